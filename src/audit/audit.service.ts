@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { EntityManager, Repository } from 'typeorm';
+import { clientIp } from '../common/request';
+import { AuditEvent } from './audit-event.entity';
+
+export interface AuditEntry {
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  /** The request that caused it, for the address and the request id. */
+  req?: Request;
+}
+
+export interface AuditQuery {
+  action?: string;
+  actorId?: string;
+  entityType?: string;
+  entityId?: string;
+  from?: Date;
+  to?: Date;
+  page: number;
+  pageSize: number;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectRepository(AuditEvent) private readonly events: Repository<AuditEvent>) {}
+
+  /** Records an event; pass the transaction's manager so the event commits or rolls back with the change. */
+  async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
+    const repo = manager ? manager.getRepository(AuditEvent) : this.events;
+    await repo.save(
+      repo.create({
+      actorId: entry.actorId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      ip: entry.req ? clientIp(entry.req).slice(0, 64) : null,
+      requestId: entry.req ? String(entry.req.id).slice(0, 64) : null,
+      }),
+    );
+  }
+
+  async search(query: AuditQuery): Promise<{ items: AuditEvent[]; total: number }> {
+    const qb = this.events.createQueryBuilder('e').orderBy('e.createdAt', 'DESC').addOrderBy('e.id', 'DESC');
+    if (query.action) qb.andWhere('e.action = :action', { action: query.action });
+    if (query.actorId) qb.andWhere('e.actorId = :actorId', { actorId: query.actorId });
+    if (query.entityType) qb.andWhere('e.entityType = :entityType', { entityType: query.entityType });
+    if (query.entityId) qb.andWhere('e.entityId = :entityId', { entityId: query.entityId });
+    if (query.from) qb.andWhere('e.createdAt >= :from', { from: query.from });
+    if (query.to) qb.andWhere('e.createdAt < :to', { to: query.to });
+    const [items, total] = await qb
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return { items, total };
+  }
+
+  async actions(): Promise<string[]> {
+    const rows = await this.events.createQueryBuilder('e').select('DISTINCT e.action', 'action').orderBy('action').getRawMany<{ action: string }>();
+    return rows.map((r) => r.action);
+  }
+}

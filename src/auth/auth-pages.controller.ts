@@ -1,0 +1,94 @@
+import { Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Authenticated, Public } from '../common/access.decorators';
+import { FormView } from '../common/form-view';
+import { parseWith } from '../common/zod-validation.pipe';
+import { passwordSchema } from '../users/user.schemas';
+import { PasswordTokensService } from '../users/password-tokens.service';
+import { UsersService } from '../users/users.service';
+import { LANGUAGE_COOKIE } from '../common/cookies';
+import { AuthService } from './auth.service';
+import { languageSchema, loginSchema, resetRequestSchema, safeNext } from './auth.schemas';
+import { SessionAuth } from './session-auth';
+
+@ApiExcludeController()
+@Controller()
+export class AuthPagesController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessions: SessionAuth,
+    private readonly passwordTokens: PasswordTokensService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Public()
+  @Get('login')
+  login(@Req() req: Request, @Query('next') next: string | undefined, @Res() res: Response) {
+    if (req.user) return res.redirect(303, safeNext(next));
+    res.render('pages/auth/login', { titleKey: 'auth.login.title', values: { next: safeNext(next) } });
+  }
+
+  @Public()
+  @Post('login')
+  @FormView('pages/auth/login')
+  async submitLogin(@Req() req: Request, @Body() body: unknown, @Res() res: Response) {
+    const input = parseWith(loginSchema, body);
+    const user = await this.auth.verifyCredentials(input.email, input.password, req);
+    await this.sessions.logIn(req, user);
+    res.redirect(303, safeNext(input.next));
+  }
+
+  @Authenticated()
+  @Post('logout')
+  async logout(@Req() req: Request, @Res() res: Response) {
+    await this.sessions.logOut(req);
+    res.redirect(303, '/login');
+  }
+
+  /** Anyone may switch; a signed-in user's choice is saved to their profile. */
+  @Public()
+  @Post('language')
+  async language(@Req() req: Request, @Body() body: unknown, @Res() res: Response) {
+    const input = parseWith(languageSchema, body);
+    if (req.user) await this.users.updateProfile(req.user, { name: req.user.name, language: input.lang, notifyReminders: req.user.notifyReminders, notifyUpdates: req.user.notifyUpdates }, req);
+    req.session.lang = input.lang;
+    res.cookie(LANGUAGE_COOKIE, input.lang, { httpOnly: true, sameSite: 'lax', maxAge: 365 * 86_400_000 });
+    res.redirect(303, safeNext(input.next));
+  }
+
+  @Public()
+  @Get('password/:token')
+  @Render('pages/auth/set-password')
+  async passwordForm(@Param('token') token: string) {
+    const { user, purpose } = await this.passwordTokens.inspect(token);
+    return { titleKey: `auth.password.${purpose}Title`, name: user.name, email: user.email };
+  }
+
+  @Public()
+  @Post('password/:token')
+  @FormView('pages/auth/set-password', () => ({ titleKey: 'auth.password.invitationTitle' }))
+  async setPassword(@Req() req: Request, @Param('token') token: string, @Body() body: unknown, @Res() res: Response) {
+    const input = parseWith(passwordSchema, body);
+    const user = await this.passwordTokens.consume(token, input.password, input.passwordConfirm, req);
+    await this.sessions.logIn(req, user);
+    req.session.flash = [{ kind: 'success', key: 'auth.password.saved' }];
+    res.redirect(303, '/');
+  }
+
+  @Public()
+  @Get('password-reset')
+  @Render('pages/auth/reset-request')
+  resetForm() {
+    return { titleKey: 'auth.reset.title' };
+  }
+
+  @Public()
+  @Post('password-reset')
+  @FormView('pages/auth/reset-request')
+  async requestReset(@Req() req: Request, @Body() body: unknown, @Res() res: Response) {
+    const input = parseWith(resetRequestSchema, body);
+    await this.users.requestPasswordReset(input.email, req);
+    res.render('pages/auth/reset-sent', { titleKey: 'auth.reset.title' });
+  }
+}

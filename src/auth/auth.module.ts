@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { UsersModule } from '../users/users.module';
+import { ApiToken } from './api-token.entity';
+import { ApiTokensService } from './api-tokens.service';
+import { AuthPagesController } from './auth-pages.controller';
+import { AuthService } from './auth.service';
+import { LoginRateLimiter } from './login-rate-limiter';
+import { SessionAuth } from './session-auth';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ApiToken]), UsersModule],
+  controllers: [AuthPagesController],
+  providers: [AuthService, ApiTokensService, LoginRateLimiter, SessionAuth],
+  exports: [AuthService, ApiTokensService, SessionAuth],
+})
+export class AuthModule {}

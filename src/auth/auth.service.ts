@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { AuditService } from '../audit/audit.service';
+import { clientIp } from '../common/request';
+import { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import { InvalidCredentialsError } from './auth.errors';
+import { LoginRateLimiter } from './login-rate-limiter';
+import { dummyHash, verifyPassword } from './passwords';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly limiter: LoginRateLimiter,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Checks the credentials under the rate limits; every outcome is audited. */
+  async verifyCredentials(email: string, password: string, req: Request): Promise<User> {
+    const ip = clientIp(req);
+    await this.limiter.assertAllowed(email, ip);
+    const user = await this.users.findActiveByEmail(email);
+    const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
+    if (!user || !ok) {
+      await this.limiter.recordFailure(email, ip);
+      await this.audit.record({
+        actorId: null,
+        action: 'auth.login_failed',
+        entityType: 'user',
+        entityId: user?.id ?? null,
+        after: { email: email.slice(0, 254) },
+        req,
+      });
+      throw new InvalidCredentialsError();
+    }
+    await this.limiter.recordSuccess(email);
+    await this.users.recordLogin(user.id);
+    await this.audit.record({ actorId: user.id, action: 'auth.login', entityType: 'user', entityId: user.id, req });
+    return user;
+  }
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { rotateCsrfToken } from '../common/csrf';
+import { AppConfig } from '../config/app-config';
+import { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import { ApiTokensService } from './api-tokens.service';
+
+function promisify(fn: (cb: (err?: unknown) => void) => void): Promise<void> {
+  return new Promise((resolve, reject) => fn((err) => (err ? reject(err) : resolve())));
+}
+
+/** Who is calling: a bearer API token, or the session cookie (with its idle and absolute timeouts). */
+@Injectable()
+export class SessionAuth {
+  constructor(
+    private readonly users: UsersService,
+    private readonly apiTokens: ApiTokensService,
+    private readonly config: AppConfig,
+  ) {}
+
+  readonly middleware = (req: Request, _res: Response, next: NextFunction): void => {
+    this.resolve(req).then(() => next(), next);
+  };
+
+  private async resolve(req: Request): Promise<void> {
+    const header = req.get('authorization');
+    if (header?.startsWith('Bearer ')) {
+      const user = await this.apiTokens.authenticate(header.slice(7).trim());
+      if (user) {
+        req.user = user;
+        req.authMethod = 'token';
+      }
+      return;
+    }
+    const userId = req.session?.userId;
+    if (!userId) return;
+    const absoluteLimitMs = this.config.env.SESSION_ABSOLUTE_HOURS * 3_600_000;
+    const user = await this.users.get(userId).catch(() => null);
+    if (!user || user.disabledAt || !req.session.loginAt || Date.now() - req.session.loginAt > absoluteLimitMs) {
+      await promisify((cb) => req.session.regenerate(cb));
+      return;
+    }
+    req.user = user;
+    req.authMethod = 'session';
+  }
+
+  /** A new session id at login, so an id planted before login is worthless after it. */
+  async logIn(req: Request, user: User): Promise<void> {
+    const lang = req.session.lang;
+    await promisify((cb) => req.session.regenerate(cb));
+    req.session.userId = user.id;
+    req.session.loginAt = Date.now();
+    req.session.lang = lang;
+    rotateCsrfToken(req);
+    await promisify((cb) => req.session.save(cb));
+    req.user = user;
+    req.authMethod = 'session';
+  }
+
+  async logOut(req: Request): Promise<void> {
+    await promisify((cb) => req.session.destroy(cb));
+  }
+}

@@ -1,0 +1,10 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import { UnauthenticatedError } from './errors';
+
+/** The signed-in user; only on routes the AccessGuard has let through as signed in. */
+export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext) => {
+  const user = context.switchToHttp().getRequest<Request>().user;
+  if (!user) throw new UnauthenticatedError();
+  return user;
+});

@@ -1,0 +1,54 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request, Response } from 'express';
+import { catchError, from, Observable } from 'rxjs';
+import { I18nService } from '../i18n/i18n.service';
+import { DomainError } from './errors';
+
+export const FORM_VIEW_KEY = 'kursors:form-view';
+
+export interface FormViewOptions {
+  view: string;
+  /** Extra template data the form needs (select options, the record being edited). */
+  locals?: (req: Request) => Promise<Record<string, unknown>> | Record<string, unknown>;
+}
+
+/**
+ * On a page POST, a DomainError re-renders the form with the submitted values and the errors tied to
+ * their fields, instead of an error page. Handlers using it answer through `@Res()` (a redirect on success).
+ */
+export const FormView = (view: string, locals?: FormViewOptions['locals']) =>
+  SetMetadata(FORM_VIEW_KEY, { view, locals } satisfies FormViewOptions);
+
+@Injectable()
+export class FormViewInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly i18n: I18nService,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const options = this.reflector.get<FormViewOptions | undefined>(FORM_VIEW_KEY, context.getHandler());
+    if (!options) return next.handle();
+    const http = context.switchToHttp();
+    const req = http.getRequest<Request>();
+    const res = http.getResponse<Response>();
+    return next.handle().pipe(catchError((error: unknown) => from(this.renderForm(error, options, req, res))));
+  }
+
+  private async renderForm(error: unknown, options: FormViewOptions, req: Request, res: Response): Promise<void> {
+    if (!(error instanceof DomainError) || error.status >= 500 || error.status === 401 || error.status === 403) throw error;
+    const fieldErrors = Object.fromEntries(
+      error.fieldErrors.map((e) => [e.field, this.i18n.t(req.lang, `validation.${e.code}`, e.params)]),
+    );
+    const locals = options.locals ? await options.locals(req) : {};
+    const { _csrf: _ignored, password: _p, passwordConfirm: _pc, ...values } = (req.body ?? {}) as Record<string, unknown>;
+    res.status(error.status === 400 ? 422 : error.status).render(options.view, {
+      ...locals,
+      values: { ...(locals.values as object | undefined), ...values },
+      fieldErrors,
+      errorSummary: error.fieldErrors.map((e) => ({ field: e.field, message: fieldErrors[e.field] })),
+      formError: this.i18n.t(req.lang, error.messageKey, error.params),
+    });
+  }
+}

@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { HelperOptions } from 'handlebars';
+import { formatDate, formatDateTime, formatTime } from '../i18n/dates';
+import { I18nService, isLanguage } from '../i18n/i18n.service';
+import type { Language } from '../users/role';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type HandlebarsLike = { registerHelper(name: string, fn: (...args: any[]) => unknown): void };
+
+function langOf(options: HelperOptions): Language {
+  const root = options.data?.root as { lang?: unknown } | undefined;
+  return isLanguage(root?.lang) ? root.lang : 'lv';
+}
+
+function toDate(value: unknown): Date | null {
+  if (value instanceof Date) return value;
+  if (typeof value === 'string' || typeof value === 'number') {
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? null : date;
+  }
+  return null;
+}
+
+/** Registers every views/partials/*.hbs at once (hbs's own registerPartials is asynchronous). */
+export function registerPartials(handlebars: { registerPartial(name: string, source: string): void }, dir: string): void {
+  for (const file of readdirSync(dir)) {
+    if (file.endsWith('.hbs')) handlebars.registerPartial(file.replace(/\.hbs$/, ''), readFileSync(join(dir, file), 'utf8'));
+  }
+}
+
+/**
+ * The few helpers views may use: translation, dates in Riga time, and comparisons for loops and conditionals.
+ * Registered on both the page engine and the email engine.
+ */
+export function registerViewHelpers(handlebars: HandlebarsLike, i18n: I18nService): void {
+  handlebars.registerHelper('t', ((key: unknown, options: HelperOptions) =>
+    typeof key === 'string' ? i18n.t(langOf(options), key, options.hash) : '') as never);
+  handlebars.registerHelper('date', ((value: unknown, options: HelperOptions) => {
+    const date = toDate(value);
+    return date ? formatDate(date, langOf(options)) : '';
+  }) as never);
+  handlebars.registerHelper('datetime', ((value: unknown, options: HelperOptions) => {
+    const date = toDate(value);
+    return date ? formatDateTime(date, langOf(options)) : '';
+  }) as never);
+  handlebars.registerHelper('time', ((value: unknown) => {
+    const date = toDate(value);
+    return date ? formatTime(date) : '';
+  }) as never);
+  handlebars.registerHelper('iso', ((value: unknown) => toDate(value)?.toISOString() ?? '') as never);
+  handlebars.registerHelper('eq', ((a: unknown, b: unknown) => a === b) as never);
+  handlebars.registerHelper('includes', ((list: unknown, item: unknown) => Array.isArray(list) && list.includes(item)) as never);
+  handlebars.registerHelper('or', ((...args: unknown[]) => args.slice(0, -1).some(Boolean)) as never);
+  handlebars.registerHelper('and', ((...args: unknown[]) => args.slice(0, -1).every(Boolean)) as never);
+  handlebars.registerHelper('not', ((value: unknown) => !value) as never);
+}

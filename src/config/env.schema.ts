@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const duration = z.coerce.number().int().positive();
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Where people reach the platform; defaults to http://localhost:PORT. */
+  PUBLIC_URL: url(['http:', 'https:']).optional(),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/kursors'),
+  DATABASE_MIGRATE_ON_START: bool.default(true),
+  REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9:_-]{1,64}$/, 'must be 1-64 letters, digits, ":", "_" or "-"').default('kursors'),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(url(['smtp:', 'smtps:']).optional()),
+  MAIL_FROM: z.string().trim().min(3).default('Kursors <kursors@localhost>'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default('development-secret-change-me-0123456789'),
+  SESSION_IDLE_MINUTES: duration.default(30),
+  SESSION_ABSOLUTE_HOURS: duration.default(12),
+  UPLOAD_DIR: z.string().trim().min(1).default('./uploads'),
+  TZ: z.string().default('Europe/Riga'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  INVITATION_TTL_HOURS: duration.default(72),
+  RESET_TTL_MINUTES: duration.default(60),
+  LOGIN_MAX_PER_ACCOUNT: duration.default(5),
+  LOGIN_MAX_PER_ADDRESS: duration.default(20),
+  LOGIN_WINDOW_MINUTES: duration.default(15),
+  OUTBOX_SWEEP_SECONDS: duration.default(30),
+  TRUST_PROXY: bool.default(false),
+  FUNDING_STATEMENT: z
+    .string()
+    .default(
+      'Šī informācija ir veidota ar Eiropas Savienības Eiropas Sociālā fonda finansiālu atbalstu. Par informācijas saturu atbild Daugavpils pilsētas dome.',
+    ),
+});
+
+export type Env = Omit<z.infer<typeof envSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string };
+
+export class InvalidEnvironmentError extends Error {}
+
+/** Parses the environment, naming every bad variable in one message. */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) {
+    const data = { ...result.data, PUBLIC_URL: (result.data.PUBLIC_URL ?? `http://localhost:${result.data.PORT}`).replace(/\/+$/, '') };
+    if (data.NODE_ENV === 'production' && data.SESSION_SECRET === envSchema.shape.SESSION_SECRET.parse(undefined)) {
+      throw new InvalidEnvironmentError('Invalid configuration: SESSION_SECRET: must be set in production');
+    }
+    return data;
+  }
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  throw new InvalidEnvironmentError(`Invalid configuration: ${problems.join('; ')}`);
+}

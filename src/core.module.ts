@@ -1,0 +1,31 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
+import { LoggingModule } from './common/logging.module';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { I18nModule } from './i18n/i18n.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { RedisModule } from './redis/redis.module';
+
+/** What both the web and the worker process need. */
+@Module({
+  imports: [
+    ConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    RedisModule,
+    BullModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        connection: { url: config.env.REDIS_URL, maxRetriesPerRequest: null },
+        prefix: `${config.env.REDIS_PREFIX}:bull`,
+      }),
+    }),
+    I18nModule,
+    AuditModule,
+    NotificationsModule,
+  ],
+})
+export class CoreModule {}

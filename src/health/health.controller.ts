@@ -1,0 +1,49 @@
+import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import type { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { Public } from '../common/access.decorators';
+import { REDIS } from '../redis/redis.module';
+
+type Check = { status: 'up' | 'down'; error?: string };
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms).unref())]);
+}
+
+async function check(probe: () => Promise<unknown>): Promise<Check> {
+  try {
+    await withTimeout(probe(), 2000);
+    return { status: 'up' };
+  } catch (error) {
+    return { status: 'down', error: (error as Error).message };
+  }
+}
+
+@ApiTags('health')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  /** The process is running. */
+  @Get('live')
+  @HttpCode(200)
+  live() {
+    return { status: 'ok' };
+  }
+
+  /** The process can serve: PostgreSQL and Redis answer. */
+  @Get('ready')
+  async ready(@Res({ passthrough: true }) res: Response) {
+    const [database, redis] = await Promise.all([check(() => this.dataSource.query('SELECT 1')), check(() => this.redis.ping())]);
+    const ok = database.status === 'up' && redis.status === 'up';
+    res.status(ok ? 200 : 503);
+    return { status: ok ? 'ok' : 'error', checks: { database, redis } };
+  }
+}

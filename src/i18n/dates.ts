@@ -1,0 +1,62 @@
+import type { Language } from '../users/role';
+
+export const TIME_ZONE = 'Europe/Riga';
+
+const LV_MONTHS_LOCATIVE = [
+  'janvārī', 'februārī', 'martā', 'aprīlī', 'maijā', 'jūnijā',
+  'jūlijā', 'augustā', 'septembrī', 'oktobrī', 'novembrī', 'decembrī',
+];
+
+const partsFormatter = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+export interface RigaParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+/** The wall-clock reading of an instant in Riga. */
+export function rigaParts(date: Date): RigaParts {
+  const parts = Object.fromEntries(partsFormatter.formatToParts(date).map((p) => [p.type, p.value]));
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+  };
+}
+
+const enDate = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' });
+
+/** "2012. gada 5. septembrī" in Latvian, "5 September 2012" in English. */
+export function formatDate(date: Date, lang: Language): string {
+  if (lang === 'en') return enDate.format(date);
+  const p = rigaParts(date);
+  return `${p.year}. gada ${p.day}. ${LV_MONTHS_LOCATIVE[p.month - 1]}`;
+}
+
+export function formatTime(date: Date): string {
+  const p = rigaParts(date);
+  return `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+}
+
+/** "2012. gada 5. septembrī plkst. 09:00" / "5 September 2012, 09:00". */
+export function formatDateTime(date: Date, lang: Language): string {
+  return lang === 'en' ? `${formatDate(date, lang)}, ${formatTime(date)}` : `${formatDate(date, lang)} plkst. ${formatTime(date)}`;
+}
+
+/** ISO 8601 with the Riga offset, for machine-readable <time datetime>. */
+export function isoInstant(date: Date): string {
+  return date.toISOString();
+}

@@ -1,0 +1,5 @@
+export const EMAIL_QUEUE = 'email-delivery';
+
+export interface EmailDeliveryJob {
+  outboxId: string;
+}

@@ -1,0 +1,24 @@
+import { Env, InvalidEnvironmentError, parseEnv } from './config/env.schema';
+import { ensureDatabase, ServiceUnavailableError } from './database/ensure-database';
+import { runMigrations } from './database/migrate';
+import { checkRedis } from './redis/check-redis';
+
+/**
+ * Before any process starts: the configuration is valid, PostgreSQL and Redis answer, the database
+ * exists and (unless switched off) its migrations are applied. Any failure is one line and exit code 1.
+ */
+export async function preflight(options: { migrate: boolean }): Promise<Env> {
+  try {
+    const env = parseEnv(process.env);
+    await ensureDatabase(env.DATABASE_URL);
+    await checkRedis(env.REDIS_URL);
+    if (options.migrate && env.DATABASE_MIGRATE_ON_START) await runMigrations(env);
+    return env;
+  } catch (error) {
+    if (error instanceof InvalidEnvironmentError || error instanceof ServiceUnavailableError) {
+      process.stderr.write(`kursors: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

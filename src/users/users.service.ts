@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { DataSource, EntityManager, QueryFailedError, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { NotFoundError } from '../common/errors';
+import { OutboxService } from '../notifications/outbox.service';
+import { PasswordTokensService } from './password-tokens.service';
+import { UserSessions } from './user-sessions';
+import { User } from './user.entity';
+import { CreateUserInput, ProfileInput, UpdateUserInput, UserListQuery } from './user.schemas';
+import { CannotDisableSelfError, CannotRemoveOwnAdminError, EmailTakenError } from './users.errors';
+
+export function isUniqueViolation(error: unknown, constraintOrColumn?: string): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as { code?: string; constraint?: string; detail?: string };
+  if (driverError.code !== '23505') return false;
+  return !constraintOrColumn || `${driverError.constraint} ${driverError.detail}`.includes(constraintOrColumn);
+}
+
+/** What the audit log keeps of a user: never the password hash. */
+export function auditView(user: User): Record<string, unknown> {
+  return {
+    email: user.email,
+    name: user.name,
+    roles: user.roles,
+    department: user.department,
+    language: user.language,
+    disabled: Boolean(user.disabledAt),
+  };
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly passwordTokens: PasswordTokensService,
+    private readonly outbox: OutboxService,
+    private readonly sessions: UserSessions,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(id: string): Promise<User> {
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw new NotFoundError('users.errors.notFound');
+    return user;
+  }
+
+  findActiveByEmail(email: string): Promise<(User & { passwordHash: string | null }) | null> {
+    return this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: email.trim().toLowerCase() })
+      .andWhere('u.disabledAt IS NULL')
+      .getOne();
+  }
+
+  async list(query: UserListQuery): Promise<{ items: User[]; total: number }> {
+    const qb = this.users.createQueryBuilder('u').orderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC');
+    if (query.q) {
+      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere('(u.name ILIKE :like OR u.email ILIKE :like OR u.department ILIKE :like)', { like });
+    }
+    if (query.role) qb.andWhere(':role = ANY(u.roles)', { role: query.role });
+    if (query.status === 'disabled') qb.andWhere('u.disabledAt IS NOT NULL');
+    if (query.status === 'active') qb.andWhere('u.disabledAt IS NULL AND u.passwordHash IS NOT NULL');
+    if (query.status === 'invited') qb.andWhere('u.disabledAt IS NULL AND u.passwordHash IS NULL');
+    const [items, total] = await qb
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return { items, total };
+  }
+
+  /** Creates the user and queues the invitation in one transaction. */
+  async create(input: CreateUserInput, actor: User | null, req?: Request): Promise<User> {
+    const { user, outboxId } = await this.dataSource.transaction(async (manager) => this.createIn(manager, input, actor, req));
+    if (outboxId) await this.outbox.dispatch([outboxId]);
+    return user;
+  }
+
+  /** Creates a user inside a transaction the caller owns (used by the CSV import too). */
+  async createIn(
+    manager: EntityManager,
+    input: CreateUserInput,
+    actor: User | null,
+    req?: Request,
+  ): Promise<{ user: User; outboxId: string | null }> {
+    const repo = manager.getRepository(User);
+    let user: User;
+    try {
+      user = await repo.save(
+        repo.create({
+          email: input.email,
+          name: input.name,
+          roles: [...new Set(input.roles)],
+          department: input.department ?? null,
+          language: input.language,
+        }),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error, 'email')) throw new EmailTakenError();
+      throw error;
+    }
+    const outboxId = await this.passwordTokens.issue(manager, user, 'invitation');
+    await this.audit.record({ actorId: actor?.id ?? null, action: 'user.created', entityType: 'user', entityId: user.id, after: auditView(user), req }, manager);
+    return { user, outboxId };
+  }
+
+  async update(id: string, input: UpdateUserInput, actor: User, req?: Request): Promise<User> {
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(User);
+      const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new NotFoundError('users.errors.notFound');
+      const roles = [...new Set(input.roles)];
+      if (user.id === actor.id && user.roles.includes('admin') && !roles.includes('admin')) throw new CannotRemoveOwnAdminError();
+      const before = auditView(user);
+      Object.assign(user, { name: input.name, roles, department: input.department ?? null, language: input.language });
+      await repo.save(user);
+      const after = auditView(user);
+      const rolesChanged = [...before.roles as string[]].sort().join() !== [...roles].sort().join();
+      await this.audit.record(
+        { actorId: actor.id, action: rolesChanged ? 'user.roles_changed' : 'user.updated', entityType: 'user', entityId: user.id, before, after, req },
+        manager,
+      );
+      return user;
+    });
+  }
+
+  /** Disabling ends every session of the user at once; their API tokens stop working with it. */
+  async setDisabled(id: string, disabled: boolean, actor: User, req?: Request): Promise<User> {
+    if (id === actor.id && disabled) throw new CannotDisableSelfError();
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(User);
+      const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new NotFoundError('users.errors.notFound');
+      if (Boolean(user.disabledAt) === disabled) return user;
+      const before = auditView(user);
+      user.disabledAt = disabled ? new Date() : null;
+      await repo.save(user);
+      if (disabled) await this.sessions.endAll(manager, user.id);
+      await this.audit.record(
+        { actorId: actor.id, action: disabled ? 'user.disabled' : 'user.enabled', entityType: 'user', entityId: user.id, before, after: auditView(user), req },
+        manager,
+      );
+      return user;
+    });
+  }
+
+  async updateProfile(user: User, input: ProfileInput, req?: Request): Promise<User> {
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(User);
+      const before = { name: user.name, language: user.language, notifyReminders: user.notifyReminders, notifyUpdates: user.notifyUpdates };
+      await repo.update({ id: user.id }, input);
+      await this.audit.record({ actorId: user.id, action: 'user.profile_updated', entityType: 'user', entityId: user.id, before, after: { ...input }, req }, manager);
+      return repo.findOneByOrFail({ id: user.id });
+    });
+  }
+
+  /** Sends a fresh invitation (the earlier link stops working). */
+  async resendInvitation(id: string, actor: User, req?: Request): Promise<void> {
+    const outboxId = await this.dataSource.transaction(async (manager) => {
+      const user = await manager.getRepository(User).findOneBy({ id });
+      if (!user || user.disabledAt) throw new NotFoundError('users.errors.notFound');
+      await this.audit.record({ actorId: actor.id, action: 'user.invitation_sent', entityType: 'user', entityId: user.id, req }, manager);
+      return this.passwordTokens.issue(manager, user, 'invitation');
+    });
+    if (outboxId) await this.outbox.dispatch([outboxId]);
+  }
+
+  /** Always answers the same way, so the form does not reveal which emails have accounts. */
+  async requestPasswordReset(email: string, req?: Request): Promise<void> {
+    const user = await this.findActiveByEmail(email);
+    if (!user) return;
+    const outboxId = await this.dataSource.transaction(async (manager) => {
+      await this.audit.record({ actorId: null, action: 'user.password_reset_requested', entityType: 'user', entityId: user.id, req }, manager);
+      return this.passwordTokens.issue(manager, user, 'reset');
+    });
+    if (outboxId) await this.outbox.dispatch([outboxId]);
+  }
+
+  async recordLogin(id: string): Promise<void> {
+    await this.users.update({ id }, { lastLoginAt: new Date() });
+  }
+
+  async setPreference(userId: string, category: 'reminder' | 'update', enabled: boolean): Promise<void> {
+    await this.users.update({ id: userId }, category === 'reminder' ? { notifyReminders: enabled } : { notifyUpdates: enabled });
+  }
+}

@@ -1,0 +1,133 @@
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import connectPgSimple from 'connect-pg-simple';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import session from 'express-session';
+import helmet from 'helmet';
+import hbs from 'hbs';
+import { Logger } from 'nestjs-pino';
+import { Pool } from 'pg';
+import { SessionAuth } from './auth/session-auth';
+import { LANGUAGE_COOKIE, SESSION_COOKIE } from './common/cookies';
+import { csrfProtection, csrfToken } from './common/csrf';
+import { isApiRequest } from './common/request';
+import { registerPartials, registerViewHelpers } from './common/view-helpers';
+import { AppConfig } from './config/app-config';
+import { I18nService, isLanguage } from './i18n/i18n.service';
+import { navigationFor } from './common/navigation';
+import { WebModule } from './web.module';
+
+const ROOT = join(__dirname, '..');
+
+function pickLanguage(req: Request): void {
+  const cookie = (req.cookies as Record<string, string> | undefined)?.[LANGUAGE_COOKIE];
+  const chosen = req.user?.language ?? req.session?.lang ?? cookie;
+  req.lang = isLanguage(chosen) ? chosen : 'lv';
+}
+
+function sessionMiddleware(config: AppConfig, pool: Pool) {
+  const PgStore = connectPgSimple(session);
+  return session({
+    name: SESSION_COOKIE,
+    secret: config.env.SESSION_SECRET,
+    store: new PgStore({ pool, tableName: 'user_sessions', createTableIfMissing: false, pruneSessionInterval: config.env.NODE_ENV === 'test' ? false : 900 }),
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    proxy: config.env.TRUST_PROXY,
+    cookie: {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.secureCookies,
+      maxAge: config.env.SESSION_IDLE_MINUTES * 60_000,
+    },
+  });
+}
+
+function contentSecurityPolicy() {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+}
+
+/** The Express pipeline shared by production, the quick start and the tests. */
+export async function configureWebApp(app: NestExpressApplication): Promise<void> {
+  const config = app.get(AppConfig);
+  const i18n = app.get(I18nService);
+  const auth = app.get(SessionAuth);
+
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.env.TRUST_PROXY ? 1 : false);
+  app.set('query parser', 'extended');
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('urlencoded', { limit: '1mb', extended: true, parameterLimit: 2000 });
+
+  app.setBaseViewsDir(join(ROOT, 'views'));
+  app.setViewEngine('hbs');
+  app.set('view options', { layout: 'layouts/main' });
+  registerPartials(hbs, join(ROOT, 'views', 'partials'));
+  registerViewHelpers(hbs, i18n);
+
+  app.use(contentSecurityPolicy());
+  app.useStaticAssets(join(ROOT, 'public'), { prefix: '/assets/', maxAge: config.isProduction ? '7d' : 0 });
+  app.use(cookieParser());
+  const pool = new Pool({ connectionString: config.env.DATABASE_URL, max: 5 });
+  app.use(sessionMiddleware(config, pool));
+  app.use(auth.middleware);
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    pickLanguage(req);
+    if (!isApiRequest(req)) {
+      res.setHeader('Cache-Control', 'no-store');
+      Object.assign(res.locals, {
+        lang: req.lang,
+        otherLang: req.lang === 'lv' ? 'en' : 'lv',
+        currentUser: req.user ? { id: req.user.id, name: req.user.name, roles: req.user.roles } : null,
+        nav: navigationFor(req.user, req.path),
+        currentPath: req.originalUrl,
+        fundingStatement: config.env.FUNDING_STATEMENT,
+        csrfToken: () => csrfToken(req),
+        flash: req.session?.flash ?? [],
+      });
+      if (req.session?.flash) delete req.session.flash;
+    }
+    next();
+  });
+  app.use(csrfProtection);
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Kursors API')
+    .setDescription('Programmes, schedules, coursework, exams and certificates of Kursors. Authenticate with a session cookie (plus X-CSRF-Token on writes) or `Authorization: Bearer <personal API token>`.')
+    .setVersion('1')
+    .addBearerAuth()
+    .addCookieAuth(SESSION_COOKIE)
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs-json' });
+
+  app.enableShutdownHooks();
+  app.getHttpServer().on('close', () => void pool.end());
+}
+
+export async function createWebApp(): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(WebModule, { bufferLogs: true });
+  await configureWebApp(app);
+  return app;
+}
