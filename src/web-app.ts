@@ -9,8 +9,8 @@ import session from 'express-session';
 import helmet from 'helmet';
 import hbs from 'hbs';
 import { Logger } from 'nestjs-pino';
-import { Pool } from 'pg';
 import { SessionAuth } from './auth/session-auth';
+import { SessionPool } from './auth/session-pool';
 import { LANGUAGE_COOKIE, SESSION_COOKIE } from './common/cookies';
 import { csrfProtection, csrfToken } from './common/csrf';
 import { isApiRequest } from './common/request';
@@ -28,7 +28,7 @@ function pickLanguage(req: Request): void {
   req.lang = isLanguage(chosen) ? chosen : 'lv';
 }
 
-function sessionMiddleware(config: AppConfig, pool: Pool) {
+function sessionMiddleware(config: AppConfig, pool: import('pg').Pool) {
   const PgStore = connectPgSimple(session);
   return session({
     name: SESSION_COOKIE,
@@ -90,8 +90,7 @@ export async function configureWebApp(app: NestExpressApplication): Promise<void
   app.use(contentSecurityPolicy());
   app.useStaticAssets(join(ROOT, 'public'), { prefix: '/assets/', maxAge: config.isProduction ? '7d' : 0 });
   app.use(cookieParser());
-  const pool = new Pool({ connectionString: config.env.DATABASE_URL, max: 5 });
-  app.use(sessionMiddleware(config, pool));
+  app.use(sessionMiddleware(config, app.get(SessionPool).pool));
   app.use(auth.middleware);
   app.use((req: Request, res: Response, next: NextFunction) => {
     pickLanguage(req);
@@ -123,7 +122,6 @@ export async function configureWebApp(app: NestExpressApplication): Promise<void
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs-json' });
 
   app.enableShutdownHooks();
-  app.getHttpServer().on('close', () => void pool.end());
 }
 
 export async function createWebApp(): Promise<NestExpressApplication> {

@@ -7,11 +7,12 @@ import { AuthPagesController } from './auth-pages.controller';
 import { AuthService } from './auth.service';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { SessionAuth } from './session-auth';
+import { SessionPool } from './session-pool';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ApiToken]), UsersModule],
   controllers: [AuthPagesController],
-  providers: [AuthService, ApiTokensService, LoginRateLimiter, SessionAuth],
-  exports: [AuthService, ApiTokensService, SessionAuth],
+  providers: [AuthService, ApiTokensService, LoginRateLimiter, SessionAuth, SessionPool],
+  exports: [AuthService, ApiTokensService, SessionAuth, SessionPool],
 })
 export class AuthModule {}

@@ -1,0 +1,46 @@
+import { startWebApp, TestApp } from './support/app';
+import { createAdmin, createTrainee, TEST_PASSWORD } from './support/factories';
+import { csrfToken, logIn } from './support/http';
+
+describe('logging in', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startWebApp();
+  });
+  afterAll(() => t.close());
+
+  it('lets a user log in with the right password and renews the session id', async () => {
+    const user = await createTrainee(t.dataSource);
+    const agent = t.agent();
+    const first = await agent.get('/login');
+    const before = /kursors\.sid=([^;]+)/.exec(String(first.headers['set-cookie']))?.[1];
+    await logIn(agent, user.email);
+    const home = await agent.get('/');
+    expect(home.status).toBe(200);
+    expect(home.text).toContain(user.name);
+    const after = await agent.get('/');
+    expect(before).toBeDefined();
+    expect(String(after.headers['set-cookie'] ?? '')).not.toContain(before!);
+  });
+
+  it('refuses a wrong password with a message in Latvian', async () => {
+    const user = await createTrainee(t.dataSource);
+    const agent = t.agent();
+    const token = await csrfToken(agent);
+    const res = await agent.post('/login').type('form').send({ _csrf: token, email: user.email, password: 'wrong password!' });
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('Nepareizs e-pasts vai parole.');
+  });
+
+  it('sends an anonymous visitor to the login page', async () => {
+    const res = await t.http().get('/admin/users');
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/login?next=%2Fadmin%2Fusers');
+  });
+
+  it('refuses a login form without a CSRF token', async () => {
+    const admin = await createAdmin(t.dataSource);
+    const res = await t.agent().post('/login').type('form').send({ email: admin.email, password: TEST_PASSWORD });
+    expect(res.status).toBe(403);
+  });
+});

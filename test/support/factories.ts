@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { hashPassword } from '../../src/auth/passwords';
+import type { Language, Role } from '../../src/users/role';
+import { User } from '../../src/users/user.entity';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+let passwordHash: Promise<string> | undefined;
+
+export interface UserOptions {
+  roles?: Role[];
+  name?: string;
+  email?: string;
+  language?: Language;
+  password?: string | null;
+  disabled?: boolean;
+  department?: string | null;
+}
+
+/** A user with the test password (or none, like a freshly invited user). */
+export async function createUser(dataSource: DataSource, options: UserOptions = {}): Promise<User> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const id = randomUUID().slice(0, 8);
+  const repo = dataSource.getRepository(User);
+  const user = await repo.save(
+    repo.create({
+      email: options.email ?? `user-${id}@kursors.test`,
+      name: options.name ?? `Testa Lietotājs ${id}`,
+      roles: options.roles ?? ['trainee'],
+      language: options.language ?? 'lv',
+      department: options.department ?? null,
+      passwordHash:
+        options.password === null ? null : options.password ? await hashPassword(options.password) : await passwordHash,
+      disabledAt: options.disabled ? new Date() : null,
+    }),
+  );
+  return user;
+}
+
+export const createTrainee = (ds: DataSource, o: UserOptions = {}) => createUser(ds, { ...o, roles: ['trainee'] });
+export const createInstructor = (ds: DataSource, o: UserOptions = {}) => createUser(ds, { ...o, roles: ['instructor'] });
+export const createAdmin = (ds: DataSource, o: UserOptions = {}) => createUser(ds, { ...o, roles: ['admin'] });
