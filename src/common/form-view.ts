@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { catchError, from, Observable } from 'rxjs';
 import { I18nService } from '../i18n/i18n.service';
-import { DomainError } from './errors';
+import { DomainError, TooManyRequestsError } from './errors';
 
 export const FORM_VIEW_KEY = 'kursors:form-view';
 
@@ -41,6 +41,7 @@ export class FormViewInterceptor implements NestInterceptor {
     const fieldErrors = Object.fromEntries(
       error.fieldErrors.map((e) => [e.field, this.i18n.t(req.lang, `validation.${e.code}`, e.params)]),
     );
+    if (error instanceof TooManyRequestsError) res.setHeader('Retry-After', String(error.retryAfterSeconds));
     const locals = options.locals ? await options.locals(req) : {};
     const { _csrf: _ignored, password: _p, passwordConfirm: _pc, ...values } = (req.body ?? {}) as Record<string, unknown>;
     res.status(error.status === 400 ? 422 : error.status).render(options.view, {
