@@ -89,6 +89,6 @@ export class AuthPagesController {
   async requestReset(@Req() req: Request, @Body() body: unknown, @Res() res: Response) {
     const input = parseWith(resetRequestSchema, body);
     await this.users.requestPasswordReset(input.email, req);
-    res.render('pages/auth/reset-sent', { titleKey: 'auth.reset.title' });
+    res.status(200).render('pages/auth/reset-sent', { titleKey: 'auth.reset.title' });
   }
 }
