@@ -1,8 +1,32 @@
 import { ApiToken } from '../auth/api-token.entity';
-import { PasswordToken } from '../users/password-token.entity';
+import { Attendance } from '../attendance/attendance.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { Cohort } from '../cohorts/cohort.entity';
+import { Enrolment } from '../cohorts/enrolment.entity';
+import { Material } from '../materials/material.entity';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
+import { Indicator } from '../programmes/indicator.entity';
+import { Part } from '../programmes/part.entity';
+import { Programme } from '../programmes/programme.entity';
+import { SessionChange } from '../sessions/session-change.entity';
+import { Session } from '../sessions/session.entity';
+import { PasswordToken } from '../users/password-token.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity of the application; the data source and the migration check both read this list. */
-export const entities = [User, PasswordToken, ApiToken, AuditEvent, OutboxMessage];
+export const entities = [
+  User,
+  PasswordToken,
+  ApiToken,
+  AuditEvent,
+  OutboxMessage,
+  Programme,
+  Part,
+  Indicator,
+  Cohort,
+  Enrolment,
+  Session,
+  SessionChange,
+  Attendance,
+  Material,
+];

@@ -37,6 +37,10 @@ export class User {
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
 
+  /** Raised when the user renews their calendar feed link, which kills the old one. */
+  @Column({ type: 'int', default: 0 })
+  calendarFeedVersion: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

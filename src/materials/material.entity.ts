@@ -1,0 +1,53 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Cohort } from '../cohorts/cohort.entity';
+import { Part } from '../programmes/part.entity';
+
+/** A methodological material of a part (for all its cohorts) or of one cohort. */
+@Entity()
+@Check('("part_id" IS NULL) <> ("cohort_id" IS NULL)')
+export class Material {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  partId: string | null;
+
+  @ManyToOne(() => Part, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn()
+  part: Part | null;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  cohortId: string | null;
+
+  @ManyToOne(() => Cohort, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn()
+  cohort: Cohort | null;
+
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  /** Where the storage driver keeps the bytes; a name the server made. */
+  @Column({ type: 'varchar', length: 200, unique: true })
+  storageKey: string;
+
+  /** The uploader's file name, sanitised; given back on download. */
+  @Column({ type: 'varchar', length: 255 })
+  fileName: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  mimeType: string;
+
+  @Column({ type: 'bigint' })
+  size: string;
+
+  @Column({ type: 'char', length: 64 })
+  sha256: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  uploadedById: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
