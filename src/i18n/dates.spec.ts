@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, rigaParts } from './dates';
+import { formatDate, formatDateTime, rigaParts, rigaTime, sameTimeDaysBefore } from './dates';
 
 describe('dates in Riga time', () => {
   it('writes Latvian dates with the month in the locative', () => {
@@ -18,5 +18,27 @@ describe('dates in Riga time', () => {
 
   it('takes the date from Riga, not UTC, around midnight', () => {
     expect(rigaParts(new Date('2012-05-31T22:30:00Z'))).toMatchObject({ month: 6, day: 1, hour: 1, minute: 30 });
+  });
+});
+
+describe('Riga wall clock to instants', () => {
+  it('reads summer and winter times', () => {
+    expect(rigaTime(2012, 9, 5, 9, 0).toISOString()).toBe('2012-09-05T06:00:00.000Z');
+    expect(rigaTime(2012, 12, 14, 9, 0).toISOString()).toBe('2012-12-14T07:00:00.000Z');
+  });
+
+  it('keeps 09:00 at 09:00 the day before, across the spring and autumn changes', () => {
+    // Summer time began on 25 March 2012 and ended on 28 October 2012 in Riga.
+    const afterSpring = rigaTime(2012, 3, 26, 9, 0);
+    expect(sameTimeDaysBefore(afterSpring, 1).toISOString()).toBe(rigaTime(2012, 3, 25, 9, 0).toISOString());
+    expect(sameTimeDaysBefore(afterSpring, 1).toISOString()).toBe('2012-03-25T06:00:00.000Z');
+    const afterAutumn = rigaTime(2012, 10, 29, 9, 0);
+    expect(sameTimeDaysBefore(afterAutumn, 1).toISOString()).toBe('2012-10-28T07:00:00.000Z');
+    const beforeSpring = rigaTime(2012, 3, 25, 9, 0);
+    expect(sameTimeDaysBefore(beforeSpring, 1).toISOString()).toBe('2012-03-24T07:00:00.000Z');
+  });
+
+  it('handles month overflow', () => {
+    expect(rigaTime(2012, 10, 0, 12, 0).toISOString()).toBe('2012-09-30T09:00:00.000Z');
   });
 });

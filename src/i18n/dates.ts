@@ -60,3 +60,28 @@ export function formatDateTime(date: Date, lang: Language): string {
 export function isoInstant(date: Date): string {
   return date.toISOString();
 }
+
+/**
+ * The instant at which Riga's wall clock shows the given date and time. Days and months may overflow
+ * (day 0 is the last day of the previous month). In the hour skipped by the spring change the later
+ * offset is used; in the repeated autumn hour, the first occurrence.
+ */
+export function rigaTime(year: number, month: number, day: number, hour = 0, minute = 0): Date {
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  let instant = wall - offsetMs(new Date(wall - 2 * 3_600_000));
+  instant = wall - offsetMs(new Date(instant));
+  return new Date(instant);
+}
+
+/** Riga's offset from UTC at an instant, in milliseconds (+2 h in winter, +3 h in summer). */
+function offsetMs(date: Date): number {
+  const p = rigaParts(date);
+  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
+  return wall - Math.floor(date.getTime() / 60_000) * 60_000;
+}
+
+/** The same Riga wall-clock time `days` days earlier: 09:00 stays 09:00 across a daylight-saving change. */
+export function sameTimeDaysBefore(date: Date, days: number): Date {
+  const p = rigaParts(date);
+  return rigaTime(p.year, p.month, p.day - days, p.hour, p.minute);
+}
