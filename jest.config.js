@@ -19,6 +19,8 @@ const common = {
 };
 
 module.exports = {
+  // Jest applies only the top-level testTimeout (a project's own is ignored): real services need more than 5 s.
+  testTimeout: 30000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {

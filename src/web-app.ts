@@ -13,6 +13,7 @@ import { SessionAuth } from './auth/session-auth';
 import { SessionPool } from './auth/session-pool';
 import { LANGUAGE_COOKIE, SESSION_COOKIE } from './common/cookies';
 import { csrfProtection, csrfToken } from './common/csrf';
+import { QUEUE_DASHBOARD_PATH, queueDashboard } from './common/queue-dashboard';
 import { isApiRequest } from './common/request';
 import { registerPartials, registerViewHelpers } from './common/view-helpers';
 import { AppConfig } from './config/app-config';
@@ -110,6 +111,7 @@ export async function configureWebApp(app: NestExpressApplication): Promise<void
     }
     next();
   });
+  app.use(QUEUE_DASHBOARD_PATH, ...queueDashboard(app));
   app.use(csrfProtection);
 
   const openApi = new DocumentBuilder()

@@ -1,17 +1,25 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { AttendanceModule } from './attendance/attendance.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { CohortsModule } from './cohorts/cohorts.module';
 import { AccessGuard } from './common/access.guard';
 import { AllExceptionsFilter } from './common/exception.filter';
 import { FormViewInterceptor } from './common/form-view';
 import { CoreModule } from './core.module';
 import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
+import { MaterialsModule } from './materials/materials.module';
+import { ProgrammesModule } from './programmes/programmes.module';
+import { NotificationsWebModule } from './notifications/notifications-web.module';
+import { SessionsModule } from './sessions/sessions.module';
 import { UsersModule } from './users/users.module';
+import { UsersWebModule } from './users/users-web.module';
 
 /** The HTTP process: pages and the JSON API. */
 @Module({
-  imports: [CoreModule, UsersModule, AuthModule, HealthModule, HomeModule],
+  imports: [CoreModule, UsersModule, AuthModule, HealthModule, HomeModule, NotificationsWebModule, UsersWebModule, ProgrammesModule, CohortsModule, MaterialsModule, SessionsModule, AttendanceModule, CalendarModule],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

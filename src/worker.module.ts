@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from './core.module';
+import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
+import { SessionsWorkerModule } from './sessions/sessions-worker.module';
+import { StorageCleanupModule } from './storage/storage-cleanup.module';
 
 /** The background process: BullMQ processors and job schedulers, no HTTP. */
 @Module({
-  imports: [CoreModule],
+  imports: [CoreModule, NotificationsWorkerModule, StorageCleanupModule, SessionsWorkerModule],
 })
 export class WorkerModule {}

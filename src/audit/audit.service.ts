@@ -19,6 +19,8 @@ export interface AuditEntry {
 export interface AuditQuery {
   action?: string;
   actorId?: string;
+  /** An actor's id or email, or a part of their name. */
+  actor?: string;
   entityType?: string;
   entityId?: string;
   from?: Date;
@@ -26,6 +28,14 @@ export interface AuditQuery {
   page: number;
   pageSize: number;
 }
+
+export interface AuditActor {
+  id: string;
+  name: string;
+  email: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class AuditService {
@@ -52,6 +62,13 @@ export class AuditService {
     const qb = this.events.createQueryBuilder('e').orderBy('e.createdAt', 'DESC').addOrderBy('e.id', 'DESC');
     if (query.action) qb.andWhere('e.action = :action', { action: query.action });
     if (query.actorId) qb.andWhere('e.actorId = :actorId', { actorId: query.actorId });
+    if (query.actor && UUID.test(query.actor)) qb.andWhere('e.actorId = :actor', { actor: query.actor });
+    else if (query.actor) {
+      qb.andWhere('e.actorId IN (SELECT u.id FROM users u WHERE u.email = lower(:actor) OR u.name ILIKE :actorLike)', {
+        actor: query.actor,
+        actorLike: `%${query.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
+    }
     if (query.entityType) qb.andWhere('e.entityType = :entityType', { entityType: query.entityType });
     if (query.entityId) qb.andWhere('e.entityId = :entityId', { entityId: query.entityId });
     if (query.from) qb.andWhere('e.createdAt >= :from', { from: query.from });
@@ -61,6 +78,22 @@ export class AuditService {
       .take(query.pageSize)
       .getManyAndCount();
     return { items, total };
+  }
+
+  async entityTypes(): Promise<string[]> {
+    const rows = await this.events.createQueryBuilder('e').select('DISTINCT e.entityType', 'type').orderBy('type').getRawMany<{ type: string }>();
+    return rows.map((r) => r.type);
+  }
+
+  /**
+   * The names of the events' actors. The audit log reads the users table itself: the users feature
+   * records its changes here, so the audit cannot depend on it in turn.
+   */
+  async actorsOf(events: AuditEvent[]): Promise<Map<string, AuditActor>> {
+    const ids = [...new Set(events.map((e) => e.actorId).filter((id): id is string => Boolean(id)))];
+    if (!ids.length) return new Map();
+    const rows: AuditActor[] = await this.events.manager.query('SELECT id, name, email FROM users WHERE id = ANY($1)', [ids]);
+    return new Map(rows.map((row) => [row.id, row]));
   }
 
   async actions(): Promise<string[]> {

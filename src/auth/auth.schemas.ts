@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, language } from '../common/schemas';
+import { email, language, requiredText } from '../common/schemas';
 
 export const loginSchema = z.object({
   email,
@@ -13,6 +13,8 @@ export const languageSchema = z.object({
 });
 
 export const resetRequestSchema = z.object({ email });
+
+export const apiTokenSchema = z.strictObject({ name: requiredText(100) });
 
 /** Only same-site paths may be a redirect target after login. */
 export function safeNext(next: string | undefined): string {

@@ -55,14 +55,23 @@ export class CohortAccessService {
 
   /** Cohorts of a part the user can view (a part's materials are for every cohort of it). */
   async canViewPart(user: User, partId: string): Promise<boolean> {
-    if (user.hasRole('admin')) return true;
+    return user.hasRole('admin') || this.takesPartIn(user.id, 'c.part_id = $1', partId);
+  }
+
+  /** A programme is seen by admins and by whoever can see one of its cohorts. */
+  async canViewProgramme(user: User, programmeId: string): Promise<boolean> {
+    return user.hasRole('admin') || this.takesPartIn(user.id, 'c.part_id IN (SELECT id FROM parts WHERE programme_id = $1)', programmeId);
+  }
+
+  /** Does the user teach, or belong to, some cohort matching the condition on `c` (with the id as $1)? */
+  private async takesPartIn(userId: string, cohortCondition: string, id: string): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
       `SELECT 1 FROM cohorts c
-        WHERE c.part_id = $1
+        WHERE ${cohortCondition}
           AND (EXISTS (SELECT 1 FROM cohort_instructors ci WHERE ci.cohort_id = c.id AND ci.user_id = $2)
             OR EXISTS (SELECT 1 FROM enrolments e WHERE e.cohort_id = c.id AND e.user_id = $2 AND e.status = ANY($3)))
         LIMIT 1`,
-      [partId, user.id, MEMBER_STATUSES],
+      [id, userId, MEMBER_STATUSES],
     );
     return rows.length > 0;
   }

@@ -37,7 +37,8 @@ export class FormViewInterceptor implements NestInterceptor {
   }
 
   private async renderForm(error: unknown, options: FormViewOptions, req: Request, res: Response): Promise<void> {
-    if (!(error instanceof DomainError) || error.status >= 500 || error.status === 401 || error.status === 403) throw error;
+    // A missing record (404) has no form to show again; it gets the error page like any other refusal.
+    if (!(error instanceof DomainError) || error.status >= 500 || [401, 403, 404].includes(error.status)) throw error;
     const fieldErrors = Object.fromEntries(
       error.fieldErrors.map((e) => [e.field, this.i18n.t(req.lang, `validation.${e.code}`, e.params)]),
     );

@@ -21,3 +21,31 @@ export const uuid = z.uuid();
 
 export const page = z.coerce.number().int().min(1).max(100000).default(1);
 export const pageSize = z.coerce.number().int().min(1).max(200).default(25);
+
+/** The body of every API error (see AllExceptionsFilter), for the OpenAPI document. */
+export const errorResponseSchema = z.object({
+  statusCode: z.number().int(),
+  code: z.string(),
+  message: z.string(),
+  errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
+});
+
+const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : typeof v === 'string' ? Number(v.trim()) : v);
+
+/** A whole number from a form field or JSON; an empty field is missing, not zero. */
+export const integer = (min: number, max: number) => z.preprocess(emptyToUndefined, z.number().int().min(min).max(max));
+
+/** A whole number that may be left out, or left empty in a form. */
+export const optionalInteger = (min: number, max: number) => z.preprocess(emptyToUndefined, z.number().int().min(min).max(max).optional());
+
+/** A calendar date, YYYY-MM-DD (the value of `<input type="date">`). */
+export const isoDate = z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.iso.date());
+
+/** A list from a multi-select or checkbox group (a string when one is chosen), a JSON array, or lines of a textarea. */
+export const list = <T extends z.ZodType>(item: T, max: number, { lines = false } = {}) =>
+  z.preprocess((v) => {
+    if (v === undefined || v === null || v === '') return [];
+    if (Array.isArray(v)) return v;
+    if (typeof v === 'string' && lines) return v.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+    return [v];
+  }, z.array(item).max(max));

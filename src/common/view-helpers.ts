@@ -34,8 +34,12 @@ export function registerPartials(handlebars: { registerPartial(name: string, sou
  * Registered on both the page engine and the email engine.
  */
 export function registerViewHelpers(handlebars: HandlebarsLike, i18n: I18nService): void {
-  handlebars.registerHelper('t', ((key: unknown, options: HelperOptions) =>
-    typeof key === 'string' ? i18n.t(langOf(options), key, options.hash) : '') as never);
+  // `{{t key name=value}}`, or `{{t key params}}` with an object of parameters (as flash messages carry).
+  handlebars.registerHelper('t', ((key: unknown, ...rest: unknown[]) => {
+    const options = rest.pop() as HelperOptions;
+    const params = rest[0] !== null && typeof rest[0] === 'object' ? (rest[0] as Record<string, never>) : {};
+    return typeof key === 'string' ? i18n.t(langOf(options), key, { ...params, ...options.hash }) : '';
+  }) as never);
   handlebars.registerHelper('date', ((value: unknown, options: HelperOptions) => {
     const date = toDate(value);
     return date ? formatDate(date, langOf(options)) : '';
@@ -50,7 +54,8 @@ export function registerViewHelpers(handlebars: HandlebarsLike, i18n: I18nServic
   }) as never);
   handlebars.registerHelper('iso', ((value: unknown) => toDate(value)?.toISOString() ?? '') as never);
   handlebars.registerHelper('eq', ((a: unknown, b: unknown) => a === b) as never);
-  handlebars.registerHelper('includes', ((list: unknown, item: unknown) => Array.isArray(list) && list.includes(item)) as never);
+  // A form value of a checkbox group is a string when one box was ticked, an array when several were.
+  handlebars.registerHelper('includes', ((list: unknown, item: unknown) => (Array.isArray(list) ? list.includes(item) : list === item)) as never);
   handlebars.registerHelper('or', ((...args: unknown[]) => args.slice(0, -1).some(Boolean)) as never);
   handlebars.registerHelper('and', ((...args: unknown[]) => args.slice(0, -1).every(Boolean)) as never);
   handlebars.registerHelper('not', ((value: unknown) => !value) as never);

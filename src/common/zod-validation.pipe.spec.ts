@@ -27,6 +27,10 @@ describe('validation', () => {
     );
   });
 
+  it('tells a value of the wrong type from a missing one', () => {
+    expect(fieldErrors({ email: 42, name: 'Anna', roles: 'trainee' })).toEqual([{ field: 'email', code: 'type.string' }]);
+  });
+
   it('reports a missing field as required', () => {
     expect(fieldErrors({ name: 'Anna', roles: 'trainee' })).toEqual([{ field: 'email', code: 'required' }]);
   });

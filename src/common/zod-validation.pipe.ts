@@ -1,8 +1,9 @@
 import { PipeTransform } from '@nestjs/common';
 import { applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiQuery } from '@nestjs/swagger';
+import { ApiBody, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { z } from 'zod';
 import { FieldError, ValidationFailedError } from './errors';
+import { errorResponseSchema } from './schemas';
 
 /** Turns zod issues into field errors whose codes are keys under `validation.` in the locale files. */
 export function toFieldErrors(issues: z.core.$ZodIssue[]): FieldError[] {
@@ -33,7 +34,8 @@ export class ZodValidationPipe<T extends z.ZodType> implements PipeTransform<unk
   constructor(private readonly schema: T) {}
 
   transform(value: unknown): z.infer<T> {
-    const result = this.schema.safeParse(value ?? {});
+    // zod 4 leaves the input out of its issues unless asked; without it a wrong type would read as "required".
+    const result = this.schema.safeParse(value ?? {}, { reportInput: true });
     if (!result.success) throw new ValidationFailedError(toFieldErrors(result.error.issues));
     return result.data;
   }
@@ -61,4 +63,23 @@ export function ApiZodQuery(schema: z.ZodObject) {
       ApiQuery({ name, required: !(field as z.ZodType).safeParse(undefined).success, schema: jsonSchema(field as z.ZodType) as never }),
     ),
   );
+}
+
+/** Documents a response whose body a zod schema describes. */
+export function ApiZodResponse(status: number, description: string, schema?: z.ZodType) {
+  return applyDecorators(ApiResponse({ status, description, ...(schema ? { schema: jsonSchema(schema) as never } : {}) }));
+}
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input: `errors` names each bad field.',
+  401: 'Not signed in: no session and no valid API token.',
+  403: 'Signed in without the role this needs, or a session write without X-CSRF-Token.',
+  404: 'No such record.',
+  409: 'Conflicts with the current state.',
+  422: 'Understood but refused.',
+};
+
+/** Documents the error responses of an API route, all shaped `{ statusCode, code, message, errors? }`. */
+export function ApiErrorResponses(...statuses: number[]) {
+  return applyDecorators(...statuses.map((status) => ApiZodResponse(status, ERROR_DESCRIPTIONS[status] ?? 'Error.', errorResponseSchema)));
 }

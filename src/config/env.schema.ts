@@ -38,6 +38,10 @@ export const envSchema = z.object({
   SESSION_IDLE_MINUTES: duration.default(30),
   SESSION_ABSOLUTE_HOURS: duration.default(12),
   UPLOAD_DIR: z.string().trim().min(1).default('./uploads'),
+  /** Where uploaded files are kept: `local` (UPLOAD_DIR) now; an S3-compatible driver can be added. */
+  STORAGE_DRIVER: z.enum(['local']).default('local'),
+  /** Largest material file accepted, in megabytes. */
+  MATERIAL_MAX_MB: z.coerce.number().int().min(1).max(2048).default(50),
   TZ: z.string().default('Europe/Riga'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   INVITATION_TTL_HOURS: duration.default(72),
@@ -45,7 +49,16 @@ export const envSchema = z.object({
   LOGIN_MAX_PER_ACCOUNT: duration.default(5),
   LOGIN_MAX_PER_ADDRESS: duration.default(20),
   LOGIN_WINDOW_MINUTES: duration.default(15),
+  /** How often the worker puts outbox rows still pending back on the delivery queue. */
   OUTBOX_SWEEP_SECONDS: duration.default(30),
+  /** Delivery attempts of one email before it is marked failed. */
+  EMAIL_MAX_ATTEMPTS: duration.default(6),
+  /** Delay before the first retry of a failed delivery; it doubles with each attempt. */
+  EMAIL_BACKOFF_MS: duration.default(5000),
+  /** How often the worker looks for session reminders whose time has come. */
+  REMINDER_SCAN_MINUTES: duration.default(5),
+  /** A session reminder later than this (after downtime) is skipped rather than sent. */
+  REMINDER_MAX_LATE_MINUTES: duration.default(240),
   TRUST_PROXY: bool.default(false),
   FUNDING_STATEMENT: z
     .string()

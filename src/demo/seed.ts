@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/passwords';
-import { parseEnv } from '../config/env.schema';
 import { dataSourceOptions } from '../database/data-source-options';
+import { preflight } from '../preflight';
 import { User } from '../users/user.entity';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 
@@ -22,16 +22,24 @@ export async function seedDemo(dataSource: DataSource): Promise<void> {
   });
 }
 
+/** The lines the quick start shows: where to go and who to log in as. */
+export function demoLogins(publicUrl: string): string {
+  const lines = [`Open ${publicUrl}/login and log in as one of the demo users (password: ${DEMO_PASSWORD}):`];
+  for (const user of DEMO_USERS) lines.push(`  ${user.roles.join(', ').padEnd(12)} ${user.email.padEnd(26)} ${user.name}`);
+  return `${lines.join('\n')}\n`;
+}
+
 async function main(): Promise<void> {
-  const dataSource = new DataSource(dataSourceOptions(parseEnv(process.env)));
+  // Same checks as the web and worker: one clear line when PostgreSQL or Redis is missing, migrations applied.
+  const env = await preflight({ migrate: true });
+  const dataSource = new DataSource(dataSourceOptions(env));
   await dataSource.initialize();
   try {
     await seedDemo(dataSource);
   } finally {
     await dataSource.destroy();
   }
-  process.stdout.write('Demo data loaded. Logins (password ' + DEMO_PASSWORD + '):\n');
-  for (const user of DEMO_USERS) process.stdout.write(`  ${user.roles.join(', ').padEnd(12)} ${user.email}\n`);
+  process.stdout.write(`Demo data loaded.\n${demoLogins(env.PUBLIC_URL)}`);
 }
 
 if (require.main === module) void main();

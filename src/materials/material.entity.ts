@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Cohort } from '../cohorts/cohort.entity';
 import { Part } from '../programmes/part.entity';
+import { StoredFileKey } from '../storage/stored-file-key.decorator';
 
 /** A methodological material of a part (for all its cohorts) or of one cohort. */
 @Entity()
@@ -29,6 +30,7 @@ export class Material {
   title: string;
 
   /** Where the storage driver keeps the bytes; a name the server made. */
+  @StoredFileKey('material')
   @Column({ type: 'varchar', length: 200, unique: true })
   storageKey: string;
 

@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailRenderer } from './mail-renderer';
-import { EMAIL_QUEUE } from './notifications.constants';
+import { EMAIL_QUEUE, OUTBOX_SWEEP_QUEUE } from './notifications.constants';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxService } from './outbox.service';
 import { UnsubscribeTokens } from './unsubscribe-tokens';
@@ -10,7 +10,7 @@ import { UnsubscribeTokens } from './unsubscribe-tokens';
 /** The outbox every feature writes its emails to. */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([OutboxMessage]), BullModule.registerQueue({ name: EMAIL_QUEUE })],
+  imports: [TypeOrmModule.forFeature([OutboxMessage]), BullModule.registerQueue({ name: EMAIL_QUEUE }, { name: OUTBOX_SWEEP_QUEUE })],
   providers: [OutboxService, MailRenderer, UnsubscribeTokens],
   exports: [OutboxService, MailRenderer, UnsubscribeTokens, BullModule],
 })

@@ -5,6 +5,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { EntityManager, Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import type { Env } from '../config/env.schema';
 import type { Language } from '../users/role';
 import { MailRenderer } from './mail-renderer';
 import { EMAIL_QUEUE, EmailDeliveryJob } from './notifications.constants';
@@ -26,13 +27,20 @@ export interface EmailRequest {
   dedupKey: string;
 }
 
-/** Default BullMQ options of a delivery job: retried with backoff, removed when done so the id can be queued again. */
-export const DELIVERY_JOB_OPTIONS = {
-  attempts: 6,
-  backoff: { type: 'exponential', delay: 5_000 },
-  removeOnComplete: true,
-  removeOnFail: true,
-} as const;
+/**
+ * BullMQ options of a delivery job: retried with exponential backoff, removed when done so the same id can be
+ * queued again (a resend, the sweeper). The outbox row, not Redis, keeps the outcome.
+ */
+export function deliveryJobOptions(env: Pick<Env, 'EMAIL_MAX_ATTEMPTS' | 'EMAIL_BACKOFF_MS'>) {
+  return {
+    attempts: env.EMAIL_MAX_ATTEMPTS,
+    backoff: { type: 'exponential', delay: env.EMAIL_BACKOFF_MS },
+    removeOnComplete: true,
+    removeOnFail: true,
+  } as const;
+}
+
+const DISPATCH_TIMEOUT_MS = 5_000;
 
 @Injectable()
 export class OutboxService {
@@ -51,34 +59,10 @@ export class OutboxService {
    * email with the same deduplication key already exists. Call `dispatch` after the transaction commits.
    */
   async enqueue(manager: EntityManager, request: EmailRequest): Promise<OutboxMessage | null> {
-    const id = randomUUID();
-    const data: Record<string, unknown> = { ...request.data, publicUrl: this.config.env.PUBLIC_URL };
-    if (request.category !== 'account' && request.to.id) {
-      data.unsubscribeUrl = this.config.publicUrl(`/unsubscribe/${this.unsubscribe.sign(request.to.id, request.category)}`);
-    }
-    const rendered = this.renderer.render(request.template, request.to.language, data);
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(OutboxMessage)
-      .values({
-        id,
-        dedupKey: request.dedupKey,
-        recipientEmail: request.to.email,
-        recipientId: request.to.id ?? null,
-        template: request.template,
-        category: request.category,
-        language: request.to.language,
-        data: data as never,
-        ...rendered,
-        status: 'pending',
-        messageId: `<${id}@${new URL(this.config.env.PUBLIC_URL).hostname}>`,
-      })
-      .orIgnore()
-      .returning('*')
-      .execute();
+    const row = this.toRow(request);
+    const result = await manager.createQueryBuilder().insert().into(OutboxMessage).values(row).orIgnore().returning(['id']).execute();
     if (!result.raw.length) return null;
-    return manager.getRepository(OutboxMessage).create(result.raw[0] as object);
+    return manager.getRepository(OutboxMessage).findOneByOrFail({ id: row.id });
   }
 
   /** Enqueues outside any transaction and dispatches at once. */
@@ -94,10 +78,72 @@ export class OutboxService {
    */
   async dispatch(ids: string[]): Promise<void> {
     if (!ids.length) return;
+    const options = deliveryJobOptions(this.config.env);
+    let timer: NodeJS.Timeout | undefined;
+    // While Redis is away its client waits for it; the request that wrote the email should not.
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error('Redis did not answer in time')), DISPATCH_TIMEOUT_MS);
+    });
     try {
-      await this.queue.addBulk(ids.map((outboxId) => ({ name: 'deliver', data: { outboxId }, opts: { ...DELIVERY_JOB_OPTIONS, jobId: outboxId } })));
+      const added = this.queue.addBulk(ids.map((outboxId) => ({ name: 'deliver', data: { outboxId }, opts: { ...options, jobId: outboxId } })));
+      added.catch(() => undefined);
+      await Promise.race([added, timeout]);
     } catch (error) {
       this.logger.warn({ err: error, count: ids.length }, 'Could not queue emails now; the sweeper will queue them');
+    } finally {
+      clearTimeout(timer);
     }
+  }
+
+  /**
+   * Writes many emails in the caller's transaction with a few multi-row inserts (reminder scans create
+   * thousands at once). Rows whose deduplication key exists are skipped; returns the ids of the new rows.
+   */
+  async enqueueMany(manager: EntityManager, requests: EmailRequest[], chunkSize = 500): Promise<string[]> {
+    const ids: string[] = [];
+    for (let i = 0; i < requests.length; i += chunkSize) {
+      const values = requests.slice(i, i + chunkSize).map((request) => this.toRow(request));
+      const result = await manager.createQueryBuilder().insert().into(OutboxMessage).values(values).orIgnore().returning(['id']).execute();
+      ids.push(...(result.raw as { id: string }[]).map((row) => row.id));
+    }
+    return ids;
+  }
+
+  /** The outbox row of a request: rendered in the recipient's language, with its unsubscribe link and Message-ID. */
+  private toRow(request: EmailRequest) {
+    const id = randomUUID();
+    const data: Record<string, unknown> = { ...request.data, publicUrl: this.config.env.PUBLIC_URL };
+    if (request.category !== 'account' && request.to.id) {
+      data.unsubscribeUrl = this.config.publicUrl(`/unsubscribe/${this.unsubscribe.sign(request.to.id, request.category)}`);
+    }
+    return {
+      id,
+      dedupKey: request.dedupKey,
+      recipientEmail: request.to.email,
+      recipientId: request.to.id ?? null,
+      template: request.template,
+      category: request.category,
+      language: request.to.language,
+      data: data as never,
+      ...this.renderer.render(request.template, request.to.language, data),
+      status: 'pending' as const,
+      messageId: `<${id}@${new URL(this.config.env.PUBLIC_URL).hostname}>`,
+    };
+  }
+
+  /**
+   * Stops emails still pending whose deduplication key starts with the prefix (reminders of a session that
+   * moved or was cancelled), in the caller's transaction; returns how many.
+   */
+  async suppressPending(manager: EntityManager, dedupKeyPrefix: string, reason: string): Promise<number> {
+    const pattern = `${dedupKeyPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const result = await manager
+      .createQueryBuilder()
+      .update(OutboxMessage)
+      .set({ status: 'suppressed', lastError: reason })
+      .where('status = :status', { status: 'pending' })
+      .andWhere('dedup_key LIKE :pattern', { pattern })
+      .execute();
+    return result.affected ?? 0;
   }
 }

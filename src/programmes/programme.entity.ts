@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { StoredFileKey } from '../storage/stored-file-key.decorator';
 import type { Indicator } from './indicator.entity';
 import type { Part } from './part.entity';
 
@@ -47,6 +48,7 @@ export class Programme {
   fundingStatement: string;
 
   /** Storage key of the optional logo image. */
+  @StoredFileKey('logo')
   @Column({ type: 'varchar', length: 200, nullable: true })
   logoKey: string | null;
 

@@ -18,6 +18,15 @@ export const updateUserSchema = z.strictObject({
 });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
+/** The API's PATCH: only the fields sent change; an empty or null department clears it. */
+export const patchUserSchema = z.strictObject({
+  name: requiredText(200).optional(),
+  roles: roleList.optional(),
+  department: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(200).nullable()).optional(),
+  language: language.optional(),
+});
+export type PatchUserInput = z.infer<typeof patchUserSchema>;
+
 export const profileSchema = z.strictObject({
   name: requiredText(200),
   language,
@@ -25,6 +34,14 @@ export const profileSchema = z.strictObject({
   notifyUpdates: checkbox,
 });
 export type ProfileInput = z.infer<typeof profileSchema>;
+
+/** The profile through the API: JSON booleans, and only the fields sent change. */
+export const profilePatchSchema = z
+  .strictObject({ name: requiredText(200), language, notifyReminders: z.boolean(), notifyUpdates: z.boolean() })
+  .partial();
+
+/** A CSV import as pasted text (the form's textarea, or the API's JSON); an uploaded file comes beside it. */
+export const importUsersSchema = z.strictObject({ csv: z.string().max(2_000_000).optional() });
 
 export const userListQuerySchema = z.object({
   q: optionalText(200),

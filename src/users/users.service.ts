@@ -8,7 +8,8 @@ import { OutboxService } from '../notifications/outbox.service';
 import { PasswordTokensService } from './password-tokens.service';
 import { UserSessions } from './user-sessions';
 import { User } from './user.entity';
-import { CreateUserInput, ProfileInput, UpdateUserInput, UserListQuery } from './user.schemas';
+import type { Language, Role } from './role';
+import { CreateUserInput, ProfileInput, UserListQuery } from './user.schemas';
 import { CannotDisableSelfError, CannotRemoveOwnAdminError, EmailTakenError } from './users.errors';
 
 export function isUniqueViolation(error: unknown, constraintOrColumn?: string): boolean {
@@ -16,6 +17,22 @@ export function isUniqueViolation(error: unknown, constraintOrColumn?: string): 
   const driverError = error.driverError as { code?: string; constraint?: string; detail?: string };
   if (driverError.code !== '23505') return false;
   return !constraintOrColumn || `${driverError.constraint} ${driverError.detail}`.includes(constraintOrColumn);
+}
+
+/** Invited: no password set yet. Disabled wins over both. */
+export type UserStatus = 'active' | 'invited' | 'disabled';
+
+export interface UserSummary {
+  user: User;
+  status: UserStatus;
+}
+
+/** Changes to a user; a property left undefined stays as it is, a null department clears it. */
+export interface UserChanges {
+  name?: string;
+  roles?: Role[];
+  department?: string | null;
+  language?: Language;
 }
 
 /** What the audit log keeps of a user: never the password hash. */
@@ -47,6 +64,34 @@ export class UsersService {
     return user;
   }
 
+  async getSummary(id: string): Promise<UserSummary> {
+    const [summary] = await this.summarize([await this.get(id)]);
+    return summary;
+  }
+
+  /** Each user with their status; whether a password is set is asked of the database, the hash never loaded. */
+  async summarize(users: User[]): Promise<UserSummary[]> {
+    if (!users.length) return [];
+    const rows = await this.users
+      .createQueryBuilder('u')
+      .select('u.id', 'id')
+      .where('u.id IN (:...ids)', { ids: users.map((u) => u.id) })
+      .andWhere('u.passwordHash IS NOT NULL')
+      .getRawMany<{ id: string }>();
+    const withPassword = new Set(rows.map((r) => r.id));
+    return users.map((user) => ({
+      user,
+      status: user.disabledAt ? 'disabled' : withPassword.has(user.id) ? 'active' : 'invited',
+    }));
+  }
+
+  /** Which of these (lower-cased) emails already have an account. */
+  async existingEmails(emails: string[]): Promise<Set<string>> {
+    if (!emails.length) return new Set();
+    const rows = await this.users.createQueryBuilder('u').select('u.email', 'email').where('u.email IN (:...emails)', { emails }).getRawMany<{ email: string }>();
+    return new Set(rows.map((r) => r.email));
+  }
+
   findActiveByEmail(email: string): Promise<(User & { passwordHash: string | null }) | null> {
     return this.users
       .createQueryBuilder('u')
@@ -56,7 +101,7 @@ export class UsersService {
       .getOne();
   }
 
-  async list(query: UserListQuery): Promise<{ items: User[]; total: number }> {
+  async list(query: UserListQuery): Promise<{ items: UserSummary[]; total: number }> {
     const qb = this.users.createQueryBuilder('u').orderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC');
     if (query.q) {
       const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -70,7 +115,7 @@ export class UsersService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    return { items, total };
+    return { items: await this.summarize(items), total };
   }
 
   /** Creates the user and queues the invitation in one transaction. */
@@ -108,15 +153,20 @@ export class UsersService {
     return { user, outboxId };
   }
 
-  async update(id: string, input: UpdateUserInput, actor: User, req?: Request): Promise<User> {
+  async update(id: string, changes: UserChanges, actor: User, req?: Request): Promise<User> {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(User);
       const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new NotFoundError('users.errors.notFound');
-      const roles = [...new Set(input.roles)];
+      const roles = changes.roles ? [...new Set(changes.roles)] : user.roles;
       if (user.id === actor.id && user.roles.includes('admin') && !roles.includes('admin')) throw new CannotRemoveOwnAdminError();
       const before = auditView(user);
-      Object.assign(user, { name: input.name, roles, department: input.department ?? null, language: input.language });
+      Object.assign(user, {
+        name: changes.name ?? user.name,
+        roles,
+        department: changes.department === undefined ? user.department : changes.department,
+        language: changes.language ?? user.language,
+      });
       await repo.save(user);
       const after = auditView(user);
       const rolesChanged = [...before.roles as string[]].sort().join() !== [...roles].sort().join();
@@ -148,12 +198,19 @@ export class UsersService {
     });
   }
 
-  async updateProfile(user: User, input: ProfileInput, req?: Request): Promise<User> {
+  /** Changes what a person may change of their own account; fields left out stay as they are. */
+  async updateProfile(user: User, input: Partial<ProfileInput>, req?: Request): Promise<User> {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(User);
       const before = { name: user.name, language: user.language, notifyReminders: user.notifyReminders, notifyUpdates: user.notifyUpdates };
-      await repo.update({ id: user.id }, input);
-      await this.audit.record({ actorId: user.id, action: 'user.profile_updated', entityType: 'user', entityId: user.id, before, after: { ...input }, req }, manager);
+      const after: ProfileInput = {
+        name: input.name ?? before.name,
+        language: input.language ?? before.language,
+        notifyReminders: input.notifyReminders ?? before.notifyReminders,
+        notifyUpdates: input.notifyUpdates ?? before.notifyUpdates,
+      };
+      await repo.update({ id: user.id }, after);
+      await this.audit.record({ actorId: user.id, action: 'user.profile_updated', entityType: 'user', entityId: user.id, before, after: { ...after }, req }, manager);
       return repo.findOneByOrFail({ id: user.id });
     });
   }

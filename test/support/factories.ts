@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { ApiToken } from '../../src/auth/api-token.entity';
+import { API_TOKEN_PREFIX } from '../../src/auth/api-tokens.service';
 import { hashPassword } from '../../src/auth/passwords';
+import { newSecret, sha256 } from '../../src/auth/secrets';
 import type { Language, Role } from '../../src/users/role';
 import { User } from '../../src/users/user.entity';
 
@@ -40,3 +43,11 @@ export async function createUser(dataSource: DataSource, options: UserOptions = 
 export const createTrainee = (ds: DataSource, o: UserOptions = {}) => createUser(ds, { ...o, roles: ['trainee'] });
 export const createInstructor = (ds: DataSource, o: UserOptions = {}) => createUser(ds, { ...o, roles: ['instructor'] });
 export const createAdmin = (ds: DataSource, o: UserOptions = {}) => createUser(ds, { ...o, roles: ['admin'] });
+
+/** An API token of the user, stored as the app stores it (hashed); returns the secret to send as Bearer. */
+export async function createApiToken(dataSource: DataSource, owner: User, name = 'Testa atslēga'): Promise<{ token: ApiToken; secret: string }> {
+  const secret = newSecret(API_TOKEN_PREFIX);
+  const repo = dataSource.getRepository(ApiToken);
+  const token = await repo.save(repo.create({ userId: owner.id, name, prefix: secret.slice(0, 10), tokenHash: sha256(secret), createdById: null }));
+  return { token, secret };
+}

@@ -28,3 +28,15 @@ export async function postForm(agent: Agent, path: string, fields: Record<string
   const token = await csrfToken(agent, tokenPage);
   return agent.post(path).type('form').send({ _csrf: token, ...fields });
 }
+
+/** Undoes the HTML escaping Handlebars applies to attribute values (it escapes `=` too). */
+export function unescapeHtml(text: string): string {
+  return text.replace(/&#x3D;/g, '=').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** The target of the link with the given rel (e.g. the pager's "next"). */
+export function relLink(html: string, rel: string): string {
+  const match = new RegExp(`href="([^"]+)" rel="${rel}"`).exec(html);
+  if (!match) throw new Error(`No rel="${rel}" link on the page`);
+  return unescapeHtml(match[1]);
+}

@@ -5,21 +5,37 @@ import { SMTPServer } from 'smtp-server';
 export interface TestSmtp {
   url: string;
   messages: ParsedMail[];
+  /** Every message the server was handed, accepted or not. */
+  attempts: number;
   /** Resolves when at least `count` messages have arrived. */
   waitFor(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
   close(): Promise<void>;
 }
 
+export interface TestSmtpOptions {
+  /** Refuse a message with a temporary error; `attempt` counts every message handed over, from 1. */
+  reject?: (mail: ParsedMail, attempt: number) => boolean;
+  /** Wait this long before answering each message, like a slow server. */
+  delayMs?: number;
+}
+
 /** A real SMTP server in this process; every message is parsed with mailparser. */
-export async function startSmtp(): Promise<TestSmtp> {
+export async function startSmtp(options: TestSmtpOptions = {}): Promise<TestSmtp> {
   const messages: ParsedMail[] = [];
+  let attempts = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, _session, callback) {
+      const attempt = ++attempts;
       simpleParser(stream)
-        .then((mail) => {
+        .then(async (mail) => {
+          if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
+          if (options.reject?.(mail, attempt)) {
+            callback(Object.assign(new Error('Mailbox temporarily unavailable'), { responseCode: 451 }));
+            return;
+          }
           messages.push(mail);
           callback();
         })
@@ -31,6 +47,9 @@ export async function startSmtp(): Promise<TestSmtp> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    get attempts() {
+      return attempts;
+    },
     async waitFor(count, timeoutMs = 15000) {
       const deadline = Date.now() + timeoutMs;
       while (messages.length < count) {

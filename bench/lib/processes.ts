@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+export const ROOT = join(__dirname, '..', '..', '..');
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Child {
+  url: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+async function waitFor(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+function start(script: string, env: NodeJS.ProcessEnv, readyPath: string, port: number): Promise<Child> {
+  const child = spawn(process.execPath, [script], { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return waitFor(`${url}${readyPath}`, 60_000).then(
+    () => ({ url, process: child, stop }),
+    async (error) => {
+      await stop();
+      throw error;
+    },
+  );
+}
+
+/** The bare Express hello-world every HTTP benchmark is compared with, in its own process like the app. */
+export async function startBaseline(): Promise<Child> {
+  return start(join(ROOT, 'bench', 'baseline-server.js'), {}, '/', await freePort());
+}
+
+/** The built web process (`dist/main.js`) against the given database. */
+export async function startWeb(env: NodeJS.ProcessEnv): Promise<Child> {
+  return start(join(ROOT, 'dist', 'main.js'), { LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env }, '/health/ready', await freePort());
+}

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { OutboxService } from '../notifications/outbox.service';
+import { SessionAccess } from '../sessions/session-access.service';
+import { SessionsService } from '../sessions/sessions.service';
+import type { Session } from '../sessions/session.entity';
+import type { User } from '../users/user.entity';
+import { AttendanceStatus } from './attendance.entity';
+import { MarkAttendanceInput } from './attendance.schemas';
+import { COUNTED_STATUSES } from './attendance-stats.service';
+import { AttendanceWarnings } from './attendance-warnings';
+import { NotInCohortError, SessionCancelledForAttendanceError, SessionNotStartedError } from './attendance.errors';
+
+/** Attendance can be taken from this long before the start, as people arrive. */
+export const OPENS_MINUTES_BEFORE = 30;
+
+export interface SheetRow {
+  userId: string;
+  name: string;
+  department: string | null;
+  status: AttendanceStatus | null;
+}
+
+/** Taking attendance for a session: its sheet of the cohort's trainees, and marking them. */
+@Injectable()
+export class AttendanceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionsService,
+    private readonly access: SessionAccess,
+    private readonly warnings: AttendanceWarnings,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The session and each trainee of its cohort with their mark, for those who may take attendance. */
+  async sheet(user: User, sessionId: string): Promise<{ session: Session; rows: SheetRow[]; opensAt: Date }> {
+    const session = await this.sessions.get(sessionId);
+    await this.access.assertCanTakeAttendance(user, session);
+    const rows: { user_id: string; name: string; department: string | null; status: AttendanceStatus | null }[] = await this.dataSource.query(
+      `SELECT u.id AS user_id, u.name, u.department, a.status
+         FROM enrolments e
+         JOIN users u ON u.id = e.user_id
+         LEFT JOIN attendances a ON a.session_id = $2 AND a.user_id = e.user_id
+        WHERE e.cohort_id = $1 AND e.status = ANY($3)
+        ORDER BY u.name, u.id`,
+      [session.cohortId, session.id, COUNTED_STATUSES],
+    );
+    return {
+      session,
+      rows: rows.map((r) => ({ userId: r.user_id, name: r.name, department: r.department, status: r.status })),
+      opensAt: new Date(session.startsAt.getTime() - OPENS_MINUTES_BEFORE * 60_000),
+    };
+  }
+
+  /**
+   * Sets the marks given (and, with `othersPresent`, present for everyone still unmarked), records what
+   * changed in the audit log, then warns trainees who fell below the part's minimum. Returns how many changed.
+   */
+  async mark(user: User, sessionId: string, input: MarkAttendanceInput, req?: Request, now = new Date()): Promise<{ changed: number }> {
+    const session = await this.sessions.get(sessionId);
+    await this.access.assertCanTakeAttendance(user, session);
+    const { changed, outboxIds } = await this.dataSource.transaction(async (manager) => {
+      const [current]: { status: string; starts_at: Date }[] = await manager.query('SELECT status, starts_at FROM sessions WHERE id = $1 FOR SHARE', [sessionId]);
+      if (current.status === 'cancelled') throw new SessionCancelledForAttendanceError();
+      if (new Date(current.starts_at).getTime() - OPENS_MINUTES_BEFORE * 60_000 > now.getTime()) throw new SessionNotStartedError(OPENS_MINUTES_BEFORE);
+
+      const members: { user_id: string }[] = await manager.query('SELECT user_id FROM enrolments WHERE cohort_id = $1 AND status = ANY($2)', [session.cohortId, COUNTED_STATUSES]);
+      const existing: { user_id: string; status: AttendanceStatus }[] = await manager.query(
+        'SELECT user_id, status FROM attendances WHERE session_id = $1 FOR UPDATE',
+        [sessionId],
+      );
+      const before = new Map(existing.map((row) => [row.user_id, row.status]));
+      const memberIds = new Set(members.map((m) => m.user_id));
+      const wanted = new Map<string, AttendanceStatus>();
+      for (const mark of input.marks) {
+        if (!memberIds.has(mark.userId)) throw new NotInCohortError(mark.userId);
+        wanted.set(mark.userId, mark.status);
+      }
+      if (input.othersPresent) for (const id of memberIds) if (!wanted.has(id) && !before.has(id)) wanted.set(id, 'present');
+      const changes = [...wanted].filter(([id, status]) => before.get(id) !== status);
+      if (!changes.length) return { changed: 0, outboxIds: [] as string[] };
+
+      await manager.query(
+        `INSERT INTO attendances (session_id, user_id, status, marked_by_id)
+         SELECT $1, t.user_id, t.status, $4 FROM unnest($2::uuid[], $3::varchar[]) AS t(user_id, status)
+         ON CONFLICT (session_id, user_id) DO UPDATE SET status = EXCLUDED.status, marked_by_id = EXCLUDED.marked_by_id, marked_at = now()`,
+        [sessionId, changes.map(([id]) => id), changes.map(([, status]) => status), user.id],
+      );
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'attendance.marked',
+          entityType: 'session',
+          entityId: sessionId,
+          before: Object.fromEntries(changes.map(([id]) => [id, before.get(id) ?? null])),
+          after: Object.fromEntries(changes),
+          req,
+        },
+        manager,
+      );
+      const outboxIds = await this.warnings.check(manager, session.cohortId, changes.map(([id]) => id), now);
+      return { changed: changes.length, outboxIds };
+    });
+    await this.outbox.dispatch(outboxIds);
+    return { changed };
+  }
+}

@@ -1,0 +1,77 @@
+import { Controller, Get, HttpCode, Param, Post, Render, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Authenticated, Public } from '../common/access.decorators';
+import { CurrentUser } from '../common/current-user.decorator';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import type { User } from '../users/user.entity';
+import { CalendarFeedNotFoundError } from './calendar.errors';
+import { CalendarService } from './calendar.service';
+
+const SESSION_ID = new ParseIdPipe('sessions.errors.notFound');
+const CALENDAR = 'text/calendar; charset=utf-8';
+
+/** The private feed (public route, secret URL), single-session downloads, and the page and API of one's link. */
+@ApiTags('calendar')
+@Controller()
+export class CalendarController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  @Public()
+  @Get('calendar/:userId/:file')
+  @ApiExcludeEndpoint()
+  async feed(@Param('userId') userId: string, @Param('file') file: string, @Res() res: Response) {
+    if (!file.endsWith('.ics')) throw new CalendarFeedNotFoundError();
+    const body = await this.calendar.feed(userId, file.slice(0, -'.ics'.length));
+    res.setHeader('Content-Type', CALENDAR);
+    res.setHeader('Content-Disposition', 'inline; filename="kursors.ics"');
+    res.setHeader('X-Robots-Tag', 'noindex');
+    res.send(body);
+  }
+
+  @Authenticated()
+  @Get('sessions/:id/ics')
+  @ApiExcludeEndpoint()
+  async sessionFile(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User, @Req() req: Request, @Res() res: Response) {
+    const { fileName, body } = await this.calendar.sessionFile(user, id, req.lang);
+    res.setHeader('Content-Type', CALENDAR);
+    res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+    res.send(body);
+  }
+
+  @Authenticated()
+  @Get('my/calendar')
+  @ApiExcludeEndpoint()
+  @Render('pages/calendar/link')
+  page(@CurrentUser() user: User) {
+    return { titleKey: 'calendar.page.title', link: this.calendar.link(user) };
+  }
+
+  @Authenticated()
+  @Post('my/calendar/renew')
+  @ApiExcludeEndpoint()
+  async renewPage(@CurrentUser() user: User, @Req() req: Request, @Res() res: Response) {
+    await this.calendar.renew(user, req);
+    req.session.flash = [{ kind: 'success', key: 'calendar.flash.renewed' }];
+    res.redirect(303, '/my/calendar');
+  }
+
+  @Authenticated()
+  @Get('api/v1/me/calendar')
+  @ApiBearerAuth()
+  @ApiCookieAuth()
+  @ApiOperation({ summary: 'My private calendar feed URL (iCalendar); anyone with it can read my schedule' })
+  api(@CurrentUser() user: User) {
+    return this.calendar.link(user);
+  }
+
+  @Authenticated()
+  @Post('api/v1/me/calendar/renew')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiCookieAuth()
+  @ApiOperation({ summary: 'Replace my calendar feed URL; the old one stops working' })
+  renewApi(@CurrentUser() user: User, @Req() req: Request) {
+    return this.calendar.renew(user, req);
+  }
+}

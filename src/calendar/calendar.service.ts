@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { uuid } from '../common/schemas';
+import { AppConfig } from '../config/app-config';
+import { I18nService } from '../i18n/i18n.service';
+import { MySessionsService } from '../sessions/my-sessions.service';
+import { placeText } from '../sessions/session-views';
+import type { Session } from '../sessions/session.entity';
+import { SessionsService } from '../sessions/sessions.service';
+import type { Language } from '../users/role';
+import { User } from '../users/user.entity';
+import { CalendarTokens } from './calendar-tokens';
+import { CalendarFeedNotFoundError } from './calendar.errors';
+import { CalendarEvent, writeCalendar } from './ical-writer';
+
+export interface CalendarLink {
+  url: string;
+  webcalUrl: string;
+}
+
+/** Each person's private iCalendar feed of their sessions, and single sessions as .ics files. */
+@Injectable()
+export class CalendarService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tokens: CalendarTokens,
+    private readonly mySessions: MySessionsService,
+    private readonly sessions: SessionsService,
+    private readonly i18n: I18nService,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  link(user: Pick<User, 'id' | 'calendarFeedVersion'>): CalendarLink {
+    const url = this.config.publicUrl(`/calendar/${user.id}/${this.tokens.token(user.id, user.calendarFeedVersion)}.ics`);
+    return { url, webcalUrl: url.replace(/^https?:/, 'webcal:') };
+  }
+
+  /** A new link; the old one stops working at once. */
+  async renew(user: User, req?: Request): Promise<CalendarLink> {
+    return this.dataSource.transaction(async (manager) => {
+      const [rows]: [{ calendar_feed_version: number }[], number] = await manager.query(
+        'UPDATE users SET calendar_feed_version = calendar_feed_version + 1 WHERE id = $1 RETURNING calendar_feed_version',
+        [user.id],
+      );
+      const version = rows[0].calendar_feed_version;
+      await this.audit.record(
+        { actorId: user.id, action: 'calendar.link_renewed', entityType: 'user', entityId: user.id, before: { version: version - 1 }, after: { version }, req },
+        manager,
+      );
+      user.calendarFeedVersion = version;
+      return this.link(user);
+    });
+  }
+
+  /** The feed of the URL's owner, if the token is the current one; otherwise not found. */
+  async feed(userId: string, token: string): Promise<string> {
+    if (!uuid.safeParse(userId).success) throw new CalendarFeedNotFoundError();
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: userId });
+    if (!user || user.disabledAt || !this.tokens.verify(user.id, user.calendarFeedVersion, token)) throw new CalendarFeedNotFoundError();
+    const items = await this.mySessions.forCalendar(user.id);
+    return writeCalendar({
+      name: this.i18n.t(user.language, 'calendar.feedName'),
+      events: items.map(({ session, cohortName }) => this.event(session, cohortName, user.language)),
+    });
+  }
+
+  /** One session as a file, for someone who may see it. */
+  async sessionFile(user: User, sessionId: string, lang: Language): Promise<{ fileName: string; body: string }> {
+    const session = await this.sessions.getVisible(user, sessionId);
+    const cohort = await this.sessions.cohort(session.cohortId);
+    return {
+      fileName: `kursors-${session.id}.ics`,
+      body: writeCalendar({ name: this.i18n.t(lang, 'calendar.feedName'), method: 'PUBLISH', events: [this.event(session, cohort.name, lang)] }),
+    };
+  }
+
+  /** The same UID whatever happens to the session; SEQUENCE follows its changes. */
+  private event(session: Session, cohortName: string, lang: Language): CalendarEvent {
+    const t = (key: string, params = {}) => this.i18n.t(lang, key, params);
+    const lines = [
+      `${t(`sessions.kinds.${session.kind}`)} · ${cohortName}`,
+      session.status === 'cancelled' ? t('calendar.cancelled', { reason: session.cancellationReason ?? '' }) : '',
+      session.instructors?.length ? `${t('sessions.fields.instructors')}: ${session.instructors.map((u) => u.name).join(', ')}` : '',
+      session.hosts ? `${t('sessions.fields.hosts')}: ${session.hosts}` : '',
+      session.sitesVisited.length ? `${t('sessions.fields.sitesVisited')}: ${session.sitesVisited.join('; ')}` : '',
+      session.onlineUrl ? `${t('sessions.fields.onlineUrl')}: ${session.onlineUrl}` : '',
+      session.notes,
+    ].filter(Boolean);
+    return {
+      uid: `${session.id}@${new URL(this.config.env.PUBLIC_URL).hostname}`,
+      sequence: session.sequence,
+      stamp: session.updatedAt,
+      start: session.startsAt,
+      end: session.endsAt,
+      summary: session.title,
+      description: lines.join('\n'),
+      location: placeText(session) || undefined,
+      url: this.config.publicUrl(`/sessions/${session.id}`),
+      status: session.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
+    };
+  }
+}

@@ -1,0 +1,128 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Authenticated, Roles } from '../common/access.decorators';
+import { CurrentUser } from '../common/current-user.decorator';
+import { ValidationFailedError } from '../common/errors';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { ApiZodBody, ApiZodQuery, parseWith } from '../common/zod-validation.pipe';
+import type { User } from '../users/user.entity';
+import { CohortAccessService } from './cohort-access.service';
+import { cohortView, enrolmentView } from './cohort-views';
+import { cohortListQuerySchema, createCohortSchema, enrolSchema, importSchema, updateCohortSchema, withdrawSchema } from './cohort.schemas';
+import { CohortsService } from './cohorts.service';
+import { EnrolmentImportRejectedError } from './cohorts.errors';
+import { EnrolmentImportService } from './enrolment-import.service';
+import { EnrolmentsService } from './enrolments.service';
+import { CSV_UPLOAD, UploadedCsv } from './csv-upload';
+import { MyEnrolmentsService } from './my-enrolments.service';
+
+const COHORT_ID = new ParseIdPipe('cohorts.errors.notFound');
+const ENROLMENT_ID = new ParseIdPipe('cohorts.errors.enrolmentNotFound');
+
+/** Cohorts and their enrolments. Admins manage them; instructors read the cohorts they teach; everyone reads their own. */
+@ApiTags('cohorts')
+@ApiBearerAuth()
+@ApiCookieAuth()
+@Controller('api/v1')
+export class CohortsApiController {
+  constructor(
+    private readonly cohorts: CohortsService,
+    private readonly enrolments: EnrolmentsService,
+    private readonly importer: EnrolmentImportService,
+    private readonly mine: MyEnrolmentsService,
+    private readonly access: CohortAccessService,
+  ) {}
+
+  @Roles('admin')
+  @Get('cohorts')
+  @ApiOperation({ summary: 'Cohorts, latest start first, optionally of one programme or part' })
+  @ApiZodQuery(cohortListQuerySchema)
+  async list(@Req() req: Request, @Query() rawQuery: unknown) {
+    const query = parseWith(cohortListQuerySchema, rawQuery);
+    const { items, total } = await this.cohorts.list(query);
+    return { items: items.map((c) => cohortView(c, req.lang)), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  @Roles('admin')
+  @Post('cohorts')
+  @ApiOperation({ summary: 'Create a cohort of a part; instructors must have the instructor role' })
+  @ApiZodBody(createCohortSchema)
+  async create(@CurrentUser() actor: User, @Req() req: Request, @Body() body: unknown) {
+    const cohort = await this.cohorts.create(parseWith(createCohortSchema, body), actor, req);
+    return cohortView(await this.cohorts.get(cohort.id), req.lang);
+  }
+
+  @Authenticated()
+  @Get('cohorts/:id')
+  @ApiOperation({ summary: 'A cohort (admins, its instructors and its trainees)' })
+  async get(@CurrentUser() user: User, @Req() req: Request, @Param('id', COHORT_ID) id: string) {
+    return cohortView(await this.cohorts.getFor(user, id), req.lang);
+  }
+
+  @Roles('admin')
+  @Put('cohorts/:id')
+  @ApiOperation({ summary: 'Replace the fields of a cohort; a larger capacity promotes from the waiting list' })
+  @ApiZodBody(updateCohortSchema)
+  async update(@CurrentUser() actor: User, @Req() req: Request, @Param('id', COHORT_ID) id: string, @Body() body: unknown) {
+    const { promoted } = await this.cohorts.update(id, parseWith(updateCohortSchema, body), actor, req);
+    return { ...cohortView(await this.cohorts.get(id), req.lang), promoted: promoted.map(enrolmentView) };
+  }
+
+  @Authenticated()
+  @Get('cohorts/:id/enrolments')
+  @ApiOperation({ summary: 'Everyone in a cohort: places, the waiting list in order, withdrawals (admins and its instructors)' })
+  async listEnrolments(@CurrentUser() user: User, @Param('id', COHORT_ID) id: string) {
+    await this.access.assertCanTeach(user, id);
+    return { items: (await this.enrolments.listForCohort(id)).map(enrolmentView) };
+  }
+
+  @Roles('admin')
+  @Post('cohorts/:id/enrolments')
+  @ApiOperation({ summary: 'Enrol a trainee; when the cohort is full they join the waiting list' })
+  @ApiZodBody(enrolSchema)
+  async enrol(@CurrentUser() actor: User, @Req() req: Request, @Param('id', COHORT_ID) id: string, @Body() body: unknown) {
+    const enrolment = await this.enrolments.enrol(id, parseWith(enrolSchema, body).userId, actor, req);
+    return enrolmentView(await this.enrolments.get(enrolment.id));
+  }
+
+  @Roles('admin')
+  @Post('cohorts/:id/enrolments/import')
+  @HttpCode(200)
+  @UseInterceptors(CSV_UPLOAD)
+  @ApiOperation({ summary: 'Enrol from CSV (columns email[, status]); any bad row rejects the whole file with a per-row report (422)' })
+  @ApiConsumes('multipart/form-data', 'application/json')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, csv: { type: 'string' } } } })
+  async import(@CurrentUser() actor: User, @Req() req: Request, @Param('id', COHORT_ID) id: string, @Body() body: unknown, @UploadedFile() file: UploadedCsv | undefined) {
+    const { csv } = parseWith(importSchema, body);
+    const source = file?.buffer.length ? file.buffer : csv?.trim() ? csv : null;
+    if (!source) throw ValidationFailedError.field('file', 'csv.required');
+    const report = await this.importer.import(id, source, actor, req);
+    if (!report.imported) throw new EnrolmentImportRejectedError(report.rows.flatMap((r) => r.errors.map((e) => ({ line: r.line, ...e }))));
+    return report;
+  }
+
+  @Roles('admin')
+  @Post('enrolments/:id/withdraw')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw a trainee with a reason; a freed place goes to the first on the waiting list' })
+  @ApiZodBody(withdrawSchema)
+  async withdraw(@CurrentUser() actor: User, @Req() req: Request, @Param('id', ENROLMENT_ID) id: string, @Body() body: unknown) {
+    const { enrolment, promoted } = await this.enrolments.withdraw(id, parseWith(withdrawSchema, body).reason, actor, req);
+    return { enrolment: enrolmentView(enrolment), promoted: promoted.map(enrolmentView) };
+  }
+
+  @Authenticated()
+  @Get('me/enrolments')
+  @ApiOperation({ summary: 'My enrolments with their status, programme, part and completion rule' })
+  async myEnrolments(@CurrentUser() user: User, @Req() req: Request) {
+    return { items: await this.mine.enrolmentsOf(user, req.lang) };
+  }
+
+  @Roles('instructor')
+  @Get('me/cohorts')
+  @ApiOperation({ summary: 'The cohorts I teach, each with its trainees' })
+  async myCohorts(@CurrentUser() user: User, @Req() req: Request) {
+    return { items: await this.mine.cohortsOf(user, req.lang) };
+  }
+}

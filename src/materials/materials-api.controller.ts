@@ -1,0 +1,130 @@
+import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Authenticated } from '../common/access.decorators';
+import { CurrentUser } from '../common/current-user.decorator';
+import { User } from '../users/user.entity';
+import { downloadFile } from './material-download';
+import { materialJson } from './material-views';
+import { MaterialsService, MATERIAL_FILE_FIELD, type MaterialList } from './materials.service';
+
+const materialSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    title: { type: 'string' },
+    fileName: { type: 'string' },
+    mimeType: { type: 'string' },
+    size: { type: 'integer' },
+    sha256: { type: 'string' },
+    partId: { type: 'string', format: 'uuid', nullable: true },
+    cohortId: { type: 'string', format: 'uuid', nullable: true },
+    uploadedById: { type: 'string', format: 'uuid', nullable: true },
+    createdAt: { type: 'string', format: 'date-time' },
+    downloadUrl: { type: 'string' },
+  },
+};
+
+const listSchema = { type: 'object', properties: { items: { type: 'array', items: materialSchema } } };
+
+const UploadBody = () =>
+  ApiBody({
+    schema: {
+      type: 'object',
+      required: ['title', MATERIAL_FILE_FIELD],
+      properties: {
+        title: { type: 'string', maxLength: 300 },
+        [MATERIAL_FILE_FIELD]: { type: 'string', format: 'binary', description: 'PDF, DOCX, PPTX, XLSX, ODT, PNG or JPEG; the type is checked from the content' },
+      },
+    },
+  });
+
+function listJson(list: MaterialList) {
+  return { items: [...list.cohortMaterials, ...list.partMaterials].map(materialJson) };
+}
+
+@ApiTags('materials')
+@ApiBearerAuth()
+@ApiCookieAuth()
+@Controller('api/v1')
+export class MaterialsApiController {
+  constructor(private readonly materials: MaterialsService) {}
+
+  @Authenticated()
+  @Get('cohorts/:cohortId/materials')
+  @ApiOperation({ summary: "A cohort's materials, its part's included" })
+  @ApiParam({ name: 'cohortId', format: 'uuid' })
+  @ApiOkResponse({ schema: listSchema })
+  async listForCohort(@CurrentUser() user: User, @Param('cohortId') cohortId: string) {
+    return listJson(await this.materials.listForCohort(user, cohortId));
+  }
+
+  @Authenticated()
+  @Get('parts/:partId/materials')
+  @ApiOperation({ summary: "A part's materials (shared by all its cohorts)" })
+  @ApiParam({ name: 'partId', format: 'uuid' })
+  @ApiOkResponse({ schema: listSchema })
+  async listForPart(@CurrentUser() user: User, @Param('partId') partId: string) {
+    return listJson(await this.materials.listForPart(user, partId));
+  }
+
+  @Authenticated()
+  @Post('cohorts/:cohortId/materials')
+  @ApiOperation({ summary: 'Upload a material for one cohort (its instructors and admins)' })
+  @ApiParam({ name: 'cohortId', format: 'uuid' })
+  @ApiConsumes('multipart/form-data')
+  @UploadBody()
+  @ApiCreatedResponse({ schema: materialSchema })
+  async uploadToCohort(@CurrentUser() user: User, @Param('cohortId') cohortId: string, @Req() req: Request) {
+    return materialJson(await this.materials.upload(user, { cohortId }, req));
+  }
+
+  @Authenticated()
+  @Post('parts/:partId/materials')
+  @ApiOperation({ summary: "Upload a material for all a part's cohorts (their instructors and admins)" })
+  @ApiParam({ name: 'partId', format: 'uuid' })
+  @ApiConsumes('multipart/form-data')
+  @UploadBody()
+  @ApiCreatedResponse({ schema: materialSchema })
+  async uploadToPart(@CurrentUser() user: User, @Param('partId') partId: string, @Req() req: Request) {
+    return materialJson(await this.materials.upload(user, { partId }, req));
+  }
+
+  @Authenticated()
+  @Get('materials/:id')
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ schema: materialSchema })
+  async get(@CurrentUser() user: User, @Param('id') id: string) {
+    return materialJson(await this.materials.get(user, id));
+  }
+
+  @Authenticated()
+  @Get('materials/:id/download')
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ description: 'The file, as an attachment under its original name', schema: { type: 'string', format: 'binary' } })
+  async download(@CurrentUser() user: User, @Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    return downloadFile(res, await this.materials.openDownload(user, id));
+  }
+
+  @Authenticated()
+  @Delete('materials/:id')
+  @HttpCode(204)
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiNoContentResponse({ description: 'Deleted, with its file' })
+  async delete(@CurrentUser() user: User, @Param('id') id: string, @Req() req: Request): Promise<void> {
+    await this.materials.delete(user, id, req);
+  }
+}

@@ -1,0 +1,188 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import type { Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { ForbiddenError, NotFoundError, ValidationFailedError } from '../common/errors';
+import { uuid } from '../common/schemas';
+import { parseWith, toFieldErrors } from '../common/zod-validation.pipe';
+import { CohortAccessService } from '../cohorts/cohort-access.service';
+import { Cohort } from '../cohorts/cohort.entity';
+import { AppConfig } from '../config/app-config';
+import { Part } from '../programmes/part.entity';
+import type { FilePolicy } from '../storage/file-policy';
+import type { FileKind } from '../storage/file-sniffer';
+import { StorageService } from '../storage/storage.service';
+import type { User } from '../users/user.entity';
+import { Material } from './material.entity';
+import { materialFieldsSchema } from './materials.schemas';
+
+export const MATERIAL_KINDS: readonly FileKind[] = ['pdf', 'docx', 'pptx', 'xlsx', 'odt', 'png', 'jpeg'];
+export const MATERIAL_FILE_FIELD = 'file';
+
+/** A part's materials are for all its cohorts; a cohort's only for that cohort. */
+export type MaterialTarget = { cohortId: string } | { partId: string };
+
+export interface MaterialList {
+  cohort: Cohort | null;
+  part: Part;
+  /** Materials of the part, shown to every cohort of it. */
+  partMaterials: Material[];
+  /** Materials of the cohort alone (empty on a part's page). */
+  cohortMaterials: Material[];
+  canUploadToCohort: boolean;
+  canUploadToPart: boolean;
+}
+
+export interface MaterialDownload {
+  material: Material;
+  content: Readable;
+}
+
+@Injectable()
+export class MaterialsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: CohortAccessService,
+    private readonly storage: StorageService,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  get policy(): FilePolicy {
+    return { keyPrefix: 'material', allowed: MATERIAL_KINDS, maxBytes: this.config.env.MATERIAL_MAX_MB * 1024 * 1024 };
+  }
+
+  async listForCohort(user: User, cohortId: string): Promise<MaterialList> {
+    const cohort = await this.findCohort(cohortId);
+    await this.access.assertCanView(user, cohort.id);
+    const part = await this.dataSource.getRepository(Part).findOneByOrFail({ id: cohort.partId });
+    const [partMaterials, cohortMaterials, canUploadToCohort, canUploadToPart] = await Promise.all([
+      this.materialsOf({ partId: part.id }),
+      this.materialsOf({ cohortId: cohort.id }),
+      this.access.canTeach(user, cohort.id),
+      this.access.canTeachPart(user, part.id),
+    ]);
+    return { cohort, part, partMaterials, cohortMaterials, canUploadToCohort, canUploadToPart };
+  }
+
+  async listForPart(user: User, partId: string): Promise<MaterialList> {
+    const part = await this.findPart(partId);
+    if (!(await this.access.canViewPart(user, part.id))) throw new NotFoundError();
+    const [partMaterials, canUploadToPart] = await Promise.all([this.materialsOf({ partId: part.id }), this.access.canTeachPart(user, part.id)]);
+    return { cohort: null, part, partMaterials, cohortMaterials: [], canUploadToCohort: false, canUploadToPart };
+  }
+
+  /** A material the user may see; any other id, existing or not, is not found. */
+  async get(user: User, id: string): Promise<Material> {
+    const material = uuid.safeParse(id).success ? await this.dataSource.getRepository(Material).findOneBy({ id }) : null;
+    if (!material || !(await this.canView(user, material))) throw new NotFoundError();
+    return material;
+  }
+
+  async canManage(user: User, material: Material): Promise<boolean> {
+    return material.cohortId ? this.access.canTeach(user, material.cohortId) : this.access.canTeachPart(user, material.partId!);
+  }
+
+  /**
+   * Stores the uploaded file, then records it. The file is written first under its final key; if the
+   * fields are invalid or the transaction fails, the file is removed again.
+   */
+  async upload(user: User, target: MaterialTarget, req: Request): Promise<Material> {
+    const where = await this.assertCanUpload(user, target);
+    const { fields, file } = await this.storage.receive(req, MATERIAL_FILE_FIELD, this.policy);
+    if (!file) {
+      const input = materialFieldsSchema.safeParse(fields);
+      throw new ValidationFailedError([...(input.success ? [] : toFieldErrors(input.error.issues)), { field: MATERIAL_FILE_FIELD, code: 'required' }]);
+    }
+    return this.storage.keepIf(file, async () => {
+      const input = parseWith(materialFieldsSchema, fields);
+      return this.dataSource.transaction(async (manager) => {
+        const material = await manager.getRepository(Material).save(
+          manager.getRepository(Material).create({
+            ...where,
+            title: input.title,
+            storageKey: file.key,
+            fileName: file.fileName,
+            mimeType: file.mimeType,
+            size: String(file.size),
+            sha256: file.sha256,
+            uploadedById: user.id,
+          }),
+        );
+        await this.audit.record(
+          { actorId: user.id, action: 'material.uploaded', entityType: 'material', entityId: material.id, after: auditView(material), req },
+          manager,
+        );
+        return material;
+      });
+    });
+  }
+
+  async delete(user: User, id: string, req?: Request): Promise<Material> {
+    const material = await this.get(user, id);
+    if (!(await this.canManage(user, material))) throw new ForbiddenError();
+    await this.dataSource.transaction(async (manager) => {
+      const { affected } = await manager.getRepository(Material).delete({ id: material.id });
+      if (!affected) throw new NotFoundError();
+      await this.audit.record(
+        { actorId: user.id, action: 'material.deleted', entityType: 'material', entityId: material.id, before: auditView(material), req },
+        manager,
+      );
+    });
+    await this.storage.discard(material.storageKey);
+    return material;
+  }
+
+  async openDownload(user: User, id: string): Promise<MaterialDownload> {
+    const material = await this.get(user, id);
+    if (!(await this.storage.exists(material.storageKey))) throw new NotFoundError();
+    return { material, content: this.storage.openRead(material.storageKey) };
+  }
+
+  private async canView(user: User, material: Material): Promise<boolean> {
+    return material.cohortId ? this.access.canView(user, material.cohortId) : this.access.canViewPart(user, material.partId!);
+  }
+
+  /** Teachers of the cohort (or of any cohort of the part) and admins; others who can see it get 403, the rest 404. */
+  private async assertCanUpload(user: User, target: MaterialTarget): Promise<{ cohortId: string } | { partId: string }> {
+    if ('cohortId' in target) {
+      const cohort = await this.findCohort(target.cohortId);
+      await this.access.assertCanTeach(user, cohort.id);
+      return { cohortId: cohort.id };
+    }
+    const part = await this.findPart(target.partId);
+    if (await this.access.canTeachPart(user, part.id)) return { partId: part.id };
+    if (await this.access.canViewPart(user, part.id)) throw new ForbiddenError();
+    throw new NotFoundError();
+  }
+
+  private async findCohort(id: string): Promise<Cohort> {
+    const cohort = uuid.safeParse(id).success ? await this.dataSource.getRepository(Cohort).findOneBy({ id }) : null;
+    if (!cohort) throw new NotFoundError();
+    return cohort;
+  }
+
+  private async findPart(id: string): Promise<Part> {
+    const part = uuid.safeParse(id).success ? await this.dataSource.getRepository(Part).findOneBy({ id }) : null;
+    if (!part) throw new NotFoundError();
+    return part;
+  }
+
+  private materialsOf(where: { cohortId: string } | { partId: string }): Promise<Material[]> {
+    return this.dataSource.getRepository(Material).find({ where, order: { createdAt: 'DESC', title: 'ASC' } });
+  }
+}
+
+function auditView(material: Material): Record<string, unknown> {
+  return {
+    title: material.title,
+    fileName: material.fileName,
+    mimeType: material.mimeType,
+    size: Number(material.size),
+    sha256: material.sha256,
+    cohortId: material.cohortId,
+    partId: material.partId,
+  };
+}

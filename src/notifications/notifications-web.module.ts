@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { UsersModule } from '../users/users.module';
+import { OutboxAdminService } from './outbox-admin.service';
+import { OutboxApiController } from './outbox-api.controller';
+import { OutboxMessage } from './outbox-message.entity';
+import { OutboxPagesController } from './outbox-pages.controller';
+import { UnsubscribeController } from './unsubscribe.controller';
+import { UnsubscribeService } from './unsubscribe.service';
+
+/** The outbox pages and API for administrators, and the unsubscribe links: web process only. */
+@Module({
+  imports: [TypeOrmModule.forFeature([OutboxMessage]), UsersModule],
+  controllers: [OutboxPagesController, OutboxApiController, UnsubscribeController],
+  providers: [OutboxAdminService, UnsubscribeService],
+})
+export class NotificationsWebModule {}

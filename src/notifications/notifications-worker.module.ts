@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { UsersModule } from '../users/users.module';
+import { EmailDeliveryProcessor } from './email-delivery.processor';
+import { Mailer } from './mailer';
+import { OutboxDelivery } from './outbox-delivery';
+import { OutboxMessage } from './outbox-message.entity';
+import { OutboxSweeper, OutboxSweepProcessor } from './outbox-sweeper';
+
+/** Email delivery and the outbox sweeper: worker process only. */
+@Module({
+  imports: [TypeOrmModule.forFeature([OutboxMessage]), UsersModule],
+  providers: [Mailer, OutboxDelivery, EmailDeliveryProcessor, OutboxSweeper, OutboxSweepProcessor],
+  exports: [OutboxDelivery, OutboxSweeper],
+})
+export class NotificationsWorkerModule {}

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { DataSource, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { uuid } from '../common/schemas';
+import type { User } from '../users/user.entity';
+import { NotResendableError, OutboxMessageNotFoundError } from './notifications.errors';
+import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
+import { OutboxListQuery } from './outbox.schemas';
+import { OutboxService } from './outbox.service';
+
+/** Statuses an administrator may send again; a pending email is still on its way. */
+export const RESENDABLE: readonly OutboxStatus[] = ['failed', 'not_delivered', 'suppressed', 'sent'];
+
+/** What administrators see of the outbox and may do with it. */
+@Injectable()
+export class OutboxAdminService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(OutboxMessage) private readonly messages: Repository<OutboxMessage>,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(query: OutboxListQuery): Promise<{ items: OutboxMessage[]; total: number }> {
+    const qb = this.messages.createQueryBuilder('m').orderBy('m.createdAt', 'DESC').addOrderBy('m.id', 'DESC');
+    if (query.status) qb.andWhere('m.status = :status', { status: query.status });
+    if (query.q) qb.andWhere('m.recipientEmail ILIKE :like', { like: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    const [items, total] = await qb
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return { items, total };
+  }
+
+  async get(id: string): Promise<OutboxMessage> {
+    const message = uuid.safeParse(id).success ? await this.messages.findOneBy({ id }) : null;
+    if (!message) throw new OutboxMessageNotFoundError();
+    return message;
+  }
+
+  /** Puts a finished email back to pending with its attempts reset, and on the delivery queue. */
+  async resend(id: string, actor: User, req?: Request): Promise<OutboxMessage> {
+    if (!uuid.safeParse(id).success) throw new OutboxMessageNotFoundError();
+    const message = await this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(OutboxMessage);
+      const row = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!row) throw new OutboxMessageNotFoundError();
+      if (!RESENDABLE.includes(row.status)) throw new NotResendableError();
+      const before = { status: row.status, attempts: row.attempts, lastError: row.lastError };
+      Object.assign(row, { status: 'pending', attempts: 0, lastError: null, sentAt: null });
+      await repo.save(row);
+      await this.audit.record(
+        { actorId: actor.id, action: 'outbox.resent', entityType: 'outbox_message', entityId: row.id, before, after: { status: row.status }, req },
+        manager,
+      );
+      return row;
+    });
+    await this.outbox.dispatch([message.id]);
+    return message;
+  }
+}

@@ -1,0 +1,45 @@
+import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Roles } from '../common/access.decorators';
+import { CurrentUser } from '../common/current-user.decorator';
+import { ApiZodQuery, parseWith } from '../common/zod-validation.pipe';
+import { AppConfig } from '../config/app-config';
+import type { User } from '../users/user.entity';
+import { OutboxAdminService } from './outbox-admin.service';
+import { outboxListQuerySchema } from './outbox.schemas';
+import { outboxDetail, outboxSummary } from './outbox-views';
+
+@ApiTags('outbox')
+@ApiBearerAuth()
+@ApiCookieAuth()
+@Roles('admin')
+@Controller('api/v1/outbox')
+export class OutboxApiController {
+  constructor(
+    private readonly admin: OutboxAdminService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List emails of the outbox, newest first (admins)' })
+  @ApiZodQuery(outboxListQuerySchema)
+  async list(@Query() rawQuery: unknown) {
+    const query = parseWith(outboxListQuerySchema, rawQuery);
+    const { items, total } = await this.admin.list(query);
+    return { items: items.map(outboxSummary), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One email with its headers, text and HTML parts (admins)' })
+  async get(@Param('id') id: string) {
+    return outboxDetail(await this.admin.get(id), this.config.env.MAIL_FROM);
+  }
+
+  @Post(':id/resend')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Send a failed, undelivered, suppressed or sent email again (admins)' })
+  async resend(@Param('id') id: string, @CurrentUser() user: User, @Req() req: Request) {
+    return outboxDetail(await this.admin.resend(id, user, req), this.config.env.MAIL_FROM);
+  }
+}

@@ -1,0 +1,31 @@
+import { Controller, Get, HttpCode, Param, Post, Render, Req } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Public } from '../common/access.decorators';
+import { UnsubscribeService } from './unsubscribe.service';
+
+/**
+ * The link in reminder and update emails. GET only asks (link scanners follow links); POST switches the
+ * emails off, from the page's button or from a mail client's RFC 8058 one-click request.
+ */
+@ApiExcludeController()
+@Public()
+@Controller('unsubscribe')
+export class UnsubscribeController {
+  constructor(private readonly unsubscribe: UnsubscribeService) {}
+
+  @Get(':token')
+  @Render('pages/outbox/unsubscribe')
+  async ask(@Param('token') token: string) {
+    const claim = await this.unsubscribe.inspect(token);
+    return { titleKey: 'outbox.unsubscribe.title', questionKey: `outbox.unsubscribe.question.${claim.category}` };
+  }
+
+  @Post(':token')
+  @HttpCode(200)
+  @Render('pages/outbox/unsubscribed')
+  async confirm(@Param('token') token: string, @Req() req: Request) {
+    const claim = await this.unsubscribe.confirm(token, req);
+    return { titleKey: 'outbox.unsubscribe.title', doneKey: `outbox.unsubscribe.done.${claim.category}` };
+  }
+}

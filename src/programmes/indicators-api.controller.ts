@@ -1,0 +1,66 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Roles } from '../common/access.decorators';
+import { CurrentUser } from '../common/current-user.decorator';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { ApiZodBody, parseWith } from '../common/zod-validation.pipe';
+import type { User } from '../users/user.entity';
+import { IndicatorsService } from './indicators.service';
+import { indicatorJson } from './programme-json';
+import { indicatorSchema } from './programme.schemas';
+import { ProgrammesService } from './programmes.service';
+
+const PROGRAMME_ID = new ParseIdPipe('programmes.errors.notFound');
+const INDICATOR_ID = new ParseIdPipe('programmes.errors.indicatorNotFound');
+
+/** Expected results of a programme: targets set by admins, values derived from the data. */
+@ApiTags('indicators')
+@ApiBearerAuth()
+@ApiCookieAuth()
+@Controller('api/v1')
+export class IndicatorsApiController {
+  constructor(
+    private readonly programmes: ProgrammesService,
+    private readonly indicators: IndicatorsService,
+  ) {}
+
+  @Roles('admin')
+  @Get('programmes/:id/indicators')
+  @ApiOperation({ summary: 'The indicators of a programme with their current values, derived from enrolments, sessions and materials' })
+  async list(@Param('id', PROGRAMME_ID) id: string) {
+    await this.programmes.get(id);
+    return { items: (await this.indicators.listWithValues(id)).map(indicatorJson) };
+  }
+
+  @Roles('admin')
+  @Post('programmes/:id/indicators')
+  @ApiOperation({ summary: 'Add an indicator' })
+  @ApiZodBody(indicatorSchema)
+  async create(@CurrentUser() actor: User, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string, @Body() body: unknown) {
+    const indicator = await this.indicators.create(id, parseWith(indicatorSchema, body), actor, req);
+    return this.withValue(indicator.programmeId, indicator.id);
+  }
+
+  @Roles('admin')
+  @Put('indicators/:id')
+  @ApiOperation({ summary: 'Replace the fields of an indicator' })
+  @ApiZodBody(indicatorSchema)
+  async update(@CurrentUser() actor: User, @Req() req: Request, @Param('id', INDICATOR_ID) id: string, @Body() body: unknown) {
+    const indicator = await this.indicators.update(id, parseWith(indicatorSchema, body), actor, req);
+    return this.withValue(indicator.programmeId, indicator.id);
+  }
+
+  @Roles('admin')
+  @Delete('indicators/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete an indicator' })
+  async remove(@CurrentUser() actor: User, @Req() req: Request, @Param('id', INDICATOR_ID) id: string) {
+    await this.indicators.remove(id, actor, req);
+  }
+
+  private async withValue(programmeId: string, id: string) {
+    const found = (await this.indicators.listWithValues(programmeId)).find((row) => row.indicator.id === id);
+    return found ? indicatorJson(found) : null;
+  }
+}

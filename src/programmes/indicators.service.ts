@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { User } from '../users/user.entity';
+import { Indicator, INDICATOR_METRICS, IndicatorMetric } from './indicator.entity';
+import { IndicatorInput } from './programme.schemas';
+import { Programme } from './programme.entity';
+import { IndicatorNotFoundError, ProgrammeNotFoundError } from './programmes.errors';
+
+export type MetricValues = Record<IndicatorMetric, number>;
+
+export interface IndicatorWithValue {
+  indicator: Indicator;
+  value: number;
+  /** Share of the target reached, 0–100 (rounded down); 100 when the target is 0. */
+  percent: number;
+  reached: boolean;
+}
+
+/** Places a trainee holds: enrolled now, or finished either way. */
+const PLACE_STATUSES = ['enrolled', 'completed', 'not_completed'];
+
+/**
+ * Every metric of one programme, counted from the data in one statement: enrolments, sessions held
+ * (ended and not cancelled) and materials of its parts and cohorts.
+ */
+const METRICS_SQL = `
+  WITH programme_cohorts AS (
+    SELECT c.id FROM cohorts c JOIN parts p ON p.id = c.part_id WHERE p.programme_id = $1
+  ), held AS (
+    SELECT s.kind FROM sessions s
+     WHERE s.cohort_id IN (SELECT id FROM programme_cohorts) AND s.status <> 'cancelled' AND s.ends_at <= now()
+  )
+  SELECT
+    (SELECT count(DISTINCT e.user_id) FROM enrolments e
+      WHERE e.cohort_id IN (SELECT id FROM programme_cohorts) AND e.status = ANY($2))::int AS trainees_enrolled,
+    (SELECT count(DISTINCT e.user_id) FROM enrolments e
+      WHERE e.cohort_id IN (SELECT id FROM programme_cohorts) AND e.status = 'completed')::int AS trainees_completed,
+    (SELECT count(*) FROM held)::int AS sessions_held,
+    (SELECT count(*) FROM held WHERE kind = 'study_visit')::int AS study_visits_held,
+    (SELECT count(*) FROM held WHERE kind = 'seminar')::int AS seminars_held,
+    (SELECT count(*) FROM materials m
+      WHERE m.part_id IN (SELECT id FROM parts WHERE programme_id = $1)
+         OR m.cohort_id IN (SELECT id FROM programme_cohorts))::int AS materials_published
+`;
+
+/** Expected results of a programme: targets typed in by staff, current values always derived. */
+@Injectable()
+export class IndicatorsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async metrics(programmeId: string): Promise<MetricValues> {
+    const [row]: Partial<MetricValues>[] = await this.dataSource.query(METRICS_SQL, [programmeId, PLACE_STATUSES]);
+    const values = Object.fromEntries(INDICATOR_METRICS.map((metric) => [metric, Number(row?.[metric] ?? 0)])) as MetricValues;
+    // Certificates are not issued by the platform yet; the certificates feature will count them here.
+    values.certificates_issued = 0;
+    return values;
+  }
+
+  async listWithValues(programmeId: string): Promise<IndicatorWithValue[]> {
+    const [indicators, metrics] = await Promise.all([
+      this.dataSource.getRepository(Indicator).find({ where: { programmeId }, order: { position: 'ASC', nameLv: 'ASC' } }),
+      this.metrics(programmeId),
+    ]);
+    return indicators.map((indicator) => {
+      const value = metrics[indicator.metric] ?? 0;
+      const percent = indicator.target > 0 ? Math.min(100, Math.floor((value * 100) / indicator.target)) : 100;
+      return { indicator, value, percent, reached: value >= indicator.target };
+    });
+  }
+
+  async get(programmeId: string, id: string): Promise<Indicator> {
+    const indicator = await this.dataSource.getRepository(Indicator).findOneBy({ id, programmeId });
+    if (!indicator) throw new IndicatorNotFoundError();
+    return indicator;
+  }
+
+  async create(programmeId: string, input: IndicatorInput, actor: User, req?: Request): Promise<Indicator> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.lockProgramme(manager, programmeId);
+      const repo = manager.getRepository(Indicator);
+      const position = input.position ?? (await repo.count({ where: { programmeId } }));
+      const indicator = await repo.save(repo.create({ ...this.fields(input), programmeId, position }));
+      await this.audit.record(
+        { actorId: actor.id, action: 'indicator.created', entityType: 'indicator', entityId: indicator.id, after: { ...this.fields(input), programmeId }, req },
+        manager,
+      );
+      return indicator;
+    });
+  }
+
+  async update(id: string, input: IndicatorInput, actor: User, req?: Request): Promise<Indicator> {
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(Indicator);
+      const indicator = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!indicator) throw new IndicatorNotFoundError();
+      const { programme: _p, ...before } = indicator;
+      Object.assign(indicator, this.fields(input), input.position !== undefined ? { position: input.position } : {});
+      await repo.save(indicator);
+      await this.audit.record(
+        { actorId: actor.id, action: 'indicator.updated', entityType: 'indicator', entityId: id, before, after: this.fields(input), req },
+        manager,
+      );
+      return indicator;
+    });
+  }
+
+  async remove(id: string, actor: User, req?: Request): Promise<Indicator> {
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(Indicator);
+      const indicator = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!indicator) throw new IndicatorNotFoundError();
+      await repo.delete({ id });
+      const { programme: _p, ...before } = indicator;
+      await this.audit.record({ actorId: actor.id, action: 'indicator.deleted', entityType: 'indicator', entityId: id, before, req }, manager);
+      return indicator;
+    });
+  }
+
+  private async lockProgramme(manager: EntityManager, programmeId: string): Promise<void> {
+    const found = await manager.getRepository(Programme).findOne({ where: { id: programmeId }, lock: { mode: 'pessimistic_write' } });
+    if (!found) throw new ProgrammeNotFoundError();
+  }
+
+  private fields(input: IndicatorInput) {
+    return { nameLv: input.nameLv, nameEn: input.nameEn ?? null, metric: input.metric, target: input.target };
+  }
+}

@@ -1,0 +1,6 @@
+import type { Language } from '../users/role';
+
+/** The English text when there is one and English is wanted; Latvian otherwise. */
+export function localized(lang: Language, lv: string, en: string | null | undefined): string {
+  return lang === 'en' && en ? en : lv;
+}

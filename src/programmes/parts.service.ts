@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { User } from '../users/user.entity';
+import { isUniqueViolation } from '../users/users.service';
+import { Part } from './part.entity';
+import { PartInput } from './programme.schemas';
+import { Programme } from './programme.entity';
+import { InvalidPartOrderError, PartNotFoundError, PartNumberTakenError, ProgrammeNotFoundError } from './programmes.errors';
+
+function auditView(part: Part): Record<string, unknown> {
+  const { programme: _p, createdAt: _c, updatedAt: _u, ...fields } = part;
+  return fields;
+}
+
+/** The ordered parts of a programme. Every change locks the programme row, so numbering is decided one at a time. */
+@Injectable()
+export class PartsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  listFor(programmeId: string): Promise<Part[]> {
+    return this.dataSource.getRepository(Part).find({ where: { programmeId }, order: { number: 'ASC' } });
+  }
+
+  /** The part with its programme. */
+  async get(id: string): Promise<Part> {
+    const part = await this.dataSource.getRepository(Part).findOne({ where: { id }, relations: { programme: true } });
+    if (!part) throw new PartNotFoundError();
+    return part;
+  }
+
+  async create(programmeId: string, input: PartInput, actor: User, req?: Request): Promise<Part> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.lockProgramme(manager, programmeId);
+      const repo = manager.getRepository(Part);
+      const number = input.number ?? (await this.nextNumber(manager, programmeId));
+      const part = await this.saveNumbered(manager, repo.create({ ...this.fields(input), programmeId, number }));
+      await this.audit.record({ actorId: actor.id, action: 'part.created', entityType: 'part', entityId: part.id, after: auditView(part), req }, manager);
+      return part;
+    });
+  }
+
+  async update(id: string, input: PartInput, actor: User, req?: Request): Promise<Part> {
+    return this.dataSource.transaction(async (manager) => {
+      const found = await manager.getRepository(Part).findOneBy({ id });
+      if (!found) throw new PartNotFoundError();
+      await this.lockProgramme(manager, found.programmeId);
+      const part = await manager.getRepository(Part).findOneByOrFail({ id });
+      const before = auditView(part);
+      Object.assign(part, this.fields(input), input.number ? { number: input.number } : {});
+      await this.saveNumbered(manager, part);
+      await this.audit.record({ actorId: actor.id, action: 'part.updated', entityType: 'part', entityId: id, before, after: auditView(part), req }, manager);
+      return part;
+    });
+  }
+
+  /**
+   * Puts the parts in the given order. The programme keeps the numbers it uses (1, 2, …) and hands them out
+   * in the new order; every part must be named exactly once.
+   */
+  async reorder(programmeId: string, partIds: string[], actor: User, req?: Request): Promise<Part[]> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.lockProgramme(manager, programmeId);
+      const parts = await manager.getRepository(Part).find({ where: { programmeId }, order: { number: 'ASC' } });
+      const known = new Set(parts.map((p) => p.id));
+      if (partIds.length !== parts.length || new Set(partIds).size !== partIds.length || !partIds.every((id) => known.has(id))) {
+        throw new InvalidPartOrderError();
+      }
+      const numbers = parts.map((p) => p.number);
+      const before = parts.map((p) => ({ id: p.id, number: p.number }));
+      // Two steps, because (programme, number) is unique at every moment, not only at commit.
+      await manager.query('UPDATE parts SET number = -number WHERE programme_id = $1', [programmeId]);
+      for (const [index, id] of partIds.entries()) {
+        await manager.getRepository(Part).update({ id }, { number: numbers[index] });
+      }
+      const after = partIds.map((id, index) => ({ id, number: numbers[index] }));
+      await this.audit.record(
+        { actorId: actor.id, action: 'part.reordered', entityType: 'programme', entityId: programmeId, before: { parts: before }, after: { parts: after }, req },
+        manager,
+      );
+      return manager.getRepository(Part).find({ where: { programmeId }, order: { number: 'ASC' } });
+    });
+  }
+
+  /** Swaps a part with its neighbour above or below. */
+  async move(id: string, direction: 'up' | 'down', actor: User, req?: Request): Promise<Part> {
+    const part = await this.get(id);
+    const ids = (await this.listFor(part.programmeId)).map((p) => p.id);
+    const at = ids.indexOf(id);
+    const to = direction === 'up' ? at - 1 : at + 1;
+    if (to < 0 || to >= ids.length) return part;
+    [ids[at], ids[to]] = [ids[to], ids[at]];
+    await this.reorder(part.programmeId, ids, actor, req);
+    return part;
+  }
+
+  private async lockProgramme(manager: EntityManager, programmeId: string): Promise<void> {
+    const programme = await manager.getRepository(Programme).findOne({ where: { id: programmeId }, lock: { mode: 'pessimistic_write' } });
+    if (!programme) throw new ProgrammeNotFoundError();
+  }
+
+  private async nextNumber(manager: EntityManager, programmeId: string): Promise<number> {
+    const [row]: { next: number }[] = await manager.query('SELECT COALESCE(max(number), 0) + 1 AS next FROM parts WHERE programme_id = $1', [programmeId]);
+    return row.next;
+  }
+
+  private async saveNumbered(manager: EntityManager, part: Part): Promise<Part> {
+    try {
+      return await manager.getRepository(Part).save(part);
+    } catch (error) {
+      if (isUniqueViolation(error, 'number')) throw new PartNumberTakenError(part.number);
+      throw error;
+    }
+  }
+
+  private fields(input: PartInput): Partial<Part> {
+    const { number: _number, ...fields } = input;
+    return { ...fields, titleEn: fields.titleEn ?? null };
+  }
+}

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import type { Readable } from 'node:stream';
+import { ValidationFailedError } from '../common/errors';
+import type { FilePolicy } from '../storage/file-policy';
+import { StorageService } from '../storage/storage.service';
+import type { User } from '../users/user.entity';
+import { ProgrammeNotFoundError } from './programmes.errors';
+import { ProgrammesService } from './programmes.service';
+
+export const LOGO_FIELD = 'logo';
+
+/** Raster images only: an SVG can carry scripts. */
+export const LOGO_POLICY: FilePolicy = { keyPrefix: 'logo', allowed: ['png', 'jpeg', 'webp'], maxBytes: 1024 * 1024 };
+
+/** The optional logo of a programme's funded project, shown in the footer of its pages. */
+@Injectable()
+export class ProgrammeLogoService {
+  constructor(
+    private readonly programmes: ProgrammesService,
+    private readonly storage: StorageService,
+  ) {}
+
+  /** Stores the uploaded image and puts it on the programme; the image it replaces is removed after commit. */
+  async upload(id: string, req: Request, actor: User): Promise<void> {
+    await this.programmes.get(id);
+    const { file } = await this.storage.receive(req, LOGO_FIELD, LOGO_POLICY);
+    if (!file) throw ValidationFailedError.field(LOGO_FIELD, 'required');
+    const previous = await this.storage.keepIf(file, () => this.programmes.setLogo(id, { key: file.key, mimeType: file.mimeType }, actor, req));
+    if (previous) await this.storage.discard(previous);
+  }
+
+  async remove(id: string, actor: User, req?: Request): Promise<void> {
+    const previous = await this.programmes.setLogo(id, null, actor, req);
+    if (previous) await this.storage.discard(previous);
+  }
+
+  /** The logo of a programme the user may see. */
+  async open(user: User, id: string): Promise<{ content: Readable; mimeType: string }> {
+    const programme = await this.programmes.getVisible(user, id);
+    if (!programme.logoKey || !programme.logoMimeType || !(await this.storage.exists(programme.logoKey))) throw new ProgrammeNotFoundError();
+    return { content: this.storage.openRead(programme.logoKey), mimeType: programme.logoMimeType };
+  }
+}

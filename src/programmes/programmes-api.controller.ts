@@ -1,0 +1,128 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Authenticated, Roles } from '../common/access.decorators';
+import { CurrentUser } from '../common/current-user.decorator';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { ApiZodBody, ApiZodResponse, parseWith } from '../common/zod-validation.pipe';
+import { I18nService } from '../i18n/i18n.service';
+import type { User } from '../users/user.entity';
+import { partJson, programmeJson } from './programme-json';
+import { LOGO_FIELD, ProgrammeLogoService } from './programme-logo.service';
+import { partOrderSchema, partSchema, programmeSchema } from './programme.schemas';
+import { PartsService } from './parts.service';
+import { PartNotFoundError } from './programmes.errors';
+import { ProgrammesService } from './programmes.service';
+
+const PROGRAMME_ID = new ParseIdPipe('programmes.errors.notFound');
+const PART_ID = new ParseIdPipe('programmes.errors.partNotFound');
+
+/** Programmes and their parts. Admins manage them; whoever takes part in a cohort of a programme may read it. */
+@ApiTags('programmes')
+@ApiBearerAuth()
+@ApiCookieAuth()
+@Controller('api/v1')
+export class ProgrammesApiController {
+  constructor(
+    private readonly programmes: ProgrammesService,
+    private readonly parts: PartsService,
+    private readonly logos: ProgrammeLogoService,
+    private readonly i18n: I18nService,
+  ) {}
+
+  @Roles('admin')
+  @Get('programmes')
+  @ApiOperation({ summary: 'Every programme, newest first' })
+  async list() {
+    const rows = await this.programmes.list();
+    return { items: rows.map(({ programme, partCount, cohortCount }) => ({ ...programmeJson(programme), partCount, cohortCount })) };
+  }
+
+  @Roles('admin')
+  @Post('programmes')
+  @ApiOperation({ summary: 'Create a programme' })
+  @ApiZodBody(programmeSchema)
+  @ApiZodResponse(201, 'The programme')
+  async create(@CurrentUser() actor: User, @Req() req: Request, @Body() body: unknown) {
+    return programmeJson(await this.programmes.create(parseWith(programmeSchema, body), actor, req));
+  }
+
+  @Authenticated()
+  @Get('programmes/:id')
+  @ApiOperation({ summary: 'A programme with its parts in order (admins, and the instructors and trainees of its cohorts)' })
+  async get(@CurrentUser() user: User, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string) {
+    const programme = await this.programmes.getFor(user, id);
+    return { ...programmeJson(programme), parts: programme.parts.map((part) => partJson(part, req.lang, this.i18n)) };
+  }
+
+  @Roles('admin')
+  @Put('programmes/:id')
+  @ApiOperation({ summary: 'Replace the fields of a programme' })
+  @ApiZodBody(programmeSchema)
+  async update(@CurrentUser() actor: User, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string, @Body() body: unknown) {
+    return programmeJson(await this.programmes.update(id, parseWith(programmeSchema, body), actor, req));
+  }
+
+  @Roles('admin')
+  @Put('programmes/:id/logo')
+  @ApiOperation({ summary: 'Upload the logo shown in the footer of the programme\'s pages (PNG, JPEG or WEBP, at most 1 MB)' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { [LOGO_FIELD]: { type: 'string', format: 'binary' } }, required: [LOGO_FIELD] } })
+  async uploadLogo(@CurrentUser() actor: User, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string) {
+    await this.logos.upload(id, req, actor);
+    return programmeJson(await this.programmes.get(id));
+  }
+
+  @Roles('admin')
+  @Delete('programmes/:id/logo')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove the logo' })
+  async removeLogo(@CurrentUser() actor: User, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string) {
+    await this.logos.remove(id, actor, req);
+  }
+
+  @Authenticated()
+  @Get('programmes/:id/parts')
+  @ApiOperation({ summary: 'The parts of a programme in order, each with its completion rule' })
+  async listParts(@CurrentUser() user: User, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string) {
+    const programme = await this.programmes.getFor(user, id);
+    return { items: programme.parts.map((part) => partJson(part, req.lang, this.i18n)) };
+  }
+
+  @Roles('admin')
+  @Post('programmes/:id/parts')
+  @ApiOperation({ summary: 'Add a part; without a number it takes the next one' })
+  @ApiZodBody(partSchema)
+  async createPart(@CurrentUser() actor: User, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string, @Body() body: unknown) {
+    return partJson(await this.parts.create(id, parseWith(partSchema, body), actor, req), req.lang, this.i18n);
+  }
+
+  @Roles('admin')
+  @Put('programmes/:id/parts/order')
+  @ApiOperation({ summary: 'Reorder the parts: name every part once, in the new order' })
+  @ApiZodBody(partOrderSchema)
+  async reorder(@CurrentUser() actor: User, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string, @Body() body: unknown) {
+    const parts = await this.parts.reorder(id, parseWith(partOrderSchema, body).partIds, actor, req);
+    return { items: parts.map((part) => partJson(part, req.lang, this.i18n)) };
+  }
+
+  @Authenticated()
+  @Get('parts/:id')
+  @ApiOperation({ summary: 'A part with its completion rule' })
+  async getPart(@CurrentUser() user: User, @Req() req: Request, @Param('id', PART_ID) id: string) {
+    const part = await this.parts.get(id);
+    await this.programmes.getFor(user, part.programmeId).catch(() => {
+      throw new PartNotFoundError();
+    });
+    return partJson(part, req.lang, this.i18n);
+  }
+
+  @Roles('admin')
+  @Put('parts/:id')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Replace the fields of a part' })
+  @ApiZodBody(partSchema)
+  async updatePart(@CurrentUser() actor: User, @Req() req: Request, @Param('id', PART_ID) id: string, @Body() body: unknown) {
+    return partJson(await this.parts.update(id, parseWith(partSchema, body), actor, req), req.lang, this.i18n);
+  }
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CohortAccessModule } from '../cohorts/cohort-access.module';
+import { StorageModule } from '../storage/storage.module';
+import { Indicator } from './indicator.entity';
+import { IndicatorsApiController } from './indicators-api.controller';
+import { IndicatorsPagesController } from './indicators-pages.controller';
+import { IndicatorsService } from './indicators.service';
+import { Part } from './part.entity';
+import { PartsPagesController } from './parts-pages.controller';
+import { PartsService } from './parts.service';
+import { Programme } from './programme.entity';
+import { ProgrammeLogoController } from './programme-logo.controller';
+import { ProgrammeLogoService } from './programme-logo.service';
+import { ProgrammesApiController } from './programmes-api.controller';
+import { ProgrammesPagesController } from './programmes-pages.controller';
+import { ProgrammesService } from './programmes.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Programme, Part, Indicator]), CohortAccessModule, StorageModule],
+  controllers: [ProgrammesPagesController, IndicatorsPagesController, PartsPagesController, ProgrammeLogoController, ProgrammesApiController, IndicatorsApiController],
+  providers: [ProgrammesService, PartsService, IndicatorsService, ProgrammeLogoService],
+  exports: [ProgrammesService, PartsService, IndicatorsService],
+})
+export class ProgrammesModule {}

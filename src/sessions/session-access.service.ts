@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CohortAccessService } from '../cohorts/cohort-access.service';
+import { ForbiddenError } from '../common/errors';
+import type { User } from '../users/user.entity';
+import { CohortNotFoundError, SessionNotFoundError } from './sessions.errors';
+
+export interface SessionRef {
+  id: string;
+  cohortId: string;
+}
+
+/**
+ * Who may see or act on a session. The cohort decides (CohortAccessService): admins, the cohort's
+ * instructors, its trainees. An instructor named on the session itself (a guest lecturer) may also see it
+ * and take its attendance. Managing the schedule (create, edit, move, cancel) is for admins and the cohort's
+ * instructors. Anyone else gets a 404, so a guessed id reveals nothing.
+ */
+@Injectable()
+export class SessionAccess {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cohorts: CohortAccessService,
+  ) {}
+
+  async teachesSession(userId: string, sessionId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM session_instructors WHERE session_id = $1 AND user_id = $2', [sessionId, userId]);
+    return rows.length > 0;
+  }
+
+  async canView(user: User, session: SessionRef): Promise<boolean> {
+    if (await this.cohorts.canView(user, session.cohortId)) return true;
+    return user.hasRole('instructor') && this.teachesSession(user.id, session.id);
+  }
+
+  async canTakeAttendance(user: User, session: SessionRef): Promise<boolean> {
+    if (await this.cohorts.canTeach(user, session.cohortId)) return true;
+    return user.hasRole('instructor') && this.teachesSession(user.id, session.id);
+  }
+
+  async canManage(user: User, cohortId: string): Promise<boolean> {
+    return this.cohorts.canTeach(user, cohortId);
+  }
+
+  async assertCanView(user: User, session: SessionRef): Promise<void> {
+    if (!(await this.canView(user, session))) throw new SessionNotFoundError();
+  }
+
+  /** A trainee of the cohort gets 403; anyone who cannot see the session, 404. */
+  async assertCanTakeAttendance(user: User, session: SessionRef): Promise<void> {
+    if (await this.canTakeAttendance(user, session)) return;
+    if (await this.canView(user, session)) throw new ForbiddenError();
+    throw new SessionNotFoundError();
+  }
+
+  async assertCanManageSession(user: User, session: SessionRef): Promise<void> {
+    if (await this.canManage(user, session.cohortId)) return;
+    if (await this.canView(user, session)) throw new ForbiddenError();
+    throw new SessionNotFoundError();
+  }
+
+  async assertCanManageCohort(user: User, cohortId: string): Promise<void> {
+    if (await this.canManage(user, cohortId)) return;
+    if (await this.cohorts.canView(user, cohortId)) throw new ForbiddenError();
+    throw new CohortNotFoundError();
+  }
+
+  async assertCanViewCohort(user: User, cohortId: string): Promise<void> {
+    if (!(await this.cohorts.canView(user, cohortId))) throw new CohortNotFoundError();
+  }
+}

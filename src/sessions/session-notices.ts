@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { OutboxService } from '../notifications/outbox.service';
+import type { Language } from '../users/role';
+import type { SessionChange } from './session-change.entity';
+import type { Session } from './session.entity';
+import { formatRangeIn, placeText } from './session-views';
+
+interface Recipient {
+  id: string;
+  email: string;
+  name: string;
+  language: Language;
+}
+
+/** Reminder outbox keys start with this, then the session id; a move or cancellation stops those still pending. */
+export const reminderKeyPrefix = (sessionId: string) => `session-reminder:${sessionId}:`;
+
+/**
+ * Tells everyone a session concerns (its enrolled trainees and its instructors) at once that it moved or was
+ * cancelled, and stops every reminder for the old time still waiting in the outbox, in the change's transaction.
+ */
+@Injectable()
+export class SessionNotices {
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Enrolled trainees (not waitlisted or withdrawn) and the session's instructors, active accounts only. */
+  recipients(manager: EntityManager, session: Pick<Session, 'id' | 'cohortId'>): Promise<Recipient[]> {
+    return manager.query(
+      `SELECT u.id, u.email, u.name, u.language
+         FROM enrolments e JOIN users u ON u.id = e.user_id
+        WHERE e.cohort_id = $1 AND e.status = 'enrolled' AND u.disabled_at IS NULL
+       UNION
+       SELECT u.id, u.email, u.name, u.language
+         FROM session_instructors si JOIN users u ON u.id = si.user_id
+        WHERE si.session_id = $2 AND u.disabled_at IS NULL`,
+      [session.cohortId, session.id],
+    );
+  }
+
+  /** Returns the outbox ids to dispatch after commit. */
+  async announce(manager: EntityManager, session: Session, change: SessionChange, cohortName: string): Promise<string[]> {
+    await this.outbox.suppressPending(manager, reminderKeyPrefix(session.id), change.kind === 'cancelled' ? 'session cancelled' : 'session moved');
+    const people = await this.recipients(manager, session);
+    const template = change.kind === 'cancelled' ? 'session-cancelled' : 'session-moved';
+    return this.outbox.enqueueMany(
+      manager,
+      people.map((person) => ({
+        to: { email: person.email, id: person.id, language: person.language },
+        template,
+        category: 'update' as const,
+        dedupKey: `session-change:${change.id}:${person.id}`,
+        data: {
+          name: person.name,
+          title: session.title,
+          cohortName,
+          place: placeText(session),
+          oldWhen: formatRangeIn(change.oldStartsAt, change.oldEndsAt, person.language),
+          newWhen: change.newStartsAt && change.newEndsAt ? formatRangeIn(change.newStartsAt, change.newEndsAt, person.language) : null,
+          reason: change.reason,
+          link: this.config.publicUrl(`/sessions/${session.id}`),
+        },
+      })),
+    );
+  }
+}

@@ -1,0 +1,104 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Authenticated, Roles } from '../common/access.decorators';
+import { CurrentUser } from '../common/current-user.decorator';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { ApiZodBody, ApiZodQuery, parseWith } from '../common/zod-validation.pipe';
+import type { User } from '../users/user.entity';
+import { MySessionsService } from './my-sessions.service';
+import { SessionChangesService } from './session-changes.service';
+import { changeView, sessionView } from './session-views';
+import { cancelSessionSchema, createSessionSchema, moveSessionSchema, mySessionsQuerySchema, sessionDetailsSchema, sessionListQuerySchema } from './sessions.schemas';
+import { SessionsService } from './sessions.service';
+
+const SESSION_ID = new ParseIdPipe('sessions.errors.notFound');
+const COHORT_ID = new ParseIdPipe('sessions.errors.cohortNotFound');
+
+@ApiTags('sessions')
+@ApiBearerAuth()
+@ApiCookieAuth()
+@Controller('api/v1')
+export class SessionsApiController {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly changes: SessionChangesService,
+    private readonly mine: MySessionsService,
+  ) {}
+
+  @Authenticated()
+  @Get('cohorts/:cohortId/sessions')
+  @ApiOperation({ summary: "A cohort's sessions in time order (admins, the cohort's instructors and trainees)" })
+  @ApiZodQuery(sessionListQuerySchema)
+  async list(@Param('cohortId', COHORT_ID) cohortId: string, @CurrentUser() user: User, @Query() rawQuery: unknown) {
+    const query = parseWith(sessionListQuerySchema, rawQuery);
+    const { items, total } = await this.sessions.listForCohort(user, cohortId, query);
+    return { items: items.map((s) => sessionView(s)), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  @Roles('admin', 'instructor')
+  @Post('cohorts/:cohortId/sessions')
+  @ApiOperation({
+    summary: 'Schedule a session (admins and the cohort\'s instructors)',
+    description: 'Dates and times are Riga wall-clock time. No instructors given: the cohort\'s. 409 when an instructor or the room is already booked then.',
+  })
+  @ApiZodBody(createSessionSchema)
+  async create(@Param('cohortId', COHORT_ID) cohortId: string, @CurrentUser() user: User, @Body() body: unknown, @Req() req: Request) {
+    const session = await this.sessions.create(user, cohortId, parseWith(createSessionSchema, body), req);
+    return sessionView(await this.sessions.get(session.id));
+  }
+
+  @Authenticated()
+  @Get('sessions/:id')
+  @ApiOperation({ summary: 'One session with its history of moves and cancellation' })
+  async get(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User) {
+    const session = await this.sessions.getVisible(user, id);
+    return { ...sessionView(session), history: (await this.sessions.history(id)).map(changeView) };
+  }
+
+  @Roles('admin', 'instructor')
+  @Put('sessions/:id')
+  @ApiOperation({ summary: 'Change what, where and who (not the time: move the session for that)' })
+  @ApiZodBody(sessionDetailsSchema)
+  async update(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User, @Body() body: unknown, @Req() req: Request) {
+    await this.sessions.updateDetails(user, id, parseWith(sessionDetailsSchema, body), req);
+    return sessionView(await this.sessions.get(id));
+  }
+
+  @Roles('admin', 'instructor')
+  @Post('sessions/:id/move')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move a session to a new time, with a reason; everyone concerned is told at once' })
+  @ApiZodBody(moveSessionSchema)
+  async move(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User, @Body() body: unknown, @Req() req: Request) {
+    await this.changes.move(user, id, parseWith(moveSessionSchema, body), req);
+    return this.get(id, user);
+  }
+
+  @Roles('admin', 'instructor')
+  @Post('sessions/:id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel a session, with a reason; the record stays and everyone concerned is told at once' })
+  @ApiZodBody(cancelSessionSchema)
+  async cancel(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User, @Body() body: unknown, @Req() req: Request) {
+    await this.changes.cancel(user, id, parseWith(cancelSessionSchema, body), req);
+    return this.get(id, user);
+  }
+
+  @Authenticated()
+  @Get('me/sessions')
+  @ApiOperation({ summary: 'My sessions not yet over, nearest first: as a trainee and as an instructor' })
+  @ApiZodQuery(mySessionsQuerySchema)
+  async mySessions(@CurrentUser() user: User, @Query() rawQuery: unknown) {
+    const query = parseWith(mySessionsQuerySchema, rawQuery);
+    const { items, total } = await this.mine.upcoming(user, query.page, query.pageSize);
+    return { items: items.map(({ session, cohortName }) => sessionView(session, cohortName)), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  @Roles('instructor', 'admin')
+  @Get('me/sessions/today')
+  @ApiOperation({ summary: "Today's sessions (Riga day) that I teach; every session of the day for admins" })
+  async today(@CurrentUser() user: User) {
+    return { items: (await this.mine.today(user)).map(({ session, cohortName }) => sessionView(session, cohortName)) };
+  }
+}

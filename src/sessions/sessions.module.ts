@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { CohortAccessModule } from '../cohorts/cohort-access.module';
+import { MySessionsService } from './my-sessions.service';
+import { SessionAccess } from './session-access.service';
+import { SessionChangesService } from './session-changes.service';
+import { SessionClashCheck } from './session-clash-check';
+import { SessionNotices } from './session-notices';
+import { SessionsApiController } from './sessions-api.controller';
+import { SessionsPagesController } from './sessions-pages.controller';
+import { SessionsService } from './sessions.service';
+
+/** Sessions of cohorts: the schedule, its changes and each person's own schedule (web process). */
+@Module({
+  imports: [CohortAccessModule],
+  controllers: [SessionsPagesController, SessionsApiController],
+  providers: [SessionsService, SessionChangesService, SessionAccess, SessionClashCheck, SessionNotices, MySessionsService],
+  exports: [SessionsService, SessionAccess, MySessionsService],
+})
+export class SessionsModule {}

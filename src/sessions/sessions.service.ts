@@ -1,0 +1,185 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Cohort } from '../cohorts/cohort.entity';
+import { User } from '../users/user.entity';
+import { SessionAccess } from './session-access.service';
+import { SessionChange } from './session-change.entity';
+import { SessionClashCheck } from './session-clash-check';
+import { Session } from './session.entity';
+import { CreateSessionInput, SessionDetailsInput, SessionListQuery } from './sessions.schemas';
+import { CohortNotFoundError, NotAnInstructorError, SessionCancelledError, SessionNotFoundError } from './sessions.errors';
+
+/** What the audit log keeps of a session. */
+export function sessionAuditView(session: Session): Record<string, unknown> {
+  return {
+    kind: session.kind,
+    title: session.title,
+    startsAt: session.startsAt.toISOString(),
+    endsAt: session.endsAt.toISOString(),
+    address: session.address,
+    room: session.room,
+    onlineUrl: session.onlineUrl,
+    instructorIds: (session.instructors ?? []).map((u) => u.id).sort(),
+    hosts: session.hosts,
+    sitesVisited: session.sitesVisited,
+    notes: session.notes,
+    status: session.status,
+    sequence: session.sequence,
+  };
+}
+
+export interface CohortInfo {
+  id: string;
+  name: string;
+  partTitleLv: string;
+  partTitleEn: string | null;
+  instructors: { id: string; name: string }[];
+}
+
+/** The schedule of a cohort: its sessions and their details. Moves and cancellations are in SessionChangesService. */
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: SessionAccess,
+    private readonly clashes: SessionClashCheck,
+    private readonly audit: AuditService,
+  ) {}
+
+  async cohort(cohortId: string, manager: EntityManager = this.dataSource.manager): Promise<CohortInfo> {
+    const cohort = await manager.getRepository(Cohort).findOne({ where: { id: cohortId }, relations: { part: true, instructors: true } });
+    if (!cohort) throw new CohortNotFoundError();
+    return {
+      id: cohort.id,
+      name: cohort.name,
+      partTitleLv: cohort.part.titleLv,
+      partTitleEn: cohort.part.titleEn,
+      instructors: cohort.instructors.map((u) => ({ id: u.id, name: u.name })).sort((a, b) => a.name.localeCompare(b.name, 'lv')),
+    };
+  }
+
+  /** Active instructors a session form offers. */
+  async instructorOptions(): Promise<{ id: string; name: string }[]> {
+    return this.dataSource.query(
+      `SELECT id, name FROM users WHERE 'instructor' = ANY(roles) AND disabled_at IS NULL ORDER BY name, id LIMIT 1000`,
+    );
+  }
+
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Session> {
+    const session = await manager.getRepository(Session).findOne({ where: { id }, relations: { instructors: true } });
+    if (!session) throw new SessionNotFoundError();
+    session.instructors.sort((a, b) => a.name.localeCompare(b.name, 'lv'));
+    return session;
+  }
+
+  /** The session, if the user may see it; otherwise not found. */
+  async getVisible(user: User, id: string): Promise<Session> {
+    const session = await this.get(id);
+    await this.access.assertCanView(user, session);
+    return session;
+  }
+
+  async history(sessionId: string): Promise<(SessionChange & { changedByName: string | null })[]> {
+    const changes = await this.dataSource
+      .getRepository(SessionChange)
+      .createQueryBuilder('c')
+      .leftJoin(User, 'u', 'u.id = c.changedById')
+      .addSelect('u.name', 'changed_by_name')
+      .where('c.sessionId = :sessionId', { sessionId })
+      .orderBy('c.changedAt', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .getRawAndEntities();
+    return changes.entities.map((change, i) => Object.assign(change, { changedByName: (changes.raw[i] as { changed_by_name: string | null }).changed_by_name }));
+  }
+
+  async listForCohort(user: User, cohortId: string, query: SessionListQuery): Promise<{ items: Session[]; total: number }> {
+    await this.access.assertCanViewCohort(user, cohortId);
+    const [items, total] = await this.dataSource
+      .getRepository(Session)
+      .createQueryBuilder('s')
+      .leftJoinAndSelect('s.instructors', 'i')
+      .where('s.cohortId = :cohortId', { cohortId })
+      .orderBy('s.startsAt', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return { items, total };
+  }
+
+  async create(user: User, cohortId: string, input: CreateSessionInput, req?: Request): Promise<Session> {
+    await this.access.assertCanManageCohort(user, cohortId);
+    return this.dataSource.transaction(async (manager) => {
+      const cohort = await this.cohort(cohortId, manager);
+      const instructors = await this.instructors(manager, input.instructorIds.length ? input.instructorIds : cohort.instructors.map((u) => u.id));
+      const details = this.details(input);
+      await this.clashes.lockAndCheck(manager, { startsAt: input.startsAt, endsAt: input.endsAt, instructorIds: instructors.map((u) => u.id), address: details.address, room: details.room });
+      const repo = manager.getRepository(Session);
+      const session = await repo.save(repo.create({ ...details, cohortId, startsAt: input.startsAt, endsAt: input.endsAt, instructors }));
+      await this.audit.record({ actorId: user.id, action: 'session.created', entityType: 'session', entityId: session.id, after: sessionAuditView(session), req }, manager);
+      return session;
+    });
+  }
+
+  /** Changes what, where and who; the time changes only through a move, which keeps its history. */
+  async updateDetails(user: User, id: string, input: SessionDetailsInput, req?: Request): Promise<Session> {
+    const current = await this.get(id);
+    await this.access.assertCanManageSession(user, current);
+    return this.dataSource.transaction(async (manager) => {
+      const session = await this.lockForChange(manager, id);
+      const cohort = await this.cohort(session.cohortId, manager);
+      const instructors = await this.instructors(manager, input.instructorIds.length ? input.instructorIds : cohort.instructors.map((u) => u.id));
+      const details = this.details(input);
+      await this.clashes.lockAndCheck(manager, { sessionId: session.id, startsAt: session.startsAt, endsAt: session.endsAt, instructorIds: instructors.map((u) => u.id), address: details.address, room: details.room });
+      const before = sessionAuditView(session);
+      Object.assign(session, details, { instructors });
+      const after = sessionAuditView(session);
+      if (JSON.stringify({ ...before, sequence: 0 }) === JSON.stringify({ ...after, sequence: 0 })) return session;
+      session.sequence += 1;
+      await manager.getRepository(Session).save(session);
+      await this.audit.record({ actorId: user.id, action: 'session.updated', entityType: 'session', entityId: session.id, before, after: sessionAuditView(session), req }, manager);
+      return session;
+    });
+  }
+
+  /** Locks the session row for the transaction and loads it; a cancelled session cannot change. */
+  async lockForChange(manager: EntityManager, id: string): Promise<Session> {
+    const locked: unknown[] = await manager.query('SELECT id FROM sessions WHERE id = $1 FOR UPDATE', [id]);
+    if (!locked.length) throw new SessionNotFoundError();
+    const session = await this.get(id, manager);
+    if (session.status === 'cancelled') throw new SessionCancelledError();
+    return session;
+  }
+
+  private details(input: SessionDetailsInput) {
+    const studyVisit = input.kind === 'study_visit';
+    return {
+      kind: input.kind,
+      title: input.title,
+      address: input.address ?? null,
+      room: input.address ? (input.room ?? null) : null,
+      onlineUrl: input.onlineUrl ?? null,
+      hosts: studyVisit ? (input.hosts ?? null) : null,
+      sitesVisited: studyVisit ? input.sitesVisited : [],
+      notes: input.notes ?? '',
+    };
+  }
+
+  /** The users named, each an active instructor. */
+  private async instructors(manager: EntityManager, ids: string[]): Promise<User[]> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return [];
+    const users = await manager
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('u.id IN (:...ids)', { ids: unique })
+      .andWhere(`'instructor' = ANY(u.roles)`)
+      .andWhere('u.disabledAt IS NULL')
+      .getMany();
+    if (users.length !== unique.length) throw new NotAnInstructorError();
+    return users;
+  }
+}

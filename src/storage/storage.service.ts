@@ -1,0 +1,152 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Request } from 'express';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream';
+import { sanitizeFileName } from './file-names';
+import { checkHead, checkZipKind, expectedKind, type FilePolicy } from './file-policy';
+import { classifyZip, FILE_KINDS, type FileKind } from './file-sniffer';
+import { HeadGate } from './head-gate';
+import { readMultipart } from './multipart';
+import { STORAGE_DRIVER, StorageLimitExceededError, type ByteRange, type StorageDriver } from './storage-driver';
+import { FileRejectedError, UploadRequestError } from './storage.errors';
+import { newStorageKey } from './storage-keys';
+import { DEFAULT_ZIP_LIMITS, inspectZip, UnsafeZipError } from './zip-inspector';
+
+/** A file written to storage whose content was checked; kept only if a record comes to hold its key. */
+export interface StoredFile {
+  key: string;
+  /** The uploader's name for it, sanitised. */
+  fileName: string;
+  kind: FileKind;
+  mimeType: string;
+  size: number;
+  sha256: string;
+}
+
+export interface ReceivedUpload {
+  fields: Record<string, string>;
+  file: StoredFile | undefined;
+}
+
+/** Room for the text fields and part headers of a form beside its file. */
+const FORM_OVERHEAD_BYTES = 64 * 1024;
+
+@Injectable()
+export class StorageService {
+  private readonly logger = new Logger(StorageService.name);
+
+  constructor(@Inject(STORAGE_DRIVER) private readonly driver: StorageDriver) {}
+
+  /**
+   * Writes one file under a new key, checking its content against its name and the policy on the way:
+   * refused files leave nothing behind. The caller must then `keepIf` it.
+   */
+  async store(content: Readable, originalName: string, policy: FilePolicy): Promise<StoredFile> {
+    const fileName = sanitizeFileName(originalName);
+    let expected: FileKind;
+    try {
+      expected = expectedKind(fileName, policy.allowed);
+    } catch (error) {
+      content.destroy();
+      throw error;
+    }
+    let head: ReturnType<typeof checkHead> | undefined;
+    const gate = new HeadGate((bytes) => {
+      if (!bytes.length) throw FileRejectedError.empty(fileName);
+      head = checkHead(fileName, bytes, expected, policy.allowed);
+    });
+    const key = newStorageKey(policy.keyPrefix);
+    let written: { size: number; sha256: string };
+    try {
+      written = await this.driver.put(key, pipeline(content, gate, () => undefined), { maxBytes: policy.maxBytes });
+    } catch (error) {
+      if (error instanceof StorageLimitExceededError) throw FileRejectedError.tooLarge(fileName, policy.maxBytes);
+      throw error;
+    }
+    let kind = expected;
+    try {
+      if (head?.kind === 'zip') kind = await this.checkZip(key, written.size, fileName, expected, policy);
+    } catch (error) {
+      await this.discard(key);
+      throw error;
+    }
+    return { key, fileName, kind, mimeType: FILE_KINDS[kind].mime, ...written };
+  }
+
+  private async checkZip(key: string, size: number, fileName: string, expected: FileKind, policy: FilePolicy): Promise<FileKind> {
+    try {
+      const zip = await inspectZip({ size, read: (range) => this.driver.openRead(key, range) }, policy.zipLimits ?? DEFAULT_ZIP_LIMITS);
+      const classification = classifyZip(zip.entryNames, zip.mimetype);
+      checkZipKind(fileName, classification, expected);
+      return classification.kind;
+    } catch (error) {
+      if (error instanceof UnsafeZipError) {
+        this.logger.warn({ key, problem: error.problem, detail: error.detail }, 'Refused an unsafe archive');
+        throw FileRejectedError.unsafeArchive(fileName, error.problem);
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Reads a multipart upload with its one file in `fileField`, storing the file as it streams in. Like a
+   * body parser it leaves the text fields in `req.body`, so a form can be shown again with them.
+   */
+  async receive(req: Request, fileField: string, policy: FilePolicy): Promise<ReceivedUpload> {
+    if (!req.is('multipart/form-data')) throw UploadRequestError.notMultipart();
+    const declared = Number(req.get('content-length'));
+    if (Number.isFinite(declared) && declared > policy.maxBytes + FORM_OVERHEAD_BYTES) {
+      req.res?.setHeader('Connection', 'close');
+      throw UploadRequestError.tooLarge(policy.maxBytes);
+    }
+    const fields: Record<string, string> = {};
+    let stored: StoredFile | undefined;
+    try {
+      await readMultipart(req, {
+        fields,
+        fileField,
+        maxFields: 20,
+        maxFieldBytes: 16 * 1024,
+        onFile: async (stream, name) => {
+          stored = await this.store(stream, name, policy);
+        },
+      });
+      return { fields, file: stored };
+    } catch (error) {
+      if (stored) await this.discard(stored.key);
+      throw error;
+    } finally {
+      req.body = fields;
+    }
+  }
+
+  /**
+   * Runs `work` (the transaction that records the file) and removes the file if it fails, so no file is
+   * left without its record. A crash between the two leaves an orphan for the OrphanFileCleaner.
+   */
+  async keepIf<T>(file: StoredFile, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      await this.discard(file.key);
+      throw error;
+    }
+  }
+
+  openRead(key: string, range?: ByteRange): Readable {
+    return this.driver.openRead(key, range);
+  }
+
+  exists(key: string): Promise<boolean> {
+    return this.driver.exists(key);
+  }
+
+  /** Removes a file whose record is gone; a failure is logged, and the orphan cleaner retries later. */
+  async discard(key: string): Promise<void> {
+    try {
+      await this.driver.delete(key);
+    } catch (error) {
+      this.logger.error({ err: error, key }, 'Could not remove a stored file');
+    }
+  }
+}

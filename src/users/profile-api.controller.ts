@@ -1,0 +1,38 @@
+import { Body, Controller, Get, Patch, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { z } from 'zod';
+import { Authenticated } from '../common/access.decorators';
+import { CurrentUser } from '../common/current-user.decorator';
+import { ApiErrorResponses, ApiZodBody, ApiZodResponse, ZodValidationPipe } from '../common/zod-validation.pipe';
+import { User } from './user.entity';
+import { userResponse, userResponseSchema } from './user.responses';
+import { profilePatchSchema } from './user.schemas';
+import { UsersService } from './users.service';
+
+@ApiTags('profile')
+@ApiBearerAuth()
+@ApiCookieAuth()
+@ApiErrorResponses(401)
+@Authenticated()
+@Controller('api/v1/me')
+export class ProfileApiController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The signed-in user' })
+  @ApiZodResponse(200, 'Your account.', userResponseSchema)
+  async me(@CurrentUser() user: User) {
+    return userResponse(await this.users.getSummary(user.id));
+  }
+
+  @Patch()
+  @ApiOperation({ summary: 'Change your profile', description: 'Name, language and email preferences; only the fields sent change.' })
+  @ApiZodBody(profilePatchSchema)
+  @ApiZodResponse(200, 'Your account.', userResponseSchema)
+  @ApiErrorResponses(400)
+  async update(@CurrentUser() user: User, @Body(new ZodValidationPipe(profilePatchSchema)) input: z.infer<typeof profilePatchSchema>, @Req() req: Request) {
+    await this.users.updateProfile(user, input, req);
+    return userResponse(await this.users.getSummary(user.id));
+  }
+}

@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Post, Render, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Authenticated } from '../common/access.decorators';
+import { CurrentUser } from '../common/current-user.decorator';
+import { FormView } from '../common/form-view';
+import { parseWith } from '../common/zod-validation.pipe';
+import { User } from './user.entity';
+import { profileSchema } from './user.schemas';
+import { LANGUAGE_OPTIONS } from './user-views';
+import { UsersService } from './users.service';
+
+function profileLocals(req: Request) {
+  const user = req.user!;
+  return { titleKey: 'profile.title', email: user.email, roleLabels: user.roles.map((role) => `users.roles.${role}`), languageOptions: LANGUAGE_OPTIONS };
+}
+
+/** Each signed-in person's own name, language and email preferences. */
+@ApiExcludeController()
+@Authenticated()
+@Controller('profile')
+export class ProfilePagesController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @Render('pages/profile/index')
+  show(@CurrentUser() user: User, @Req() req: Request) {
+    const values = { name: user.name, language: user.language, notifyReminders: user.notifyReminders, notifyUpdates: user.notifyUpdates };
+    return { ...profileLocals(req), values };
+  }
+
+  @Post()
+  @FormView('pages/profile/index', profileLocals)
+  async save(@CurrentUser() user: User, @Body() body: unknown, @Req() req: Request, @Res() res: Response) {
+    const input = parseWith(profileSchema, body);
+    await this.users.updateProfile(user, input, req);
+    req.session.lang = input.language;
+    req.session.flash = [{ kind: 'success', key: 'profile.saved' }];
+    res.redirect(303, '/profile');
+  }
+}

@@ -1,0 +1,64 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { z } from 'zod';
+import { apiTokenSchema } from '../auth/auth.schemas';
+import { ApiTokensService } from '../auth/api-tokens.service';
+import { Roles } from '../common/access.decorators';
+import { CurrentUser } from '../common/current-user.decorator';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { ApiErrorResponses, ApiZodBody, ApiZodResponse, ZodValidationPipe } from '../common/zod-validation.pipe';
+import { User } from './user.entity';
+import { apiTokenResponse, apiTokenResponseSchema, createdApiTokenResponseSchema } from './user.responses';
+import { UsersService } from './users.service';
+
+const userNotFound = new ParseIdPipe('users.errors.notFound');
+
+@ApiTags('api tokens')
+@ApiBearerAuth()
+@ApiCookieAuth()
+@ApiErrorResponses(401, 403, 404)
+@Roles('admin')
+@Controller('api/v1/users/:id/tokens')
+export class UserTokensApiController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly apiTokens: ApiTokensService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: "List a user's API tokens", description: 'Names and first characters only; the secrets are not kept.' })
+  @ApiZodResponse(200, 'The tokens, newest first, revoked ones included.', z.array(apiTokenResponseSchema))
+  async list(@Param('id', userNotFound) id: string) {
+    await this.users.get(id);
+    return (await this.apiTokens.listFor(id)).map(apiTokenResponse);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Create an API token for a user', description: 'The answer carries the secret: the only time it is shown.' })
+  @ApiZodBody(apiTokenSchema)
+  @ApiZodResponse(201, 'The token with its secret.', createdApiTokenResponseSchema)
+  @ApiErrorResponses(400)
+  async create(
+    @Param('id', userNotFound) id: string,
+    @Body(new ZodValidationPipe(apiTokenSchema)) input: { name: string },
+    @CurrentUser() actor: User,
+    @Req() req: Request,
+  ) {
+    const { token, secret } = await this.apiTokens.create(id, input.name, actor, req);
+    return { ...apiTokenResponse(token), secret };
+  }
+
+  @Delete(':tokenId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke an API token', description: 'It stops working at once.' })
+  @ApiZodResponse(204, 'Revoked.')
+  async revoke(
+    @Param('id', userNotFound) id: string,
+    @Param('tokenId', new ParseIdPipe('auth.errors.tokenNotFound')) tokenId: string,
+    @CurrentUser() actor: User,
+    @Req() req: Request,
+  ) {
+    await this.apiTokens.revoke(id, tokenId, actor, req);
+  }
+}

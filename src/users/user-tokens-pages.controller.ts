@@ -1,0 +1,59 @@
+import { Body, Controller, Get, Param, Post, Render, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { apiTokenSchema } from '../auth/auth.schemas';
+import { ApiTokensService } from '../auth/api-tokens.service';
+import { Roles } from '../common/access.decorators';
+import { CurrentUser } from '../common/current-user.decorator';
+import { FormView } from '../common/form-view';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { parseWith } from '../common/zod-validation.pipe';
+import { User } from './user.entity';
+import { UsersService } from './users.service';
+
+const userNotFound = new ParseIdPipe('users.errors.notFound');
+const tokenNotFound = new ParseIdPipe('auth.errors.tokenNotFound');
+
+/** A user's personal API tokens, managed by an administrator on the user's page. */
+@ApiExcludeController()
+@Roles('admin')
+@Controller('admin/users/:id/tokens')
+export class UserTokensPagesController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly apiTokens: ApiTokensService,
+  ) {}
+
+  @Get('new')
+  @Render('pages/users/token-new')
+  async newForm(@Param('id', userNotFound) id: string) {
+    return { titleKey: 'tokens.newTitle', owner: await this.users.get(id) };
+  }
+
+  /**
+   * Shows the secret on the page this POST answers, not after a redirect: a redirect would need the
+   * secret kept in the session store, and it must be kept nowhere.
+   */
+  @Post()
+  @FormView('pages/users/token-new', () => ({ titleKey: 'tokens.newTitle' }))
+  async create(@Param('id', userNotFound) id: string, @Body() body: unknown, @CurrentUser() actor: User, @Req() req: Request, @Res() res: Response) {
+    const owner = await this.users.get(id);
+    res.locals.owner = owner;
+    const input = parseWith(apiTokenSchema, body);
+    const { token, secret } = await this.apiTokens.create(id, input.name, actor, req);
+    res.status(201).render('pages/users/token-created', { titleKey: 'tokens.createdTitle', owner, token, secret });
+  }
+
+  @Post(':tokenId/revoke')
+  async revoke(
+    @Param('id', userNotFound) id: string,
+    @Param('tokenId', tokenNotFound) tokenId: string,
+    @CurrentUser() actor: User,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    await this.apiTokens.revoke(id, tokenId, actor, req);
+    req.session.flash = [{ kind: 'success', key: 'tokens.revoked' }];
+    res.redirect(303, `/admin/users/${id}#tokens`);
+  }
+}

@@ -1,0 +1,115 @@
+import { Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { safeNext } from '../auth/auth.schemas';
+import { ApiTokensService } from '../auth/api-tokens.service';
+import { Roles } from '../common/access.decorators';
+import { CurrentUser } from '../common/current-user.decorator';
+import { FormView } from '../common/form-view';
+import { pager } from '../common/paging';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { parseWith } from '../common/zod-validation.pipe';
+import { User } from './user.entity';
+import { createUserSchema, updateUserSchema, userListQuerySchema } from './user.schemas';
+import { ROLE_OPTIONS, STATUS_OPTIONS, USER_FORM_OPTIONS, userFormValues, userView } from './user-views';
+import { UsersService } from './users.service';
+
+const backSchema = z.object({ next: z.string().max(2000).optional() });
+const userNotFound = new ParseIdPipe('users.errors.notFound');
+
+/** The administrator's user pages: the list, the user form, and the account actions. */
+@ApiExcludeController()
+@Roles('admin')
+@Controller('admin/users')
+export class UsersPagesController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly apiTokens: ApiTokensService,
+  ) {}
+
+  @Get()
+  @Render('pages/users/index')
+  async list(@Query() rawQuery: unknown, @CurrentUser() actor: User) {
+    const query = parseWith(userListQuerySchema, rawQuery);
+    const { items, total } = await this.users.list(query);
+    return {
+      titleKey: 'users.title',
+      items: items.map((item) => userView(item, actor.id)),
+      total,
+      query,
+      pager: pager('/admin/users', query, total),
+      roleOptions: ROLE_OPTIONS,
+      statusOptions: STATUS_OPTIONS,
+    };
+  }
+
+  @Get('new')
+  @Render('pages/users/form')
+  newForm() {
+    return { titleKey: 'users.form.newTitle', values: { roles: ['trainee'], language: 'lv' }, ...USER_FORM_OPTIONS };
+  }
+
+  @Post('new')
+  @FormView('pages/users/form', () => ({ titleKey: 'users.form.newTitle', ...USER_FORM_OPTIONS }))
+  async create(@Body() body: unknown, @CurrentUser() actor: User, @Req() req: Request, @Res() res: Response) {
+    const input = parseWith(createUserSchema, body);
+    const user = await this.users.create(input, actor, req);
+    req.session.flash = [{ kind: 'success', key: 'users.flash.created' }];
+    res.redirect(303, `/admin/users/${user.id}`);
+  }
+
+  @Get(':id')
+  @Render('pages/users/form')
+  async edit(@Param('id', userNotFound) id: string, @CurrentUser() actor: User) {
+    const page = await this.editPage(id, actor);
+    return { ...page, values: userFormValues(page.account) };
+  }
+
+  @Post(':id')
+  @FormView('pages/users/form')
+  async update(@Param('id', userNotFound) id: string, @Body() body: unknown, @CurrentUser() actor: User, @Req() req: Request, @Res() res: Response) {
+    // What the form shows again if the input is refused.
+    Object.assign(res.locals, await this.editPage(id, actor));
+    const input = parseWith(updateUserSchema, body);
+    await this.users.update(id, { ...input, department: input.department ?? null }, actor, req);
+    req.session.flash = [{ kind: 'success', key: 'users.flash.updated' }];
+    res.redirect(303, `/admin/users/${id}`);
+  }
+
+  @Post(':id/disable')
+  async disable(@Param('id', userNotFound) id: string, @Body() body: unknown, @CurrentUser() actor: User, @Req() req: Request, @Res() res: Response) {
+    await this.users.setDisabled(id, true, actor, req);
+    req.session.flash = [{ kind: 'success', key: 'users.flash.disabled' }];
+    res.redirect(303, this.back(body, id));
+  }
+
+  @Post(':id/enable')
+  async enable(@Param('id', userNotFound) id: string, @Body() body: unknown, @CurrentUser() actor: User, @Req() req: Request, @Res() res: Response) {
+    await this.users.setDisabled(id, false, actor, req);
+    req.session.flash = [{ kind: 'success', key: 'users.flash.enabled' }];
+    res.redirect(303, this.back(body, id));
+  }
+
+  @Post(':id/invite')
+  async invite(@Param('id', userNotFound) id: string, @CurrentUser() actor: User, @Req() req: Request, @Res() res: Response) {
+    await this.users.resendInvitation(id, actor, req);
+    req.session.flash = [{ kind: 'success', key: 'users.flash.invited' }];
+    res.redirect(303, `/admin/users/${id}`);
+  }
+
+  private async editPage(id: string, actor: User) {
+    return {
+      titleKey: 'users.form.editTitle',
+      account: userView(await this.users.getSummary(id), actor.id),
+      tokens: await this.apiTokens.listFor(id),
+      ...USER_FORM_OPTIONS,
+    };
+  }
+
+  /** The list page the action was taken from (with its filters), or the user's page. */
+  private back(body: unknown, id: string): string {
+    const { next } = parseWith(backSchema, body);
+    return next ? safeNext(next) : `/admin/users/${id}`;
+  }
+}

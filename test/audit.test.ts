@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { User } from '../src/users/user.entity';
+import { startWebApp, TestApp } from './support/app';
+import { createAdmin, createApiToken, createTrainee, TEST_PASSWORD } from './support/factories';
+import { csrfToken, logIn, postForm, unescapeHtml } from './support/http';
+
+describe('the audit log', () => {
+  let t: TestApp;
+  let admin: User;
+  let agent: ReturnType<TestApp['agent']>;
+  let bearer: string;
+
+  beforeAll(async () => {
+    t = await startWebApp();
+    admin = await createAdmin(t.dataSource, { name: `Auditors ${randomUUID().slice(0, 6)}` });
+    agent = await logIn(t.agent(), admin.email);
+    bearer = `Bearer ${(await createApiToken(t.dataSource, admin)).secret}`;
+  });
+  afterAll(() => t.close());
+
+  type ApiEvent = { action: string; actorId: string | null; entityId: string | null; actor: { name: string } | null; after: Record<string, unknown> | null };
+  const events = async (query: Record<string, string>) => {
+    const res = await t.http().get('/api/v1/audit').set('Authorization', bearer).query({ pageSize: 200, ...query });
+    expect(res.status).toBe(200);
+    return res.body.items as ApiEvent[];
+  };
+
+  it('records logins, failed logins, new users, disabling, role changes and new tokens, and shows them', async () => {
+    const trainee = await createTrainee(t.dataSource);
+    await logIn(t.agent(), trainee.email);
+    const stranger = t.agent();
+    const token = await csrfToken(stranger);
+    const failed = await stranger.post('/login').type('form').send({ _csrf: token, email: trainee.email, password: `${TEST_PASSWORD}!` });
+    expect(failed.status).toBe(422);
+
+    const email = `audits-${randomUUID().slice(0, 8)}@daugavpils.lv`;
+    const created = await postForm(agent, '/admin/users/new', { name: 'Jauns Darbinieks', email, roles: 'trainee', language: 'lv' });
+    const newId = created.headers.location.split('/').pop()!;
+    await postForm(agent, `/admin/users/${newId}`, { name: 'Jauns Darbinieks', roles: ['trainee', 'instructor'], language: 'lv' });
+    await postForm(agent, `/admin/users/${newId}/disable`, {});
+    await postForm(agent, `/admin/users/${newId}/tokens`, { name: 'Audita atslēga' });
+
+    const mine = await events({ entityId: trainee.id });
+    expect(mine.map((e) => e.action)).toEqual(expect.arrayContaining(['auth.login', 'auth.login_failed']));
+    expect(mine.find((e) => e.action === 'auth.login')!.actorId).toBe(trainee.id);
+    expect(mine.find((e) => e.action === 'auth.login_failed')!.actorId).toBeNull();
+
+    const byAdmin = await events({ actor: admin.email });
+    const actions = byAdmin.map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['user.created', 'user.roles_changed', 'user.disabled', 'api_token.created']));
+    expect(byAdmin.every((e) => e.actorId === admin.id && e.actor?.name === admin.name)).toBe(true);
+    const tokenEvent = byAdmin.find((e) => e.action === 'api_token.created')!;
+    expect(tokenEvent.after).toMatchObject({ userId: newId, name: 'Audita atslēga' });
+    expect(JSON.stringify(byAdmin)).not.toMatch(/kst_|passwordHash/);
+
+    const page = await agent.get('/admin/audit').query({ actor: admin.email });
+    expect(page.status).toBe(200);
+    for (const label of ['Lietotājs izveidots', 'Lomas mainītas', 'Lietotājs atspējots', 'API atslēga izveidota']) expect(page.text).toContain(label);
+    expect(page.text).toContain('<caption>Audita notikumi</caption>');
+    expect(page.text).toContain(admin.name);
+
+    const logins = await agent.get('/admin/audit').query({ action: 'auth.login_failed' });
+    expect(logins.text).toContain('<td data-label="Darbība">Neveiksmīga pieteikšanās</td>');
+    expect(logins.text).not.toContain('<td data-label="Darbība">Lomas mainītas</td>');
+    expect(logins.text).toContain('<option value="auth.login_failed" selected>');
+  });
+
+  it('filters by record type and Riga calendar days, and pages the results', async () => {
+    const trainee = await createTrainee(t.dataSource);
+    for (let i = 0; i < 3; i++) await postForm(agent, `/admin/users/${trainee.id}/invite`, {});
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Riga' }).format(new Date());
+
+    expect(await events({ entityId: trainee.id, from: today, to: today })).toHaveLength(3);
+    expect(await events({ entityId: trainee.id, to: '2012-12-14' })).toHaveLength(0);
+    expect((await events({ entityType: 'api_token', actor: admin.id })).every((e) => e.action.startsWith('api_token.'))).toBe(true);
+
+    const first = await agent.get('/admin/audit').query({ entityId: trainee.id, pageSize: 2 });
+    expect(first.text).toContain('1–2 no 3 ierakstiem');
+    const next = unescapeHtml(/href="([^"]+)" rel="next"/.exec(first.text)![1]);
+    expect(next).toContain(`entityId=${trainee.id}`);
+    expect((await agent.get(next)).text).toContain('3–3 no 3 ierakstiem');
+
+    const bad = await t.http().get('/api/v1/audit').set('Authorization', bearer).query({ from: '14.12.2012' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'from', code: 'format.date' })]);
+  });
+
+  it('is for administrators only', async () => {
+    const trainee = await createTrainee(t.dataSource);
+    const { secret } = await createApiToken(t.dataSource, trainee);
+    expect((await t.http().get('/api/v1/audit').set('Authorization', `Bearer ${secret}`)).status).toBe(403);
+    expect((await (await logIn(t.agent(), trainee.email)).get('/admin/audit')).status).toBe(403);
+  });
+});

@@ -1,0 +1,314 @@
+import { randomUUID } from 'node:crypto';
+import type { Response } from 'supertest';
+import { OutboxMessage } from '../src/notifications/outbox-message.entity';
+import { UsersService } from '../src/users/users.service';
+import { startWebApp, TestApp } from './support/app';
+import { createAdmin, createApiToken, createInstructor, createTrainee, createUser } from './support/factories';
+import { csrfToken, logIn } from './support/http';
+
+/**
+ * Who may call each route. Every route the application registers must be listed here: a new route makes
+ * this test fail until its access is written down.
+ *
+ * public: anyone · signedIn: any signed-in user · admin · staff: admin or instructor · instructor · trainee
+ */
+type Access = 'public' | 'signedIn' | 'admin' | 'staff' | 'instructor' | 'trainee';
+
+const EXPECTED: Record<string, Access> = {
+  // auth
+  'GET /login': 'public',
+  'POST /login': 'public',
+  'POST /logout': 'signedIn',
+  'POST /language': 'public',
+  'GET /password/:token': 'public',
+  'POST /password/:token': 'public',
+  'GET /password-reset': 'public',
+  'POST /password-reset': 'public',
+  'GET /': 'signedIn',
+  // health and API documentation
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
+  'GET /api/docs': 'public',
+  'GET /api/docs/': 'public',
+  'GET /api/docs/index.html': 'public',
+  'GET /api/docs/LICENSE': 'public',
+  'GET /api/docs/swagger-ui-init.js': 'public',
+  'GET /api/docs/docs/swagger-ui-init.js': 'public',
+  'GET /api/docs-json': 'public',
+  'GET /api/docs-yaml': 'public',
+  // users, profile, API tokens
+  'GET /admin/users': 'admin',
+  'GET /admin/users/new': 'admin',
+  'POST /admin/users/new': 'admin',
+  'GET /admin/users/import': 'admin',
+  'GET /admin/users/import/template.csv': 'admin',
+  'POST /admin/users/import': 'admin',
+  'GET /admin/users/:id': 'admin',
+  'POST /admin/users/:id': 'admin',
+  'POST /admin/users/:id/disable': 'admin',
+  'POST /admin/users/:id/enable': 'admin',
+  'POST /admin/users/:id/invite': 'admin',
+  'GET /admin/users/:id/tokens/new': 'admin',
+  'POST /admin/users/:id/tokens': 'admin',
+  'POST /admin/users/:id/tokens/:tokenId/revoke': 'admin',
+  'GET /profile': 'signedIn',
+  'POST /profile': 'signedIn',
+  'GET /api/v1/users': 'admin',
+  'POST /api/v1/users': 'admin',
+  'POST /api/v1/users/import': 'admin',
+  'GET /api/v1/users/:id': 'admin',
+  'PATCH /api/v1/users/:id': 'admin',
+  'POST /api/v1/users/:id/disable': 'admin',
+  'POST /api/v1/users/:id/enable': 'admin',
+  'POST /api/v1/users/:id/invite': 'admin',
+  'GET /api/v1/users/:id/tokens': 'admin',
+  'POST /api/v1/users/:id/tokens': 'admin',
+  'DELETE /api/v1/users/:id/tokens/:tokenId': 'admin',
+  'GET /api/v1/me': 'signedIn',
+  'PATCH /api/v1/me': 'signedIn',
+  // audit
+  'GET /admin/audit': 'admin',
+  'GET /api/v1/audit': 'admin',
+  // notifications
+  'GET /admin/outbox': 'admin',
+  'GET /admin/outbox/:id': 'admin',
+  'GET /admin/outbox/:id/html': 'admin',
+  'POST /admin/outbox/:id/resend': 'admin',
+  'GET /api/v1/outbox': 'admin',
+  'GET /api/v1/outbox/:id': 'admin',
+  'POST /api/v1/outbox/:id/resend': 'admin',
+  'GET /unsubscribe/:token': 'public',
+  'POST /unsubscribe/:token': 'public',
+  'GET /admin/queues': 'admin',
+  // programmes, parts, indicators
+  'GET /admin/programmes': 'admin',
+  'GET /admin/programmes/new': 'admin',
+  'POST /admin/programmes': 'admin',
+  'GET /admin/programmes/:id': 'admin',
+  'GET /admin/programmes/:id/edit': 'admin',
+  'POST /admin/programmes/:id': 'admin',
+  'GET /admin/programmes/:id/indicators/new': 'admin',
+  'POST /admin/programmes/:id/indicators': 'admin',
+  'GET /admin/programmes/:id/indicators/:indicatorId/edit': 'admin',
+  'POST /admin/programmes/:id/indicators/:indicatorId': 'admin',
+  'POST /admin/programmes/:id/indicators/:indicatorId/delete': 'admin',
+  'GET /admin/programmes/:id/parts/new': 'admin',
+  'POST /admin/programmes/:id/parts': 'admin',
+  'GET /admin/parts/:id/edit': 'admin',
+  'POST /admin/parts/:id': 'admin',
+  'POST /admin/parts/:id/move': 'admin',
+  'POST /admin/programmes/:id/logo': 'admin',
+  'POST /admin/programmes/:id/logo/delete': 'admin',
+  'GET /programmes/:id/logo': 'signedIn',
+  'PUT /api/v1/programmes/:id/logo': 'admin',
+  'DELETE /api/v1/programmes/:id/logo': 'admin',
+  'GET /api/v1/programmes': 'admin',
+  'POST /api/v1/programmes': 'admin',
+  'GET /api/v1/programmes/:id': 'signedIn',
+  'PUT /api/v1/programmes/:id': 'admin',
+  'GET /api/v1/programmes/:id/parts': 'signedIn',
+  'POST /api/v1/programmes/:id/parts': 'admin',
+  'PUT /api/v1/programmes/:id/parts/order': 'admin',
+  'GET /api/v1/parts/:id': 'signedIn',
+  'PUT /api/v1/parts/:id': 'admin',
+  'GET /api/v1/programmes/:id/indicators': 'admin',
+  'POST /api/v1/programmes/:id/indicators': 'admin',
+  'PUT /api/v1/indicators/:id': 'admin',
+  'DELETE /api/v1/indicators/:id': 'admin',
+  // cohorts and enrolments
+  'GET /admin/cohorts': 'admin',
+  'GET /admin/cohorts/new': 'admin',
+  'POST /admin/cohorts': 'admin',
+  'GET /admin/cohorts/:id': 'admin',
+  'GET /admin/cohorts/:id/edit': 'admin',
+  'POST /admin/cohorts/:id': 'admin',
+  'POST /admin/cohorts/:id/enrolments': 'admin',
+  'POST /admin/cohorts/:id/enrolments/import': 'admin',
+  'GET /admin/cohorts/:id/enrolments/:enrolmentId/withdraw': 'admin',
+  'POST /admin/cohorts/:id/enrolments/:enrolmentId/withdraw': 'admin',
+  'GET /my/cohorts': 'instructor',
+  'GET /my/programme': 'trainee',
+  'GET /api/v1/cohorts': 'admin',
+  'POST /api/v1/cohorts': 'admin',
+  'GET /api/v1/cohorts/:id': 'signedIn',
+  'PUT /api/v1/cohorts/:id': 'admin',
+  'GET /api/v1/cohorts/:id/enrolments': 'signedIn',
+  'POST /api/v1/cohorts/:id/enrolments': 'admin',
+  'POST /api/v1/cohorts/:id/enrolments/import': 'admin',
+  'POST /api/v1/enrolments/:id/withdraw': 'admin',
+  'GET /api/v1/me/enrolments': 'signedIn',
+  'GET /api/v1/me/cohorts': 'instructor',
+  // materials (who may see or upload what is decided per record)
+  'GET /cohorts/:cohortId/materials': 'signedIn',
+  'POST /cohorts/:cohortId/materials': 'signedIn',
+  'GET /parts/:partId/materials': 'signedIn',
+  'POST /parts/:partId/materials': 'signedIn',
+  'POST /materials/:id/delete': 'signedIn',
+  'GET /materials/:id/download': 'signedIn',
+  'GET /api/v1/cohorts/:cohortId/materials': 'signedIn',
+  'POST /api/v1/cohorts/:cohortId/materials': 'signedIn',
+  'GET /api/v1/parts/:partId/materials': 'signedIn',
+  'POST /api/v1/parts/:partId/materials': 'signedIn',
+  'GET /api/v1/materials/:id': 'signedIn',
+  'GET /api/v1/materials/:id/download': 'signedIn',
+  'DELETE /api/v1/materials/:id': 'signedIn',
+  // sessions
+  'GET /cohorts/:cohortId/sessions': 'signedIn',
+  'GET /cohorts/:cohortId/sessions/new': 'staff',
+  'POST /cohorts/:cohortId/sessions': 'staff',
+  'GET /sessions/:id': 'signedIn',
+  'GET /sessions/:id/edit': 'staff',
+  'POST /sessions/:id/edit': 'staff',
+  'GET /sessions/:id/move': 'staff',
+  'POST /sessions/:id/move': 'staff',
+  'GET /sessions/:id/cancel': 'staff',
+  'POST /sessions/:id/cancel': 'staff',
+  'GET /my/sessions': 'signedIn',
+  'GET /my/sessions/today': 'staff',
+  'GET /api/v1/cohorts/:cohortId/sessions': 'signedIn',
+  'POST /api/v1/cohorts/:cohortId/sessions': 'staff',
+  'GET /api/v1/sessions/:id': 'signedIn',
+  'PUT /api/v1/sessions/:id': 'staff',
+  'POST /api/v1/sessions/:id/move': 'staff',
+  'POST /api/v1/sessions/:id/cancel': 'staff',
+  'GET /api/v1/me/sessions': 'signedIn',
+  'GET /api/v1/me/sessions/today': 'staff',
+  // attendance
+  'GET /sessions/:id/attendance': 'staff',
+  'POST /sessions/:id/attendance': 'staff',
+  'GET /cohorts/:cohortId/attendance': 'staff',
+  'GET /my/attendance': 'signedIn',
+  'GET /api/v1/sessions/:id/attendance': 'staff',
+  'PUT /api/v1/sessions/:id/attendance': 'staff',
+  'GET /api/v1/cohorts/:cohortId/attendance': 'staff',
+  'GET /api/v1/me/attendance': 'signedIn',
+  // calendar feeds (the feed itself is reached by its secret link)
+  'GET /calendar/:userId/:file': 'public',
+  'GET /sessions/:id/ics': 'signedIn',
+  'GET /my/calendar': 'signedIn',
+  'POST /my/calendar/renew': 'signedIn',
+  'GET /api/v1/me/calendar': 'signedIn',
+  'POST /api/v1/me/calendar/renew': 'signedIn',
+};
+
+/** Routes served by mounted sub-applications, which the router does not list one by one. */
+const MOUNTED = ['GET /admin/queues'];
+
+type Role = 'anonymous' | 'trainee' | 'instructor' | 'admin';
+const ROLES: Role[] = ['anonymous', 'trainee', 'instructor', 'admin'];
+
+function allowed(access: Access, role: Role): boolean {
+  switch (access) {
+    case 'public':
+      return true;
+    case 'signedIn':
+      return role !== 'anonymous';
+    case 'staff':
+      return role === 'admin' || role === 'instructor';
+    default:
+      return role === access;
+  }
+}
+
+/** Every route of the running app's Express router, as "METHOD /path". */
+function registeredRoutes(t: TestApp): string[] {
+  const express = t.app.getHttpAdapter().getInstance();
+  const routes = new Set<string>();
+  for (const layer of express.router.stack as { route?: { path: string; methods: Record<string, boolean> } }[]) {
+    if (!layer.route) continue;
+    const methods = Object.keys(layer.route.methods).filter((m) => layer.route!.methods[m]);
+    // Middleware that Nest applies to every path (request logging) shows up as a catch-all route: not an endpoint.
+    if (layer.route.path.includes('*splat')) continue;
+    for (const method of methods) if (method !== 'head' && method !== '_all') routes.add(`${method.toUpperCase()} ${layer.route.path}`);
+  }
+  return [...routes].sort();
+}
+
+describe('the authorization matrix', () => {
+  let t: TestApp;
+  const agents = {} as Record<Role, ReturnType<TestApp['agent']>>;
+  const tokens = {} as Record<Role, string>;
+  const params: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await startWebApp();
+    const [trainee, instructor, admin] = await Promise.all([createTrainee(t.dataSource), createInstructor(t.dataSource), createAdmin(t.dataSource)]);
+    agents.anonymous = t.agent();
+    agents.trainee = await logIn(t.agent(), trainee.email);
+    agents.instructor = await logIn(t.agent(), instructor.email);
+    agents.admin = await logIn(t.agent(), admin.email);
+    for (const role of ROLES) tokens[role] = await csrfToken(agents[role], role === 'anonymous' ? '/login' : '/profile');
+
+    // Real records for the ids in the paths, so an allowed call reaches the record and a refused one is refused before it.
+    const target = await t.app.get(UsersService).create({ email: `matrix-${randomUUID()}@kursors.test`, name: 'Matricas Mērķis', roles: ['trainee'], language: 'lv' }, admin);
+    const { token } = await createApiToken(t.dataSource, target);
+    const invitation = await t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ recipientId: target.id });
+    Object.assign(params, { user: target.id, token: token.id, outbox: invitation.id });
+  });
+  afterAll(() => t.close());
+
+  /** The path to call: real ids where this suite owns the records, a random UUID (not found) elsewhere. */
+  function concrete(path: string): string {
+    return path
+      .replace(/^\/(admin|api\/v1)\/users\/:id/, `/$1/users/${params.user}`)
+      .replace(/^\/(admin|api\/v1)\/outbox\/:id/, `/$1/outbox/${params.outbox}`)
+      .replace(':tokenId', params.token)
+      .replace(':token', 'not-a-real-token')
+      .replace(':file', 'kursors.ics')
+      .replace(/:[A-Za-z]+/g, () => randomUUID());
+  }
+
+  async function call(role: Role, route: string, path: string): Promise<Response> {
+    let agent = agents[role];
+    let token = tokens[role];
+    // Logging out would end the role's shared session: that call gets a session of its own.
+    if (route === 'POST /logout' && role !== 'anonymous') {
+      agent = await logIn(t.agent(), (await createUser(t.dataSource, { roles: [role] })).email);
+      token = await csrfToken(agent, '/profile');
+    }
+    const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+    return agent[method](path).set('X-CSRF-Token', token).redirects(0);
+  }
+
+  it('lists every registered route', () => {
+    const missing = registeredRoutes(t).filter((route) => !(route in EXPECTED));
+    expect(missing).toEqual([]);
+  });
+
+  it('lets each role call exactly the routes it may', async () => {
+    const failures: string[] = [];
+    const routes = [...new Set([...registeredRoutes(t).filter((route) => route in EXPECTED), ...MOUNTED])];
+    for (const route of routes) {
+      const path = concrete(route.split(' ')[1]);
+      const api = path.startsWith('/api/v1/');
+      for (const role of ROLES) {
+        const res = await call(role, route, path);
+        const location = String(res.headers.location ?? '');
+        const status = res.status;
+        let ok: boolean;
+        let wanted: string;
+        if (allowed(EXPECTED[route], role)) {
+          wanted = 'allowed (not 401/403, no login redirect, no 5xx)';
+          ok = status < 500 && status !== 401 && status !== 403 && !location.startsWith('/login?next=');
+        } else if (role === 'anonymous') {
+          wanted = api ? '401' : '303 to /login';
+          ok = api ? status === 401 : status === 303 && location.startsWith('/login');
+        } else {
+          wanted = '403';
+          ok = status === 403;
+        }
+        if (!ok) failures.push(`${route} as ${role}: got ${status}${location ? ` → ${location}` : ''}, wanted ${wanted}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 180_000);
+
+  it('answers 404 for a record that does not exist', async () => {
+    const missing = randomUUID();
+    for (const path of [`/admin/users/${missing}`, `/admin/users/${missing}/tokens/new`, `/api/v1/users/${missing}`, `/api/v1/users/${missing}/tokens`]) {
+      expect([path, (await agents.admin.get(path)).status]).toEqual([path, 404]);
+    }
+    const revoke = await agents.admin.delete(`/api/v1/users/${params.user}/tokens/${missing}`).set('X-CSRF-Token', tokens.admin);
+    expect(revoke.status).toBe(404);
+  });
+});

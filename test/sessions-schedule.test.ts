@@ -1,0 +1,207 @@
+import { startWebApp, TestApp } from './support/app';
+import { createAdmin, createInstructor, createTrainee } from './support/factories';
+import { csrfToken, logIn } from './support/http';
+import { createCohort, createPart, createProgramme, createSession, enrol } from './support/schedule-factories';
+import type { Cohort } from '../src/cohorts/cohort.entity';
+import type { User } from '../src/users/user.entity';
+
+type Agent = ReturnType<TestApp['agent']>;
+
+/** Rooms are shared by every test run on the database, so each run books its own street. */
+const street = `Saules iela ${Math.random().toString(36).slice(2, 8)}`;
+
+describe('the class schedule', () => {
+  let t: TestApp;
+  let admin: User;
+  let teacher: User;
+  let otherTeacher: User;
+  let cohort: Cohort;
+  let adminAgent: Agent;
+  let adminToken: string;
+
+  beforeAll(async () => {
+    t = await startWebApp();
+    admin = await createAdmin(t.dataSource);
+    teacher = await createInstructor(t.dataSource, { name: 'Inese Pasniedzēja' });
+    otherTeacher = await createInstructor(t.dataSource, { name: 'Jānis Lektors' });
+    const part = await createPart(t.dataSource, await createProgramme(t.dataSource));
+    cohort = await createCohort(t.dataSource, part, { name: 'Projektu vadība, 1. grupa', instructors: [teacher] });
+    adminAgent = t.agent();
+    await logIn(adminAgent, admin.email);
+    adminToken = await csrfToken(adminAgent, '/');
+  });
+  afterAll(() => t.close());
+
+  const api = (agent: Agent, token: string) => ({
+    create: (cohortId: string, body: Record<string, unknown>) => agent.post(`/api/v1/cohorts/${cohortId}/sessions`).set('X-CSRF-Token', token).send(body),
+    move: (id: string, body: Record<string, unknown>) => agent.post(`/api/v1/sessions/${id}/move`).set('X-CSRF-Token', token).send(body),
+    cancel: (id: string, body: Record<string, unknown>) => agent.post(`/api/v1/sessions/${id}/cancel`).set('X-CSRF-Token', token).send(body),
+  });
+
+  const classAt = (startDate: string, startTime: string, endTime: string, extra: Record<string, unknown> = {}) => ({
+    kind: 'class',
+    title: `Projekta pieteikums ${Math.random().toString(36).slice(2, 7)}`,
+    startDate,
+    startTime,
+    endTime,
+    address: `${street}, Daugavpils`,
+    ...extra,
+  });
+
+  it('schedules a session through the form in Riga time, taught by the cohort\'s instructors by default', async () => {
+    const res = await adminAgent
+      .post(`/cohorts/${cohort.id}/sessions`)
+      .type('form')
+      .send({ _csrf: adminToken, ...classAt('2012-09-05', '09:00', '12:15', { room: '201. telpa' }) });
+    expect(res.status).toBe(303);
+    const id = res.headers.location.split('/').pop();
+    const view = await adminAgent.get(`/api/v1/sessions/${id}`);
+    expect(view.body).toMatchObject({
+      startsAt: '2012-09-05T06:00:00.000Z',
+      endsAt: '2012-09-05T09:15:00.000Z',
+      status: 'scheduled',
+      sequence: 0,
+      instructors: [{ id: teacher.id, name: teacher.name }],
+    });
+    const page = await adminAgent.get(`/sessions/${id}`);
+    expect(page.text).toContain('2012. gada 5. septembrī plkst. 09:00');
+  });
+
+  it('shows every bad field in Latvian and saves nothing', async () => {
+    const before = await t.dataSource.query('SELECT count(*)::int AS n FROM sessions WHERE cohort_id = $1', [cohort.id]);
+    const res = await adminAgent
+      .post(`/cohorts/${cohort.id}/sessions`)
+      .type('form')
+      .send({ _csrf: adminToken, kind: 'class', title: '', startDate: '2012-09-06', startTime: '12:00', endTime: '10:00', onlineUrl: 'http://zoom.example/j/1' });
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('Beigām jābūt vēlāk par sākumu.');
+    expect(res.text).toContain('Ievadiet drošu adresi, kas sākas ar https://.');
+    expect(res.text).toContain('Jābūt vismaz 1 rakstzīmei.');
+    const after = await t.dataSource.query('SELECT count(*)::int AS n FROM sessions WHERE cohort_id = $1', [cohort.id]);
+    expect(after[0].n).toBe(before[0].n);
+  });
+
+  it('refuses an instructor booked twice at overlapping times, naming the clash', async () => {
+    const other = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)), { name: 'Vadītāju grupa' });
+    const first = await api(adminAgent, adminToken).create(other.id, classAt('2012-09-12', '10:00', '12:00', { title: 'Riska vadība', instructorIds: [teacher.id], address: 'Rīgas iela 2' }));
+    expect(first.status).toBe(201);
+    const clash = await api(adminAgent, adminToken).create(cohort.id, classAt('2012-09-12', '11:00', '13:00'));
+    expect(clash.status).toBe(409);
+    expect(clash.body.code).toBe('SESSION_INSTRUCTOR_CLASH');
+    expect(clash.body.message).toBe('Pasniedzējs Inese Pasniedzēja tajā laikā jau vada nodarbību “Riska vadība” (Vadītāju grupa) 12.09.2012 10:00–12:00.');
+    expect(clash.body.errors[0].field).toBe('instructorIds');
+    const backToBack = await api(adminAgent, adminToken).create(cohort.id, classAt('2012-09-12', '12:00', '14:00'));
+    expect(backToBack.status).toBe(201);
+  });
+
+  it('refuses the same room at the same address whatever the spelling, and lets cancelled sessions go', async () => {
+    const body = { instructorIds: [otherTeacher.id], address: street, room: 'Lielā zāle' };
+    const first = await api(adminAgent, adminToken).create(cohort.id, classAt('2012-09-13', '09:00', '11:00', { ...body, title: 'Iepirkumi' }));
+    expect(first.status).toBe(201);
+    const second = await api(adminAgent, adminToken).create(cohort.id, classAt('2012-09-13', '10:30', '12:00', { address: ` ${street.toUpperCase().replace(' ', '  ')}`, room: 'LIELĀ ZĀLE' }));
+    expect(second.status).toBe(409);
+    expect(second.body.code).toBe('SESSION_ROOM_CLASH');
+    expect(second.body.message).toContain('“Iepirkumi”');
+    expect(second.body.message).toContain('13.09.2012 09:00–11:00');
+    await api(adminAgent, adminToken).cancel(first.body.id, { reason: 'Lektors saslima' });
+    const third = await api(adminAgent, adminToken).create(cohort.id, classAt('2012-09-13', '10:30', '12:00', { address: street, room: 'Lielā zāle', instructorIds: [otherTeacher.id] }));
+    expect(third.status).toBe(201);
+  });
+
+  it('lets only one of two simultaneous bookings of the same instructor through', async () => {
+    const statuses = await Promise.all(
+      [0, 1].map(() => api(adminAgent, adminToken).create(cohort.id, classAt('2012-09-20', '09:00', '12:00', { instructorIds: [otherTeacher.id], address: 'Online', room: undefined }))),
+    ).then((all) => all.map((r) => r.status).sort());
+    expect(statuses).toEqual([201, 409]);
+  });
+
+  it('moves a session with a reason, keeping its history and raising its sequence', async () => {
+    const session = await createSession(t.dataSource, cohort, { startsAt: new Date('2012-10-01T06:00:00Z'), instructors: [teacher] });
+    const noReason = await api(adminAgent, adminToken).move(session.id, { startDate: '2012-10-02', startTime: '09:00', endTime: '12:00', reason: '' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors[0]).toMatchObject({ field: 'reason' });
+    const moved = await api(adminAgent, adminToken).move(session.id, { startDate: '2012-10-02', startTime: '10:00', endTime: '13:00', reason: 'Telpa aizņemta' });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ startsAt: '2012-10-02T07:00:00.000Z', sequence: 1, status: 'scheduled' });
+    expect(moved.body.history).toEqual([
+      expect.objectContaining({ kind: 'moved', oldStartsAt: '2012-10-01T06:00:00.000Z', newStartsAt: '2012-10-02T07:00:00.000Z', reason: 'Telpa aizņemta', changedById: admin.id }),
+    ]);
+    const page = await adminAgent.get(`/sessions/${session.id}`);
+    expect(page.text).toContain('Telpa aizņemta');
+    expect(page.text).toContain('01.10.2012 09:00–12:00');
+    const audit = await t.dataSource.query(`SELECT action FROM audit_events WHERE entity_id = $1`, [session.id]);
+    expect(audit.map((a: { action: string }) => a.action)).toContain('session.moved');
+  });
+
+  it('cancels a session with a reason and keeps the record', async () => {
+    const session = await createSession(t.dataSource, cohort, { startsAt: new Date('2012-10-03T06:00:00Z') });
+    const res = await adminAgent.get(`/sessions/${session.id}/cancel`);
+    expect(res.status).toBe(200);
+    const done = await adminAgent.post(`/sessions/${session.id}/cancel`).type('form').send({ _csrf: adminToken, reason: 'Svētku diena' });
+    expect(done.status).toBe(303);
+    const view = await adminAgent.get(`/api/v1/sessions/${session.id}`);
+    expect(view.body).toMatchObject({ status: 'cancelled', cancellationReason: 'Svētku diena', sequence: 1 });
+    expect(view.body.history[0]).toMatchObject({ kind: 'cancelled', newStartsAt: null, reason: 'Svētku diena' });
+    const again = await api(adminAgent, adminToken).move(session.id, { startDate: '2012-10-04', startTime: '09:00', endTime: '12:00', reason: 'x' });
+    expect(again.status).toBe(409);
+  });
+
+  it('lets the cohort\'s instructor manage its sessions, but no instructor of another cohort', async () => {
+    const agent = t.agent();
+    await logIn(agent, teacher.email);
+    const token = await csrfToken(agent, '/');
+    const mine = await api(agent, token).create(cohort.id, classAt('2012-11-05', '09:00', '10:00'));
+    expect(mine.status).toBe(201);
+
+    const outsider = t.agent();
+    await logIn(outsider, otherTeacher.email);
+    const outsiderToken = await csrfToken(outsider, '/');
+    expect((await api(outsider, outsiderToken).create(cohort.id, classAt('2012-11-06', '09:00', '10:00'))).status).toBe(404);
+    expect((await outsider.get(`/sessions/${mine.body.id}`)).status).toBe(404);
+    expect((await outsider.get(`/api/v1/sessions/${mine.body.id}`)).status).toBe(404);
+    expect((await outsider.get(`/cohorts/${cohort.id}/sessions`)).status).toBe(404);
+    expect((await api(outsider, outsiderToken).move(mine.body.id, { startDate: '2012-11-07', startTime: '09:00', endTime: '10:00', reason: 'x' })).status).toBe(404);
+  });
+
+  it('shows a trainee their own cohort\'s sessions, but not another cohort\'s, by id or as a file', async () => {
+    const trainee = await createTrainee(t.dataSource);
+    await enrol(t.dataSource, cohort, trainee);
+    const other = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)));
+    const foreign = await createSession(t.dataSource, other);
+    const own = await createSession(t.dataSource, cohort, { startsAt: new Date('2012-11-20T07:00:00Z') });
+    const agent = t.agent();
+    await logIn(agent, trainee.email);
+    expect((await agent.get(`/sessions/${own.id}`)).status).toBe(200);
+    expect((await agent.get(`/sessions/${own.id}/ics`)).status).toBe(200);
+    expect((await agent.get(`/sessions/${foreign.id}`)).status).toBe(404);
+    expect((await agent.get(`/api/v1/sessions/${foreign.id}`)).status).toBe(404);
+    expect((await agent.get(`/sessions/${foreign.id}/ics`)).status).toBe(404);
+    expect((await agent.get(`/api/v1/cohorts/${other.id}/sessions`)).status).toBe(404);
+    expect((await agent.get('/sessions/not-a-uuid')).status).toBe(404);
+    const token = await csrfToken(agent, '/');
+    expect((await api(agent, token).cancel(own.id, { reason: 'x' })).status).toBe(403);
+  });
+
+  it('lists a trainee\'s sessions not yet over, nearest first, and none of a cohort they left', async () => {
+    const trainee = await createTrainee(t.dataSource);
+    const part = await createPart(t.dataSource, await createProgramme(t.dataSource));
+    const current = await createCohort(t.dataSource, part, { name: 'Pašreizējā grupa' });
+    const left = await createCohort(t.dataSource, part, { name: 'Pamestā grupa' });
+    await enrol(t.dataSource, current, trainee);
+    await enrol(t.dataSource, left, trainee, 'withdrawn');
+    const later = await createSession(t.dataSource, current, { title: 'Vēlāk', startsAt: new Date('2099-05-02T06:00:00Z') });
+    const sooner = await createSession(t.dataSource, current, { title: 'Drīzāk', startsAt: new Date('2099-05-01T06:00:00Z') });
+    await createSession(t.dataSource, current, { title: 'Pagātnē', startsAt: new Date('2012-05-01T06:00:00Z') });
+    await createSession(t.dataSource, left, { title: 'Pamestā', startsAt: new Date('2099-04-01T06:00:00Z') });
+    const agent = t.agent();
+    await logIn(agent, trainee.email);
+    const res = await agent.get('/api/v1/me/sessions?pageSize=1');
+    expect(res.body).toMatchObject({ total: 2, items: [{ id: sooner.id, cohortName: 'Pašreizējā grupa' }] });
+    const page = await agent.get('/my/sessions');
+    expect(page.status).toBe(200);
+    expect(page.text.indexOf('Drīzāk')).toBeLessThan(page.text.indexOf('Vēlāk'));
+    expect(page.text).not.toContain('Pamestā');
+    expect(page.text).not.toContain('Pagātnē');
+    expect(later.id).toBeDefined();
+  });
+});
