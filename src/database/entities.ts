@@ -2,6 +2,13 @@ import { ApiToken } from '../auth/api-token.entity';
 import { Attendance } from '../attendance/attendance.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Cohort } from '../cohorts/cohort.entity';
+import { AssignmentAttachment } from '../coursework/assignment-attachment.entity';
+import { Assignment } from '../coursework/assignment.entity';
+import { Extension } from '../coursework/extension.entity';
+import { Grade } from '../coursework/grade.entity';
+import { SubmissionFile } from '../coursework/submission-file.entity';
+import { SubmissionVersion } from '../coursework/submission-version.entity';
+import { Submission } from '../coursework/submission.entity';
 import { Enrolment } from '../cohorts/enrolment.entity';
 import { Material } from '../materials/material.entity';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
@@ -29,4 +36,11 @@ export const entities = [
   SessionChange,
   Attendance,
   Material,
+  Assignment,
+  AssignmentAttachment,
+  Extension,
+  Submission,
+  SubmissionVersion,
+  SubmissionFile,
+  Grade,
 ];

@@ -1,0 +1,37 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { StoredFileKey } from '../storage/stored-file-key.decorator';
+import { SubmissionVersion } from './submission-version.entity';
+
+/** A file of a submission version; its name on disk is the server's, the uploader's name is metadata. */
+@Entity()
+export class SubmissionFile {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  versionId: string;
+
+  @ManyToOne(() => SubmissionVersion, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  version: SubmissionVersion;
+
+  @StoredFileKey('submission')
+  @Column({ type: 'varchar', length: 200, unique: true })
+  storageKey: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  fileName: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  mimeType: string;
+
+  @Column({ type: 'bigint' })
+  size: string;
+
+  @Column({ type: 'char', length: 64 })
+  sha256: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
