@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
+import { ClockModule } from './common/clock';
 import { LoggingModule } from './common/logging.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -24,6 +25,7 @@ import { RedisModule } from './redis/redis.module';
       }),
     }),
     I18nModule,
+    ClockModule,
     AuditModule,
     NotificationsModule,
   ],

@@ -23,6 +23,12 @@ import { WebModule } from './web.module';
 
 const ROOT = join(__dirname, '..');
 
+function takeFlash(req: Request) {
+  const flash = req.session?.flash ?? [];
+  if (req.session?.flash) delete req.session.flash;
+  return flash;
+}
+
 function pickLanguage(req: Request): void {
   const cookie = (req.cookies as Record<string, string> | undefined)?.[LANGUAGE_COOKIE];
   const chosen = req.user?.language ?? req.session?.lang ?? cookie;
@@ -105,9 +111,9 @@ export async function configureWebApp(app: NestExpressApplication): Promise<void
         currentPath: req.originalUrl,
         fundingStatement: config.env.FUNDING_STATEMENT,
         csrfToken: () => csrfToken(req),
-        flash: req.session?.flash ?? [],
+        // Taken only when a page actually shows it, so a stray request (a missing icon, say) cannot eat it.
+        flash: () => takeFlash(req),
       });
-      if (req.session?.flash) delete req.session.flash;
     }
     next();
   });

@@ -11,14 +11,49 @@ import { eventually } from './support/eventually';
 import { createAdmin, createTrainee } from './support/factories';
 import { csrfFrom, logIn } from './support/http';
 
-describe('the outbox without SMTP', () => {
+const sendNotice = (t: TestApp, trainee: User, title: string) =>
+  t.app.get(OutboxService).send({
+    to: { email: trainee.email, id: trainee.id, language: 'lv' },
+    template: 'notice',
+    category: 'reminder',
+    data: { title, name: trainee.name, lines: ['Eksāmens notiks 14. decembrī plkst. 10.00.', '<script>alert(1)</script>'] },
+    dedupKey: `test-admin:${trainee.id}:${title}`,
+  });
+
+describe('the web process', () => {
   let t: TestApp;
   let worker: INestApplicationContext | undefined;
+
+  beforeAll(async () => {
+    t = await startWebApp();
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await t?.close();
+  });
+
+  it('leaves the sending to the worker: it runs no processors', async () => {
+    const trainee = await createTrainee(t.dataSource);
+    const message = (await sendNotice(t, trainee, 'Atgādinājums par eksāmenu'))!;
+    const row = () => t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id: message.id });
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await row()).status).toBe('pending');
+    expect(await t.app.get<Queue>(getQueueToken(EMAIL_QUEUE)).getJob(message.id)).toBeDefined();
+
+    worker = await startWorker();
+    await eventually(async () => (await row()).status === 'not_delivered', 15000, 'the email to be marked not delivered');
+  });
+});
+
+describe('the outbox without SMTP', () => {
+  let t: TestApp;
+  let worker: INestApplicationContext;
   let admin: ReturnType<TestApp['agent']>;
 
   beforeAll(async () => {
     delete process.env.SMTP_URL;
     t = await startWebApp();
+    worker = await startWorker();
     admin = await logIn(t.agent(), (await createAdmin(t.dataSource)).email);
   });
   afterAll(async () => {
@@ -27,25 +62,7 @@ describe('the outbox without SMTP', () => {
   });
 
   const row = (id: string) => t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id });
-  const notice = (trainee: User, title: string) =>
-    t.app.get(OutboxService).send({
-      to: { email: trainee.email, id: trainee.id, language: 'lv' },
-      template: 'notice',
-      category: 'reminder',
-      data: { title, name: trainee.name, lines: ['Eksāmens notiks 14. decembrī plkst. 10.00.', '<script>alert(1)</script>'] },
-      dedupKey: `test-admin:${trainee.id}:${title}`,
-    });
-
-  it('leaves the sending to the worker: the web process runs no processors', async () => {
-    const trainee = await createTrainee(t.dataSource);
-    const message = (await notice(trainee, 'Atgādinājums par eksāmenu'))!;
-    await new Promise((r) => setTimeout(r, 1000));
-    expect((await row(message.id)).status).toBe('pending');
-    expect(await t.app.get<Queue>(getQueueToken(EMAIL_QUEUE)).getJob(message.id)).toBeDefined();
-
-    worker = await startWorker();
-    await eventually(async () => (await row(message.id)).status === 'not_delivered', 15000, 'the email to be marked not delivered');
-  });
+  const notice = (trainee: User, title: string) => sendNotice(t, trainee, title);
 
   it('lists emails that were not delivered, by status and recipient', async () => {
     const trainee = await createTrainee(t.dataSource, { name: 'Pēteris Kalniņš' });
@@ -63,6 +80,14 @@ describe('the outbox without SMTP', () => {
     const sentOnly = await admin.get('/admin/outbox').query({ status: 'sent', q: trainee.email });
     expect(sentOnly.text).not.toContain(`href="/admin/outbox/${message.id}"`);
     expect(sentOnly.text).toContain('Nav neviena e-pasta, kas atbilst atlasei.');
+
+    const second = (await notice(trainee, 'Atgādinājums: pieredzes brauciens uz Rēzekni'))!;
+    await eventually(async () => (await row(second.id)).status === 'not_delivered');
+    const first = await admin.get('/admin/outbox').query({ status: 'not_delivered', q: trainee.email, pageSize: 1 });
+    expect(first.text).toContain(`href="/admin/outbox/${second.id}"`);
+    const next = /<a href="([^"]+)" rel="next">/.exec(first.text)![1].replace(/&amp;/g, '&').replace(/&#x3D;/g, '=');
+    expect(next).toContain('page=2');
+    expect((await admin.get(next)).text).toContain(`href="/admin/outbox/${message.id}"`);
 
     expect((await admin.get('/admin/outbox').query({ status: 'lost' })).status).toBe(400);
   });

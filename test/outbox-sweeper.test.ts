@@ -76,6 +76,7 @@ describe('the outbox sweeper', () => {
   });
 
   it('schedules itself again after Redis was flushed, and picks up emails that never reached the queue', async () => {
+    worker ??= await startWorker();
     const flusher = new Redis(redis.url);
     await flusher.flushall();
     flusher.disconnect();

@@ -38,7 +38,10 @@ describe('forgotten password', () => {
     expect(form.status).toBe(200);
     const done = await agent.post(path).type('form').send({ _csrf: csrfFrom(form.text), password: 'Latgales vasara 2012', passwordConfirm: 'Latgales vasara 2012' });
     expect(done.status).toBe(303);
-    expect((await agent.get('/')).text).toContain(user.name);
+    const home = await agent.get('/');
+    expect(home.text).toContain(user.name);
+    expect(home.text).toContain('Password saved. You are logged in.');
+    expect((await agent.get('/')).text).not.toContain('Password saved.');
 
     const again = await t.agent().get(path);
     expect(again.status).toBe(410);

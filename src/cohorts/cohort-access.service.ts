@@ -5,7 +5,7 @@ import { ForbiddenError, NotFoundError } from '../common/errors';
 import type { User } from '../users/user.entity';
 
 /** Enrolment statuses that keep a trainee inside the cohort (materials, schedule). */
-const MEMBER_STATUSES = ['enrolled', 'completed', 'not_completed'];
+export const MEMBER_STATUSES: readonly string[] = ['enrolled', 'completed', 'not_completed'];
 
 /**
  * Who may see or act on a cohort. Admins see every cohort; instructors the cohorts they teach;

@@ -68,8 +68,7 @@ export function queueDashboard(app: INestApplication): RequestHandler[] {
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({
     queues: registeredQueues(app).map((queue) => new BullMQAdapter(queue)),
-    // @bull-board/express 9.10.1 pins its own copy of @bull-board/api 9.10.1; the two copies differ only in their private members.
-    serverAdapter: serverAdapter as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'],
+    serverAdapter,
     options: { uiConfig: { boardTitle: 'Kursors', hideDocsLink: true, miscLinks: [{ text: 'Kursors', url: '/' }] } },
   });
   return [adminsOnly(app.get(I18nService)), serverAdapter.getRouter() as RequestHandler];

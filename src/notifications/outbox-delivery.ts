@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { NotFoundError } from '../common/errors';
 import { UsersService } from '../users/users.service';
 import { Mailer } from './mailer';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
@@ -88,7 +89,10 @@ export class OutboxDelivery {
   /** Account emails always go; reminders and updates only while the recipient has not switched them off. */
   private async recipientWants(message: OutboxMessage): Promise<boolean> {
     if (message.category === 'account' || !message.recipientId) return true;
-    const user = await this.users.get(message.recipientId).catch(() => null);
+    const user = await this.users.get(message.recipientId).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    });
     if (!user || user.disabledAt) return false;
     return message.category === 'reminder' ? user.notifyReminders : user.notifyUpdates;
   }

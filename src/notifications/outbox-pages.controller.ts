@@ -3,25 +3,17 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Roles } from '../common/access.decorators';
 import { CurrentUser } from '../common/current-user.decorator';
+import { pager } from '../common/paging';
 import { parseWith } from '../common/zod-validation.pipe';
 import { AppConfig } from '../config/app-config';
 import type { User } from '../users/user.entity';
 import { OUTBOX_STATUSES } from './outbox-message.entity';
 import { OutboxAdminService } from './outbox-admin.service';
-import { OutboxListQuery, outboxListQuerySchema } from './outbox.schemas';
+import { outboxListQuerySchema } from './outbox.schemas';
 import { outboxDetail, outboxSummary } from './outbox-views';
 
 /** The HTML part runs nowhere: an opaque origin with no scripts, shown only inside our own page. */
 const EMAIL_PREVIEW_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
-
-function pageLink(query: OutboxListQuery, page: number): string {
-  const params = new URLSearchParams();
-  if (query.status) params.set('status', query.status);
-  if (query.q) params.set('q', query.q);
-  if (query.pageSize !== 25) params.set('pageSize', String(query.pageSize));
-  params.set('page', String(page));
-  return `/admin/outbox?${params.toString()}`;
-}
 
 @ApiExcludeController()
 @Roles('admin')
@@ -37,20 +29,14 @@ export class OutboxPagesController {
   async list(@Query() rawQuery: unknown) {
     const query = parseWith(outboxListQuerySchema, rawQuery);
     const { items, total } = await this.admin.list(query);
-    const pages = Math.max(1, Math.ceil(total / query.pageSize));
     return {
       titleKey: 'outbox.title',
       items: items.map((m) => ({ ...outboxSummary(m), statusLabel: `outbox.status.${m.status}` })),
       total,
       query,
-      statusOptions: OUTBOX_STATUSES.map((status) => ({ value: status, label: `outbox.status.${status}`, selected: status === query.status })),
+      statusOptions: OUTBOX_STATUSES.map((status) => ({ value: status, label: `outbox.status.${status}` })),
       smtpConfigured: Boolean(this.config.env.SMTP_URL),
-      pager: {
-        page: query.page,
-        pages,
-        previous: query.page > 1 ? pageLink(query, query.page - 1) : null,
-        next: query.page < pages ? pageLink(query, query.page + 1) : null,
-      },
+      pager: pager('/admin/outbox', query, total),
     };
   }
 

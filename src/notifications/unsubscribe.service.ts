@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { AuditService } from '../audit/audit.service';
+import { NotFoundError } from '../common/errors';
 import { UsersService } from '../users/users.service';
 import { InvalidUnsubscribeLinkError } from './notifications.errors';
 import { UnsubscribeClaim, UnsubscribeTokens } from './unsubscribe-tokens';
@@ -17,8 +18,9 @@ export class UnsubscribeService {
   async inspect(token: string): Promise<UnsubscribeClaim> {
     const claim = this.tokens.verify(token);
     if (!claim) throw new InvalidUnsubscribeLinkError();
-    const user = await this.users.get(claim.userId).catch(() => null);
-    if (!user) throw new InvalidUnsubscribeLinkError();
+    await this.users.get(claim.userId).catch((error: unknown) => {
+      throw error instanceof NotFoundError ? new InvalidUnsubscribeLinkError() : error;
+    });
     return claim;
   }
 

@@ -29,9 +29,12 @@ describe('materials pages in Chromium', () => {
     await logInAs(b.page, instructor.email);
   });
   afterAll(async () => {
-    await b?.close();
-    await t?.close();
-    rmSync(uploadDir, { recursive: true, force: true });
+    try {
+      await b?.close();
+      await t?.close();
+    } finally {
+      rmSync(uploadDir, { recursive: true, force: true });
+    }
   });
 
   it('an instructor uploads a file through the form and the list shows it', async () => {

@@ -1,0 +1,28 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.navigationFor = navigationFor;
+/** Each role's menu; features add their entries here. Labels are locale keys. */
+const ENTRIES = [
+    { href: '/', label: 'nav.home', roles: 'any' },
+    { href: '/admin/programmes', label: 'programmes.nav.programmes', roles: ['admin'] },
+    { href: '/admin/cohorts', label: 'cohorts.nav.cohorts', roles: ['admin'] },
+    { href: '/my/programme', label: 'cohorts.nav.myProgramme', roles: ['trainee'] },
+    { href: '/my/cohorts', label: 'cohorts.nav.myCohorts', roles: ['instructor'] },
+    { href: '/my/sessions', label: 'sessions.nav.mine', roles: ['trainee', 'instructor'] },
+    { href: '/my/sessions/today', label: 'sessions.nav.today', roles: ['instructor'] },
+    { href: '/my/attendance', label: 'attendance.nav.mine', roles: ['trainee'] },
+    { href: '/my/calendar', label: 'calendar.nav.link', roles: ['trainee', 'instructor'] },
+    { href: '/admin/users', label: 'nav.users', roles: ['admin'] },
+    { href: '/admin/outbox', label: 'nav.outbox', roles: ['admin'] },
+    { href: '/admin/audit', label: 'nav.audit', roles: ['admin'] },
+    { href: '/profile', label: 'nav.profile', roles: 'any' },
+];
+function navigationFor(user, path) {
+    if (!user)
+        return [];
+    const entries = ENTRIES.filter((entry) => entry.roles === 'any' || user.hasRole(...entry.roles));
+    const matches = (href) => (href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`));
+    // Only the most specific entry is current: /my/sessions/today is not also /my/sessions.
+    const current = entries.filter((entry) => matches(entry.href)).sort((a, b) => b.href.length - a.href.length)[0];
+    return entries.map((entry) => ({ href: entry.href, label: entry.label, current: entry === current }));
+}

@@ -1,0 +1,82 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.InvalidEnvironmentError = exports.envSchema = void 0;
+exports.parseEnv = parseEnv;
+const zod_1 = require("zod");
+const url = (protocols) => zod_1.z
+    .string()
+    .trim()
+    .refine((value) => {
+    try {
+        return protocols.includes(new URL(value).protocol);
+    }
+    catch {
+        return false;
+    }
+}, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+const bool = zod_1.z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const duration = zod_1.z.coerce.number().int().positive();
+exports.envSchema = zod_1.z.object({
+    NODE_ENV: zod_1.z.enum(['development', 'production', 'test']).default('development'),
+    PORT: zod_1.z.coerce.number().int().min(0).max(65535).default(3000),
+    /** Where people reach the platform; defaults to http://localhost:PORT. */
+    PUBLIC_URL: url(['http:', 'https:']).optional(),
+    DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/kursors'),
+    DATABASE_MIGRATE_ON_START: bool.default(true),
+    REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+    REDIS_PREFIX: zod_1.z.string().regex(/^[a-zA-Z0-9:_-]{1,64}$/, 'must be 1-64 letters, digits, ":", "_" or "-"').default('kursors'),
+    SMTP_URL: zod_1.z
+        .string()
+        .trim()
+        .optional()
+        .transform((v) => (v ? v : undefined))
+        .pipe(url(['smtp:', 'smtps:']).optional()),
+    MAIL_FROM: zod_1.z.string().trim().min(3).default('Kursors <kursors@localhost>'),
+    SESSION_SECRET: zod_1.z.string().min(32, 'must be at least 32 characters').default('development-secret-change-me-0123456789'),
+    SESSION_IDLE_MINUTES: duration.default(30),
+    SESSION_ABSOLUTE_HOURS: duration.default(12),
+    UPLOAD_DIR: zod_1.z.string().trim().min(1).default('./uploads'),
+    /** Where uploaded files are kept: `local` (UPLOAD_DIR) now; an S3-compatible driver can be added. */
+    STORAGE_DRIVER: zod_1.z.enum(['local']).default('local'),
+    /** Largest material file accepted, in megabytes. */
+    MATERIAL_MAX_MB: zod_1.z.coerce.number().int().min(1).max(2048).default(50),
+    TZ: zod_1.z.string().default('Europe/Riga'),
+    LOG_LEVEL: zod_1.z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    INVITATION_TTL_HOURS: duration.default(72),
+    RESET_TTL_MINUTES: duration.default(60),
+    LOGIN_MAX_PER_ACCOUNT: duration.default(5),
+    LOGIN_MAX_PER_ADDRESS: duration.default(20),
+    LOGIN_WINDOW_MINUTES: duration.default(15),
+    /** How often the worker puts outbox rows still pending back on the delivery queue. */
+    OUTBOX_SWEEP_SECONDS: duration.default(30),
+    /** Delivery attempts of one email before it is marked failed. */
+    EMAIL_MAX_ATTEMPTS: duration.default(6),
+    /** Delay before the first retry of a failed delivery; it doubles with each attempt. */
+    EMAIL_BACKOFF_MS: duration.default(5000),
+    /** How often the worker looks for session reminders whose time has come. */
+    REMINDER_SCAN_MINUTES: duration.default(5),
+    /** A session reminder later than this (after downtime) is skipped rather than sent. */
+    REMINDER_MAX_LATE_MINUTES: duration.default(240),
+    TRUST_PROXY: bool.default(false),
+    FUNDING_STATEMENT: zod_1.z
+        .string()
+        .default('Šī informācija ir veidota ar Eiropas Savienības Eiropas Sociālā fonda finansiālu atbalstu. Par informācijas saturu atbild Daugavpils pilsētas dome.'),
+});
+class InvalidEnvironmentError extends Error {
+}
+exports.InvalidEnvironmentError = InvalidEnvironmentError;
+/** Parses the environment, naming every bad variable in one message. */
+function parseEnv(source) {
+    const result = exports.envSchema.safeParse(source);
+    if (result.success) {
+        const data = { ...result.data, PUBLIC_URL: (result.data.PUBLIC_URL ?? `http://localhost:${result.data.PORT}`).replace(/\/+$/, '') };
+        if (data.NODE_ENV === 'production' && data.SESSION_SECRET === exports.envSchema.shape.SESSION_SECRET.parse(undefined)) {
+            throw new InvalidEnvironmentError('Invalid configuration: SESSION_SECRET: must be set in production');
+        }
+        return data;
+    }
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new InvalidEnvironmentError(`Invalid configuration: ${problems.join('; ')}`);
+}
