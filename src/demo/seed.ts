@@ -4,6 +4,7 @@ import { hashPassword } from '../auth/passwords';
 import { dataSourceOptions } from '../database/data-source-options';
 import { preflight } from '../preflight';
 import { User } from '../users/user.entity';
+import { seedDemoProgramme } from './demo-programme';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 
 /** Loads the demo data; running it again changes nothing. */
@@ -19,6 +20,7 @@ export async function seedDemo(dataSource: DataSource): Promise<void> {
         .orIgnore()
         .execute();
     }
+    await seedDemoProgramme(manager, hash);
   });
 }
 
