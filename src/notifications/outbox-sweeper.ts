@@ -1,10 +1,11 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Job, Queue } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
 import { Repository } from 'typeorm';
 import { runLoggedJob } from '../common/job-logging';
+import { KeptJobScheduler, KeptSchedule } from '../common/kept-job-scheduler';
 import { AppConfig } from '../config/app-config';
 import { OUTBOX_SWEEP_QUEUE } from './notifications.constants';
 import { OutboxMessage } from './outbox-message.entity';
@@ -18,38 +19,23 @@ const BATCH = 500;
  * died, after a dispatch that failed. Jobs still in Redis are not duplicated, since a job id is its outbox id.
  */
 @Injectable()
-export class OutboxSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(OutboxSweeper.name);
-  private timer: NodeJS.Timeout | undefined;
-
+export class OutboxSweeper extends KeptJobScheduler {
   constructor(
     @InjectRepository(OutboxMessage) private readonly messages: Repository<OutboxMessage>,
-    @InjectQueue(OUTBOX_SWEEP_QUEUE) private readonly queue: Queue,
+    @InjectQueue(OUTBOX_SWEEP_QUEUE) queue: Queue,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    super(queue);
+  }
 
   private get everyMs(): number {
     return this.config.env.OUTBOX_SWEEP_SECONDS * 1000;
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.ensureScheduled();
-    // Redis losing its data loses the job scheduler too, so each worker checks for it on a timer of its own.
-    this.timer = setInterval(() => {
-      this.ensureScheduled().catch((error: unknown) => this.logger.warn({ err: error }, 'Could not check the outbox sweep schedule'));
-    }, this.everyMs);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
-  }
-
-  async ensureScheduled(): Promise<void> {
-    if (await this.queue.getJobScheduler(SCHEDULER_ID)) return;
-    await this.queue.upsertJobScheduler(SCHEDULER_ID, { every: this.everyMs }, { name: 'sweep', opts: { removeOnComplete: true, removeOnFail: true } });
-    this.logger.log({ everyMs: this.everyMs }, 'Outbox sweep scheduled');
+  protected schedule(): KeptSchedule {
+    const everyMs = this.everyMs;
+    return { id: SCHEDULER_ID, repeat: { every: everyMs }, jobName: 'sweep', jobOptions: { removeOnComplete: true, removeOnFail: true }, checkEveryMs: everyMs };
   }
 
   /** Queues the rows pending and unchanged for `olderThanMs`; returns how many. */

@@ -1,8 +1,9 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
 import { runLoggedJob } from '../common/job-logging';
+import { KeptJobScheduler, KeptSchedule } from '../common/kept-job-scheduler';
 import { CleanupResult, OrphanFileCleaner } from './orphan-file-cleaner';
 
 export const STORAGE_CLEANUP_QUEUE = 'storage-cleanup';
@@ -13,32 +14,19 @@ const CHECK_EVERY_MS = 3_600_000;
 
 /** Keeps the nightly orphan-file job scheduled, also after Redis lost its data. */
 @Injectable()
-export class StorageCleanupScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(StorageCleanupScheduler.name);
-  private timer: NodeJS.Timeout | undefined;
-
-  constructor(@InjectQueue(STORAGE_CLEANUP_QUEUE) private readonly queue: Queue) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.ensureScheduled();
-    this.timer = setInterval(() => {
-      this.ensureScheduled().catch((error: unknown) => this.logger.warn({ err: error }, 'Could not check the storage cleanup schedule'));
-    }, CHECK_EVERY_MS);
-    this.timer.unref();
+export class StorageCleanupScheduler extends KeptJobScheduler {
+  constructor(@InjectQueue(STORAGE_CLEANUP_QUEUE) queue: Queue) {
+    super(queue);
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
-  }
-
-  async ensureScheduled(): Promise<void> {
-    if (await this.queue.getJobScheduler(STORAGE_CLEANUP_SCHEDULER)) return;
-    await this.queue.upsertJobScheduler(
-      STORAGE_CLEANUP_SCHEDULER,
-      { pattern: PATTERN, tz: 'Europe/Riga' },
-      { name: 'remove-orphans', opts: { removeOnComplete: 10, removeOnFail: 50 } },
-    );
-    this.logger.log({ pattern: PATTERN }, 'Orphan file cleanup scheduled');
+  protected schedule(): KeptSchedule {
+    return {
+      id: STORAGE_CLEANUP_SCHEDULER,
+      repeat: { pattern: PATTERN, tz: 'Europe/Riga' },
+      jobName: 'remove-orphans',
+      jobOptions: { removeOnComplete: 10, removeOnFail: 50 },
+      checkEveryMs: CHECK_EVERY_MS,
+    };
   }
 }
 
