@@ -8,6 +8,7 @@ import { AccessGuard } from './common/access.guard';
 import { AllExceptionsFilter } from './common/exception.filter';
 import { FormViewInterceptor } from './common/form-view';
 import { CoreModule } from './core.module';
+import { CourseworkModule } from './coursework/coursework.module';
 import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
 import { MaterialsModule } from './materials/materials.module';
@@ -19,7 +20,7 @@ import { UsersWebModule } from './users/users-web.module';
 
 /** The HTTP process: pages and the JSON API. */
 @Module({
-  imports: [CoreModule, UsersModule, AuthModule, HealthModule, HomeModule, NotificationsWebModule, UsersWebModule, ProgrammesModule, CohortsModule, MaterialsModule, SessionsModule, AttendanceModule, CalendarModule],
+  imports: [CoreModule, UsersModule, AuthModule, HealthModule, HomeModule, NotificationsWebModule, UsersWebModule, ProgrammesModule, CohortsModule, MaterialsModule, SessionsModule, AttendanceModule, CalendarModule, CourseworkModule],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

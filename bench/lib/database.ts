@@ -15,6 +15,10 @@ export async function freshDatabase(name: string, base = process.env.BENCH_DATAB
 /**
  * Statements run in a database, from PostgreSQL's own counters: every statement outside an explicit
  * transaction commits one, so the delta over N requests divided by N is the queries per request.
+ *
+ * Only for processes that have ended by the time of the reading: PostgreSQL 15 publishes a backend's counters
+ * when the backend exits, so the commits of a pool that stays connected (a running web process) do not show
+ * (on this machine: not within a minute). To count what a running process asks, put startSqlCounter (sql-counter.ts) in its way.
  */
 export async function committedTransactions(databaseUrl: string): Promise<number> {
   const client = new Client({ connectionString: databaseUrl });

@@ -21,14 +21,9 @@ export interface LoadOptions {
 /** Drives a URL with autocannon and keeps every response time, so p95 is exact rather than interpolated. */
 export async function load(url: string, options: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
-  const instance = autocannon({
-    url,
-    connections: options.connections,
-    duration: options.durationSeconds,
-    headers: options.headers,
-    method: options.method,
-    body: options.body,
-  });
+  // autocannon spreads these over its defaults, so a key present but undefined (no method) breaks it.
+  const optional = Object.fromEntries(Object.entries({ headers: options.headers, method: options.method, body: options.body }).filter(([, v]) => v !== undefined));
+  const instance = autocannon({ url, connections: options.connections, duration: options.durationSeconds, ...optional });
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
   const result = await new Promise<autocannon.Result>((resolve, reject) =>
     instance.once('done', resolve).once('error', reject),

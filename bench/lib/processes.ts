@@ -35,12 +35,21 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
   }
 }
 
+// Children still running when the benchmark process ends, however it ends (a crash included), end with it.
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGTERM');
+});
+
 function start(script: string, env: NodeJS.ProcessEnv, readyPath: string, port: number): Promise<Child> {
   const child = spawn(process.execPath, [script], { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   const url = `http://127.0.0.1:${port}`;
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
+      // Killed by a signal, a process has no exit code, only a signal code: either means it has gone.
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });

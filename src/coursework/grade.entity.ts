@@ -45,6 +45,10 @@ export class Grade {
   @Column({ type: 'varchar', length: 100, nullable: true })
   feedbackFileMimeType: string | null;
 
+  /** Bytes, for the download's Content-Length. */
+  @Column({ type: 'bigint', nullable: true })
+  feedbackFileSize: string | null;
+
   @Column({ type: 'varchar', length: 20, default: 'draft' })
   status: GradeStatus;
 

@@ -8,6 +8,10 @@ import { Assignment } from './assignment.entity';
  */
 @Entity()
 @Index(['assignmentId', 'userId'], { unique: true })
+// The grading queue's orders: still to grade first, then by submission time (expression indexes, written by hand
+// in the GradingQueue migration; TypeORM cannot declare them, so it is told to leave them alone).
+@Index('IDX_submissions_grading_queue', { synchronize: false })
+@Index('IDX_submissions_grading_by_assignment', { synchronize: false })
 export class Submission {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -30,6 +34,10 @@ export class Submission {
   /** Number of the latest submitted version; 0 while only a draft exists. */
   @Column({ type: 'int', default: 0 })
   submittedVersion: number;
+
+  /** The version the current grade was given for; 0 when there is no grade. Below `submittedVersion`: to grade. */
+  @Column({ type: 'int', default: 0 })
+  gradedVersion: number;
 
   /** When the latest version was submitted. */
   @Index()

@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, rigaParts, rigaTime, sameTimeDaysBefore } from './dates';
+import { formatDate, formatDateTime, parseRigaDateTime, rigaDateTimeInputs, rigaParts, rigaTime, sameTimeDaysBefore } from './dates';
 
 describe('dates in Riga time', () => {
   it('writes Latvian dates with the month in the locative', () => {
@@ -40,5 +40,19 @@ describe('Riga wall clock to instants', () => {
 
   it('handles month overflow', () => {
     expect(rigaTime(2012, 10, 0, 12, 0).toISOString()).toBe('2012-09-30T09:00:00.000Z');
+  });
+});
+
+describe('Riga date and time inputs', () => {
+  it('reads a date and a time in Riga and writes them back', () => {
+    const instant = parseRigaDateTime('2012-11-30', '23:59');
+    expect(instant?.toISOString()).toBe('2012-11-30T21:59:00.000Z');
+    expect(rigaDateTimeInputs(instant!)).toEqual(['2012-11-30', '23:59']);
+  });
+
+  it('refuses malformed values and dates that do not exist', () => {
+    expect(parseRigaDateTime('2012-02-30', '10:00')).toBeNull();
+    expect(parseRigaDateTime('30.11.2012', '10:00')).toBeNull();
+    expect(parseRigaDateTime('2012-11-30', '24:00')).toBeNull();
   });
 });

@@ -85,3 +85,27 @@ export function sameTimeDaysBefore(date: Date, days: number): Date {
   const p = rigaParts(date);
   return rigaTime(p.year, p.month, p.day - days, p.hour, p.minute);
 }
+
+const DATE_INPUT = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME_INPUT = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/**
+ * The instant of a Riga date and wall-clock time as date and time inputs give them ("2012-11-30", "23:59"),
+ * or null when either is malformed or the date does not exist (30 February).
+ */
+export function parseRigaDateTime(date: string, time: string): Date | null {
+  const d = DATE_INPUT.exec(date.trim());
+  const t = TIME_INPUT.exec(time.trim());
+  if (!d || !t) return null;
+  const [year, month, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
+  return rigaTime(year, month, day, Number(t[1]), Number(t[2]));
+}
+
+/** The Riga date and time of an instant as date and time inputs want them: ["2012-11-30", "23:59"]. */
+export function rigaDateTimeInputs(date: Date): [string, string] {
+  const p = rigaParts(date);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return [`${p.year}-${pad(p.month)}-${pad(p.day)}`, `${pad(p.hour)}:${pad(p.minute)}`];
+}

@@ -6,34 +6,44 @@ import { UploadRequestError } from './storage.errors';
 export interface MultipartOptions<T> {
   /** Filled with the text fields as they arrive, so they are at hand even when reading fails. */
   fields: Record<string, string>;
-  /** The one file field read; other files are skipped unread. */
+  /** The file field read; files of other fields are skipped unread. */
   fileField: string;
   maxFields: number;
   maxFieldBytes: number;
+  /**
+   * How many files of `fileField` are read, one after another. Unset: one, and any more are skipped
+   * unread. Set: one more fails the request with `tooManyFiles`, and parts without a file name (an
+   * empty file input) are skipped.
+   */
+  maxFiles?: number;
   /** Consumes the file's stream; must settle once the stream ends or is destroyed. */
   onFile(stream: Readable, fileName: string): Promise<T>;
 }
 
 /**
- * Reads a multipart/form-data request as it arrives: text fields into memory (bounded), the one file
- * handed on as a stream. On any failure it stops reading the request and waits for the file handler to
- * settle before rejecting, so that handler can clean up after itself. A handler that stored the file
- * before a later part failed must remember it and remove it when this rejects.
+ * Reads a multipart/form-data request as it arrives: text fields into memory (bounded), each file
+ * handed on as a stream in turn. On any failure it stops reading the request and waits for the file handlers to
+ * settle before rejecting, so each can clean up after itself. A handler that stored its file before a
+ * later part failed must remember it and remove it when this rejects.
  */
-export function readMultipart<T>(req: Request, options: MultipartOptions<T>): Promise<T | undefined> {
+export function readMultipart<T>(req: Request, options: MultipartOptions<T>): Promise<T[]> {
+  const several = options.maxFiles !== undefined;
+  const maxFiles = options.maxFiles ?? 1;
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
       parser = busboy({
         headers: req.headers,
         defParamCharset: 'utf8',
-        limits: { files: 1, fields: options.maxFields, parts: options.maxFields + 1, fieldSize: options.maxFieldBytes, fieldNameSize: 100 },
+        // Room for one file too many (refused by name below) and a few empty file inputs.
+        limits: { files: several ? maxFiles + 5 : 1, fields: options.maxFields, parts: options.maxFields + (several ? maxFiles + 5 : 1), fieldSize: options.maxFieldBytes, fieldNameSize: 100 },
       });
     } catch {
       reject(UploadRequestError.malformed());
       return;
     }
     const { fields } = options;
+    const handled: Promise<T>[] = [];
     let handling: Promise<T> | undefined;
     let fileStream: Readable | undefined;
     let failed = false;
@@ -50,7 +60,7 @@ export function readMultipart<T>(req: Request, options: MultipartOptions<T>): Pr
       failed = true;
       stopReading();
       fileStream?.destroy(error instanceof Error ? error : new Error(String(error)));
-      const settled = handling ? handling.then(() => undefined, () => undefined) : Promise.resolve();
+      const settled = Promise.allSettled(handled);
       void settled.then(() => reject(error));
     };
 
@@ -59,22 +69,27 @@ export function readMultipart<T>(req: Request, options: MultipartOptions<T>): Pr
       if (name !== '__proto__' && !Object.hasOwn(fields, name)) fields[name] = value;
     });
     parser.on('file', (name, stream, info) => {
-      if (name !== options.fileField || handling) {
+      if (name !== options.fileField || (several && !info.filename) || (!several && handling)) {
         stream.resume();
         return;
       }
+      if (handled.length >= maxFiles) {
+        stream.resume();
+        return fail(UploadRequestError.tooManyFiles(maxFiles));
+      }
       fileStream = stream;
       handling = options.onFile(stream, info.filename ?? '');
+      handled.push(handling);
       handling.catch(fail);
     });
     parser.on('fieldsLimit', () => fail(UploadRequestError.tooManyParts()));
+    if (several) parser.on('filesLimit', () => fail(UploadRequestError.tooManyFiles(maxFiles)));
     parser.on('partsLimit', () => fail(UploadRequestError.tooManyParts()));
     parser.on('error', () => fail(UploadRequestError.malformed()));
     parser.on('close', () => {
       if (failed) return;
-      const done = handling ?? Promise.resolve(undefined);
-      done.then((file) => {
-        if (!failed) resolve(file);
+      Promise.all(handled).then((files) => {
+        if (!failed) resolve(files);
       }, fail);
     });
     req.on('close', () => {

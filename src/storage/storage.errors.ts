@@ -50,6 +50,12 @@ export class UploadRequestError extends DomainError {
     return new UploadRequestError(400, 'MULTIPART_TOO_MANY_PARTS', 'storage.errors.tooManyParts');
   }
 
+  static tooManyFiles(max: number) {
+    return new UploadRequestError(400, 'MULTIPART_TOO_MANY_FILES', 'storage.errors.tooManyFiles', { max, count: max }, [
+      { field: 'files', code: 'tooManyFiles', params: { max, count: max } },
+    ]);
+  }
+
   static fieldTooLong(field: string) {
     return new UploadRequestError(400, 'MULTIPART_FIELD_TOO_LONG', 'storage.errors.fieldTooLong', { field });
   }

@@ -28,6 +28,12 @@ export interface ReceivedUpload {
   file: StoredFile | undefined;
 }
 
+export interface ReceivedUploads {
+  fields: Record<string, string>;
+  /** In the order they came; each must be kept by a record or discarded. */
+  files: StoredFile[];
+}
+
 /** Room for the text fields and part headers of a form beside its file. */
 const FORM_OVERHEAD_BYTES = 64 * 1024;
 
@@ -118,6 +124,70 @@ export class StorageService {
     } finally {
       req.body = fields;
     }
+  }
+
+  /**
+   * Like `receive`, for a form with up to `maxFiles` files in `fileField`, each stored as it streams in and
+   * checked on its own. Any failure (a refused file, one file too many, a broken request) removes every
+   * file stored so far. An empty file input is no file.
+   */
+  async receiveMany(req: Request, fileField: string, policy: FilePolicy, maxFiles: number): Promise<ReceivedUploads> {
+    if (!req.is('multipart/form-data')) throw UploadRequestError.notMultipart();
+    const declared = Number(req.get('content-length'));
+    if (Number.isFinite(declared) && declared > Math.max(1, maxFiles) * policy.maxBytes + FORM_OVERHEAD_BYTES) {
+      req.res?.setHeader('Connection', 'close');
+      throw UploadRequestError.tooLarge(policy.maxBytes);
+    }
+    const fields: Record<string, string> = {};
+    const stored: StoredFile[] = [];
+    let sent = 0;
+    try {
+      await readMultipart(req, {
+        fields,
+        fileField,
+        maxFiles,
+        maxFields: 20,
+        maxFieldBytes: 256 * 1024,
+        onFile: async (stream, name) => {
+          const index = sent++;
+          stored[index] = await this.store(stream, name, policy);
+        },
+      });
+      return { fields, files: stored };
+    } catch (error) {
+      await this.discardAll(stored.filter(Boolean));
+      throw error;
+    } finally {
+      req.body = fields;
+    }
+  }
+
+  /**
+   * A second, independent copy of a stored file under a new key of `prefix` (a record that must own its
+   * file, such as a new version of a submission, gets one). Kept only if a record comes to hold its key.
+   */
+  async copy(file: { key: string; sha256: string }, prefix: string): Promise<{ key: string; size: number; sha256: string }> {
+    const key = newStorageKey(prefix);
+    const written = await this.driver.put(key, this.driver.openRead(file.key), { maxBytes: Number.MAX_SAFE_INTEGER });
+    if (written.sha256 !== file.sha256) {
+      await this.discard(key);
+      throw new Error(`Stored file ${file.key} does not match its checksum`);
+    }
+    return { key, ...written };
+  }
+
+  /** Like `keepIf`, for several files at once. */
+  async keepAllIf<T>(files: readonly { key: string }[], work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      await this.discardAll(files);
+      throw error;
+    }
+  }
+
+  async discardAll(files: readonly { key: string }[]): Promise<void> {
+    await Promise.all(files.map((file) => this.discard(file.key)));
   }
 
   /**

@@ -1,6 +1,4 @@
-import { Readable } from 'node:stream';
-import { ZipFile } from 'yazl';
-import { docxBytes, renameEntry, zipBytes } from '../../test/support/files';
+import { docxBytes, renameEntry, zerosZip, zipBytes } from '../../test/support/files';
 import { DEFAULT_ZIP_LIMITS, inspectZip, isUnsafeEntryName, UnsafeZipError, type ZipLimits } from './zip-inspector';
 
 const MiB = 1024 * 1024;
@@ -13,22 +11,6 @@ async function problemOf(bytes: Buffer, limits: Partial<ZipLimits> = {}): Promis
     if (error instanceof UnsafeZipError) return error.problem;
     throw error;
   }
-}
-
-/** One entry of `size` zeros, streamed in so the test never holds it whole. */
-function zerosZip(size: number): Promise<Buffer> {
-  const zip = new ZipFile();
-  const chunk = Buffer.alloc(MiB);
-  zip.addReadStream(Readable.from((function* () {
-    for (let sent = 0; sent < size; sent += MiB) yield chunk;
-  })()), 'nulles.bin');
-  zip.end();
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
-    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-    zip.outputStream.on('error', reject);
-  });
 }
 
 describe('ZIP safety check', () => {

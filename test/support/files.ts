@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
 
 /** Small real files of each kind, made in memory. */
@@ -56,4 +57,21 @@ export function renameEntry(zip: Buffer, from: string, to: string): Buffer {
     at = out.indexOf(needle, at + needle.length);
   }
   return out;
+}
+
+/** A ZIP of one entry of `size` zeros (an archive bomb when large), streamed in so the test never holds it whole. */
+export function zerosZip(size: number, entryName = 'nulles.bin'): Promise<Buffer> {
+  const MiB = 1024 * 1024;
+  const zip = new ZipFile();
+  const chunk = Buffer.alloc(MiB);
+  zip.addReadStream(Readable.from((function* () {
+    for (let sent = 0; sent < size; sent += MiB) yield chunk;
+  })()), entryName);
+  zip.end();
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
+    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
+    zip.outputStream.on('error', reject);
+  });
 }

@@ -1,0 +1,202 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type * as Migrate from '../src/database/migrate';
+import { fromDist } from './lib/built-app';
+import { freshDatabase } from './lib/database';
+import { getOk, logIn, sequentialGets } from './lib/http';
+import { load, warmUp, type LoadResult } from './lib/load';
+import { startBaseline, startWeb, type Child } from './lib/processes';
+import { BENCH_REDIS_PREFIX, deletePrefixedKeys } from './lib/redis';
+import type { BenchRow } from './lib/report';
+import { startSqlCounter } from './lib/sql-counter';
+import { round } from './lib/stats';
+import { FULL_SIZE, loadSchedule, smallerSize, type LoadedSchedule, type ScheduleSize } from './schedule/data';
+import { timeReminderScan } from './schedule/reminder-scan';
+
+/**
+ * Issue "Programmes, parts, cohorts and the class schedule", item 12: a trainee's upcoming sessions (page and
+ * API) under load against a platform-sized schedule, the SQL each request runs at two data sizes, and the
+ * reminder scan over all of it.
+ */
+const CONNECTIONS = 50;
+const DURATION_SECONDS = 10;
+const COUNTED_REQUESTS = 200;
+const SMALL_DIVISOR = 20;
+const TARGET_P95_MS = 50;
+const TARGET_SHARE_OF_BASELINE = 0.25;
+const TARGET_SCAN_SECONDS = 10;
+
+const PAGE_PATH = '/my/sessions';
+const API_PATH = '/api/v1/me/sessions';
+
+const log = (message: string) => process.stdout.write(`schedule: ${message}\n`);
+
+interface Database {
+  url: string;
+  data: LoadedSchedule;
+}
+
+async function prepare(name: string, size: ScheduleSize): Promise<Database> {
+  const url = await freshDatabase(name);
+  await fromDist<typeof Migrate>('database/migrate').runMigrations({ DATABASE_URL: url });
+  const data = await loadSchedule(url, size);
+  log(`${name}: ${Object.entries(data.counts).map(([table, n]) => `${n} ${table}`).join(', ')} in ${round(data.seconds)} s`);
+  return { url, data };
+}
+
+function webEnv(databaseUrl: string, uploadDir: string): NodeJS.ProcessEnv {
+  return {
+    DATABASE_URL: databaseUrl,
+    DATABASE_MIGRATE_ON_START: 'false',
+    LOG_LEVEL: 'warn',
+    REDIS_PREFIX: BENCH_REDIS_PREFIX,
+    SESSION_SECRET: randomBytes(32).toString('hex'),
+    LOGIN_MAX_PER_ACCOUNT: '1000000',
+    LOGIN_MAX_PER_ADDRESS: '1000000',
+    UPLOAD_DIR: uploadDir,
+  };
+}
+
+interface Caller {
+  page: Record<string, string>;
+  api: Record<string, string>;
+}
+
+/** Logs the trainee in and checks that both endpoints answer with a full first page before anything is timed. */
+async function caller(web: Child, trainee: LoadedSchedule['trainee']): Promise<Caller> {
+  const who: Caller = { page: { cookie: await logIn(web.url, trainee.email, trainee.password) }, api: { authorization: `Bearer ${trainee.apiToken}` } };
+  const listed = JSON.parse(await getOk(`${web.url}${API_PATH}`, who.api)) as { items: unknown[]; total: number };
+  if (listed.items.length < 25) throw new Error(`${API_PATH} listed ${listed.items.length} sessions; the benchmark expects a full page`);
+  const page = await getOk(`${web.url}${PAGE_PATH}`, who.page);
+  if ((page.match(/class="session-card/g) ?? []).length !== listed.items.length) throw new Error(`${PAGE_PATH} does not show the sessions the API lists`);
+  return who;
+}
+
+/**
+ * SQL statements per request of each endpoint, requests sent one at a time to a web process whose database
+ * connections go through a counter (a separate process from the one under load: the extra hop would slow it).
+ */
+async function statementsPerRequest(db: Database, uploadDir: string): Promise<{ page: number; api: number }> {
+  const counter = await startSqlCounter(db.url);
+  const web = await startWeb(webEnv(counter.url, uploadDir));
+  try {
+    const who = await caller(web, db.data.trainee);
+    const per = async (url: string, headers: Record<string, string>) => {
+      const before = counter.statements();
+      await sequentialGets(url, headers, COUNTED_REQUESTS);
+      return round((counter.statements() - before) / COUNTED_REQUESTS, 2);
+    };
+    return { page: await per(`${web.url}${PAGE_PATH}`, who.page), api: await per(`${web.url}${API_PATH}`, who.api) };
+  } finally {
+    await web.stop();
+    await counter.stop();
+  }
+}
+
+async function measure(url: string, headers?: Record<string, string>): Promise<LoadResult> {
+  await warmUp(url, headers);
+  return load(url, { connections: CONNECTIONS, durationSeconds: DURATION_SECONDS, headers });
+}
+
+function loadRows(label: string, result: LoadResult, baseline: LoadResult): BenchRow[] {
+  const ratio = result.requestsPerSecond / baseline.requestsPerSecond;
+  const failed = result.non2xx + result.errors;
+  return [
+    {
+      name: `${label}: throughput`,
+      value: result.requestsPerSecond,
+      unit: 'req/s',
+      baseline: baseline.requestsPerSecond,
+      ratio: round(ratio, 3),
+      target: `>= ${TARGET_SHARE_OF_BASELINE * 100} % of baseline`,
+      pass: ratio >= TARGET_SHARE_OF_BASELINE,
+    },
+    { name: `${label}: p95 latency`, value: result.p95Ms, unit: 'ms', baseline: baseline.p95Ms, target: `< ${TARGET_P95_MS} ms`, pass: result.p95Ms < TARGET_P95_MS },
+    { name: `${label}: p50 latency`, value: result.p50Ms, unit: 'ms', baseline: baseline.p50Ms },
+    { name: `${label}: non-2xx or failed responses`, value: failed, unit: 'responses', target: '0', pass: failed === 0 },
+  ];
+}
+
+function queryRows(label: string, full: number, small: number): BenchRow {
+  return {
+    name: `${label}: SQL statements per request (baseline: 1/${SMALL_DIVISOR} of the data)`,
+    value: full,
+    unit: 'queries',
+    baseline: small,
+    ratio: small ? round(full / small, 3) : undefined,
+    target: 'same at both sizes',
+    pass: Math.round(full) === Math.round(small),
+  };
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const uploadDir = await mkdtemp(join(tmpdir(), 'kursors-bench-uploads-'));
+  const children: Child[] = [];
+  const start = async (child: Promise<Child>) => {
+    const started = await child;
+    children.push(started);
+    return started;
+  };
+  const stop = async (child: Child) => {
+    children.splice(children.indexOf(child), 1);
+    await child.stop();
+  };
+  try {
+    log(`loading ${FULL_SIZE.trainees} trainees, ${FULL_SIZE.cohorts} cohorts, ${FULL_SIZE.sessions} sessions`);
+    const full = await prepare('kursors_bench_schedule', FULL_SIZE);
+    const small = await prepare('kursors_bench_schedule_small', smallerSize(SMALL_DIVISOR));
+    rows.push({ name: 'loading the full data set (set-based SQL, incl. VACUUM ANALYZE)', value: round(full.data.seconds, 2), unit: 's' });
+
+    log(`counting SQL statements per request over ${COUNTED_REQUESTS} requests, full data and 1/${SMALL_DIVISOR} of it`);
+    const fullQueries = await statementsPerRequest(full, uploadDir);
+    const smallQueries = await statementsPerRequest(small, uploadDir);
+
+    const baselineServer = await start(startBaseline());
+    const web = await start(startWeb(webEnv(full.url, uploadDir)));
+    const who = await caller(web, full.data.trainee);
+    const machineLoad = loadavg()[0];
+    log(`load: ${CONNECTIONS} connections, ${DURATION_SECONDS} s each (baseline, page, API); machine load average ${round(machineLoad, 2)}`);
+    const baseline = await measure(`${baselineServer.url}/`);
+    const page = await measure(`${web.url}${PAGE_PATH}`, who.page);
+    const api = await measure(`${web.url}${API_PATH}`, who.api);
+    await stop(web);
+    await stop(baselineServer);
+
+    rows.push(
+      ...loadRows(`page GET ${PAGE_PATH}`, page, baseline),
+      ...loadRows(`API GET ${API_PATH}`, api, baseline),
+      { name: 'bare Express baseline: throughput', value: baseline.requestsPerSecond, unit: 'req/s' },
+      { name: 'bare Express baseline: p95 latency', value: baseline.p95Ms, unit: 'ms' },
+      { name: 'machine load average (1 min) before the load runs', value: round(machineLoad, 2), unit: 'runnable' },
+      queryRows(`page GET ${PAGE_PATH}`, fullQueries.page, smallQueries.page),
+      queryRows(`API GET ${API_PATH}`, fullQueries.api, smallQueries.api),
+    );
+
+    log(`reminder scan at ${full.data.scanAt.toISOString()}`);
+    const scan = await timeReminderScan(full.url, BENCH_REDIS_PREFIX, full.data.scanAt);
+    rows.push(
+      {
+        name: `reminder scan, first run (baseline: bare count of the pairs due)`,
+        value: round(scan.first.seconds, 3),
+        unit: 's',
+        baseline: round(scan.bare.seconds, 3),
+        ratio: round(scan.first.seconds / scan.bare.seconds, 1),
+        target: `< ${TARGET_SCAN_SECONDS} s`,
+        pass: scan.first.seconds < TARGET_SCAN_SECONDS,
+      },
+      { name: 'reminder scan, repeat run (all already in the outbox)', value: round(scan.repeat.seconds, 3), unit: 's', target: `< ${TARGET_SCAN_SECONDS} s`, pass: scan.repeat.seconds < TARGET_SCAN_SECONDS },
+      { name: 'reminder scan: reminders due (session x offset)', value: scan.first.due, unit: 'reminders' },
+      { name: 'reminder scan: emails written to the outbox', value: scan.first.created, unit: 'emails' },
+      { name: 'bare query: sessions due in the 24 h window', value: scan.bare.sessions, unit: 'sessions' },
+      { name: 'bare query: (session, enrolled trainee) pairs', value: scan.bare.pairs, unit: 'pairs' },
+    );
+    return rows;
+  } finally {
+    for (const child of [...children].reverse()) await child.stop();
+    await deletePrefixedKeys(BENCH_REDIS_PREFIX).catch((error: unknown) => log(`could not remove Redis keys under ${BENCH_REDIS_PREFIX}: ${String(error)}`));
+    await rm(uploadDir, { recursive: true, force: true });
+  }
+}

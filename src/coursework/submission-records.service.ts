@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { Assignment } from './assignment.entity';
+import { Extension } from './extension.entity';
+import { Grade } from './grade.entity';
+import { deadlinesFor, submissionState, type Deadlines, type SubmissionState } from './submission-state';
+import { SubmissionFile } from './submission-file.entity';
+import { SubmissionVersion } from './submission-version.entity';
+import { Submission } from './submission.entity';
+
+export type VersionWithFiles = SubmissionVersion & { files: SubmissionFile[] };
+
+/** One trainee's work on one assignment, as read from the database. */
+export interface TraineeWork {
+  assignment: Assignment;
+  userId: string;
+  submission: Submission | null;
+  /** Newest first; the draft, if any, is the first. */
+  versions: VersionWithFiles[];
+  draft: VersionWithFiles | null;
+  /** The latest submitted version. */
+  submitted: VersionWithFiles | null;
+  extension: Extension | null;
+  grade: Grade | null;
+  deadlines: Deadlines;
+  state: SubmissionState;
+}
+
+/** Reads submissions with their versions, files, extension and grade. */
+@Injectable()
+export class SubmissionRecords {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async work(assignment: Assignment, userId: string, manager: EntityManager = this.dataSource.manager): Promise<TraineeWork> {
+    const [submission, extension] = await Promise.all([
+      manager.getRepository(Submission).findOneBy({ assignmentId: assignment.id, userId }),
+      manager.getRepository(Extension).findOneBy({ assignmentId: assignment.id, userId }),
+    ]);
+    const [versions, grade] = submission
+      ? await Promise.all([this.versions(submission.id, manager), manager.getRepository(Grade).findOneBy({ submissionId: submission.id })])
+      : [[], null];
+    const deadlines = deadlinesFor(assignment, extension, submission);
+    return {
+      assignment,
+      userId,
+      submission,
+      versions,
+      draft: versions.find((v) => !v.submittedAt) ?? null,
+      submitted: versions.find((v) => v.submittedAt) ?? null,
+      extension,
+      grade,
+      deadlines,
+      state: submissionState(submission, grade, deadlines.dueAt),
+    };
+  }
+
+  /** Every version of a submission with its files, newest first. */
+  async versions(submissionId: string, manager: EntityManager = this.dataSource.manager): Promise<VersionWithFiles[]> {
+    const versions = await manager.getRepository(SubmissionVersion).find({ where: { submissionId }, order: { number: 'DESC' } });
+    const files = versions.length
+      ? await manager.getRepository(SubmissionFile).find({ where: { versionId: In(versions.map((v) => v.id)) }, order: { createdAt: 'ASC', fileName: 'ASC' } })
+      : [];
+    return versions.map((version) => Object.assign(version, { files: files.filter((f) => f.versionId === version.id) }));
+  }
+}

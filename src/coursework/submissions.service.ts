@@ -1,0 +1,245 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { DataSource, EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../common/clock';
+import { text, uuid } from '../common/schemas';
+import { parseWith } from '../common/zod-validation.pipe';
+import { OutboxService } from '../notifications/outbox.service';
+import type { FilePolicy } from '../storage/file-policy';
+import { StorageService, type StoredFile } from '../storage/storage.service';
+import type { User } from '../users/user.entity';
+import type { Assignment } from './assignment.entity';
+import { AssignmentsService } from './assignments.service';
+import { MAX_TEXT_LENGTH, type DraftInput } from './assignments.schemas';
+import { CourseworkAccess } from './coursework-access.service';
+import { kindsOfTypes } from './coursework-views';
+import {
+  AssignmentNotOpenError,
+  EmptySubmissionError,
+  SubmissionClosedError,
+  SubmissionFileNotFoundError,
+  SubmissionLockedError,
+  TextNotAllowedError,
+  TooManyFilesError,
+  VersionSubmittedError,
+} from './coursework.errors';
+import { SubmissionReceipts } from './submission-receipts';
+import { windowAt } from './submission-state';
+import { SubmissionFile } from './submission-file.entity';
+import { SubmissionRecords, type TraineeWork, type VersionWithFiles } from './submission-records.service';
+import { SubmissionVersion } from './submission-version.entity';
+import { Submission } from './submission.entity';
+
+export const SUBMISSION_FILE_FIELD = 'files';
+
+/** The text fields of a hand-in form: the answer, and whether to keep it as a draft or submit it. */
+const handInFieldsSchema = z.object({
+  text: text(MAX_TEXT_LENGTH).optional(),
+  action: z.enum(['save', 'submit']).default('save'),
+});
+
+interface Change {
+  newFiles: StoredFile[];
+  /** Replaces the draft's text when given. */
+  text?: string;
+  submit: boolean;
+}
+
+/** A file of the last submitted version, copied to start the next draft. */
+interface CarriedFile {
+  source: SubmissionFile;
+  stored: { key: string; size: number; sha256: string };
+}
+
+/**
+ * A trainee's hand-in: a draft (the highest version not yet submitted) that takes files and text, then is
+ * submitted and kept unchanged. The next draft starts as a copy of the last submitted version: its text,
+ * and its files copied in storage, so every version owns its own files. The time is checked before any
+ * file is written and again in the transaction that records them; a refusal keeps nothing.
+ */
+@Injectable()
+export class SubmissionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly assignments: AssignmentsService,
+    private readonly records: SubmissionRecords,
+    private readonly access: CourseworkAccess,
+    private readonly storage: StorageService,
+    private readonly outbox: OutboxService,
+    private readonly receipts: SubmissionReceipts,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  policy(assignment: Assignment): FilePolicy {
+    return { keyPrefix: 'submission', allowed: kindsOfTypes(assignment.acceptedTypes), maxBytes: assignment.maxFileSizeMb * 1024 * 1024 };
+  }
+
+  /**
+   * A multipart hand-in: files in `files`, the answer in `text`, and `action` save or submit (`force`
+   * overrides it, for API routes that say which by their path).
+   */
+  async handIn(user: User, assignmentId: string, req: Request, force?: 'save' | 'submit'): Promise<TraineeWork> {
+    const assignment = await this.assignments.find(assignmentId);
+    await this.access.assertCanSubmit(user, assignment);
+    const work = await this.records.work(assignment, user.id);
+    this.assertOpen(work);
+    // The draft's files, or those the next draft will start with, count against the limit while streaming.
+    const room = Math.max(0, assignment.maxFiles - ((work.draft ?? work.submitted)?.files.length ?? 0));
+    const { fields, files } = await this.storage.receiveMany(req, SUBMISSION_FILE_FIELD, this.policy(assignment), room);
+    return this.storage.keepAllIf(files, async () => {
+      const input = parseWith(handInFieldsSchema, fields);
+      return this.commit(user, assignment, { newFiles: files, text: input.text, submit: (force ?? input.action) === 'submit' }, req);
+    });
+  }
+
+  async saveDraft(user: User, assignmentId: string, input: DraftInput, req?: Request): Promise<TraineeWork> {
+    const assignment = await this.prepare(user, assignmentId);
+    return this.commit(user, assignment, { newFiles: [], text: input.text, submit: false }, req);
+  }
+
+  /** Submits the draft, with the text given (JSON) replacing the draft's. */
+  async submit(user: User, assignmentId: string, input: Partial<DraftInput>, req?: Request): Promise<TraineeWork> {
+    const assignment = await this.prepare(user, assignmentId);
+    return this.commit(user, assignment, { newFiles: [], text: input.text, submit: true }, req);
+  }
+
+  /** Removes a file from the trainee's own draft. */
+  async removeDraftFile(user: User, fileId: string, req?: Request): Promise<TraineeWork> {
+    const file = uuid.safeParse(fileId).success
+      ? await this.dataSource.getRepository(SubmissionFile).findOne({ where: { id: fileId }, relations: { version: { submission: true } } })
+      : null;
+    if (!file || file.version.submission.userId !== user.id) throw new SubmissionFileNotFoundError();
+    if (file.version.submittedAt) throw new VersionSubmittedError();
+    const assignment = await this.prepare(user, file.version.submission.assignmentId);
+    const work = await this.dataSource.transaction(async (manager) => {
+      const { work } = await this.lockWork(manager, assignment, user.id);
+      const draft = work.draft;
+      if (!draft || !draft.files.some((f) => f.id === file.id)) throw new SubmissionFileNotFoundError();
+      await manager.getRepository(SubmissionFile).delete({ id: file.id });
+      await this.audit.record(
+        { actorId: user.id, action: 'submission.file.removed', entityType: 'submission', entityId: work.submission!.id, before: { fileName: file.fileName, version: draft.number }, req },
+        manager,
+      );
+      return this.records.work(assignment, user.id, manager);
+    });
+    await this.storage.discard(file.storageKey);
+    return work;
+  }
+
+  private async prepare(user: User, assignmentId: string): Promise<Assignment> {
+    const assignment = await this.assignments.find(assignmentId);
+    await this.access.assertCanSubmit(user, assignment);
+    this.assertOpen(await this.records.work(assignment, user.id));
+    return assignment;
+  }
+
+  /** Refuses work outside the trainee's window, or work already graded and not returned. */
+  private assertOpen(work: TraineeWork): number {
+    const window = windowAt(work.deadlines, this.clock.now());
+    if (window.kind === 'notOpen') throw new AssignmentNotOpenError();
+    if (window.kind === 'closed') throw new SubmissionClosedError();
+    if (work.state === 'graded') throw new SubmissionLockedError();
+    return window.lateSeconds;
+  }
+
+  private async commit(user: User, assignment: Assignment, change: Change, req?: Request): Promise<TraineeWork> {
+    const carried = await this.carryOver(assignment, user.id);
+    return this.storage.keepAllIf(
+      carried.map((c) => c.stored),
+      async () => {
+        const result = await this.dataSource.transaction((manager) => this.record(manager, user, assignment, change, carried, req));
+        await this.storage.discardAll(result.unused.map((c) => c.stored));
+        await this.outbox.dispatch(result.outboxIds);
+        return result.work;
+      },
+    );
+  }
+
+  /** Copies of the last submitted version's files, when the next draft is about to start from it. */
+  private async carryOver(assignment: Assignment, userId: string): Promise<CarriedFile[]> {
+    const work = await this.records.work(assignment, userId);
+    if (work.draft || !work.submitted) return [];
+    const carried: CarriedFile[] = [];
+    try {
+      for (const source of work.submitted.files) carried.push({ source, stored: await this.storage.copy({ key: source.storageKey, sha256: source.sha256 }, 'submission') });
+    } catch (error) {
+      await this.storage.discardAll(carried.map((c) => c.stored));
+      throw error;
+    }
+    return carried;
+  }
+
+  /** Creates the submission row if need be and locks it, so hand-ins of one trainee take turns. */
+  private async lockWork(manager: EntityManager, assignment: Assignment, userId: string): Promise<{ work: TraineeWork; lateSeconds: number }> {
+    await manager.query('INSERT INTO submissions (assignment_id, user_id) VALUES ($1, $2) ON CONFLICT (assignment_id, user_id) DO NOTHING', [assignment.id, userId]);
+    await manager.getRepository(Submission).findOne({ where: { assignmentId: assignment.id, userId }, lock: { mode: 'pessimistic_write' } });
+    const work = await this.records.work(assignment, userId, manager);
+    return { work, lateSeconds: this.assertOpen(work) };
+  }
+
+  private async record(manager: EntityManager, user: User, assignment: Assignment, change: Change, carried: CarriedFile[], req?: Request) {
+    const { work, lateSeconds } = await this.lockWork(manager, assignment, user.id);
+    const submission = work.submission!;
+    let unused = carried;
+    let draft = work.draft;
+    if (!draft) {
+      const fromLast = carried.length ? carried[0].source.versionId === work.submitted?.id : true;
+      draft = await this.startDraft(manager, submission, work.submitted, fromLast ? carried : []);
+      if (fromLast) unused = [];
+    }
+    const files = manager.getRepository(SubmissionFile);
+    for (const file of change.newFiles) {
+      draft.files.push(
+        await files.save(files.create({ versionId: draft.id, storageKey: file.key, fileName: file.fileName, mimeType: file.mimeType, size: String(file.size), sha256: file.sha256 })),
+      );
+    }
+    if (draft.files.length > assignment.maxFiles) throw new TooManyFilesError(assignment.maxFiles);
+    if (change.text !== undefined) {
+      if (change.text.trim() && !assignment.allowText) throw new TextNotAllowedError();
+      draft.text = change.text;
+    }
+    await manager.getRepository(SubmissionVersion).save(draft);
+    const outboxIds: string[] = [];
+    if (change.submit) {
+      if (!draft.files.length && !(assignment.allowText && draft.text.trim())) throw new EmptySubmissionError();
+      const now = this.clock.now();
+      Object.assign(draft, { submittedAt: now, lateSeconds });
+      await manager.getRepository(SubmissionVersion).save(draft);
+      Object.assign(submission, { submittedVersion: draft.number, submittedAt: now, lateSeconds, returnedAt: null });
+      await manager.getRepository(Submission).save(submission);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'submission.submitted',
+          entityType: 'submission',
+          entityId: submission.id,
+          after: { assignmentId: assignment.id, version: draft.number, submittedAt: now.toISOString(), lateSeconds, files: draft.files.map((f) => ({ fileName: f.fileName, sha256: f.sha256 })) },
+          req,
+        },
+        manager,
+      );
+      const receipt = await this.receipts.enqueue(manager, user, assignment, draft);
+      if (receipt) outboxIds.push(receipt);
+    }
+    return { work: await this.records.work(assignment, user.id, manager), unused, outboxIds };
+  }
+
+  /** The next version: a copy of the last submitted one (its text, and its files copied in storage), or empty. */
+  private async startDraft(manager: EntityManager, submission: Submission, last: VersionWithFiles | null, carried: CarriedFile[]): Promise<VersionWithFiles> {
+    const versions = manager.getRepository(SubmissionVersion);
+    const number = (last?.number ?? 0) + 1;
+    const draft = await versions.save(versions.create({ submissionId: submission.id, number, text: last?.text ?? '', submittedAt: null, lateSeconds: 0 }));
+    const files = manager.getRepository(SubmissionFile);
+    const copies: SubmissionFile[] = [];
+    for (const { source, stored } of carried) {
+      copies.push(
+        await files.save(files.create({ versionId: draft.id, storageKey: stored.key, fileName: source.fileName, mimeType: source.mimeType, size: String(stored.size), sha256: stored.sha256 })),
+      );
+    }
+    return Object.assign(draft, { files: copies });
+  }
+}

@@ -1,0 +1,24 @@
+import { StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
+import type { Readable } from 'node:stream';
+import { contentDisposition } from './file-names';
+
+export interface FileMeta {
+  fileName: string;
+  mimeType: string;
+  /** Bytes; a bigint column arrives as a string. */
+  size: number | string;
+}
+
+/**
+ * Sends a stored file under its original name: as a download, or inline (a PDF shown in the browser).
+ * The stored type was checked from the content; nosniff and a sandboxing policy keep a browser from
+ * running it as anything else, and the page that shows it inline may frame it.
+ */
+export function sendStoredFile(res: Response, meta: FileMeta, content: Readable, disposition: 'attachment' | 'inline' = 'attachment'): StreamableFile {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Content-Security-Policy', disposition === 'inline' ? "default-src 'none'; frame-ancestors 'self'; sandbox" : "default-src 'none'; sandbox");
+  if (disposition === 'inline') res.setHeader('X-Frame-Options', 'SAMEORIGIN');
+  res.setHeader('Cache-Control', 'private, no-store');
+  return new StreamableFile(content, { type: meta.mimeType, length: Number(meta.size), disposition: contentDisposition(meta.fileName, disposition) });
+}
