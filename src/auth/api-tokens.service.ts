@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { DataSource, IsNull, Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { NotFoundError } from '../common/errors';
 import { User } from '../users/user.entity';
@@ -56,7 +56,12 @@ export class ApiTokensService {
   /** The active user a bearer secret belongs to, or null. */
   async authenticate(secret: string): Promise<User | null> {
     if (!secret.startsWith(API_TOKEN_PREFIX)) return null;
-    const token = await this.tokens.findOne({ where: { tokenHash: sha256(secret), revokedAt: IsNull() }, relations: { user: true } });
+    // One statement: findOne with a relation would first run a DISTINCT query for the ids.
+    const token = await this.tokens
+      .createQueryBuilder('t')
+      .innerJoinAndSelect('t.user', 'u')
+      .where('t.tokenHash = :hash AND t.revokedAt IS NULL', { hash: sha256(secret) })
+      .getOne();
     if (!token || token.user.disabledAt) return null;
     if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000) {
       await this.tokens.update({ id: token.id }, { lastUsedAt: new Date() });

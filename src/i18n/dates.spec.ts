@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, parseRigaDateTime, rigaDateTimeInputs, rigaParts, rigaTime, sameTimeDaysBefore } from './dates';
+import { formatDate, formatDateTime, parseRigaDateTime, rigaDateTimeInputs, rigaParts, rigaPartsFromIntl, rigaTime, sameTimeDaysBefore } from './dates';
 
 describe('dates in Riga time', () => {
   it('writes Latvian dates with the month in the locative', () => {
@@ -54,5 +54,25 @@ describe('Riga date and time inputs', () => {
     expect(parseRigaDateTime('2012-02-30', '10:00')).toBeNull();
     expect(parseRigaDateTime('30.11.2012', '10:00')).toBeNull();
     expect(parseRigaDateTime('2012-11-30', '24:00')).toBeNull();
+  });
+});
+
+describe('the fast Riga clock', () => {
+  it('reads the same as Intl for instants across decades, including every daylight-saving change', () => {
+    const start = Date.UTC(1995, 0, 1);
+    const end = Date.UTC(2045, 0, 1);
+    let seed = 42;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const instants = Array.from({ length: 20000 }, () => new Date(start + Math.floor(random() * (end - start))));
+    for (let year = 1995; year < 2045; year++) {
+      for (const month of [2, 9]) {
+        for (let minutes = -90; minutes <= 90; minutes += 7) instants.push(new Date(Date.UTC(year, month, 28, 1, minutes)));
+      }
+    }
+    const mismatches = instants.filter((d) => JSON.stringify(rigaParts(d)) !== JSON.stringify(rigaPartsFromIntl(d)));
+    expect(mismatches.map((d) => d.toISOString())).toEqual([]);
   });
 });

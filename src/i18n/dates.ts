@@ -25,8 +25,8 @@ export interface RigaParts {
   minute: number;
 }
 
-/** The wall-clock reading of an instant in Riga. */
-export function rigaParts(date: Date): RigaParts {
+/** The wall-clock reading of an instant in Riga, as Intl tells it (slow: one formatToParts call). */
+export function rigaPartsFromIntl(date: Date): RigaParts {
   const parts = Object.fromEntries(partsFormatter.formatToParts(date).map((p) => [p.type, p.value]));
   return {
     year: Number(parts.year),
@@ -34,6 +34,38 @@ export function rigaParts(date: Date): RigaParts {
     day: Number(parts.day),
     hour: Number(parts.hour),
     minute: Number(parts.minute),
+  };
+}
+
+const HOUR_MS = 3_600_000;
+const offsetByHour = new Map<number, number>();
+
+/**
+ * Riga's offset from UTC during the UTC hour containing `ms`. Offsets change only on whole UTC hours
+ * (01:00 UTC in the EU rules), so one Intl call per hour seen is enough; pages list many times at once.
+ */
+function offsetAt(ms: number): number {
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    const p = rigaPartsFromIntl(new Date(hour * HOUR_MS));
+    offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - hour * HOUR_MS;
+    if (offsetByHour.size >= 100_000) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
+}
+
+/** The wall-clock reading of an instant in Riga. */
+export function rigaParts(date: Date): RigaParts {
+  const ms = date.getTime();
+  const local = new Date(ms + offsetAt(ms));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
   };
 }
 
