@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type * as Migrate from '../src/database/migrate';
 import { FULL_SIZE, loadGrading, submissionsOf, type LoadedGrading } from './grading/data';
 import { fromDist } from './lib/built-app';
+import { backendPids, cpuMs } from './lib/cpu';
 import { committedTransactions, freshDatabase } from './lib/database';
 import { getOk, logIn, sequentialGets } from './lib/http';
 import { load, warmUp, type LoadResult } from './lib/load';
@@ -26,6 +27,9 @@ const TARGET_P95_MS = 100;
 
 const PAGE_PATH = '/grading';
 const API_PATH = '/api/v1/grading/queue';
+/** A signed-in API call and a page that do next to nothing: what any request costs on this platform and machine. */
+const REFERENCE_PATH = '/api/v1/me';
+const REFERENCE_PAGE_PATH = '/profile';
 const DATABASE = 'kursors_bench_grading';
 
 const log = (message: string) => process.stdout.write(`grading-queue: ${message}\n`);
@@ -78,20 +82,42 @@ async function statementsPerRequest(databaseUrl: string, uploadDir: string, data
   }
 }
 
-async function measure(url: string, headers?: Record<string, string>): Promise<LoadResult> {
-  await warmUp(url, headers);
-  return load(url, { connections: CONNECTIONS, durationSeconds: DURATION_SECONDS, headers });
+interface Measured extends LoadResult {
+  /** CPU milliseconds per request of the web process, and of the database backends serving it. */
+  serverCpuMs?: number;
+  databaseCpuMs?: number;
+  /** Transactions PostgreSQL committed per request. */
+  transactions?: number;
 }
 
-function loadRows(label: string, result: LoadResult, baseline: LoadResult, transactions: number): BenchRow[] {
+async function measure(url: string, server?: Child, headers?: Record<string, string>, databaseUrl?: string): Promise<Measured> {
+  await warmUp(url, headers);
+  const backends = databaseUrl ? await backendPids(databaseUrl) : [];
+  const pids = server?.process.pid ? [server.process.pid] : [];
+  const before = { server: cpuMs(pids), database: cpuMs(backends), transactions: databaseUrl ? await committedTransactions(databaseUrl) : undefined };
+  const result = await load(url, { connections: CONNECTIONS, durationSeconds: DURATION_SECONDS, headers });
+  const perRequest = (from: number | undefined, to: number | undefined) =>
+    from === undefined || to === undefined || !result.requests ? undefined : round((to - from) / result.requests, 2);
+  return {
+    ...result,
+    serverCpuMs: perRequest(before.server, cpuMs(pids)),
+    databaseCpuMs: perRequest(before.database, cpuMs(backends)),
+    transactions: databaseUrl ? perRequest(before.transactions, await committedTransactions(databaseUrl)) : undefined,
+  };
+}
+
+function loadRows(label: string, result: Measured, baseline: LoadResult): BenchRow[] {
   const failed = result.non2xx + result.errors;
-  return [
+  const rows: BenchRow[] = [
     { name: `${label}: throughput`, value: result.requestsPerSecond, unit: 'req/s', baseline: baseline.requestsPerSecond, ratio: round(result.requestsPerSecond / baseline.requestsPerSecond, 3) },
     { name: `${label}: p95 latency`, value: result.p95Ms, unit: 'ms', baseline: baseline.p95Ms, ratio: round(result.p95Ms / baseline.p95Ms, 1), target: `< ${TARGET_P95_MS} ms`, pass: result.p95Ms < TARGET_P95_MS },
     { name: `${label}: p50 latency`, value: result.p50Ms, unit: 'ms', baseline: baseline.p50Ms },
-    { name: `${label}: committed transactions per request (PostgreSQL's counter)`, value: round(transactions / Math.max(1, result.requests), 2), unit: 'transactions' },
     { name: `${label}: non-2xx or failed responses`, value: failed, unit: 'responses', target: '0', pass: failed === 0 },
   ];
+  if (result.serverCpuMs !== undefined) rows.push({ name: `${label}: web process CPU per request`, value: result.serverCpuMs, unit: 'ms' });
+  if (result.databaseCpuMs !== undefined) rows.push({ name: `${label}: PostgreSQL CPU per request`, value: result.databaseCpuMs, unit: 'ms' });
+  if (result.transactions !== undefined) rows.push({ name: `${label}: committed transactions per request (PostgreSQL's counter)`, value: result.transactions, unit: 'transactions' });
+  return rows;
 }
 
 export async function run(): Promise<BenchRow[]> {
@@ -116,20 +142,21 @@ export async function run(): Promise<BenchRow[]> {
     const web = await start(startWeb(webEnv(url, uploadDir)));
     const who = await caller(web, data);
     const machineLoad = loadavg()[0];
-    log(`load: ${CONNECTIONS} connections, ${DURATION_SECONDS} s each (baseline, page, API); machine load average ${round(machineLoad, 2)}`);
+    log(`load: ${CONNECTIONS} connections, ${DURATION_SECONDS} s each (baseline, references, page, API); machine load average ${round(machineLoad, 2)}`);
     const baseline = await measure(`${baselineServer.url}/`);
-    const before = await committedTransactions(url);
-    const page = await measure(`${web.url}${PAGE_PATH}`, who.page);
-    const between = await committedTransactions(url);
-    const api = await measure(`${web.url}${API_PATH}`, who.api);
-    const after = await committedTransactions(url);
+    const reference = await measure(`${web.url}${REFERENCE_PATH}`, web, who.api, url);
+    const referencePage = await measure(`${web.url}${REFERENCE_PAGE_PATH}`, web, who.page, url);
+    const page = await measure(`${web.url}${PAGE_PATH}`, web, who.page, url);
+    const api = await measure(`${web.url}${API_PATH}`, web, who.api, url);
 
     return [
       { name: 'loading the data set (set-based SQL, incl. VACUUM ANALYZE)', value: round(data.seconds, 2), unit: 's' },
       { name: 'submissions loaded', value: data.counts.submissions, unit: 'rows' },
       { name: "submissions in the instructor's cohorts", value: data.counts.taught_submissions, unit: 'rows' },
-      ...loadRows(`page GET ${PAGE_PATH}`, page, baseline, between - before),
-      ...loadRows(`API GET ${API_PATH}`, api, baseline, after - between),
+      ...loadRows(`page GET ${PAGE_PATH}`, page, baseline),
+      ...loadRows(`API GET ${API_PATH}`, api, baseline),
+      ...loadRows(`reference: GET ${REFERENCE_PATH} (signed in, next to no work)`, reference, baseline).map(({ target: _target, pass: _pass, ...row }) => row),
+      ...loadRows(`reference: page GET ${REFERENCE_PAGE_PATH} (signed in, one small form)`, referencePage, baseline).map(({ target: _target, pass: _pass, ...row }) => row),
       { name: `page GET ${PAGE_PATH}: SQL statements per request (session and user included)`, value: statements.page, unit: 'queries' },
       { name: `API GET ${API_PATH}: SQL statements per request (token and user included)`, value: statements.api, unit: 'queries' },
       { name: 'bare Express baseline: throughput', value: baseline.requestsPerSecond, unit: 'req/s' },

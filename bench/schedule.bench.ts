@@ -6,6 +6,7 @@ import type * as Migrate from '../src/database/migrate';
 import { fromDist } from './lib/built-app';
 import { freshDatabase } from './lib/database';
 import { getOk, logIn, sequentialGets } from './lib/http';
+import { backendPids, cpuMs } from './lib/cpu';
 import { load, warmUp, type LoadResult } from './lib/load';
 import { startBaseline, startWeb, type Child } from './lib/processes';
 import { BENCH_REDIS_PREFIX, deletePrefixedKeys } from './lib/redis';
@@ -95,15 +96,27 @@ async function statementsPerRequest(db: Database, uploadDir: string): Promise<{ 
   }
 }
 
-async function measure(url: string, headers?: Record<string, string>): Promise<LoadResult> {
-  await warmUp(url, headers);
-  return load(url, { connections: CONNECTIONS, durationSeconds: DURATION_SECONDS, headers });
+interface Measured extends LoadResult {
+  /** CPU milliseconds per request of the server process, and of the database backends serving it. */
+  serverCpuMs?: number;
+  databaseCpuMs?: number;
 }
 
-function loadRows(label: string, result: LoadResult, baseline: LoadResult): BenchRow[] {
+async function measure(url: string, server: Child, headers?: Record<string, string>, databaseUrl?: string): Promise<Measured> {
+  await warmUp(url, headers);
+  const backends = databaseUrl ? await backendPids(databaseUrl) : [];
+  const pids = server.process.pid ? [server.process.pid] : [];
+  const before = { server: cpuMs(pids), database: cpuMs(backends) };
+  const result = await load(url, { connections: CONNECTIONS, durationSeconds: DURATION_SECONDS, headers });
+  const perRequest = (from: number | undefined, to: number | undefined) =>
+    from === undefined || to === undefined || !result.requests ? undefined : round((to - from) / result.requests, 2);
+  return { ...result, serverCpuMs: perRequest(before.server, cpuMs(pids)), databaseCpuMs: perRequest(before.database, cpuMs(backends)) };
+}
+
+function loadRows(label: string, result: Measured, baseline: Measured): BenchRow[] {
   const ratio = result.requestsPerSecond / baseline.requestsPerSecond;
   const failed = result.non2xx + result.errors;
-  return [
+  const rows: BenchRow[] = [
     {
       name: `${label}: throughput`,
       value: result.requestsPerSecond,
@@ -117,6 +130,12 @@ function loadRows(label: string, result: LoadResult, baseline: LoadResult): Benc
     { name: `${label}: p50 latency`, value: result.p50Ms, unit: 'ms', baseline: baseline.p50Ms },
     { name: `${label}: non-2xx or failed responses`, value: failed, unit: 'responses', target: '0', pass: failed === 0 },
   ];
+  if (result.serverCpuMs !== undefined) {
+    const ratioToBaseline = baseline.serverCpuMs ? round(result.serverCpuMs / baseline.serverCpuMs, 1) : undefined;
+    rows.push({ name: `${label}: web process CPU per request`, value: result.serverCpuMs, unit: 'ms', baseline: baseline.serverCpuMs, ratio: ratioToBaseline });
+  }
+  if (result.databaseCpuMs !== undefined) rows.push({ name: `${label}: PostgreSQL CPU per request`, value: result.databaseCpuMs, unit: 'ms' });
+  return rows;
 }
 
 function queryRows(label: string, full: number, small: number): BenchRow {
@@ -159,9 +178,9 @@ export async function run(): Promise<BenchRow[]> {
     const who = await caller(web, full.data.trainee);
     const machineLoad = loadavg()[0];
     log(`load: ${CONNECTIONS} connections, ${DURATION_SECONDS} s each (baseline, page, API); machine load average ${round(machineLoad, 2)}`);
-    const baseline = await measure(`${baselineServer.url}/`);
-    const page = await measure(`${web.url}${PAGE_PATH}`, who.page);
-    const api = await measure(`${web.url}${API_PATH}`, who.api);
+    const baseline = await measure(`${baselineServer.url}/`, baselineServer);
+    const page = await measure(`${web.url}${PAGE_PATH}`, web, who.page, full.url);
+    const api = await measure(`${web.url}${API_PATH}`, web, who.api, full.url);
     await stop(web);
     await stop(baselineServer);
 
@@ -170,6 +189,7 @@ export async function run(): Promise<BenchRow[]> {
       ...loadRows(`API GET ${API_PATH}`, api, baseline),
       { name: 'bare Express baseline: throughput', value: baseline.requestsPerSecond, unit: 'req/s' },
       { name: 'bare Express baseline: p95 latency', value: baseline.p95Ms, unit: 'ms' },
+      ...(baseline.serverCpuMs === undefined ? [] : [{ name: 'bare Express baseline: CPU per request', value: baseline.serverCpuMs, unit: 'ms' }]),
       { name: 'machine load average (1 min) before the load runs', value: round(machineLoad, 2), unit: 'runnable' },
       queryRows(`page GET ${PAGE_PATH}`, fullQueries.page, smallQueries.page),
       queryRows(`API GET ${API_PATH}`, fullQueries.api, smallQueries.api),

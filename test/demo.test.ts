@@ -1,3 +1,4 @@
+import { demoId } from '../src/demo/demo-programme';
 import { DEMO_PASSWORD } from '../src/demo/demo-users';
 import { seedDemo } from '../src/demo/seed';
 import { startWebApp, TestApp } from './support/app';
@@ -66,5 +67,63 @@ describe('demo data', () => {
     const mine = await agent.get('/my/sessions');
     expect(mine.status).toBe(200);
     expect(mine.text).toContain('Projektu vadība (atkārtota grupa), 1. nodarbība');
+  });
+
+  describe('coursework', () => {
+    const COURSEWORK_TABLES = ['assignments', 'submissions', 'submission_versions', 'submission_files', 'grades'];
+    const rowsOf = (table: string) => t.dataSource.query(`SELECT to_jsonb(x) AS row FROM ${table} x ORDER BY x.id`);
+    const snapshot = () => Promise.all(COURSEWORK_TABLES.map(rowsOf));
+
+    it('loads the independent work again without changing a row', async () => {
+      const before = await snapshot();
+      await seedDemo(t.dataSource);
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('tells the story of part 1 in 2012: six text answers, one late, one missing, five grades released', async () => {
+      const [assignment] = await t.dataSource.query(
+        `SELECT title, grading_type, max_points::int AS max, pass_mark::int AS pass, required_for_completion AS required, brief,
+                to_char(due_at AT TIME ZONE 'Europe/Riga', 'YYYY-MM-DD HH24:MI') AS due, cutoff_at > due_at AS has_grace
+           FROM assignments WHERE id = $1`,
+        [demoId('assignment:part1-2012')],
+      );
+      expect(assignment).toMatchObject({ title: 'Patstāvīgais darbs: projekta pieteikuma izstrāde', grading_type: 'points', max: 20, pass: 10, required: true, due: '2012-12-03 23:59', has_grace: true });
+      expect(assignment.brief).toContain('## Vērtēšana');
+
+      const work: { name: string; late: number; text: string; files: number; status: string | null; score: number | null }[] = await t.dataSource.query(
+        `SELECT u.name, s.late_seconds AS late, v.text, (SELECT count(*)::int FROM submission_files f WHERE f.version_id = v.id) AS files, g.status, g.score::int AS score
+           FROM enrolments e JOIN users u ON u.id = e.user_id
+           LEFT JOIN submissions s ON s.user_id = u.id AND s.assignment_id = $2
+           LEFT JOIN submission_versions v ON v.submission_id = s.id AND v.submitted_at IS NOT NULL
+           LEFT JOIN grades g ON g.submission_id = s.id
+          WHERE e.cohort_id = $1 ORDER BY u.name`,
+        [demoId('cohort:part1-2012'), demoId('assignment:part1-2012')],
+      );
+      expect(work).toHaveLength(7);
+      const handedIn = work.filter((w) => w.text);
+      expect(handedIn).toHaveLength(6);
+      expect(handedIn.every((w) => w.files === 0)).toBe(true);
+      expect(work.filter((w) => w.late > 0).map((w) => w.name)).toEqual(['Jeļena Kozlova']);
+      expect(work.filter((w) => w.status === 'released')).toHaveLength(5);
+      expect(work.filter((w) => w.status === 'draft')).toHaveLength(1);
+      expect(work.find((w) => w.name === 'Viktors Gailis')).toMatchObject({ text: null, status: null });
+    });
+
+    it("shows the demo trainee last run's grade and the repeat cohort's assignment, open with time left", async () => {
+      const agent = t.agent();
+      await logIn(agent, 'trainee@kursors.test', DEMO_PASSWORD);
+      const mine = await agent.get('/api/v1/me/assignments');
+      expect(mine.status).toBe(200);
+      const byId = new Map(mine.body.items.map((item: { assignment: { id: string } }) => [item.assignment.id, item]));
+      expect(byId.get(demoId('assignment:part1-2012'))).toMatchObject({ work: { state: 'graded', grade: { score: 17, passed: true } } });
+      const open = byId.get(demoId('assignment:part1-2027')) as { work: { state: string; deadlines: { opensAt: string; dueAt: string } } };
+      expect(open.work.state).toBe('not_submitted');
+      expect(new Date(open.work.deadlines.opensAt).getTime()).toBeLessThan(Date.now());
+      expect(new Date(open.work.deadlines.dueAt).getTime()).toBeGreaterThan(Date.now());
+      expect(open.work.deadlines.dueAt.slice(0, 4)).toBe('2027');
+      const page = await agent.get('/my/assignments');
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('Patstāvīgais darbs: projekta pieteikuma izstrāde');
+    });
   });
 });

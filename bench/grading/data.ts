@@ -67,12 +67,13 @@ const STATEMENTS = {
     INSERT INTO enrolments (cohort_id, user_id, status, enrolled_at)
     SELECT md5('cohort-' || ((t - 1) / $2::int + 1))::uuid, md5('trainee-' || t)::uuid, 'enrolled', now() - interval '90 days'
       FROM generate_series(1, $1::int * $2::int) AS t`,
-  // Assignment a belongs to cohort (a - 1) % C + 1; due dates spread over the last 60 days.
+  // Assignment a belongs to cohort (a - 1) % C + 1; due dates spread over the last 61 days, independently of which
+  // cohorts the benchmark's instructor teaches (61 is prime, so the day does not follow from the cohort's number).
   assignments: `
     INSERT INTO assignments (id, cohort_id, title, opens_at, due_at, cutoff_at, grading_type, max_points, pass_mark)
     SELECT md5('assignment-' || a)::uuid, md5('cohort-' || ((a - 1) % $1::int + 1))::uuid, 'Patstāvīgais darbs ' || a,
-           now() - make_interval(days => 75 + a % 60), now() - make_interval(days => a % 60), now() - make_interval(days => a % 60) + interval '3 days',
-           'points', 10, 5
+           now() - make_interval(days => 75 + (a * 7) % 61), now() - make_interval(days => (a * 7) % 61),
+           now() - make_interval(days => (a * 7) % 61) + interval '3 days', 'points', 10, 5
       FROM generate_series(1, $1::int * $2::int) AS a`,
   // Every trainee of the cohort hands in each assignment; one in ten late, four in ten graded (half of those released).
   submissions: `
@@ -85,7 +86,7 @@ const STATEMENTS = {
            CASE WHEN (a * 7 + k) % 10 = 0 THEN 3600 + (k * 97) % 86400 ELSE 0 END
       FROM generate_series(1, $1::int * $2::int) AS a
      CROSS JOIN generate_series(1, $3::int) AS k
-     CROSS JOIN LATERAL (SELECT now() - make_interval(days => a % 60) AS due) AS x`,
+     CROSS JOIN LATERAL (SELECT now() - make_interval(days => (a * 7) % 61) AS due) AS x`,
   grades: `
     INSERT INTO grades (submission_id, version_number, score, passed, feedback, status, released_at, graded_by_id, revision)
     SELECT s.id, s.graded_version, (hashtext(s.id::text) & 1023) % 11, (hashtext(s.id::text) & 1023) % 11 >= 5, 'Atsauksme',

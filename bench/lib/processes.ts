@@ -62,9 +62,12 @@ function start(script: string, env: NodeJS.ProcessEnv, readyPath: string, port: 
   );
 }
 
-/** The bare Express hello-world every HTTP benchmark is compared with, in its own process like the app. */
-export async function startBaseline(): Promise<Child> {
-  return start(join(ROOT, 'bench', 'baseline-server.js'), {}, '/', await freePort());
+/**
+ * The bare Express hello-world every HTTP benchmark is compared with, in its own process like the app; or another
+ * bare server of bench/ (one that answers GET / when ready), such as the stream-to-disk one of the uploads benchmark.
+ */
+export async function startBaseline(script = 'baseline-server.js', env: NodeJS.ProcessEnv = {}): Promise<Child> {
+  return start(join(ROOT, 'bench', script), env, '/', await freePort());
 }
 
 /** The built web process (`dist/main.js`) against the given database. */

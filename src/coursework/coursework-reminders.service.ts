@@ -44,6 +44,15 @@ const KEY_SQL = {
   overdue: `'assignment-overdue:' || n.assignment_id || ':' || n.user_id || ':' || floor(extract(epoch FROM n.due_at))::bigint`,
 };
 
+/**
+ * SQL: some notice of a due time (a reminder offset, or 0 for the overdue notice) falls near the scan's window,
+ * give or take the hour a whole-day offset moves over a daylight-saving change: only those pairs are looked at.
+ */
+const noticeNear = (dueAt: string, offsets: string) =>
+  `EXISTS (SELECT 1 FROM unnest(${offsets} || 0) AS near(hours)
+            WHERE ${dueAt} - make_interval(hours => near.hours) BETWEEN $1::timestamptz - make_interval(secs => $2, hours => 2)
+                                                               AND $1::timestamptz + interval '2 hours')`;
+
 /** Offsets are at most 720 hours (30 days); a day more covers the wall-clock shift of a daylight-saving change. */
 const LOOKAHEAD_HOURS = 744;
 
@@ -90,16 +99,19 @@ export class CourseworkRemindersService {
               SELECT a.id AS assignment_id, e.user_id, e.cohort_id
                 FROM assignments a JOIN enrolments e ON e.cohort_id = a.cohort_id AND e.status = 'enrolled'
                WHERE a.due_at BETWEEN $1::timestamptz - make_interval(secs => $2) AND $1::timestamptz + make_interval(hours => $3)
+                 AND ${noticeNear('a.due_at', 'a.reminder_offsets_hours')}
               UNION
               SELECT a.id, e.user_id, e.cohort_id
                 FROM assignments a JOIN cohorts c ON c.part_id = a.part_id JOIN enrolments e ON e.cohort_id = c.id AND e.status = 'enrolled'
                WHERE a.due_at BETWEEN $1::timestamptz - make_interval(secs => $2) AND $1::timestamptz + make_interval(hours => $3)
+                 AND ${noticeNear('a.due_at', 'a.reminder_offsets_hours')}
               UNION
               SELECT a.id, e.user_id, e.cohort_id
                 FROM extensions x JOIN assignments a ON a.id = x.assignment_id
                 JOIN cohorts c ON c.id = a.cohort_id OR c.part_id = a.part_id
                 JOIN enrolments e ON e.cohort_id = c.id AND e.user_id = x.user_id AND e.status = 'enrolled'
-               WHERE x.due_at BETWEEN $1::timestamptz - make_interval(secs => $2) AND $1::timestamptz + make_interval(hours => $3)),
+               WHERE x.due_at BETWEEN $1::timestamptz - make_interval(secs => $2) AND $1::timestamptz + make_interval(hours => $3)
+                 AND ${noticeNear('x.due_at', 'a.reminder_offsets_hours')}),
             due AS (
               SELECT p.assignment_id, p.user_id, p.cohort_id, a.title, a.reminder_offsets_hours AS offsets,
                      coalesce(x.due_at, a.due_at) AS due_at, coalesce(x.cutoff_at, a.cutoff_at) AS cutoff_at

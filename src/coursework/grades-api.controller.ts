@@ -54,7 +54,7 @@ export class GradesApiController {
   @ApiErrorResponses(400, 401, 403)
   async queueList(@CurrentUser() user: User, @Query() rawQuery: unknown) {
     const query = parseWith(queueQuerySchema, rawQuery);
-    const { items, total } = await this.queue.list(user, query);
+    const { items, total } = await this.queue.find(user, query);
     return { items: items.map(queueItemJson), total, page: query.page, pageSize: query.pageSize };
   }
 

@@ -46,7 +46,7 @@ export class GradingPagesController {
   @Render('pages/grading/queue')
   async queuePage(@CurrentUser() user: User, @Query() rawQuery: unknown, @Req() req: Request) {
     const query = parseWith(queueQuerySchema, rawQuery);
-    const { items, total, options } = await this.queue.list(user, query);
+    const { items, total, options } = await this.queue.page(user, query);
     return {
       titleKey: 'grading.queue.title',
       rows: queuePageRows(items, this.i18n, req.lang),

@@ -156,7 +156,7 @@ const REPEAT_SESSIONS: SessionSpec[] = [
   },
 ];
 
-async function insertIgnore<T extends object>(manager: EntityManager, target: new () => T, values: Partial<T>[]): Promise<void> {
+export async function insertIgnore<T extends object>(manager: EntityManager, target: new () => T, values: Partial<T>[]): Promise<void> {
   if (!values.length) return;
   await manager.createQueryBuilder().insert().into(target).values(values as never).orIgnore().execute();
 }

@@ -4,6 +4,7 @@ import { hashPassword } from '../auth/passwords';
 import { dataSourceOptions } from '../database/data-source-options';
 import { preflight } from '../preflight';
 import { User } from '../users/user.entity';
+import { seedDemoCoursework } from './demo-coursework';
 import { seedDemoProgramme } from './demo-programme';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 
@@ -21,6 +22,7 @@ export async function seedDemo(dataSource: DataSource): Promise<void> {
         .execute();
     }
     await seedDemoProgramme(manager, hash);
+    await seedDemoCoursework(manager);
   });
 }
 

@@ -1,0 +1,72 @@
+import { rmSync } from 'node:fs';
+import { StorageService } from '../../src/storage/storage.service';
+import { expectAccessible, logInAs, openBrowser, serveWebApp, visit, type ServedApp, type TestBrowser } from '../support/browser';
+import { createInstructor, createTrainee } from '../support/factories';
+import { createAssignment, handIn, onePagePdf } from '../support/grading-factories';
+import { createCohort, createPart, createProgramme, enrol } from '../support/schedule-factories';
+import { useTemporaryUploadDir } from '../support/uploads';
+
+const uploadDir = useTemporaryUploadDir();
+const PHONE = { width: 375, height: 667 };
+
+describe('grading pages in Chromium', () => {
+  let t: ServedApp;
+  let b: TestBrowser;
+  let submissionPath: string;
+
+  beforeAll(async () => {
+    t = await serveWebApp();
+    const instructor = await createInstructor(t.dataSource, { name: 'Inese Kalniņa' });
+    const cohort = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)), { name: '2012. gada rudens grupa', instructors: [instructor] });
+    const trainee = await createTrainee(t.dataSource, { name: 'Jānis Bērziņš' });
+    await enrol(t.dataSource, cohort, trainee);
+    const assignment = await createAssignment(t.dataSource, { cohort }, { title: 'Projekta pieteikuma melnraksts' });
+    const submission = await handIn(t.dataSource, t.app.get(StorageService), assignment, trainee, {
+      text: 'Pielikumā pieteikums.',
+      files: [{ name: 'pieteikums.pdf', content: onePagePdf('Projekta pieteikums') }],
+      lateSeconds: 5400,
+    });
+    submissionPath = `/grading/submissions/${submission.id}`;
+    b = await openBrowser(t.baseUrl);
+    await logInAs(b.page, instructor.email);
+  });
+  afterAll(async () => {
+    try {
+      await b?.close();
+      await t?.close();
+    } finally {
+      rmSync(uploadDir, { recursive: true, force: true });
+    }
+  });
+
+  it('the queue is reachable from the menu and accessible, on a phone too', async () => {
+    await visit(b.page, '/');
+    await Promise.all([b.page.waitForURL((url) => url.pathname === '/grading'), b.page.click('nav.site-nav a[href="/grading"]')]);
+    await b.page.getByRole('link', { name: 'Jānis Bērziņš' }).waitFor();
+    await expectAccessible(b.page, 'grading-queue');
+    await b.page.setViewportSize(PHONE);
+    await expectAccessible(b.page, 'grading-queue-phone');
+    await b.page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('grades a submission through the form, with the PDF framed beside it, and explains a bad score', async () => {
+    await visit(b.page, submissionPath);
+    expect(await b.page.locator('iframe[src$="/inline"]').count()).toBe(1);
+    // The framed PDF is served inline to this page (frame-ancestors 'self'), and Chromium's viewer draws it.
+    const framed = b.page.frames().find((frame) => frame.url().endsWith('/inline'));
+    expect(framed).toBeDefined();
+    await b.page.waitForTimeout(1000);
+    await expectAccessible(b.page, 'grading-submission');
+    await b.page.fill('#field-score', '11');
+    await b.page.click('main form[enctype] button[type=submit]');
+    await b.page.getByText('Punktu skaitam jābūt no 0 līdz 10.').first().waitFor();
+    await expectAccessible(b.page, 'grading-submission-invalid');
+    await b.page.fill('#field-score', '8,5');
+    await b.page.fill('#field-feedback', 'Labs darbs. <script>alert(1)</script>');
+    await Promise.all([b.page.waitForURL((url) => url.pathname === submissionPath), b.page.click('main form[enctype] button[type=submit]')]);
+    await b.page.getByText('8,5 no 10 punktiem, ieskaitīts').waitFor();
+    expect(await b.page.inputValue('#field-feedback')).toBe('Labs darbs. <script>alert(1)</script>');
+    await b.page.setViewportSize(PHONE);
+    await expectAccessible(b.page, 'grading-submission-phone');
+  });
+});
