@@ -66,8 +66,10 @@ export function queueState(item: Pick<QueueItem, 'returnedAt' | 'graded' | 'grad
   return item.gradeStatus === 'released' ? 'released' : 'draft';
 }
 
+const POINTS = { lv: new Intl.NumberFormat('lv-LV', { maximumFractionDigits: 2 }), en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }) };
+
 function formatPoints(value: string | number, lang: Language): string {
-  return new Intl.NumberFormat(lang === 'lv' ? 'lv-LV' : 'en-GB', { maximumFractionDigits: 2 }).format(Number(value));
+  return POINTS[lang].format(Number(value));
 }
 
 /** "7,5 no 10 punktiem, ieskaitīts" or "Ieskaitīts". */
