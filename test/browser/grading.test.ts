@@ -53,8 +53,11 @@ describe('grading pages in Chromium', () => {
     await visit(b.page, submissionPath);
     expect(await b.page.locator('iframe[src$="/inline"]').count()).toBe(1);
     // The framed PDF is served inline to this page (frame-ancestors 'self'), and Chromium's viewer draws it.
-    const framed = b.page.frames().find((frame) => frame.url().endsWith('/inline'));
-    expect(framed).toBeDefined();
+    // The frame may still be loading when the page's own load event fires: wait for it rather than race it.
+    const isPdfFrame = (frame: { url(): string }) => frame.url().endsWith('/inline');
+    const framed =
+      b.page.frames().find(isPdfFrame) ?? (await b.page.waitForEvent('framenavigated', { predicate: isPdfFrame, timeout: 15000 }));
+    expect(framed.url()).toMatch(/\/submission-files\/[0-9a-f-]+\/inline$/);
     await b.page.waitForTimeout(1000);
     await expectAccessible(b.page, 'grading-submission');
     await b.page.fill('#field-score', '11');
