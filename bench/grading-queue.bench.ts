@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { BENCH_REDIS_PREFIX, deletePrefixedKeys } from './lib/redis';
 import type { BenchRow } from './lib/report';
 import { startSqlCounter } from './lib/sql-counter';
 import { round } from './lib/stats';
+import { benchWebEnv } from './lib/web-env';
 
 /**
  * Issue "Independent work", item 8: the instructor's grading queue (page and API) with 100,000 submissions
@@ -34,18 +34,9 @@ const DATABASE = 'kursors_bench_grading';
 
 const log = (message: string) => process.stdout.write(`grading-queue: ${message}\n`);
 
-function webEnv(databaseUrl: string, uploadDir: string): NodeJS.ProcessEnv {
-  return {
-    DATABASE_URL: databaseUrl,
-    DATABASE_MIGRATE_ON_START: 'false',
-    LOG_LEVEL: 'warn',
-    REDIS_PREFIX: BENCH_REDIS_PREFIX,
-    SESSION_SECRET: randomBytes(32).toString('hex'),
-    LOGIN_MAX_PER_ACCOUNT: '1000000',
-    LOGIN_MAX_PER_ADDRESS: '1000000',
-    UPLOAD_DIR: uploadDir,
-  };
-}
+/** Logging in once per connection must not trip the login limits. */
+const webEnv = (databaseUrl: string, uploadDir: string) =>
+  benchWebEnv(databaseUrl, uploadDir, { LOGIN_MAX_PER_ACCOUNT: '1000000', LOGIN_MAX_PER_ADDRESS: '1000000' });
 
 interface Caller {
   page: Record<string, string>;

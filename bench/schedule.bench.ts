@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { startSqlCounter } from './lib/sql-counter';
 import { round } from './lib/stats';
 import { FULL_SIZE, loadSchedule, smallerSize, type LoadedSchedule, type ScheduleSize } from './schedule/data';
 import { timeReminderScan } from './schedule/reminder-scan';
+import { benchWebEnv } from './lib/web-env';
 
 /**
  * Issue "Programmes, parts, cohorts and the class schedule", item 12: a trainee's upcoming sessions (page and
@@ -47,18 +47,9 @@ async function prepare(name: string, size: ScheduleSize): Promise<Database> {
   return { url, data };
 }
 
-function webEnv(databaseUrl: string, uploadDir: string): NodeJS.ProcessEnv {
-  return {
-    DATABASE_URL: databaseUrl,
-    DATABASE_MIGRATE_ON_START: 'false',
-    LOG_LEVEL: 'warn',
-    REDIS_PREFIX: BENCH_REDIS_PREFIX,
-    SESSION_SECRET: randomBytes(32).toString('hex'),
-    LOGIN_MAX_PER_ACCOUNT: '1000000',
-    LOGIN_MAX_PER_ADDRESS: '1000000',
-    UPLOAD_DIR: uploadDir,
-  };
-}
+/** Logging in once per connection must not trip the login limits. */
+const webEnv = (databaseUrl: string, uploadDir: string) =>
+  benchWebEnv(databaseUrl, uploadDir, { LOGIN_MAX_PER_ACCOUNT: '1000000', LOGIN_MAX_PER_ADDRESS: '1000000' });
 
 interface Caller {
   page: Record<string, string>;
