@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import connectPgSimple from 'connect-pg-simple';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import session from 'express-session';
@@ -10,7 +9,7 @@ import helmet from 'helmet';
 import hbs from 'hbs';
 import { Logger } from 'nestjs-pino';
 import { SessionAuth } from './auth/session-auth';
-import { SessionPool } from './auth/session-pool';
+import { SessionStore } from './auth/session-store';
 import { LANGUAGE_COOKIE, SESSION_COOKIE } from './common/cookies';
 import { csrfProtection, csrfToken } from './common/csrf';
 import { QUEUE_DASHBOARD_PATH, queueDashboard } from './common/queue-dashboard';
@@ -35,12 +34,11 @@ function pickLanguage(req: Request): void {
   req.lang = isLanguage(chosen) ? chosen : 'lv';
 }
 
-function sessionMiddleware(config: AppConfig, pool: import('pg').Pool) {
-  const PgStore = connectPgSimple(session);
+function sessionMiddleware(config: AppConfig, store: SessionStore) {
   return session({
     name: SESSION_COOKIE,
     secret: config.env.SESSION_SECRET,
-    store: new PgStore({ pool, tableName: 'user_sessions', createTableIfMissing: false, pruneSessionInterval: config.env.NODE_ENV === 'test' ? false : 900 }),
+    store,
     resave: false,
     saveUninitialized: false,
     rolling: true,
@@ -97,7 +95,7 @@ export async function configureWebApp(app: NestExpressApplication): Promise<void
   app.use(contentSecurityPolicy());
   app.useStaticAssets(join(ROOT, 'public'), { prefix: '/assets/', maxAge: config.isProduction ? '7d' : 0 });
   app.use(cookieParser());
-  app.use(sessionMiddleware(config, app.get(SessionPool).pool));
+  app.use(sessionMiddleware(config, app.get(SessionStore)));
   app.use(auth.middleware);
   app.use((req: Request, res: Response, next: NextFunction) => {
     pickLanguage(req);

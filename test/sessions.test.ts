@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { AppConfig } from '../src/config/app-config';
 import { startWebApp, TestApp } from './support/app';
 import { createTrainee, TEST_PASSWORD } from './support/factories';
 import { csrfToken, logIn } from './support/http';
@@ -51,6 +52,35 @@ describe('sessions across processes and time', () => {
     await first.dataSource.query(`UPDATE user_sessions SET expire = now() - interval '1 second' WHERE sess->>'userId' = $1`, [user.id]);
     const res = await agent.get('/');
     expect(res.status).toBe(303);
+  });
+
+  it('moves the idle expiry forward once it is more than a minute behind, not on every request', async () => {
+    const user = await createTrainee(first.dataSource);
+    const agent = first.agent();
+    await logIn(agent, user.email);
+    const expiry = async () => {
+      const [row] = await first.dataSource.query(`SELECT expire FROM user_sessions WHERE sess->>'userId' = $1`, [user.id]);
+      return (row as { expire: Date }).expire.getTime();
+    };
+    const afterLogin = await expiry();
+    expect((await agent.get('/')).status).toBe(200);
+    expect(await expiry()).toBe(afterLogin);
+
+    // As if the last write were five minutes ago: the next request pushes the expiry to a full idle period again.
+    await first.dataSource.query(`UPDATE user_sessions SET expire = expire - interval '5 minutes' WHERE sess->>'userId' = $1`, [user.id]);
+    const before = Date.now();
+    expect((await agent.get('/')).status).toBe(200);
+    const idleMs = first.app.get(AppConfig).env.SESSION_IDLE_MINUTES * 60_000;
+    expect(await expiry()).toBeGreaterThanOrEqual(before + idleMs - 1000);
+  });
+
+  it('shows a change to the signed-in user on the very next request', async () => {
+    const user = await createTrainee(first.dataSource);
+    const agent = first.agent();
+    await logIn(agent, user.email);
+    expect((await agent.get('/')).text).toContain(user.name);
+    await first.dataSource.query(`UPDATE users SET name = 'Pārdēvēta Kursante' WHERE id = $1`, [user.id]);
+    expect((await agent.get('/')).text).toContain('Pārdēvēta Kursante');
   });
 
   it('logs out and the old cookie no longer works', async () => {

@@ -7,12 +7,12 @@ import { AuthPagesController } from './auth-pages.controller';
 import { AuthService } from './auth.service';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { SessionAuth } from './session-auth';
-import { SessionPool } from './session-pool';
+import { SessionStore } from './session-store';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ApiToken]), UsersModule],
   controllers: [AuthPagesController],
-  providers: [AuthService, ApiTokensService, LoginRateLimiter, SessionAuth, SessionPool],
-  exports: [AuthService, ApiTokensService, SessionAuth, SessionPool],
+  providers: [AuthService, ApiTokensService, LoginRateLimiter, SessionAuth, SessionStore],
+  exports: [AuthService, ApiTokensService, SessionAuth, SessionStore],
 })
 export class AuthModule {}

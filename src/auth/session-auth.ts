@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app-config';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { ApiTokensService } from './api-tokens.service';
+import { SessionStore } from './session-store';
 
 function promisify(fn: (cb: (err?: unknown) => void) => void): Promise<void> {
   return new Promise((resolve, reject) => fn((err) => (err ? reject(err) : resolve())));
@@ -17,6 +18,7 @@ export class SessionAuth {
     private readonly users: UsersService,
     private readonly apiTokens: ApiTokensService,
     private readonly config: AppConfig,
+    private readonly store: SessionStore,
   ) {}
 
   readonly middleware = (req: Request, _res: Response, next: NextFunction): void => {
@@ -36,7 +38,7 @@ export class SessionAuth {
     const userId = req.session?.userId;
     if (!userId) return;
     const absoluteLimitMs = this.config.env.SESSION_ABSOLUTE_HOURS * 3_600_000;
-    const user = await this.users.get(userId).catch(() => null);
+    const user = this.store.userFor(req.sessionID, userId) ?? (await this.users.get(userId).catch(() => null));
     if (!user || user.disabledAt || !req.session.loginAt || Date.now() - req.session.loginAt > absoluteLimitMs) {
       await promisify((cb) => req.session.regenerate(cb));
       return;

@@ -7,8 +7,7 @@ import { uuid } from '../common/schemas';
 import { AppConfig } from '../config/app-config';
 import { I18nService } from '../i18n/i18n.service';
 import { MySessionsService } from '../sessions/my-sessions.service';
-import { placeText } from '../sessions/session-views';
-import type { Session } from '../sessions/session.entity';
+import { placeText, type ShownSession } from '../sessions/session-views';
 import { SessionsService } from '../sessions/sessions.service';
 import type { Language } from '../users/role';
 import { User } from '../users/user.entity';
@@ -79,7 +78,7 @@ export class CalendarService {
   }
 
   /** The same UID whatever happens to the session; SEQUENCE follows its changes. */
-  private event(session: Session, cohortName: string, lang: Language): CalendarEvent {
+  private event(session: ShownSession, cohortName: string, lang: Language): CalendarEvent {
     const t = (key: string, params = {}) => this.i18n.t(lang, key, params);
     const lines = [
       `${t(`sessions.kinds.${session.kind}`)} · ${cohortName}`,

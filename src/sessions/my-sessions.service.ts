@@ -1,45 +1,76 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { PreparedRead } from '../database/prepared-read';
+import { RawEntity } from '../database/raw-entity';
 import { rigaParts, rigaTime } from '../i18n/dates';
 import type { User } from '../users/user.entity';
 import { Session } from './session.entity';
+import type { InstructorRef, ShownSession } from './session-views';
 import { MAX_SESSION_DAYS } from './sessions.schemas';
 
 /** Enrolment statuses whose schedule the trainee sees (not waitlisted or withdrawn). */
 export const SCHEDULE_STATUSES = ['enrolled', 'completed', 'not_completed'];
 
 export interface ListedSession {
-  session: Session;
+  session: ShownSession & { instructors: InstructorRef[] };
   cohortName: string;
 }
 
-interface IdRow {
-  id: string;
+interface ListedRow extends Record<string, unknown> {
   cohort_name: string;
   total: string;
+  instructors: InstructorRef[];
 }
 
 /**
  * A person's own schedule: the sessions of the cohorts they are enrolled in and the sessions they teach.
- * Each list is two indexed queries whatever the size of the platform: the ids of one page (with the total),
- * then those sessions with their instructors.
+ * Each list is one indexed statement whatever the size of the platform: the ids of one page (with the total),
+ * joined back to the sessions, their cohort's name and their instructors. These are the platform's busiest
+ * reads, so they are prepared statements read without TypeORM's hydration, which cost more CPU than the query.
  */
 @Injectable()
 export class MySessionsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly sessions: RawEntity<Session>;
+  private readonly upcomingRead: PreparedRead<ListedRow>;
+  private readonly todayAllRead: PreparedRead<ListedRow>;
+  private readonly todayMineRead: PreparedRead<ListedRow>;
+  private readonly calendarRead: PreparedRead<ListedRow>;
+
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    this.sessions = new RawEntity(dataSource, Session);
+    const read = (name: string, pageSql: string) => PreparedRead.on<ListedRow>(dataSource, `my_sessions_${name}`, this.listSql(pageSql));
+    this.upcomingRead = read(
+      'upcoming',
+      `WITH mine AS (${mineSql('s.ends_at > $3 AND s.starts_at > $3::timestamptz - make_interval(days => $4)')})
+       SELECT s.id, count(*) OVER () AS total FROM mine JOIN sessions s ON s.id = mine.id
+        ORDER BY s.starts_at, s.id LIMIT $5 OFFSET $6`,
+    );
+    this.todayAllRead = read(
+      'today_all',
+      `SELECT s.id, 0 AS total FROM sessions s WHERE s.starts_at >= $1 AND s.starts_at < $2 ORDER BY s.starts_at, s.id LIMIT 500`,
+    );
+    this.todayMineRead = read(
+      'today_mine',
+      `WITH mine AS (
+         SELECT si.session_id AS id FROM session_instructors si JOIN sessions s ON s.id = si.session_id
+          WHERE si.user_id = $1 AND s.starts_at >= $2 AND s.starts_at < $3
+         UNION
+         SELECT s.id FROM cohort_instructors ci JOIN sessions s ON s.cohort_id = ci.cohort_id
+          WHERE ci.user_id = $1 AND s.starts_at >= $2 AND s.starts_at < $3)
+       SELECT s.id, 0 AS total FROM mine JOIN sessions s ON s.id = mine.id ORDER BY s.starts_at, s.id LIMIT 500`,
+    );
+    this.calendarRead = read(
+      'calendar',
+      `WITH mine AS (${mineSql(`s.starts_at > $3::timestamptz - interval '365 days'`)})
+       SELECT s.id, 0 AS total FROM mine JOIN sessions s ON s.id = mine.id ORDER BY s.starts_at, s.id LIMIT $4`,
+    );
+  }
 
   /** Sessions not yet over, nearest first; cancelled ones stay listed so people see the change. */
   async upcoming(user: User, page: number, pageSize: number, now = new Date()): Promise<{ items: ListedSession[]; total: number }> {
-    const rows: IdRow[] = await this.dataSource.query(
-      `WITH mine AS (${this.mineSql('s.ends_at > $3 AND s.starts_at > $3::timestamptz - make_interval(days => $4)')})
-       SELECT s.id, c.name AS cohort_name, count(*) OVER () AS total
-         FROM mine JOIN sessions s ON s.id = mine.id JOIN cohorts c ON c.id = s.cohort_id
-        ORDER BY s.starts_at, s.id
-        LIMIT $5 OFFSET $6`,
-      [user.id, SCHEDULE_STATUSES, now, MAX_SESSION_DAYS, pageSize, (page - 1) * pageSize],
-    );
-    return { items: await this.load(rows), total: rows.length ? Number(rows[0].total) : 0 };
+    const rows = await this.upcomingRead.rows([user.id, SCHEDULE_STATUSES, now, MAX_SESSION_DAYS, pageSize, (page - 1) * pageSize]);
+    return { items: rows.map((row) => this.listed(row)), total: rows.length ? Number(rows[0].total) : 0 };
   }
 
   /**
@@ -50,52 +81,37 @@ export class MySessionsService {
     const p = rigaParts(now);
     const from = rigaTime(p.year, p.month, p.day);
     const to = rigaTime(p.year, p.month, p.day + 1);
-    const rows: IdRow[] = user.hasRole('admin')
-      ? await this.dataSource.query(
-          `SELECT s.id, c.name AS cohort_name, 0 AS total FROM sessions s JOIN cohorts c ON c.id = s.cohort_id
-            WHERE s.starts_at >= $1 AND s.starts_at < $2 ORDER BY s.starts_at, s.id LIMIT 500`,
-          [from, to],
-        )
-      : await this.dataSource.query(
-          `WITH mine AS (
-             SELECT si.session_id AS id FROM session_instructors si JOIN sessions s ON s.id = si.session_id
-              WHERE si.user_id = $1 AND s.starts_at >= $2 AND s.starts_at < $3
-             UNION
-             SELECT s.id FROM cohort_instructors ci JOIN sessions s ON s.cohort_id = ci.cohort_id
-              WHERE ci.user_id = $1 AND s.starts_at >= $2 AND s.starts_at < $3)
-           SELECT s.id, c.name AS cohort_name, 0 AS total FROM mine JOIN sessions s ON s.id = mine.id JOIN cohorts c ON c.id = s.cohort_id
-            ORDER BY s.starts_at, s.id LIMIT 500`,
-          [user.id, from, to],
-        );
-    return this.load(rows);
+    const rows = user.hasRole('admin') ? await this.todayAllRead.rows([from, to]) : await this.todayMineRead.rows([user.id, from, to]);
+    return rows.map((row) => this.listed(row));
   }
 
   /** What the person's calendar feed holds: the last year and everything ahead, at most `limit` sessions. */
   async forCalendar(userId: string, now = new Date(), limit = 2000): Promise<ListedSession[]> {
-    const rows: IdRow[] = await this.dataSource.query(
-      `WITH mine AS (${this.mineSql(`s.starts_at > $3::timestamptz - interval '365 days'`)})
-       SELECT s.id, c.name AS cohort_name, 0 AS total
-         FROM mine JOIN sessions s ON s.id = mine.id JOIN cohorts c ON c.id = s.cohort_id
-        ORDER BY s.starts_at, s.id
-        LIMIT $4`,
-      [userId, SCHEDULE_STATUSES, now, limit],
-    );
-    return this.load(rows);
+    const rows = await this.calendarRead.rows([userId, SCHEDULE_STATUSES, now, limit]);
+    return rows.map((row) => this.listed(row));
   }
 
-  /** Ids of the sessions of $1: as a trainee (enrolment status in $2) or as an instructor, filtered by `where`. */
-  private mineSql(where: string): string {
-    return `SELECT s.id FROM enrolments e JOIN sessions s ON s.cohort_id = e.cohort_id
-             WHERE e.user_id = $1 AND e.status = ANY($2) AND ${where}
-            UNION
-            SELECT s.id FROM session_instructors si JOIN sessions s ON s.id = si.session_id
-             WHERE si.user_id = $1 AND ${where}`;
+  /** The sessions whose ids (in order, with `total`) `pageSql` selects, each with its cohort's name and instructors. */
+  private listSql(pageSql: string): string {
+    return `WITH page AS (${pageSql})
+       SELECT ${this.sessions.select('s')}, c.name AS cohort_name, page.total,
+              COALESCE((SELECT json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY u.name, u.id)
+                          FROM session_instructors si JOIN users u ON u.id = si.user_id
+                         WHERE si.session_id = s.id), '[]') AS instructors
+         FROM page JOIN sessions s ON s.id = page.id JOIN cohorts c ON c.id = s.cohort_id
+        ORDER BY s.starts_at, s.id`;
   }
 
-  private async load(rows: IdRow[]): Promise<ListedSession[]> {
-    if (!rows.length) return [];
-    const sessions = await this.dataSource.getRepository(Session).find({ where: { id: In(rows.map((r) => r.id)) }, relations: { instructors: true } });
-    const byId = new Map(sessions.map((s) => [s.id, s]));
-    return rows.filter((r) => byId.has(r.id)).map((r) => ({ session: byId.get(r.id)!, cohortName: r.cohort_name }));
+  private listed(row: ListedRow): ListedSession {
+    return { session: Object.assign(this.sessions.from(row), { instructors: row.instructors }), cohortName: row.cohort_name };
   }
+}
+
+/** Ids of the sessions of $1: as a trainee (enrolment status in $2) or as an instructor, filtered by `where`. */
+function mineSql(where: string): string {
+  return `SELECT s.id FROM enrolments e JOIN sessions s ON s.cohort_id = e.cohort_id
+           WHERE e.user_id = $1 AND e.status = ANY($2) AND ${where}
+          UNION
+          SELECT s.id FROM session_instructors si JOIN sessions s ON s.id = si.session_id
+           WHERE si.user_id = $1 AND ${where}`;
 }

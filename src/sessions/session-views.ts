@@ -1,7 +1,14 @@
 import { formatDateTime, formatTime, rigaParts } from '../i18n/dates';
 import type { Language } from '../users/role';
 import type { SessionChange } from './session-change.entity';
+import type { User } from '../users/user.entity';
 import type { Session } from './session.entity';
+
+/** Who teaches a session, as far as a schedule shows them. */
+export type InstructorRef = Pick<User, 'id' | 'name'>;
+
+/** A session as schedules read it: its instructors by id and name only. */
+export type ShownSession = Omit<Session, 'instructors'> & { instructors?: InstructorRef[] };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -27,7 +34,7 @@ export function placeText(session: Pick<Session, 'address' | 'room' | 'onlineUrl
 }
 
 /** A session as pages and the API show it. */
-export function sessionView(session: Session, cohortName?: string) {
+export function sessionView(session: ShownSession, cohortName?: string) {
   return {
     id: session.id,
     cohortId: session.cohortId,
@@ -98,7 +105,7 @@ export function formatRangeIn(start: Date, end: Date, lang: Language): string {
 }
 
 /** A session as pages show it: with the locale key of its kind. */
-export function sessionPageView(session: Session, cohortName?: string) {
+export function sessionPageView(session: ShownSession, cohortName?: string) {
   const sameDay = rigaDateInput(session.startsAt) === rigaDateInput(session.endsAt);
   return { ...sessionView(session, cohortName), kindKey: `sessions.kinds.${session.kind}`, sameDay };
 }

@@ -4,7 +4,7 @@ export class Foundation1795612367042 implements MigrationInterface {
     name = 'Foundation1795612367042'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
-        // Server-side web sessions (express-session + connect-pg-simple); not an entity.
+        // Server-side web sessions (express-session, src/auth/session-store.ts); not an entity.
         await queryRunner.query(`
             CREATE TABLE "user_sessions" (
                 "sid" character varying NOT NULL,
