@@ -8,7 +8,7 @@ import session from 'express-session';
 import helmet from 'helmet';
 import hbs from 'hbs';
 import { Logger } from 'nestjs-pino';
-import { SessionAuth } from './auth/session-auth';
+import { hasBearerToken, SessionAuth } from './auth/session-auth';
 import { SessionStore } from './auth/session-store';
 import { LANGUAGE_COOKIE, SESSION_COOKIE } from './common/cookies';
 import { csrfProtection, csrfToken } from './common/csrf';
@@ -95,7 +95,9 @@ export async function configureWebApp(app: NestExpressApplication): Promise<void
   app.use(contentSecurityPolicy());
   app.useStaticAssets(join(ROOT, 'public'), { prefix: '/assets/', maxAge: config.isProduction ? '7d' : 0 });
   app.use(cookieParser());
-  app.use(sessionMiddleware(config, app.get(SessionStore)));
+  const sessions = sessionMiddleware(config, app.get(SessionStore));
+  // An API call with a bearer token is not a browser session: no session id is made, read or signed for it.
+  app.use((req: Request, res: Response, next: NextFunction) => (isApiRequest(req) && hasBearerToken(req) ? next() : sessions(req, res, next)));
   app.use(auth.middleware);
   app.use((req: Request, res: Response, next: NextFunction) => {
     pickLanguage(req);

@@ -132,6 +132,8 @@ describe('the users API', () => {
       const asTrainee = await t.http().get('/api/v1/me').set('Authorization', `Bearer ${secret}`);
       expect(asTrainee.status).toBe(200);
       expect(asTrainee.body.email).toBe(trainee.email);
+      // A bearer call is not a browser session: it is handed no session cookie.
+      expect(asTrainee.headers['set-cookie']).toBeUndefined();
       expect((await t.http().get('/api/v1/users').set('Authorization', `Bearer ${secret}`)).status).toBe(403);
 
       expect((await api().delete(`/api/v1/users/${trainee.id}/tokens/${created.body.id}`)).status).toBe(204);

@@ -11,6 +11,12 @@ function promisify(fn: (cb: (err?: unknown) => void) => void): Promise<void> {
   return new Promise((resolve, reject) => fn((err) => (err ? reject(err) : resolve())));
 }
 
+const BEARER = 'Bearer ';
+
+export function hasBearerToken(req: Request): boolean {
+  return req.get('authorization')?.startsWith(BEARER) ?? false;
+}
+
 /** Who is calling: a bearer API token, or the session cookie (with its idle and absolute timeouts). */
 @Injectable()
 export class SessionAuth {
@@ -26,9 +32,8 @@ export class SessionAuth {
   };
 
   private async resolve(req: Request): Promise<void> {
-    const header = req.get('authorization');
-    if (header?.startsWith('Bearer ')) {
-      const user = await this.apiTokens.authenticate(header.slice(7).trim());
+    if (hasBearerToken(req)) {
+      const user = await this.apiTokens.authenticate(req.get('authorization')!.slice(BEARER.length).trim());
       if (user) {
         req.user = user;
         req.authMethod = 'token';
