@@ -129,6 +129,33 @@ function loadRows(label: string, result: Measured, baseline: Measured): BenchRow
   return rows;
 }
 
+/**
+ * The reference that runs the API's own two SQL statements in bare Express: how far the database work alone
+ * gets on this machine (against the hello-world), and the platform's API against it.
+ */
+function sameSqlRows(sameSql: Measured, api: Measured, baseline: Measured): BenchRow[] {
+  const label = `same SQL as GET ${API_PATH} in bare Express`;
+  return [
+    {
+      name: `${label}: throughput`,
+      value: sameSql.requestsPerSecond,
+      unit: 'req/s',
+      baseline: baseline.requestsPerSecond,
+      ratio: round(sameSql.requestsPerSecond / baseline.requestsPerSecond, 3),
+    },
+    { name: `${label}: p95 latency`, value: sameSql.p95Ms, unit: 'ms', baseline: baseline.p95Ms },
+    ...(sameSql.serverCpuMs === undefined ? [] : [{ name: `${label}: CPU per request`, value: sameSql.serverCpuMs, unit: 'ms' }]),
+    ...(sameSql.databaseCpuMs === undefined ? [] : [{ name: `${label}: PostgreSQL CPU per request`, value: sameSql.databaseCpuMs, unit: 'ms' }]),
+    {
+      name: `API GET ${API_PATH}: throughput against the same-SQL reference`,
+      value: api.requestsPerSecond,
+      unit: 'req/s',
+      baseline: sameSql.requestsPerSecond,
+      ratio: round(api.requestsPerSecond / sameSql.requestsPerSecond, 3),
+    },
+  ];
+}
+
 function queryRows(label: string, full: number, small: number): BenchRow {
   return {
     name: `${label}: SQL statements per request (baseline: 1/${SMALL_DIVISOR} of the data)`,
@@ -165,19 +192,23 @@ export async function run(): Promise<BenchRow[]> {
     const smallQueries = await statementsPerRequest(small, uploadDir);
 
     const baselineServer = await start(startBaseline());
+    const sameSqlServer = await start(startBaseline('schedule/same-sql-server.js', { DATABASE_URL: full.url }));
     const web = await start(startWeb(webEnv(full.url, uploadDir)));
     const who = await caller(web, full.data.trainee);
     const machineLoad = loadavg()[0];
-    log(`load: ${CONNECTIONS} connections, ${DURATION_SECONDS} s each (baseline, page, API); machine load average ${round(machineLoad, 2)}`);
+    log(`load: ${CONNECTIONS} connections, ${DURATION_SECONDS} s each (baseline, same SQL, page, API); machine load average ${round(machineLoad, 2)}`);
     const baseline = await measure(`${baselineServer.url}/`, baselineServer);
+    const sameSql = await measure(`${sameSqlServer.url}${API_PATH}`, sameSqlServer, who.api, full.url);
     const page = await measure(`${web.url}${PAGE_PATH}`, web, who.page, full.url);
     const api = await measure(`${web.url}${API_PATH}`, web, who.api, full.url);
     await stop(web);
+    await stop(sameSqlServer);
     await stop(baselineServer);
 
     rows.push(
       ...loadRows(`page GET ${PAGE_PATH}`, page, baseline),
       ...loadRows(`API GET ${API_PATH}`, api, baseline),
+      ...sameSqlRows(sameSql, api, baseline),
       { name: 'bare Express baseline: throughput', value: baseline.requestsPerSecond, unit: 'req/s' },
       { name: 'bare Express baseline: p95 latency', value: baseline.p95Ms, unit: 'ms' },
       ...(baseline.serverCpuMs === undefined ? [] : [{ name: 'bare Express baseline: CPU per request', value: baseline.serverCpuMs, unit: 'ms' }]),

@@ -13,6 +13,16 @@ import { newSecret, sha256 } from './secrets';
 
 export const API_TOKEN_PREFIX = 'kst_';
 
+/**
+ * The live token whose SHA-256 is $1, with `userColumns` of its user (alias `u`). Exported for the schedule
+ * benchmark's same-SQL reference server.
+ */
+export function tokenUserSql(userColumns: string): string {
+  return `SELECT t.id AS token_id, t.last_used_at, ${userColumns}
+            FROM api_tokens t JOIN users u ON u.id = t.user_id
+           WHERE t.token_hash = $1 AND t.revoked_at IS NULL`;
+}
+
 /** Personal API tokens that an admin creates for a user: kept hashed, shown once, revocable. */
 @Injectable()
 export class ApiTokensService {
@@ -29,9 +39,7 @@ export class ApiTokensService {
     this.tokenRead = PreparedRead.on(
       dataSource,
       'api_token_user',
-      `SELECT t.id AS token_id, t.last_used_at, ${this.userColumns.select('u', 'u_')}
-         FROM api_tokens t JOIN users u ON u.id = t.user_id
-        WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
+      tokenUserSql(this.userColumns.select('u', 'u_')),
     );
   }
 

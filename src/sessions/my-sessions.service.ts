@@ -23,6 +23,37 @@ interface ListedRow extends Record<string, unknown> {
   instructors: InstructorRef[];
 }
 
+/** Ids of the sessions of $1: as a trainee (enrolment status in $2) or as an instructor, filtered by `where`. */
+function mineSql(where: string): string {
+  return `SELECT s.id FROM enrolments e JOIN sessions s ON s.cohort_id = e.cohort_id
+           WHERE e.user_id = $1 AND e.status = ANY($2) AND ${where}
+          UNION
+          SELECT s.id FROM session_instructors si JOIN sessions s ON s.id = si.session_id
+           WHERE si.user_id = $1 AND ${where}`;
+}
+
+/**
+ * One page of a person's sessions not yet over, as ids with the total: $1 the person, $2 the enrolment statuses
+ * that count, $3 now, $4 the longest a session may last in days (bounds the index range), $5 limit, $6 offset.
+ */
+export const UPCOMING_PAGE_SQL = `WITH mine AS (${mineSql('s.ends_at > $3 AND s.starts_at > $3::timestamptz - make_interval(days => $4)')})
+       SELECT s.id, count(*) OVER () AS total FROM mine JOIN sessions s ON s.id = mine.id
+        ORDER BY s.starts_at, s.id LIMIT $5 OFFSET $6`;
+
+/**
+ * The sessions whose ids (in order, with `total`) `pageSql` selects: `sessionColumns` of each (alias `s`), its
+ * cohort's name and its instructors as JSON. Exported for the schedule benchmark's same-SQL reference server.
+ */
+export function scheduleListSql(sessionColumns: string, pageSql: string): string {
+  return `WITH page AS (${pageSql})
+       SELECT ${sessionColumns}, c.name AS cohort_name, page.total,
+              COALESCE((SELECT json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY u.name, u.id)
+                          FROM session_instructors si JOIN users u ON u.id = si.user_id
+                         WHERE si.session_id = s.id), '[]') AS instructors
+         FROM page JOIN sessions s ON s.id = page.id JOIN cohorts c ON c.id = s.cohort_id
+        ORDER BY s.starts_at, s.id`;
+}
+
 /**
  * A person's own schedule: the sessions of the cohorts they are enrolled in and the sessions they teach.
  * Each list is one indexed statement whatever the size of the platform: the ids of one page (with the total),
@@ -39,13 +70,9 @@ export class MySessionsService {
 
   constructor(@InjectDataSource() dataSource: DataSource) {
     this.sessions = new RawEntity(dataSource, Session);
-    const read = (name: string, pageSql: string) => PreparedRead.on<ListedRow>(dataSource, `my_sessions_${name}`, this.listSql(pageSql));
-    this.upcomingRead = read(
-      'upcoming',
-      `WITH mine AS (${mineSql('s.ends_at > $3 AND s.starts_at > $3::timestamptz - make_interval(days => $4)')})
-       SELECT s.id, count(*) OVER () AS total FROM mine JOIN sessions s ON s.id = mine.id
-        ORDER BY s.starts_at, s.id LIMIT $5 OFFSET $6`,
-    );
+    const read = (name: string, pageSql: string) =>
+      PreparedRead.on<ListedRow>(dataSource, `my_sessions_${name}`, scheduleListSql(this.sessions.select('s'), pageSql));
+    this.upcomingRead = read('upcoming', UPCOMING_PAGE_SQL);
     this.todayAllRead = read(
       'today_all',
       `SELECT s.id, 0 AS total FROM sessions s WHERE s.starts_at >= $1 AND s.starts_at < $2 ORDER BY s.starts_at, s.id LIMIT 500`,
@@ -91,27 +118,8 @@ export class MySessionsService {
     return rows.map((row) => this.listed(row));
   }
 
-  /** The sessions whose ids (in order, with `total`) `pageSql` selects, each with its cohort's name and instructors. */
-  private listSql(pageSql: string): string {
-    return `WITH page AS (${pageSql})
-       SELECT ${this.sessions.select('s')}, c.name AS cohort_name, page.total,
-              COALESCE((SELECT json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY u.name, u.id)
-                          FROM session_instructors si JOIN users u ON u.id = si.user_id
-                         WHERE si.session_id = s.id), '[]') AS instructors
-         FROM page JOIN sessions s ON s.id = page.id JOIN cohorts c ON c.id = s.cohort_id
-        ORDER BY s.starts_at, s.id`;
-  }
-
   private listed(row: ListedRow): ListedSession {
     return { session: Object.assign(this.sessions.from(row), { instructors: row.instructors }), cohortName: row.cohort_name };
   }
 }
 
-/** Ids of the sessions of $1: as a trainee (enrolment status in $2) or as an instructor, filtered by `where`. */
-function mineSql(where: string): string {
-  return `SELECT s.id FROM enrolments e JOIN sessions s ON s.cohort_id = e.cohort_id
-           WHERE e.user_id = $1 AND e.status = ANY($2) AND ${where}
-          UNION
-          SELECT s.id FROM session_instructors si JOIN sessions s ON s.id = si.session_id
-           WHERE si.user_id = $1 AND ${where}`;
-}
