@@ -215,6 +215,18 @@ describe('coursework: assignments, submissions and extensions', () => {
       expect(receipt.text).toContain('2012. gada 28. novembrī plkst. 23:59');
     });
 
+    it('submits the saved draft as it stands when the submit call brings no text of its own', async () => {
+      const a = await assignment();
+      const trainee = world.trainees[1];
+      clock.set(plus(DUE, -seconds(86_400)));
+      const saved = await t.http().put(`/api/v1/assignments/${a.id}/draft`).set('Authorization', await bearer(trainee)).send({ text: 'Saglabātais teksts' });
+      expect(saved.status).toBe(200);
+      const res = await t.http().post(`/api/v1/assignments/${a.id}/submit`).set('Authorization', await bearer(trainee)).send({});
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ state: 'submitted', submittedVersion: 1 });
+      expect(res.body.versions[0].text).toBe('Saglabātais teksts');
+    });
+
     it('counts exactly the due time as on time, and one second after as late by one second', async () => {
       const a = await assignment({ allowText: true });
       const [, onTime, late] = world.trainees;

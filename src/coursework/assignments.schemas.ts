@@ -97,6 +97,9 @@ export type AssignmentInput = z.infer<typeof assignmentSchema>;
 export const draftSchema = z.strictObject({ text: text(MAX_TEXT_LENGTH).default('') });
 export type DraftInput = z.infer<typeof draftSchema>;
 
+/** Submitting through JSON: text given replaces the draft's, text left out keeps it. */
+export const submitSchema = z.strictObject({ text: text(MAX_TEXT_LENGTH).optional() });
+
 export const extensionSchema = z
   .strictObject({
     userId: uuid,

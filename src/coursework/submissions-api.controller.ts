@@ -9,7 +9,7 @@ import { sendStoredFile } from '../storage/file-response';
 import type { User } from '../users/user.entity';
 import { AssignmentTraineesService } from './assignment-trainees.service';
 import { AssignmentsService } from './assignments.service';
-import { draftSchema, extensionSchema } from './assignments.schemas';
+import { draftSchema, extensionSchema, submitSchema } from './assignments.schemas';
 import { assignmentJson, deadlinesJson, fileJson, versionJson, workJson } from './coursework-views';
 import { ExtensionsService } from './extensions.service';
 import { MyAssignmentsService } from './my-assignments.service';
@@ -114,7 +114,7 @@ export class SubmissionsApiController {
   @ApiErrorResponses(400, 401, 403, 404, 409, 422)
   async submit(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string, @Req() req: Request, @Body() body: unknown) {
     if (req.is('multipart/form-data')) return workJson(await this.submissions.handIn(user, id, req, 'submit'));
-    return workJson(await this.submissions.submit(user, id, parseWith(draftSchema.partial(), body), req));
+    return workJson(await this.submissions.submit(user, id, parseWith(submitSchema, body), req));
   }
 
   @Roles('admin', 'instructor')
