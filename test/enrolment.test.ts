@@ -244,6 +244,23 @@ describe('enrolment and the waiting list', () => {
       expect(await t.dataSource.getRepository(Enrolment).countBy({ cohortId: cohort.id })).toBe(1);
     });
 
+    it('refuses to enrol anyone into a closed programme, one by one or by file, and writes nothing', async () => {
+      const closed = await createProgramme(t.dataSource, { titleLv: 'Noslēgtā programma', status: 'closed' });
+      const cohort = await createCohort(t.dataSource, await createPart(t.dataSource, closed));
+      const trainee = await createTrainee(t.dataSource);
+
+      const single = await api('post', `/api/v1/cohorts/${cohort.id}/enrolments`).send({ userId: trainee.id });
+      expect(single.status).toBe(409);
+      expect(single.body).toMatchObject({ code: 'PROGRAMME_CLOSED' });
+      const form = await postForm(adminAgent, `/admin/cohorts/${cohort.id}/enrolments`, { userId: trainee.id });
+      expect(form.text).toContain('Programma „Noslēgtā programma” ir noslēgta');
+      const file = await importCsv(cohort, `email\n${trainee.email}\n`);
+      expect(file.text).toContain('Programma „Noslēgtā programma” ir noslēgta');
+
+      expect(await t.dataSource.getRepository(Enrolment).countBy({ cohortId: cohort.id })).toBe(0);
+      expect(await emailsTo(trainee)).toEqual([]);
+    });
+
     it('refuses a file without the email column, naming the problem', async () => {
       const cohort = await createCohort(t.dataSource, part);
       const res = await importCsv(cohort, 'epasts\nanna@daugavpils.lv\n');

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { Part } from '../programmes/part.entity';
 import { Cohort } from './cohort.entity';
-import { CohortNotFoundError } from './cohorts.errors';
+import { CohortNotFoundError, ProgrammeClosedError } from './cohorts.errors';
 
 /** Statuses that hold one of the cohort's places. */
 export const PLACE_STATUSES = ['enrolled', 'completed', 'not_completed'] as const;
@@ -14,6 +14,14 @@ export async function lockCohort(manager: EntityManager, id: string): Promise<Co
   const cohort = await manager.getRepository(Cohort).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   if (!cohort) throw new CohortNotFoundError();
   cohort.part = await manager.getRepository(Part).findOneOrFail({ where: { id: cohort.partId }, relations: { programme: true } });
+  return cohort;
+}
+
+/** Enrolment (single or by CSV) into a cohort locked by lockCohort; refused once its programme is closed. */
+export async function lockCohortForEnrolment(manager: EntityManager, id: string): Promise<Cohort> {
+  const cohort = await lockCohort(manager, id);
+  const { programme } = cohort.part;
+  if (programme.status === 'closed') throw new ProgrammeClosedError(programme.titleLv);
   return cohort;
 }
 

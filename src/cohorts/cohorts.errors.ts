@@ -45,6 +45,13 @@ export class AlreadyInCohortError extends ConflictError {
   }
 }
 
+/** A closed programme's cohorts take nobody new, one by one or by CSV. */
+export class ProgrammeClosedError extends DomainError {
+  constructor(programme: string) {
+    super(409, 'PROGRAMME_CLOSED', 'cohorts.errors.programmeClosed', { programme });
+  }
+}
+
 /** Only someone enrolled or waiting can withdraw; a finished enrolment stays as it is. */
 export class NotWithdrawableError extends DomainError {
   constructor() {

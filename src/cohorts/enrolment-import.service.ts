@@ -10,7 +10,7 @@ import { OutboxService } from '../notifications/outbox.service';
 import { User } from '../users/user.entity';
 import { IMPORT_STATUSES, ImportStatus } from './cohort.schemas';
 import type { Cohort } from './cohort.entity';
-import { lockCohort, placesTaken, waitingCount } from './cohort-locks';
+import { lockCohortForEnrolment, placesTaken, waitingCount } from './cohort-locks';
 import { EnrolmentsService } from './enrolments.service';
 import { Enrolment } from './enrolment.entity';
 
@@ -50,7 +50,7 @@ export class EnrolmentImportService {
   async import(cohortId: string, file: Buffer | string, actor: User, req?: Request): Promise<ImportReport> {
     const csv = readCsv(file, { required: ['email'], optional: ['status'], maxRows: IMPORT_MAX_ROWS, field: 'file' });
     const { report, outboxIds } = await this.dataSource.transaction(async (manager) => {
-      const cohort = await lockCohort(manager, cohortId);
+      const cohort = await lockCohortForEnrolment(manager, cohortId);
       const rows = await this.plan(manager, cohort, csv.map((row) => ({ line: row.line, email: row.values.email, requested: row.values.status })));
       const counts = Object.fromEntries(IMPORT_STATUSES.map((s) => [s, rows.filter((r) => r.outcome === s).length])) as ImportReport['counts'];
       const clean = rows.every((row) => !row.errors.length);

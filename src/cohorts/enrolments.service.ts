@@ -7,7 +7,7 @@ import { OutboxService } from '../notifications/outbox.service';
 import { User } from '../users/user.entity';
 import { isUniqueViolation } from '../users/users.service';
 import type { Cohort } from './cohort.entity';
-import { lockCohort, placesTaken, waitingCount } from './cohort-locks';
+import { lockCohort, lockCohortForEnrolment, placesTaken, waitingCount } from './cohort-locks';
 import { AlreadyInCohortError, CannotEnrolError, EnrolmentNotFoundError, NotWithdrawableError } from './cohorts.errors';
 import { EnrolmentEmails } from './enrolment-emails';
 import { Enrolment, EnrolmentStatus } from './enrolment.entity';
@@ -32,7 +32,7 @@ export class EnrolmentsService {
   /** Enrols the trainee, or puts them on the waiting list when the cohort is full. */
   async enrol(cohortId: string, userId: string, actor: User, req?: Request): Promise<Enrolment> {
     const { enrolment, outboxId } = await this.dataSource.transaction(async (manager) => {
-      const cohort = await lockCohort(manager, cohortId);
+      const cohort = await lockCohortForEnrolment(manager, cohortId);
       const user = await manager.getRepository(User).findOneBy({ id: userId });
       if (!user || user.disabledAt) throw new CannotEnrolError('enrolment.unknownUser');
       if (!user.hasRole('trainee')) throw new CannotEnrolError('enrolment.notTrainee', { name: user.name });
