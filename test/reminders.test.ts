@@ -159,6 +159,33 @@ describe('session reminders and change notices', () => {
     expect((await outboxOf(session.id)).filter((r) => r.status === 'pending' && r.template === 'session-reminder')).toHaveLength(0);
   });
 
+  it('announces a new place at once, and says nothing when only the notes change', async () => {
+    const session = await createSession(t.dataSource, cohort, { startsAt: new Date('2012-10-20T06:00:00Z'), instructors: [teacher], title: 'Projektu budžets' });
+    const agent = t.agent();
+    await logIn(agent, admin.email);
+    const token = await csrfToken(agent, '/');
+    const details = { kind: 'class', title: 'Projektu budžets', address: 'Krišjāņa Valdemāra iela 1, Daugavpils', instructorIds: [teacher.id], notes: 'Līdzi ņemt klēpjdatoru' };
+    await agent.put(`/api/v1/sessions/${session.id}`).set('X-CSRF-Token', token).send(details).expect(200);
+    const placeNotices = () =>
+      t.dataSource.query(`SELECT recipient_id, text FROM outbox_messages WHERE template = 'session-place-changed' AND data->>'link' LIKE $1`, [`%/sessions/${session.id}`]) as Promise<
+        { recipient_id: string; text: string }[]
+      >;
+    expect(await placeNotices()).toEqual([]);
+
+    await agent
+      .put(`/api/v1/sessions/${session.id}`)
+      .set('X-CSRF-Token', token)
+      .send({ ...details, address: 'Rīgas iela 22, Daugavpils', room: '305. kabinets' })
+      .expect(200);
+    const notices = await placeNotices();
+    expect(notices.map((n) => n.recipient_id).sort()).toEqual([teacher.id, trainee.id].sort());
+    const text = notices.find((n) => n.recipient_id === trainee.id)!.text;
+    expect(text).toContain('notiks citā vietā');
+    expect(text).toContain('Iepriekš: Krišjāņa Valdemāra iela 1, Daugavpils');
+    expect(text).toContain('Tagad: Rīgas iela 22, Daugavpils, 305. kabinets');
+    expect(text).toContain('2012. gada 20. oktobrī plkst. 09:00–12:00');
+  });
+
   it('gives a withdrawn trainee no notice of a move', async () => {
     const left = await createTrainee(t.dataSource);
     const group = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)));

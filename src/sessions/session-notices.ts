@@ -18,8 +18,9 @@ interface Recipient {
 export const reminderKeyPrefix = (sessionId: string) => `session-reminder:${sessionId}:`;
 
 /**
- * Tells everyone a session concerns (its enrolled trainees and its instructors) at once that it moved or was
- * cancelled, and stops every reminder for the old time still waiting in the outbox, in the change's transaction.
+ * Tells everyone a session concerns (its enrolled trainees and its instructors) at once that it moved, was
+ * cancelled or meets somewhere else, in the change's transaction; a move or cancellation also stops every
+ * reminder for the old time still waiting in the outbox.
  */
 @Injectable()
 export class SessionNotices {
@@ -62,6 +63,29 @@ export class SessionNotices {
           oldWhen: formatRangeIn(change.oldStartsAt, change.oldEndsAt, person.language),
           newWhen: change.newStartsAt && change.newEndsAt ? formatRangeIn(change.newStartsAt, change.newEndsAt, person.language) : null,
           reason: change.reason,
+          link: this.config.publicUrl(`/sessions/${session.id}`),
+        },
+      })),
+    );
+  }
+
+  /** After a change of address, room or online link: the new place beside the old one. Returns outbox ids to dispatch after commit. */
+  async announcePlace(manager: EntityManager, session: Session, oldPlace: string, cohortName: string): Promise<string[]> {
+    const people = await this.recipients(manager, session);
+    return this.outbox.enqueueMany(
+      manager,
+      people.map((person) => ({
+        to: { email: person.email, id: person.id, language: person.language },
+        template: 'session-place-changed',
+        category: 'update' as const,
+        dedupKey: `session-place:${session.id}:${session.sequence}:${person.id}`,
+        data: {
+          name: person.name,
+          title: session.title,
+          cohortName,
+          when: formatRangeIn(session.startsAt, session.endsAt, person.language),
+          oldPlace,
+          newPlace: placeText(session),
           link: this.config.publicUrl(`/sessions/${session.id}`),
         },
       })),

@@ -58,7 +58,7 @@ export class SessionsApiController {
 
   @Roles('admin', 'instructor')
   @Put('sessions/:id')
-  @ApiOperation({ summary: 'Change what, where and who (not the time: move the session for that)' })
+  @ApiOperation({ summary: 'Change what, where and who (not the time: move the session for that)', description: 'A new address, room or online link is emailed at once to the enrolled trainees and the instructors.' })
   @ApiZodBody(sessionDetailsSchema)
   async update(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User, @Body() body: unknown, @Req() req: Request) {
     await this.sessions.updateDetails(user, id, parseWith(sessionDetailsSchema, body), req);

@@ -4,10 +4,13 @@ import type { Request } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Cohort } from '../cohorts/cohort.entity';
+import { OutboxService } from '../notifications/outbox.service';
 import { User } from '../users/user.entity';
 import { SessionAccess } from './session-access.service';
 import { SessionChange } from './session-change.entity';
 import { SessionClashCheck } from './session-clash-check';
+import { SessionNotices } from './session-notices';
+import { placeText } from './session-views';
 import { Session } from './session.entity';
 import { CreateSessionInput, SessionDetailsInput, SessionListQuery } from './sessions.schemas';
 import { CohortNotFoundError, NotAnInstructorError, SessionCancelledError, SessionNotFoundError } from './sessions.errors';
@@ -47,6 +50,8 @@ export class SessionsService {
     private readonly access: SessionAccess,
     private readonly clashes: SessionClashCheck,
     private readonly audit: AuditService,
+    private readonly notices: SessionNotices,
+    private readonly outbox: OutboxService,
   ) {}
 
   async cohort(cohortId: string, manager: EntityManager = this.dataSource.manager): Promise<CohortInfo> {
@@ -125,24 +130,29 @@ export class SessionsService {
   }
 
   /** Changes what, where and who; the time changes only through a move, which keeps its history. */
+  /** Changes what a session is and where; a new place is announced to everyone it concerns, as a move is. */
   async updateDetails(user: User, id: string, input: SessionDetailsInput, req?: Request): Promise<Session> {
     const current = await this.get(id);
     await this.access.assertCanManageSession(user, current);
-    return this.dataSource.transaction(async (manager) => {
+    const { session, outboxIds } = await this.dataSource.transaction(async (manager) => {
       const session = await this.lockForChange(manager, id);
       const cohort = await this.cohort(session.cohortId, manager);
       const instructors = await this.instructors(manager, input.instructorIds.length ? input.instructorIds : cohort.instructors.map((u) => u.id));
       const details = this.details(input);
       await this.clashes.lockAndCheck(manager, { sessionId: session.id, startsAt: session.startsAt, endsAt: session.endsAt, instructorIds: instructors.map((u) => u.id), address: details.address, room: details.room });
       const before = sessionAuditView(session);
+      const oldPlace = placeText(session);
       Object.assign(session, details, { instructors });
       const after = sessionAuditView(session);
-      if (JSON.stringify({ ...before, sequence: 0 }) === JSON.stringify({ ...after, sequence: 0 })) return session;
+      if (JSON.stringify({ ...before, sequence: 0 }) === JSON.stringify({ ...after, sequence: 0 })) return { session, outboxIds: [] };
       session.sequence += 1;
       await manager.getRepository(Session).save(session);
       await this.audit.record({ actorId: user.id, action: 'session.updated', entityType: 'session', entityId: session.id, before, after: sessionAuditView(session), req }, manager);
-      return session;
+      const moved = placeText(session) !== oldPlace;
+      return { session, outboxIds: moved ? await this.notices.announcePlace(manager, session, oldPlace, cohort.name) : [] };
     });
+    await this.outbox.dispatch(outboxIds);
+    return session;
   }
 
   /** Locks the session row for the transaction and loads it; a cancelled session cannot change. */
