@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CohortAccessModule } from '../cohorts/cohort-access.module';
+import { CohortsModule } from '../cohorts/cohorts.module';
+import { ProgrammesModule } from '../programmes/programmes.module';
 import { StorageModule } from '../storage/storage.module';
 import { MaterialsApiController } from './materials-api.controller';
 import { MaterialsPagesController } from './materials-pages.controller';
@@ -7,7 +9,7 @@ import { MaterialsService } from './materials.service';
 
 /** Methodological materials of parts and cohorts. */
 @Module({
-  imports: [CohortAccessModule, StorageModule],
+  imports: [CohortAccessModule, CohortsModule, ProgrammesModule, StorageModule],
   controllers: [MaterialsPagesController, MaterialsApiController],
   providers: [MaterialsService],
   exports: [MaterialsService],

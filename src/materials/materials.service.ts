@@ -8,9 +8,11 @@ import { ForbiddenError, NotFoundError, ValidationFailedError } from '../common/
 import { uuid } from '../common/schemas';
 import { parseWith, toFieldErrors } from '../common/zod-validation.pipe';
 import { CohortAccessService } from '../cohorts/cohort-access.service';
-import { Cohort } from '../cohorts/cohort.entity';
+import type { Cohort } from '../cohorts/cohort.entity';
+import { CohortsService } from '../cohorts/cohorts.service';
 import { AppConfig } from '../config/app-config';
-import { Part } from '../programmes/part.entity';
+import type { Part } from '../programmes/part.entity';
+import { PartsService } from '../programmes/parts.service';
 import type { FilePolicy } from '../storage/file-policy';
 import type { FileKind } from '../storage/file-sniffer';
 import { StorageService } from '../storage/storage.service';
@@ -45,6 +47,8 @@ export class MaterialsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CohortAccessService,
+    private readonly cohorts: CohortsService,
+    private readonly parts: PartsService,
     private readonly storage: StorageService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
@@ -55,9 +59,10 @@ export class MaterialsService {
   }
 
   async listForCohort(user: User, cohortId: string): Promise<MaterialList> {
-    const cohort = await this.findCohort(cohortId);
-    await this.access.assertCanView(user, cohort.id);
-    const part = await this.dataSource.getRepository(Part).findOneByOrFail({ id: cohort.partId });
+    assertId(cohortId);
+    await this.access.assertCanView(user, cohortId);
+    const cohort = await this.cohorts.get(cohortId);
+    const { part } = cohort;
     const [partMaterials, cohortMaterials, canUploadToCohort, canUploadToPart] = await Promise.all([
       this.materialsOf({ partId: part.id }),
       this.materialsOf({ cohortId: cohort.id }),
@@ -68,8 +73,9 @@ export class MaterialsService {
   }
 
   async listForPart(user: User, partId: string): Promise<MaterialList> {
-    const part = await this.findPart(partId);
-    if (!(await this.access.canViewPart(user, part.id))) throw new NotFoundError();
+    assertId(partId);
+    if (!(await this.access.canViewPart(user, partId))) throw new NotFoundError();
+    const part = await this.parts.get(partId);
     const [partMaterials, canUploadToPart] = await Promise.all([this.materialsOf({ partId: part.id }), this.access.canTeachPart(user, part.id)]);
     return { cohort: null, part, partMaterials, cohortMaterials: [], canUploadToCohort: false, canUploadToPart };
   }
@@ -147,27 +153,17 @@ export class MaterialsService {
 
   /** Teachers of the cohort (or of any cohort of the part) and admins; others who can see it get 403, the rest 404. */
   private async assertCanUpload(user: User, target: MaterialTarget): Promise<{ cohortId: string } | { partId: string }> {
+    // Access first, existence after: to anyone but an admin, a cohort or part that does not exist and one they
+    // may not see answer alike.
     if ('cohortId' in target) {
-      const cohort = await this.findCohort(target.cohortId);
-      await this.access.assertCanTeach(user, cohort.id);
-      return { cohortId: cohort.id };
+      assertId(target.cohortId);
+      await this.access.assertCanTeach(user, target.cohortId);
+      return { cohortId: (await this.cohorts.get(target.cohortId)).id };
     }
-    const part = await this.findPart(target.partId);
-    if (await this.access.canTeachPart(user, part.id)) return { partId: part.id };
-    if (await this.access.canViewPart(user, part.id)) throw new ForbiddenError();
+    assertId(target.partId);
+    if (await this.access.canTeachPart(user, target.partId)) return { partId: (await this.parts.get(target.partId)).id };
+    if (await this.access.canViewPart(user, target.partId)) throw new ForbiddenError();
     throw new NotFoundError();
-  }
-
-  private async findCohort(id: string): Promise<Cohort> {
-    const cohort = uuid.safeParse(id).success ? await this.dataSource.getRepository(Cohort).findOneBy({ id }) : null;
-    if (!cohort) throw new NotFoundError();
-    return cohort;
-  }
-
-  private async findPart(id: string): Promise<Part> {
-    const part = uuid.safeParse(id).success ? await this.dataSource.getRepository(Part).findOneBy({ id }) : null;
-    if (!part) throw new NotFoundError();
-    return part;
   }
 
   private materialsOf(where: { cohortId: string } | { partId: string }): Promise<Material[]> {
@@ -185,4 +181,9 @@ function auditView(material: Material): Record<string, unknown> {
     cohortId: material.cohortId,
     partId: material.partId,
   };
+}
+
+/** An id from the path that is not a UUID names nothing: 404 before any query. */
+function assertId(id: string): void {
+  if (!uuid.safeParse(id).success) throw new NotFoundError();
 }
