@@ -163,6 +163,8 @@ const EXPECTED: Record<string, Access> = {
   'POST /sessions/:id/move': 'staff',
   'GET /sessions/:id/cancel': 'staff',
   'POST /sessions/:id/cancel': 'staff',
+  'GET /sessions/:id/restore': 'staff',
+  'POST /sessions/:id/restore': 'staff',
   'GET /my/sessions': 'signedIn',
   'GET /my/sessions/today': 'staff',
   'GET /api/v1/cohorts/:cohortId/sessions': 'signedIn',
@@ -171,6 +173,7 @@ const EXPECTED: Record<string, Access> = {
   'PUT /api/v1/sessions/:id': 'staff',
   'POST /api/v1/sessions/:id/move': 'staff',
   'POST /api/v1/sessions/:id/cancel': 'staff',
+  'POST /api/v1/sessions/:id/restore': 'staff',
   'GET /api/v1/me/sessions': 'signedIn',
   'GET /api/v1/me/sessions/today': 'staff',
   // attendance

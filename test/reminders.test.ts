@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../src/config/app-config';
 import { OutboxService } from '../src/notifications/outbox.service';
@@ -164,6 +165,7 @@ describe('session reminders and change notices', () => {
     const agent = t.agent();
     await logIn(agent, admin.email);
     const token = await csrfToken(agent, '/');
+    const room = `${randomUUID().slice(0, 4)}. kabinets`;
     const details = { kind: 'class', title: 'Projektu budžets', address: 'Krišjāņa Valdemāra iela 1, Daugavpils', instructorIds: [teacher.id], notes: 'Līdzi ņemt klēpjdatoru' };
     await agent.put(`/api/v1/sessions/${session.id}`).set('X-CSRF-Token', token).send(details).expect(200);
     const placeNotices = () =>
@@ -175,15 +177,59 @@ describe('session reminders and change notices', () => {
     await agent
       .put(`/api/v1/sessions/${session.id}`)
       .set('X-CSRF-Token', token)
-      .send({ ...details, address: 'Rīgas iela 22, Daugavpils', room: '305. kabinets' })
+      .send({ ...details, address: 'Rīgas iela 22, Daugavpils', room })
       .expect(200);
     const notices = await placeNotices();
     expect(notices.map((n) => n.recipient_id).sort()).toEqual([teacher.id, trainee.id].sort());
     const text = notices.find((n) => n.recipient_id === trainee.id)!.text;
     expect(text).toContain('notiks citā vietā');
     expect(text).toContain('Iepriekš: Krišjāņa Valdemāra iela 1, Daugavpils');
-    expect(text).toContain('Tagad: Rīgas iela 22, Daugavpils, 305. kabinets');
+    expect(text).toContain(`Tagad: Rīgas iela 22, Daugavpils, ${room}`);
     expect(text).toContain('2012. gada 20. oktobrī plkst. 09:00–12:00');
+  });
+
+  it('restores a cancelled session: everyone is told, its reminders go out again, its history says so', async () => {
+    const session = await createSession(t.dataSource, cohort, { startsAt: new Date('2012-10-25T06:00:00Z'), instructors: [teacher] });
+    await reminders.scan(new Date('2012-10-24T06:00:00Z'));
+    const agent = t.agent();
+    await logIn(agent, admin.email);
+    const token = await csrfToken(agent, '/');
+    const notCancelled = await agent.post(`/api/v1/sessions/${session.id}/restore`).set('X-CSRF-Token', token).send({ reason: 'Kļūda' });
+    expect([notCancelled.status, notCancelled.body.code]).toEqual([409, 'SESSION_NOT_CANCELLED']);
+    await agent.post(`/api/v1/sessions/${session.id}/cancel`).set('X-CSRF-Token', token).send({ reason: 'Lektors slims' }).expect(200);
+
+    const page = await agent.get(`/sessions/${session.id}/restore`);
+    expect(page.text).toContain('Nodarbības atjaunošana');
+    const restored = await agent.post(`/sessions/${session.id}/restore`).type('form').send({ _csrf: token, reason: 'Lektors tomēr var ierasties' });
+    expect(restored.status).toBe(303);
+
+    const shown = await agent.get(`/api/v1/sessions/${session.id}`).expect(200);
+    expect(shown.body).toMatchObject({ status: 'scheduled', cancelled: false, cancellationReason: null, sequence: 2 });
+    expect(shown.body.history.map((h: { kind: string }) => h.kind)).toEqual(['restored', 'cancelled']);
+    const notices: { recipient_id: string; text: string }[] = await t.dataSource.query(
+      `SELECT recipient_id, text FROM outbox_messages WHERE template = 'session-restored' AND data->>'link' LIKE $1`,
+      [`%/sessions/${session.id}`],
+    );
+    expect(notices.map((n) => n.recipient_id).sort()).toEqual([teacher.id, trainee.id].sort());
+    expect(notices[0].text).toContain('Lektors tomēr var ierasties');
+
+    await reminders.scan(new Date('2012-10-24T06:30:00Z'));
+    expect((await outboxOf(session.id)).filter((r) => r.template === 'session-reminder' && r.status === 'pending')).toHaveLength(2);
+  });
+
+  it('will not restore a session whose room was booked by another meanwhile, naming the clash', async () => {
+    const startsAt = new Date('2012-10-26T06:00:00Z');
+    const room = `${randomUUID().slice(0, 4)}. kabinets`;
+    const session = await createSession(t.dataSource, cohort, { startsAt, room, title: 'Atceltā nodarbība' });
+    const agent = t.agent();
+    await logIn(agent, admin.email);
+    const token = await csrfToken(agent, '/');
+    await agent.post(`/api/v1/sessions/${session.id}/cancel`).set('X-CSRF-Token', token).send({ reason: 'Telpa vajadzīga citiem' }).expect(200);
+    await createSession(t.dataSource, cohort, { startsAt, room, title: 'Domes sēde' });
+    const res = await agent.post(`/api/v1/sessions/${session.id}/restore`).set('X-CSRF-Token', token).send({ reason: 'Tomēr' });
+    expect(res.status).toBe(409);
+    expect(res.body.message).toContain('Domes sēde');
+    expect((await agent.get(`/api/v1/sessions/${session.id}`)).body.status).toBe('cancelled');
   });
 
   it('gives a withdrawn trainee no notice of a move', async () => {

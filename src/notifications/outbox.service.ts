@@ -136,7 +136,7 @@ export class OutboxService {
    * moved or was cancelled), in the caller's transaction; returns how many.
    */
   async suppressPending(manager: EntityManager, dedupKeyPrefix: string, reason: string): Promise<number> {
-    const pattern = `${dedupKeyPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = startsWith(dedupKeyPrefix);
     const result = await manager
       .createQueryBuilder()
       .update(OutboxMessage)
@@ -146,4 +146,21 @@ export class OutboxService {
       .execute();
     return result.affected ?? 0;
   }
+
+  /**
+   * Frees the deduplication keys of suppressed messages under a prefix (they stay, renamed, as a record), so the
+   * same message may be written again: the reminders of a cancelled session that is restored.
+   */
+  async releaseSuppressed(manager: EntityManager, dedupKeyPrefix: string): Promise<number> {
+    const result: [unknown[], number] = await manager.query(
+      `UPDATE outbox_messages SET dedup_key = dedup_key || ':released:' || id WHERE status = 'suppressed' AND dedup_key LIKE $1`,
+      [startsWith(dedupKeyPrefix)],
+    );
+    return result[1] ?? 0;
+  }
+}
+
+/** A LIKE pattern for text starting with `prefix`, its wildcards escaped. */
+function startsWith(prefix: string): string {
+  return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

@@ -19,8 +19,8 @@ export const reminderKeyPrefix = (sessionId: string) => `session-reminder:${sess
 
 /**
  * Tells everyone a session concerns (its enrolled trainees and its instructors) at once that it moved, was
- * cancelled or meets somewhere else, in the change's transaction; a move or cancellation also stops every
- * reminder for the old time still waiting in the outbox.
+ * cancelled, was restored or meets somewhere else, in the change's transaction; a move or cancellation also
+ * stops every reminder for the old time still waiting in the outbox.
  */
 @Injectable()
 export class SessionNotices {
@@ -45,9 +45,14 @@ export class SessionNotices {
 
   /** Returns the outbox ids to dispatch after commit. */
   async announce(manager: EntityManager, session: Session, change: SessionChange, cohortName: string): Promise<string[]> {
-    await this.outbox.suppressPending(manager, reminderKeyPrefix(session.id), change.kind === 'cancelled' ? 'session cancelled' : 'session moved');
+    if (change.kind === 'restored') {
+      // Its reminders were stopped when it was cancelled; the scan may now write them again.
+      await this.outbox.releaseSuppressed(manager, reminderKeyPrefix(session.id));
+    } else {
+      await this.outbox.suppressPending(manager, reminderKeyPrefix(session.id), `session ${change.kind}`);
+    }
     const people = await this.recipients(manager, session);
-    const template = change.kind === 'cancelled' ? 'session-cancelled' : 'session-moved';
+    const template = `session-${change.kind}`;
     return this.outbox.enqueueMany(
       manager,
       people.map((person) => ({

@@ -9,7 +9,15 @@ import type { User } from '../users/user.entity';
 import { MySessionsService } from './my-sessions.service';
 import { SessionChangesService } from './session-changes.service';
 import { changeView, sessionView } from './session-views';
-import { cancelSessionSchema, createSessionSchema, moveSessionSchema, mySessionsQuerySchema, sessionDetailsSchema, sessionListQuerySchema } from './sessions.schemas';
+import {
+  cancelSessionSchema,
+  createSessionSchema,
+  moveSessionSchema,
+  mySessionsQuerySchema,
+  restoreSessionSchema,
+  sessionDetailsSchema,
+  sessionListQuerySchema,
+} from './sessions.schemas';
 import { SessionsService } from './sessions.service';
 
 const SESSION_ID = new ParseIdPipe('sessions.errors.notFound');
@@ -82,6 +90,19 @@ export class SessionsApiController {
   @ApiZodBody(cancelSessionSchema)
   async cancel(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User, @Body() body: unknown, @Req() req: Request) {
     await this.changes.cancel(user, id, parseWith(cancelSessionSchema, body), req);
+    return this.get(id, user);
+  }
+
+  @Roles('admin', 'instructor')
+  @Post('sessions/:id/restore')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Put a cancelled session back on the schedule, with a reason',
+    description: 'At its time, if its instructors and room are still free then (409 naming the clash otherwise); 409 if it is not cancelled. Everyone concerned is told at once and reminded again.',
+  })
+  @ApiZodBody(restoreSessionSchema)
+  async restore(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User, @Body() body: unknown, @Req() req: Request) {
+    await this.changes.restore(user, id, parseWith(restoreSessionSchema, body), req);
     return this.get(id, user);
   }
 

@@ -14,7 +14,15 @@ import { SessionAccess } from './session-access.service';
 import { SessionChangesService } from './session-changes.service';
 import { changeView, formValues, sessionPageView } from './session-views';
 import { SESSION_KINDS } from './session.entity';
-import { cancelSessionSchema, createSessionSchema, moveSessionSchema, mySessionsQuerySchema, sessionDetailsSchema, sessionListQuerySchema } from './sessions.schemas';
+import {
+  cancelSessionSchema,
+  createSessionSchema,
+  moveSessionSchema,
+  mySessionsQuerySchema,
+  restoreSessionSchema,
+  sessionDetailsSchema,
+  sessionListQuerySchema,
+} from './sessions.schemas';
 import { SessionsService } from './sessions.service';
 
 const SESSION_ID = new ParseIdPipe('sessions.errors.notFound');
@@ -146,6 +154,28 @@ export class SessionsPagesController {
       () => this.changes.cancel(user, id, parseWith(cancelSessionSchema, body), req),
     );
     req.session.flash = [{ kind: 'success', key: 'sessions.flash.cancelled' }];
+    res.redirect(303, `/sessions/${id}`);
+  }
+
+  @Roles('admin', 'instructor')
+  @Get('sessions/:id/restore')
+  @Render('pages/sessions/restore')
+  async restoreForm(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User) {
+    const session = await this.sessions.get(id);
+    await this.access.assertCanManageSession(user, session);
+    return { titleKey: 'sessions.restore.title', session: sessionPageView(session) };
+  }
+
+  @Roles('admin', 'instructor')
+  @Post('sessions/:id/restore')
+  @FormView('pages/sessions/restore')
+  async restore(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User, @Req() req: Request, @Body() body: unknown, @Res() res: Response) {
+    await withFormLocals(
+      res,
+      async () => ({ titleKey: 'sessions.restore.title', session: sessionPageView(await this.sessions.get(id)) }),
+      () => this.changes.restore(user, id, parseWith(restoreSessionSchema, body), req),
+    );
+    req.session.flash = [{ kind: 'success', key: 'sessions.flash.restored' }];
     res.redirect(303, `/sessions/${id}`);
   }
 

@@ -18,6 +18,13 @@ export class SessionCancelledError extends ConflictError {
   }
 }
 
+/** Only a cancelled session can be restored. */
+export class SessionNotCancelledError extends ConflictError {
+  constructor() {
+    super('SESSION_NOT_CANCELLED', 'sessions.errors.notCancelled');
+  }
+}
+
 export class SessionUnchangedTimeError extends ValidationFailedError {
   constructor() {
     super([{ field: 'startTime', code: 'session.sameTime' }]);

@@ -129,6 +129,10 @@ export type MoveSessionInput = z.infer<typeof moveSessionSchema>;
 export const cancelSessionSchema = z.strictObject({ reason: requiredText(500) });
 export type CancelSessionInput = z.infer<typeof cancelSessionSchema>;
 
+/** Restoring a cancelled session takes a reason too, for the history and the notice. */
+export const restoreSessionSchema = cancelSessionSchema;
+export type RestoreSessionInput = CancelSessionInput;
+
 export const sessionListQuerySchema = z.object({ page, pageSize });
 export type SessionListQuery = z.infer<typeof sessionListQuerySchema>;
 

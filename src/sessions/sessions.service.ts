@@ -11,9 +11,9 @@ import { SessionChange } from './session-change.entity';
 import { SessionClashCheck } from './session-clash-check';
 import { SessionNotices } from './session-notices';
 import { placeText } from './session-views';
-import { Session } from './session.entity';
+import { Session, type SessionStatus } from './session.entity';
 import { CreateSessionInput, SessionDetailsInput, SessionListQuery } from './sessions.schemas';
-import { CohortNotFoundError, NotAnInstructorError, SessionCancelledError, SessionNotFoundError } from './sessions.errors';
+import { CohortNotFoundError, NotAnInstructorError, SessionCancelledError, SessionNotCancelledError, SessionNotFoundError } from './sessions.errors';
 
 /** What the audit log keeps of a session. */
 export function sessionAuditView(session: Session): Record<string, unknown> {
@@ -155,12 +155,15 @@ export class SessionsService {
     return session;
   }
 
-  /** Locks the session row for the transaction and loads it; a cancelled session cannot change. */
-  async lockForChange(manager: EntityManager, id: string): Promise<Session> {
+  /**
+   * Locks the session row for the transaction and loads it. A change needs the session scheduled (a cancelled one
+   * cannot change), except restoring, which needs it cancelled.
+   */
+  async lockForChange(manager: EntityManager, id: string, status: SessionStatus = 'scheduled'): Promise<Session> {
     const locked: unknown[] = await manager.query('SELECT id FROM sessions WHERE id = $1 FOR UPDATE', [id]);
     if (!locked.length) throw new SessionNotFoundError();
     const session = await this.get(id, manager);
-    if (session.status === 'cancelled') throw new SessionCancelledError();
+    if (session.status !== status) throw status === 'scheduled' ? new SessionCancelledError() : new SessionNotCancelledError();
     return session;
   }
 
