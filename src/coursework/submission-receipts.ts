@@ -4,7 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { formatDateTime } from '../i18n/dates';
 import { lateByText } from '../i18n/durations';
 import { I18nService } from '../i18n/i18n.service';
-import { OutboxService } from '../notifications/outbox.service';
+import { OutboxService, type EmailRequest } from '../notifications/outbox.service';
 import { formatFileSize } from '../storage/file-size';
 import type { User } from '../users/user.entity';
 import type { Assignment } from './assignment.entity';
@@ -28,7 +28,7 @@ export class SubmissionReceipts {
   /** Returns the outbox id to dispatch after commit, or null when this version's receipt was already written. */
   async enqueue(manager: EntityManager, trainee: User, assignment: Assignment, version: VersionWithFiles): Promise<string | null> {
     const lang = trainee.language;
-    const message = await this.outbox.enqueue(manager, {
+    const request: EmailRequest = {
       to: { email: trainee.email, id: trainee.id, language: lang },
       template: 'coursework-receipt',
       category: 'update',
@@ -43,7 +43,9 @@ export class SubmissionReceipts {
         textLength: version.text.trim().length,
         link: this.config.publicUrl(`/assignments/${assignment.id}`),
       },
-    });
-    return message?.id ?? null;
+    };
+    // enqueueMany answers with the new row's id alone, where enqueue would read the whole row back.
+    const [id] = await this.outbox.enqueueMany(manager, [request]);
+    return id ?? null;
   }
 }

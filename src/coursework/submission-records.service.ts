@@ -32,14 +32,29 @@ export interface TraineeWork {
 export class SubmissionRecords {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async work(assignment: Assignment, userId: string, manager: EntityManager = this.dataSource.manager): Promise<TraineeWork> {
+  /** `locked`: the submission row the caller has just read (and locked) in `manager`'s transaction, not read again. */
+  async work(assignment: Assignment, userId: string, manager: EntityManager = this.dataSource.manager, locked?: Submission | null): Promise<TraineeWork> {
     const [submission, extension] = await Promise.all([
-      manager.getRepository(Submission).findOneBy({ assignmentId: assignment.id, userId }),
+      locked !== undefined ? locked : manager.getRepository(Submission).findOneBy({ assignmentId: assignment.id, userId }),
       manager.getRepository(Extension).findOneBy({ assignmentId: assignment.id, userId }),
     ]);
     const [versions, grade] = submission
       ? await Promise.all([this.versions(submission.id, manager), manager.getRepository(Grade).findOneBy({ submissionId: submission.id })])
       : [[], null];
+    return this.assemble(assignment, userId, submission, versions, extension, grade);
+  }
+
+  /**
+   * The work after the caller changed its versions or files in its transaction (holding the submission's lock):
+   * those are read again, in the order any read gives them; the submission is taken as the caller left it, and the
+   * extension and grade as read under the lock.
+   */
+  async reread(work: TraineeWork & { submission: Submission }, manager: EntityManager): Promise<TraineeWork> {
+    const versions = await this.versions(work.submission.id, manager);
+    return this.assemble(work.assignment, work.userId, work.submission, versions, work.extension, work.grade);
+  }
+
+  private assemble(assignment: Assignment, userId: string, submission: Submission | null, versions: VersionWithFiles[], extension: Extension | null, grade: Grade | null): TraineeWork {
     const deadlines = deadlinesFor(assignment, extension, submission);
     return {
       assignment,

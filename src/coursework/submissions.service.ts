@@ -121,10 +121,10 @@ export class SubmissionsService {
       if (!draft || !draft.files.some((f) => f.id === file.id)) throw new SubmissionFileNotFoundError();
       await manager.getRepository(SubmissionFile).delete({ id: file.id });
       await this.audit.record(
-        { actorId: user.id, action: 'submission.file.removed', entityType: 'submission', entityId: work.submission!.id, before: { fileName: file.fileName, version: draft.number }, req },
+        { actorId: user.id, action: 'submission.file.removed', entityType: 'submission', entityId: work.submission.id, before: { fileName: file.fileName, version: draft.number }, req },
         manager,
       );
-      return this.records.work(assignment, user.id, manager);
+      return this.records.reread(work, manager);
     });
     await this.storage.discard(file.storageKey);
     return work;
@@ -174,16 +174,16 @@ export class SubmissionsService {
   }
 
   /** Creates the submission row if need be and locks it, so hand-ins of one trainee take turns. */
-  private async lockWork(manager: EntityManager, assignment: Assignment, userId: string): Promise<{ work: TraineeWork; lateSeconds: number }> {
+  private async lockWork(manager: EntityManager, assignment: Assignment, userId: string): Promise<{ work: TraineeWork & { submission: Submission }; lateSeconds: number }> {
     await manager.query('INSERT INTO submissions (assignment_id, user_id) VALUES ($1, $2) ON CONFLICT (assignment_id, user_id) DO NOTHING', [assignment.id, userId]);
-    await manager.getRepository(Submission).findOne({ where: { assignmentId: assignment.id, userId }, lock: { mode: 'pessimistic_write' } });
-    const work = await this.records.work(assignment, userId, manager);
+    const locked = await manager.getRepository(Submission).findOneOrFail({ where: { assignmentId: assignment.id, userId }, lock: { mode: 'pessimistic_write' } });
+    const work = { ...(await this.records.work(assignment, userId, manager, locked)), submission: locked };
     return { work, lateSeconds: this.assertOpen(work) };
   }
 
   private async record(manager: EntityManager, user: User, assignment: Assignment, change: Change, carried: CarriedFile[], req?: Request) {
     const { work, lateSeconds } = await this.lockWork(manager, assignment, user.id);
-    const submission = work.submission!;
+    const submission = work.submission;
     let unused = carried;
     let draft = work.draft;
     if (!draft) {
@@ -198,19 +198,22 @@ export class SubmissionsService {
       );
     }
     if (draft.files.length > assignment.maxFiles) throw new TooManyFilesError(assignment.maxFiles);
+    // Only what changed is written, by id: the rows are ours under the lock, so nothing needs reading first.
+    const versionChange: Partial<SubmissionVersion> = {};
     if (change.text !== undefined) {
       if (change.text.trim() && !assignment.allowText) throw new TextNotAllowedError();
-      draft.text = change.text;
+      if (change.text !== draft.text) versionChange.text = change.text;
     }
-    await manager.getRepository(SubmissionVersion).save(draft);
     const outboxIds: string[] = [];
     if (change.submit) {
-      if (!draft.files.length && !(assignment.allowText && draft.text.trim())) throw new EmptySubmissionError();
+      const text = versionChange.text ?? draft.text;
+      if (!draft.files.length && !(assignment.allowText && text.trim())) throw new EmptySubmissionError();
       const now = this.clock.now();
-      Object.assign(draft, { submittedAt: now, lateSeconds });
-      await manager.getRepository(SubmissionVersion).save(draft);
-      Object.assign(submission, { submittedVersion: draft.number, submittedAt: now, lateSeconds, returnedAt: null });
-      await manager.getRepository(Submission).save(submission);
+      Object.assign(versionChange, { submittedAt: now, lateSeconds });
+      const submitted = { submittedVersion: draft.number, submittedAt: now, lateSeconds, returnedAt: null };
+      await this.updateVersion(manager, draft, versionChange);
+      await manager.getRepository(Submission).update(submission.id, submitted);
+      Object.assign(submission, submitted);
       await this.audit.record(
         {
           actorId: user.id,
@@ -224,8 +227,16 @@ export class SubmissionsService {
       );
       const receipt = await this.receipts.enqueue(manager, user, assignment, draft);
       if (receipt) outboxIds.push(receipt);
+    } else {
+      await this.updateVersion(manager, draft, versionChange);
     }
-    return { work: await this.records.work(assignment, user.id, manager), unused, outboxIds };
+    return { work: await this.records.reread(work, manager), unused, outboxIds };
+  }
+
+  private async updateVersion(manager: EntityManager, version: SubmissionVersion, change: Partial<SubmissionVersion>): Promise<void> {
+    if (!Object.keys(change).length) return;
+    await manager.getRepository(SubmissionVersion).update(version.id, change);
+    Object.assign(version, change);
   }
 
   /** The next version: a copy of the last submitted one (its text, and its files copied in storage), or empty. */

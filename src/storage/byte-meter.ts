@@ -1,21 +1,18 @@
 import { createHash } from 'node:crypto';
-import { Transform, type TransformCallback } from 'node:stream';
 import { StorageLimitExceededError } from './storage-driver';
 
-/** Passes bytes through, counting and hashing them, and fails the stream once there are more than `maxBytes`. */
-export class ByteMeter extends Transform {
+/** Counts and hashes bytes as they are written, and refuses them once there are more than `maxBytes`. */
+export class ByteMeter {
   private readonly hash = createHash('sha256');
   bytes = 0;
 
-  constructor(private readonly maxBytes: number) {
-    super();
-  }
+  constructor(private readonly maxBytes: number) {}
 
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+  /** Takes the next chunk into the count and the hash; past the limit it throws instead, hashing nothing more. */
+  add(chunk: Buffer): void {
     this.bytes += chunk.length;
-    if (this.bytes > this.maxBytes) return callback(new StorageLimitExceededError(this.maxBytes));
+    if (this.bytes > this.maxBytes) throw new StorageLimitExceededError(this.maxBytes);
     this.hash.update(chunk);
-    callback(null, chunk);
   }
 
   digest(): string {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -32,6 +32,17 @@ describe('local storage driver', () => {
     expect(await text(driver.openRead(key))).toBe('Sveiki, pasaule!');
     expect(await text(driver.openRead(key, { start: 8, end: 15 }))).toBe('pasaule');
     expect(filesUnder(root)).toEqual([key]);
+  });
+
+  it('writes content larger than a write batch, in chunks of any size, whole and in order', async () => {
+    const content = Buffer.alloc(3 * 1024 * 1024 + 17);
+    for (let i = 0; i < content.length; i += 1) content[i] = (i * 7 + (i >> 12)) & 0xff;
+    const chunks: Buffer[] = [];
+    for (let at = 0, size = 1; at < content.length; at += size, size = size >= 200_000 ? 1 : size * 3) chunks.push(content.subarray(at, at + size));
+    const key = newStorageKey('material');
+    const result = await driver.put(key, Readable.from(chunks), { maxBytes: content.length });
+    expect(result).toEqual({ size: content.length, sha256: createHash('sha256').update(content).digest('hex') });
+    expect(Buffer.compare(readFileSync(join(root, 'material', key.slice(9, 11), key)), content)).toBe(0);
   });
 
   it('aborts as soon as the limit is passed and leaves nothing behind', async () => {

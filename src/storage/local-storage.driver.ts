@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { writeMetered } from './batched-write';
 import { ByteMeter } from './byte-meter';
 import type { ByteRange, PutOptions, PutResult, StorageDriver, StoredObject } from './storage-driver';
 import { isStorageKey, isStoragePrefix, parseStorageKey } from './storage-keys';
@@ -49,12 +49,18 @@ export class LocalStorageDriver implements StorageDriver {
     await mkdir(dir, { recursive: true });
     const temporary = join(dir, `.${key}.${randomBytes(6).toString('hex')}.tmp`);
     const meter = new ByteMeter(options.maxBytes);
+    let file: FileHandle | undefined;
     try {
-      // `wx`: a fresh file or nothing; `flush`: on disk before it gets its final name.
-      await pipeline(content, meter, createWriteStream(temporary, { flags: 'wx', mode: 0o640, flush: true }));
+      // `wx`: a fresh file or nothing; synced: on disk before it gets its final name.
+      file = await open(temporary, 'wx', 0o640);
+      await writeMetered(content, file, meter);
+      await file.sync();
+      await file.close();
+      file = undefined;
       await rename(temporary, target);
     } catch (error) {
       content.destroy();
+      await file?.close().catch(() => undefined);
       await rm(temporary, { force: true });
       throw error;
     }
