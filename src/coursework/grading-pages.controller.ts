@@ -17,7 +17,7 @@ import { queueQuerySchema, releaseSchema, returnSchema } from './grades.schemas'
 import { GradesService } from './grades.service';
 import { GradingQueueService } from './grading-queue.service';
 import { GradingReleaseService } from './grading-release.service';
-import { feedbackFileMeta, gradingPage, queueFilterLocals, queuePageRows } from './grading-views';
+import { feedbackFileMeta, gradingPage, queueColumns, queueFilterLocals, queuePageRows } from './grading-views';
 import { GradingZipService } from './grading-zip.service';
 import { sendArchive } from './grading-zip.response';
 
@@ -49,6 +49,7 @@ export class GradingPagesController {
     const { items, total, options } = await this.queue.page(user, query);
     return {
       titleKey: 'grading.queue.title',
+      columns: queueColumns(this.i18n, req.lang),
       rows: queuePageRows(items, this.i18n, req.lang),
       filters: { cohort: query.cohort ?? '', assignment: query.assignment ?? '', late: query.late ?? '' },
       ...queueFilterLocals(options),

@@ -1,4 +1,4 @@
-import { rigaDateTimeInputs, sameTimeDaysBefore } from '../i18n/dates';
+import { formatDateTime, rigaDateTimeInputs, sameTimeDaysBefore } from '../i18n/dates';
 import { lateByText } from '../i18n/durations';
 import type { I18nService } from '../i18n/i18n.service';
 import { acceptAttribute, allowedLabel } from '../storage/file-policy';
@@ -85,19 +85,38 @@ export function resultText(
   return i18n.t(lang, 'grading.result.withVerdict', { points, verdict: i18n.t(lang, result.passed ? 'grading.result.verdictPassed' : 'grading.result.verdictFailed') });
 }
 
+/** The queue table's column headings, once per page: each row repeats them as `data-label` for narrow screens. */
+export function queueColumns(i18n: I18nService, lang: Language) {
+  const label = (column: string) => i18n.t(lang, `grading.columns.${column}`);
+  return { trainee: label('trainee'), assignment: label('assignment'), cohort: label('cohort'), submitted: label('submitted'), state: label('state'), result: label('result') };
+}
+
+const STATE_TONES: Partial<Record<QueueState, 'ok' | 'danger'>> = { released: 'ok', returned: 'danger' };
+
+/** The queue table's rows with every text worked out here, so the template only places them (a page shows many). */
 export function queuePageRows(items: QueueItem[], i18n: I18nService, lang: Language) {
-  return items.map((item) => ({
-    id: item.id,
-    traineeName: item.traineeName,
-    assignmentTitle: item.assignmentTitle,
-    cohortName: item.cohortName,
-    submittedAt: item.submittedAt,
-    version: item.submittedVersion,
-    late: item.lateSeconds > 0 ? lateByText(i18n, lang, item.lateSeconds) : null,
-    state: queueState(item),
-    stateKey: `grading.states.${queueState(item)}`,
-    result: resultText(i18n, lang, item),
-  }));
+  const stateTexts = new Map<QueueState, string>();
+  const stateText = (state: QueueState) => {
+    let text = stateTexts.get(state);
+    if (text === undefined) stateTexts.set(state, (text = i18n.t(lang, `grading.states.${state}`)));
+    return text;
+  };
+  return items.map((item) => {
+    const state = queueState(item);
+    return {
+      id: item.id,
+      traineeName: item.traineeName,
+      assignmentTitle: item.assignmentTitle,
+      cohortName: item.cohortName,
+      submittedIso: item.submittedAt.toISOString(),
+      submittedText: formatDateTime(item.submittedAt, lang),
+      versionText: i18n.t(lang, 'grading.queue.version', { number: item.submittedVersion }),
+      late: item.lateSeconds > 0 ? lateByText(i18n, lang, item.lateSeconds) : null,
+      stateText: stateText(state),
+      stateTone: STATE_TONES[state] ?? null,
+      result: resultText(i18n, lang, item),
+    };
+  });
 }
 
 export function queueFilterLocals(options: QueueFilterOptions) {
