@@ -74,6 +74,9 @@ describe('the class schedule', () => {
       .type('form')
       .send({ _csrf: adminToken, kind: 'class', title: '', startDate: '2012-09-06', startTime: '12:00', endTime: '10:00', onlineUrl: 'http://zoom.example/j/1' });
     expect(res.status).toBe(422);
+    // The summary speaks plainly; the field names the code uses are not for people.
+    expect(res.text).toContain('Lūdzu, izlabojiet kļūdas zemāk norādītajos laukos.');
+    expect(res.text).not.toMatch(/error-summary-title">[^<]*(endTime|onlineUrl)/);
     expect(res.text).toContain('Beigām jābūt vēlāk par sākumu.');
     expect(res.text).toContain('Ievadiet drošu adresi, kas sākas ar https://.');
     expect(res.text).toContain('Jābūt vismaz 1 rakstzīmei.');

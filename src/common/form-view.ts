@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { catchError, from, Observable } from 'rxjs';
 import { I18nService } from '../i18n/i18n.service';
-import { DomainError, TooManyRequestsError } from './errors';
+import { DomainError, TooManyRequestsError, ValidationFailedError } from './errors';
 
 export const FORM_VIEW_KEY = 'kursors:form-view';
 
@@ -50,7 +50,8 @@ export class FormViewInterceptor implements NestInterceptor {
       values: { ...(locals.values as object | undefined), ...values },
       fieldErrors,
       errorSummary: error.fieldErrors.map((e) => ({ field: e.field, message: fieldErrors[e.field] })),
-      formError: this.i18n.t(req.lang, error.messageKey, error.params),
+      // A form lists each bad field under its label, so its summary needs no list of field names (the API's does).
+      formError: this.i18n.t(req.lang, error instanceof ValidationFailedError && error.messageKey === 'errors.validation' ? 'errors.validationForm' : error.messageKey, error.params),
     });
   }
 }
