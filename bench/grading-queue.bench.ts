@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type * as Migrate from '../src/database/migrate';
 import { FULL_SIZE, loadGrading, submissionsOf, type LoadedGrading } from './grading/data';
 import { fromDist } from './lib/built-app';
-import { backendPids, cpuMs } from './lib/cpu';
+import { cpuMs, postgresCpuMs } from './lib/cpu';
 import { committedTransactions, freshDatabase } from './lib/database';
 import { getOk, logIn, sequentialGets } from './lib/http';
 import { load, warmUp, type LoadResult } from './lib/load';
@@ -83,16 +83,15 @@ interface Measured extends LoadResult {
 
 async function measure(url: string, server?: Child, headers?: Record<string, string>, databaseUrl?: string): Promise<Measured> {
   await warmUp(url, headers);
-  const backends = databaseUrl ? await backendPids(databaseUrl) : [];
   const pids = server?.process.pid ? [server.process.pid] : [];
-  const before = { server: cpuMs(pids), database: cpuMs(backends), transactions: databaseUrl ? await committedTransactions(databaseUrl) : undefined };
+  const before = { server: cpuMs(pids), database: databaseUrl ? postgresCpuMs() : undefined, transactions: databaseUrl ? await committedTransactions(databaseUrl) : undefined };
   const result = await load(url, { connections: CONNECTIONS, durationSeconds: DURATION_SECONDS, headers });
   const perRequest = (from: number | undefined, to: number | undefined) =>
     from === undefined || to === undefined || !result.requests ? undefined : round((to - from) / result.requests, 2);
   return {
     ...result,
     serverCpuMs: perRequest(before.server, cpuMs(pids)),
-    databaseCpuMs: perRequest(before.database, cpuMs(backends)),
+    databaseCpuMs: perRequest(before.database, databaseUrl ? postgresCpuMs() : undefined),
     transactions: databaseUrl ? perRequest(before.transactions, await committedTransactions(databaseUrl)) : undefined,
   };
 }

@@ -5,7 +5,7 @@ import type * as Migrate from '../src/database/migrate';
 import { fromDist } from './lib/built-app';
 import { freshDatabase } from './lib/database';
 import { getOk, logIn, sequentialGets } from './lib/http';
-import { backendPids, cpuMs } from './lib/cpu';
+import { cpuMs, postgresCpuMs } from './lib/cpu';
 import { load, warmUp, type LoadResult } from './lib/load';
 import { startBaseline, startWeb, type Child } from './lib/processes';
 import { BENCH_REDIS_PREFIX, deletePrefixedKeys } from './lib/redis';
@@ -95,13 +95,12 @@ interface Measured extends LoadResult {
 
 async function measure(url: string, server: Child, headers?: Record<string, string>, databaseUrl?: string): Promise<Measured> {
   await warmUp(url, headers);
-  const backends = databaseUrl ? await backendPids(databaseUrl) : [];
   const pids = server.process.pid ? [server.process.pid] : [];
-  const before = { server: cpuMs(pids), database: cpuMs(backends) };
+  const before = { server: cpuMs(pids), database: databaseUrl ? postgresCpuMs() : undefined };
   const result = await load(url, { connections: CONNECTIONS, durationSeconds: DURATION_SECONDS, headers });
   const perRequest = (from: number | undefined, to: number | undefined) =>
     from === undefined || to === undefined || !result.requests ? undefined : round((to - from) / result.requests, 2);
-  return { ...result, serverCpuMs: perRequest(before.server, cpuMs(pids)), databaseCpuMs: perRequest(before.database, cpuMs(backends)) };
+  return { ...result, serverCpuMs: perRequest(before.server, cpuMs(pids)), databaseCpuMs: perRequest(before.database, databaseUrl ? postgresCpuMs() : undefined) };
 }
 
 function loadRows(label: string, result: Measured, baseline: Measured): BenchRow[] {

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { Client } from 'pg';
+import { readdirSync, readFileSync } from 'node:fs';
 
 // Linux reports process CPU time in clock ticks of 1/100 s (USER_HZ) on every architecture Node runs on.
 const TICK_MS = 10;
@@ -27,14 +26,27 @@ export function cpuMs(pids: number[]): number | undefined {
   return read ? ticks * TICK_MS : undefined;
 }
 
-/** The PostgreSQL backends connected to a database, except the one asking. */
-export async function backendPids(databaseUrl: string): Promise<number[]> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
-    return rows.map((row) => row.pid);
-  } finally {
-    await client.end();
+/**
+ * CPU time (user + system) of every PostgreSQL process on this machine so far, in milliseconds, including the
+ * backends that have ended (their time is added to the postmaster's children's time when it reaps them): a pool
+ * that closes an idle connection and opens another mid-run loses nothing. Undefined when PostgreSQL does not run
+ * here. Everything the server does in the meantime counts, so read it on an otherwise quiet database server.
+ */
+export function postgresCpuMs(): number | undefined {
+  let ticks = 0;
+  let found = false;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'postgres') continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime, stime, cutime, cstime: fields 14 to 17 of proc(5)
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+      found = true;
+    } catch {
+      // ended while we looked
+    }
   }
+  return found ? ticks * TICK_MS : undefined;
 }

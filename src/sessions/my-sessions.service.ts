@@ -23,12 +23,15 @@ interface ListedRow extends Record<string, unknown> {
   instructors: InstructorRef[];
 }
 
-/** Ids of the sessions of $1: as a trainee (enrolment status in $2) or as an instructor, filtered by `where`. */
+/**
+ * Ids and start times of the sessions of $1: as a trainee (enrolment status in $2) or as an instructor, filtered
+ * by `where`. The start time rides along so the page is ordered without reading each session again.
+ */
 function mineSql(where: string): string {
-  return `SELECT s.id FROM enrolments e JOIN sessions s ON s.cohort_id = e.cohort_id
+  return `SELECT s.id, s.starts_at FROM enrolments e JOIN sessions s ON s.cohort_id = e.cohort_id
            WHERE e.user_id = $1 AND e.status = ANY($2) AND ${where}
           UNION
-          SELECT s.id FROM session_instructors si JOIN sessions s ON s.id = si.session_id
+          SELECT s.id, s.starts_at FROM session_instructors si JOIN sessions s ON s.id = si.session_id
            WHERE si.user_id = $1 AND ${where}`;
 }
 
@@ -37,8 +40,7 @@ function mineSql(where: string): string {
  * that count, $3 now, $4 the longest a session may last in days (bounds the index range), $5 limit, $6 offset.
  */
 export const UPCOMING_PAGE_SQL = `WITH mine AS (${mineSql('s.ends_at > $3 AND s.starts_at > $3::timestamptz - make_interval(days => $4)')})
-       SELECT s.id, count(*) OVER () AS total FROM mine JOIN sessions s ON s.id = mine.id
-        ORDER BY s.starts_at, s.id LIMIT $5 OFFSET $6`;
+       SELECT id, count(*) OVER () AS total FROM mine ORDER BY starts_at, id LIMIT $5 OFFSET $6`;
 
 /**
  * The sessions whose ids (in order, with `total`) `pageSql` selects: `sessionColumns` of each (alias `s`), its
@@ -80,17 +82,17 @@ export class MySessionsService {
     this.todayMineRead = read(
       'today_mine',
       `WITH mine AS (
-         SELECT si.session_id AS id FROM session_instructors si JOIN sessions s ON s.id = si.session_id
+         SELECT s.id, s.starts_at FROM session_instructors si JOIN sessions s ON s.id = si.session_id
           WHERE si.user_id = $1 AND s.starts_at >= $2 AND s.starts_at < $3
          UNION
-         SELECT s.id FROM cohort_instructors ci JOIN sessions s ON s.cohort_id = ci.cohort_id
+         SELECT s.id, s.starts_at FROM cohort_instructors ci JOIN sessions s ON s.cohort_id = ci.cohort_id
           WHERE ci.user_id = $1 AND s.starts_at >= $2 AND s.starts_at < $3)
-       SELECT s.id, 0 AS total FROM mine JOIN sessions s ON s.id = mine.id ORDER BY s.starts_at, s.id LIMIT 500`,
+       SELECT id, 0 AS total FROM mine ORDER BY starts_at, id LIMIT 500`,
     );
     this.calendarRead = read(
       'calendar',
       `WITH mine AS (${mineSql(`s.starts_at > $3::timestamptz - interval '365 days'`)})
-       SELECT s.id, 0 AS total FROM mine JOIN sessions s ON s.id = mine.id ORDER BY s.starts_at, s.id LIMIT $4`,
+       SELECT id, 0 AS total FROM mine ORDER BY starts_at, id LIMIT $4`,
     );
   }
 
