@@ -1,10 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { StoredFileKey } from '../storage/stored-file-key.decorator';
+import { StoredFileColumns } from '../storage/stored-file.columns';
 import { SubmissionVersion } from './submission-version.entity';
 
 /** A file of a submission version; its name on disk is the server's, the uploader's name is metadata. */
 @Entity()
-export class SubmissionFile {
+export class SubmissionFile extends StoredFileColumns {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -19,18 +20,6 @@ export class SubmissionFile {
   @StoredFileKey('submission')
   @Column({ type: 'varchar', length: 200, unique: true })
   storageKey: string;
-
-  @Column({ type: 'varchar', length: 255 })
-  fileName: string;
-
-  @Column({ type: 'varchar', length: 100 })
-  mimeType: string;
-
-  @Column({ type: 'bigint' })
-  size: string;
-
-  @Column({ type: 'char', length: 64 })
-  sha256: string;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -2,11 +2,12 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { Cohort } from '../cohorts/cohort.entity';
 import { Part } from '../programmes/part.entity';
 import { StoredFileKey } from '../storage/stored-file-key.decorator';
+import { StoredFileColumns } from '../storage/stored-file.columns';
 
 /** A methodological material of a part (for all its cohorts) or of one cohort. */
 @Entity()
 @Check('("part_id" IS NULL) <> ("cohort_id" IS NULL)')
-export class Material {
+export class Material extends StoredFileColumns {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -33,19 +34,6 @@ export class Material {
   @StoredFileKey('material')
   @Column({ type: 'varchar', length: 200, unique: true })
   storageKey: string;
-
-  /** The uploader's file name, sanitised; given back on download. */
-  @Column({ type: 'varchar', length: 255 })
-  fileName: string;
-
-  @Column({ type: 'varchar', length: 100 })
-  mimeType: string;
-
-  @Column({ type: 'bigint' })
-  size: string;
-
-  @Column({ type: 'char', length: 64 })
-  sha256: string;
 
   @Column({ type: 'uuid', nullable: true })
   uploadedById: string | null;
