@@ -1,8 +1,9 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
 import { runLoggedJob } from '../common/job-logging';
+import { KeptJobScheduler, type KeptSchedule } from '../common/kept-job-scheduler';
 import { AppConfig } from '../config/app-config';
 import { CourseworkRemindersService, CourseworkScanResult } from './coursework-reminders.service';
 
@@ -11,36 +12,17 @@ export const COURSEWORK_REMINDERS_SCHEDULER = 'coursework-reminders-scan';
 
 /** Keeps the coursework scan scheduled every REMINDER_SCAN_MINUTES, also after Redis lost its data. */
 @Injectable()
-export class CourseworkRemindersScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(CourseworkRemindersScheduler.name);
-  private timer: NodeJS.Timeout | undefined;
-
+export class CourseworkRemindersScheduler extends KeptJobScheduler {
   constructor(
-    @InjectQueue(COURSEWORK_REMINDERS_QUEUE) private readonly queue: Queue,
+    @InjectQueue(COURSEWORK_REMINDERS_QUEUE) queue: Queue,
     private readonly config: AppConfig,
-  ) {}
-
-  private get everyMs(): number {
-    return this.config.env.REMINDER_SCAN_MINUTES * 60_000;
+  ) {
+    super(queue);
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.ensureScheduled();
-    this.timer = setInterval(() => {
-      this.ensureScheduled().catch((error: unknown) => this.logger.warn({ err: error }, 'Could not check the coursework scan schedule'));
-    }, this.everyMs);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
-  }
-
-  async ensureScheduled(): Promise<void> {
-    const existing = await this.queue.getJobScheduler(COURSEWORK_REMINDERS_SCHEDULER);
-    if (existing && Number(existing.every) === this.everyMs) return;
-    await this.queue.upsertJobScheduler(COURSEWORK_REMINDERS_SCHEDULER, { every: this.everyMs }, { name: 'scan', opts: { removeOnComplete: true, removeOnFail: true } });
-    this.logger.log({ everyMs: this.everyMs }, 'Coursework reminder scan scheduled');
+  protected schedule(): KeptSchedule {
+    const everyMs = this.config.env.REMINDER_SCAN_MINUTES * 60_000;
+    return { id: COURSEWORK_REMINDERS_SCHEDULER, repeat: { every: everyMs }, jobName: 'scan', jobOptions: { removeOnComplete: true, removeOnFail: true }, checkEveryMs: everyMs };
   }
 }
 
