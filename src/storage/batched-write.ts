@@ -7,7 +7,7 @@ import type { ByteMeter } from './byte-meter';
  * to libuv's thread pool (a lock, a thread woken up): one a chunk cost the web process more than the bytes did.
  * Ten uploads at once hold at most this much each.
  */
-export const WRITE_BATCH_BYTES = 256 * 1024;
+export const WRITE_BATCH_BYTES = 512 * 1024;
 /** No more chunks than one writev call takes (IOV_MAX), however small they come. */
 const WRITE_BATCH_CHUNKS = 1024;
 
