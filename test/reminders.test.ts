@@ -206,6 +206,9 @@ describe('session reminders and change notices', () => {
     const shown = await agent.get(`/api/v1/sessions/${session.id}`).expect(200);
     expect(shown.body).toMatchObject({ status: 'scheduled', cancelled: false, cancellationReason: null, sequence: 2 });
     expect(shown.body.history.map((h: { kind: string }) => h.kind)).toEqual(['restored', 'cancelled']);
+    const ics = (await agent.get(`/sessions/${session.id}/ics`).expect(200)).text;
+    expect(ics).toContain('STATUS:CONFIRMED');
+    expect(ics).toContain('SEQUENCE:2');
     const notices: { recipient_id: string; text: string }[] = await t.dataSource.query(
       `SELECT recipient_id, text FROM outbox_messages WHERE template = 'session-restored' AND data->>'link' LIKE $1`,
       [`%/sessions/${session.id}`],
