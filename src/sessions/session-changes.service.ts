@@ -6,13 +6,19 @@ import { AuditService } from '../audit/audit.service';
 import { OutboxService } from '../notifications/outbox.service';
 import type { User } from '../users/user.entity';
 import { SessionAccess } from './session-access.service';
-import { SessionChange } from './session-change.entity';
+import { SessionChange, type SessionChangeKind } from './session-change.entity';
 import { SessionClashCheck } from './session-clash-check';
 import { SessionNotices } from './session-notices';
-import { Session } from './session.entity';
+import { Session, type SessionStatus } from './session.entity';
 import { CancelSessionInput, MoveSessionInput, RestoreSessionInput } from './sessions.schemas';
 import { SessionUnchangedTimeError } from './sessions.errors';
 import { SessionsService, sessionAuditView } from './sessions.service';
+
+/** Where a changed session will take place (null: nowhere, it is cancelled) and what else of it changes. */
+interface PlannedChange {
+  at: { startsAt: Date; endsAt: Date } | null;
+  update: Partial<Pick<Session, 'startsAt' | 'endsAt' | 'status' | 'cancellationReason'>>;
+}
 
 /**
  * Moving, cancelling and restoring: the session keeps its record, a history row says what changed, why and who did it,
@@ -31,75 +37,16 @@ export class SessionChangesService {
   ) {}
 
   async move(user: User, id: string, input: MoveSessionInput, req?: Request): Promise<Session> {
-    await this.access.assertCanManageSession(user, await this.sessions.get(id));
-    const { session, outboxIds } = await this.dataSource.transaction(async (manager) => {
-      const session = await this.sessions.lockForChange(manager, id);
+    return this.change(user, id, 'scheduled', 'moved', input.reason, req, (session) => {
       if (session.startsAt.getTime() === input.startsAt.getTime() && session.endsAt.getTime() === input.endsAt.getTime()) {
         throw new SessionUnchangedTimeError();
       }
-      await this.clashes.lockAndCheck(manager, {
-        sessionId: session.id,
-        startsAt: input.startsAt,
-        endsAt: input.endsAt,
-        instructorIds: session.instructors.map((u) => u.id),
-        address: session.address,
-        room: session.room,
-      });
-      const before = sessionAuditView(session);
-      const change = await manager.getRepository(SessionChange).save(
-        manager.getRepository(SessionChange).create({
-          sessionId: session.id,
-          kind: 'moved',
-          oldStartsAt: session.startsAt,
-          oldEndsAt: session.endsAt,
-          newStartsAt: input.startsAt,
-          newEndsAt: input.endsAt,
-          reason: input.reason,
-          changedById: user.id,
-        }),
-      );
-      await manager.getRepository(Session).update({ id: session.id }, { startsAt: input.startsAt, endsAt: input.endsAt, sequence: session.sequence + 1 });
-      Object.assign(session, { startsAt: input.startsAt, endsAt: input.endsAt, sequence: session.sequence + 1 });
-      await this.audit.record(
-        { actorId: user.id, action: 'session.moved', entityType: 'session', entityId: session.id, before, after: { ...sessionAuditView(session), reason: input.reason }, req },
-        manager,
-      );
-      const cohort = await this.sessions.cohort(session.cohortId, manager);
-      return { session, outboxIds: await this.notices.announce(manager, session, change, cohort.name) };
+      return { at: { startsAt: input.startsAt, endsAt: input.endsAt }, update: { startsAt: input.startsAt, endsAt: input.endsAt } };
     });
-    await this.outbox.dispatch(outboxIds);
-    return session;
   }
 
   async cancel(user: User, id: string, input: CancelSessionInput, req?: Request): Promise<Session> {
-    await this.access.assertCanManageSession(user, await this.sessions.get(id));
-    const { session, outboxIds } = await this.dataSource.transaction(async (manager) => {
-      const session = await this.sessions.lockForChange(manager, id);
-      const before = sessionAuditView(session);
-      const change = await manager.getRepository(SessionChange).save(
-        manager.getRepository(SessionChange).create({
-          sessionId: session.id,
-          kind: 'cancelled',
-          oldStartsAt: session.startsAt,
-          oldEndsAt: session.endsAt,
-          newStartsAt: null,
-          newEndsAt: null,
-          reason: input.reason,
-          changedById: user.id,
-        }),
-      );
-      const update = { status: 'cancelled' as const, cancellationReason: input.reason, sequence: session.sequence + 1 };
-      await manager.getRepository(Session).update({ id: session.id }, update);
-      Object.assign(session, update);
-      await this.audit.record(
-        { actorId: user.id, action: 'session.cancelled', entityType: 'session', entityId: session.id, before, after: { ...sessionAuditView(session), reason: input.reason }, req },
-        manager,
-      );
-      const cohort = await this.sessions.cohort(session.cohortId, manager);
-      return { session, outboxIds: await this.notices.announce(manager, session, change, cohort.name) };
-    });
-    await this.outbox.dispatch(outboxIds);
-    return session;
+    return this.change(user, id, 'scheduled', 'cancelled', input.reason, req, () => ({ at: null, update: { status: 'cancelled', cancellationReason: input.reason } }));
   }
 
   /**
@@ -107,35 +54,49 @@ export class SessionChangesService {
    * Everyone concerned is told, and its reminders go out again.
    */
   async restore(user: User, id: string, input: RestoreSessionInput, req?: Request): Promise<Session> {
+    return this.change(user, id, 'cancelled', 'restored', input.reason, req, (session) => ({
+      at: { startsAt: session.startsAt, endsAt: session.endsAt },
+      update: { status: 'scheduled', cancellationReason: null },
+    }));
+  }
+
+  /**
+   * One change of a locked session in `status`: `plan` checks it and says where the session will be (null when it
+   * will not take place, which needs no clash check) and what else changes. The history row, SEQUENCE, the audit
+   * record and the notices follow in the same transaction; the notices are queued after it commits.
+   */
+  private async change(user: User, id: string, status: SessionStatus, kind: SessionChangeKind, reason: string, req: Request | undefined, plan: (session: Session) => PlannedChange): Promise<Session> {
     await this.access.assertCanManageSession(user, await this.sessions.get(id));
     const { session, outboxIds } = await this.dataSource.transaction(async (manager) => {
-      const session = await this.sessions.lockForChange(manager, id, 'cancelled');
-      await this.clashes.lockAndCheck(manager, {
-        sessionId: session.id,
-        startsAt: session.startsAt,
-        endsAt: session.endsAt,
-        instructorIds: session.instructors.map((u) => u.id),
-        address: session.address,
-        room: session.room,
-      });
+      const session = await this.sessions.lockForChange(manager, id, status);
+      const { at, update } = plan(session);
+      if (at) {
+        await this.clashes.lockAndCheck(manager, {
+          sessionId: session.id,
+          ...at,
+          instructorIds: session.instructors.map((u) => u.id),
+          address: session.address,
+          room: session.room,
+        });
+      }
       const before = sessionAuditView(session);
       const change = await manager.getRepository(SessionChange).save(
         manager.getRepository(SessionChange).create({
           sessionId: session.id,
-          kind: 'restored',
+          kind,
           oldStartsAt: session.startsAt,
           oldEndsAt: session.endsAt,
-          newStartsAt: session.startsAt,
-          newEndsAt: session.endsAt,
-          reason: input.reason,
+          newStartsAt: at?.startsAt ?? null,
+          newEndsAt: at?.endsAt ?? null,
+          reason,
           changedById: user.id,
         }),
       );
-      const update = { status: 'scheduled' as const, cancellationReason: null, sequence: session.sequence + 1 };
-      await manager.getRepository(Session).update({ id: session.id }, update);
-      Object.assign(session, update);
+      const values = { ...update, sequence: session.sequence + 1 };
+      await manager.getRepository(Session).update({ id: session.id }, values);
+      Object.assign(session, values);
       await this.audit.record(
-        { actorId: user.id, action: 'session.restored', entityType: 'session', entityId: session.id, before, after: { ...sessionAuditView(session), reason: input.reason }, req },
+        { actorId: user.id, action: `session.${kind}`, entityType: 'session', entityId: session.id, before, after: { ...sessionAuditView(session), reason }, req },
         manager,
       );
       const cohort = await this.sessions.cohort(session.cohortId, manager);
