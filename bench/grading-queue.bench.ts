@@ -4,14 +4,13 @@ import { join } from 'node:path';
 import type * as Migrate from '../src/database/migrate';
 import { FULL_SIZE, loadGrading, submissionsOf, type LoadedGrading } from './grading/data';
 import { fromDist } from './lib/built-app';
-import { cpuMs, postgresCpuMs } from './lib/cpu';
-import { committedTransactions, freshDatabase } from './lib/database';
-import { getOk, logIn, sequentialGets } from './lib/http';
-import { load, warmUp, type LoadResult } from './lib/load';
+import { freshDatabase } from './lib/database';
+import { getOk, logIn } from './lib/http';
+import type { LoadResult } from './lib/load';
+import { measureLoad, statementsPerRequest, type Callers, type Measured } from './lib/measure';
 import { startBaseline, startWeb, type Child } from './lib/processes';
 import { BENCH_REDIS_PREFIX, deletePrefixedKeys } from './lib/redis';
 import type { BenchRow } from './lib/report';
-import { startSqlCounter } from './lib/sql-counter';
 import { round } from './lib/stats';
 import { benchWebEnv } from './lib/web-env';
 
@@ -38,14 +37,9 @@ const log = (message: string) => process.stdout.write(`grading-queue: ${message}
 const webEnv = (databaseUrl: string, uploadDir: string) =>
   benchWebEnv(databaseUrl, uploadDir, { LOGIN_MAX_PER_ACCOUNT: '1000000', LOGIN_MAX_PER_ADDRESS: '1000000' });
 
-interface Caller {
-  page: Record<string, string>;
-  api: Record<string, string>;
-}
-
 /** Logs the instructor in and checks that both endpoints show a full first page before anything is timed. */
-async function caller(web: Child, data: LoadedGrading): Promise<Caller> {
-  const who: Caller = { page: { cookie: await logIn(web.url, data.instructor.email, data.instructor.password) }, api: { authorization: `Bearer ${data.instructor.apiToken}` } };
+async function caller(web: Child, data: LoadedGrading): Promise<Callers> {
+  const who: Callers = { page: { cookie: await logIn(web.url, data.instructor.email, data.instructor.password) }, api: { authorization: `Bearer ${data.instructor.apiToken}` } };
   const listed = JSON.parse(await getOk(`${web.url}${API_PATH}`, who.api)) as { items: unknown[]; total: number };
   if (listed.items.length < 25 || listed.total !== data.counts.taught_submissions) {
     throw new Error(`${API_PATH} listed ${listed.items.length} of ${listed.total}; expected a full page of ${data.counts.taught_submissions}`);
@@ -55,46 +49,9 @@ async function caller(web: Child, data: LoadedGrading): Promise<Caller> {
   return who;
 }
 
-/** SQL statements per request, one request at a time, through a counting hop (a process apart from the one under load). */
-async function statementsPerRequest(databaseUrl: string, uploadDir: string, data: LoadedGrading): Promise<{ page: number; api: number }> {
-  const counter = await startSqlCounter(databaseUrl);
-  const web = await startWeb(webEnv(counter.url, uploadDir));
-  try {
-    const who = await caller(web, data);
-    const per = async (url: string, headers: Record<string, string>) => {
-      const before = counter.statements();
-      await sequentialGets(url, headers, COUNTED_REQUESTS);
-      return round((counter.statements() - before) / COUNTED_REQUESTS, 2);
-    };
-    return { page: await per(`${web.url}${PAGE_PATH}`, who.page), api: await per(`${web.url}${API_PATH}`, who.api) };
-  } finally {
-    await web.stop();
-    await counter.stop();
-  }
-}
-
-interface Measured extends LoadResult {
-  /** CPU milliseconds per request of the web process, and of the database backends serving it. */
-  serverCpuMs?: number;
-  databaseCpuMs?: number;
-  /** Transactions PostgreSQL committed per request. */
-  transactions?: number;
-}
-
-async function measure(url: string, server?: Child, headers?: Record<string, string>, databaseUrl?: string): Promise<Measured> {
-  await warmUp(url, headers);
-  const pids = server?.process.pid ? [server.process.pid] : [];
-  const before = { server: cpuMs(pids), database: databaseUrl ? postgresCpuMs() : undefined, transactions: databaseUrl ? await committedTransactions(databaseUrl) : undefined };
-  const result = await load(url, { connections: CONNECTIONS, durationSeconds: DURATION_SECONDS, headers });
-  const perRequest = (from: number | undefined, to: number | undefined) =>
-    from === undefined || to === undefined || !result.requests ? undefined : round((to - from) / result.requests, 2);
-  return {
-    ...result,
-    serverCpuMs: perRequest(before.server, cpuMs(pids)),
-    databaseCpuMs: perRequest(before.database, databaseUrl ? postgresCpuMs() : undefined),
-    transactions: databaseUrl ? perRequest(before.transactions, await committedTransactions(databaseUrl)) : undefined,
-  };
-}
+/** The load every figure here is taken under, with commits per request counted where a database is named. */
+const measure = (url: string, server?: Child, headers?: Record<string, string>, databaseUrl?: string) =>
+  measureLoad(url, { connections: CONNECTIONS, durationSeconds: DURATION_SECONDS, server, headers, databaseUrl, countTransactions: true });
 
 function loadRows(label: string, result: Measured, baseline: LoadResult): BenchRow[] {
   const failed = result.non2xx + result.errors;
@@ -126,7 +83,7 @@ export async function run(): Promise<BenchRow[]> {
     log(`${Object.entries(data.counts).map(([table, n]) => `${n} ${table}`).join(', ')} in ${round(data.seconds)} s`);
 
     log(`counting SQL statements per request over ${COUNTED_REQUESTS} requests`);
-    const statements = await statementsPerRequest(url, uploadDir, data);
+    const statements = await statementsPerRequest(url, (counted) => webEnv(counted, uploadDir), { page: PAGE_PATH, api: API_PATH }, (web) => caller(web, data), COUNTED_REQUESTS);
 
     const baselineServer = await start(startBaseline());
     const web = await start(startWeb(webEnv(url, uploadDir)));

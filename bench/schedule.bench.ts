@@ -4,13 +4,11 @@ import { join } from 'node:path';
 import type * as Migrate from '../src/database/migrate';
 import { fromDist } from './lib/built-app';
 import { freshDatabase } from './lib/database';
-import { getOk, logIn, sequentialGets } from './lib/http';
-import { cpuMs, postgresCpuMs } from './lib/cpu';
-import { load, warmUp, type LoadResult } from './lib/load';
+import { getOk, logIn } from './lib/http';
+import { measureLoad, statementsPerRequest, type Callers, type Measured } from './lib/measure';
 import { startBaseline, startWeb, type Child } from './lib/processes';
 import { BENCH_REDIS_PREFIX, deletePrefixedKeys } from './lib/redis';
 import type { BenchRow } from './lib/report';
-import { startSqlCounter } from './lib/sql-counter';
 import { round } from './lib/stats';
 import { FULL_SIZE, loadSchedule, smallerSize, type LoadedSchedule, type ScheduleSize } from './schedule/data';
 import { timeReminderScan } from './schedule/reminder-scan';
@@ -51,14 +49,9 @@ async function prepare(name: string, size: ScheduleSize): Promise<Database> {
 const webEnv = (databaseUrl: string, uploadDir: string) =>
   benchWebEnv(databaseUrl, uploadDir, { LOGIN_MAX_PER_ACCOUNT: '1000000', LOGIN_MAX_PER_ADDRESS: '1000000' });
 
-interface Caller {
-  page: Record<string, string>;
-  api: Record<string, string>;
-}
-
 /** Logs the trainee in and checks that both endpoints answer with a full first page before anything is timed. */
-async function caller(web: Child, trainee: LoadedSchedule['trainee']): Promise<Caller> {
-  const who: Caller = { page: { cookie: await logIn(web.url, trainee.email, trainee.password) }, api: { authorization: `Bearer ${trainee.apiToken}` } };
+async function caller(web: Child, trainee: LoadedSchedule['trainee']): Promise<Callers> {
+  const who: Callers = { page: { cookie: await logIn(web.url, trainee.email, trainee.password) }, api: { authorization: `Bearer ${trainee.apiToken}` } };
   const listed = JSON.parse(await getOk(`${web.url}${API_PATH}`, who.api)) as { items: unknown[]; total: number };
   if (listed.items.length < 25) throw new Error(`${API_PATH} listed ${listed.items.length} sessions; the benchmark expects a full page`);
   const page = await getOk(`${web.url}${PAGE_PATH}`, who.page);
@@ -66,42 +59,13 @@ async function caller(web: Child, trainee: LoadedSchedule['trainee']): Promise<C
   return who;
 }
 
-/**
- * SQL statements per request of each endpoint, requests sent one at a time to a web process whose database
- * connections go through a counter (a separate process from the one under load: the extra hop would slow it).
- */
-async function statementsPerRequest(db: Database, uploadDir: string): Promise<{ page: number; api: number }> {
-  const counter = await startSqlCounter(db.url);
-  const web = await startWeb(webEnv(counter.url, uploadDir));
-  try {
-    const who = await caller(web, db.data.trainee);
-    const per = async (url: string, headers: Record<string, string>) => {
-      const before = counter.statements();
-      await sequentialGets(url, headers, COUNTED_REQUESTS);
-      return round((counter.statements() - before) / COUNTED_REQUESTS, 2);
-    };
-    return { page: await per(`${web.url}${PAGE_PATH}`, who.page), api: await per(`${web.url}${API_PATH}`, who.api) };
-  } finally {
-    await web.stop();
-    await counter.stop();
-  }
-}
+/** The load every figure here is taken under. */
+const measure = (url: string, server: Child, headers?: Record<string, string>, databaseUrl?: string) =>
+  measureLoad(url, { connections: CONNECTIONS, durationSeconds: DURATION_SECONDS, server, headers, databaseUrl });
 
-interface Measured extends LoadResult {
-  /** CPU milliseconds per request of the server process, and of the database backends serving it. */
-  serverCpuMs?: number;
-  databaseCpuMs?: number;
-}
-
-async function measure(url: string, server: Child, headers?: Record<string, string>, databaseUrl?: string): Promise<Measured> {
-  await warmUp(url, headers);
-  const pids = server.process.pid ? [server.process.pid] : [];
-  const before = { server: cpuMs(pids), database: databaseUrl ? postgresCpuMs() : undefined };
-  const result = await load(url, { connections: CONNECTIONS, durationSeconds: DURATION_SECONDS, headers });
-  const perRequest = (from: number | undefined, to: number | undefined) =>
-    from === undefined || to === undefined || !result.requests ? undefined : round((to - from) / result.requests, 2);
-  return { ...result, serverCpuMs: perRequest(before.server, cpuMs(pids)), databaseCpuMs: perRequest(before.database, databaseUrl ? postgresCpuMs() : undefined) };
-}
+/** Statements per request of the page and the API, for the trainee of that data. */
+const statementsOf = (db: Database, uploadDir: string) =>
+  statementsPerRequest(db.url, (counted) => webEnv(counted, uploadDir), { page: PAGE_PATH, api: API_PATH }, (web) => caller(web, db.data.trainee), COUNTED_REQUESTS);
 
 function loadRows(label: string, result: Measured, baseline: Measured): BenchRow[] {
   const ratio = result.requestsPerSecond / baseline.requestsPerSecond;
@@ -187,8 +151,8 @@ export async function run(): Promise<BenchRow[]> {
     rows.push({ name: 'loading the full data set (set-based SQL, incl. VACUUM ANALYZE)', value: round(full.data.seconds, 2), unit: 's' });
 
     log(`counting SQL statements per request over ${COUNTED_REQUESTS} requests, full data and 1/${SMALL_DIVISOR} of it`);
-    const fullQueries = await statementsPerRequest(full, uploadDir);
-    const smallQueries = await statementsPerRequest(small, uploadDir);
+    const fullQueries = await statementsOf(full, uploadDir);
+    const smallQueries = await statementsOf(small, uploadDir);
 
     const baselineServer = await start(startBaseline());
     const sameSqlServer = await start(startBaseline('schedule/same-sql-server.js', { DATABASE_URL: full.url }));
