@@ -60,8 +60,7 @@ export class MaterialsService {
 
   async listForCohort(user: User, cohortId: string): Promise<MaterialList> {
     assertId(cohortId);
-    await this.access.assertCanView(user, cohortId);
-    const cohort = await this.cohorts.get(cohortId);
+    const cohort = await this.cohorts.getFor(user, cohortId);
     const { part } = cohort;
     const [partMaterials, cohortMaterials, canUploadToCohort, canUploadToPart] = await Promise.all([
       this.materialsOf({ partId: part.id }),
