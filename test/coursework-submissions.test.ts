@@ -388,6 +388,52 @@ describe('coursework: assignments, submissions and extensions', () => {
       await expectRefused(four, 400, 'MULTIPART_TOO_MANY_FILES');
     });
 
+    describe('a broken form', () => {
+      /** Posts `body` to the hand-in route, then checks that nothing was kept: no file and no submission. */
+      async function expectBroken(body: Buffer, contentType: string, status: number, code: string) {
+        const a = await assignment();
+        const trainee = world.trainees[5];
+        const before = filesIn(uploadDir).length;
+        clock.set(plus(DUE, -seconds(86_400)));
+        const res = await t.http().post(`/api/v1/assignments/${a.id}/submit`).set('Authorization', await bearer(trainee)).set('Content-Type', contentType).send(body);
+        expect([res.status, res.body.code]).toEqual([status, code]);
+        expect(filesIn(uploadDir)).toHaveLength(before);
+        expect(await submissionOf(a.id, trainee.id)).toBeNull();
+        return res;
+      }
+      const part = (boundary: string, disposition: string, content: Buffer | string) => Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; ${disposition}\r\n\r\n`), Buffer.from(content), Buffer.from('\r\n')]);
+
+      it('cut off before its closing boundary: refused, and the file already written is removed', async () => {
+        const boundary = 'kursorsCut';
+        const body = Buffer.concat([part(boundary, 'name="files"; filename="Pieteikums.pdf"', pdfBytes()), part(boundary, 'name="text"', 'Teksts')]);
+        const res = await expectBroken(body, `multipart/form-data; boundary=${boundary}`, 400, 'MULTIPART_INVALID');
+        expect(res.body.message).toBe('Nosūtīto veidlapu neizdevās nolasīt. Lūdzu, mēģiniet vēlreiz.');
+      });
+
+      it('with a text longer than a field may be: refused, naming the field', async () => {
+        const { body, contentType } = filesBody([{ name: 'Pieteikums.pdf', content: pdfBytes() }], 'ā'.repeat(200 * 1024));
+        const res = await expectBroken(body, contentType, 400, 'MULTIPART_FIELD_TOO_LONG');
+        expect(res.body.message).toBe('Lauka „text” vērtība ir pārāk gara.');
+      });
+
+      it('with a field name over 100 characters: refused', async () => {
+        const boundary = 'kursorsLongName';
+        const body = Buffer.concat([part(boundary, `name="${'n'.repeat(101)}"`, 'x'), Buffer.from(`--${boundary}--\r\n`)]);
+        await expectBroken(body, `multipart/form-data; boundary=${boundary}`, 400, 'MULTIPART_FIELD_TOO_LONG');
+      });
+
+      it('with more text fields than a hand-in has room for: refused', async () => {
+        const boundary = 'kursorsMany';
+        const fields = Array.from({ length: 21 }, (_, i) => part(boundary, `name="f${i}"`, 'x'));
+        const body = Buffer.concat([...fields, part(boundary, 'name="files"; filename="Pieteikums.pdf"', pdfBytes()), Buffer.from(`--${boundary}--\r\n`)]);
+        await expectBroken(body, `multipart/form-data; boundary=${boundary}`, 400, 'MULTIPART_TOO_MANY_PARTS');
+      });
+
+      it('without a boundary: refused', async () => {
+        await expectBroken(Buffer.from('x'), 'multipart/form-data', 400, 'MULTIPART_INVALID');
+      });
+    });
+
     it('refuses a file over the limit while it streams, without reading the rest', async () => {
       const a = await assignment();
       const trainee = world.trainees[6];
@@ -417,17 +463,17 @@ describe('coursework: assignments, submissions and extensions', () => {
       const a = await assignment();
       const trainee = world.trainees[7];
       clock.set(plus(DUE, -seconds(86_400)));
-      const { body, contentType } = multipartBody(
-        {},
-        { field: 'files', filename: 'x.pdf', extendedName: '..\\..\\etc\\\u0007Rēķins\u202E\u0000\tNr 1.pdf', content: pdfBytes() },
-      );
-      const res = await t.http().post(`/api/v1/assignments/${a.id}/draft/files`).set('Authorization', await bearer(trainee)).set('Content-Type', contentType).send(body);
-      expect(res.status).toBe(200);
-      expect(res.body.draft.files[0].fileName).toBe('Rēķins Nr 1.pdf');
+      // As a browser sends it (raw UTF-8) and as some HTTP libraries do (RFC 5987 `filename*`).
+      for (const nameEncoding of ['raw', 'extended'] as const) {
+        const { body, contentType } = multipartBody({}, { field: 'files', filename: '..\\..\\etc\\\u0007Rēķins\u202E\u0000\tNr 1.pdf', nameEncoding, content: pdfBytes() });
+        const res = await t.http().post(`/api/v1/assignments/${a.id}/draft/files`).set('Authorization', await bearer(trainee)).set('Content-Type', contentType).send(body);
+        expect(res.status).toBe(200);
+        expect(res.body.draft.files.at(-1).fileName).toBe('Rēķins Nr 1.pdf');
+      }
       const traversal = multipartBody({}, { field: 'files', filename: '../../../etc/passwd.pdf', content: pdfBytes() });
       const res2 = await t.http().post(`/api/v1/assignments/${a.id}/draft/files`).set('Authorization', await bearer(trainee)).set('Content-Type', traversal.contentType).send(traversal.body);
       expect(res2.status).toBe(200);
-      expect(res2.body.draft.files.map((f: { fileName: string }) => f.fileName)).toEqual(['Rēķins Nr 1.pdf', 'passwd.pdf']);
+      expect(res2.body.draft.files.map((f: { fileName: string }) => f.fileName)).toEqual(['Rēķins Nr 1.pdf', 'Rēķins Nr 1.pdf', 'passwd.pdf']);
       const stored = await t.dataSource.getRepository(SubmissionFile).findBy({ versionId: res2.body.draft.id });
       for (const file of stored) expect(filesIn(uploadDir)).toContain(file.storageKey);
       const download = await t.http().get(`/api/v1/submission-files/${res2.body.draft.files[0].id}/download`).set('Authorization', await bearer(trainee));

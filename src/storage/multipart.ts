@@ -1,7 +1,12 @@
 import type { Readable } from 'node:stream';
-import busboy from 'busboy';
+import Busboy, { type BusboyInstance } from '@fastify/busboy';
 import type { Request } from 'express';
 import { UploadRequestError } from './storage.errors';
+
+/** A part's headers (its name, file name and type) may take this much; the rest is cut off. */
+const MAX_PART_HEADER_BYTES = 16 * 1024;
+/** The longest text field name taken; a longer one fails the request. */
+const MAX_FIELD_NAME_LENGTH = 100;
 
 export interface MultipartOptions<T> {
   /** Filled with the text fields as they arrive, so they are at hand even when reading fails. */
@@ -30,13 +35,13 @@ export function readMultipart<T>(req: Request, options: MultipartOptions<T>): Pr
   const several = options.maxFiles !== undefined;
   const maxFiles = options.maxFiles ?? 1;
   return new Promise((resolve, reject) => {
-    let parser: busboy.Busboy;
+    let parser: BusboyInstance;
     try {
-      parser = busboy({
-        headers: req.headers,
-        defParamCharset: 'utf8',
+      parser = Busboy({
+        headers: req.headers as { 'content-type': string },
+        defCharset: 'utf8',
         // Room for one file too many (refused by name below) and a few empty file inputs.
-        limits: { files: several ? maxFiles + 5 : 1, fields: options.maxFields, parts: options.maxFields + (several ? maxFiles + 5 : 1), fieldSize: options.maxFieldBytes, fieldNameSize: 100 },
+        limits: { files: several ? maxFiles + 5 : 1, fields: options.maxFields, parts: options.maxFields + (several ? maxFiles + 5 : 1), fieldSize: options.maxFieldBytes, headerSize: MAX_PART_HEADER_BYTES },
       });
     } catch {
       reject(UploadRequestError.malformed());
@@ -64,12 +69,12 @@ export function readMultipart<T>(req: Request, options: MultipartOptions<T>): Pr
       void settled.then(() => reject(error));
     };
 
-    parser.on('field', (name, value, info) => {
-      if (info.nameTruncated || info.valueTruncated) return fail(UploadRequestError.fieldTooLong(name));
+    parser.on('field', (name, value, _nameTruncated, valueTruncated) => {
+      if (name.length > MAX_FIELD_NAME_LENGTH || valueTruncated) return fail(UploadRequestError.fieldTooLong(name.slice(0, MAX_FIELD_NAME_LENGTH)));
       if (name !== '__proto__' && !Object.hasOwn(fields, name)) fields[name] = value;
     });
-    parser.on('file', (name, stream, info) => {
-      if (name !== options.fileField || (several && !info.filename) || (!several && handling)) {
+    parser.on('file', (name, stream, filename) => {
+      if (name !== options.fileField || (several && !filename) || (!several && handling)) {
         stream.resume();
         return;
       }
@@ -78,7 +83,7 @@ export function readMultipart<T>(req: Request, options: MultipartOptions<T>): Pr
         return fail(UploadRequestError.tooManyFiles(maxFiles));
       }
       fileStream = stream;
-      handling = options.onFile(stream, info.filename ?? '');
+      handling = options.onFile(stream, filename ?? '');
       handled.push(handling);
       handling.catch(fail);
     });
@@ -86,7 +91,8 @@ export function readMultipart<T>(req: Request, options: MultipartOptions<T>): Pr
     if (several) parser.on('filesLimit', () => fail(UploadRequestError.tooManyFiles(maxFiles)));
     parser.on('partsLimit', () => fail(UploadRequestError.tooManyParts()));
     parser.on('error', () => fail(UploadRequestError.malformed()));
-    parser.on('close', () => {
+    // Emitted once the closing delimiter is read and every file stream has ended.
+    parser.on('finish', () => {
       if (failed) return;
       Promise.all(handled).then((files) => {
         if (!failed) resolve(files);

@@ -16,10 +16,21 @@ export function filesIn(dir: string): string[] {
     .map((entry) => entry.name);
 }
 
+/**
+ * How a client names the file: `raw`, UTF-8 inside `filename="…"` with only `"`, CR and LF percent-encoded, as
+ * browsers do; `extended`, RFC 5987 `filename*=UTF-8''…` alone, as some HTTP libraries do.
+ */
+export type FileNameEncoding = 'raw' | 'extended';
+
+function dispositionName(name: string, encoding: FileNameEncoding): string {
+  if (encoding === 'extended') return `filename*=UTF-8''${encodeURIComponent(name)}`;
+  return `filename="${name.replace(/["\r\n]/g, (c) => encodeURIComponent(c))}"`;
+}
+
 /** A multipart/form-data body written by hand, for file names a client library would tidy up. */
 export function multipartBody(
   fields: Record<string, string>,
-  file?: { field: string; filename: string; content: Buffer; type?: string; /** Sent as RFC 5987 `filename*`, which may carry any character. */ extendedName?: string },
+  file?: { field: string; filename: string; content: Buffer; type?: string; nameEncoding?: FileNameEncoding },
 ) {
   const boundary = `----kursors${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
@@ -29,7 +40,7 @@ export function multipartBody(
   if (file) {
     parts.push(
       Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"${file.extendedName === undefined ? '' : `; filename*=UTF-8''${encodeURIComponent(file.extendedName)}`}\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; ${dispositionName(file.filename, file.nameEncoding ?? 'raw')}\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
       ),
       file.content,
       Buffer.from('\r\n'),
