@@ -76,17 +76,17 @@ export async function loadUploads(databaseUrl: string, size: UploadsSize): Promi
 }
 
 /** The files the web process recorded for an assignment, with the sizes it measured. */
-export async function recordedFiles(databaseUrl: string, assignmentId: string): Promise<{ storageKey: string; size: number; state: string }[]> {
+export async function recordedFiles(databaseUrl: string, assignmentId: string): Promise<{ storageKey: string; size: number; sha256: string; state: string }[]> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ storage_key: string; size: string; submitted: boolean }>(
-      `SELECT f.storage_key, f.size, v.submitted_at IS NOT NULL AS submitted
+    const { rows } = await client.query<{ storage_key: string; size: string; sha256: string; submitted: boolean }>(
+      `SELECT f.storage_key, f.size, f.sha256, v.submitted_at IS NOT NULL AS submitted
          FROM submissions s JOIN submission_versions v ON v.submission_id = s.id JOIN submission_files f ON f.version_id = v.id
         WHERE s.assignment_id = $1`,
       [assignmentId],
     );
-    return rows.map((row) => ({ storageKey: row.storage_key, size: Number(row.size), state: row.submitted ? 'submitted' : 'draft' }));
+    return rows.map((row) => ({ storageKey: row.storage_key, size: Number(row.size), sha256: row.sha256, state: row.submitted ? 'submitted' : 'draft' }));
   } finally {
     await client.end();
   }

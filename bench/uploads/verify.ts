@@ -1,10 +1,21 @@
+import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import type * as LocalStorage from '../../src/storage/local-storage.driver';
 import { fromDist } from '../lib/built-app';
 import { recordedFiles } from './data';
 
-/** Each app upload is recorded as a submitted file of its full size (`sizeOf` its round's slot), and is in storage. */
+async function sha256Of(content: Readable): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of content) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * Each app upload is recorded as a submitted file of its full size (`sizeOf` its round's slot), and is in storage
+ * with the SHA-256 its record (and its receipt) gives, hashed here again from what is on disk.
+ */
 export async function verifyApp(databaseUrl: string, uploadDir: string, assignmentIds: string[], perAssignment: number, sizeOf: (slot: number) => number): Promise<number> {
   const { LocalStorageDriver } = fromDist<typeof LocalStorage>('storage/local-storage.driver');
   const driver = new LocalStorageDriver(uploadDir);
@@ -15,6 +26,8 @@ export async function verifyApp(databaseUrl: string, uploadDir: string, assignme
     for (const file of files) {
       if (file.state !== 'submitted' || file.size !== sizeOf(slot)) throw new Error(`${file.storageKey}: ${file.state}, ${file.size} bytes, expected ${sizeOf(slot)}`);
       if (!(await driver.exists(file.storageKey))) throw new Error(`${file.storageKey} is recorded but not in storage`);
+      const onDisk = await sha256Of(driver.openRead(file.storageKey));
+      if (onDisk !== file.sha256) throw new Error(`${file.storageKey}: recorded SHA-256 ${file.sha256}, on disk ${onDisk}`);
       verified += 1;
     }
   }

@@ -45,6 +45,15 @@ describe('local storage driver', () => {
     expect(Buffer.compare(readFileSync(join(root, 'material', key.slice(9, 11), key)), content)).toBe(0);
   });
 
+  it('stores files side by side, each whole and with its own hash', async () => {
+    const contents = Array.from({ length: 6 }, (_, i) => Buffer.alloc(1024 * 1024 * (i + 1) + i, i + 1));
+    const keys = contents.map(() => newStorageKey('submission'));
+    const inChunks = (content: Buffer) => Readable.from(Array.from({ length: Math.ceil(content.length / 65_536) }, (_, j) => content.subarray(j * 65_536, (j + 1) * 65_536)));
+    const results = await Promise.all(keys.map((key, i) => driver.put(key, inChunks(contents[i]), { maxBytes: 10 * 1024 * 1024 })));
+    expect(results).toEqual(contents.map((content) => ({ size: content.length, sha256: createHash('sha256').update(content).digest('hex') })));
+    for (const [i, key] of keys.entries()) expect(Buffer.compare(readFileSync(join(root, 'submission', key.slice(11, 13), key)), contents[i])).toBe(0);
+  });
+
   it('aborts as soon as the limit is passed and leaves nothing behind', async () => {
     let produced = 0;
     const endless = new Readable({
