@@ -175,8 +175,7 @@ export class SubmissionsService {
 
   /** Creates the submission row if need be and locks it, so hand-ins of one trainee take turns. */
   private async lockWork(manager: EntityManager, assignment: Assignment, userId: string): Promise<{ work: TraineeWork & { submission: Submission }; lateSeconds: number }> {
-    await manager.query('INSERT INTO submissions (assignment_id, user_id) VALUES ($1, $2) ON CONFLICT (assignment_id, user_id) DO NOTHING', [assignment.id, userId]);
-    const locked = await manager.getRepository(Submission).findOneOrFail({ where: { assignmentId: assignment.id, userId }, lock: { mode: 'pessimistic_write' } });
+    const locked = await this.records.lockOrCreate(manager, assignment.id, userId);
     const work = { ...(await this.records.work(assignment, userId, manager, locked)), submission: locked };
     return { work, lateSeconds: this.assertOpen(work) };
   }

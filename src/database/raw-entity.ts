@@ -21,7 +21,7 @@ export class RawEntity<T extends ObjectLiteral> {
 
   constructor(dataSource: DataSource, target: EntityTarget<T>) {
     const metadata = dataSource.getMetadata(target);
-    const selected = metadata.columns.filter((c) => c.isSelect && !c.relationMetadata && !c.embeddedMetadata);
+    const selected = metadata.columns.filter((c) => c.isSelect && !c.isVirtual && !c.isVirtualProperty && !c.embeddedMetadata);
     const transformed = selected.find((c) => c.transformer);
     if (transformed) throw new Error(`${metadata.name}.${transformed.propertyName} has a transformer; RawEntity cannot read it`);
     this.columns = selected.map((c) => ({ property: c.propertyName, column: c.databaseName }));
