@@ -32,7 +32,7 @@ describe('entities read by hand-written SQL', () => {
     expect(byHand).toBeInstanceOf(byTypeorm.constructor);
   }
 
-  it('gives a trainee, a session and a whole submission as TypeORM does', async () => {
+  it('gives a trainee, a session, an assignment and a whole submission as TypeORM does', async () => {
     const ds = t.dataSource;
     const instructor = await createInstructor(ds);
     const trainee = await createTrainee(ds, { name: 'Dalībniece Ilze' });
@@ -64,6 +64,7 @@ describe('entities read by hand-written SQL', () => {
     const grade = await ds.getRepository(Grade).save({ submissionId: submission.id, versionNumber: 1, score: '7.50', passed: true, feedback: 'Labi', status: 'draft' });
 
     await expectSameAsTypeorm(User, 'users', trainee.id);
+    await expectSameAsTypeorm(Assignment, 'assignments', assignment.id);
     await expectSameAsTypeorm(Session, 'sessions', session.id);
     await expectSameAsTypeorm(Submission, 'submissions', submission.id);
     await expectSameAsTypeorm(SubmissionVersion, 'submission_versions', version.id);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { EntityManager, Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { clientIp } from '../common/request';
 import { AuditEvent } from './audit-event.entity';
 
@@ -43,9 +44,8 @@ export class AuditService {
 
   /** Records an event; pass the transaction's manager so the event commits or rolls back with the change. */
   async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
-    const repo = manager ? manager.getRepository(AuditEvent) : this.events;
-    await repo.save(
-      repo.create({
+    // An insert, not a save: nothing to compare or cascade, so TypeORM's change tracking is skipped.
+    const event: Omit<AuditEvent, 'id' | 'createdAt'> = {
       actorId: entry.actorId,
       action: entry.action,
       entityType: entry.entityType,
@@ -54,8 +54,8 @@ export class AuditService {
       after: entry.after ?? null,
       ip: entry.req ? clientIp(entry.req).slice(0, 64) : null,
       requestId: entry.req ? String(entry.req.id).slice(0, 64) : null,
-      }),
-    );
+    };
+    await (manager ? manager.getRepository(AuditEvent) : this.events).insert(event as QueryDeepPartialEntity<AuditEvent>);
   }
 
   async search(query: AuditQuery): Promise<{ items: AuditEvent[]; total: number }> {

@@ -190,12 +190,7 @@ export class SubmissionsService {
       draft = await this.startDraft(manager, submission, work.submitted, fromLast ? carried : []);
       if (fromLast) unused = [];
     }
-    const files = manager.getRepository(SubmissionFile);
-    for (const file of change.newFiles) {
-      draft.files.push(
-        await files.save(files.create({ versionId: draft.id, storageKey: file.key, fileName: file.fileName, mimeType: file.mimeType, size: String(file.size), sha256: file.sha256 })),
-      );
-    }
+    draft.files.push(...(await this.addFiles(manager, draft.id, change.newFiles)));
     if (draft.files.length > assignment.maxFiles) throw new TooManyFilesError(assignment.maxFiles);
     // Only what changed is written, by id: the rows are ours under the lock, so nothing needs reading first.
     const versionChange: Partial<SubmissionVersion> = {};
@@ -241,15 +236,23 @@ export class SubmissionsService {
   /** The next version: a copy of the last submitted one (its text, and its files copied in storage), or empty. */
   private async startDraft(manager: EntityManager, submission: Submission, last: VersionWithFiles | null, carried: CarriedFile[]): Promise<VersionWithFiles> {
     const versions = manager.getRepository(SubmissionVersion);
-    const number = (last?.number ?? 0) + 1;
-    const draft = await versions.save(versions.create({ submissionId: submission.id, number, text: last?.text ?? '', submittedAt: null, lateSeconds: 0 }));
-    const files = manager.getRepository(SubmissionFile);
-    const copies: SubmissionFile[] = [];
-    for (const { source, stored } of carried) {
-      copies.push(
-        await files.save(files.create({ versionId: draft.id, storageKey: stored.key, fileName: source.fileName, mimeType: source.mimeType, size: String(stored.size), sha256: stored.sha256 })),
-      );
-    }
+    const draft = versions.create({ submissionId: submission.id, number: (last?.number ?? 0) + 1, text: last?.text ?? '', submittedAt: null, lateSeconds: 0 });
+    // Inserts rather than saves: new rows have nothing to compare, and the generated columns come back all the same.
+    await versions.insert(draft);
+    const copies = await this.addFiles(
+      manager,
+      draft.id,
+      carried.map(({ source, stored }) => ({ ...stored, fileName: source.fileName, mimeType: source.mimeType })),
+    );
     return Object.assign(draft, { files: copies });
+  }
+
+  /** Rows for files stored under a version, in one insert, in the order given. */
+  private async addFiles(manager: EntityManager, versionId: string, stored: Pick<StoredFile, 'key' | 'fileName' | 'mimeType' | 'size' | 'sha256'>[]): Promise<SubmissionFile[]> {
+    if (!stored.length) return [];
+    const repo = manager.getRepository(SubmissionFile);
+    const rows = stored.map((f) => repo.create({ versionId, storageKey: f.key, fileName: f.fileName, mimeType: f.mimeType, size: String(f.size), sha256: f.sha256 }));
+    await repo.insert(rows);
+    return rows;
   }
 }
