@@ -279,6 +279,31 @@ describe('coursework: assignments, submissions and extensions', () => {
       expect(await submissionOf(a.id, trainee.id)).toBeNull();
     });
 
+    it('an upload that another hand-in overtook still starts the next version from the last one, files included', async () => {
+      const a = await assignment({ maxFileSizeMb: 2 });
+      const trainee = world.trainees[3];
+      clock.set(plus(DUE, -seconds(86_400)));
+      const draft = await t.http().post(`/api/v1/assignments/${a.id}/draft/files`).set('Authorization', await bearer(trainee)).attach('files', pdfBytes(), 'Pirmais.pdf');
+      expect(draft.status).toBe(200);
+      // The upload starts while there is a draft; the draft is submitted before the upload ends.
+      const { req, answer, end } = await rawUpload(trainee, a.id, 'Otrais.pdf');
+      req.write(Buffer.concat([pdfBytes(), Buffer.alloc(300 * 1024, 0x20)]));
+      await eventually(() => filesIn(uploadDir).some((name) => name.endsWith('.tmp')), 5000, 'the upload to start');
+      const submitted = await t.http().post(`/api/v1/assignments/${a.id}/submit`).set('Authorization', await bearer(trainee)).send({});
+      expect(submitted.body).toMatchObject({ state: 'submitted', submittedVersion: 1 });
+      end();
+      const res = await answer;
+      expect(res.status).toBe(200);
+      const { versions } = res.body as unknown as { versions: { number: number; files: { fileName: string }[] }[] };
+      expect(versions.map((v) => [v.number, v.files.map((f) => f.fileName)])).toEqual([
+        [2, ['Otrais.pdf', 'Pirmais.pdf']],
+        [1, ['Pirmais.pdf']],
+      ]);
+      const stored = await t.dataSource.getRepository(SubmissionFile).find({ where: { version: { submission: { assignmentId: a.id } } } });
+      expect(stored).toHaveLength(3);
+      for (const file of stored) expect(filesIn(uploadDir)).toContain(file.storageKey);
+    });
+
     it('keeps every version; a resubmission starts from the last one, files copied, and the latest counts', async () => {
       const a = await assignment();
       const trainee = world.trainees[5];

@@ -48,6 +48,12 @@ interface Change {
   submit: boolean;
 }
 
+/** The files copied for the next draft no longer match the last submitted version; the transaction is undone. */
+class StaleCarryOver extends Error {}
+
+/** Another hand-in of the same trainee can go first only so many times before this one gives up. */
+const MAX_CARRY_OVER_ATTEMPTS = 3;
+
 /** A file of the last submitted version, copied to start the next draft. */
 interface CarriedFile {
   source: SubmissionFile;
@@ -92,19 +98,17 @@ export class SubmissionsService {
     const { fields, files } = await this.storage.receiveMany(req, SUBMISSION_FILE_FIELD, this.policy(assignment), room);
     return this.storage.keepAllIf(files, async () => {
       const input = parseWith(handInFieldsSchema, fields);
-      return this.commit(user, assignment, { newFiles: files, text: input.text, submit: (force ?? input.action) === 'submit' }, req);
+      return this.commit(user, work, { newFiles: files, text: input.text, submit: (force ?? input.action) === 'submit' }, req);
     });
   }
 
   async saveDraft(user: User, assignmentId: string, input: DraftInput, req?: Request): Promise<TraineeWork> {
-    const assignment = await this.prepare(user, assignmentId);
-    return this.commit(user, assignment, { newFiles: [], text: input.text, submit: false }, req);
+    return this.commit(user, await this.prepare(user, assignmentId), { newFiles: [], text: input.text, submit: false }, req);
   }
 
   /** Submits the draft, with the text given (JSON) replacing the draft's. */
   async submit(user: User, assignmentId: string, input: Partial<DraftInput>, req?: Request): Promise<TraineeWork> {
-    const assignment = await this.prepare(user, assignmentId);
-    return this.commit(user, assignment, { newFiles: [], text: input.text, submit: true }, req);
+    return this.commit(user, await this.prepare(user, assignmentId), { newFiles: [], text: input.text, submit: true }, req);
   }
 
   /** Removes a file from the trainee's own draft. */
@@ -114,7 +118,7 @@ export class SubmissionsService {
       : null;
     if (!file || file.version.submission.userId !== user.id) throw new SubmissionFileNotFoundError();
     if (file.version.submittedAt) throw new VersionSubmittedError();
-    const assignment = await this.prepare(user, file.version.submission.assignmentId);
+    const { assignment } = await this.prepare(user, file.version.submission.assignmentId);
     const work = await this.dataSource.transaction(async (manager) => {
       const { work } = await this.lockWork(manager, assignment, user.id);
       const draft = work.draft;
@@ -130,11 +134,13 @@ export class SubmissionsService {
     return work;
   }
 
-  private async prepare(user: User, assignmentId: string): Promise<Assignment> {
+  /** The trainee's work on the assignment, once they may hand in and it is open to them. */
+  private async prepare(user: User, assignmentId: string): Promise<TraineeWork> {
     const assignment = await this.assignments.find(assignmentId);
     await this.access.assertCanSubmit(user, assignment);
-    this.assertOpen(await this.records.work(assignment, user.id));
-    return assignment;
+    const work = await this.records.work(assignment, user.id);
+    this.assertOpen(work);
+    return work;
   }
 
   /** Refuses work outside the trainee's window, or work already graded and not returned. */
@@ -146,22 +152,35 @@ export class SubmissionsService {
     return window.lateSeconds;
   }
 
-  private async commit(user: User, assignment: Assignment, change: Change, req?: Request): Promise<TraineeWork> {
-    const carried = await this.carryOver(assignment, user.id);
-    return this.storage.keepAllIf(
-      carried.map((c) => c.stored),
-      async () => {
-        const result = await this.dataSource.transaction((manager) => this.record(manager, user, assignment, change, carried, req));
-        await this.storage.discardAll(result.unused.map((c) => c.stored));
-        await this.outbox.dispatch(result.outboxIds);
-        return result.work;
-      },
-    );
+  /**
+   * Records the change. `seen`: the work as read before, which says whether the next draft starts from the last
+   * submitted version and so which files to copy first; if it changed meanwhile (another hand-in of the trainee
+   * went first), the copies are made again from the work as it is.
+   */
+  private async commit(user: User, seen: TraineeWork, change: Change, req?: Request): Promise<TraineeWork> {
+    const { assignment } = seen;
+    let work = seen;
+    for (let attempt = 1; ; attempt += 1) {
+      const carried = await this.carryOver(work);
+      try {
+        return await this.storage.keepAllIf(
+          carried.map((c) => c.stored),
+          async () => {
+            const result = await this.dataSource.transaction((manager) => this.record(manager, user, assignment, change, carried, req));
+            await this.storage.discardAll(result.unused.map((c) => c.stored));
+            await this.outbox.dispatch(result.outboxIds);
+            return result.work;
+          },
+        );
+      } catch (error) {
+        if (!(error instanceof StaleCarryOver) || attempt >= MAX_CARRY_OVER_ATTEMPTS) throw error;
+      }
+      work = await this.records.work(assignment, user.id);
+    }
   }
 
   /** Copies of the last submitted version's files, when the next draft is about to start from it. */
-  private async carryOver(assignment: Assignment, userId: string): Promise<CarriedFile[]> {
-    const work = await this.records.work(assignment, userId);
+  private async carryOver(work: TraineeWork): Promise<CarriedFile[]> {
     if (work.draft || !work.submitted) return [];
     const carried: CarriedFile[] = [];
     try {
@@ -186,9 +205,12 @@ export class SubmissionsService {
     let unused = carried;
     let draft = work.draft;
     if (!draft) {
-      const fromLast = carried.length ? carried[0].source.versionId === work.submitted?.id : true;
-      draft = await this.startDraft(manager, submission, work.submitted, fromLast ? carried : []);
-      if (fromLast) unused = [];
+      const last = work.submitted;
+      const copiesOfLast = !!last && carried.length === last.files.length && carried.every((c) => c.source.versionId === last.id);
+      // The copies were made from what has since changed: the new draft would lose the last version's files.
+      if (last?.files.length && !copiesOfLast) throw new StaleCarryOver();
+      draft = await this.startDraft(manager, submission, last, copiesOfLast ? carried : []);
+      if (copiesOfLast) unused = [];
     }
     draft.files.push(...(await this.addFiles(manager, draft.id, change.newFiles)));
     if (draft.files.length > assignment.maxFiles) throw new TooManyFilesError(assignment.maxFiles);
