@@ -8,6 +8,7 @@ import { getOk } from './lib/http';
 import { startBaseline, startWeb, type Child } from './lib/processes';
 import { BENCH_REDIS_PREFIX, deletePrefixedKeys } from './lib/redis';
 import { formatTable, type BenchRow } from './lib/report';
+import { startSqlCounter } from './lib/sql-counter';
 import { percentile, round } from './lib/stats';
 import { benchWebEnv } from './lib/web-env';
 import { loadUploads, type LoadedUploads } from './uploads/data';
@@ -36,6 +37,26 @@ const RSS_EVERY_MS = 50;
 const DATABASE = 'kursors_bench_upl_main';
 
 const log = (message: string) => process.stdout.write(`uploads: ${message}\n`);
+
+/**
+ * SQL statements of one trainee's first hand-in of a small file, counted on the wire by a second web process
+ * reached through the counter: `uploads` trainees hand in one after another, each to the assignment of `slot`.
+ */
+async function statementsPerHandIn(databaseUrl: string, uploadDir: string, data: LoadedUploads, slot: number): Promise<number> {
+  const counter = await startSqlCounter(databaseUrl);
+  const web = await startWeb(benchWebEnv(counter.url, uploadDir));
+  try {
+    const before = counter.statements();
+    for (const [i, token] of data.tokens.entries()) {
+      const sent = await sendForm(`${web.url}/api/v1/assignments/${data.assignmentIds[slot]}/submit`, pdfForm(SMALL_FILE_BYTES), { authorization: `Bearer ${token}` });
+      if (sent.status !== 200) throw new Error(`counted hand-in ${i}: answered ${sent.status}: ${sent.body.slice(0, 300)}`);
+    }
+    return (counter.statements() - before) / data.tokens.length;
+  } finally {
+    await web.stop();
+    await counter.stop();
+  }
+}
 
 interface Round {
   seconds: number;
@@ -88,7 +109,7 @@ async function checkCallers(web: Child, data: LoadedUploads): Promise<void> {
   }
 }
 
-function rows(web: Target, bare: Target, flushed: Target, verified: number, expectedFiles: number, machineLoad: number): BenchRow[] {
+function rows(web: Target, bare: Target, flushed: Target, statements: number, verified: number, expectedFiles: number, machineLoad: number): BenchRow[] {
   const ratio = medianRate(web) / medianRate(bare);
   const webGrowth = growth(web);
   const slowest = (t: Target) => round(Math.max(...t.rounds.map((r) => r.seconds)), 2);
@@ -130,6 +151,7 @@ function rows(web: Target, bare: Target, flushed: Target, verified: number, expe
     { name: 'web process: RSS before the first upload', value: round(web.rssBefore), unit: 'MiB', baseline: round(bare.rssBefore) },
     { name: `web process: peak RSS (${web.rss.samples()} readings, every ${RSS_EVERY_MS} ms)`, value: round(web.rss.peakMiB()), unit: 'MiB', baseline: round(bare.rss.peakMiB()) },
     { name: 'web process: RSS after the last upload', value: round(rssMiB(web.pid)), unit: 'MiB', baseline: round(rssMiB(bare.pid)) },
+    { name: 'SQL statements per hand-in (a first submission of one small file, the token check included; counted on the wire)', value: statements, unit: 'statements' },
     { name: 'uploads answered 2xx and found whole afterwards (web: submitted and in storage; baselines: on disk)', value: verified, unit: 'files', target: `${expectedFiles}`, pass: verified === expectedFiles },
     { name: 'bare stream-to-disk baseline: throughput (median)', value: round(medianRate(bare)), unit: 'MiB/s' },
     { name: 'the same, flushing each file before answering: throughput (median)', value: round(medianRate(flushed)), unit: 'MiB/s' },
@@ -153,9 +175,10 @@ export async function run(): Promise<BenchRow[]> {
     await fromDist<typeof Migrate>('database/migrate').runMigrations({ DATABASE_URL: url });
     // Slot 0 is the warm-up, then the measured rounds, then the small ones: an assignment each, so every upload is
     // a trainee's first submission of it (no earlier files to carry over into a new version).
+    // The last assignment is for counting statements.
     const slots = 1 + ROUNDS + SMALL_ROUNDS;
     const sizeOf = (slot: number) => (slot <= ROUNDS ? FILE_BYTES : SMALL_FILE_BYTES);
-    const data = await loadUploads(url, { trainees: UPLOADS_AT_ONCE, assignments: slots, maxFileSizeMb: MAX_FILE_SIZE_MB });
+    const data = await loadUploads(url, { trainees: UPLOADS_AT_ONCE, assignments: slots + 1, maxFileSizeMb: MAX_FILE_SIZE_MB });
 
     const bareServer = await start(startBaseline('upload-baseline-server.js', { BASELINE_UPLOAD_DIR: bareDir }));
     const flushedServer = await start(startBaseline('upload-baseline-server.js', { BASELINE_UPLOAD_DIR: flushedDir, BASELINE_FLUSH: '1' }));
@@ -183,13 +206,15 @@ export async function run(): Promise<BenchRow[]> {
     }
     for (const sampler of samplers) sampler.stop();
 
+    const statements = await statementsPerHandIn(url, uploadDir, data, slots);
+
     const big = pdfForm(FILE_BYTES).length;
     const verified =
       (await verifyApp(url, uploadDir, data.assignmentIds, UPLOADS_AT_ONCE, sizeOf)) +
       (await verifyBaseline(bareDir, new Map([[big, (1 + ROUNDS) * UPLOADS_AT_ONCE], [pdfForm(SMALL_FILE_BYTES).length, SMALL_ROUNDS * UPLOADS_AT_ONCE]]))) +
       (await verifyBaseline(flushedDir, new Map([[big, (1 + ROUNDS) * UPLOADS_AT_ONCE]])));
-    const expectedFiles = (slots + slots + 1 + ROUNDS) * UPLOADS_AT_ONCE;
-    return rows(web, bare, flushed, verified, expectedFiles, machineLoad);
+    const expectedFiles = (slots + 1 + slots + 1 + ROUNDS) * UPLOADS_AT_ONCE;
+    return rows(web, bare, flushed, statements, verified, expectedFiles, machineLoad);
   } finally {
     for (const sampler of samplers) sampler.stop();
     for (const child of [...children].reverse()) await child.stop();
