@@ -7,6 +7,7 @@ import { SubmissionVersion } from '../src/coursework/submission-version.entity';
 import { Submission } from '../src/coursework/submission.entity';
 import { RawEntity } from '../src/database/raw-entity';
 import { Session } from '../src/sessions/session.entity';
+import { newStorageKey } from '../src/storage/storage-keys';
 import { User } from '../src/users/user.entity';
 import { startWebApp, type TestApp } from './support/app';
 import { createInstructor, createTrainee } from './support/factories';
@@ -59,7 +60,7 @@ describe('entities read by hand-written SQL', () => {
     const version = await ds.getRepository(SubmissionVersion).save({ submissionId: submission.id, number: 1, text: 'Teksts', submittedAt: new Date('2026-11-29T10:00:00Z') });
     const file = await ds
       .getRepository(SubmissionFile)
-      .save({ versionId: version.id, storageKey: `submission-${'ab'.repeat(16)}`, fileName: 'Pieteikums.pdf', mimeType: 'application/pdf', size: String(20 * 1024 * 1024 * 1024), sha256: 'c'.repeat(64) });
+      .save({ versionId: version.id, storageKey: newStorageKey('submission'), fileName: 'Pieteikums.pdf', mimeType: 'application/pdf', size: String(20 * 1024 * 1024 * 1024), sha256: 'c'.repeat(64) });
     const extension = await ds.getRepository(Extension).save({ assignmentId: assignment.id, userId: trainee.id, dueAt: new Date('2026-12-05T21:59:00Z'), cutoffAt: new Date('2026-12-06T21:59:00Z'), reason: 'Slimība', grantedById: instructor.id });
     const grade = await ds.getRepository(Grade).save({ submissionId: submission.id, versionNumber: 1, score: '7.50', passed: true, feedback: 'Labi', status: 'draft' });
 
