@@ -25,7 +25,10 @@ describe('before the platform starts', () => {
     );
   });
 
-  it('says in one line which Redis it could not reach and how to start it', async () => {
+  it('says in one line which Redis it could not reach and how to start it, and leaves no timer behind', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
+    const before = timers();
     await expect(checkRedis('redis://127.0.0.1:1')).rejects.toThrow(/^Redis is not reachable at 127\.0\.0\.1:1 .*docker compose up -d redis/);
+    expect(timers()).toBe(before);
   });
 });
