@@ -31,7 +31,8 @@ const MAX_FILE_SIZE_MB = 25;
 const ROUNDS = 5;
 const SMALL_ROUNDS = 3;
 const TARGET_SHARE_OF_BASELINE = 0.5;
-const TARGET_GROWTH_MIB = 64;
+/** The issue's "under 64 MB", read strictly as decimal megabytes: 61.0 MiB. */
+const TARGET_GROWTH_MIB = (64 * 1000 * 1000) / MiB;
 const RSS_EVERY_MS = 50;
 
 const DATABASE = 'kursors_bench_upl_main';
@@ -145,7 +146,7 @@ function rows(web: Target, bare: Target, flushed: Target, statements: number, ve
       value: round(webGrowth),
       unit: 'MiB',
       baseline: round(growth(bare)),
-      target: `< ${TARGET_GROWTH_MIB} MiB`,
+      target: `< 64 MB (${round(TARGET_GROWTH_MIB, 1)} MiB)`,
       pass: webGrowth < TARGET_GROWTH_MIB,
     },
     { name: 'web process: RSS before the first upload', value: round(web.rssBefore), unit: 'MiB', baseline: round(bare.rssBefore) },
