@@ -7,8 +7,8 @@ import { freshDatabase } from './lib/database';
 import { getOk } from './lib/http';
 import { startBaseline, startWeb, type Child } from './lib/processes';
 import { BENCH_REDIS_PREFIX, deletePrefixedKeys } from './lib/redis';
+import { withCountedWeb } from './lib/measure';
 import { formatTable, type BenchRow } from './lib/report';
-import { startSqlCounter } from './lib/sql-counter';
 import { percentile, round } from './lib/stats';
 import { benchWebEnv } from './lib/web-env';
 import { loadUploads, type LoadedUploads } from './uploads/data';
@@ -44,19 +44,14 @@ const log = (message: string) => process.stdout.write(`uploads: ${message}\n`);
  * reached through the counter: `uploads` trainees hand in one after another, each to the assignment of `slot`.
  */
 async function statementsPerHandIn(databaseUrl: string, uploadDir: string, data: LoadedUploads, slot: number): Promise<number> {
-  const counter = await startSqlCounter(databaseUrl);
-  const web = await startWeb(benchWebEnv(counter.url, uploadDir));
-  try {
-    const before = counter.statements();
+  return withCountedWeb(databaseUrl, (url) => benchWebEnv(url, uploadDir), async (web, statements) => {
+    const before = statements();
     for (const [i, token] of data.tokens.entries()) {
       const sent = await sendForm(`${web.url}/api/v1/assignments/${data.assignmentIds[slot]}/submit`, pdfForm(SMALL_FILE_BYTES), { authorization: `Bearer ${token}` });
       if (sent.status !== 200) throw new Error(`counted hand-in ${i}: answered ${sent.status}: ${sent.body.slice(0, 300)}`);
     }
-    return (counter.statements() - before) / data.tokens.length;
-  } finally {
-    await web.stop();
-    await counter.stop();
-  }
+    return (statements() - before) / data.tokens.length;
+  });
 }
 
 interface Round {

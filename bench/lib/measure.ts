@@ -49,8 +49,25 @@ export interface Callers {
 }
 
 /**
- * SQL statements per request of a page and an API path, requests sent one at a time to a web process whose
- * database connections go through a counter (a process apart from the one under load: the extra hop would slow it).
+ * Runs `use` against a web process whose database connections go through a statement counter: a process apart
+ * from the one under load, since the extra hop would slow it. Both are stopped afterwards.
+ */
+export async function withCountedWeb<T>(databaseUrl: string, env: (databaseUrl: string) => NodeJS.ProcessEnv, use: (web: Child, statements: () => number) => Promise<T>): Promise<T> {
+  const counter = await startSqlCounter(databaseUrl);
+  try {
+    const web = await startWeb(env(counter.url));
+    try {
+      return await use(web, () => counter.statements());
+    } finally {
+      await web.stop();
+    }
+  } finally {
+    await counter.stop();
+  }
+}
+
+/**
+ * SQL statements per request of a page and an API path, requests sent one at a time to a counted web process.
  */
 export async function statementsPerRequest(
   databaseUrl: string,
@@ -59,18 +76,13 @@ export async function statementsPerRequest(
   callers: (web: Child) => Promise<Callers>,
   requests: number,
 ): Promise<{ page: number; api: number }> {
-  const counter = await startSqlCounter(databaseUrl);
-  const web = await startWeb(env(counter.url));
-  try {
+  return withCountedWeb(databaseUrl, env, async (web, statements) => {
     const who = await callers(web);
     const per = async (path: string, headers: Record<string, string>) => {
-      const before = counter.statements();
+      const before = statements();
       await sequentialGets(`${web.url}${path}`, headers, requests);
-      return round((counter.statements() - before) / requests, 2);
+      return round((statements() - before) / requests, 2);
     };
     return { page: await per(paths.page, who.page), api: await per(paths.api, who.api) };
-  } finally {
-    await web.stop();
-    await counter.stop();
-  }
+  });
 }

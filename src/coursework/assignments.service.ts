@@ -55,7 +55,6 @@ export function assignmentAuditView(a: Assignment): Record<string, unknown> {
 @Injectable()
 export class AssignmentsService {
   private readonly columns: RawEntity<Assignment>;
-  private readonly byIdText: string;
   private readonly byId: PreparedRead<Record<string, unknown>>;
 
   constructor(
@@ -66,8 +65,7 @@ export class AssignmentsService {
     private readonly audit: AuditService,
   ) {
     this.columns = new RawEntity(dataSource, Assignment);
-    this.byIdText = `SELECT ${this.columns.select('a')} FROM assignments a WHERE a.id = $1`;
-    this.byId = PreparedRead.on(dataSource, 'assignment_by_id', this.byIdText);
+    this.byId = PreparedRead.on(dataSource, 'assignment_by_id', `SELECT ${this.columns.select('a')} FROM assignments a WHERE a.id = $1`);
   }
 
   /**
@@ -76,7 +74,7 @@ export class AssignmentsService {
    */
   async find(id: string, manager?: EntityManager): Promise<Assignment> {
     if (!uuid.safeParse(id).success) throw new AssignmentNotFoundError();
-    const [row] = manager ? ((await manager.query(this.byIdText, [id])) as Record<string, unknown>[]) : await this.byId.rows([id]);
+    const [row] = await this.byId.rows([id], manager);
     if (!row) throw new AssignmentNotFoundError();
     return this.columns.from(row);
   }

@@ -35,7 +35,7 @@ type Row = Record<string, unknown>;
  * One trainee's whole work on an assignment in one statement: the submission, the extension and the grade each
  * on every row (or null), and one row per file of each version (a version without files on a row of its own).
  */
-export const workSql = (columns: string) => `
+const workSql = (columns: string) => `
   SELECT ${columns}
     FROM (SELECT $1::uuid AS assignment_id, $2::uuid AS user_id) k
     LEFT JOIN submissions s ON s.assignment_id = k.assignment_id AND s.user_id = k.user_id
@@ -46,7 +46,7 @@ export const workSql = (columns: string) => `
    ORDER BY v.number DESC, f.created_at, f.file_name`;
 
 /** Every version of a submission with its files, newest first, one row per file. */
-export const versionsSql = (columns: string) => `
+const versionsSql = (columns: string) => `
   SELECT ${columns}
     FROM submission_versions v
     LEFT JOIN submission_files f ON f.version_id = v.id
@@ -65,22 +65,19 @@ export class SubmissionRecords {
   private readonly grades: RawEntity<Grade>;
   private readonly versionRows: RawEntity<SubmissionVersion>;
   private readonly files: RawEntity<SubmissionFile>;
-  private readonly workText: string;
-  private readonly versionsText: string;
   private readonly workRead: PreparedRead<Row>;
   private readonly versionsRead: PreparedRead<Row>;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+  constructor(@InjectDataSource() dataSource: DataSource) {
     this.submissions = new RawEntity(dataSource, Submission);
     this.extensions = new RawEntity(dataSource, Extension);
     this.grades = new RawEntity(dataSource, Grade);
     this.versionRows = new RawEntity(dataSource, SubmissionVersion);
     this.files = new RawEntity(dataSource, SubmissionFile);
     const versionColumns = `${this.versionRows.select('v', 'v_')}, ${this.files.select('f', 'f_')}`;
-    this.workText = workSql(`${this.submissions.select('s', 's_')}, ${this.extensions.select('e', 'e_')}, ${this.grades.select('g', 'g_')}, ${versionColumns}`);
-    this.versionsText = versionsSql(versionColumns);
-    this.workRead = PreparedRead.on(dataSource, 'trainee_work', this.workText);
-    this.versionsRead = PreparedRead.on(dataSource, 'submission_versions', this.versionsText);
+    const workColumns = `${this.submissions.select('s', 's_')}, ${this.extensions.select('e', 'e_')}, ${this.grades.select('g', 'g_')}, ${versionColumns}`;
+    this.workRead = PreparedRead.on(dataSource, 'trainee_work', workSql(workColumns));
+    this.versionsRead = PreparedRead.on(dataSource, 'submission_versions', versionsSql(versionColumns));
   }
 
   /**
@@ -88,7 +85,7 @@ export class SubmissionRecords {
    * in that transaction, taken as it is rather than as read again.
    */
   async work(assignment: Assignment, userId: string, manager?: EntityManager, locked?: Submission | null): Promise<TraineeWork> {
-    const rows = manager ? ((await manager.query(this.workText, [assignment.id, userId])) as Row[]) : await this.workRead.rows([assignment.id, userId]);
+    const rows = await this.workRead.rows([assignment.id, userId], manager);
     const [first] = rows;
     const submission = locked !== undefined ? locked : first.s_id ? this.submissions.from(first, 's_') : null;
     const extension = first.e_id ? this.extensions.from(first, 'e_') : null;
@@ -138,8 +135,7 @@ export class SubmissionRecords {
 
   /** Every version of a submission with its files, newest first. */
   async versions(submissionId: string, manager?: EntityManager): Promise<VersionWithFiles[]> {
-    const rows = manager ? ((await manager.query(this.versionsText, [submissionId])) as Row[]) : await this.versionsRead.rows([submissionId]);
-    return this.versionsOf(rows);
+    return this.versionsOf(await this.versionsRead.rows([submissionId], manager));
   }
 
   /** Rows of `v_` version and `f_` file columns, ordered by version: each version once, with its files in order. */

@@ -1,5 +1,5 @@
 import type { Pool, QueryResultRow } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /** The statements named on each pool: the driver refuses a name reused for other text on one connection. */
 const named = new WeakMap<Pool, Map<string, string>>();
@@ -9,8 +9,9 @@ const named = new WeakMap<Pool, Map<string, string>>();
  * instead of on every call, and after the first call only the parameters cross the wire. On the schedule list
  * this took the database's CPU per call from 1.25 to 0.82 ms and the web process's from 0.59 to 0.45 ms.
  *
- * Reads only: it runs on a pooled connection of its own, outside any TypeORM transaction. A name belongs to
- * one statement text on a pool, which is checked here rather than on the first clash at run time.
+ * Reads only. Without a manager it runs on a pooled connection of its own, outside any TypeORM transaction; given
+ * a transaction's manager, the same text runs there, unnamed. A name belongs to one statement text on a pool,
+ * which is checked here rather than on the first clash at run time.
  */
 export class PreparedRead<R extends QueryResultRow> {
   private constructor(
@@ -34,7 +35,9 @@ export class PreparedRead<R extends QueryResultRow> {
     return new PreparedRead<R>(pool, name, text);
   }
 
-  async rows(values: unknown[]): Promise<R[]> {
+  /** The rows, read in `manager`'s transaction when given one. */
+  async rows(values: unknown[], manager?: EntityManager): Promise<R[]> {
+    if (manager) return (await manager.query(this.text, values)) as R[];
     return (await this.pool.query<R>({ name: this.name, text: this.text, values })).rows;
   }
 }
