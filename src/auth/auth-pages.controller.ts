@@ -61,19 +61,25 @@ export class AuthPagesController {
   @Get('password/:token')
   @Render('pages/auth/set-password')
   async passwordForm(@Param('token') token: string) {
-    const { user, purpose } = await this.passwordTokens.inspect(token);
-    return { titleKey: `auth.password.${purpose}Title`, name: user.name, email: user.email };
+    return this.passwordPage(token);
   }
 
   @Public()
   @Post('password/:token')
-  @FormView('pages/auth/set-password', () => ({ titleKey: 'auth.password.invitationTitle' }))
+  @FormView('pages/auth/set-password')
   async setPassword(@Req() req: Request, @Param('token') token: string, @Body() body: unknown, @Res() res: Response) {
+    // What the form shows again if the password is refused: the same title, and the email for password managers.
+    Object.assign(res.locals, await this.passwordPage(token));
     const input = parseWith(passwordSchema, body);
     const user = await this.passwordTokens.consume(token, input.password, input.passwordConfirm, req);
     await this.sessions.logIn(req, user);
     req.session.flash = [{ kind: 'success', key: 'auth.password.saved' }];
     res.redirect(303, '/');
+  }
+
+  private async passwordPage(token: string) {
+    const { user, purpose } = await this.passwordTokens.inspect(token);
+    return { titleKey: `auth.password.${purpose}Title`, name: user.name, email: user.email };
   }
 
   @Public()

@@ -53,6 +53,8 @@ export const userListQuerySchema = z.object({
 export type UserListQuery = z.infer<typeof userListQuerySchema>;
 
 export const passwordSchema = z.strictObject({
+  /** The form's hidden account name, there for password managers; not used. */
+  username: z.string().max(254).optional(),
   password: z.string().max(1000),
   passwordConfirm: z.string().max(1000),
 });
