@@ -6,11 +6,22 @@ import { AppConfig } from '../config/app-config';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/** Readable lines for a person at a terminal in development; JSON everywhere else (and pino-pretty is a dev dependency). */
+export function prettyTransport(nodeEnv: string): { target: string; options: Record<string, unknown> } | undefined {
+  if (nodeEnv !== 'development') return undefined;
+  try {
+    return { target: require.resolve('pino-pretty'), options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } };
+  } catch {
+    return undefined;
+  }
+}
+
 /** pino's settings: for the module, and for the worker's logger that must exist before its queues start. */
 export function loggerParams(config: AppConfig): Params {
   return {
     pinoHttp: {
       level: config.env.LOG_LEVEL,
+      transport: prettyTransport(config.env.NODE_ENV),
       genReqId: (req: IncomingMessage) => {
         const given = req.headers['x-request-id'];
         return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -25,7 +36,7 @@ export function loggerParams(config: AppConfig): Params {
   };
 }
 
-/** JSON logs; every line of a request carries its id (taken from X-Request-Id when it is sane). */
+/** JSON logs (readable ones in development); every line of a request carries its id (taken from X-Request-Id when it is sane). */
 @Module({
   imports: [LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerParams })],
 })
