@@ -3,6 +3,7 @@ import { startWebApp, TestApp } from './support/app';
 import { createAdmin, createInstructor, createTrainee } from './support/factories';
 import { csrfToken, logIn } from './support/http';
 import { createCohort, createPart, createProgramme, createSession, enrol } from './support/schedule-factories';
+import { Clock } from '../src/common/clock';
 import type { Cohort } from '../src/cohorts/cohort.entity';
 import type { User } from '../src/users/user.entity';
 
@@ -35,6 +36,15 @@ function parse(text: string): ParsedEvent[] {
       location: event.location,
     };
   });
+}
+
+/** The properties RFC 5546 (3.2.1) requires of every event in a PUBLISH, as strict iTIP readers check them. */
+function itipProblems(text: string): string[] {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  if (calendar.getFirstPropertyValue('method') !== 'PUBLISH') return ['no METHOD:PUBLISH'];
+  return calendar
+    .getAllSubcomponents('vevent')
+    .flatMap((event) => ['organizer', 'dtstamp', 'dtstart', 'uid', 'summary'].filter((name) => !event.hasProperty(name)));
 }
 
 describe('calendar feeds', () => {
@@ -140,5 +150,26 @@ describe('calendar feeds', () => {
     await logIn(stranger, (await createTrainee(t.dataSource)).email);
     expect((await stranger.get(`/sessions/${session.id}/ics`)).status).toBe(404);
     expect((await t.http().get(`/sessions/${session.id}/ics`)).status).toBe(303);
+  });
+
+  it('publishes one session with an organizer and the time the file was made, and keeps METHOD out of the feed', async () => {
+    const session = await createSession(t.dataSource, cohort, { title: 'Seminārs', startsAt: new Date('2099-05-05T07:00:00Z') });
+    const agent = t.agent();
+    await logIn(agent, trainee.email);
+    const clock = t.app.get(Clock);
+    clock.set(new Date('2099-04-01T08:09:10Z'));
+    const file = await agent.get(`/sessions/${session.id}/ics`);
+    clock.set(null);
+
+    expect(itipProblems(file.text)).toEqual([]);
+    const event = new ICAL.Component(ICAL.parse(file.text)).getFirstSubcomponent('vevent')!;
+    expect(event.getFirstPropertyValue('organizer')).toBe('mailto:kursors@localhost');
+    expect(event.getFirstProperty('organizer')!.getParameter('cn')).toBe('Kursors');
+    expect(String(event.getFirstPropertyValue('dtstamp'))).toBe('2099-04-01T08:09:10Z');
+    expect(String(event.getFirstPropertyValue('last-modified'))).not.toBe('2099-04-01T08:09:10Z');
+
+    const feed = new ICAL.Component(ICAL.parse((await t.http().get(await feedUrlOf(trainee))).text));
+    expect(feed.hasProperty('method')).toBe(false);
+    expect(feed.getAllSubcomponents('vevent').some((e) => e.hasProperty('organizer'))).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { Clock } from '../common/clock';
 import { uuid } from '../common/schemas';
 import { AppConfig } from '../config/app-config';
 import { I18nService } from '../i18n/i18n.service';
@@ -31,6 +32,7 @@ export class CalendarService {
     private readonly i18n: I18nService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   link(user: Pick<User, 'id' | 'calendarFeedVersion'>): CalendarLink {
@@ -73,7 +75,11 @@ export class CalendarService {
     const cohort = await this.sessions.cohort(session.cohortId);
     return {
       fileName: `kursors-${session.id}.ics`,
-      body: writeCalendar({ name: this.i18n.t(lang, 'calendar.feedName'), method: 'PUBLISH', events: [this.event(session, cohort.name, lang)] }),
+      body: writeCalendar({
+        name: this.i18n.t(lang, 'calendar.feedName'),
+        publish: { organizer: this.config.sender, madeAt: this.clock.now() },
+        events: [this.event(session, cohort.name, lang)],
+      }),
     };
   }
 

@@ -11,7 +11,7 @@ export const TZID = 'Europe/Riga';
 export interface CalendarEvent {
   uid: string;
   sequence: number;
-  /** When this version of the event was made (DTSTAMP, LAST-MODIFIED). */
+  /** When this version of the event was made (LAST-MODIFIED; in a feed, DTSTAMP too). */
   stamp: Date;
   start: Date;
   end: Date;
@@ -22,10 +22,23 @@ export interface CalendarEvent {
   status: 'CONFIRMED' | 'CANCELLED';
 }
 
+export interface Organizer {
+  name: string;
+  email: string;
+}
+
+/**
+ * A file handed out once (a single session) is an RFC 5546 PUBLISH: that method wants an ORGANIZER, and its
+ * DTSTAMP is when the file was made. A subscribed feed has no METHOD, and there DTSTAMP is the revision time.
+ */
+export interface Publication {
+  organizer: Organizer;
+  madeAt: Date;
+}
+
 export interface CalendarOptions {
   name: string;
-  /** PUBLISH for a single downloaded event; a subscribed feed has none. */
-  method?: 'PUBLISH';
+  publish?: Publication;
   events: CalendarEvent[];
 }
 
@@ -90,16 +103,22 @@ function uri(value: string): string {
   return value.replace(/[\r\n]/g, '');
 }
 
-function eventLines(event: CalendarEvent): string[] {
+/** A parameter value is quoted and may not hold a double quote (RFC 5545 3.1). */
+function organizerLine({ name, email }: Organizer): string {
+  return `ORGANIZER;CN="${name.replace(/["\r\n]/g, '')}":mailto:${uri(email)}`;
+}
+
+function eventLines(event: CalendarEvent, publish?: Publication): string[] {
   return [
     'BEGIN:VEVENT',
     `UID:${escapeText(event.uid)}`,
     `SEQUENCE:${event.sequence}`,
-    `DTSTAMP:${utcStamp(event.stamp)}`,
+    `DTSTAMP:${utcStamp(publish?.madeAt ?? event.stamp)}`,
     `LAST-MODIFIED:${utcStamp(event.stamp)}`,
     `DTSTART;TZID=${TZID}:${rigaLocal(event.start)}`,
     `DTEND;TZID=${TZID}:${rigaLocal(event.end)}`,
     `SUMMARY:${escapeText(event.summary)}`,
+    ...(publish ? [organizerLine(publish.organizer)] : []),
     ...(event.location ? [`LOCATION:${escapeText(event.location)}`] : []),
     ...(event.description ? [`DESCRIPTION:${escapeText(event.description)}`] : []),
     ...(event.url ? [`URL:${uri(event.url)}`] : []),
@@ -115,11 +134,11 @@ export function writeCalendar(options: CalendarOptions): string {
     'VERSION:2.0',
     'PRODID:-//Kursors//Kursors schedule//LV',
     'CALSCALE:GREGORIAN',
-    ...(options.method ? [`METHOD:${options.method}`] : []),
+    ...(options.publish ? ['METHOD:PUBLISH'] : []),
     `X-WR-CALNAME:${escapeText(options.name)}`,
     `X-WR-TIMEZONE:${TZID}`,
     ...RIGA_VTIMEZONE,
-    ...options.events.flatMap(eventLines),
+    ...options.events.flatMap((event) => eventLines(event, options.publish)),
     'END:VCALENDAR',
   ];
   return lines.map(foldLine).join('\r\n') + '\r\n';

@@ -18,6 +18,12 @@ export class AppConfig {
     return this.env.PUBLIC_URL.startsWith('https:');
   }
 
+  /** MAIL_FROM as a name and an address; it may be `Name <address>` or a bare address. */
+  get sender(): { name: string; email: string } {
+    const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(this.env.MAIL_FROM);
+    return match ? { name: match[1] || match[2].trim(), email: match[2].trim() } : { name: 'Kursors', email: this.env.MAIL_FROM };
+  }
+
   publicUrl(path: string): string {
     return new URL(path, this.env.PUBLIC_URL).toString();
   }
