@@ -16,14 +16,13 @@ export class AuthService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Checks the credentials under the rate limits; every outcome is audited. */
+  /** Checks the credentials under the rate limits (the attempt is counted first); every outcome is audited. */
   async verifyCredentials(email: string, password: string, req: Request): Promise<User> {
     const ip = clientIp(req);
-    await this.limiter.assertAllowed(email, ip);
+    await this.limiter.acquire(email, ip);
     const user = await this.users.findActiveByEmail(email);
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
     if (!user || !ok) {
-      await this.limiter.recordFailure(email, ip);
       await this.audit.record({
         actorId: null,
         action: 'auth.login_failed',
@@ -34,7 +33,7 @@ export class AuthService {
       });
       throw new InvalidCredentialsError();
     }
-    await this.limiter.recordSuccess(email);
+    await this.limiter.recordSuccess(email, ip);
     await this.users.recordLogin(user.id);
     await this.audit.record({ actorId: user.id, action: 'auth.login', entityType: 'user', entityId: user.id, req });
     return user;

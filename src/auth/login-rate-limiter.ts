@@ -6,42 +6,62 @@ import { sha256 } from './secrets';
 import { LoginRateLimitedError } from './auth.errors';
 
 /**
- * Counts failed logins per account and per address in fixed windows in Redis, shared by every web
- * process. A success clears the account's count.
+ * Takes a place for the attempt under both limits in one step, or gives both back and answers how long
+ * until the fuller one frees (ms). Counting before the password is checked is what stops a burst of
+ * parallel attempts from all reaching argon2 before the first failure is written down.
+ */
+const ACQUIRE = `
+local account = redis.call('INCR', KEYS[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[3], 'NX')
+local address = redis.call('INCR', KEYS[2])
+redis.call('PEXPIRE', KEYS[2], ARGV[3], 'NX')
+if account <= tonumber(ARGV[1]) and address <= tonumber(ARGV[2]) then return 0 end
+redis.call('DECR', KEYS[1])
+redis.call('DECR', KEYS[2])
+local wait = 1000
+if account > tonumber(ARGV[1]) then wait = math.max(wait, redis.call('PTTL', KEYS[1])) end
+if address > tonumber(ARGV[2]) then wait = math.max(wait, redis.call('PTTL', KEYS[2])) end
+return wait
+`;
+
+/** A successful login clears the account's failures and gives back the address's place. */
+const RELEASE = `
+redis.call('DEL', KEYS[1])
+if tonumber(redis.call('GET', KEYS[2]) or '0') > 0 then redis.call('DECR', KEYS[2]) end
+return 0
+`;
+
+type LimiterRedis = Redis & {
+  loginAcquire(account: string, address: string, maxAccount: number, maxAddress: number, windowMs: number): Promise<number>;
+  loginRelease(account: string, address: string): Promise<number>;
+};
+
+/**
+ * Counts login attempts per account and per address in fixed windows in Redis, shared by every web
+ * process. Each attempt is counted before its password is checked; a success gives its count back, so
+ * the limits are on failed logins.
  */
 @Injectable()
 export class LoginRateLimiter {
-  constructor(
-    @Inject(REDIS) private readonly redis: Redis,
-    private readonly config: AppConfig,
-  ) {}
+  private readonly redis: LimiterRedis;
 
-  async assertAllowed(email: string, ip: string): Promise<void> {
-    const keys = this.keys(email, ip);
-    const [account, address] = await this.redis.mget(keys.account, keys.address);
-    const { LOGIN_MAX_PER_ACCOUNT, LOGIN_MAX_PER_ADDRESS } = this.config.env;
-    const blocked: string[] = [];
-    if (Number(account ?? 0) >= LOGIN_MAX_PER_ACCOUNT) blocked.push(keys.account);
-    if (Number(address ?? 0) >= LOGIN_MAX_PER_ADDRESS) blocked.push(keys.address);
-    if (!blocked.length) return;
-    const ttls = await Promise.all(blocked.map((key) => this.redis.pttl(key)));
-    throw new LoginRateLimitedError(Math.ceil(Math.max(1000, ...ttls) / 1000));
+  constructor(@Inject(REDIS) redis: Redis, private readonly config: AppConfig) {
+    redis.defineCommand('loginAcquire', { numberOfKeys: 2, lua: ACQUIRE });
+    redis.defineCommand('loginRelease', { numberOfKeys: 2, lua: RELEASE });
+    this.redis = redis as LimiterRedis;
   }
 
-  async recordFailure(email: string, ip: string): Promise<void> {
+  /** Counts the attempt, or refuses it (LoginRateLimitedError) when either limit is already reached. */
+  async acquire(email: string, ip: string): Promise<void> {
     const keys = this.keys(email, ip);
-    const windowMs = this.config.env.LOGIN_WINDOW_MINUTES * 60_000;
-    await this.redis
-      .multi()
-      .incr(keys.account)
-      .pexpire(keys.account, windowMs, 'NX')
-      .incr(keys.address)
-      .pexpire(keys.address, windowMs, 'NX')
-      .exec();
+    const { LOGIN_MAX_PER_ACCOUNT, LOGIN_MAX_PER_ADDRESS, LOGIN_WINDOW_MINUTES } = this.config.env;
+    const waitMs = await this.redis.loginAcquire(keys.account, keys.address, LOGIN_MAX_PER_ACCOUNT, LOGIN_MAX_PER_ADDRESS, LOGIN_WINDOW_MINUTES * 60_000);
+    if (waitMs > 0) throw new LoginRateLimitedError(Math.ceil(waitMs / 1000));
   }
 
-  async recordSuccess(email: string): Promise<void> {
-    await this.redis.del(this.keys(email, '').account);
+  async recordSuccess(email: string, ip: string): Promise<void> {
+    const keys = this.keys(email, ip);
+    await this.redis.loginRelease(keys.account, keys.address);
   }
 
   private keys(email: string, ip: string) {
