@@ -40,3 +40,8 @@ export function relLink(html: string, rel: string): string {
   if (!match) throw new Error(`No rel="${rel}" link on the page`);
   return unescapeHtml(match[1]);
 }
+
+/** The ids of the page's links to `<base>/<uuid>`, in the order the page shows them (e.g. a list's rows). */
+export function linkedIds(html: string, base: string): string[] {
+  return [...html.matchAll(new RegExp(`href="${base}/([0-9a-f]{8}-[0-9a-f-]{27})"`, 'g'))].map((match) => match[1]);
+}
