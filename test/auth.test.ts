@@ -1,6 +1,6 @@
 import { startWebApp, TestApp } from './support/app';
 import { createAdmin, createTrainee, TEST_PASSWORD } from './support/factories';
-import { csrfToken, logIn } from './support/http';
+import { csrfFrom, csrfToken } from './support/http';
 
 describe('logging in', () => {
   let t: TestApp;
@@ -12,15 +12,22 @@ describe('logging in', () => {
   it('lets a user log in with the right password and renews the session id', async () => {
     const user = await createTrainee(t.dataSource);
     const agent = t.agent();
-    const first = await agent.get('/login');
-    const before = /kursors\.sid=([^;]+)/.exec(String(first.headers['set-cookie']))?.[1];
-    await logIn(agent, user.email);
+    const sessionId = (res: { headers: Record<string, unknown> }) => /kursors\.sid=([^;]+)/.exec(String(res.headers['set-cookie']))?.[1];
+    const form = await agent.get('/login');
+    const before = sessionId(form);
+    expect(before).toMatch(/^s%3A.+/);
+    const login = await agent.post('/login').type('form').send({ _csrf: csrfFrom(form.text), email: user.email, password: TEST_PASSWORD });
+    expect(login.status).toBe(303);
+    const after = sessionId(login);
+    expect(after).toMatch(/^s%3A.+/);
+    expect(after).not.toBe(before);
     const home = await agent.get('/');
     expect(home.status).toBe(200);
     expect(home.text).toContain(user.name);
-    const after = await agent.get('/');
-    expect(before).toBeDefined();
-    expect(String(after.headers['set-cookie'] ?? '')).not.toContain(before!);
+    // The id the visitor had before logging in does not carry the login.
+    const fixed = await t.http().get('/').set('Cookie', `kursors.sid=${before}`);
+    expect(fixed.status).toBe(303);
+    expect(fixed.headers.location).toBe('/login?next=%2F');
   });
 
   it('refuses a wrong password with a message in Latvian', async () => {

@@ -38,7 +38,7 @@ describe('the web process', () => {
     const row = () => t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id: message.id });
     await new Promise((r) => setTimeout(r, 1000));
     expect((await row()).status).toBe('pending');
-    expect(await t.app.get<Queue>(getQueueToken(EMAIL_QUEUE)).getJob(message.id)).toBeDefined();
+    expect((await t.app.get<Queue>(getQueueToken(EMAIL_QUEUE)).getJob(message.id))?.id).toBe(message.id);
 
     worker = await startWorker();
     await eventually(async () => (await row()).status === 'not_delivered', 15000, 'the email to be marked not delivered');

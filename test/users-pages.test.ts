@@ -118,7 +118,7 @@ describe('the administrator’s user pages', () => {
       expect(next.headers.location).toBe('/login?next=%2F');
     }
     expect((await t.http().get('/api/v1/me').set('Authorization', `Bearer ${secret}`)).status).toBe(401);
-    expect((await userByEmail(trainee.email))!.disabledAt).not.toBeNull();
+    expect((await userByEmail(trainee.email))!.disabledAt).toBeInstanceOf(Date);
 
     const enabled = await postForm(agent, `/admin/users/${trainee.id}/enable`, {});
     expect(enabled.headers.location).toBe(`/admin/users/${trainee.id}`);
