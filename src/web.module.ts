@@ -1,3 +1,4 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AttendanceModule } from './attendance/attendance.module';
@@ -7,6 +8,7 @@ import { CohortsModule } from './cohorts/cohorts.module';
 import { AccessGuard } from './common/access.guard';
 import { AllExceptionsFilter } from './common/exception.filter';
 import { FormViewInterceptor } from './common/form-view';
+import { queuesRegisteredUnder } from './common/queue-dashboard';
 import { CoreModule } from './core.module';
 import { CourseworkModule } from './coursework/coursework.module';
 import { HealthModule } from './health/health.module';
@@ -17,10 +19,15 @@ import { NotificationsWebModule } from './notifications/notifications-web.module
 import { SessionsModule } from './sessions/sessions.module';
 import { UsersModule } from './users/users.module';
 import { UsersWebModule } from './users/users-web.module';
+import { WorkerModule } from './worker.module';
+
+const features = [CoreModule, UsersModule, AuthModule, HealthModule, HomeModule, NotificationsWebModule, UsersWebModule, ProgrammesModule, CohortsModule, MaterialsModule, SessionsModule, AttendanceModule, CalendarModule, CourseworkModule];
+/** The worker's own queues, known here too so the queue dashboard shows every queue of the platform. */
+const workerQueues = queuesRegisteredUnder(WorkerModule).filter((name) => !queuesRegisteredUnder(...features).includes(name));
 
 /** The HTTP process: pages and the JSON API. */
 @Module({
-  imports: [CoreModule, UsersModule, AuthModule, HealthModule, HomeModule, NotificationsWebModule, UsersWebModule, ProgrammesModule, CohortsModule, MaterialsModule, SessionsModule, AttendanceModule, CalendarModule, CourseworkModule],
+  imports: [...features, BullModule.registerQueue(...workerQueues.map((name) => ({ name })))],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -2,10 +2,12 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { AuditEvent } from '../src/audit/audit-event.entity';
+import { queuesRegisteredUnder } from '../src/common/queue-dashboard';
 import { EMAIL_QUEUE } from '../src/notifications/notifications.constants';
 import { OutboxMessage } from '../src/notifications/outbox-message.entity';
 import { OutboxService } from '../src/notifications/outbox.service';
 import type { User } from '../src/users/user.entity';
+import { WorkerModule } from '../src/worker.module';
 import { startWebApp, startWorker, TestApp } from './support/app';
 import { eventually } from './support/eventually';
 import { createAdmin, createTrainee } from './support/factories';
@@ -169,6 +171,10 @@ describe('the outbox without SMTP', () => {
     const queues = await admin.get('/admin/queues/api/queues');
     expect(queues.status).toBe(200);
     expect(JSON.stringify(queues.body)).toContain(EMAIL_QUEUE);
+    const shown = (queues.body.queues as { name: string }[]).map((queue) => queue.name);
+    // Every queue the worker runs, including the schedulers' queues that only the worker registers.
+    expect(shown).toEqual(expect.arrayContaining(['coursework-reminders', 'email-delivery', 'outbox-sweep', 'session-reminders', 'storage-cleanup']));
+    expect(shown.sort()).toEqual(queuesRegisteredUnder(WorkerModule));
     expect((await admin.get('/admin/outbox')).headers['content-security-policy']).not.toContain('unsafe-inline');
 
     const anonymous = await t.http().get('/admin/queues');

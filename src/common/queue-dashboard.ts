@@ -2,6 +2,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { INestApplication } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
 import { ModulesContainer } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
@@ -24,6 +25,35 @@ const DASHBOARD_CSP = [
 ].join('; ');
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const QUEUE_TOKEN_PREFIX = getQueueToken('x').slice(0, -1);
+
+/**
+ * The names of the queues registered with `BullModule.registerQueue` anywhere under these modules, read from
+ * their metadata without starting them: the web process uses it to know the worker's queues.
+ */
+export function queuesRegisteredUnder(...roots: unknown[]): string[] {
+  const names = new Set<string>();
+  const seen = new Set<unknown>();
+  const visit = (entry: unknown): void => {
+    if (!entry || seen.has(entry)) return;
+    seen.add(entry);
+    if (typeof entry === 'function') {
+      for (const imported of (Reflect.getMetadata('imports', entry) as unknown[] | undefined) ?? []) visit(imported);
+      return;
+    }
+    const dynamic = entry as { module?: unknown; imports?: unknown[]; providers?: unknown[]; forwardRef?: () => unknown };
+    if (dynamic.forwardRef) return visit(dynamic.forwardRef());
+    for (const provider of dynamic.providers ?? []) {
+      const token = (provider as { provide?: unknown }).provide;
+      if (typeof token === 'string' && token.startsWith(QUEUE_TOKEN_PREFIX)) names.add(token.slice(QUEUE_TOKEN_PREFIX.length));
+    }
+    for (const imported of dynamic.imports ?? []) visit(imported);
+    visit(dynamic.module);
+  };
+  for (const root of roots) visit(root);
+  return [...names].sort();
+}
 
 /** Every queue registered with BullModule, found in the application itself so features need not list theirs here. */
 function registeredQueues(app: INestApplication): Queue[] {
