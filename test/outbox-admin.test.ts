@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import type { INestApplicationContext } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
@@ -92,6 +93,39 @@ describe('the outbox without SMTP', () => {
     expect((await admin.get(next)).text).toContain(`href="/admin/outbox/${message.id}"`);
 
     expect((await admin.get('/admin/outbox').query({ status: 'lost' })).status).toBe(400);
+  });
+
+  it('names each kind of email in the reader\'s language, a receipt and an enrolment email by what they are', async () => {
+    const trainee = await createTrainee(t.dataSource);
+    const send = (template: string, subject: string) =>
+      t.app.get(OutboxService).send({
+        to: { email: trainee.email, id: trainee.id, language: 'lv' },
+        template,
+        category: 'update',
+        data: { title: subject, name: trainee.name },
+        dedupKey: `test-kinds:${trainee.id}:${template}`,
+      });
+    const receipt = (await send('coursework-receipt', 'Darbs saņemts'))!;
+    const enrolled = (await send('enrolment-enrolled', 'Jūs esat uzņemts'))!;
+    await eventually(async () => (await row(enrolled.id)).status === 'not_delivered' && (await row(receipt.id)).status === 'not_delivered');
+
+    const list = (await admin.get('/admin/outbox').query({ q: trainee.email })).text;
+    expect(list).toContain('<td data-label="Veidne">Darba iesniegšanas apliecinājums</td>');
+    expect(list).toContain('<td data-label="Veidne">Uzņemšana grupā</td>');
+    expect((await admin.get(`/admin/outbox/${receipt.id}`)).text).toContain('<dd>Darba iesniegšanas apliecinājums (<code>coursework-receipt</code>)</dd>');
+
+    const english = await logIn(t.agent(), (await createAdmin(t.dataSource, { language: 'en' })).email);
+    const englishList = (await english.get('/admin/outbox').query({ q: trainee.email })).text;
+    expect(englishList).toContain('<td data-label="Template">Submission receipt</td>');
+    expect(englishList).toContain('<td data-label="Template">Enrolment</td>');
+  });
+
+  it('has a label in both languages for every email template', () => {
+    const templates = [...new Set(readdirSync('views/emails').map((file) => file.split('.')[0]))].filter((name) => name !== 'layout');
+    for (const lang of ['lv', 'en']) {
+      const labels = (JSON.parse(readFileSync(`locales/${lang}/outbox.json`, 'utf8')) as { template: Record<string, string> }).template;
+      for (const template of templates) expect([lang, template, typeof labels[template]]).toEqual([lang, template, 'string']);
+    }
   });
 
   it('shows an email with its headers and both parts, the HTML only inside a sandbox', async () => {

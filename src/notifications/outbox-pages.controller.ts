@@ -31,7 +31,7 @@ export class OutboxPagesController {
     const { items, total } = await this.admin.list(query);
     return {
       titleKey: 'outbox.title',
-      items: items.map((m) => ({ ...outboxSummary(m), statusLabel: `outbox.status.${m.status}` })),
+      items: items.map((m) => ({ ...outboxSummary(m), statusLabel: `outbox.status.${m.status}`, templateLabel: `outbox.template.${m.template}` })),
       total,
       query,
       statusOptions: OUTBOX_STATUSES.map((status) => ({ value: status, label: `outbox.status.${status}` })),
@@ -50,6 +50,7 @@ export class OutboxPagesController {
       statusLabel: `outbox.status.${message.status}`,
       statusHint: `outbox.statusHint.${message.status}`,
       categoryLabel: `outbox.category.${message.category}`,
+      templateLabel: `outbox.template.${message.template}`,
     };
   }
 
