@@ -72,6 +72,28 @@ describe('email delivery through SMTP', () => {
     expect(again.status).toBe(410);
   });
 
+  it('ends every email with the whole publicity statement, as the pages show it', async () => {
+    const whole =
+      'Šī informācija ir veidota ar Eiropas Savienības Eiropas Sociālā fonda finansiālu atbalstu. Par informācijas saturu atbild Daugavpils pilsētas dome.';
+    const [latvian, english] = [await createTrainee(t.dataSource), await createTrainee(t.dataSource, { language: 'en' })];
+    for (const trainee of [latvian, english]) {
+      await t.app.get(OutboxService).send({
+        to: { email: trainee.email, id: trainee.id, language: trainee.language },
+        template: 'notice',
+        category: 'update',
+        data: { title: 'Nodarbība pārcelta', name: trainee.name, lines: ['Nodarbība notiks Rēzeknē.'] },
+        dedupKey: `test-funding:${trainee.id}`,
+      });
+    }
+    for (const trainee of [latvian, english]) {
+      const mail = await firstMailTo(smtp, trainee.email);
+      expect(mail.text).toContain(`\n${whole}\n`);
+      expect(mail.html).toContain(`>${whole}</p>`);
+    }
+    const page = await t.http().get('/login');
+    expect(page.text).toContain(`<p class="funding">${whole}</p>`);
+  });
+
   it('sends an email queued twice under one deduplication key once', async () => {
     const trainee = await createTrainee(t.dataSource);
     const outbox = t.app.get(OutboxService);

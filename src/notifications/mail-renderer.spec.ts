@@ -1,7 +1,8 @@
+import { AppConfig } from '../config/app-config';
 import { I18nService } from '../i18n/i18n.service';
 import { MailRenderer } from './mail-renderer';
 
-const renderer = new MailRenderer(new I18nService());
+const renderer = new MailRenderer(new I18nService(), new AppConfig());
 
 describe('MailRenderer', () => {
   it('renders a notice in Latvian with its title as the subject', () => {
@@ -24,7 +25,8 @@ describe('MailRenderer', () => {
         '',
         '',
         '--',
-        'Šī ir automātiska ziņa no mācību platformas Kursors. Šī informācija ir veidota ar Eiropas Savienības Eiropas Sociālā fonda finansiālu atbalstu.',
+        'Šī ir automātiska ziņa no mācību platformas Kursors.',
+        'Šī informācija ir veidota ar Eiropas Savienības Eiropas Sociālā fonda finansiālu atbalstu. Par informācijas saturu atbild Daugavpils pilsētas dome.',
       ].join('\n'),
     );
     expect(email.html).toContain('<html lang="lv">');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import { registerViewHelpers } from '../common/view-helpers';
+import { AppConfig } from '../config/app-config';
 import { I18nService } from '../i18n/i18n.service';
 import type { Language } from '../users/role';
 
@@ -18,21 +19,25 @@ type Template = Handlebars.TemplateDelegate;
 
 /**
  * Renders views/emails/<name>.html.hbs and <name>.text.hbs inside the email layouts,
- * in the recipient's language; the subject is the `emails.<name>.subject` message.
+ * in the recipient's language; the subject is the `emails.<name>.subject` message. The footer carries the
+ * publicity statement whole, as the pages do.
  */
 @Injectable()
 export class MailRenderer {
   private readonly engine = Handlebars.create();
   private readonly cache = new Map<string, Template>();
 
-  constructor(private readonly i18n: I18nService) {
+  constructor(
+    private readonly i18n: I18nService,
+    private readonly config: AppConfig,
+  ) {
     registerViewHelpers(this.engine, i18n);
   }
 
   render(template: string, lang: Language, data: Record<string, unknown>): RenderedEmail {
     if (!/^[a-z0-9-]+$/.test(template)) throw new Error(`Invalid email template name: ${template}`);
     const subject = this.i18n.t(lang, `emails.${template}.subject`, data as never);
-    const context = { ...data, lang, subject };
+    const context = { ...data, lang, subject, fundingStatement: this.config.env.FUNDING_STATEMENT };
     const html = this.compile('layout.html')({ ...context, body: new Handlebars.SafeString(this.compile(`${template}.html`)(context)) });
     const text = this.compile('layout.text')({ ...context, body: this.compile(`${template}.text`)(context) });
     return { subject, html, text };
