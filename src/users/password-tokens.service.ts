@@ -30,12 +30,18 @@ export class PasswordTokensService {
    * after commit. Earlier unused links of the same user and purpose stop working.
    */
   async issue(manager: EntityManager, user: User, purpose: PasswordTokenPurpose): Promise<string | null> {
+    return (await this.issueLink(manager, user, purpose)).outboxId;
+  }
+
+  /** As `issue`, and also answers the link itself and until when it works (for a command run on the server). */
+  async issueLink(manager: EntityManager, user: User, purpose: PasswordTokenPurpose): Promise<{ link: string; expiresAt: Date; outboxId: string | null }> {
     const secret = newSecret();
     const ttlMs =
       purpose === 'invitation' ? this.config.env.INVITATION_TTL_HOURS * 3_600_000 : this.config.env.RESET_TTL_MINUTES * 60_000;
     const repo = manager.getRepository(PasswordToken);
     await repo.update({ userId: user.id, purpose, usedAt: IsNull() }, { usedAt: new Date() });
     const token = await repo.save(repo.create({ userId: user.id, purpose, tokenHash: sha256(secret), expiresAt: new Date(Date.now() + ttlMs) }));
+    const link = this.config.publicUrl(`/password/${encodeURIComponent(secret)}`);
     const message = await this.outbox.enqueue(manager, {
       to: { email: user.email, id: user.id, language: user.language },
       template: purpose === 'invitation' ? 'invitation' : 'password-reset',
@@ -43,11 +49,11 @@ export class PasswordTokensService {
       dedupKey: `password-token:${token.id}`,
       data: {
         name: user.name,
-        link: this.config.publicUrl(`/password/${encodeURIComponent(secret)}`),
+        link,
         expiresAt: token.expiresAt.toISOString(),
       },
     });
-    return message?.id ?? null;
+    return { link, expiresAt: token.expiresAt, outboxId: message?.id ?? null };
   }
 
   /** The token's user and purpose while it can still be used, for showing the set-password form. */

@@ -125,13 +125,25 @@ export class UsersService {
     return user;
   }
 
+  /**
+   * An administrator created from the command line (the first one of an installation): the invitation is
+   * emailed as usual, and its link is answered too, for the person at the server to pass on.
+   */
+  async createAdministrator(input: Pick<CreateUserInput, 'email' | 'name' | 'language'>): Promise<{ user: User; invitation: { link: string; expiresAt: Date } }> {
+    const { user, outboxId, invitation } = await this.dataSource.transaction((manager) =>
+      this.createIn(manager, { ...input, roles: ['admin'] }, null),
+    );
+    if (outboxId) await this.outbox.dispatch([outboxId]);
+    return { user, invitation };
+  }
+
   /** Creates a user inside a transaction the caller owns (used by the CSV import too). */
   async createIn(
     manager: EntityManager,
     input: CreateUserInput,
     actor: User | null,
     req?: Request,
-  ): Promise<{ user: User; outboxId: string | null }> {
+  ): Promise<{ user: User; outboxId: string | null; invitation: { link: string; expiresAt: Date } }> {
     const repo = manager.getRepository(User);
     let user: User;
     try {
@@ -148,9 +160,9 @@ export class UsersService {
       if (isUniqueViolation(error, 'email')) throw new EmailTakenError();
       throw error;
     }
-    const outboxId = await this.passwordTokens.issue(manager, user, 'invitation');
+    const { outboxId, ...invitation } = await this.passwordTokens.issueLink(manager, user, 'invitation');
     await this.audit.record({ actorId: actor?.id ?? null, action: 'user.created', entityType: 'user', entityId: user.id, after: auditView(user), req }, manager);
-    return { user, outboxId };
+    return { user, outboxId, invitation };
   }
 
   async update(id: string, changes: UserChanges, actor: User, req?: Request): Promise<User> {
