@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import session from 'express-session';
@@ -93,6 +94,9 @@ export async function configureWebApp(app: NestExpressApplication): Promise<void
   registerViewHelpers(hbs, i18n);
 
   app.use(contentSecurityPolicy());
+  // Text only (pages, JSON, CSS, CSV, calendars): the default filter skips types that are compressed already
+  // (PDF, ZIP, images, office files), and stored files say no-transform.
+  app.use(compression());
   app.useStaticAssets(join(ROOT, 'public'), { prefix: '/assets/', maxAge: config.isProduction ? '7d' : 0 });
   app.use(cookieParser());
   const sessions = sessionMiddleware(config, app.get(SessionStore));

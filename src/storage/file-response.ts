@@ -13,12 +13,13 @@ export interface FileMeta {
 /**
  * Sends a stored file under its original name: as a download, or inline (a PDF shown in the browser).
  * The stored type was checked from the content; nosniff and a sandboxing policy keep a browser from
- * running it as anything else, and the page that shows it inline may frame it.
+ * running it as anything else, and the page that shows it inline may frame it. It goes out byte for byte as
+ * stored: no-transform keeps our compression and any proxy's off it.
  */
 export function sendStoredFile(res: Response, meta: FileMeta, content: Readable, disposition: 'attachment' | 'inline' = 'attachment'): StreamableFile {
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Content-Security-Policy', disposition === 'inline' ? "default-src 'none'; frame-ancestors 'self'; sandbox" : "default-src 'none'; sandbox");
   if (disposition === 'inline') res.setHeader('X-Frame-Options', 'SAMEORIGIN');
-  res.setHeader('Cache-Control', 'private, no-store');
+  res.setHeader('Cache-Control', 'private, no-store, no-transform');
   return new StreamableFile(content, { type: meta.mimeType, length: Number(meta.size), disposition: contentDisposition(meta.fileName, disposition) });
 }
