@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { User } from '../src/users/user.entity';
 import { startWebApp, TestApp } from './support/app';
 import { createAdmin, createApiToken, createTrainee, TEST_PASSWORD } from './support/factories';
 import { csrfToken, logIn, postForm, unescapeHtml } from './support/http';
+import { createCohort, createPart, createProgramme, createSession } from './support/schedule-factories';
 
 describe('the audit log', () => {
   let t: TestApp;
@@ -63,6 +66,52 @@ describe('the audit log', () => {
     expect(logins.text).toContain('<td data-label="Darbība">Neveiksmīga pieteikšanās</td>');
     expect(logins.text).not.toContain('<td data-label="Darbība">Lomas mainītas</td>');
     expect(logins.text).toContain('<option value="auth.login_failed" selected>');
+  });
+
+  it('reads as people speak: labels in the reader\'s language, names instead of ids, plain addresses', async () => {
+    const programme = await createProgramme(t.dataSource);
+    const cohort = await createCohort(t.dataSource, await createPart(t.dataSource, programme), { name: 'Daugavpils 2. grupa' });
+    const session = await createSession(t.dataSource, cohort, { title: 'Projektu vadība: ievads' });
+    const cancelled = await t.http().post(`/api/v1/sessions/${session.id}/cancel`).set('Authorization', bearer).send({ reason: 'Pasniedzējs slims' });
+    expect(cancelled.status).toBe(200);
+    const trainee = await createTrainee(t.dataSource, { name: 'Līga Ozola' });
+    const switcher = await logIn(t.agent(), trainee.email);
+    await switcher.post('/language').type('form').send({ _csrf: await csrfToken(switcher, '/'), lang: 'en', next: '/' });
+
+    const sessionPage = (await agent.get('/admin/audit').query({ entityType: 'session', actor: admin.email })).text;
+    expect(sessionPage).toContain('<td data-label="Darbība">Nodarbība atcelta</td>');
+    expect(sessionPage).toContain(`<a href="/sessions/${session.id}">Projektu vadība: ievads</a>`);
+    expect(sessionPage).toContain('<td data-label="IP adrese">127.0.0.1</td>');
+    expect(sessionPage).not.toContain('::ffff:');
+    expect(sessionPage).not.toContain(`<code class="wrap-anywhere">${session.id}</code>`);
+
+    const userPage = (await agent.get('/admin/audit').query({ entityType: 'user', actor: trainee.email })).text;
+    expect(userPage).toContain('<td data-label="Darbība">Valoda mainīta</td>');
+    expect(userPage).not.toContain('Profils mainīts');
+    expect(userPage).toContain(`<a href="/admin/users/${trainee.id}">Līga Ozola</a>`);
+    expect((await events({ actor: trainee.id, action: 'user.language_changed' }))[0]).toMatchObject({ after: { language: 'en' } });
+    expect(await events({ actor: trainee.id, action: 'user.profile_updated' })).toHaveLength(0);
+
+    const english = await logIn(t.agent(), (await createAdmin(t.dataSource, { language: 'en' })).email);
+    const englishPage = (await english.get('/admin/audit').query({ entityType: 'session', actor: admin.email })).text;
+    expect(englishPage).toContain('<td data-label="Action">Session cancelled</td>');
+  });
+
+  it('has a label in both languages for every action the platform records', () => {
+    const actions = new Set<string>(['session.moved', 'session.cancelled', 'session.restored']);
+    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+    for (const file of walk('src').filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'))) {
+      const source = readFileSync(file, 'utf8');
+      for (const call of source.split('audit.record(').slice(1)) {
+        for (const match of call.slice(0, 600).matchAll(/'([a-z_]+(?:\.[a-z_]+)+)'/g)) actions.add(match[1]);
+      }
+    }
+    expect(actions.size).toBeGreaterThan(40);
+    for (const lang of ['lv', 'en']) {
+      const labels = JSON.parse(readFileSync(`locales/${lang}/audit.json`, 'utf8')).actions;
+      const label = (action: string) => action.split('.').reduce((node, key) => node?.[key], labels);
+      for (const action of actions) expect([lang, action, typeof label(action)]).toEqual([lang, action, 'string']);
+    }
   });
 
   it('filters by record type and Riga calendar days, and pages the results', async () => {

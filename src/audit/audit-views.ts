@@ -1,5 +1,6 @@
 import type { AuditEvent } from './audit-event.entity';
-import type { AuditActor } from './audit.service';
+import { plainAddress } from '../common/request';
+import type { AuditActor, AuditRecordName } from './audit.service';
 
 /** A select option labelled by its locale key when there is one, else by the raw code. */
 export function codeOption(value: string, key: string, has: (key: string) => boolean) {
@@ -7,7 +8,7 @@ export function codeOption(value: string, key: string, has: (key: string) => boo
 }
 
 /** One row of the audit page. */
-export function auditRow(event: AuditEvent, actors: Map<string, AuditActor>, has: (key: string) => boolean) {
+export function auditRow(event: AuditEvent, actors: Map<string, AuditActor>, records: Map<string, AuditRecordName>, has: (key: string) => boolean) {
   const actionKey = `audit.actions.${event.action}`;
   const entityKey = `audit.entityTypes.${event.entityType}`;
   const changes = event.before || event.after ? JSON.stringify({ before: event.before ?? undefined, after: event.after ?? undefined }, null, 2) : null;
@@ -21,8 +22,9 @@ export function auditRow(event: AuditEvent, actors: Map<string, AuditActor>, has
     entityType: event.entityType,
     entityTypeKey: has(entityKey) ? entityKey : null,
     entityId: event.entityId,
+    record: event.entityId ? (records.get(`${event.entityType}:${event.entityId}`) ?? null) : null,
     changes,
-    ip: event.ip,
+    ip: event.ip ? plainAddress(event.ip) : null,
   };
 }
 
@@ -39,7 +41,7 @@ export function auditResponse(event: AuditEvent, actors: Map<string, AuditActor>
     entityId: event.entityId,
     before: event.before,
     after: event.after,
-    ip: event.ip,
+    ip: event.ip ? plainAddress(event.ip) : null,
     requestId: event.requestId,
   };
 }

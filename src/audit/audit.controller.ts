@@ -29,11 +29,11 @@ export class AuditController {
       this.audit.actions(),
       this.audit.entityTypes(),
     ]);
-    const actors = await this.audit.actorsOf(items);
+    const [actors, records] = await Promise.all([this.audit.actorsOf(items), this.audit.recordNamesOf(items)]);
     return {
       titleKey: 'audit.title',
       query,
-      items: items.map((event) => auditRow(event, actors, has)),
+      items: items.map((event) => auditRow(event, actors, records, has)),
       pager: pager('/admin/audit', query, total),
       actionOptions: actions.map((action) => codeOption(action, `audit.actions.${action}`, has)),
       entityTypeOptions: entityTypes.map((type) => codeOption(type, `audit.entityTypes.${type}`, has)),

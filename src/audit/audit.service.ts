@@ -36,6 +36,18 @@ export interface AuditActor {
   email: string;
 }
 
+/** A record an event is about, named for people (only users, sessions and cohorts have names worth showing). */
+export interface AuditRecordName {
+  name: string;
+  href: string;
+}
+
+const NAMED_RECORDS: Record<string, { sql: string; href: (id: string) => string }> = {
+  user: { sql: 'SELECT id::text AS id, name FROM users WHERE id::text = ANY($1)', href: (id) => `/admin/users/${id}` },
+  session: { sql: 'SELECT id::text AS id, title AS name FROM sessions WHERE id::text = ANY($1)', href: (id) => `/sessions/${id}` },
+  cohort: { sql: 'SELECT id::text AS id, name FROM cohorts WHERE id::text = ANY($1)', href: (id) => `/admin/cohorts/${id}` },
+};
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
@@ -94,6 +106,18 @@ export class AuditService {
     if (!ids.length) return new Map();
     const rows: AuditActor[] = await this.events.manager.query('SELECT id, name, email FROM users WHERE id = ANY($1)', [ids]);
     return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /** The names of the users, sessions and cohorts the events are about, keyed by `type:id`; one read per type. */
+  async recordNamesOf(events: AuditEvent[]): Promise<Map<string, AuditRecordName>> {
+    const names = new Map<string, AuditRecordName>();
+    for (const [type, { sql, href }] of Object.entries(NAMED_RECORDS)) {
+      const ids = [...new Set(events.filter((e) => e.entityType === type && e.entityId).map((e) => e.entityId!))];
+      if (!ids.length) continue;
+      const rows: { id: string; name: string }[] = await this.events.manager.query(sql, [ids]);
+      for (const row of rows) names.set(`${type}:${row.id}`, { name: row.name, href: href(row.id) });
+    }
+    return names;
   }
 
   async actions(): Promise<string[]> {

@@ -51,7 +51,7 @@ export class AuthPagesController {
   @Post('language')
   async language(@Req() req: Request, @Body() body: unknown, @Res() res: Response) {
     const input = parseWith(languageSchema, body);
-    if (req.user) await this.users.updateProfile(req.user, { name: req.user.name, language: input.lang, notifyReminders: req.user.notifyReminders, notifyUpdates: req.user.notifyUpdates }, req);
+    if (req.user) await this.users.changeLanguage(req.user, input.lang, req);
     req.session.lang = input.lang;
     res.cookie(LANGUAGE_COOKIE, input.lang, { httpOnly: true, sameSite: 'lax', maxAge: 365 * 86_400_000 });
     res.redirect(303, safeNext(input.next));

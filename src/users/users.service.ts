@@ -227,6 +227,18 @@ export class UsersService {
     });
   }
 
+  /** Saves the language a person switched to; a switch to the language they already have changes nothing. */
+  async changeLanguage(user: User, language: Language, req?: Request): Promise<void> {
+    if (user.language === language) return;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(User).update({ id: user.id }, { language });
+      await this.audit.record(
+        { actorId: user.id, action: 'user.language_changed', entityType: 'user', entityId: user.id, before: { language: user.language }, after: { language }, req },
+        manager,
+      );
+    });
+  }
+
   /** Sends a fresh invitation (the earlier link stops working). */
   async resendInvitation(id: string, actor: User, req?: Request): Promise<void> {
     const outboxId = await this.dataSource.transaction(async (manager) => {
