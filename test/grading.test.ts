@@ -177,6 +177,23 @@ describe('grading', () => {
     expect(await outbox('grade-released', trainee.id)).toHaveLength(1);
   });
 
+  it("shows the released score in the trainee's list of assignments, and nothing of a draft grade", async () => {
+    const { submission, trainee: owner } = await freshWork({ text: 'Mans darbs' });
+    await t.http().put(`/api/v1/submissions/${submission.id}/grade`).set(as('teacher')).send({ score: 7.5, feedback: 'Labi.' }).expect(200);
+    const agent = await logIn(t.agent(), owner.email);
+    const card = async () => {
+      const page = await agent.get('/my/assignments');
+      const start = page.text.indexOf(assignment.title);
+      expect(start).toBeGreaterThan(-1);
+      return page.text.slice(start, page.text.indexOf('</li>', start));
+    };
+    expect(await card()).not.toContain('punkt');
+    await t.http().post(`/api/v1/submissions/${submission.id}/grade/release`).set(as('teacher')).send({}).expect(200);
+    const graded = await card();
+    expect(graded).toContain('Novērtēts');
+    expect(graded).toContain('Vērtējums: 7,5 no 10 punktiem, ieskaitīts');
+  });
+
   it('returns work for revision: the grade goes back to a draft, the trainee is told and may hand in again', async () => {
     const owner = await createTrainee(t.dataSource);
     await enrol(t.dataSource, cohort, owner);

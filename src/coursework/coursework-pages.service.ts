@@ -12,6 +12,7 @@ import { SUBMISSION_FILE_TYPES, type Assignment } from './assignment.entity';
 import { AssignmentsService } from './assignments.service';
 import { CourseworkAccess } from './coursework-access.service';
 import { fileRow, stateKey, timeNote, uploadHint, versionRow } from './coursework-views';
+import { resultText } from './grading-views';
 import { MyAssignmentsService } from './my-assignments.service';
 import { SubmissionFilesService } from './submission-files.service';
 import { SubmissionRecords, type TraineeWork } from './submission-records.service';
@@ -184,6 +185,7 @@ export class CourseworkPagesService {
           extended: work.deadlines.extended,
           state: work.state,
           stateKey: stateKey(work.state),
+          result: work.state === 'graded' && work.grade ? resultText(this.i18n, lang, { gradingType: work.assignment.gradingType, maxPoints: work.assignment.maxPoints, score: work.grade.score, passed: work.grade.passed }) : null,
           timeKey: note.key,
           timeParams: note.params,
         };
