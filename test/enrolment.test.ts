@@ -112,7 +112,7 @@ describe('enrolment and the waiting list', () => {
     const form = `/admin/cohorts/${cohort.id}/enrolments/${aEnrolment.id}/withdraw`;
     const noReason = await postForm(adminAgent, form, { reason: '  ' });
     expect(noReason.status).toBe(422);
-    expect(noReason.text).toContain('Jābūt vismaz 1 rakstzīmei.');
+    expect(noReason.text).toContain('Norādiet iemeslu: tas ir obligāts.');
     expect(await statuses(cohort, [a, w1])).toEqual(['enrolled', 'waitlisted']);
 
     const done = await postForm(adminAgent, form, { reason: 'Pārcelts darbā uz citu nodaļu' });

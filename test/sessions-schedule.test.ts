@@ -149,6 +149,22 @@ describe('the class schedule', () => {
     expect(again.status).toBe(409);
   });
 
+  it('says that a reason is required when cancelling, moving or restoring without one, in Latvian and English', async () => {
+    const session = await createSession(t.dataSource, cohort, { startsAt: new Date('2012-10-05T06:00:00Z') });
+    const page = await adminAgent.post(`/sessions/${session.id}/cancel`).type('form').send({ _csrf: adminToken, reason: '   ' });
+    expect(page.status).toBe(422);
+    expect(page.text).toMatch(/id="error-reason"[^>]*>.*Norādiet iemeslu: tas ir obligāts\./s);
+    expect(page.text).not.toContain('rakstzīm');
+    const englishAgent = t.agent();
+    await logIn(englishAgent, (await createAdmin(t.dataSource, { language: 'en' })).email);
+    const english = await api(englishAgent, await csrfToken(englishAgent, '/')).cancel(session.id, {});
+    expect(english.status).toBe(400);
+    expect(english.body.errors).toEqual([{ field: 'reason', code: 'reasonRequired', message: 'A reason is required: say why.' }]);
+    const moved = await api(adminAgent, adminToken).move(session.id, { startDate: '2012-10-06', startTime: '09:00', endTime: '12:00', reason: '' });
+    expect(moved.body.errors).toEqual([expect.objectContaining({ field: 'reason', code: 'reasonRequired' })]);
+    expect((await adminAgent.get(`/api/v1/sessions/${session.id}`)).body.status).toBe('scheduled');
+  });
+
   it('lets the cohort\'s instructor manage its sessions, but no instructor of another cohort', async () => {
     const agent = t.agent();
     await logIn(agent, teacher.email);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { integer, isoDate, list, optionalText, page, pageSize, requiredText, uuid } from '../common/schemas';
+import { integer, isoDate, list, optionalText, page, pageSize, reason, requiredText, uuid } from '../common/schemas';
 
 const cohortFields = {
   name: requiredText(200),
@@ -29,7 +29,7 @@ export type CohortListQuery = z.infer<typeof cohortListQuerySchema>;
 
 export const enrolSchema = z.strictObject({ userId: uuid });
 
-export const withdrawSchema = z.strictObject({ reason: requiredText(500) });
+export const withdrawSchema = z.strictObject({ reason: reason(500) });
 
 export const traineeSearchSchema = z.object({ q: optionalText(200) });
 

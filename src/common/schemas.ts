@@ -7,6 +7,10 @@ export const requiredText = (max: number) => z.string().trim().min(1).max(max);
 export const optionalText = (max: number) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max).optional());
 
+/** Why something changes (a move, a cancellation, a withdrawal): people are told it, so an empty one is missing, not short. */
+export const reason = (max: number) =>
+  z.preprocess((v) => v ?? '', text(max).refine((v) => v.length > 0, { params: { code: 'reasonRequired' } }));
+
 export const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 export const language = z.enum(LANGUAGES);
 export const role = z.enum(ROLES);

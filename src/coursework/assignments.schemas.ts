@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { list, requiredText, text, uuid } from '../common/schemas';
+import { list, reason, requiredText, text, uuid } from '../common/schemas';
 import { parseRigaDateTime } from '../i18n/dates';
 import { GRADING_TYPES, SUBMISSION_FILE_TYPES } from './assignment.entity';
 
@@ -107,7 +107,7 @@ export const extensionSchema = z
     dueTime: trimmed,
     cutoffDate: trimmed,
     cutoffTime: trimmed,
-    reason: requiredText(500),
+    reason: reason(500),
   })
   .transform((value, ctx) => {
     const times = { ...value, opensDate: '', opensTime: '' };

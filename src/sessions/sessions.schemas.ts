@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, page, pageSize, requiredText, uuid } from '../common/schemas';
+import { optionalText, page, pageSize, reason, requiredText, uuid } from '../common/schemas';
 import { rigaTime } from '../i18n/dates';
 import { SESSION_KINDS } from './session.entity';
 
@@ -121,12 +121,12 @@ export const createSessionSchema = z
 export type CreateSessionInput = z.infer<typeof createSessionSchema>;
 
 export const moveSessionSchema = z
-  .strictObject({ ...timeFields, reason: requiredText(500) })
+  .strictObject({ ...timeFields, reason: reason(500) })
   .superRefine(checkTimes)
   .transform(withInstants);
 export type MoveSessionInput = z.infer<typeof moveSessionSchema>;
 
-export const cancelSessionSchema = z.strictObject({ reason: requiredText(500) });
+export const cancelSessionSchema = z.strictObject({ reason: reason(500) });
 export type CancelSessionInput = z.infer<typeof cancelSessionSchema>;
 
 /** Restoring a cancelled session takes a reason too, for the history and the notice. */
