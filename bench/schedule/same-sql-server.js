@@ -7,7 +7,7 @@ const express = require('express');
 const { Pool } = require('pg');
 
 const dist = (module) => require(join(__dirname, '..', '..', 'dist', module));
-const { UPCOMING_PAGE_SQL, scheduleListSql, SCHEDULE_STATUSES } = dist('sessions/my-sessions.service');
+const { UPCOMING_PAGE_SQL, scheduleListSql } = dist('sessions/my-sessions.service');
 const { MAX_SESSION_DAYS } = dist('sessions/sessions.schemas');
 const { tokenUserSql } = dist('auth/api-tokens.service');
 const { sha256 } = dist('auth/secrets');
@@ -25,7 +25,7 @@ app.get('/api/v1/me/sessions', async (req, res) => {
     rows: [user],
   } = await pool.query({ ...tokenUser, values: [sha256(header.slice('Bearer '.length))] });
   if (!user) return res.status(401).json({ statusCode: 401 });
-  const { rows } = await pool.query({ ...upcoming, values: [user.id, SCHEDULE_STATUSES, new Date(), MAX_SESSION_DAYS, PAGE_SIZE, 0] });
+  const { rows } = await pool.query({ ...upcoming, values: [user.id, new Date(), MAX_SESSION_DAYS, PAGE_SIZE, 0] });
   res.json({ items: rows, total: rows.length ? Number(rows[0].total) : 0, page: 1, pageSize: PAGE_SIZE });
 });
 app.listen(Number(process.env.PORT));

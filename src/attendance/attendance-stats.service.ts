@@ -3,9 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Language } from '../users/role';
 
-/** Enrolments whose attendance is counted and shown (not waitlisted or withdrawn). */
-export const COUNTED_STATUSES = ['enrolled', 'completed', 'not_completed'];
-
 /**
  * Attendance of one enrolment. Only sessions that have taken place count: started and not cancelled; sessions
  * ahead are left out. Of those, the ones whose attendance has been taken (anyone marked) are the denominator,
@@ -75,12 +72,12 @@ interface Row {
 export class AttendanceStatsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Every counted enrolment of the cohort, by name. */
+  /** Every member of the cohort (cohort_members: not waitlisted or withdrawn), by name. */
   forCohort(cohortId: string, now = new Date(), manager?: EntityManager): Promise<AttendanceSummary[]> {
     return this.summaries('e.cohort_id = $2', cohortId, now, manager);
   }
 
-  /** The trainee's own enrolments. */
+  /** The trainee's own memberships. */
   forTrainee(userId: string, now = new Date()): Promise<AttendanceSummary[]> {
     return this.summaries('e.user_id = $2', userId, now);
   }
@@ -88,7 +85,7 @@ export class AttendanceStatsService {
   /** One query for all the enrolments: held sessions per cohort, and marks per status on them. */
   private async summaries(where: string, param: string, now: Date, manager: EntityManager = this.dataSource.manager): Promise<AttendanceSummary[]> {
     const rows: Row[] = await manager.query(
-      `WITH chosen AS (SELECT * FROM enrolments e WHERE ${where} AND e.status = ANY($3)),
+      `WITH chosen AS (SELECT e.enrolment_id AS id, e.cohort_id, e.user_id, e.status FROM cohort_members e WHERE ${where}),
             held AS (
               SELECT s.id, s.cohort_id, EXISTS (SELECT 1 FROM attendances x WHERE x.session_id = s.id) AS recorded FROM sessions s
                WHERE s.cohort_id IN (SELECT cohort_id FROM chosen) AND s.status = 'scheduled' AND s.starts_at <= $1)
@@ -108,7 +105,7 @@ export class AttendanceStatsService {
          LEFT JOIN attendances a ON a.session_id = h.id AND a.user_id = e.user_id
         GROUP BY e.id, e.status, e.cohort_id, c.name, p.title_lv, p.title_en, u.id, u.name, u.email, u.language, p.min_attendance_percent
         ORDER BY c.name, u.name, e.id`,
-      [now, param, COUNTED_STATUSES],
+      [now, param],
     );
     return rows.map((r) => {
       const attended = r.present + r.late;
@@ -141,14 +138,14 @@ export class AttendanceStatsService {
   async sessionsOfTrainee(userId: string, now = new Date(), limit = 500) {
     const rows: { session_id: string; title: string; starts_at: Date; ends_at: Date; cohort_name: string; status: string | null }[] = await this.dataSource.query(
       `SELECT s.id AS session_id, s.title, s.starts_at, s.ends_at, c.name AS cohort_name, a.status
-         FROM enrolments e
-         JOIN sessions s ON s.cohort_id = e.cohort_id AND s.status = 'scheduled' AND s.starts_at <= $2
-         JOIN cohorts c ON c.id = e.cohort_id
-         LEFT JOIN attendances a ON a.session_id = s.id AND a.user_id = e.user_id
-        WHERE e.user_id = $1 AND e.status = ANY($3)
+         FROM cohort_members m
+         JOIN sessions s ON s.cohort_id = m.cohort_id AND s.status = 'scheduled' AND s.starts_at <= $2
+         JOIN cohorts c ON c.id = m.cohort_id
+         LEFT JOIN attendances a ON a.session_id = s.id AND a.user_id = m.user_id
+        WHERE m.user_id = $1
         ORDER BY s.starts_at DESC, s.id
-        LIMIT $4`,
-      [userId, now, COUNTED_STATUSES, limit],
+        LIMIT $3`,
+      [userId, now, limit],
     );
     return rows.map((r) => ({ sessionId: r.session_id, title: r.title, startsAt: new Date(r.starts_at), endsAt: new Date(r.ends_at), cohortName: r.cohort_name, status: r.status }));
   }

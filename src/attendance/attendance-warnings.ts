@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { ACTIVE_STATUS } from '../cohorts/enrolment-status';
 import { AppConfig } from '../config/app-config';
 import { OutboxService } from '../notifications/outbox.service';
 import { localized } from '../programmes/localized';
@@ -29,7 +30,7 @@ export class AttendanceWarnings {
   async check(manager: EntityManager, cohortId: string, userIds: string[], now: Date): Promise<string[]> {
     if (!userIds.length) return [];
     const changed = new Set(userIds);
-    const below = (await this.stats.forCohort(cohortId, now, manager)).filter((s) => s.enrolmentStatus === 'enrolled' && s.belowMinimum && changed.has(s.userId));
+    const below = (await this.stats.forCohort(cohortId, now, manager)).filter((s) => s.enrolmentStatus === ACTIVE_STATUS && s.belowMinimum && changed.has(s.userId));
     if (!below.length) return [];
     const admins: Person[] = await manager.query(`SELECT id, email, name, language FROM users WHERE 'admin' = ANY(roles) AND disabled_at IS NULL ORDER BY id`);
     const requests = below.flatMap((summary) => {

@@ -10,7 +10,6 @@ import type { Session } from '../sessions/session.entity';
 import type { User } from '../users/user.entity';
 import { AttendanceStatus } from './attendance.entity';
 import { MarkAttendanceInput } from './attendance.schemas';
-import { COUNTED_STATUSES } from './attendance-stats.service';
 import { AttendanceWarnings } from './attendance-warnings';
 import { NotInCohortError, SessionCancelledForAttendanceError, SessionNotStartedError } from './attendance.errors';
 
@@ -42,12 +41,12 @@ export class AttendanceService {
     await this.access.assertCanTakeAttendance(user, session);
     const rows: { user_id: string; name: string; department: string | null; status: AttendanceStatus | null }[] = await this.dataSource.query(
       `SELECT u.id AS user_id, u.name, u.department, a.status
-         FROM enrolments e
-         JOIN users u ON u.id = e.user_id
-         LEFT JOIN attendances a ON a.session_id = $2 AND a.user_id = e.user_id
-        WHERE e.cohort_id = $1 AND e.status = ANY($3)
+         FROM cohort_members m
+         JOIN users u ON u.id = m.user_id
+         LEFT JOIN attendances a ON a.session_id = $2 AND a.user_id = m.user_id
+        WHERE m.cohort_id = $1
         ORDER BY u.name, u.id`,
-      [session.cohortId, session.id, COUNTED_STATUSES],
+      [session.cohortId, session.id],
     );
     return {
       session,
@@ -68,7 +67,7 @@ export class AttendanceService {
       if (current.status === 'cancelled') throw new SessionCancelledForAttendanceError();
       if (new Date(current.starts_at).getTime() - OPENS_MINUTES_BEFORE * 60_000 > now.getTime()) throw new SessionNotStartedError(OPENS_MINUTES_BEFORE);
 
-      const members: { user_id: string }[] = await manager.query('SELECT user_id FROM enrolments WHERE cohort_id = $1 AND status = ANY($2)', [session.cohortId, COUNTED_STATUSES]);
+      const members: { user_id: string }[] = await manager.query('SELECT user_id FROM cohort_members WHERE cohort_id = $1', [session.cohortId]);
       const existing: { user_id: string; status: AttendanceStatus }[] = await manager.query(
         'SELECT user_id, status FROM attendances WHERE session_id = $1 FOR UPDATE',
         [sessionId],

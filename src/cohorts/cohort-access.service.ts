@@ -1,34 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ForbiddenError, NotFoundError } from '../common/errors';
 import type { User } from '../users/user.entity';
-
-/** Enrolment statuses that keep a trainee inside the cohort (materials, schedule). */
-export const MEMBER_STATUSES: readonly string[] = ['enrolled', 'completed', 'not_completed'];
+import { CohortRecords } from './cohort-records.service';
 
 /**
  * Who may see or act on a cohort. Admins see every cohort; instructors the cohorts they teach;
- * trainees the cohorts they are (or were) enrolled in. Anything else is refused as not found, so an id
- * guessed from outside reveals nothing.
+ * trainees the cohorts they are (or were) members of (enrolment-status.ts). Anything else is refused as not
+ * found, so an id guessed from outside reveals nothing.
  */
 @Injectable()
 export class CohortAccessService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly records: CohortRecords) {}
 
-  async isInstructorOf(userId: string, cohortId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM cohort_instructors WHERE cohort_id = $1 AND user_id = $2', [cohortId, userId]);
-    return rows.length > 0;
+  isInstructorOf(userId: string, cohortId: string): Promise<boolean> {
+    return this.records.teaches(userId, cohortId);
   }
 
-  async isMemberOf(userId: string, cohortId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      'SELECT 1 FROM enrolments WHERE cohort_id = $1 AND user_id = $2 AND status = ANY($3)',
-      [cohortId, userId, MEMBER_STATUSES],
-    );
-    return rows.length > 0;
+  isMemberOf(userId: string, cohortId: string): Promise<boolean> {
+    return this.records.isMember(userId, cohortId);
   }
-
   /** May the user see the cohort's schedule and materials? */
   async canView(user: User, cohortId: string): Promise<boolean> {
     if (user.hasRole('admin')) return true;
@@ -55,34 +45,17 @@ export class CohortAccessService {
 
   /** Cohorts of a part the user can view (a part's materials are for every cohort of it). */
   async canViewPart(user: User, partId: string): Promise<boolean> {
-    return user.hasRole('admin') || this.takesPartIn(user.id, 'c.part_id = $1', partId);
+    return user.hasRole('admin') || this.records.takesPartInPart(user.id, partId);
   }
 
   /** A programme is seen by admins and by whoever can see one of its cohorts. */
   async canViewProgramme(user: User, programmeId: string): Promise<boolean> {
-    return user.hasRole('admin') || this.takesPartIn(user.id, 'c.part_id IN (SELECT id FROM parts WHERE programme_id = $1)', programmeId);
-  }
-
-  /** Does the user teach, or belong to, some cohort matching the condition on `c` (with the id as $1)? */
-  private async takesPartIn(userId: string, cohortCondition: string, id: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM cohorts c
-        WHERE ${cohortCondition}
-          AND (EXISTS (SELECT 1 FROM cohort_instructors ci WHERE ci.cohort_id = c.id AND ci.user_id = $2)
-            OR EXISTS (SELECT 1 FROM enrolments e WHERE e.cohort_id = c.id AND e.user_id = $2 AND e.status = ANY($3)))
-        LIMIT 1`,
-      [id, userId, MEMBER_STATUSES],
-    );
-    return rows.length > 0;
+    return user.hasRole('admin') || this.records.takesPartInProgramme(user.id, programmeId);
   }
 
   async canTeachPart(user: User, partId: string): Promise<boolean> {
     if (user.hasRole('admin')) return true;
     if (!user.hasRole('instructor')) return false;
-    const rows: unknown[] = await this.dataSource.query(
-      'SELECT 1 FROM cohorts c JOIN cohort_instructors ci ON ci.cohort_id = c.id WHERE c.part_id = $1 AND ci.user_id = $2 LIMIT 1',
-      [partId, user.id],
-    );
-    return rows.length > 0;
+    return this.records.teachesPart(user.id, partId);
   }
 }

@@ -3,9 +3,6 @@ import { Part } from '../programmes/part.entity';
 import { Cohort } from './cohort.entity';
 import { CohortNotFoundError, ProgrammeClosedError } from './cohorts.errors';
 
-/** Statuses that hold one of the cohort's places. */
-export const PLACE_STATUSES = ['enrolled', 'completed', 'not_completed'] as const;
-
 /**
  * Locks the cohort row for the rest of the transaction and loads its part and programme. Every change to
  * a cohort's enrolments takes this lock first, so places are counted and handed out one change at a time.
@@ -23,20 +20,4 @@ export async function lockCohortForEnrolment(manager: EntityManager, id: string)
   const { programme } = cohort.part;
   if (programme.status === 'closed') throw new ProgrammeClosedError(programme.titleLv);
   return cohort;
-}
-
-export async function placesTaken(manager: EntityManager, cohortId: string): Promise<number> {
-  const [row]: { taken: number }[] = await manager.query(
-    'SELECT count(*)::int AS taken FROM enrolments WHERE cohort_id = $1 AND status = ANY($2)',
-    [cohortId, PLACE_STATUSES],
-  );
-  return row.taken;
-}
-
-export async function waitingCount(manager: EntityManager, cohortId: string): Promise<number> {
-  const [row]: { waiting: number }[] = await manager.query(
-    "SELECT count(*)::int AS waiting FROM enrolments WHERE cohort_id = $1 AND status = 'waitlisted'",
-    [cohortId],
-  );
-  return row.waiting;
 }

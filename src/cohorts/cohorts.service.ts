@@ -7,10 +7,12 @@ import { OutboxService } from '../notifications/outbox.service';
 import { Part } from '../programmes/part.entity';
 import { User } from '../users/user.entity';
 import { CohortAccessService } from './cohort-access.service';
-import { lockCohort, PLACE_STATUSES, placesTaken } from './cohort-locks';
+import { lockCohort } from './cohort-locks';
+import { CohortRecords } from './cohort-records.service';
 import { CohortListQuery, CreateCohortInput, UpdateCohortInput } from './cohort.schemas';
 import { Cohort } from './cohort.entity';
 import { CapacityBelowPlacesError, CohortNotFoundError, InvalidInstructorError, UnknownPartError } from './cohorts.errors';
+import { MEMBER_STATUSES } from './enrolment-status';
 import { Enrolment } from './enrolment.entity';
 import { WaitingList } from './waiting-list';
 
@@ -39,6 +41,7 @@ export class CohortsService {
     private readonly waitingList: WaitingList,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly records: CohortRecords,
   ) {}
 
   async list(query: CohortListQuery): Promise<{ items: (Cohort & CohortCounts)[]; total: number }> {
@@ -56,7 +59,7 @@ export class CohortsService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    const counts = await this.counts(cohorts.map((c) => c.id));
+    const counts = await this.records.counts(cohorts.map((c) => c.id));
     return { items: cohorts.map((c) => Object.assign(c, counts.get(c.id) ?? { taken: 0, waiting: 0 })), total };
   }
 
@@ -68,7 +71,7 @@ export class CohortsService {
       order: { instructors: { name: 'ASC' } },
     });
     if (!cohort) throw new CohortNotFoundError();
-    const counts = await this.counts([id]);
+    const counts = await this.records.counts([id]);
     return Object.assign(cohort, counts.get(id) ?? { taken: 0, waiting: 0 });
   }
 
@@ -101,9 +104,9 @@ export class CohortsService {
   async update(id: string, input: UpdateCohortInput, actor: User, req?: Request): Promise<{ cohort: Cohort; promoted: Enrolment[] }> {
     const result = await this.dataSource.transaction(async (manager) => {
       const cohort = await lockCohort(manager, id);
-      cohort.instructors = await manager.getRepository(User).createQueryBuilder('u').innerJoin('cohort_instructors', 'ci', 'ci.user_id = u.id AND ci.cohort_id = :id', { id }).getMany();
+      cohort.instructors = await manager.getRepository(User).createQueryBuilder('u').innerJoin('cohort_teachers', 't', 't.user_id = u.id AND t.cohort_id = :id', { id }).getMany();
       const before = auditView(cohort);
-      const taken = await placesTaken(manager, id);
+      const taken = await this.records.placesTaken(manager, id);
       if (input.capacity < taken) throw new CapacityBelowPlacesError(taken);
       Object.assign(cohort, {
         name: input.name,
@@ -139,29 +142,17 @@ export class CohortsService {
       .createQueryBuilder('c')
       .innerJoinAndSelect('c.part', 'p')
       .innerJoinAndSelect('p.programme', 'pr')
-      .innerJoin('cohort_instructors', 'ci', 'ci.cohort_id = c.id AND ci.user_id = :userId', { userId })
+      .innerJoin('cohort_teachers', 't', 't.cohort_id = c.id AND t.user_id = :userId', { userId })
       .orderBy('c.startsOn', 'DESC')
       .addOrderBy('c.name', 'ASC')
       .getMany();
     if (!cohorts.length) return [];
     const enrolments = await this.dataSource.getRepository(Enrolment).find({
-      where: { cohortId: In(cohorts.map((c) => c.id)), status: In([...PLACE_STATUSES]) },
+      where: { cohortId: In(cohorts.map((c) => c.id)), status: In([...MEMBER_STATUSES]) },
       relations: { user: true },
       order: { user: { name: 'ASC' } },
     });
     return cohorts.map((cohort) => ({ cohort, trainees: enrolments.filter((e) => e.cohortId === cohort.id) }));
-  }
-
-  private async counts(ids: string[]): Promise<Map<string, CohortCounts>> {
-    if (!ids.length) return new Map();
-    const rows: { id: string; taken: number; waiting: number }[] = await this.dataSource.query(
-      `SELECT cohort_id AS id,
-              count(*) FILTER (WHERE status = ANY($2))::int AS taken,
-              count(*) FILTER (WHERE status = 'waitlisted')::int AS waiting
-         FROM enrolments WHERE cohort_id = ANY($1) GROUP BY cohort_id`,
-      [ids, PLACE_STATUSES],
-    );
-    return new Map(rows.map((r) => [r.id, { taken: r.taken, waiting: r.waiting }]));
   }
 
   /** The chosen instructors, each an active user with the instructor role; otherwise a field error. */

@@ -10,7 +10,8 @@ import { OutboxService } from '../notifications/outbox.service';
 import { User } from '../users/user.entity';
 import { IMPORT_STATUSES, ImportStatus } from './cohort.schemas';
 import type { Cohort } from './cohort.entity';
-import { lockCohortForEnrolment, placesTaken, waitingCount } from './cohort-locks';
+import { lockCohortForEnrolment } from './cohort-locks';
+import { CohortRecords } from './cohort-records.service';
 import { EnrolmentsService } from './enrolments.service';
 import { Enrolment } from './enrolment.entity';
 
@@ -45,6 +46,7 @@ export class EnrolmentImportService {
     private readonly enrolments: EnrolmentsService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly records: CohortRecords,
   ) {}
 
   async import(cohortId: string, file: Buffer | string, actor: User, req?: Request): Promise<ImportReport> {
@@ -57,7 +59,7 @@ export class EnrolmentImportService {
       const strip = (r: PlannedRow): ImportRowReport => ({ line: r.line, email: r.email, requested: r.requested, outcome: r.outcome, errors: r.errors });
       if (!clean) return { report: { imported: false, rows: rows.map(strip), counts }, outboxIds: [] };
       const ids: string[] = [];
-      let position = await waitingCount(manager, cohort.id);
+      let position = await this.records.waitingCount(manager, cohort.id);
       for (const row of rows) {
         if (row.outcome === 'waitlisted') position += 1;
         const placed = await this.enrolments.place(manager, cohort, row.user!, row.outcome!, actor, req, position);
@@ -95,7 +97,7 @@ export class EnrolmentImportService {
       ? await manager.getRepository(Enrolment).find({ where: { cohortId: cohort.id, userId: In(users.map((u) => u.id)) } })
       : [];
     const inCohort = new Set(taken.filter((e) => e.status !== 'withdrawn').map((e) => e.userId));
-    let free = cohort.capacity - (await placesTaken(manager, cohort.id));
+    let free = cohort.capacity - (await this.records.placesTaken(manager, cohort.id));
     for (const row of rows) {
       const user = byEmail.get(row.email);
       if (!row.errors.some((e) => e.code === 'enrolment.invalidEmail')) {

@@ -7,7 +7,8 @@ import { OutboxService } from '../notifications/outbox.service';
 import { User } from '../users/user.entity';
 import { isUniqueViolation } from '../users/users.service';
 import type { Cohort } from './cohort.entity';
-import { lockCohort, lockCohortForEnrolment, placesTaken, waitingCount } from './cohort-locks';
+import { lockCohort, lockCohortForEnrolment } from './cohort-locks';
+import { CohortRecords } from './cohort-records.service';
 import { AlreadyInCohortError, CannotEnrolError, EnrolmentNotFoundError, NotWithdrawableError } from './cohorts.errors';
 import { EnrolmentEmails } from './enrolment-emails';
 import { Enrolment, EnrolmentStatus } from './enrolment.entity';
@@ -27,6 +28,7 @@ export class EnrolmentsService {
     private readonly emails: EnrolmentEmails,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly records: CohortRecords,
   ) {}
 
   /** Enrols the trainee, or puts them on the waiting list when the cohort is full. */
@@ -36,8 +38,8 @@ export class EnrolmentsService {
       const user = await manager.getRepository(User).findOneBy({ id: userId });
       if (!user || user.disabledAt) throw new CannotEnrolError('enrolment.unknownUser');
       if (!user.hasRole('trainee')) throw new CannotEnrolError('enrolment.notTrainee', { name: user.name });
-      if ((await placesTaken(manager, cohortId)) < cohort.capacity) return this.place(manager, cohort, user, 'enrolled', actor, req);
-      return this.place(manager, cohort, user, 'waitlisted', actor, req, (await waitingCount(manager, cohortId)) + 1);
+      if ((await this.records.placesTaken(manager, cohortId)) < cohort.capacity) return this.place(manager, cohort, user, 'enrolled', actor, req);
+      return this.place(manager, cohort, user, 'waitlisted', actor, req, (await this.records.waitingCount(manager, cohortId)) + 1);
     });
     if (outboxId) await this.outbox.dispatch([outboxId]);
     return enrolment;
@@ -103,7 +105,7 @@ export class EnrolmentsService {
   async get(id: string): Promise<Enrolment & { position: number | null }> {
     const enrolment = await this.dataSource.getRepository(Enrolment).findOne({ where: { id }, relations: { user: true } });
     if (!enrolment) throw new EnrolmentNotFoundError();
-    const positions = enrolment.status === 'waitlisted' ? await this.waitingList.positions(this.dataSource.manager, [enrolment.cohortId]) : new Map<string, number>();
+    const positions = enrolment.status === 'waitlisted' ? await this.records.waitingPositions([enrolment.cohortId]) : new Map<string, number>();
     return Object.assign(enrolment, { position: positions.get(id) ?? null });
   }
 
@@ -120,7 +122,7 @@ export class EnrolmentsService {
       .addOrderBy('e.createdAt', 'ASC')
       .addOrderBy('e.id', 'ASC')
       .getMany();
-    const positions = await this.waitingList.positions(this.dataSource.manager, [cohortId]);
+    const positions = await this.records.waitingPositions([cohortId]);
     return enrolments.map((e) => Object.assign(e, { position: positions.get(e.id) ?? null }));
   }
 
@@ -131,7 +133,7 @@ export class EnrolmentsService {
       relations: { cohort: { part: { programme: true } } },
       order: { cohort: { startsOn: 'DESC' }, createdAt: 'DESC' },
     });
-    const positions = await this.waitingList.positions(this.dataSource.manager, [...new Set(enrolments.map((e) => e.cohortId))]);
+    const positions = await this.records.waitingPositions([...new Set(enrolments.map((e) => e.cohortId))]);
     return enrolments.map((e) => Object.assign(e, { position: positions.get(e.id) ?? null }));
   }
 }

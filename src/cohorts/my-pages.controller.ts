@@ -6,7 +6,7 @@ import { CurrentUser } from '../common/current-user.decorator';
 import type { User } from '../users/user.entity';
 import { singleProgrammeFooter } from '../programmes/programme-footer';
 import { MyEnrolmentsService } from './my-enrolments.service';
-import { MEMBER_STATUSES } from './cohort-access.service';
+import { isMember } from './enrolment-status';
 
 const statusKey = (status: string) => `cohorts.status.${status}`;
 
@@ -35,7 +35,7 @@ export class MyPagesController {
     const enrolments = await this.mine.enrolmentsOf(user, req.lang);
     return {
       titleKey: 'cohorts.myProgramme.title',
-      enrolments: enrolments.map((e) => ({ ...e, statusKey: statusKey(e.status), member: MEMBER_STATUSES.includes(e.status) })),
+      enrolments: enrolments.map((e) => ({ ...e, statusKey: statusKey(e.status), member: isMember(e.status) })),
       ...singleProgrammeFooter(enrolments.map((e) => e.footer)),
     };
   }

@@ -131,6 +131,13 @@ export class OutboxService {
     };
   }
 
+  /** Which of the deduplication keys are written already (in the caller's transaction), so a scan renders only new emails. */
+  async existingKeys(manager: EntityManager, dedupKeys: string[]): Promise<Set<string>> {
+    if (!dedupKeys.length) return new Set();
+    const rows: { dedup_key: string }[] = await manager.query('SELECT dedup_key FROM outbox_messages WHERE dedup_key = ANY($1)', [dedupKeys]);
+    return new Set(rows.map((row) => row.dedup_key));
+  }
+
   /**
    * Stops emails still pending whose deduplication key starts with the prefix (reminders of a session that
    * moved or was cancelled), in the caller's transaction; returns how many.

@@ -19,11 +19,9 @@ export interface IndicatorWithValue {
   reached: boolean;
 }
 
-/** Places a trainee holds: enrolled now, or finished either way. */
-const PLACE_STATUSES = ['enrolled', 'completed', 'not_completed'];
-
 /**
- * Every metric of one programme, counted from the data in one statement: enrolments, sessions held
+ * Every metric of one programme, counted from the data in one statement: trainees who are (or were) members of
+ * its cohorts (cohort_members: enrolled now, or finished either way) and those who completed, sessions held
  * (ended and not cancelled) and materials of its parts and cohorts.
  */
 const METRICS_SQL = `
@@ -34,10 +32,10 @@ const METRICS_SQL = `
      WHERE s.cohort_id IN (SELECT id FROM programme_cohorts) AND s.status <> 'cancelled' AND s.ends_at <= now()
   )
   SELECT
-    (SELECT count(DISTINCT e.user_id) FROM enrolments e
-      WHERE e.cohort_id IN (SELECT id FROM programme_cohorts) AND e.status = ANY($2))::int AS trainees_enrolled,
-    (SELECT count(DISTINCT e.user_id) FROM enrolments e
-      WHERE e.cohort_id IN (SELECT id FROM programme_cohorts) AND e.status = 'completed')::int AS trainees_completed,
+    (SELECT count(DISTINCT m.user_id) FROM cohort_members m
+      WHERE m.cohort_id IN (SELECT id FROM programme_cohorts))::int AS trainees_enrolled,
+    (SELECT count(DISTINCT m.user_id) FROM cohort_members m
+      WHERE m.cohort_id IN (SELECT id FROM programme_cohorts) AND m.status = 'completed')::int AS trainees_completed,
     (SELECT count(*) FROM held)::int AS sessions_held,
     (SELECT count(*) FROM held WHERE kind = 'study_visit')::int AS study_visits_held,
     (SELECT count(*) FROM held WHERE kind = 'seminar')::int AS seminars_held,
@@ -55,7 +53,7 @@ export class IndicatorsService {
   ) {}
 
   async metrics(programmeId: string): Promise<MetricValues> {
-    const [row]: Partial<MetricValues>[] = await this.dataSource.query(METRICS_SQL, [programmeId, PLACE_STATUSES]);
+    const [row]: Partial<MetricValues>[] = await this.dataSource.query(METRICS_SQL, [programmeId]);
     const values = Object.fromEntries(INDICATOR_METRICS.map((metric) => [metric, Number(row?.[metric] ?? 0)])) as MetricValues;
     // Certificates are not issued by the platform yet; the certificates feature will count them here.
     values.certificates_issued = 0;

@@ -9,9 +9,6 @@ import { Session } from './session.entity';
 import type { InstructorRef, ShownSession } from './session-views';
 import { MAX_SESSION_DAYS } from './sessions.schemas';
 
-/** Enrolment statuses whose schedule the trainee sees (not waitlisted or withdrawn). */
-export const SCHEDULE_STATUSES = ['enrolled', 'completed', 'not_completed'];
-
 export interface ListedSession {
   session: ShownSession & { instructors: InstructorRef[] };
   cohortName: string;
@@ -24,23 +21,23 @@ interface ListedRow extends Record<string, unknown> {
 }
 
 /**
- * Ids and start times of the sessions of $1: as a trainee (enrolment status in $2) or as an instructor, filtered
- * by `where`. The start time rides along so the page is ordered without reading each session again.
+ * Ids and start times of the sessions of $1: as a member of the cohort (cohort_members) or as an instructor,
+ * filtered by `where`. The start time rides along so the page is ordered without reading each session again.
  */
 function mineSql(where: string): string {
-  return `SELECT s.id, s.starts_at FROM enrolments e JOIN sessions s ON s.cohort_id = e.cohort_id
-           WHERE e.user_id = $1 AND e.status = ANY($2) AND ${where}
+  return `SELECT s.id, s.starts_at FROM cohort_members m JOIN sessions s ON s.cohort_id = m.cohort_id
+           WHERE m.user_id = $1 AND ${where}
           UNION
           SELECT s.id, s.starts_at FROM session_instructors si JOIN sessions s ON s.id = si.session_id
            WHERE si.user_id = $1 AND ${where}`;
 }
 
 /**
- * One page of a person's sessions not yet over, as ids with the total: $1 the person, $2 the enrolment statuses
- * that count, $3 now, $4 the longest a session may last in days (bounds the index range), $5 limit, $6 offset.
+ * One page of a person's sessions not yet over, as ids with the total: $1 the person, $2 now, $3 the longest a
+ * session may last in days (bounds the index range), $4 limit, $5 offset.
  */
-export const UPCOMING_PAGE_SQL = `WITH mine AS (${mineSql('s.ends_at > $3 AND s.starts_at > $3::timestamptz - make_interval(days => $4)')})
-       SELECT id, count(*) OVER () AS total FROM mine ORDER BY starts_at, id LIMIT $5 OFFSET $6`;
+export const UPCOMING_PAGE_SQL = `WITH mine AS (${mineSql('s.ends_at > $2 AND s.starts_at > $2::timestamptz - make_interval(days => $3)')})
+       SELECT id, count(*) OVER () AS total FROM mine ORDER BY starts_at, id LIMIT $4 OFFSET $5`;
 
 /**
  * The sessions whose ids (in order, with `total`) `pageSql` selects: `sessionColumns` of each (alias `s`), its
@@ -85,20 +82,20 @@ export class MySessionsService {
          SELECT s.id, s.starts_at FROM session_instructors si JOIN sessions s ON s.id = si.session_id
           WHERE si.user_id = $1 AND s.starts_at >= $2 AND s.starts_at < $3
          UNION
-         SELECT s.id, s.starts_at FROM cohort_instructors ci JOIN sessions s ON s.cohort_id = ci.cohort_id
-          WHERE ci.user_id = $1 AND s.starts_at >= $2 AND s.starts_at < $3)
+         SELECT s.id, s.starts_at FROM cohort_teachers t JOIN sessions s ON s.cohort_id = t.cohort_id
+          WHERE t.user_id = $1 AND s.starts_at >= $2 AND s.starts_at < $3)
        SELECT id, 0 AS total FROM mine ORDER BY starts_at, id LIMIT 500`,
     );
     this.calendarRead = read(
       'calendar',
-      `WITH mine AS (${mineSql(`s.starts_at > $3::timestamptz - interval '365 days'`)})
-       SELECT id, 0 AS total FROM mine ORDER BY starts_at, id LIMIT $4`,
+      `WITH mine AS (${mineSql(`s.starts_at > $2::timestamptz - interval '365 days'`)})
+       SELECT id, 0 AS total FROM mine ORDER BY starts_at, id LIMIT $3`,
     );
   }
 
   /** Sessions not yet over, nearest first; cancelled ones stay listed so people see the change. */
   async upcoming(user: User, page: number, pageSize: number, now = new Date()): Promise<{ items: ListedSession[]; total: number }> {
-    const rows = await this.upcomingRead.rows([user.id, SCHEDULE_STATUSES, now, MAX_SESSION_DAYS, pageSize, (page - 1) * pageSize]);
+    const rows = await this.upcomingRead.rows([user.id, now, MAX_SESSION_DAYS, pageSize, (page - 1) * pageSize]);
     return { items: rows.map((row) => this.listed(row)), total: rows.length ? Number(rows[0].total) : 0 };
   }
 
@@ -116,7 +113,7 @@ export class MySessionsService {
 
   /** What the person's calendar feed holds: the last year and everything ahead, at most `limit` sessions. */
   async forCalendar(userId: string, now = new Date(), limit = 2000): Promise<ListedSession[]> {
-    const rows = await this.calendarRead.rows([userId, SCHEDULE_STATUSES, now, limit]);
+    const rows = await this.calendarRead.rows([userId, now, limit]);
     return rows.map((row) => this.listed(row));
   }
 

@@ -29,12 +29,12 @@ export class SessionNotices {
     private readonly config: AppConfig,
   ) {}
 
-  /** Enrolled trainees (not waitlisted or withdrawn) and the session's instructors, active accounts only. */
+  /** The cohort's active members (not waitlisted, withdrawn or finished) and the session's instructors, active accounts only. */
   recipients(manager: EntityManager, session: Pick<Session, 'id' | 'cohortId'>): Promise<Recipient[]> {
     return manager.query(
       `SELECT u.id, u.email, u.name, u.language
-         FROM enrolments e JOIN users u ON u.id = e.user_id
-        WHERE e.cohort_id = $1 AND e.status = 'enrolled' AND u.disabled_at IS NULL
+         FROM cohort_members m JOIN users u ON u.id = m.user_id
+        WHERE m.cohort_id = $1 AND m.active AND u.disabled_at IS NULL
        UNION
        SELECT u.id, u.email, u.name, u.language
          FROM session_instructors si JOIN users u ON u.id = si.user_id

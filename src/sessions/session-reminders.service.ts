@@ -63,7 +63,7 @@ const SESSIONS_PER_TRANSACTION = 200;
  * sessions in the window of the largest offset, one per batch for the people. Safe to run as often and in as many
  * workers as you like: the deduplication key lets each reminder in once.
  *
- * Who: trainees whose enrolment is `enrolled` (not waitlisted, withdrawn or finished) and the session's
+ * Who: the cohort's active members (cohort_members.active: enrolled, not waitlisted, withdrawn or finished) and the session's
  * instructors, with active accounts and reminders switched on. When: the programme's offsets (study visits
  * have their own); only once the time has come and before the session starts. A reminder more than
  * REMINDER_MAX_LATE_MINUTES late (the worker was down) is skipped rather than sent long after its time.
@@ -138,31 +138,32 @@ export class SessionRemindersService {
     const people: RecipientRow[] = await manager.query(
       `WITH due AS (SELECT * FROM unnest($1::uuid[], $2::int[]) AS d(session_id, hours)),
             people AS (
-              SELECT d.session_id, d.hours, e.user_id
+              SELECT d.session_id, d.hours, m.user_id
                 FROM due d JOIN sessions s ON s.id = d.session_id
-                JOIN enrolments e ON e.cohort_id = s.cohort_id AND e.status = 'enrolled'
+                JOIN cohort_members m ON m.cohort_id = s.cohort_id AND m.active
               UNION
               SELECT d.session_id, d.hours, si.user_id
                 FROM due d JOIN session_instructors si ON si.session_id = d.session_id)
        SELECT p.session_id, p.hours, u.id AS user_id, u.email, u.name, u.language
          FROM people p
          JOIN users u ON u.id = p.user_id
-         JOIN sessions s ON s.id = p.session_id
-        WHERE u.disabled_at IS NULL AND u.notify_reminders
-          AND NOT EXISTS (
-                SELECT 1 FROM outbox_messages m
-                 WHERE m.dedup_key = 'session-reminder:' || p.session_id || ':' || u.id || ':' || p.hours || 'h:'
-                                     || floor(extract(epoch FROM s.starts_at))::bigint)`,
+        WHERE u.disabled_at IS NULL AND u.notify_reminders`,
       [still.map((d) => d.id), still.map((d) => d.hours)],
     );
     const byKey = new Map(still.map((d) => [`${d.id}:${d.hours}`, d]));
-    const requests: EmailRequest[] = people.map((person) => {
+    const keyOf = (person: RecipientRow) => {
+      const session = byKey.get(`${person.session_id}:${person.hours}`)!;
+      return reminderKey(session.id, person.user_id, session.hours, session.starts_at);
+    };
+    // Reminders already written are left out before any is rendered.
+    const written = await this.outbox.existingKeys(manager, people.map(keyOf));
+    const requests: EmailRequest[] = people.filter((person) => !written.has(keyOf(person))).map((person) => {
       const session = byKey.get(`${person.session_id}:${person.hours}`)!;
       return {
         to: { email: person.email, id: person.user_id, language: person.language },
         template: 'session-reminder',
         category: 'reminder',
-        dedupKey: reminderKey(session.id, person.user_id, session.hours, session.starts_at),
+        dedupKey: keyOf(person),
         data: {
           name: person.name,
           title: session.title,
