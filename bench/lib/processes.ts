@@ -70,7 +70,8 @@ export async function startBaseline(script = 'baseline-server.js', env: NodeJS.P
   return start(join(ROOT, 'bench', script), env, '/', await freePort());
 }
 
-/** The built web process (`dist/main.js`) against the given database. */
+/** The built web process (`dist/main.js`) against the given database; profiled when BENCH_CPU_PROFILE names a folder. */
 export async function startWeb(env: NodeJS.ProcessEnv): Promise<Child> {
-  return start(join(ROOT, 'dist', 'main.js'), { LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env }, '/health/ready', await freePort());
+  const script = process.env.BENCH_CPU_PROFILE ? join(ROOT, 'bench', 'profiled-main.js') : join(ROOT, 'dist', 'main.js');
+  return start(script, { LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env }, '/health/ready', await freePort());
 }
