@@ -4,6 +4,8 @@ import type { Request } from 'express';
 import { DataSource, EntityManager, QueryFailedError, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { NotFoundError } from '../common/errors';
+import { PreparedRead } from '../database/prepared-read';
+import { RawEntity } from '../database/raw-entity';
 import { OutboxService } from '../notifications/outbox.service';
 import { PasswordTokensService } from './password-tokens.service';
 import { UserSessions } from './user-sessions';
@@ -27,6 +29,8 @@ export interface UserSummary {
   status: UserStatus;
 }
 
+const statusOf = (user: User, hasPassword: boolean): UserStatus => (user.disabledAt ? 'disabled' : hasPassword ? 'active' : 'invited');
+
 /** Changes to a user; a property left undefined stays as it is, a null department clears it. */
 export interface UserChanges {
   name?: string;
@@ -49,6 +53,10 @@ export function auditView(user: User): Record<string, unknown> {
 
 @Injectable()
 export class UsersService {
+  private readonly userColumns: RawEntity<User>;
+  /** One user with whether a password is set, read on most requests that show a user (GET /api/v1/me among them). */
+  private readonly summaryRead: PreparedRead<Record<string, unknown> & { has_password: boolean }>;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(User) private readonly users: Repository<User>,
@@ -56,17 +64,24 @@ export class UsersService {
     private readonly outbox: OutboxService,
     private readonly sessions: UserSessions,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.userColumns = new RawEntity(dataSource, User);
+    this.summaryRead = PreparedRead.on(
+      dataSource,
+      'user_summary',
+      `SELECT ${this.userColumns.select('u')}, u.password_hash IS NOT NULL AS has_password FROM users u WHERE u.id = $1`,
+    );
+  }
 
   async get(id: string): Promise<User> {
-    const user = await this.users.findOneBy({ id });
-    if (!user) throw new NotFoundError('users.errors.notFound');
-    return user;
+    return (await this.getSummary(id)).user;
   }
 
   async getSummary(id: string): Promise<UserSummary> {
-    const [summary] = await this.summarize([await this.get(id)]);
-    return summary;
+    const [row] = await this.summaryRead.rows([id]);
+    if (!row) throw new NotFoundError('users.errors.notFound');
+    const user = this.userColumns.from(row);
+    return { user, status: statusOf(user, row.has_password) };
   }
 
   /** Each user with their status; whether a password is set is asked of the database, the hash never loaded. */
@@ -79,10 +94,7 @@ export class UsersService {
       .andWhere('u.passwordHash IS NOT NULL')
       .getRawMany<{ id: string }>();
     const withPassword = new Set(rows.map((r) => r.id));
-    return users.map((user) => ({
-      user,
-      status: user.disabledAt ? 'disabled' : withPassword.has(user.id) ? 'active' : 'invited',
-    }));
+    return users.map((user) => ({ user, status: statusOf(user, withPassword.has(user.id)) }));
   }
 
   /** Which of these (lower-cased) emails already have an account. */
