@@ -1,13 +1,12 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AttendanceModule } from './attendance/attendance.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CohortsModule } from './cohorts/cohorts.module';
 import { AccessGuard } from './common/access.guard';
 import { AllExceptionsFilter } from './common/exception.filter';
-import { FormViewInterceptor } from './common/form-view';
 import { queuesRegisteredUnder } from './common/queue-dashboard';
 import { CoreModule } from './core.module';
 import { CourseworkModule } from './coursework/coursework.module';
@@ -31,7 +30,6 @@ const workerQueues = queuesRegisteredUnder(WorkerModule).filter((name) => !queue
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
-    { provide: APP_INTERCEPTOR, useClass: FormViewInterceptor },
   ],
 })
 export class WebModule {}

@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { applyDecorators, CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata, UseInterceptors } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { catchError, from, Observable } from 'rxjs';
@@ -16,9 +16,11 @@ export interface FormViewOptions {
 /**
  * On a page POST, a DomainError re-renders the form with the submitted values and the errors tied to
  * their fields, instead of an error page. Handlers using it answer through `@Res()` (a redirect on success).
+ * The interceptor is bound to these handlers only: a route with no interceptor skips Nest's RxJS pipeline. Written
+ * below a handler's other `@UseInterceptors`, it wraps them, so their refusals (an upload's) re-render the form too.
  */
 export const FormView = (view: string, locals?: FormViewOptions['locals']) =>
-  SetMetadata(FORM_VIEW_KEY, { view, locals } satisfies FormViewOptions);
+  applyDecorators(SetMetadata(FORM_VIEW_KEY, { view, locals } satisfies FormViewOptions), UseInterceptors(FormViewInterceptor));
 
 @Injectable()
 export class FormViewInterceptor implements NestInterceptor {
