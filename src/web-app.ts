@@ -6,15 +6,17 @@ import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import session from 'express-session';
-import helmet from 'helmet';
+import type { HelmetOptions } from 'helmet';
 import hbs from 'hbs';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { hasBearerToken, SessionAuth } from './auth/session-auth';
 import { SessionStore } from './auth/session-store';
 import { LANGUAGE_COOKIE, SESSION_COOKIE } from './common/cookies';
 import { csrfProtection, csrfToken } from './common/csrf';
 import { QUEUE_DASHBOARD_PATH, queueDashboard } from './common/queue-dashboard';
 import { isApiRequest } from './common/request';
+import { requestLogging } from './common/request-logging';
+import { securityHeaders } from './common/security-headers';
 import { registerPartials, registerViewHelpers } from './common/view-helpers';
 import { AppConfig } from './config/app-config';
 import { I18nService, isLanguage } from './i18n/i18n.service';
@@ -53,26 +55,25 @@ function sessionMiddleware(config: AppConfig, store: SessionStore) {
   });
 }
 
-function contentSecurityPolicy() {
-  return helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-      },
+/** helmet's settings; the headers they give are the same on every response (see securityHeaders). */
+const SECURITY_HEADERS: HelmetOptions = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
     },
-    crossOriginEmbedderPolicy: false,
-  });
-}
+  },
+  crossOriginEmbedderPolicy: false,
+};
 
 /** The Express pipeline shared by production, the quick start and the tests. */
 export async function configureWebApp(app: NestExpressApplication): Promise<void> {
@@ -93,7 +94,8 @@ export async function configureWebApp(app: NestExpressApplication): Promise<void
   registerPartials(hbs, join(ROOT, 'views', 'partials'));
   registerViewHelpers(hbs, i18n);
 
-  app.use(contentSecurityPolicy());
+  app.use(requestLogging(await app.resolve(PinoLogger)));
+  app.use(securityHeaders(SECURITY_HEADERS));
   // Text only (pages, JSON, CSS, CSV, calendars): the default filter skips types that are compressed already
   // (PDF, ZIP, images, office files), and stored files say no-transform.
   app.use(compression());

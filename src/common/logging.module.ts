@@ -1,10 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { Module } from '@nestjs/common';
 import { LoggerModule, type Params } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Readable lines for a person at a terminal in development; JSON everywhere else (and pino-pretty is a dev dependency). */
 export function prettyTransport(nodeEnv: string): { target: string; options: Record<string, unknown> } | undefined {
@@ -16,23 +12,22 @@ export function prettyTransport(nodeEnv: string): { target: string; options: Rec
   }
 }
 
-/** pino's settings: for the module, and for the worker's logger that must exist before its queues start. */
+/**
+ * pino's settings: for the module, and for the worker's logger that must exist before its queues start. Requests
+ * get their id and their log line from `requestLogging` (request-logging.ts), so the module's own HTTP middleware
+ * is bound to no route.
+ */
 export function loggerParams(config: AppConfig): Params {
   return {
     pinoHttp: {
       level: config.env.LOG_LEVEL,
       transport: prettyTransport(config.env.NODE_ENV),
-      genReqId: (req: IncomingMessage) => {
-        const given = req.headers['x-request-id'];
-        return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-      },
-      customAttributeKeys: { reqId: 'requestId' },
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-      autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health') === true || req.url?.startsWith('/assets') === true },
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }),
       },
     },
+    forRoutes: [],
   };
 }
 
