@@ -165,6 +165,28 @@ describe('the class schedule', () => {
     expect((await adminAgent.get(`/api/v1/sessions/${session.id}`)).body.status).toBe('scheduled');
   });
 
+  it('shows a session that has ended as held, and a cancelled one as cancelled, on pages, in the API and in the calendar', async () => {
+    const hour = 3_600_000;
+    const past = await createSession(t.dataSource, cohort, { title: 'Noturēta nodarbība', startsAt: new Date(Date.now() - 3 * hour), endsAt: new Date(Date.now() - hour) });
+    const called = await createSession(t.dataSource, cohort, { title: 'Atcelta nodarbība', startsAt: new Date(Date.now() - 3 * hour), endsAt: new Date(Date.now() - hour) });
+    expect((await api(adminAgent, adminToken).cancel(called.id, { reason: 'Telpa slēgta' })).status).toBe(200);
+    const coming = await createSession(t.dataSource, cohort, { title: 'Nākamā nodarbība', startsAt: new Date(Date.now() + hour), endsAt: new Date(Date.now() + 3 * hour) });
+
+    const states = { [past.id]: 'held', [called.id]: 'cancelled', [coming.id]: 'planned' };
+    for (const [id, state] of Object.entries(states)) {
+      expect((await adminAgent.get(`/api/v1/sessions/${id}`)).body).toMatchObject({ id, state });
+    }
+    const schedule = (await adminAgent.get(`/cohorts/${cohort.id}/sessions`).query({ pageSize: 100 })).text;
+    const cell = (id: string) => new RegExp(`href="/sessions/${id}"[\\s\\S]*?<td data-label="Statuss">([\\s\\S]*?)</td>`).exec(schedule)?.[1].trim();
+    expect(cell(past.id)).toBe('<span class="badge badge-ok">Notikusi</span>');
+    expect(cell(called.id)).toBe('<span class="badge badge-danger">Atcelta</span>');
+    expect(cell(coming.id)).toBe('Ieplānota');
+    expect((await adminAgent.get(`/sessions/${past.id}`)).text).toContain('<dt>Statuss</dt><dd><span class="badge badge-ok">Notikusi</span></dd>');
+
+    expect((await adminAgent.get(`/sessions/${past.id}/ics`)).text).toContain('STATUS:CONFIRMED');
+    expect((await adminAgent.get(`/sessions/${called.id}/ics`)).text).toContain('STATUS:CANCELLED');
+  });
+
   it('lets the cohort\'s instructor manage its sessions, but no instructor of another cohort', async () => {
     const agent = t.agent();
     await logIn(agent, teacher.email);

@@ -3,6 +3,7 @@ import type { Language } from '../users/role';
 import type { SessionChange } from './session-change.entity';
 import type { User } from '../users/user.entity';
 import type { Session } from './session.entity';
+import { sessionState } from './session-state';
 
 /** Who teaches a session, as far as a schedule shows them. */
 export type InstructorRef = Pick<User, 'id' | 'name'>;
@@ -33,8 +34,8 @@ export function placeText(session: Pick<Session, 'address' | 'room' | 'onlineUrl
   return [place, session.onlineUrl].filter(Boolean).join(' · ');
 }
 
-/** A session as pages and the API show it. */
-export function sessionView(session: ShownSession, cohortName?: string) {
+/** A session as pages and the API show it; `state` (planned, held, cancelled) is as of `now`. */
+export function sessionView(session: ShownSession, cohortName?: string, now = new Date()) {
   return {
     id: session.id,
     cohortId: session.cohortId,
@@ -51,6 +52,7 @@ export function sessionView(session: ShownSession, cohortName?: string) {
     sitesVisited: session.sitesVisited,
     notes: session.notes,
     status: session.status,
+    state: sessionState(session, now),
     cancelled: session.status === 'cancelled',
     cancellationReason: session.cancellationReason,
     sequence: session.sequence,
@@ -105,7 +107,8 @@ export function formatRangeIn(start: Date, end: Date, lang: Language): string {
 }
 
 /** A session as pages show it: with the locale key of its kind. */
-export function sessionPageView(session: ShownSession, cohortName?: string) {
+export function sessionPageView(session: ShownSession, cohortName?: string, now = new Date()) {
   const sameDay = rigaDateInput(session.startsAt) === rigaDateInput(session.endsAt);
-  return { ...sessionView(session, cohortName), kindKey: `sessions.kinds.${session.kind}`, sameDay };
+  const view = sessionView(session, cohortName, now);
+  return { ...view, kindKey: `sessions.kinds.${session.kind}`, stateKey: `sessions.state.${view.state}`, sameDay };
 }
