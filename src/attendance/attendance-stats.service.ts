@@ -77,6 +77,12 @@ export class AttendanceStatsService {
     return this.summaries('e.cohort_id = $2', cohortId, now, manager);
   }
 
+  /** Enrolled trainees below their part's minimum, in cohorts that have not ended by the given Riga date. */
+  async belowMinimumInRunningCohorts(rigaDate: string, now = new Date()): Promise<AttendanceSummary[]> {
+    const all = await this.summaries('e.cohort_id IN (SELECT id FROM cohorts WHERE ends_on >= $2::date)', rigaDate, now);
+    return all.filter((s) => s.enrolmentStatus === 'enrolled' && s.belowMinimum);
+  }
+
   /** The trainee's own memberships. */
   forTrainee(userId: string, now = new Date()): Promise<AttendanceSummary[]> {
     return this.summaries('e.user_id = $2', userId, now);

@@ -1,0 +1,13 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { AttendanceDigest } from './attendance-digest';
+import { AttendanceDigestProcessor, AttendanceDigestScheduler, ATTENDANCE_DIGEST_QUEUE } from './attendance-digest.processor';
+import { AttendanceStatsService } from './attendance-stats.service';
+
+/** The administrators' daily attendance digest: worker process only. */
+@Module({
+  imports: [BullModule.registerQueue({ name: ATTENDANCE_DIGEST_QUEUE })],
+  providers: [AttendanceStatsService, AttendanceDigest, AttendanceDigestScheduler, AttendanceDigestProcessor],
+  exports: [AttendanceDigest],
+})
+export class AttendanceWorkerModule {}
