@@ -229,6 +229,31 @@ describe('grading', () => {
     expect(stale.status).toBe(409);
   });
 
+  it('never shortens a deadline without saying so: the form suggests the later time, an earlier one needs confirming', async () => {
+    // Due 26.04.2099 23:59 in Riga, months after the work was handed in.
+    const later = await createAssignment(t.dataSource, { cohort }, { title: 'Gala projekts', dueAt: new Date('2099-04-26T20:59:00Z') });
+    const owner = await createTrainee(t.dataSource);
+    await enrol(t.dataSource, cohort, owner);
+    const submission = await handIn(t.dataSource, null, later, owner, { text: 'Pirmā versija', submittedAt: new Date() });
+    const agent = await logIn(t.agent(), teacher.email);
+    const page = await agent.get(`/grading/submissions/${submission.id}`);
+    expect(page.text).toMatch(/name="dueDate" type="date" value="2099-04-26"/);
+    expect(page.text).toMatch(/name="dueTime" type="time" value="23:59"/);
+
+    const returnIt = (body: Record<string, unknown>) => t.http().post(`/api/v1/submissions/${submission.id}/return`).set(as('teacher')).send({ note: 'Papildiniet.', ...body });
+    const shorter = await returnIt({ dueDate: '2099-01-10', dueTime: '12:00' });
+    expect(shorter.status).toBe(400);
+    expect(shorter.body.errors).toEqual([expect.objectContaining({ field: 'confirmShorter', code: 'grading.shortensDeadline' })]);
+    expect((await t.dataSource.getRepository(Submission).findOneByOrFail({ id: submission.id })).returnedAt).toBeNull();
+    expect(await outbox('submission-returned', owner.id)).toEqual([]);
+
+    const confirmed = await returnIt({ dueDate: '2099-01-10', dueTime: '12:00', confirmShorter: true });
+    expect([confirmed.status, confirmed.body.revisionDueAt]).toEqual([200, '2099-01-10T10:00:00.000Z']);
+    // The current due time is now the revision's: a later one needs no confirmation, an earlier one does again.
+    expect((await returnIt({ dueDate: '2099-01-10', dueTime: '12:00' })).status).toBe(200);
+    expect((await returnIt({ dueDate: '2099-01-09', dueTime: '12:00' })).status).toBe(400);
+  });
+
   it('audits every grade change with who, when, before and after', async () => {
     const { submission } = await freshWork({ text: 'Atbilde' });
     const created = await t.http().put(`/api/v1/submissions/${submission.id}/grade`).set(as('teacher')).send({ score: 5, feedback: 'A' });

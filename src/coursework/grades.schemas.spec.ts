@@ -24,7 +24,9 @@ describe('grade input', () => {
     expect(parseWith(returnSchema, { dueDate: '2012-11-30', dueTime: '23:59', note: ' Papildiniet. ' })).toEqual({
       revisionDueAt: new Date('2012-11-30T21:59:00Z'),
       note: 'Papildiniet.',
+      confirmShorter: false,
     });
+    expect(parseWith(returnSchema, { dueDate: '2012-11-30', dueTime: '23:59', note: 'x', confirmShorter: 'on' }).confirmShorter).toBe(true);
     expect(() => parseWith(returnSchema, { dueDate: '2012-02-30', dueTime: '12:00', note: 'x' })).toThrow();
     expect(() => parseWith(returnSchema, { dueDate: '2012-11-30', dueTime: '12:00', note: '   ' })).toThrow();
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { page, pageSize, uuid } from '../common/schemas';
+import { checkbox, page, pageSize, uuid } from '../common/schemas';
 import { parseRigaDateTime } from '../i18n/dates';
 
 export const MAX_FEEDBACK_LENGTH = 5000;
@@ -62,6 +62,8 @@ export const returnSchema = z
     dueDate: trimmed,
     dueTime: trimmed,
     note: plainText(MAX_RETURN_NOTE_LENGTH).pipe(z.string().min(1)),
+    /** Needed when the new due time is earlier than the trainee's current one. */
+    confirmShorter: checkbox.optional(),
   })
   .transform((value, ctx) => {
     const revisionDueAt = parseRigaDateTime(value.dueDate, value.dueTime);
@@ -69,7 +71,7 @@ export const returnSchema = z
       ctx.addIssue({ code: 'custom', path: [value.dueDate ? 'dueTime' : 'dueDate'], params: { code: value.dueDate ? 'grading.invalidDateTime' : 'required' } });
       return z.NEVER;
     }
-    return { revisionDueAt, note: value.note };
+    return { revisionDueAt, note: value.note, confirmShorter: value.confirmShorter ?? false };
   });
 export type ReturnInput = z.infer<typeof returnSchema>;
 

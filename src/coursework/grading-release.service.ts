@@ -11,9 +11,11 @@ import { AssignmentsService } from './assignments.service';
 import { CourseworkAccess } from './coursework-access.service';
 import { CourseworkNotifications } from './coursework-notifications';
 import { GradeConflictError, GradeNotReleasableError, NothingSubmittedError } from './coursework.errors';
+import { Extension } from './extension.entity';
 import { Grade } from './grade.entity';
 import type { ReturnInput } from './grades.schemas';
 import { gradeAuditView, GradesService } from './grades.service';
+import { deadlinesFor } from './submission-state';
 import { Submission } from './submission.entity';
 
 interface ReleasedRow {
@@ -128,6 +130,11 @@ export class GradingReleaseService {
     const { returned, ids } = await this.dataSource.transaction(async (manager) => {
       const current = await this.lockSubmission(manager, submission.id);
       if (!current.submittedAt) throw new NothingSubmittedError();
+      // Never shorten the trainee's time without the grader saying so.
+      const extension = await manager.getRepository(Extension).findOneBy({ assignmentId: assignment.id, userId: submission.userId });
+      // Compared to the minute, as the form shows it.
+      const dueMinute = Math.floor(deadlinesFor(assignment, extension, current).dueAt.getTime() / 60_000) * 60_000;
+      if (input.revisionDueAt.getTime() < dueMinute && !input.confirmShorter) throw ValidationFailedError.field('confirmShorter', 'grading.shortensDeadline');
       await manager.getRepository(Submission).update({ id: submission.id }, { returnedAt: now, revisionDueAt: input.revisionDueAt });
       const returned = await manager.getRepository(Submission).findOneByOrFail({ id: submission.id });
       await this.audit.record(

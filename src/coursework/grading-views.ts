@@ -1,4 +1,4 @@
-import { formatDateTime, rigaDateTimeInputs, sameTimeDaysBefore } from '../i18n/dates';
+import { formatDateTime, parseRigaDateTime, rigaDateTimeInputs, sameTimeDaysBefore } from '../i18n/dates';
 import { lateByText } from '../i18n/durations';
 import type { I18nService } from '../i18n/i18n.service';
 import { acceptAttribute, allowedLabel } from '../storage/file-policy';
@@ -141,10 +141,14 @@ export function gradeFormValues(grade: Grade | null) {
   };
 }
 
-/** A week from now at 23:59 Riga time: what the return form suggests. */
-function suggestedRevisionDue(now: Date): [string, string] {
+/**
+ * What the return form suggests: a week from now at 23:59 Riga time, or the trainee's current due time when that is
+ * later, so returning work never cuts the time left unless the grader chooses to.
+ */
+export function suggestedRevisionDue(now: Date, currentDue: Date): [string, string] {
   const [date] = rigaDateTimeInputs(sameTimeDaysBefore(now, -7));
-  return [date, '23:59'];
+  const weekAhead = parseRigaDateTime(date, '23:59')!;
+  return rigaDateTimeInputs(currentDue > weekAhead ? currentDue : weekAhead);
 }
 
 function assignmentView(a: Assignment, lang: Language) {
@@ -162,7 +166,7 @@ function assignmentView(a: Assignment, lang: Language) {
 export function gradingPage(work: GradingWork, graderName: string | null, i18n: I18nService, lang: Language, now: Date) {
   const { submission, grade, assignment } = work;
   const versions = work.versions.filter((v) => v.submittedAt).map((v) => ({ ...versionRow(v, i18n, lang), current: v.number === submission.submittedVersion }));
-  const [dueDate, dueTime] = suggestedRevisionDue(now);
+  const [dueDate, dueTime] = suggestedRevisionDue(now, work.deadlines.dueAt);
   const releasable = Boolean(grade && grade.status === 'draft' && grade.versionNumber === submission.submittedVersion && !submission.returnedAt);
   return {
     titleKey: 'grading.submission.title',

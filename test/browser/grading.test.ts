@@ -13,6 +13,7 @@ describe('grading pages in Chromium', () => {
   let t: ServedApp;
   let b: TestBrowser;
   let submissionPath: string;
+  let returnPath: string;
 
   beforeAll(async () => {
     t = await serveWebApp();
@@ -27,6 +28,9 @@ describe('grading pages in Chromium', () => {
       lateSeconds: 5400,
     });
     submissionPath = `/grading/submissions/${submission.id}`;
+    // Due 26.04.2099 23:59 in Riga: months after it was handed in.
+    const final = await createAssignment(t.dataSource, { cohort }, { title: 'Gala projekts', dueAt: new Date('2099-04-26T20:59:00Z') });
+    returnPath = `/grading/submissions/${(await handIn(t.dataSource, null, final, trainee, { text: 'Gala projekta melnraksts.', submittedAt: new Date() })).id}`;
     b = await openBrowser(t.baseUrl);
     await logInAs(b.page, instructor.email);
   });
@@ -42,7 +46,7 @@ describe('grading pages in Chromium', () => {
   it('the queue is reachable from the menu and accessible, on a phone too', async () => {
     await visit(b.page, '/');
     await Promise.all([b.page.waitForURL((url) => url.pathname === '/grading'), b.page.click('nav.site-nav a[href="/grading"]')]);
-    await b.page.getByRole('link', { name: 'Jānis Bērziņš' }).waitFor();
+    await b.page.getByRole('link', { name: 'Jānis Bērziņš' }).first().waitFor();
     await expectAccessible(b.page, 'grading-queue');
     await b.page.setViewportSize(PHONE);
     await expectAccessible(b.page, 'grading-queue-phone');
@@ -71,5 +75,31 @@ describe('grading pages in Chromium', () => {
     expect(await b.page.inputValue('#field-feedback')).toBe('Labs darbs. <script>alert(1)</script>');
     await b.page.setViewportSize(PHONE);
     await expectAccessible(b.page, 'grading-submission-phone');
+    await b.page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('returns work for revision through the form, keeping the later deadline unless a shorter one is confirmed', async () => {
+    await visit(b.page, returnPath);
+    const form = b.page.locator(`main form[action="${returnPath}/return"]`);
+    expect([await form.getByLabel('Jaunais termiņš: datums').inputValue(), await form.getByLabel('Jaunais termiņš: laiks').inputValue()]).toEqual(['2099-04-26', '23:59']);
+    await form.getByLabel('Jaunais termiņš: datums').fill('2099-01-10');
+    await form.getByLabel('Kas jāpārstrādā').fill('Papildiniet budžeta pamatojumu.');
+    const send = async () => {
+      const [response] = await Promise.all([b.page.waitForResponse((r) => r.request().method() === 'POST'), form.getByRole('button', { name: 'Atdot pārstrādāšanai' }).click()]);
+      await b.page.waitForLoadState('load');
+      return response.status();
+    };
+    expect(await send()).toBe(422);
+    await b.page.locator('#error-confirmShorter').getByText('Jaunais termiņš ir agrāks par pašreizējo').waitFor();
+    expect(await form.getByLabel('Jaunais termiņš: datums').inputValue()).toBe('2099-01-10');
+    expect(await form.getByLabel('Kas jāpārstrādā').inputValue()).toBe('Papildiniet budžeta pamatojumu.');
+    await expectAccessible(b.page, 'grading-return-shorter');
+    await b.page.setViewportSize(PHONE);
+    await expectAccessible(b.page, 'grading-return-shorter-phone');
+    await b.page.setViewportSize({ width: 1280, height: 900 });
+    await form.getByLabel('Jā, saīsināt dalībnieka termiņu').check();
+    expect(await send()).toBe(303);
+    expect(new URL(b.page.url()).pathname).toBe(returnPath);
+    await b.page.getByText('2099. gada 10. janvārī plkst. 23:59').first().waitFor();
   });
 });
