@@ -136,6 +136,30 @@ describe('the class schedule', () => {
     expect(audit.map((a: { action: string }) => a.action)).toContain('session.moved');
   });
 
+  it('keeps the length of a session moved by its start alone, through the API and the form', async () => {
+    const session = await createSession(t.dataSource, cohort, { startsAt: new Date('2012-10-08T06:00:00Z'), endsAt: new Date('2012-10-08T09:15:00Z') });
+    const byApi = await api(adminAgent, adminToken).move(session.id, { startDate: '2012-10-09', startTime: '13:00', reason: 'Telpa aizņemta' });
+    expect(byApi.status).toBe(200);
+    expect((await adminAgent.get(`/api/v1/sessions/${session.id}`)).body).toMatchObject({ startsAt: '2012-10-09T10:00:00.000Z', endsAt: '2012-10-09T13:15:00.000Z' });
+
+    const form = await adminAgent.get(`/sessions/${session.id}/move`);
+    expect(form.text).toContain('nodarbība ilgs tikpat, cik līdz šim (3 stundas un 15 minūtes)');
+    expect(form.text).toMatch(/name="endTime" type="time" value=""/);
+    const byForm = await adminAgent
+      .post(`/sessions/${session.id}/move`)
+      .type('form')
+      .send({ _csrf: adminToken, startDate: '2012-10-10', startTime: '08:30', endDate: '', endTime: '', reason: 'Lektors aizkavējas' });
+    expect(byForm.status).toBe(303);
+    expect((await adminAgent.get(`/api/v1/sessions/${session.id}`)).body).toMatchObject({ startsAt: '2012-10-10T05:30:00.000Z', endsAt: '2012-10-10T08:45:00.000Z' });
+
+    // A new end is taken as given; an end date without an end time is explained.
+    const longer = await api(adminAgent, adminToken).move(session.id, { startDate: '2012-10-10', startTime: '08:30', endTime: '12:00', reason: 'Pagarināta' });
+    expect((await adminAgent.get(`/api/v1/sessions/${session.id}`)).body.endsAt).toBe('2012-10-10T09:00:00.000Z');
+    expect(longer.status).toBe(200);
+    const halfEnd = await api(adminAgent, adminToken).move(session.id, { startDate: '2012-10-11', startTime: '08:30', endDate: '2012-10-12', reason: 'x' });
+    expect(halfEnd.body.errors).toEqual([expect.objectContaining({ field: 'endTime', code: 'session.endTimeWithDate' })]);
+  });
+
   it('cancels a session with a reason and keeps the record', async () => {
     const session = await createSession(t.dataSource, cohort, { startsAt: new Date('2012-10-03T06:00:00Z') });
     const res = await adminAgent.get(`/sessions/${session.id}/cancel`);

@@ -38,10 +38,13 @@ export class SessionChangesService {
 
   async move(user: User, id: string, input: MoveSessionInput, req?: Request): Promise<Session> {
     return this.change(user, id, 'scheduled', 'moved', input.reason, req, (session) => {
-      if (session.startsAt.getTime() === input.startsAt.getTime() && session.endsAt.getTime() === input.endsAt.getTime()) {
+      // No new end: the session keeps its length.
+      const { startsAt } = input;
+      const endsAt = input.endsAt ?? new Date(startsAt.getTime() + session.endsAt.getTime() - session.startsAt.getTime());
+      if (session.startsAt.getTime() === startsAt.getTime() && session.endsAt.getTime() === endsAt.getTime()) {
         throw new SessionUnchangedTimeError();
       }
-      return { at: { startsAt: input.startsAt, endsAt: input.endsAt }, update: { startsAt: input.startsAt, endsAt: input.endsAt } };
+      return { at: { startsAt, endsAt }, update: { startsAt, endsAt } };
     });
   }
 

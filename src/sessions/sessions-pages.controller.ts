@@ -7,13 +7,16 @@ import { FormView } from '../common/form-view';
 import { pager } from '../common/paging';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
+import { formatDuration } from '../i18n/durations';
+import { I18nService } from '../i18n/i18n.service';
 import { withFormLocals } from '../programmes/form-locals';
+import type { Language } from '../users/role';
 import type { User } from '../users/user.entity';
 import { MySessionsService } from './my-sessions.service';
 import { SessionAccess } from './session-access.service';
 import { SessionChangesService } from './session-changes.service';
 import { changeView, formValues, sessionPageView } from './session-views';
-import { SESSION_KINDS } from './session.entity';
+import { Session, SESSION_KINDS } from './session.entity';
 import {
   cancelSessionSchema,
   createSessionSchema,
@@ -37,6 +40,7 @@ export class SessionsPagesController {
     private readonly changes: SessionChangesService,
     private readonly mine: MySessionsService,
     private readonly access: SessionAccess,
+    private readonly i18n: I18nService,
   ) {}
 
   @Authenticated()
@@ -115,11 +119,12 @@ export class SessionsPagesController {
   @Roles('admin', 'instructor')
   @Get('sessions/:id/move')
   @Render('pages/sessions/move')
-  async moveForm(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User) {
+  async moveForm(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User, @Req() req: Request) {
     const session = await this.sessions.get(id);
     await this.access.assertCanManageSession(user, session);
-    const { startDate, startTime, endDate, endTime } = formValues(session);
-    return { titleKey: 'sessions.move.title', session: sessionPageView(session), values: { startDate, startTime, endDate, endTime } };
+    // The end is left empty: a session moved by its start keeps its length.
+    const { startDate, startTime } = formValues(session);
+    return { ...this.movePage(session, req.lang), values: { startDate, startTime } };
   }
 
   @Roles('admin', 'instructor')
@@ -128,11 +133,16 @@ export class SessionsPagesController {
   async move(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User, @Req() req: Request, @Body() body: unknown, @Res() res: Response) {
     await withFormLocals(
       res,
-      async () => ({ titleKey: 'sessions.move.title', session: sessionPageView(await this.sessions.get(id)) }),
+      async () => this.movePage(await this.sessions.get(id), req.lang),
       () => this.changes.move(user, id, parseWith(moveSessionSchema, body), req),
     );
     req.session.flash = [{ kind: 'success', key: 'sessions.flash.moved' }];
     res.redirect(303, `/sessions/${id}`);
+  }
+
+  private movePage(session: Session, lang: Language) {
+    const length = formatDuration(this.i18n, lang, (session.endsAt.getTime() - session.startsAt.getTime()) / 1000);
+    return { titleKey: 'sessions.move.title', session: sessionPageView(session), length };
   }
 
   @Roles('admin', 'instructor')

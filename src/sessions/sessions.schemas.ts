@@ -120,10 +120,26 @@ export const createSessionSchema = z
   .transform(withInstants);
 export type CreateSessionInput = z.infer<typeof createSessionSchema>;
 
+const optionalTime = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), time.optional());
+
+/**
+ * A move gives the new start; the end only when it changes too. Without an end time the session keeps its length
+ * (worked out from the session itself), so changing only the start never leaves the old end behind.
+ */
 export const moveSessionSchema = z
-  .strictObject({ ...timeFields, reason: reason(500) })
-  .superRefine(checkTimes)
-  .transform(withInstants);
+  .strictObject({ ...timeFields, endTime: optionalTime, reason: reason(500) })
+  .superRefine((value, ctx) => {
+    if (value.endTime !== undefined) return checkTimes({ ...value, endTime: value.endTime }, ctx);
+    if (value.endDate !== undefined) ctx.addIssue({ code: 'custom', path: ['endTime'], params: { code: 'session.endTimeWithDate' } });
+    else if (date.safeParse(value.startDate).success && !isCalendarDate(value.startDate)) {
+      ctx.addIssue({ code: 'custom', path: ['startDate'], params: { code: 'session.invalidDate' } });
+    }
+  })
+  .transform((value) => ({
+    reason: value.reason,
+    startsAt: toInstant(value.startDate, value.startTime),
+    endsAt: value.endTime === undefined ? undefined : toInstant(value.endDate ?? value.startDate, value.endTime),
+  }));
 export type MoveSessionInput = z.infer<typeof moveSessionSchema>;
 
 export const cancelSessionSchema = z.strictObject({ reason: reason(500) });

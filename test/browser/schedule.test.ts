@@ -3,6 +3,7 @@ import { Attendance } from '../../src/attendance/attendance.entity';
 import { Enrolment } from '../../src/cohorts/enrolment.entity';
 import { rigaDateTimeInputs, rigaParts, rigaTime } from '../../src/i18n/dates';
 import { Indicator } from '../../src/programmes/indicator.entity';
+import { Session } from '../../src/sessions/session.entity';
 import { expectAccessible, logInAs, openBrowser, serveWebApp, visit, type ServedApp, type TestBrowser } from '../support/browser';
 import { createAdmin, createInstructor, createTrainee } from '../support/factories';
 import { createCohort, createPart, createProgramme, createSession, enrol } from '../support/schedule-factories';
@@ -231,12 +232,18 @@ describe('schedule pages in Chromium meet WCAG 2.1 AA (axe-core)', () => {
       expect(await b.page.inputValue('#field-title')).toBe('Riska vadība projektos');
       await visit(b.page, `${session}/move`);
       await expectAccessible(b.page, 'schedule-admin-session-move');
+      await b.page.setViewportSize(PHONE);
+      await expectAccessible(b.page, 'schedule-admin-session-move-phone');
+      await b.page.setViewportSize(DESKTOP);
+      // Only the start changes: the end fields stay empty, and the session keeps its three hours.
+      expect([await b.page.inputValue('#field-endDate'), await b.page.inputValue('#field-endTime')]).toEqual(['', '']);
+      await b.page.getByText('nodarbība ilgs tikpat, cik līdz šim (3 stundas)').waitFor();
       await b.page.fill('#field-startDate', dateInput(rigaDay(11)));
-      await b.page.fill('#field-endDate', '');
       await b.page.fill('#field-startTime', '13:00');
-      await b.page.fill('#field-endTime', '16:00');
       await b.page.fill('#field-reason', 'Lektore tajā dienā vada domes sēdi');
       expect(await submitForm(b.page, `${session}/move`, 'Pārcelt nodarbību')).toBe(303);
+      const moved = await t.dataSource.getRepository(Session).findOneByOrFail({ id: ids.toMove });
+      expect([moved.startsAt, moved.endsAt]).toEqual([rigaDay(11, 13), rigaDay(11, 16)]);
       expect(new URL(b.page.url()).pathname).toBe(session);
       await b.page.getByText('Nodarbība pārcelta; dalībnieki un pasniedzēji saņems paziņojumu.').waitFor();
       await b.page.getByRole('cell', { name: 'Pārcelta', exact: true }).waitFor();
