@@ -227,6 +227,10 @@ describe('enrolment and the waiting list', () => {
         expect(res.text).toContain(message);
       }
       expect(res.text).toContain('<caption>Pārskats pa rindām</caption>');
+      // The one good row was not enrolled either, and its line says so.
+      const goodRow = res.text.slice(res.text.indexOf(`>${good.email}<`), res.text.indexOf('</tr>', res.text.indexOf(`>${good.email}<`)));
+      expect(goodRow).toContain('Nav uzņemts: rinda ir pareiza (būtu “Dalība apstiprināta”), bet citās rindās ir kļūdas.');
+      expect(res.text).not.toContain('badge-ok');
       expect(await t.dataSource.getRepository(Enrolment).countBy({ cohortId: cohort.id })).toBe(1);
       expect(await emailsTo(good)).toEqual([]);
 

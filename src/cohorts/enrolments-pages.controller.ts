@@ -87,6 +87,11 @@ export class EnrolmentsPagesController {
       rows: report.rows.map((row) => ({
         ...row,
         outcomeKey: `cohorts.status.${row.outcome}`,
+        // A good row of a refused file was not imported either: say what it would have become, and why it did not.
+        notImported:
+          !report.imported && !row.errors.length
+            ? this.i18n.t(req.lang, 'cohorts.import.notImported', { outcome: this.i18n.t(req.lang, `cohorts.status.${row.outcome}`) })
+            : null,
         errors: row.errors.map((e) => this.i18n.t(req.lang, `validation.${e.code}`, e.params)),
       })),
       errorCount: report.rows.filter((r) => r.errors.length).length,
