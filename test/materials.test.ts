@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
+import { In } from 'typeorm';
 import { AuditEvent } from '../src/audit/audit-event.entity';
 import { Material } from '../src/materials/material.entity';
 import type { User } from '../src/users/user.entity';
 import { startWebApp, TestApp } from './support/app';
 import { createAdmin, createApiToken, createInstructor, createTrainee } from './support/factories';
 import { docxBytes, pdfBytes, pngBytes, windowsExecutable, xlsxBytes } from './support/files';
-import { csrfToken, logIn } from './support/http';
+import { csrfFrom, csrfToken, logIn } from './support/http';
 import { createCohort, createPart, createProgramme, enrol } from './support/schedule-factories';
 import { filesIn, multipartBody, useTemporaryUploadDir } from './support/uploads';
 
@@ -70,6 +71,32 @@ describe('materials', () => {
   afterAll(async () => {
     await t.close();
     rmSync(uploadDir, { recursive: true, force: true });
+  });
+
+  it('takes the token of an upload form from its first field, so it never shows in the address, and refuses it anywhere else', async () => {
+    const { cohortA, instructorA } = world;
+    const agent = t.agent();
+    await logIn(agent, instructorA.email);
+    const path = `/cohorts/${cohortA.id}/materials`;
+    const page = await agent.get(path);
+    expect(page.text).not.toContain('_csrf=');
+    const token = csrfFrom(page.text);
+    expect(page.text).toMatch(/enctype="multipart\/form-data" novalidate>\s*<input type="hidden" name="_csrf"/);
+
+    const title = `Tokens laukā ${Math.random().toString(36).slice(2, 8)}`;
+    const ok = await agent.post(path).field('_csrf', token).field('title', title).attach('file', pdfBytes(), 'Lekcija.pdf');
+    expect(ok.status).toBe(303);
+    expect(await materials().countBy({ cohortId: cohortA.id, title })).toBe(1);
+    // A refused file is explained at the form's own address, with nothing about the token.
+    const refused = await agent.post(path).field('_csrf', token).field('title', title).attach('file', pngBytes(), 'Attēls.pdf');
+    expect(refused.status).toBe(415);
+    expect(refused.text).toContain(`value="${title}"`);
+
+    const late = await agent.post(path).field('title', 'Vēlu').field('_csrf', token).attach('file', pdfBytes(), 'Vēlu.pdf');
+    const wrong = await agent.post(path).field('_csrf', `${token.slice(1)}x`).field('title', 'Nepareizi').attach('file', pdfBytes(), 'Nepareizi.pdf');
+    const none = await agent.post(path).field('title', 'Bez').attach('file', pdfBytes(), 'Bez.pdf');
+    expect([late.status, wrong.status, none.status]).toEqual([403, 403, 403]);
+    expect(await materials().countBy({ cohortId: cohortA.id, title: In(['Vēlu', 'Nepareizi', 'Bez']) })).toBe(0);
   });
 
   it('uploads through the page and downloads under the Latvian name it came with', async () => {
@@ -255,7 +282,7 @@ describe('materials', () => {
       const agent = t.agent();
       await logIn(agent, colleague.email);
       const token = await csrfToken(agent, `/cohorts/${cohortA.id}/materials`);
-      const deleted = await agent.post(`/materials/${material.id}/delete`).type('form').send({ _csrf: token });
+      const deleted = await agent.post(`/materials/${material.id}/delete`).type('form').send({ _csrf: token, confirm: 'yes' });
       expect(deleted.status).toBe(303);
       expect(await materials().findOneBy({ id: material.id })).toBeNull();
       expect(filesIn(uploadDir)).not.toContain(material.storageKey);

@@ -57,6 +57,8 @@ describe('materials pages in Chromium', () => {
     await b.page.setInputFiles('#field-file', { name: 'Attēls.pdf', mimeType: 'application/pdf', buffer: pngBytes() });
     await b.page.click('main form[enctype] button[type=submit]');
     await b.page.getByText('Faila „Attēls.pdf” saturs neatbilst tā paplašinājumam').first().waitFor();
+    // The address bar shows the form's own address, never the form's token.
+    expect(b.page.url()).toBe(`${t.baseUrl}${cohortPath}`);
     await expectAccessible(b.page, 'materials-upload-refused');
   });
 
