@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
@@ -10,6 +10,7 @@ import type { HelmetOptions } from 'helmet';
 import hbs from 'hbs';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { hasBearerToken, SessionAuth } from './auth/session-auth';
+import { buildOpenApiDocument } from './common/api-docs';
 import { SessionStore } from './auth/session-store';
 import { LANGUAGE_COOKIE, SESSION_COOKIE } from './common/cookies';
 import { csrfProtection, csrfToken } from './common/csrf';
@@ -126,14 +127,7 @@ export async function configureWebApp(app: NestExpressApplication): Promise<void
   app.use(QUEUE_DASHBOARD_PATH, ...queueDashboard(app));
   app.use(csrfProtection);
 
-  const openApi = new DocumentBuilder()
-    .setTitle('Kursors API')
-    .setDescription('Programmes, schedules, coursework, exams and certificates of Kursors. Authenticate with a session cookie (plus X-CSRF-Token on writes) or `Authorization: Bearer <personal API token>`.')
-    .setVersion('1')
-    .addBearerAuth()
-    .addCookieAuth(SESSION_COOKIE)
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app, config.env.PUBLIC_URL), { jsonDocumentUrl: 'api/docs-json' });
 
   app.enableShutdownHooks();
 }

@@ -7,6 +7,8 @@ import { ParseIdPipe } from '../common/parse-id.pipe';
 import type { User } from '../users/user.entity';
 import { CalendarFeedNotFoundError } from './calendar.errors';
 import { CalendarService } from './calendar.service';
+import { calendarLinkBody } from './calendar.responses';
+import { ApiOk } from '../common/api-docs';
 
 const SESSION_ID = new ParseIdPipe('sessions.errors.notFound');
 const CALENDAR = 'text/calendar; charset=utf-8';
@@ -61,6 +63,7 @@ export class CalendarController {
   @ApiBearerAuth()
   @ApiCookieAuth()
   @ApiOperation({ summary: 'My private calendar feed URL (iCalendar); anyone with it can read my schedule' })
+  @ApiOk(calendarLinkBody)
   api(@CurrentUser() user: User) {
     return this.calendar.link(user);
   }
@@ -71,6 +74,7 @@ export class CalendarController {
   @ApiBearerAuth()
   @ApiCookieAuth()
   @ApiOperation({ summary: 'Replace my calendar feed URL; the old one stops working' })
+  @ApiOk(calendarLinkBody, 'The new link; the old one no longer works.')
   renewApi(@CurrentUser() user: User, @Req() req: Request) {
     return this.calendar.renew(user, req);
   }

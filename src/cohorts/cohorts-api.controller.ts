@@ -5,7 +5,8 @@ import { Authenticated, Roles } from '../common/access.decorators';
 import { CurrentUser } from '../common/current-user.decorator';
 import { ValidationFailedError } from '../common/errors';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { ApiZodBody, ApiZodQuery, parseWith } from '../common/zod-validation.pipe';
+import { ApiCreated, ApiErrorResponses, ApiOk, ApiZodBody, ApiZodQuery } from '../common/api-docs';
+import { parseWith } from '../common/zod-validation.pipe';
 import type { User } from '../users/user.entity';
 import { CohortAccessService } from './cohort-access.service';
 import { cohortView, enrolmentView } from './cohort-views';
@@ -16,6 +17,7 @@ import { EnrolmentImportService } from './enrolment-import.service';
 import { EnrolmentsService } from './enrolments.service';
 import { CSV_UPLOAD, UploadedCsv } from './csv-upload';
 import { MyEnrolmentsService } from './my-enrolments.service';
+import { cohortBody, cohortPageBody, enrolmentBody, enrolmentImportBody, enrolmentListBody, myEnrolmentListBody, taughtCohortListBody, updatedCohortBody, withdrawalBody } from './cohort.responses';
 
 const COHORT_ID = new ParseIdPipe('cohorts.errors.notFound');
 const ENROLMENT_ID = new ParseIdPipe('cohorts.errors.enrolmentNotFound');
@@ -38,6 +40,7 @@ export class CohortsApiController {
   @Get('cohorts')
   @ApiOperation({ summary: 'Cohorts, latest start first, optionally of one programme or part' })
   @ApiZodQuery(cohortListQuerySchema)
+  @ApiOk(cohortPageBody)
   async list(@Req() req: Request, @Query() rawQuery: unknown) {
     const query = parseWith(cohortListQuerySchema, rawQuery);
     const { items, total } = await this.cohorts.list(query);
@@ -48,6 +51,7 @@ export class CohortsApiController {
   @Post('cohorts')
   @ApiOperation({ summary: 'Create a cohort of a part; instructors must have the instructor role' })
   @ApiZodBody(createCohortSchema)
+  @ApiCreated(cohortBody)
   async create(@CurrentUser() actor: User, @Req() req: Request, @Body() body: unknown) {
     const cohort = await this.cohorts.create(parseWith(createCohortSchema, body), actor, req);
     return cohortView(await this.cohorts.get(cohort.id), req.lang);
@@ -56,6 +60,7 @@ export class CohortsApiController {
   @Authenticated()
   @Get('cohorts/:id')
   @ApiOperation({ summary: 'A cohort (admins, its instructors and its trainees)' })
+  @ApiOk(cohortBody)
   async get(@CurrentUser() user: User, @Req() req: Request, @Param('id', COHORT_ID) id: string) {
     return cohortView(await this.cohorts.getFor(user, id), req.lang);
   }
@@ -64,6 +69,7 @@ export class CohortsApiController {
   @Put('cohorts/:id')
   @ApiOperation({ summary: 'Replace the fields of a cohort; a larger capacity promotes from the waiting list' })
   @ApiZodBody(updateCohortSchema)
+  @ApiOk(updatedCohortBody)
   async update(@CurrentUser() actor: User, @Req() req: Request, @Param('id', COHORT_ID) id: string, @Body() body: unknown) {
     const { promoted } = await this.cohorts.update(id, parseWith(updateCohortSchema, body), actor, req);
     return { ...cohortView(await this.cohorts.get(id), req.lang), promoted: promoted.map(enrolmentView) };
@@ -72,6 +78,7 @@ export class CohortsApiController {
   @Authenticated()
   @Get('cohorts/:id/enrolments')
   @ApiOperation({ summary: 'Everyone in a cohort: places, the waiting list in order, withdrawals (admins and its instructors)' })
+  @ApiOk(enrolmentListBody)
   async listEnrolments(@CurrentUser() user: User, @Param('id', COHORT_ID) id: string) {
     await this.access.assertCanTeach(user, id);
     return { items: (await this.enrolments.listForCohort(id)).map(enrolmentView) };
@@ -81,6 +88,7 @@ export class CohortsApiController {
   @Post('cohorts/:id/enrolments')
   @ApiOperation({ summary: 'Enrol a trainee; when the cohort is full they join the waiting list' })
   @ApiZodBody(enrolSchema)
+  @ApiCreated(enrolmentBody)
   async enrol(@CurrentUser() actor: User, @Req() req: Request, @Param('id', COHORT_ID) id: string, @Body() body: unknown) {
     const enrolment = await this.enrolments.enrol(id, parseWith(enrolSchema, body).userId, actor, req);
     return enrolmentView(await this.enrolments.get(enrolment.id));
@@ -93,6 +101,8 @@ export class CohortsApiController {
   @ApiOperation({ summary: 'Enrol from CSV (columns email[, status]); any bad row rejects the whole file with a per-row report (422)' })
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, csv: { type: 'string' } } } })
+  @ApiOk(enrolmentImportBody, 'Every row was valid; all were enrolled.')
+  @ApiErrorResponses(422)
   async import(@CurrentUser() actor: User, @Req() req: Request, @Param('id', COHORT_ID) id: string, @Body() body: unknown, @UploadedFile() file: UploadedCsv | undefined) {
     const { csv } = parseWith(importSchema, body);
     const source = file?.buffer.length ? file.buffer : csv?.trim() ? csv : null;
@@ -107,6 +117,7 @@ export class CohortsApiController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw a trainee with a reason; a freed place goes to the first on the waiting list' })
   @ApiZodBody(withdrawSchema)
+  @ApiOk(withdrawalBody)
   async withdraw(@CurrentUser() actor: User, @Req() req: Request, @Param('id', ENROLMENT_ID) id: string, @Body() body: unknown) {
     const { enrolment, promoted } = await this.enrolments.withdraw(id, parseWith(withdrawSchema, body).reason, actor, req);
     return { enrolment: enrolmentView(enrolment), promoted: promoted.map(enrolmentView) };
@@ -115,6 +126,7 @@ export class CohortsApiController {
   @Authenticated()
   @Get('me/enrolments')
   @ApiOperation({ summary: 'My enrolments with their status, programme, part and completion rule' })
+  @ApiOk(myEnrolmentListBody)
   async myEnrolments(@CurrentUser() user: User, @Req() req: Request) {
     return { items: await this.mine.enrolmentsOf(user, req.lang) };
   }
@@ -122,6 +134,7 @@ export class CohortsApiController {
   @Roles('instructor')
   @Get('me/cohorts')
   @ApiOperation({ summary: 'The cohorts I teach, each with its trainees' })
+  @ApiOk(taughtCohortListBody)
   async myCohorts(@CurrentUser() user: User, @Req() req: Request) {
     return { items: await this.mine.cohortsOf(user, req.lang) };
   }

@@ -32,7 +32,7 @@ export const errorResponseSchema = z.object({
   code: z.string(),
   message: z.string(),
   errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
-});
+}).meta({ id: 'Error' });
 
 const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : typeof v === 'string' ? Number(v.trim()) : v);
 

@@ -1,9 +1,6 @@
 import { PipeTransform } from '@nestjs/common';
-import { applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { z } from 'zod';
 import { FieldError, ValidationFailedError } from './errors';
-import { errorResponseSchema } from './schemas';
 
 /** Turns zod issues into field errors whose codes are keys under `validation.` in the locale files. */
 export function toFieldErrors(issues: z.core.$ZodIssue[]): FieldError[] {
@@ -44,42 +41,4 @@ export class ZodValidationPipe<T extends z.ZodType> implements PipeTransform<unk
 /** Validates with the schema, throwing ValidationFailedError with every bad field. */
 export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   return new ZodValidationPipe(schema).transform(value);
-}
-
-function jsonSchema(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return rest;
-}
-
-/** Documents a zod schema as the request body in OpenAPI. */
-export function ApiZodBody(schema: z.ZodType) {
-  return applyDecorators(ApiBody({ schema: jsonSchema(schema) as never }));
-}
-
-/** Documents each property of a zod object schema as a query parameter in OpenAPI. */
-export function ApiZodQuery(schema: z.ZodObject) {
-  return applyDecorators(
-    ...Object.entries(schema.shape).map(([name, field]) =>
-      ApiQuery({ name, required: !(field as z.ZodType).safeParse(undefined).success, schema: jsonSchema(field as z.ZodType) as never }),
-    ),
-  );
-}
-
-/** Documents a response whose body a zod schema describes. */
-export function ApiZodResponse(status: number, description: string, schema?: z.ZodType) {
-  return applyDecorators(ApiResponse({ status, description, ...(schema ? { schema: jsonSchema(schema) as never } : {}) }));
-}
-
-const ERROR_DESCRIPTIONS: Record<number, string> = {
-  400: 'Invalid input: `errors` names each bad field.',
-  401: 'Not signed in: no session and no valid API token.',
-  403: 'Signed in without the role this needs, or a session write without X-CSRF-Token.',
-  404: 'No such record.',
-  409: 'Conflicts with the current state.',
-  422: 'Understood but refused.',
-};
-
-/** Documents the error responses of an API route, all shaped `{ statusCode, code, message, errors? }`. */
-export function ApiErrorResponses(...statuses: number[]) {
-  return applyDecorators(...statuses.map((status) => ApiZodResponse(status, ERROR_DESCRIPTIONS[status] ?? 'Error.', errorResponseSchema)));
 }

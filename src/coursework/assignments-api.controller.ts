@@ -1,16 +1,18 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiNoContentResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Authenticated, Roles } from '../common/access.decorators';
 import { CurrentUser } from '../common/current-user.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { ApiErrorResponses, ApiZodBody, parseWith } from '../common/zod-validation.pipe';
+import { ApiCreated, ApiErrorResponses, ApiFile, ApiNoContent, ApiOk, ApiZodBody } from '../common/api-docs';
+import { parseWith } from '../common/zod-validation.pipe';
 import { sendStoredFile } from '../storage/file-response';
 import type { User } from '../users/user.entity';
 import { ATTACHMENT_FILE_FIELD, AssignmentAttachmentsService } from './assignment-attachments.service';
 import { assignmentSchema } from './assignments.schemas';
 import { AssignmentsService } from './assignments.service';
 import { assignmentJson, attachmentJson } from './coursework-views';
+import { assignmentBody, assignmentListBody, assignmentWithAttachmentsBody, attachmentBody } from './coursework.responses';
 
 const ID = new ParseIdPipe('assignments.errors.notFound');
 const OTHER_ID = new ParseIdPipe();
@@ -29,6 +31,7 @@ export class AssignmentsApiController {
   @Get('cohorts/:cohortId/assignments')
   @ApiOperation({ summary: "A cohort's assignments, its part's included, by due time (whoever sees the cohort)" })
   @ApiErrorResponses(401, 404)
+  @ApiOk(assignmentListBody)
   async listForCohort(@CurrentUser() user: User, @Param('cohortId', OTHER_ID) cohortId: string) {
     const { assignments } = await this.assignments.listForCohort(user, cohortId);
     return { items: assignments.map(assignmentJson) };
@@ -42,6 +45,7 @@ export class AssignmentsApiController {
   })
   @ApiZodBody(assignmentSchema)
   @ApiErrorResponses(400, 401, 403, 404)
+  @ApiCreated(assignmentBody)
   async createForCohort(@CurrentUser() user: User, @Param('cohortId', OTHER_ID) cohortId: string, @Body() body: unknown, @Req() req: Request) {
     return assignmentJson(await this.assignments.create(user, { cohortId }, parseWith(assignmentSchema, body), req));
   }
@@ -51,6 +55,7 @@ export class AssignmentsApiController {
   @ApiOperation({ summary: "Set an assignment for every cohort of a part (admins and instructors of the part's cohorts)" })
   @ApiZodBody(assignmentSchema)
   @ApiErrorResponses(400, 401, 403, 404)
+  @ApiCreated(assignmentBody)
   async createForPart(@CurrentUser() user: User, @Param('partId', OTHER_ID) partId: string, @Body() body: unknown, @Req() req: Request) {
     return assignmentJson(await this.assignments.create(user, { partId }, parseWith(assignmentSchema, body), req));
   }
@@ -59,6 +64,7 @@ export class AssignmentsApiController {
   @Get('assignments/:id')
   @ApiOperation({ summary: 'One assignment with its attachments' })
   @ApiErrorResponses(401, 404)
+  @ApiOk(assignmentWithAttachmentsBody)
   async get(@CurrentUser() user: User, @Param('id', ID) id: string) {
     const assignment = await this.assignments.getVisible(user, id);
     return { ...assignmentJson(assignment), attachments: (await this.attachments.list(id)).map(attachmentJson) };
@@ -69,6 +75,7 @@ export class AssignmentsApiController {
   @ApiOperation({ summary: 'Change an assignment (all its fields)' })
   @ApiZodBody(assignmentSchema)
   @ApiErrorResponses(400, 401, 403, 404)
+  @ApiOk(assignmentBody)
   async update(@CurrentUser() user: User, @Param('id', ID) id: string, @Body() body: unknown, @Req() req: Request) {
     return assignmentJson(await this.assignments.update(user, id, parseWith(assignmentSchema, body), req));
   }
@@ -77,7 +84,7 @@ export class AssignmentsApiController {
   @Delete('assignments/:id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete an assignment nobody has started on (409 otherwise)' })
-  @ApiNoContentResponse({ description: 'Deleted, with the files of its brief' })
+  @ApiNoContent('Deleted, with the files of its brief')
   @ApiErrorResponses(401, 403, 404, 409)
   async delete(@CurrentUser() user: User, @Param('id', ID) id: string, @Req() req: Request): Promise<void> {
     await this.assignments.delete(user, id, req);
@@ -89,6 +96,7 @@ export class AssignmentsApiController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: [ATTACHMENT_FILE_FIELD], properties: { [ATTACHMENT_FILE_FIELD]: { type: 'string', format: 'binary' } } } })
   @ApiErrorResponses(400, 401, 403, 404, 422)
+  @ApiCreated(attachmentBody)
   async attach(@CurrentUser() user: User, @Param('id', ID) id: string, @Req() req: Request) {
     return attachmentJson(await this.attachments.upload(user, id, req));
   }
@@ -96,16 +104,19 @@ export class AssignmentsApiController {
   @Roles('admin', 'instructor')
   @Delete('assignment-attachments/:id')
   @HttpCode(204)
+  @ApiOperation({ summary: "Remove a file from an assignment's brief" })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiErrorResponses(401, 403, 404)
+  @ApiNoContent()
   async detach(@CurrentUser() user: User, @Param('id', OTHER_ID) id: string, @Req() req: Request): Promise<void> {
     await this.attachments.delete(user, id, req);
   }
 
   @Authenticated()
   @Get('assignment-attachments/:id/download')
+  @ApiOperation({ summary: "Download a file of an assignment's brief" })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiProduces('application/octet-stream')
+  @ApiFile('application/octet-stream')
   @ApiErrorResponses(401, 404)
   async download(@CurrentUser() user: User, @Param('id', OTHER_ID) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const { attachment, content } = await this.attachments.openDownload(user, id);

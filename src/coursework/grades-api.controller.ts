@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Authenticated, Roles } from '../common/access.decorators';
 import { CurrentUser } from '../common/current-user.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { ApiErrorResponses, ApiZodBody, ApiZodQuery, parseWith } from '../common/zod-validation.pipe';
+import { ApiErrorResponses, ApiFile, ApiOk, ApiZodBody, ApiZodQuery } from '../common/api-docs';
+import { parseWith } from '../common/zod-validation.pipe';
 import { I18nService } from '../i18n/i18n.service';
 import { sendStoredFile } from '../storage/file-response';
 import type { User } from '../users/user.entity';
@@ -15,6 +16,7 @@ import { GradingReleaseService } from './grading-release.service';
 import { feedbackFileMeta, gradeJson, queueItemJson } from './grading-views';
 import { sendArchive } from './grading-zip.response';
 import { GradingZipService } from './grading-zip.service';
+import { gradeBody, gradingQueueBody, releaseAllBody, returnedWorkBody } from './coursework.responses';
 
 const SUBMISSION_ID = new ParseIdPipe('assignments.errors.submissionNotFound');
 const ASSIGNMENT_ID = new ParseIdPipe('assignments.errors.notFound');
@@ -52,6 +54,7 @@ export class GradesApiController {
   @ApiOperation({ summary: 'Handed-in work of the cohorts I teach (all for admins): still to grade first, then by hand-in time' })
   @ApiZodQuery(queueQuerySchema)
   @ApiErrorResponses(400, 401, 403)
+  @ApiOk(gradingQueueBody)
   async queueList(@CurrentUser() user: User, @Query() rawQuery: unknown) {
     const query = parseWith(queueQuerySchema, rawQuery);
     const { items, total } = await this.queue.find(user, query);
@@ -62,6 +65,7 @@ export class GradesApiController {
   @Get('submissions/:id/grade')
   @ApiOperation({ summary: 'The grade: drafts too for its graders; for the trainee only once released (404 before)' })
   @ApiErrorResponses(401, 404)
+  @ApiOk(gradeBody)
   async get(@CurrentUser() user: User, @Param('id', SUBMISSION_ID) id: string) {
     return gradeJson((await this.grades.visible(user, id)).grade);
   }
@@ -75,6 +79,7 @@ export class GradesApiController {
   @ApiConsumes('application/json', 'multipart/form-data')
   @GradeBody()
   @ApiErrorResponses(400, 401, 403, 404, 409)
+  @ApiOk(gradeBody)
   async save(@CurrentUser() user: User, @Param('id', SUBMISSION_ID) id: string, @Req() req: Request) {
     return gradeJson(await this.grades.save(user, id, req));
   }
@@ -85,6 +90,7 @@ export class GradesApiController {
   @ApiOperation({ summary: 'Release the grade to the trainee (who is told by email); releasing again changes nothing' })
   @ApiZodBody(releaseSchema)
   @ApiErrorResponses(401, 403, 404, 409)
+  @ApiOk(gradeBody)
   async releaseOne(@CurrentUser() user: User, @Param('id', SUBMISSION_ID) id: string, @Body() body: unknown, @Req() req: Request) {
     return gradeJson(await this.release.release(user, id, parseWith(releaseSchema, body ?? {}).revision, req));
   }
@@ -94,6 +100,7 @@ export class GradesApiController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Release every draft grade of the assignment that is ready (of the latest version, work not returned), of the trainees I grade' })
   @ApiErrorResponses(401, 403, 404)
+  @ApiOk(releaseAllBody)
   async releaseAll(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string, @Req() req: Request) {
     return this.release.releaseAll(user, id, req);
   }
@@ -107,6 +114,7 @@ export class GradesApiController {
   })
   @ApiZodBody(returnSchema)
   @ApiErrorResponses(400, 401, 403, 404, 409)
+  @ApiOk(returnedWorkBody)
   async returnWork(@CurrentUser() user: User, @Param('id', SUBMISSION_ID) id: string, @Body() body: unknown, @Req() req: Request) {
     const submission = await this.release.returnForRevision(user, id, parseWith(returnSchema, body), req);
     return { submissionId: submission.id, returnedAt: submission.returnedAt?.toISOString() ?? null, revisionDueAt: submission.revisionDueAt?.toISOString() ?? null };
@@ -114,7 +122,8 @@ export class GradesApiController {
 
   @Authenticated()
   @Get('submissions/:id/grade/feedback-file')
-  @ApiProduces('application/octet-stream')
+  @ApiOperation({ summary: 'Download the feedback file of a released grade (its trainee), or of any grade (graders)' })
+  @ApiFile('application/octet-stream')
   @ApiErrorResponses(401, 404)
   async feedbackFile(@CurrentUser() user: User, @Param('id', SUBMISSION_ID) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const { grade, content } = await this.grades.openFeedbackFile(user, id);
@@ -124,7 +133,7 @@ export class GradesApiController {
   @Roles('admin', 'instructor')
   @Get('assignments/:id/submissions.zip')
   @ApiOperation({ summary: "Every handed-in work of the assignment (of the trainees I grade) as one ZIP: a folder per trainee with their latest version's files" })
-  @ApiProduces('application/zip')
+  @ApiFile('application/zip')
   @ApiErrorResponses(401, 403, 404)
   async zip(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     sendArchive(res, await this.zips.open(user, id, this.i18n.t(req.lang, 'grading.zip.textFile')));

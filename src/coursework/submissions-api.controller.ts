@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Authenticated, Roles } from '../common/access.decorators';
 import { CurrentUser } from '../common/current-user.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { ApiErrorResponses, ApiZodBody, parseWith } from '../common/zod-validation.pipe';
+import { ApiErrorResponses, ApiFile, ApiOk, ApiZodBody } from '../common/api-docs';
+import { parseWith } from '../common/zod-validation.pipe';
 import { sendStoredFile } from '../storage/file-response';
 import type { User } from '../users/user.entity';
 import { AssignmentTraineesService } from './assignment-trainees.service';
@@ -16,6 +17,7 @@ import { MyAssignmentsService } from './my-assignments.service';
 import { SubmissionFilesService } from './submission-files.service';
 import { SubmissionRecords } from './submission-records.service';
 import { SUBMISSION_FILE_FIELD, SubmissionsService } from './submissions.service';
+import { draftBody, extensionBody, extensionListBody, myAssignmentListBody, submissionBody, submissionFileBody, traineeWorkListBody, versionBody, workBody } from './coursework.responses';
 
 const ASSIGNMENT_ID = new ParseIdPipe('assignments.errors.notFound');
 const SUBMISSION_ID = new ParseIdPipe('assignments.errors.submissionNotFound');
@@ -50,6 +52,7 @@ export class SubmissionsApiController {
   @Roles('trainee')
   @Get('me/assignments')
   @ApiOperation({ summary: 'My assignments with where I stand on each, soonest due first' })
+  @ApiOk(myAssignmentListBody)
   async myAssignments(@CurrentUser() user: User) {
     return { items: (await this.mine.list(user)).map(({ work, cohortId, cohortName }) => ({ assignment: assignmentJson(work.assignment), cohortId, cohortName, work: workJson(work) })) };
   }
@@ -58,6 +61,7 @@ export class SubmissionsApiController {
   @Get('assignments/:id/submission')
   @ApiOperation({ summary: 'My work on an assignment: state, times, draft, submitted versions and the released grade' })
   @ApiErrorResponses(401, 404)
+  @ApiOk(workBody)
   async myWork(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string) {
     const assignment = await this.assignments.getVisible(user, id);
     return workJson(await this.records.work(assignment, user.id));
@@ -67,6 +71,7 @@ export class SubmissionsApiController {
   @Get('assignments/:id/draft')
   @ApiOperation({ summary: 'My draft (null when there is none)' })
   @ApiErrorResponses(401, 404)
+  @ApiOk(draftBody)
   async draft(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string) {
     const assignment = await this.assignments.getVisible(user, id);
     const { draft } = await this.records.work(assignment, user.id);
@@ -78,6 +83,7 @@ export class SubmissionsApiController {
   @ApiOperation({ summary: "Save my draft's text", description: 'The first change after a submission starts a new version from the submitted one.' })
   @ApiZodBody(draftSchema)
   @ApiErrorResponses(400, 401, 403, 404, 409)
+  @ApiOk(workBody)
   async saveDraft(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string, @Body() body: unknown, @Req() req: Request) {
     return workJson(await this.submissions.saveDraft(user, id, parseWith(draftSchema, body), req));
   }
@@ -89,6 +95,7 @@ export class SubmissionsApiController {
   @ApiConsumes('multipart/form-data')
   @HandInBody()
   @ApiErrorResponses(400, 401, 403, 404, 409, 422)
+  @ApiOk(workBody)
   async addFiles(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string, @Req() req: Request) {
     return workJson(await this.submissions.handIn(user, id, req, 'save'));
   }
@@ -97,6 +104,7 @@ export class SubmissionsApiController {
   @Delete('assignments/:id/draft/files/:fileId')
   @ApiOperation({ summary: 'Remove a file from my draft' })
   @ApiErrorResponses(401, 404, 409)
+  @ApiOk(workBody)
   async removeFile(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) _id: string, @Param('fileId', FILE_ID) fileId: string, @Req() req: Request) {
     return workJson(await this.submissions.removeDraftFile(user, fileId, req));
   }
@@ -112,6 +120,7 @@ export class SubmissionsApiController {
   @ApiConsumes('multipart/form-data', 'application/json')
   @HandInBody()
   @ApiErrorResponses(400, 401, 403, 404, 409, 422)
+  @ApiOk(workBody)
   async submit(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string, @Req() req: Request, @Body() body: unknown) {
     if (req.is('multipart/form-data')) return workJson(await this.submissions.handIn(user, id, req, 'submit'));
     return workJson(await this.submissions.submit(user, id, parseWith(submitSchema, body), req));
@@ -121,6 +130,7 @@ export class SubmissionsApiController {
   @Get('assignments/:id/submissions')
   @ApiOperation({ summary: "The trainees of the assignment's cohorts I teach (all for admins) and where each stands" })
   @ApiErrorResponses(401, 403, 404)
+  @ApiOk(traineeWorkListBody)
   async submissionsOf(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string) {
     const assignment = await this.assignments.getManaged(user, id);
     const rows = await this.trainees.list(user, assignment);
@@ -144,6 +154,7 @@ export class SubmissionsApiController {
   @Get('submissions/:id')
   @ApiOperation({ summary: 'A submission with its submitted versions (its owner, their instructors, admins)' })
   @ApiErrorResponses(401, 404)
+  @ApiOk(submissionBody)
   async submission(@CurrentUser() user: User, @Param('id', SUBMISSION_ID) id: string) {
     const { submission, versions } = await this.files.submission(user, id);
     const visible = submission.userId === user.id ? versions : versions.filter((v) => v.submittedAt);
@@ -164,6 +175,7 @@ export class SubmissionsApiController {
   @Get('submission-versions/:id')
   @ApiOperation({ summary: 'One version with its files' })
   @ApiErrorResponses(401, 404)
+  @ApiOk(versionBody)
   async version(@CurrentUser() user: User, @Param('id', SUBMISSION_ID) id: string) {
     return versionJson((await this.files.version(user, id)).version);
   }
@@ -172,13 +184,14 @@ export class SubmissionsApiController {
   @Get('submission-files/:id')
   @ApiOperation({ summary: "A submitted file's name, type, size and SHA-256" })
   @ApiErrorResponses(401, 404)
+  @ApiOk(submissionFileBody)
   async file(@CurrentUser() user: User, @Param('id', FILE_ID) id: string) {
     return fileJson(await this.files.file(user, id));
   }
 
   @Authenticated()
   @Get('submission-files/:id/download')
-  @ApiProduces('application/octet-stream')
+  @ApiFile('application/octet-stream')
   @ApiOperation({ summary: 'The file, as an attachment under its original name' })
   @ApiErrorResponses(401, 404)
   async download(@CurrentUser() user: User, @Param('id', FILE_ID) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
@@ -190,6 +203,7 @@ export class SubmissionsApiController {
   @Get('assignments/:id/extensions')
   @ApiOperation({ summary: "Extensions given on the assignment to trainees of cohorts I teach" })
   @ApiErrorResponses(401, 403, 404)
+  @ApiOk(extensionListBody)
   async listExtensions(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string) {
     const items = await this.extensions.list(user, id);
     return { items: items.map((x) => ({ id: x.id, userId: x.userId, dueAt: x.dueAt.toISOString(), cutoffAt: x.cutoffAt.toISOString(), reason: x.reason, grantedById: x.grantedById, updatedAt: x.updatedAt.toISOString() })) };
@@ -200,6 +214,7 @@ export class SubmissionsApiController {
   @ApiOperation({ summary: 'Give a trainee new due and cut-off times, or change the ones given', description: 'Riga dates and times; an empty cut-off is the new due time. The trainee is told by email.' })
   @ApiZodBody(extensionSchema)
   @ApiErrorResponses(400, 401, 403, 404)
+  @ApiOk(extensionBody)
   async grant(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string, @Body() body: unknown, @Req() req: Request) {
     const x = await this.extensions.grant(user, id, parseWith(extensionSchema, body), req);
     return { id: x.id, userId: x.userId, dueAt: x.dueAt.toISOString(), cutoffAt: x.cutoffAt.toISOString(), reason: x.reason, grantedById: x.grantedById, updatedAt: x.updatedAt.toISOString() };

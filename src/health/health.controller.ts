@@ -1,11 +1,13 @@
 import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/access.decorators';
 import { REDIS } from '../redis/redis.module';
+import { livenessBody, readinessBody } from './health.responses';
+import { ApiOk, ApiZodResponse } from '../common/api-docs';
 
 type Check = { status: 'up' | 'down'; error?: string };
 
@@ -34,12 +36,17 @@ export class HealthController {
   /** The process is running. */
   @Get('live')
   @HttpCode(200)
+  @ApiOperation({ summary: 'The process is running' })
+  @ApiOk(livenessBody)
   live() {
     return { status: 'ok' };
   }
 
   /** The process can serve: PostgreSQL and Redis answer. */
   @Get('ready')
+  @ApiOperation({ summary: 'The process can serve: PostgreSQL and Redis answer' })
+  @ApiOk(readinessBody)
+  @ApiZodResponse(503, 'PostgreSQL or Redis does not answer.', readinessBody)
   async ready(@Res({ passthrough: true }) res: Response) {
     const [database, redis] = await Promise.all([check(() => this.dataSource.query('SELECT 1')), check(() => this.redis.ping())]);
     const ok = database.status === 'up' && redis.status === 'up';

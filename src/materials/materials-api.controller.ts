@@ -1,43 +1,14 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiCookieAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Authenticated } from '../common/access.decorators';
 import { CurrentUser } from '../common/current-user.decorator';
 import { User } from '../users/user.entity';
 import { downloadFile } from './material-download';
 import { materialJson } from './material-views';
+import { materialBody, materialListBody } from './material.responses';
 import { MaterialsService, MATERIAL_FILE_FIELD, type MaterialList } from './materials.service';
-
-const materialSchema = {
-  type: 'object',
-  properties: {
-    id: { type: 'string', format: 'uuid' },
-    title: { type: 'string' },
-    fileName: { type: 'string' },
-    mimeType: { type: 'string' },
-    size: { type: 'integer' },
-    sha256: { type: 'string' },
-    partId: { type: 'string', format: 'uuid', nullable: true },
-    cohortId: { type: 'string', format: 'uuid', nullable: true },
-    uploadedById: { type: 'string', format: 'uuid', nullable: true },
-    createdAt: { type: 'string', format: 'date-time' },
-    downloadUrl: { type: 'string' },
-  },
-};
-
-const listSchema = { type: 'object', properties: { items: { type: 'array', items: materialSchema } } };
+import { ApiCreated, ApiFile, ApiNoContent, ApiOk } from '../common/api-docs';
 
 const UploadBody = () =>
   ApiBody({
@@ -66,7 +37,7 @@ export class MaterialsApiController {
   @Get('cohorts/:cohortId/materials')
   @ApiOperation({ summary: "A cohort's materials, its part's included" })
   @ApiParam({ name: 'cohortId', format: 'uuid' })
-  @ApiOkResponse({ schema: listSchema })
+  @ApiOk(materialListBody)
   async listForCohort(@CurrentUser() user: User, @Param('cohortId') cohortId: string) {
     return listJson(await this.materials.listForCohort(user, cohortId));
   }
@@ -75,7 +46,7 @@ export class MaterialsApiController {
   @Get('parts/:partId/materials')
   @ApiOperation({ summary: "A part's materials (shared by all its cohorts)" })
   @ApiParam({ name: 'partId', format: 'uuid' })
-  @ApiOkResponse({ schema: listSchema })
+  @ApiOk(materialListBody)
   async listForPart(@CurrentUser() user: User, @Param('partId') partId: string) {
     return listJson(await this.materials.listForPart(user, partId));
   }
@@ -86,7 +57,7 @@ export class MaterialsApiController {
   @ApiParam({ name: 'cohortId', format: 'uuid' })
   @ApiConsumes('multipart/form-data')
   @UploadBody()
-  @ApiCreatedResponse({ schema: materialSchema })
+  @ApiCreated(materialBody)
   async uploadToCohort(@CurrentUser() user: User, @Param('cohortId') cohortId: string, @Req() req: Request) {
     return materialJson(await this.materials.upload(user, { cohortId }, req));
   }
@@ -97,24 +68,25 @@ export class MaterialsApiController {
   @ApiParam({ name: 'partId', format: 'uuid' })
   @ApiConsumes('multipart/form-data')
   @UploadBody()
-  @ApiCreatedResponse({ schema: materialSchema })
+  @ApiCreated(materialBody)
   async uploadToPart(@CurrentUser() user: User, @Param('partId') partId: string, @Req() req: Request) {
     return materialJson(await this.materials.upload(user, { partId }, req));
   }
 
   @Authenticated()
   @Get('materials/:id')
+  @ApiOperation({ summary: 'A material (whoever may see its cohort or part)' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ schema: materialSchema })
+  @ApiOk(materialBody)
   async get(@CurrentUser() user: User, @Param('id') id: string) {
     return materialJson(await this.materials.get(user, id));
   }
 
   @Authenticated()
   @Get('materials/:id/download')
+  @ApiOperation({ summary: 'Download a material under its original name' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ description: 'The file, as an attachment under its original name', schema: { type: 'string', format: 'binary' } })
+  @ApiFile('application/octet-stream')
   async download(@CurrentUser() user: User, @Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     return downloadFile(res, await this.materials.openDownload(user, id));
   }
@@ -122,8 +94,9 @@ export class MaterialsApiController {
   @Authenticated()
   @Delete('materials/:id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a material (who uploaded it, and admins)' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiNoContentResponse({ description: 'Deleted, with its file' })
+  @ApiNoContent('Deleted, with its file')
   async delete(@CurrentUser() user: User, @Param('id') id: string, @Req() req: Request): Promise<void> {
     await this.materials.delete(user, id, req);
   }

@@ -3,12 +3,14 @@ import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swa
 import type { Request } from 'express';
 import { Roles } from '../common/access.decorators';
 import { CurrentUser } from '../common/current-user.decorator';
-import { ApiZodQuery, parseWith } from '../common/zod-validation.pipe';
+import { ApiErrorResponses, ApiOk, ApiZodQuery } from '../common/api-docs';
+import { parseWith } from '../common/zod-validation.pipe';
 import { AppConfig } from '../config/app-config';
 import type { User } from '../users/user.entity';
 import { OutboxAdminService } from './outbox-admin.service';
 import { outboxListQuerySchema } from './outbox.schemas';
 import { outboxDetail, outboxSummary } from './outbox-views';
+import { outboxMessageDetailBody, outboxPageBody } from './outbox.responses';
 
 @ApiTags('outbox')
 @ApiBearerAuth()
@@ -24,6 +26,7 @@ export class OutboxApiController {
   @Get()
   @ApiOperation({ summary: 'List emails of the outbox, newest first (admins)' })
   @ApiZodQuery(outboxListQuerySchema)
+  @ApiOk(outboxPageBody)
   async list(@Query() rawQuery: unknown) {
     const query = parseWith(outboxListQuerySchema, rawQuery);
     const { items, total } = await this.admin.list(query);
@@ -32,6 +35,7 @@ export class OutboxApiController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One email with its headers, text and HTML parts (admins)' })
+  @ApiOk(outboxMessageDetailBody)
   async get(@Param('id') id: string) {
     return outboxDetail(await this.admin.get(id), this.config.env.MAIL_FROM);
   }
@@ -39,6 +43,8 @@ export class OutboxApiController {
   @Post(':id/resend')
   @HttpCode(200)
   @ApiOperation({ summary: 'Send a failed, undelivered, suppressed or sent email again (admins)' })
+  @ApiOk(outboxMessageDetailBody)
+  @ApiErrorResponses(409)
   async resend(@Param('id') id: string, @CurrentUser() user: User, @Req() req: Request) {
     return outboxDetail(await this.admin.resend(id, user, req), this.config.env.MAIL_FROM);
   }

@@ -4,12 +4,14 @@ import type { Request } from 'express';
 import { Roles } from '../common/access.decorators';
 import { CurrentUser } from '../common/current-user.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { ApiZodBody, parseWith } from '../common/zod-validation.pipe';
+import { ApiCreated, ApiNoContent, ApiOk, ApiZodBody } from '../common/api-docs';
+import { parseWith } from '../common/zod-validation.pipe';
 import type { User } from '../users/user.entity';
 import { IndicatorsService } from './indicators.service';
 import { indicatorJson } from './programme-json';
 import { indicatorSchema } from './programme.schemas';
 import { ProgrammesService } from './programmes.service';
+import { indicatorBody, indicatorListBody } from './programme.responses';
 
 const PROGRAMME_ID = new ParseIdPipe('programmes.errors.notFound');
 const INDICATOR_ID = new ParseIdPipe('programmes.errors.indicatorNotFound');
@@ -28,6 +30,7 @@ export class IndicatorsApiController {
   @Roles('admin')
   @Get('programmes/:id/indicators')
   @ApiOperation({ summary: 'The indicators of a programme with their current values, derived from enrolments, sessions and materials' })
+  @ApiOk(indicatorListBody)
   async list(@Param('id', PROGRAMME_ID) id: string) {
     await this.programmes.get(id);
     return { items: (await this.indicators.listWithValues(id)).map(indicatorJson) };
@@ -37,6 +40,7 @@ export class IndicatorsApiController {
   @Post('programmes/:id/indicators')
   @ApiOperation({ summary: 'Add an indicator' })
   @ApiZodBody(indicatorSchema)
+  @ApiCreated(indicatorBody)
   async create(@CurrentUser() actor: User, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string, @Body() body: unknown) {
     const indicator = await this.indicators.create(id, parseWith(indicatorSchema, body), actor, req);
     return this.withValue(indicator.programmeId, indicator.id);
@@ -46,6 +50,7 @@ export class IndicatorsApiController {
   @Put('indicators/:id')
   @ApiOperation({ summary: 'Replace the fields of an indicator' })
   @ApiZodBody(indicatorSchema)
+  @ApiOk(indicatorBody)
   async update(@CurrentUser() actor: User, @Req() req: Request, @Param('id', INDICATOR_ID) id: string, @Body() body: unknown) {
     const indicator = await this.indicators.update(id, parseWith(indicatorSchema, body), actor, req);
     return this.withValue(indicator.programmeId, indicator.id);
@@ -55,6 +60,7 @@ export class IndicatorsApiController {
   @Delete('indicators/:id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete an indicator' })
+  @ApiNoContent()
   async remove(@CurrentUser() actor: User, @Req() req: Request, @Param('id', INDICATOR_ID) id: string) {
     await this.indicators.remove(id, actor, req);
   }

@@ -4,9 +4,10 @@ import { describeCompletionRule } from './completion-rule';
 import type { IndicatorWithValue } from './indicators.service';
 import type { Part } from './part.entity';
 import type { Programme } from './programme.entity';
+import type { IndicatorBody, PartBody, ProgrammeBody } from './programme.responses';
 
 /** The API's view of the records: plain JSON, dates as ISO strings. */
-export function programmeJson(p: Programme) {
+export function programmeJson(p: Programme): ProgrammeBody {
   return {
     id: p.id,
     titleLv: p.titleLv,
@@ -30,7 +31,7 @@ export function programmeJson(p: Programme) {
   };
 }
 
-export function partJson(part: Part, lang: Language, i18n: I18nService) {
+export function partJson(part: Part, lang: Language, i18n: I18nService): PartBody {
   return {
     id: part.id,
     programmeId: part.programmeId,
@@ -51,7 +52,7 @@ export function partJson(part: Part, lang: Language, i18n: I18nService) {
   };
 }
 
-export function indicatorJson({ indicator, value, percent, reached }: IndicatorWithValue) {
+export function indicatorJson({ indicator, value, percent, reached }: IndicatorWithValue): IndicatorBody {
   return {
     id: indicator.id,
     programmeId: indicator.programmeId,

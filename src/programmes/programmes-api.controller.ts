@@ -4,7 +4,8 @@ import type { Request } from 'express';
 import { Authenticated, Roles } from '../common/access.decorators';
 import { CurrentUser } from '../common/current-user.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { ApiZodBody, ApiZodResponse, parseWith } from '../common/zod-validation.pipe';
+import { ApiCreated, ApiNoContent, ApiOk, ApiZodBody } from '../common/api-docs';
+import { parseWith } from '../common/zod-validation.pipe';
 import { I18nService } from '../i18n/i18n.service';
 import type { User } from '../users/user.entity';
 import { partJson, programmeJson } from './programme-json';
@@ -13,6 +14,7 @@ import { partOrderSchema, partSchema, programmeSchema } from './programme.schema
 import { PartsService } from './parts.service';
 import { PartNotFoundError } from './programmes.errors';
 import { ProgrammesService } from './programmes.service';
+import { partBody, partListBody, programmeBody, programmeListBody, programmeWithPartsBody } from './programme.responses';
 
 const PROGRAMME_ID = new ParseIdPipe('programmes.errors.notFound');
 const PART_ID = new ParseIdPipe('programmes.errors.partNotFound');
@@ -33,6 +35,7 @@ export class ProgrammesApiController {
   @Roles('admin')
   @Get('programmes')
   @ApiOperation({ summary: 'Every programme, newest first' })
+  @ApiOk(programmeListBody)
   async list() {
     const rows = await this.programmes.list();
     return { items: rows.map(({ programme, partCount, cohortCount }) => ({ ...programmeJson(programme), partCount, cohortCount })) };
@@ -42,7 +45,7 @@ export class ProgrammesApiController {
   @Post('programmes')
   @ApiOperation({ summary: 'Create a programme' })
   @ApiZodBody(programmeSchema)
-  @ApiZodResponse(201, 'The programme')
+  @ApiCreated(programmeBody)
   async create(@CurrentUser() actor: User, @Req() req: Request, @Body() body: unknown) {
     return programmeJson(await this.programmes.create(parseWith(programmeSchema, body), actor, req));
   }
@@ -50,6 +53,7 @@ export class ProgrammesApiController {
   @Authenticated()
   @Get('programmes/:id')
   @ApiOperation({ summary: 'A programme with its parts in order (admins, and the instructors and trainees of its cohorts)' })
+  @ApiOk(programmeWithPartsBody)
   async get(@CurrentUser() user: User, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string) {
     const programme = await this.programmes.getFor(user, id);
     return { ...programmeJson(programme), parts: programme.parts.map((part) => partJson(part, req.lang, this.i18n)) };
@@ -59,6 +63,7 @@ export class ProgrammesApiController {
   @Put('programmes/:id')
   @ApiOperation({ summary: 'Replace the fields of a programme' })
   @ApiZodBody(programmeSchema)
+  @ApiOk(programmeBody)
   async update(@CurrentUser() actor: User, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string, @Body() body: unknown) {
     return programmeJson(await this.programmes.update(id, parseWith(programmeSchema, body), actor, req));
   }
@@ -68,6 +73,7 @@ export class ProgrammesApiController {
   @ApiOperation({ summary: 'Upload the logo shown in the footer of the programme\'s pages (PNG, JPEG or WEBP, at most 1 MB)' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { [LOGO_FIELD]: { type: 'string', format: 'binary' } }, required: [LOGO_FIELD] } })
+  @ApiOk(programmeBody)
   async uploadLogo(@CurrentUser() actor: User, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string) {
     await this.logos.upload(id, req, actor);
     return programmeJson(await this.programmes.get(id));
@@ -77,6 +83,7 @@ export class ProgrammesApiController {
   @Delete('programmes/:id/logo')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove the logo' })
+  @ApiNoContent()
   async removeLogo(@CurrentUser() actor: User, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string) {
     await this.logos.remove(id, actor, req);
   }
@@ -84,6 +91,7 @@ export class ProgrammesApiController {
   @Authenticated()
   @Get('programmes/:id/parts')
   @ApiOperation({ summary: 'The parts of a programme in order, each with its completion rule' })
+  @ApiOk(partListBody)
   async listParts(@CurrentUser() user: User, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string) {
     const programme = await this.programmes.getFor(user, id);
     return { items: programme.parts.map((part) => partJson(part, req.lang, this.i18n)) };
@@ -93,6 +101,7 @@ export class ProgrammesApiController {
   @Post('programmes/:id/parts')
   @ApiOperation({ summary: 'Add a part; without a number it takes the next one' })
   @ApiZodBody(partSchema)
+  @ApiCreated(partBody)
   async createPart(@CurrentUser() actor: User, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string, @Body() body: unknown) {
     return partJson(await this.parts.create(id, parseWith(partSchema, body), actor, req), req.lang, this.i18n);
   }
@@ -101,6 +110,7 @@ export class ProgrammesApiController {
   @Put('programmes/:id/parts/order')
   @ApiOperation({ summary: 'Reorder the parts: name every part once, in the new order' })
   @ApiZodBody(partOrderSchema)
+  @ApiOk(partListBody)
   async reorder(@CurrentUser() actor: User, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string, @Body() body: unknown) {
     const parts = await this.parts.reorder(id, parseWith(partOrderSchema, body).partIds, actor, req);
     return { items: parts.map((part) => partJson(part, req.lang, this.i18n)) };
@@ -109,6 +119,7 @@ export class ProgrammesApiController {
   @Authenticated()
   @Get('parts/:id')
   @ApiOperation({ summary: 'A part with its completion rule' })
+  @ApiOk(partBody)
   async getPart(@CurrentUser() user: User, @Req() req: Request, @Param('id', PART_ID) id: string) {
     const part = await this.parts.get(id);
     await this.programmes.getFor(user, part.programmeId).catch(() => {
@@ -122,6 +133,7 @@ export class ProgrammesApiController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Replace the fields of a part' })
   @ApiZodBody(partSchema)
+  @ApiOk(partBody)
   async updatePart(@CurrentUser() actor: User, @Req() req: Request, @Param('id', PART_ID) id: string, @Body() body: unknown) {
     return partJson(await this.parts.update(id, parseWith(partSchema, body), actor, req), req.lang, this.i18n);
   }

@@ -4,7 +4,8 @@ import type { Request } from 'express';
 import { Authenticated, Roles } from '../common/access.decorators';
 import { CurrentUser } from '../common/current-user.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { ApiZodBody, ApiZodQuery, parseWith } from '../common/zod-validation.pipe';
+import { ApiCreated, ApiOk, ApiZodBody, ApiZodQuery } from '../common/api-docs';
+import { parseWith } from '../common/zod-validation.pipe';
 import type { User } from '../users/user.entity';
 import { MySessionsService } from './my-sessions.service';
 import { SessionChangesService } from './session-changes.service';
@@ -19,6 +20,7 @@ import {
   sessionListQuerySchema,
 } from './sessions.schemas';
 import { SessionsService } from './sessions.service';
+import { sessionBody, sessionListBody, sessionPageBody, sessionWithHistoryBody } from './session.responses';
 
 const SESSION_ID = new ParseIdPipe('sessions.errors.notFound');
 const COHORT_ID = new ParseIdPipe('sessions.errors.cohortNotFound');
@@ -38,6 +40,7 @@ export class SessionsApiController {
   @Get('cohorts/:cohortId/sessions')
   @ApiOperation({ summary: "A cohort's sessions in time order (admins, the cohort's instructors and trainees)" })
   @ApiZodQuery(sessionListQuerySchema)
+  @ApiOk(sessionPageBody)
   async list(@Param('cohortId', COHORT_ID) cohortId: string, @CurrentUser() user: User, @Query() rawQuery: unknown) {
     const query = parseWith(sessionListQuerySchema, rawQuery);
     const { items, total } = await this.sessions.listForCohort(user, cohortId, query);
@@ -51,6 +54,7 @@ export class SessionsApiController {
     description: 'Dates and times are Riga wall-clock time. No instructors given: the cohort\'s. 409 when an instructor or the room is already booked then.',
   })
   @ApiZodBody(createSessionSchema)
+  @ApiCreated(sessionBody)
   async create(@Param('cohortId', COHORT_ID) cohortId: string, @CurrentUser() user: User, @Body() body: unknown, @Req() req: Request) {
     const session = await this.sessions.create(user, cohortId, parseWith(createSessionSchema, body), req);
     return sessionView(await this.sessions.get(session.id));
@@ -59,6 +63,7 @@ export class SessionsApiController {
   @Authenticated()
   @Get('sessions/:id')
   @ApiOperation({ summary: 'One session with its history of moves and cancellation' })
+  @ApiOk(sessionWithHistoryBody)
   async get(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User) {
     const session = await this.sessions.getVisible(user, id);
     return { ...sessionView(session), history: (await this.sessions.history(id)).map(changeView) };
@@ -68,6 +73,7 @@ export class SessionsApiController {
   @Put('sessions/:id')
   @ApiOperation({ summary: 'Change what, where and who (not the time: move the session for that)', description: 'A new address, room or online link is emailed at once to the enrolled trainees and the instructors.' })
   @ApiZodBody(sessionDetailsSchema)
+  @ApiOk(sessionBody)
   async update(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User, @Body() body: unknown, @Req() req: Request) {
     await this.sessions.updateDetails(user, id, parseWith(sessionDetailsSchema, body), req);
     return sessionView(await this.sessions.get(id));
@@ -78,6 +84,7 @@ export class SessionsApiController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Move a session to a new time, with a reason; everyone concerned is told at once' })
   @ApiZodBody(moveSessionSchema)
+  @ApiOk(sessionWithHistoryBody)
   async move(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User, @Body() body: unknown, @Req() req: Request) {
     await this.changes.move(user, id, parseWith(moveSessionSchema, body), req);
     return this.get(id, user);
@@ -88,6 +95,7 @@ export class SessionsApiController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a session, with a reason; the record stays and everyone concerned is told at once' })
   @ApiZodBody(cancelSessionSchema)
+  @ApiOk(sessionWithHistoryBody)
   async cancel(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User, @Body() body: unknown, @Req() req: Request) {
     await this.changes.cancel(user, id, parseWith(cancelSessionSchema, body), req);
     return this.get(id, user);
@@ -101,6 +109,7 @@ export class SessionsApiController {
     description: 'At its time, if its instructors and room are still free then (409 naming the clash otherwise); 409 if it is not cancelled. Everyone concerned is told at once and reminded again.',
   })
   @ApiZodBody(restoreSessionSchema)
+  @ApiOk(sessionWithHistoryBody)
   async restore(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User, @Body() body: unknown, @Req() req: Request) {
     await this.changes.restore(user, id, parseWith(restoreSessionSchema, body), req);
     return this.get(id, user);
@@ -110,6 +119,7 @@ export class SessionsApiController {
   @Get('me/sessions')
   @ApiOperation({ summary: 'My sessions not yet over, nearest first: as a trainee and as an instructor' })
   @ApiZodQuery(mySessionsQuerySchema)
+  @ApiOk(sessionPageBody)
   async mySessions(@CurrentUser() user: User, @Query() rawQuery: unknown) {
     const query = parseWith(mySessionsQuerySchema, rawQuery);
     const { items, total } = await this.mine.upcoming(user, query.page, query.pageSize);
@@ -119,6 +129,7 @@ export class SessionsApiController {
   @Roles('instructor', 'admin')
   @Get('me/sessions/today')
   @ApiOperation({ summary: "Today's sessions (Riga day) that I teach; every session of the day for admins" })
+  @ApiOk(sessionListBody)
   async today(@CurrentUser() user: User) {
     return { items: (await this.mine.today(user)).map(({ session, cohortName }) => sessionView(session, cohortName)) };
   }

@@ -1,15 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { z } from 'zod';
 import { apiTokenSchema } from '../auth/auth.schemas';
 import { ApiTokensService } from '../auth/api-tokens.service';
 import { Roles } from '../common/access.decorators';
 import { CurrentUser } from '../common/current-user.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { ApiErrorResponses, ApiZodBody, ApiZodResponse, ZodValidationPipe } from '../common/zod-validation.pipe';
+import { ApiErrorResponses, ApiZodBody, ApiZodResponse } from '../common/api-docs';
+import { ZodValidationPipe } from '../common/zod-validation.pipe';
 import { User } from './user.entity';
-import { apiTokenResponse, apiTokenResponseSchema, createdApiTokenResponseSchema } from './user.responses';
+import { apiTokenListSchema, apiTokenResponse, createdApiTokenResponseSchema } from './user.responses';
 import { UsersService } from './users.service';
 
 const userNotFound = new ParseIdPipe('users.errors.notFound');
@@ -28,7 +28,7 @@ export class UserTokensApiController {
 
   @Get()
   @ApiOperation({ summary: "List a user's API tokens", description: 'Names and first characters only; the secrets are not kept.' })
-  @ApiZodResponse(200, 'The tokens, newest first, revoked ones included.', z.array(apiTokenResponseSchema))
+  @ApiZodResponse(200, 'The tokens, newest first, revoked ones included.', apiTokenListSchema)
   async list(@Param('id', userNotFound) id: string) {
     await this.users.get(id);
     return (await this.apiTokens.listFor(id)).map(apiTokenResponse);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ApiToken } from '../auth/api-token.entity';
+import { pageOf } from '../common/api-docs';
 import { language, role } from '../common/schemas';
 import type { UserSummary } from './users.service';
 
@@ -18,15 +19,10 @@ export const userResponseSchema = z.object({
   disabledAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
-});
+}).meta({ id: 'User' });
 export type UserResponse = z.infer<typeof userResponseSchema>;
 
-export const userPageSchema = z.object({
-  items: z.array(userResponseSchema),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const userPageSchema = pageOf(userResponseSchema, 'UserPage');
 
 export function userResponse({ user, status }: UserSummary): UserResponse {
   return {
@@ -55,10 +51,11 @@ export const apiTokenResponseSchema = z.object({
   createdAt: z.iso.datetime(),
   lastUsedAt: z.iso.datetime().nullable(),
   revokedAt: z.iso.datetime().nullable(),
-});
+}).meta({ id: 'ApiToken' });
+export const apiTokenListSchema = z.array(apiTokenResponseSchema).meta({ id: 'ApiTokenList' });
 export const createdApiTokenResponseSchema = apiTokenResponseSchema.extend({
   secret: z.string().describe('The token itself: shown this once, never again. Send it as `Authorization: Bearer <secret>`.'),
-});
+}).meta({ id: 'CreatedApiToken' });
 
 export function apiTokenResponse(token: ApiToken): z.infer<typeof apiTokenResponseSchema> {
   return {
@@ -86,5 +83,7 @@ export const importReportSchema = z.object({
       errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })),
     }),
   ),
-});
-export const importRefusedSchema = importReportSchema.extend({ statusCode: z.literal(422), code: z.literal('IMPORT_REFUSED'), message: z.string() });
+}).meta({ id: 'UserImport' });
+export const importRefusedSchema = importReportSchema
+  .extend({ statusCode: z.literal(422), code: z.literal('IMPORT_REFUSED'), message: z.string() })
+  .meta({ id: 'UserImportRefused' });

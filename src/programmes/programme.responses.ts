@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { listOf } from '../common/api-docs';
+import { INDICATOR_METRICS } from './indicator.entity';
+import { PROGRAMME_STATUSES } from './programme.entity';
+
+/** The API's bodies for programmes, parts and indicators (built in programme-json.ts). */
+export const programmeBody = z
+  .object({
+    id: z.uuid(),
+    titleLv: z.string(),
+    titleEn: z.string().nullable(),
+    descriptionLv: z.string(),
+    descriptionEn: z.string(),
+    status: z.enum(PROGRAMME_STATUSES),
+    project: z.object({
+      title: z.string(),
+      agreementNumber: z.string(),
+      funder: z.string(),
+      cofinancingPercent: z.number(),
+      partners: z.array(z.string()),
+      fundingStatement: z.string(),
+      logoUrl: z.string().nullable(),
+    }),
+    reminderOffsetsHours: z.array(z.number().int()),
+    studyVisitOffsetsHours: z.array(z.number().int()),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Programme' });
+
+export const programmeSummaryBody = programmeBody.extend({ partCount: z.number().int(), cohortCount: z.number().int() }).meta({ id: 'ProgrammeSummary' });
+export const programmeListBody = listOf(programmeSummaryBody, 'ProgrammeList');
+
+export const partBody = z
+  .object({
+    id: z.uuid(),
+    programmeId: z.uuid(),
+    number: z.number().int(),
+    titleLv: z.string(),
+    titleEn: z.string().nullable(),
+    descriptionLv: z.string(),
+    descriptionEn: z.string(),
+    academicHours: z.number().int(),
+    completionRule: z.object({
+      minAttendancePercent: z.number().int(),
+      requiresIndependentWork: z.boolean(),
+      requiresFinalExam: z.boolean(),
+      closesWithSeminar: z.boolean(),
+      description: z.array(z.string()).describe('The rule in words, in the caller\'s language.'),
+    }),
+  })
+  .meta({ id: 'Part' });
+export const partListBody = listOf(partBody, 'PartList');
+
+export const programmeWithPartsBody = programmeBody.extend({ parts: z.array(partBody) }).meta({ id: 'ProgrammeWithParts' });
+
+export const indicatorBody = z
+  .object({
+    id: z.uuid(),
+    programmeId: z.uuid(),
+    nameLv: z.string(),
+    nameEn: z.string().nullable(),
+    metric: z.enum(INDICATOR_METRICS),
+    target: z.number().int(),
+    position: z.number().int(),
+    value: z.number(),
+    percent: z.number().describe('Share of the target reached, 0–100, rounded down.'),
+    reached: z.boolean(),
+  })
+  .meta({ id: 'Indicator' });
+export const indicatorListBody = listOf(indicatorBody, 'IndicatorList');
+
+export type ProgrammeBody = z.infer<typeof programmeBody>;
+export type PartBody = z.infer<typeof partBody>;
+export type IndicatorBody = z.infer<typeof indicatorBody>;
