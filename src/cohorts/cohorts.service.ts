@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { OutboxService } from '../notifications/outbox.service';
 import { Part } from '../programmes/part.entity';
@@ -61,6 +61,11 @@ export class CohortsService {
       .getManyAndCount();
     const counts = await this.records.counts(cohorts.map((c) => c.id));
     return { items: cohorts.map((c) => Object.assign(c, counts.get(c.id) ?? { taken: 0, waiting: 0 })), total };
+  }
+
+  /** How many cohorts run on the given Riga date (it lies between their first and last day). */
+  async countRunning(rigaDate: string): Promise<number> {
+    return this.dataSource.getRepository(Cohort).countBy({ startsOn: LessThanOrEqual(rigaDate), endsOn: MoreThanOrEqual(rigaDate) });
   }
 
   /** The cohort with its part, programme and instructors. */

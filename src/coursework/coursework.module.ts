@@ -45,6 +45,6 @@ import { SubmissionsService } from './submissions.service';
     SubmissionRecords,
     SubmissionsService,
   ],
-  exports: [AssignmentsService, CourseworkAccess, CourseworkNotifications, ExtensionsService, SubmissionFilesService, SubmissionRecords, SubmissionsService],
+  exports: [AssignmentsService, CourseworkAccess, CourseworkNotifications, ExtensionsService, GradingQueueService, MyAssignmentsService, SubmissionFilesService, SubmissionRecords, SubmissionsService],
 })
 export class CourseworkModule {}

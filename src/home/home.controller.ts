@@ -1,23 +1,31 @@
 import { Controller, Get, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Authenticated } from '../common/access.decorators';
+import { Clock } from '../common/clock';
 import { CurrentUser } from '../common/current-user.decorator';
 import { User } from '../users/user.entity';
+import { HomeService } from './home.service';
 
-/** The start page of each role. */
+/** The start page of each role: what is next for the person. */
 @ApiExcludeController()
 @Controller()
 export class HomeController {
+  constructor(
+    private readonly home: HomeService,
+    private readonly clock: Clock,
+  ) {}
+
   @Authenticated()
   @Get()
   @Render('pages/home/index')
-  home(@CurrentUser() user: User) {
+  async index(@CurrentUser() user: User) {
     return {
       titleKey: 'home.title',
       name: user.name,
       isAdmin: user.hasRole('admin'),
       isInstructor: user.hasRole('instructor'),
       isTrainee: user.hasRole('trainee'),
+      ...(await this.home.page(user, this.clock.now())),
     };
   }
 }

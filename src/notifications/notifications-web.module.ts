@@ -13,5 +13,6 @@ import { UnsubscribeService } from './unsubscribe.service';
   imports: [TypeOrmModule.forFeature([OutboxMessage]), UsersModule],
   controllers: [OutboxPagesController, OutboxApiController, UnsubscribeController],
   providers: [OutboxAdminService, UnsubscribeService],
+  exports: [OutboxAdminService],
 })
 export class NotificationsWebModule {}
