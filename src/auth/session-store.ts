@@ -27,6 +27,16 @@ interface SessionRow extends Record<string, unknown> {
 }
 
 /**
+ * The live session $1 (not expired at $2) with `userColumns` of its user (alias `u`). Exported for the schedule
+ * benchmark's same-page reference server.
+ */
+export function sessionWithUserSql(userColumns: string): string {
+  return `SELECT s.sess, s.expire, ${userColumns}
+            FROM user_sessions s LEFT JOIN users u ON u.id = (s.sess->>'userId')::uuid
+           WHERE s.sid = $1 AND s.expire >= $2`;
+}
+
+/**
  * express-session's store, in the `user_sessions` table, shared by every web process.
  *
  * Every signed-in page request reads its session, and the signed-in user with it in the same statement
@@ -46,13 +56,7 @@ export class SessionStore extends Store implements OnApplicationShutdown {
     super();
     this.pool = new Pool({ connectionString: config.env.DATABASE_URL, max: 10, application_name: 'kursors-sessions' });
     this.users = new RawEntity(dataSource, User);
-    this.read = PreparedRead.onPool<SessionRow>(
-      this.pool,
-      'session_with_user',
-      `SELECT s.sess, s.expire, ${this.users.select('u', 'u_')}
-         FROM user_sessions s LEFT JOIN users u ON u.id = (s.sess->>'userId')::uuid
-        WHERE s.sid = $1 AND s.expire >= $2`,
-    );
+    this.read = PreparedRead.onPool<SessionRow>(this.pool, 'session_with_user', sessionWithUserSql(this.users.select('u', 'u_')));
     // Tests end sessions by hand; a prune racing them would only add noise.
     if (config.env.NODE_ENV !== 'test') this.pruneTimer = setInterval(() => void this.prune(), PRUNE_EVERY_MS).unref();
   }
