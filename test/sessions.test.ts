@@ -19,7 +19,7 @@ describe('sessions across processes and time', () => {
     const user = await createTrainee(first.dataSource);
     const agent = first.agent();
     await logIn(agent, user.email);
-    const viaSecond = await second.http().get('/').set('Cookie', await sessionCookie(agent));
+    const viaSecond = await second.http().get('/').set('Cookie', sessionCookie(agent));
     expect(viaSecond.status).toBe(200);
     expect(viaSecond.text).toContain(user.name);
   });
@@ -87,11 +87,25 @@ describe('sessions across processes and time', () => {
     const user = await createTrainee(first.dataSource);
     const agent = first.agent();
     await logIn(agent, user.email);
-    const cookie = await sessionCookie(agent);
+    const cookie = sessionCookie(agent);
     const token = await csrfToken(agent, '/');
     expect((await agent.post('/logout').type('form').send({ _csrf: token })).status).toBe(303);
     const res = await first.http().get('/').set('Cookie', cookie);
     expect(res.status).toBe(303);
+  });
+
+  it('clears the session cookie in the browser on logout', async () => {
+    const user = await createTrainee(first.dataSource);
+    const agent = first.agent();
+    await logIn(agent, user.email);
+    const token = await csrfToken(agent, '/');
+    const res = await agent.post('/logout').type('form').send({ _csrf: token });
+    const cleared = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('kursors.sid='));
+    expect(cleared).toMatch(/^kursors\.sid=;/);
+    expect(cleared).toMatch(/Expires=Thu, 01 Jan 1970 00:00:00 GMT/);
+    expect(cleared).toMatch(/Path=\//);
+    expect(cleared).toMatch(/HttpOnly/);
+    expect(() => sessionCookie(agent)).toThrow('no session cookie');
   });
 
   it('refuses a disabled user at once', async () => {
@@ -142,7 +156,7 @@ describe('login rate limits', () => {
   });
 });
 
-async function sessionCookie(agent: ReturnType<TestApp['agent']>): Promise<string> {
+function sessionCookie(agent: ReturnType<TestApp['agent']>): string {
   const jar = (agent as unknown as { jar: { getCookies(opts: object): { name: string; value: string }[] } }).jar;
   const cookie = jar.getCookies({ domain: '127.0.0.1', path: '/', secure: false, script: false }).find((c) => c.name === 'kursors.sid');
   if (!cookie) throw new Error('no session cookie');

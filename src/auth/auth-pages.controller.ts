@@ -42,7 +42,7 @@ export class AuthPagesController {
   @Authenticated()
   @Post('logout')
   async logout(@Req() req: Request, @Res() res: Response) {
-    await this.sessions.logOut(req);
+    await this.sessions.logOut(req, res);
     res.redirect(303, '/login');
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { SESSION_COOKIE } from '../common/cookies';
 import { rotateCsrfToken } from '../common/csrf';
 import { AppConfig } from '../config/app-config';
 import { User } from '../users/user.entity';
@@ -65,7 +66,9 @@ export class SessionAuth {
     req.authMethod = 'session';
   }
 
-  async logOut(req: Request): Promise<void> {
+  /** Ends the session and tells the browser to forget its cookie, so nothing of it is sent again. */
+  async logOut(req: Request, res: Response): Promise<void> {
     await promisify((cb) => req.session.destroy(cb));
+    res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.config.secureCookies });
   }
 }
