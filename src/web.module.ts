@@ -1,11 +1,12 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AttendanceModule } from './attendance/attendance.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CohortsModule } from './cohorts/cohorts.module';
 import { AccessGuard } from './common/access.guard';
+import { ControlCharactersPipe } from './common/control-characters.pipe';
 import { AllExceptionsFilter } from './common/exception.filter';
 import { queuesRegisteredUnder } from './common/queue-dashboard';
 import { CoreModule } from './core.module';
@@ -30,6 +31,7 @@ const workerQueues = queuesRegisteredUnder(WorkerModule).filter((name) => !queue
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
+    { provide: APP_PIPE, useClass: ControlCharactersPipe },
   ],
 })
 export class WebModule {}

@@ -7,6 +7,8 @@ describe('redirect after login', () => {
     ['https://evil.example/', '/'],
     ['//evil.example/', '/'],
     ['/\\evil.example', '/'],
+    ['/admin\u0000', '/'],
+    ['/admin\r\nSet-Cookie: x=1', '/'],
   ])('sends %s to %s', (next, expected) => {
     expect(safeNext(next)).toBe(expected);
   });

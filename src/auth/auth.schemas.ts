@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textProblem } from '../common/control-characters';
 import { email, language, requiredText } from '../common/schemas';
 
 export const loginSchema = z.object({
@@ -16,7 +17,7 @@ export const resetRequestSchema = z.object({ email });
 
 export const apiTokenSchema = z.strictObject({ name: requiredText(100) });
 
-/** Only same-site paths may be a redirect target after login. */
+/** Only same-site paths, on one line, may be a redirect target after login. */
 export function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') && !textProblem(next) ? next : '/';
 }

@@ -29,7 +29,7 @@ export type CohortListQuery = z.infer<typeof cohortListQuerySchema>;
 
 export const enrolSchema = z.strictObject({ userId: uuid });
 
-export const withdrawSchema = z.strictObject({ reason: reason(500) });
+export const withdrawSchema = z.strictObject({ reason: reason(500, { multiline: true }) });
 
 export const traineeSearchSchema = z.object({ q: optionalText(200) });
 

@@ -1,15 +1,28 @@
 import { z } from 'zod';
 import { LANGUAGES, ROLES } from '../users/role';
+import { textProblem } from './control-characters';
+
+export interface TextOptions {
+  /** A textarea: line breaks and tabs are kept. Otherwise (names, titles, searches) the text is one line. */
+  multiline?: boolean;
+}
+
+/** Refuses control characters (a NUL, say), and line breaks unless the field is multi-line. */
+const withoutControls = (schema: z.ZodString, { multiline = false }: TextOptions) =>
+  schema.superRefine((value, ctx) => {
+    const code = textProblem(value, { multiline });
+    if (code) ctx.addIssue({ code: 'custom', params: { code } });
+  });
 
 /** Trimmed text of bounded length; empty strings become undefined so optional fields stay optional. */
-export const text = (max: number) => z.string().trim().max(max);
-export const requiredText = (max: number) => z.string().trim().min(1).max(max);
-export const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max).optional());
+export const text = (max: number, options: TextOptions = {}) => withoutControls(z.string().trim().max(max), options);
+export const requiredText = (max: number, options: TextOptions = {}) => withoutControls(z.string().trim().min(1).max(max), options);
+export const optionalText = (max: number, options: TextOptions = {}) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), text(max, options).optional());
 
 /** Why something changes (a move, a cancellation, a withdrawal): people are told it, so an empty one is missing, not short. */
-export const reason = (max: number) =>
-  z.preprocess((v) => v ?? '', text(max).refine((v) => v.length > 0, { params: { code: 'reasonRequired' } }));
+export const reason = (max: number, options: TextOptions = {}) =>
+  z.preprocess((v) => v ?? '', text(max, options).refine((v) => v.length > 0, { params: { code: 'reasonRequired' } }));
 
 export const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 export const language = z.enum(LANGUAGES);

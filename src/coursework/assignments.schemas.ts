@@ -42,7 +42,7 @@ function instant(value: Times, ctx: z.RefinementCtx, which: 'opens' | 'due' | 'c
 export const assignmentSchema = z
   .strictObject({
     title: requiredText(300),
-    brief: text(MAX_BRIEF_LENGTH).default(''),
+    brief: text(MAX_BRIEF_LENGTH, { multiline: true }).default(''),
     /** Riga date and wall-clock time; an empty cut-off is the due time. */
     opensDate: trimmed,
     opensTime: trimmed,
@@ -94,11 +94,11 @@ export const assignmentSchema = z
   });
 export type AssignmentInput = z.infer<typeof assignmentSchema>;
 
-export const draftSchema = z.strictObject({ text: text(MAX_TEXT_LENGTH).default('') });
+export const draftSchema = z.strictObject({ text: text(MAX_TEXT_LENGTH, { multiline: true }).default('') });
 export type DraftInput = z.infer<typeof draftSchema>;
 
 /** Submitting through JSON: text given replaces the draft's, text left out keeps it. */
-export const submitSchema = z.strictObject({ text: text(MAX_TEXT_LENGTH).optional() });
+export const submitSchema = z.strictObject({ text: text(MAX_TEXT_LENGTH, { multiline: true }).optional() });
 
 export const extensionSchema = z
   .strictObject({

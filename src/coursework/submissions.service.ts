@@ -37,7 +37,7 @@ export const SUBMISSION_FILE_FIELD = 'files';
 
 /** The text fields of a hand-in form: the answer, and whether to keep it as a draft or submit it. */
 const handInFieldsSchema = z.object({
-  text: text(MAX_TEXT_LENGTH).optional(),
+  text: text(MAX_TEXT_LENGTH, { multiline: true }).optional(),
   action: z.enum(['save', 'submit']).default('save'),
 });
 

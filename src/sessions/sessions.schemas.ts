@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, page, pageSize, reason, requiredText, uuid } from '../common/schemas';
+import { optionalText, page, pageSize, reason, requiredText, text, uuid } from '../common/schemas';
 import { rigaTime } from '../i18n/dates';
 import { SESSION_KINDS } from './session.entity';
 
@@ -33,7 +33,7 @@ const idList = z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isA
 /** One site per line in the form; a list in JSON. */
 const lines = z.preprocess(
   (v) => (typeof v === 'string' ? v.split(/\r?\n/) : v ?? []),
-  z.array(z.string().trim().max(300)).transform((items) => items.filter(Boolean)).pipe(z.array(z.string()).max(50)),
+  z.array(text(300)).transform((items) => items.filter(Boolean)).pipe(z.array(z.string()).max(50)),
 );
 
 function isCalendarDate(value: string): boolean {
@@ -98,7 +98,7 @@ const detailFields = {
   instructorIds: idList,
   hosts: optionalText(300),
   sitesVisited: lines,
-  notes: optionalText(5000),
+  notes: optionalText(5000, { multiline: true }),
 };
 
 type DetailInput = { address?: string; room?: string; onlineUrl?: string };
