@@ -3,6 +3,12 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ts from 'typescript';
+import type { z } from 'zod';
+import { attendanceSummaryListBody } from '../src/attendance/attendance.responses';
+import { cohortBody, enrolmentListBody } from '../src/cohorts/cohort.responses';
+import { indicatorListBody, programmeListBody, programmeWithPartsBody } from '../src/programmes/programme.responses';
+import { sessionPageBody, sessionWithHistoryBody } from '../src/sessions/session.responses';
+import { userResponseSchema } from '../src/users/user.responses';
 import { serveWebApp, type ServedApp } from './support/browser';
 import { createAdmin, createApiToken, createInstructor, createTrainee } from './support/factories';
 import { createCohort, createPart, createProgramme, createSession, enrol } from './support/schedule-factories';
@@ -122,6 +128,33 @@ describe('the OpenAPI document', () => {
     }
     expect(unnamed).toEqual([]);
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Error', 'Programme', 'Session', 'SessionPage', 'Work', 'Grade']));
+  });
+
+  it('describes what the API really answers, field for field', async () => {
+    const programme = await createProgramme(t.dataSource);
+    const cohort = await createCohort(t.dataSource, await createPart(t.dataSource, programme), { instructors: [await createInstructor(t.dataSource)] });
+    await enrol(t.dataSource, cohort, await createTrainee(t.dataSource));
+    const session = await createSession(t.dataSource, cohort, { startsAt: new Date('2012-09-05T06:00:00Z') });
+    const bearer = `Bearer ${(await createApiToken(t.dataSource, await createAdmin(t.dataSource))).secret}`;
+    const routes: [string, z.ZodType][] = [
+      ['/api/v1/me', userResponseSchema],
+      ['/api/v1/programmes', programmeListBody],
+      [`/api/v1/programmes/${programme.id}`, programmeWithPartsBody],
+      [`/api/v1/programmes/${programme.id}/indicators`, indicatorListBody],
+      [`/api/v1/cohorts/${cohort.id}`, cohortBody],
+      [`/api/v1/cohorts/${cohort.id}/enrolments`, enrolmentListBody],
+      [`/api/v1/cohorts/${cohort.id}/sessions`, sessionPageBody],
+      [`/api/v1/sessions/${session.id}`, sessionWithHistoryBody],
+      [`/api/v1/cohorts/${cohort.id}/attendance`, attendanceSummaryListBody],
+    ];
+    for (const [path, schema] of routes) {
+      const res = await t.http().get(path).set('Authorization', bearer);
+      expect([path, res.status]).toEqual([path, 200]);
+      const parsed = schema.safeParse(res.body);
+      expect([path, parsed.error?.issues ?? []]).toEqual([path, []]);
+      // The schemas drop fields they do not name: what is left must be the whole answer.
+      expect([path, parsed.data]).toEqual([path, res.body]);
+    }
   });
 
   it('gives a client generated from it that compiles and works against the running API', async () => {

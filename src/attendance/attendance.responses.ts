@@ -34,6 +34,7 @@ export const attendanceSummaryBody = z
     absent: z.number().int(),
     unmarked: z.number().int(),
     percent: z.number().int().nullable().describe('(present + late) / recorded, rounded down; null before any is recorded.'),
+    belowMinimum: z.boolean(),
   })
   .meta({ id: 'AttendanceSummary' });
 export const attendanceSummaryListBody = listOf(attendanceSummaryBody, 'AttendanceSummaryList');

@@ -20,6 +20,7 @@ export const sessionBody = z
     sitesVisited: z.array(z.string()),
     notes: z.string(),
     status: z.enum(SESSION_STATUSES),
+    state: z.enum(['planned', 'held', 'cancelled']).describe('held: a scheduled session that has ended.'),
     cancelled: z.boolean(),
     cancellationReason: z.string().nullable(),
     sequence: z.number().int().describe('Rises with each change, as in the calendar.'),
