@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { rigaParts, rigaTime } from '../i18n/dates';
+import { rigaDateTimeInputs, rigaParts, rigaTime } from '../i18n/dates';
 import { EmailRequest, OutboxService } from '../notifications/outbox.service';
 import { localized } from '../programmes/localized';
 import type { Language } from '../users/role';
@@ -18,12 +18,7 @@ interface Admin {
   language: Language;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function rigaDate(now: Date): string {
-  const p = rigaParts(now);
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
-}
+const rigaDate = (now: Date) => rigaDateTimeInputs(now)[0];
 
 /** At most one a day: the key names the administrator and the Riga date. */
 export function attendanceDigestKey(adminId: string, now: Date): string {

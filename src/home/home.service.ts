@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { CohortsService } from '../cohorts/cohorts.service';
 import { GradingQueueService } from '../coursework/grading-queue.service';
 import { MyAssignmentsService } from '../coursework/my-assignments.service';
-import { rigaDateInput, sessionPageView } from '../sessions/session-views';
+import { rigaDateTimeInputs } from '../i18n/dates';
+import { sessionPageView } from '../sessions/session-views';
 import { OutboxAdminService } from '../notifications/outbox-admin.service';
 import { MySessionsService } from '../sessions/my-sessions.service';
 import type { User } from '../users/user.entity';
@@ -62,7 +63,7 @@ export class HomeService {
 
   private async overview(now: Date) {
     const [running, failed] = await Promise.all([
-      this.cohorts.countRunning(rigaDateInput(now)),
+      this.cohorts.countRunning(rigaDateTimeInputs(now)[0]),
       this.outbox.list({ status: 'failed', page: 1, pageSize: 1 }),
     ]);
     return { runningCohorts: running, failedEmails: failed.total };
