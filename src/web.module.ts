@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { AssignmentsWebModule } from './assignments/assignments-web.module';
 import { AttendanceModule } from './attendance/attendance.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
@@ -10,18 +11,19 @@ import { ControlCharactersPipe } from './common/control-characters.pipe';
 import { AllExceptionsFilter } from './common/exception.filter';
 import { queuesRegisteredUnder } from './common/queue-dashboard';
 import { CoreModule } from './core.module';
-import { CourseworkModule } from './coursework/coursework.module';
+import { GradingModule } from './grading/grading.module';
 import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
 import { MaterialsModule } from './materials/materials.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { NotificationsWebModule } from './notifications/notifications-web.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { SubmissionsModule } from './submissions/submissions.module';
 import { UsersModule } from './users/users.module';
 import { UsersWebModule } from './users/users-web.module';
 import { WorkerModule } from './worker.module';
 
-const features = [CoreModule, UsersModule, AuthModule, HealthModule, HomeModule, NotificationsWebModule, UsersWebModule, ProgrammesModule, CohortsModule, MaterialsModule, SessionsModule, AttendanceModule, CalendarModule, CourseworkModule];
+const features = [CoreModule, UsersModule, AuthModule, HealthModule, HomeModule, NotificationsWebModule, UsersWebModule, ProgrammesModule, CohortsModule, MaterialsModule, SessionsModule, AttendanceModule, CalendarModule, AssignmentsWebModule, SubmissionsModule, GradingModule];
 /** The worker's own queues, known here too so the queue dashboard shows every queue of the platform. */
 const workerQueues = queuesRegisteredUnder(WorkerModule).filter((name) => !queuesRegisteredUnder(...features).includes(name));
 

@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { CourseworkRemindersService } from '../src/coursework/coursework-reminders.service';
+import { AssignmentRemindersService } from '../src/assignments/assignment-reminders.service';
 import { OutboxMessage } from '../src/notifications/outbox-message.entity';
 import { OutboxSweeper } from '../src/notifications/outbox-sweeper';
 import { startWebApp, startWorker, TestApp } from './support/app';
@@ -43,7 +43,7 @@ describe('coursework reminders when Redis loses its data', () => {
     const dueAt = new Date(Date.now() + 24 * 3_600_000 - 60_000);
     const assignment = await createAssignment(t.dataSource, { cohort }, { title: 'Komunikācijas plāns', dueAt, reminderOffsetsHours: [24] });
 
-    const reminders = worker.get(CourseworkRemindersService);
+    const reminders = worker.get(AssignmentRemindersService);
     const flusher = new Redis(redis.url);
     try {
       const [result] = await Promise.all([reminders.scan(new Date()), flusher.flushall()]);

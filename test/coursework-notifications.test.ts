@@ -2,11 +2,11 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { Cohort } from '../src/cohorts/cohort.entity';
 import { AppConfig } from '../src/config/app-config';
-import { CourseworkNotifications } from '../src/coursework/coursework-notifications';
-import { GradingDigest } from '../src/coursework/coursework-notifications-digest';
-import { COURSEWORK_REMINDERS_QUEUE, COURSEWORK_REMINDERS_SCHEDULER } from '../src/coursework/coursework-reminders.processor';
-import { CourseworkRemindersService } from '../src/coursework/coursework-reminders.service';
-import { Submission } from '../src/coursework/submission.entity';
+import { AssignmentNotices } from '../src/assignments/assignment-notices';
+import { GradingDigest } from '../src/grading/grading-digest';
+import { ASSIGNMENT_REMINDERS_QUEUE, ASSIGNMENT_REMINDERS_SCHEDULER } from '../src/assignments/assignment-reminders.processor';
+import { AssignmentRemindersService } from '../src/assignments/assignment-reminders.service';
+import { Submission } from '../src/submissions/submission.entity';
 import { OutboxService } from '../src/notifications/outbox.service';
 import type { User } from '../src/users/user.entity';
 import { startWebApp, startWorker, TestApp } from './support/app';
@@ -27,7 +27,7 @@ const minutes = (date: Date, n: number) => new Date(date.getTime() + n * 60_000)
 
 describe('coursework reminders, notices and the grading digest', () => {
   let t: TestApp;
-  let scanner: CourseworkRemindersService;
+  let scanner: AssignmentRemindersService;
 
   const outboxFor = (users: User[], templates = ['assignment-reminder', 'assignment-overdue']): Promise<Row[]> =>
     t.dataSource.query(
@@ -44,7 +44,7 @@ describe('coursework reminders, notices and the grading digest', () => {
   beforeAll(async () => {
     t = await startWebApp();
     const [ds, outbox, config] = [t.app.get(DataSource), t.app.get(OutboxService), t.app.get(AppConfig)];
-    scanner = new CourseworkRemindersService(ds, outbox, t.app.get(CourseworkNotifications), new GradingDigest(ds, outbox, config), config);
+    scanner = new AssignmentRemindersService(ds, outbox, t.app.get(AssignmentNotices), new GradingDigest(ds, outbox, config), config);
   });
   afterAll(() => t.close());
 
@@ -106,7 +106,7 @@ describe('coursework reminders, notices and the grading digest', () => {
     );
 
     const extension = await grantExtension(t.dataSource, assignment, extended, new Date('2012-11-25T10:00:00Z'));
-    const ids = await t.dataSource.transaction((manager) => t.app.get(CourseworkNotifications).extensionGranted(manager, extension));
+    const ids = await t.dataSource.transaction((manager) => t.app.get(AssignmentNotices).extensionGranted(manager, extension));
     expect(ids).toHaveLength(1);
     const [stale] = (await outboxFor([extended])).filter((r) => r.template === 'assignment-reminder');
     expect(stale.status).toBe('suppressed');
@@ -178,9 +178,9 @@ describe('coursework reminders, notices and the grading digest', () => {
 
   it('keeps the scan scheduled in the worker', async () => {
     const worker = await startWorker();
-    const queue = new Queue(COURSEWORK_REMINDERS_QUEUE, { connection: { url: process.env.REDIS_URL }, prefix: `${process.env.REDIS_PREFIX}:bull` });
+    const queue = new Queue(ASSIGNMENT_REMINDERS_QUEUE, { connection: { url: process.env.REDIS_URL }, prefix: `${process.env.REDIS_PREFIX}:bull` });
     try {
-      const scheduler = await queue.getJobScheduler(COURSEWORK_REMINDERS_SCHEDULER);
+      const scheduler = await queue.getJobScheduler(ASSIGNMENT_REMINDERS_SCHEDULER);
       expect(Number(scheduler?.every)).toBe(5 * 60_000);
     } finally {
       await queue.close();

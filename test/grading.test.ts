@@ -1,8 +1,8 @@
 import * as yauzl from 'yauzl';
-import { Grade } from '../src/coursework/grade.entity';
-import { Submission } from '../src/coursework/submission.entity';
+import { Grade } from '../src/grading/grade.entity';
+import { Submission } from '../src/submissions/submission.entity';
 import { StorageService } from '../src/storage/storage.service';
-import type { Assignment } from '../src/coursework/assignment.entity';
+import type { Assignment } from '../src/assignments/assignment.entity';
 import type { Cohort } from '../src/cohorts/cohort.entity';
 import type { User } from '../src/users/user.entity';
 import { startWebApp, TestApp } from './support/app';

@@ -1,4 +1,4 @@
-import { Grade } from '../src/coursework/grade.entity';
+import { Grade } from '../src/grading/grade.entity';
 import { OutboxMessage } from '../src/notifications/outbox-message.entity';
 import { OutboxService } from '../src/notifications/outbox.service';
 import { startWebApp, TestApp } from './support/app';

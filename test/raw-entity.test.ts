@@ -1,10 +1,10 @@
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
-import { Assignment } from '../src/coursework/assignment.entity';
-import { Extension } from '../src/coursework/extension.entity';
-import { Grade } from '../src/coursework/grade.entity';
-import { SubmissionFile } from '../src/coursework/submission-file.entity';
-import { SubmissionVersion } from '../src/coursework/submission-version.entity';
-import { Submission } from '../src/coursework/submission.entity';
+import { Assignment } from '../src/assignments/assignment.entity';
+import { Extension } from '../src/assignments/extension.entity';
+import { Grade } from '../src/grading/grade.entity';
+import { SubmissionFile } from '../src/submissions/submission-file.entity';
+import { SubmissionVersion } from '../src/submissions/submission-version.entity';
+import { Submission } from '../src/submissions/submission.entity';
 import { RawEntity } from '../src/database/raw-entity';
 import { Session } from '../src/sessions/session.entity';
 import { newStorageKey } from '../src/storage/storage-keys';

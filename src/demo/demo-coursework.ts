@@ -1,9 +1,9 @@
 import { EntityManager } from 'typeorm';
-import { Assignment } from '../coursework/assignment.entity';
-import { Grade } from '../coursework/grade.entity';
-import { lateSecondsAt } from '../coursework/submission-state';
-import { SubmissionVersion } from '../coursework/submission-version.entity';
-import { Submission } from '../coursework/submission.entity';
+import { Assignment } from '../assignments/assignment.entity';
+import { Grade } from '../grading/grade.entity';
+import { lateSecondsAt } from '../submissions/submission-state';
+import { SubmissionVersion } from '../submissions/submission-version.entity';
+import { Submission } from '../submissions/submission.entity';
 import { rigaTime } from '../i18n/dates';
 import { User } from '../users/user.entity';
 import { demoId, insertIgnore } from './demo-programme';

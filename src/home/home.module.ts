@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CohortsModule } from '../cohorts/cohorts.module';
-import { CourseworkModule } from '../coursework/coursework.module';
+import { GradingModule } from '../grading/grading.module';
 import { NotificationsWebModule } from '../notifications/notifications-web.module';
 import { SessionsModule } from '../sessions/sessions.module';
+import { SubmissionsModule } from '../submissions/submissions.module';
 import { HomeController } from './home.controller';
 import { HomeService } from './home.service';
 
 @Module({
-  imports: [SessionsModule, CourseworkModule, CohortsModule, NotificationsWebModule],
+  imports: [SessionsModule, SubmissionsModule, GradingModule, CohortsModule, NotificationsWebModule],
   controllers: [HomeController],
   providers: [HomeService],
 })

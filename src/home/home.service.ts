@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CohortsService } from '../cohorts/cohorts.service';
-import { GradingQueueService } from '../coursework/grading-queue.service';
-import { MyAssignmentsService } from '../coursework/my-assignments.service';
+import { GradingQueueService } from '../grading/grading-queue.service';
+import { MyAssignmentsService } from '../submissions/my-assignments.service';
 import { rigaDateTimeInputs } from '../i18n/dates';
 import { sessionPageView } from '../sessions/session-views';
 import { OutboxAdminService } from '../notifications/outbox-admin.service';

@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import { Clock } from '../../src/common/clock';
-import { Assignment } from '../../src/coursework/assignment.entity';
-import { Grade } from '../../src/coursework/grade.entity';
-import { SubmissionsService } from '../../src/coursework/submissions.service';
+import { Assignment } from '../../src/assignments/assignment.entity';
+import { Grade } from '../../src/grading/grade.entity';
+import { SubmissionsService } from '../../src/submissions/submissions.service';
 import { rigaTime } from '../../src/i18n/dates';
 import type { User } from '../../src/users/user.entity';
 import { expectAccessible, logInAs, openBrowser, screenshot, serveWebApp, visit, type ServedApp, type TestBrowser } from '../support/browser';

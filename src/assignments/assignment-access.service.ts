@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ForbiddenError } from '../common/errors';
+import type { User } from '../users/user.entity';
+import type { Assignment } from './assignment.entity';
+import { AssignmentNotFoundError, NotEnrolledError } from './assignments.errors';
+import { SubmissionNotFoundError } from '../submissions/submissions.errors';
+import type { Submission } from '../submissions/submission.entity';
+
+export type AssignmentScope = Pick<Assignment, 'cohortId' | 'partId'>;
+
+/** Enrolment statuses that keep a trainee's coursework visible to them (as for materials and the schedule). */
+const MEMBER_STATUSES = ['enrolled', 'completed', 'not_completed'];
+
+/** Cohorts an assignment belongs to: its own, or every cohort of its part. */
+const IN_SCOPE = '(c.id = $1::uuid OR c.part_id = $2::uuid)';
+
+/**
+ * Who may see or act on an assignment and its submissions. An assignment is seen by admins, the
+ * instructors and the trainees of its cohort (or of any cohort of its part); it is managed by admins and
+ * those instructors. A submission is seen by its owner, the instructors of the owner's cohort and admins.
+ * Everyone else gets a 404, so a valid id reveals nothing.
+ */
+@Injectable()
+export class AssignmentAccess {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private async exists(sql: string, params: unknown[]): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 WHERE EXISTS (${sql})`, params);
+    return rows.length > 0;
+  }
+
+  private teaches(userId: string, scope: AssignmentScope): Promise<boolean> {
+    return this.exists(`SELECT 1 FROM cohorts c JOIN cohort_instructors ci ON ci.cohort_id = c.id WHERE ${IN_SCOPE} AND ci.user_id = $3`, [
+      scope.cohortId,
+      scope.partId,
+      userId,
+    ]);
+  }
+
+  /** The trainee's cohort for the assignment and their enrolment there; an `enrolled` one is preferred. */
+  async traineeCohort(userId: string, scope: AssignmentScope): Promise<{ cohortId: string; status: string } | null> {
+    const rows: { cohort_id: string; status: string }[] = await this.dataSource.query(
+      `SELECT e.cohort_id, e.status FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id
+        WHERE ${IN_SCOPE} AND e.user_id = $3 ORDER BY (e.status = 'enrolled') DESC, e.created_at DESC LIMIT 1`,
+      [scope.cohortId, scope.partId, userId],
+    );
+    return rows[0] ? { cohortId: rows[0].cohort_id, status: rows[0].status } : null;
+  }
+
+  async canView(user: User, scope: AssignmentScope): Promise<boolean> {
+    if (user.hasRole('admin')) return true;
+    if (user.hasRole('instructor') && (await this.teaches(user.id, scope))) return true;
+    if (!user.hasRole('trainee')) return false;
+    const membership = await this.traineeCohort(user.id, scope);
+    return Boolean(membership && MEMBER_STATUSES.includes(membership.status));
+  }
+
+  /** Create, edit, grant extensions: admins and the instructors of the cohort (any cohort of the part). */
+  async canManage(user: User, scope: AssignmentScope): Promise<boolean> {
+    if (user.hasRole('admin')) return true;
+    return user.hasRole('instructor') && this.teaches(user.id, scope);
+  }
+
+  async assertCanView(user: User, scope: AssignmentScope): Promise<void> {
+    if (!(await this.canView(user, scope))) throw new AssignmentNotFoundError();
+  }
+
+  /** Someone who sees the assignment but may not manage it gets 403; anyone else 404. */
+  async assertCanManage(user: User, scope: AssignmentScope): Promise<void> {
+    if (await this.canManage(user, scope)) return;
+    if (await this.canView(user, scope)) throw new ForbiddenError();
+    throw new AssignmentNotFoundError();
+  }
+
+  /** Only a trainee whose enrolment in the assignment's cohort is `enrolled` hands in work; returns that cohort. */
+  async assertCanSubmit(user: User, scope: AssignmentScope): Promise<string> {
+    const membership = user.hasRole('trainee') ? await this.traineeCohort(user.id, scope) : null;
+    if (membership?.status === 'enrolled') return membership.cohortId;
+    if (await this.canView(user, scope)) throw new NotEnrolledError();
+    throw new AssignmentNotFoundError();
+  }
+
+  /** Admins, and instructors of a cohort in the assignment's scope that the trainee is (or was) in. */
+  async teachesTrainee(user: User, scope: AssignmentScope, traineeId: string): Promise<boolean> {
+    if (user.hasRole('admin')) return true;
+    if (!user.hasRole('instructor')) return false;
+    return this.exists(
+      `SELECT 1 FROM cohorts c JOIN cohort_instructors ci ON ci.cohort_id = c.id JOIN enrolments e ON e.cohort_id = c.id
+        WHERE ${IN_SCOPE} AND ci.user_id = $3 AND e.user_id = $4`,
+      [scope.cohortId, scope.partId, user.id, traineeId],
+    );
+  }
+
+  async canViewSubmission(user: User, scope: AssignmentScope, submission: Pick<Submission, 'userId'>): Promise<boolean> {
+    if (submission.userId === user.id) return true;
+    return this.teachesTrainee(user, scope, submission.userId);
+  }
+
+  async assertCanViewSubmission(user: User, scope: AssignmentScope, submission: Pick<Submission, 'userId'>): Promise<void> {
+    if (!(await this.canViewSubmission(user, scope, submission))) throw new SubmissionNotFoundError();
+  }
+
+  /** Cohorts of the assignment the user may manage (all of them for admins). */
+  async managedCohortIds(user: User, scope: AssignmentScope): Promise<string[]> {
+    const rows: { id: string }[] = user.hasRole('admin')
+      ? await this.dataSource.query(`SELECT c.id FROM cohorts c WHERE ${IN_SCOPE} ORDER BY c.starts_on, c.name`, [scope.cohortId, scope.partId])
+      : await this.dataSource.query(
+          `SELECT c.id FROM cohorts c JOIN cohort_instructors ci ON ci.cohort_id = c.id WHERE ${IN_SCOPE} AND ci.user_id = $3 ORDER BY c.starts_on, c.name`,
+          [scope.cohortId, scope.partId, user.id],
+        );
+    return rows.map((row) => row.id);
+  }
+}

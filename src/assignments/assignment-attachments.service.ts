@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import type { Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../common/clock';
+import { NotFoundError, ValidationFailedError } from '../common/errors';
+import { uuid } from '../common/schemas';
+import { AppConfig } from '../config/app-config';
+import { acceptAttribute, allowedLabel, type FilePolicy } from '../storage/file-policy';
+import type { FileKind } from '../storage/file-sniffer';
+import { StorageService } from '../storage/storage.service';
+import type { User } from '../users/user.entity';
+import { AssignmentAttachment } from './assignment-attachment.entity';
+import { AssignmentsService } from './assignments.service';
+import { AssignmentAccess } from './assignment-access.service';
+
+export const ATTACHMENT_FILE_FIELD = 'file';
+/** What a brief may come with: the usual documents, images and archives. */
+export const ATTACHMENT_KINDS: readonly FileKind[] = ['pdf', 'docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp', 'zip', 'png', 'jpeg'];
+
+export interface AttachmentDownload {
+  attachment: AssignmentAttachment;
+  content: Readable;
+}
+
+function auditView(file: AssignmentAttachment): Record<string, unknown> {
+  return { assignmentId: file.assignmentId, fileName: file.fileName, mimeType: file.mimeType, size: Number(file.size), sha256: file.sha256 };
+}
+
+/** Files that come with an assignment's brief: added and removed by those who manage it, read by all who see it. */
+@Injectable()
+export class AssignmentAttachmentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly assignments: AssignmentsService,
+    private readonly access: AssignmentAccess,
+    private readonly storage: StorageService,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  get policy(): FilePolicy {
+    return { keyPrefix: 'brief', allowed: ATTACHMENT_KINDS, maxBytes: this.config.env.MATERIAL_MAX_MB * 1024 * 1024 };
+  }
+
+  /** For the upload form: what the file input accepts. */
+  uploadHint() {
+    return { accept: acceptAttribute(ATTACHMENT_KINDS), allowed: allowedLabel(ATTACHMENT_KINDS), maxMb: this.config.env.MATERIAL_MAX_MB };
+  }
+
+  list(assignmentId: string): Promise<AssignmentAttachment[]> {
+    return this.dataSource.getRepository(AssignmentAttachment).find({ where: { assignmentId }, order: { createdAt: 'ASC', fileName: 'ASC' } });
+  }
+
+  async upload(user: User, assignmentId: string, req: Request): Promise<AssignmentAttachment> {
+    const assignment = await this.assignments.getManaged(user, assignmentId);
+    const { file } = await this.storage.receive(req, ATTACHMENT_FILE_FIELD, this.policy);
+    if (!file) throw ValidationFailedError.field(ATTACHMENT_FILE_FIELD, 'required');
+    return this.storage.keepIf(file, () =>
+      this.dataSource.transaction(async (manager) => {
+        const repo = manager.getRepository(AssignmentAttachment);
+        const attachment = await repo.save(
+          repo.create({ assignmentId: assignment.id, storageKey: file.key, fileName: file.fileName, mimeType: file.mimeType, size: String(file.size), sha256: file.sha256 }),
+        );
+        await this.audit.record(
+          { actorId: user.id, action: 'assignment.attachment.added', entityType: 'assignment', entityId: assignment.id, after: auditView(attachment), req },
+          manager,
+        );
+        return attachment;
+      }),
+    );
+  }
+
+  async delete(user: User, id: string, req?: Request): Promise<AssignmentAttachment> {
+    const attachment = await this.find(id);
+    await this.assignments.getManaged(user, attachment.assignmentId);
+    await this.dataSource.transaction(async (manager) => {
+      const { affected } = await manager.getRepository(AssignmentAttachment).delete({ id });
+      if (!affected) throw new NotFoundError();
+      await this.audit.record(
+        { actorId: user.id, action: 'assignment.attachment.removed', entityType: 'assignment', entityId: attachment.assignmentId, before: auditView(attachment), req },
+        manager,
+      );
+    });
+    await this.storage.discard(attachment.storageKey);
+    return attachment;
+  }
+
+  async openDownload(user: User, id: string): Promise<AttachmentDownload> {
+    const attachment = await this.find(id);
+    const assignment = await this.assignments.find(attachment.assignmentId);
+    if (!(await this.access.canView(user, assignment))) throw new NotFoundError();
+    // Trainees get the brief, and its files, once the assignment opens.
+    if (this.clock.now() < assignment.opensAt && !(await this.access.canManage(user, assignment))) throw new NotFoundError();
+    if (!(await this.storage.exists(attachment.storageKey))) throw new NotFoundError();
+    return { attachment, content: this.storage.openRead(attachment.storageKey) };
+  }
+
+  private async find(id: string): Promise<AssignmentAttachment> {
+    const attachment = uuid.safeParse(id).success ? await this.dataSource.getRepository(AssignmentAttachment).findOneBy({ id }) : null;
+    if (!attachment) throw new NotFoundError();
+    return attachment;
+  }
+}

@@ -1,0 +1,149 @@
+import { Body, Controller, Get, Param, Post, Render, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Authenticated, Roles } from '../common/access.decorators';
+import { CurrentUser } from '../common/current-user.decorator';
+import { FormView } from '../common/form-view';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { parseWith } from '../common/zod-validation.pipe';
+import { withFormLocals } from '../programmes/form-locals';
+import { sendStoredFile } from '../storage/file-response';
+import type { User } from '../users/user.entity';
+import { AssignmentAttachmentsService } from './assignment-attachments.service';
+import { assignmentSchema } from './assignments.schemas';
+import { AssignmentsService } from './assignments.service';
+import { SubmissionPagesService } from '../submissions/submission-pages.service';
+import { assignmentFormValues } from '../submissions/submission-views';
+
+const ID = new ParseIdPipe('assignments.errors.notFound');
+const OTHER_ID = new ParseIdPipe();
+const FORM = 'pages/coursework/assignment-form';
+const SHOW = 'pages/coursework/assignment';
+
+/** A form's unticked checkboxes send nothing; for these, nothing means no. */
+function formBody(body: unknown): Record<string, unknown> {
+  return { allowText: 'off', requiredForCompletion: 'off', ...(body as Record<string, unknown>) };
+}
+
+/** Assignment pages for those who set them: a cohort's list, the forms, the brief's files. */
+@ApiExcludeController()
+@Controller()
+export class AssignmentsPagesController {
+  constructor(
+    private readonly assignments: AssignmentsService,
+    private readonly attachments: AssignmentAttachmentsService,
+    private readonly pages: SubmissionPagesService,
+  ) {}
+
+  @Roles('admin', 'instructor')
+  @Get('cohorts/:cohortId/assignments')
+  @Render('pages/coursework/cohort-assignments')
+  cohortAssignments(@CurrentUser() user: User, @Param('cohortId', OTHER_ID) cohortId: string, @Req() req: Request) {
+    return this.pages.cohortList(user, cohortId, req.lang);
+  }
+
+  @Roles('admin', 'instructor')
+  @Get('cohorts/:cohortId/assignments/new')
+  @Render(FORM)
+  async newForCohort(@CurrentUser() user: User, @Param('cohortId', OTHER_ID) cohortId: string, @Req() req: Request) {
+    await this.assignments.assertCanCreate(user, { cohortId });
+    return { ...(await this.pages.formLocals({ cohortId }, req.lang)), values: assignmentFormValues() };
+  }
+
+  @Roles('admin', 'instructor')
+  @Post('cohorts/:cohortId/assignments')
+  @FormView(FORM)
+  async createForCohort(@CurrentUser() user: User, @Param('cohortId', OTHER_ID) cohortId: string, @Body() body: unknown, @Req() req: Request, @Res() res: Response) {
+    const assignment = await withFormLocals(
+      res,
+      () => this.pages.formLocals({ cohortId }, req.lang),
+      () => this.assignments.create(user, { cohortId }, parseWith(assignmentSchema, formBody(body)), req),
+    );
+    req.session.flash = [{ kind: 'success', key: 'assignments.flash.created' }];
+    res.redirect(303, `/assignments/${assignment.id}`);
+  }
+
+  @Roles('admin', 'instructor')
+  @Get('parts/:partId/assignments/new')
+  @Render(FORM)
+  async newForPart(@CurrentUser() user: User, @Param('partId', OTHER_ID) partId: string, @Req() req: Request) {
+    await this.assignments.assertCanCreate(user, { partId });
+    return { ...(await this.pages.formLocals({ partId }, req.lang)), values: assignmentFormValues() };
+  }
+
+  @Roles('admin', 'instructor')
+  @Post('parts/:partId/assignments')
+  @FormView(FORM)
+  async createForPart(@CurrentUser() user: User, @Param('partId', OTHER_ID) partId: string, @Body() body: unknown, @Req() req: Request, @Res() res: Response) {
+    const assignment = await withFormLocals(
+      res,
+      () => this.pages.formLocals({ partId }, req.lang),
+      () => this.assignments.create(user, { partId }, parseWith(assignmentSchema, formBody(body)), req),
+    );
+    req.session.flash = [{ kind: 'success', key: 'assignments.flash.created' }];
+    res.redirect(303, `/assignments/${assignment.id}`);
+  }
+
+  @Authenticated()
+  @Get('assignments/:id')
+  @Render(SHOW)
+  show(@CurrentUser() user: User, @Param('id', ID) id: string, @Req() req: Request) {
+    return this.pages.assignmentPage(user, id, req.lang);
+  }
+
+  @Roles('admin', 'instructor')
+  @Get('assignments/:id/edit')
+  @Render(FORM)
+  async editForm(@CurrentUser() user: User, @Param('id', ID) id: string, @Req() req: Request) {
+    const assignment = await this.assignments.getManaged(user, id);
+    return { ...(await this.pages.formLocals({ assignmentId: id }, req.lang)), values: assignmentFormValues(assignment) };
+  }
+
+  @Roles('admin', 'instructor')
+  @Post('assignments/:id/edit')
+  @FormView(FORM)
+  async update(@CurrentUser() user: User, @Param('id', ID) id: string, @Body() body: unknown, @Req() req: Request, @Res() res: Response) {
+    await withFormLocals(
+      res,
+      () => this.pages.formLocals({ assignmentId: id }, req.lang),
+      () => this.assignments.update(user, id, parseWith(assignmentSchema, formBody(body)), req),
+    );
+    req.session.flash = [{ kind: 'success', key: 'assignments.flash.updated' }];
+    res.redirect(303, `/assignments/${id}`);
+  }
+
+  @Roles('admin', 'instructor')
+  @Post('assignments/:id/delete')
+  @FormView(SHOW)
+  async remove(@CurrentUser() user: User, @Param('id', ID) id: string, @Req() req: Request, @Res() res: Response) {
+    const assignment = await withFormLocals(res, () => this.pages.assignmentPage(user, id, req.lang), () => this.assignments.delete(user, id, req));
+    req.session.flash = [{ kind: 'success', key: 'assignments.flash.deleted' }];
+    res.redirect(303, assignment.cohortId ? `/cohorts/${assignment.cohortId}/assignments` : '/');
+  }
+
+  /** The page is loaded first so that a refused file shows the page again with the error. */
+  @Roles('admin', 'instructor')
+  @Post('assignments/:id/attachments')
+  @FormView(SHOW)
+  async upload(@CurrentUser() user: User, @Param('id', ID) id: string, @Req() req: Request, @Res() res: Response) {
+    Object.assign(res.locals, await this.pages.assignmentPage(user, id, req.lang));
+    await this.attachments.upload(user, id, req);
+    req.session.flash = [{ kind: 'success', key: 'assignments.flash.attached' }];
+    res.redirect(303, `/assignments/${id}`);
+  }
+
+  @Roles('admin', 'instructor')
+  @Post('assignment-attachments/:id/delete')
+  async removeAttachment(@CurrentUser() user: User, @Param('id', OTHER_ID) id: string, @Req() req: Request, @Res() res: Response) {
+    const attachment = await this.attachments.delete(user, id, req);
+    req.session.flash = [{ kind: 'success', key: 'assignments.flash.detached' }];
+    res.redirect(303, `/assignments/${attachment.assignmentId}`);
+  }
+
+  @Authenticated()
+  @Get('assignment-attachments/:id/download')
+  async download(@CurrentUser() user: User, @Param('id', OTHER_ID) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const { attachment, content } = await this.attachments.openDownload(user, id);
+    return sendStoredFile(res, attachment, content);
+  }
+}

@@ -1,0 +1,195 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { CohortAccessService } from '../cohorts/cohort-access.service';
+import { Cohort } from '../cohorts/cohort.entity';
+import { ForbiddenError, NotFoundError } from '../common/errors';
+import { uuid } from '../common/schemas';
+import { PreparedRead } from '../database/prepared-read';
+import { RawEntity } from '../database/raw-entity';
+import { Part } from '../programmes/part.entity';
+import { StorageService } from '../storage/storage.service';
+import type { User } from '../users/user.entity';
+import { AssignmentAttachment } from './assignment-attachment.entity';
+import { Assignment } from './assignment.entity';
+import type { AssignmentInput } from './assignments.schemas';
+import { AssignmentAccess } from './assignment-access.service';
+import { AssignmentInUseError, AssignmentNotFoundError } from './assignments.errors';
+import { Submission } from '../submissions/submission.entity';
+
+/** An assignment is set for one cohort, or for a part (then for every cohort of it). */
+export type AssignmentTarget = { cohortId: string } | { partId: string };
+
+export interface CohortAssignments {
+  cohort: Cohort;
+  part: Part;
+  assignments: Assignment[];
+  canManageCohort: boolean;
+  canManagePart: boolean;
+}
+
+/** What the audit log keeps of an assignment. */
+export function assignmentAuditView(a: Assignment): Record<string, unknown> {
+  return {
+    title: a.title,
+    cohortId: a.cohortId,
+    partId: a.partId,
+    opensAt: a.opensAt.toISOString(),
+    dueAt: a.dueAt.toISOString(),
+    cutoffAt: a.cutoffAt.toISOString(),
+    maxFiles: a.maxFiles,
+    maxFileSizeMb: a.maxFileSizeMb,
+    acceptedTypes: a.acceptedTypes,
+    allowText: a.allowText,
+    gradingType: a.gradingType,
+    maxPoints: a.maxPoints,
+    passMark: a.passMark,
+    requiredForCompletion: a.requiredForCompletion,
+    reminderOffsetsHours: a.reminderOffsetsHours,
+  };
+}
+
+/** Assignments of cohorts and parts: who sets them, what they ask, and when. */
+@Injectable()
+export class AssignmentsService {
+  private readonly columns: RawEntity<Assignment>;
+  private readonly byId: PreparedRead<Record<string, unknown>>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AssignmentAccess,
+    private readonly cohorts: CohortAccessService,
+    private readonly storage: StorageService,
+    private readonly audit: AuditService,
+  ) {
+    this.columns = new RawEntity(dataSource, Assignment);
+    this.byId = PreparedRead.on(dataSource, 'assignment_by_id', `SELECT ${this.columns.select('a')} FROM assignments a WHERE a.id = $1`);
+  }
+
+  /**
+   * The assignment, whoever asks; not found for anything that is not one. Every assignment request starts here,
+   * so it is one prepared statement (in `manager`'s transaction when given).
+   */
+  async find(id: string, manager?: EntityManager): Promise<Assignment> {
+    if (!uuid.safeParse(id).success) throw new AssignmentNotFoundError();
+    const [row] = await this.byId.rows([id], manager);
+    if (!row) throw new AssignmentNotFoundError();
+    return this.columns.from(row);
+  }
+
+  async getVisible(user: User, id: string): Promise<Assignment> {
+    const assignment = await this.find(id);
+    await this.access.assertCanView(user, assignment);
+    return assignment;
+  }
+
+  async getManaged(user: User, id: string): Promise<Assignment> {
+    const assignment = await this.find(id);
+    await this.access.assertCanManage(user, assignment);
+    return assignment;
+  }
+
+  /** A cohort's assignments, its part's included, by due time. */
+  async listForCohort(user: User, cohortId: string): Promise<CohortAssignments> {
+    const cohort = await this.findCohort(cohortId);
+    await this.cohorts.assertCanView(user, cohort.id);
+    const part = await this.dataSource.getRepository(Part).findOneByOrFail({ id: cohort.partId });
+    const [assignments, canManageCohort, canManagePart] = await Promise.all([
+      this.dataSource.getRepository(Assignment).find({
+        where: [{ cohortId: cohort.id }, { partId: part.id }],
+        order: { dueAt: 'ASC', title: 'ASC' },
+      }),
+      this.cohorts.canTeach(user, cohort.id),
+      this.cohorts.canTeachPart(user, part.id),
+    ]);
+    return { cohort, part, assignments, canManageCohort, canManagePart };
+  }
+
+  async create(user: User, target: AssignmentTarget, input: AssignmentInput, req?: Request): Promise<Assignment> {
+    const where = await this.assertCanCreate(user, target);
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(Assignment);
+      const assignment = await repo.save(repo.create({ cohortId: null, partId: null, ...where, ...input, createdById: user.id }));
+      await this.audit.record(
+        { actorId: user.id, action: 'assignment.created', entityType: 'assignment', entityId: assignment.id, after: assignmentAuditView(assignment), req },
+        manager,
+      );
+      return assignment;
+    });
+  }
+
+  async update(user: User, id: string, input: AssignmentInput, req?: Request): Promise<Assignment> {
+    await this.getManaged(user, id);
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT id FROM assignments WHERE id = $1 FOR UPDATE', [id]);
+      const assignment = await this.find(id, manager);
+      const before = assignmentAuditView(assignment);
+      Object.assign(assignment, input);
+      await manager.getRepository(Assignment).save(assignment);
+      await this.audit.record(
+        { actorId: user.id, action: 'assignment.updated', entityType: 'assignment', entityId: id, before, after: assignmentAuditView(assignment), req },
+        manager,
+      );
+      return assignment;
+    });
+  }
+
+  /** Only an assignment nobody has started on can go; its brief's files go with it. */
+  async delete(user: User, id: string, req?: Request): Promise<Assignment> {
+    const assignment = await this.getManaged(user, id);
+    const attachments = await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT id FROM assignments WHERE id = $1 FOR UPDATE', [id]);
+      if (await manager.getRepository(Submission).existsBy({ assignmentId: id })) throw new AssignmentInUseError();
+      const files = await manager.getRepository(AssignmentAttachment).findBy({ assignmentId: id });
+      await manager.getRepository(Assignment).delete({ id });
+      await this.audit.record(
+        { actorId: user.id, action: 'assignment.deleted', entityType: 'assignment', entityId: id, before: assignmentAuditView(assignment), req },
+        manager,
+      );
+      return files;
+    });
+    await this.storage.discardAll(attachments.map((file) => ({ key: file.storageKey })));
+    return assignment;
+  }
+
+  /** The cohorts an assignment is for: its own, or every cohort of its part. */
+  async cohortsOf(assignment: Assignment, ids?: string[]): Promise<Cohort[]> {
+    const repo = this.dataSource.getRepository(Cohort);
+    const where = assignment.cohortId ? { id: assignment.cohortId } : { partId: assignment.partId! };
+    return repo.find({ where: ids ? { ...where, id: In(ids) } : where, order: { startsOn: 'ASC', name: 'ASC' } });
+  }
+
+  /** Admins and a cohort's instructors set its assignments; admins and instructors of any of its cohorts, a part's. */
+  async assertCanCreate(user: User, target: AssignmentTarget): Promise<AssignmentTarget> {
+    if ('cohortId' in target) {
+      const cohort = await this.findCohort(target.cohortId);
+      await this.cohorts.assertCanTeach(user, cohort.id);
+      return { cohortId: cohort.id };
+    }
+    const part = uuid.safeParse(target.partId).success ? await this.dataSource.getRepository(Part).findOneBy({ id: target.partId }) : null;
+    if (!part) throw new NotFoundError();
+    if (await this.cohorts.canTeachPart(user, part.id)) return { partId: part.id };
+    if (await this.cohorts.canViewPart(user, part.id)) throw new ForbiddenError();
+    throw new NotFoundError();
+  }
+
+  /** The name and email of a trainee, for the pages that show their work. */
+  async personOf(userId: string): Promise<{ id: string; name: string; email: string }> {
+    const [person]: { id: string; name: string; email: string }[] = await this.dataSource.query('SELECT id, name, email FROM users WHERE id = $1', [userId]);
+    return person;
+  }
+
+  async findCohort(id: string): Promise<Cohort> {
+    const cohort = uuid.safeParse(id).success ? await this.dataSource.getRepository(Cohort).findOneBy({ id }) : null;
+    if (!cohort) throw new NotFoundError();
+    return cohort;
+  }
+
+  async findPart(id: string): Promise<Part> {
+    const part = uuid.safeParse(id).success ? await this.dataSource.getRepository(Part).findOneBy({ id }) : null;
+    if (!part) throw new NotFoundError();
+    return part;
+  }
+}

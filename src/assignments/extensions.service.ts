@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { OutboxService } from '../notifications/outbox.service';
+import { User } from '../users/user.entity';
+import { AssignmentsService } from './assignments.service';
+import type { ExtensionInput } from './assignments.schemas';
+import { AssignmentAccess } from './assignment-access.service';
+import { AssignmentNotices } from './assignment-notices';
+import { NotATraineeOfCohortError } from './assignments.errors';
+import { Extension } from './extension.entity';
+
+function auditView(extension: Extension): Record<string, unknown> {
+  return { userId: extension.userId, dueAt: extension.dueAt.toISOString(), cutoffAt: extension.cutoffAt.toISOString(), reason: extension.reason };
+}
+
+/**
+ * New due and cut-off times for one trainee, with the reason: given (or changed) by an admin or an
+ * instructor of the trainee's cohort, audited, and told to the trainee by email (AssignmentNotices,
+ * which also stops reminders of the old due time).
+ */
+@Injectable()
+export class ExtensionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly assignments: AssignmentsService,
+    private readonly access: AssignmentAccess,
+    private readonly outbox: OutboxService,
+    private readonly notifications: AssignmentNotices,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(user: User, assignmentId: string): Promise<Extension[]> {
+    const assignment = await this.assignments.getManaged(user, assignmentId);
+    const cohortIds = await this.access.managedCohortIds(user, assignment);
+    if (!cohortIds.length) return [];
+    return this.dataSource
+      .getRepository(Extension)
+      .createQueryBuilder('x')
+      .where('x.assignmentId = :id', { id: assignment.id })
+      .andWhere('x.userId IN (SELECT e.user_id FROM enrolments e WHERE e.cohort_id = ANY(:cohortIds))', { cohortIds })
+      .orderBy('x.updatedAt', 'DESC')
+      .getMany();
+  }
+
+  /** Gives the trainee an extension, or replaces the one they have. */
+  async grant(user: User, assignmentId: string, input: ExtensionInput, req?: Request): Promise<Extension> {
+    const assignment = await this.assignments.getManaged(user, assignmentId);
+    const trainee = await this.dataSource.getRepository(User).findOneBy({ id: input.userId });
+    if (!trainee || !(await this.access.traineeCohort(trainee.id, assignment)) || !(await this.access.teachesTrainee(user, assignment, trainee.id))) {
+      throw new NotATraineeOfCohortError();
+    }
+    const { extension, outboxIds } = await this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(Extension);
+      const before = await repo.findOne({ where: { assignmentId: assignment.id, userId: trainee.id }, lock: { mode: 'pessimistic_write' } });
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Extension)
+        .values({ assignmentId: assignment.id, userId: trainee.id, dueAt: input.dueAt, cutoffAt: input.cutoffAt, reason: input.reason, grantedById: user.id })
+        .orUpdate(['due_at', 'cutoff_at', 'reason', 'granted_by_id', 'updated_at'], ['assignment_id', 'user_id'])
+        .execute();
+      const extension = await repo.findOneByOrFail({ assignmentId: assignment.id, userId: trainee.id });
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: before ? 'extension.changed' : 'extension.granted',
+          entityType: 'extension',
+          entityId: extension.id,
+          before: before ? auditView(before) : null,
+          after: { assignmentId: assignment.id, ...auditView(extension) },
+          req,
+        },
+        manager,
+      );
+      return { extension, outboxIds: await this.notifications.extensionGranted(manager, extension) };
+    });
+    await this.outbox.dispatch(outboxIds);
+    return extension;
+  }
+}

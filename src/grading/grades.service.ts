@@ -1,0 +1,210 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import type { Readable } from 'node:stream';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { ValidationFailedError } from '../common/errors';
+import { uuid } from '../common/schemas';
+import { parseWith } from '../common/zod-validation.pipe';
+import type { FilePolicy } from '../storage/file-policy';
+import type { FileKind } from '../storage/file-sniffer';
+import { StorageService, type StoredFile } from '../storage/storage.service';
+import type { User } from '../users/user.entity';
+import type { Assignment } from '../assignments/assignment.entity';
+import { AssignmentsService } from '../assignments/assignments.service';
+import { AssignmentAccess } from '../assignments/assignment-access.service';
+import { SubmissionNotFoundError } from '../submissions/submissions.errors';
+import { GradeConflictError, GradeNotFoundError, NothingSubmittedError, ScoreOutOfRangeError } from './grading.errors';
+import { Grade } from './grade.entity';
+import { gradeSchema, type GradeInput } from './grades.schemas';
+import { SubmissionRecords, type TraineeWork } from '../submissions/submission-records.service';
+import { Submission } from '../submissions/submission.entity';
+
+export const FEEDBACK_FILE_FIELD = 'feedbackFile';
+export const FEEDBACK_KINDS: readonly FileKind[] = ['pdf', 'docx', 'odt', 'xlsx', 'pptx', 'png', 'jpeg'];
+export const FEEDBACK_MAX_MB = 20;
+
+export interface GradingWork extends TraineeWork {
+  submission: Submission;
+  trainee: { id: string; name: string; email: string };
+  cohortName: string | null;
+}
+
+export interface Gradable {
+  submission: Submission;
+  assignment: Assignment;
+}
+
+export interface VisibleGrade extends Gradable {
+  grade: Grade;
+  canGrade: boolean;
+}
+
+export function gradeAuditView(grade: Grade): Record<string, unknown> {
+  return {
+    status: grade.status,
+    versionNumber: grade.versionNumber,
+    score: grade.score,
+    passed: grade.passed,
+    feedback: grade.feedback,
+    feedbackFileName: grade.feedbackFileName,
+    releasedAt: grade.releasedAt?.toISOString() ?? null,
+    gradedById: grade.gradedById,
+    revision: grade.revision,
+  };
+}
+
+type Outcome = { grade: Grade; replacedFileKey: string | null } | { conflict: 'saved' | 'newVersion' };
+
+/**
+ * Grades of submissions: read, and saved as drafts. Two graders never overwrite each other: a save names the
+ * revision its form started from and changes the row only while that is still the revision (the first save is
+ * guarded by the unique submission id); anything else is a conflict that names who saved in between. Every
+ * change is audited with its before and after.
+ */
+@Injectable()
+export class GradesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly assignments: AssignmentsService,
+    private readonly records: SubmissionRecords,
+    private readonly access: AssignmentAccess,
+    private readonly storage: StorageService,
+    private readonly audit: AuditService,
+  ) {}
+
+  get policy(): FilePolicy {
+    return { keyPrefix: 'feedback', allowed: FEEDBACK_KINDS, maxBytes: FEEDBACK_MAX_MB * 1024 * 1024 };
+  }
+
+  /** A submission the user grades (admins, instructors of the trainee's cohort); anyone else: not found. */
+  async gradable(user: User, submissionId: string, manager: EntityManager = this.dataSource.manager): Promise<Gradable> {
+    const submission = uuid.safeParse(submissionId).success ? await manager.getRepository(Submission).findOneBy({ id: submissionId }) : null;
+    if (!submission) throw new SubmissionNotFoundError();
+    const assignment = await this.assignments.find(submission.assignmentId, manager);
+    if (!(await this.access.teachesTrainee(user, assignment, submission.userId))) throw new SubmissionNotFoundError();
+    return { submission, assignment };
+  }
+
+  /** Everything the grading page shows: versions with files, extension, deadlines, grade, trainee and cohort. */
+  async forGrading(user: User, submissionId: string): Promise<GradingWork> {
+    const { submission, assignment } = await this.gradable(user, submissionId);
+    const [work, [trainee], membership] = await Promise.all([
+      this.records.work(assignment, submission.userId),
+      this.dataSource.query('SELECT id, name, email FROM users WHERE id = $1', [submission.userId]) as Promise<GradingWork['trainee'][]>,
+      this.access.traineeCohort(submission.userId, assignment),
+    ]);
+    const [cohort]: { name: string }[] = membership ? await this.dataSource.query('SELECT name FROM cohorts WHERE id = $1', [membership.cohortId]) : [];
+    return { ...work, submission: work.submission ?? submission, trainee, cohortName: cohort?.name ?? null };
+  }
+
+  /** The grade as its graders see it (drafts too), or as its trainee sees it (released only). */
+  async visible(user: User, submissionId: string): Promise<VisibleGrade> {
+    const submission = uuid.safeParse(submissionId).success ? await this.dataSource.getRepository(Submission).findOneBy({ id: submissionId }) : null;
+    if (!submission) throw new SubmissionNotFoundError();
+    const assignment = await this.assignments.find(submission.assignmentId);
+    const canGrade = await this.access.teachesTrainee(user, assignment, submission.userId);
+    if (!canGrade && submission.userId !== user.id) throw new SubmissionNotFoundError();
+    const grade = await this.dataSource.getRepository(Grade).findOneBy({ submissionId: submission.id });
+    if (!grade || (!canGrade && grade.status !== 'released')) throw new GradeNotFoundError();
+    return { submission, assignment, grade, canGrade };
+  }
+
+  async openFeedbackFile(user: User, submissionId: string): Promise<{ grade: Grade; content: Readable }> {
+    const { grade } = await this.visible(user, submissionId);
+    if (!grade.feedbackFileKey || !(await this.storage.exists(grade.feedbackFileKey))) throw new GradeNotFoundError();
+    return { grade, content: this.storage.openRead(grade.feedbackFileKey) };
+  }
+
+  /**
+   * Saves a draft grade from a JSON body or a form (multipart when it brings a feedback file). The user's right
+   * is checked before any upload is read; a refused save keeps no file.
+   */
+  async save(user: User, submissionId: string, req: Request): Promise<Grade> {
+    const target = await this.gradable(user, submissionId);
+    const { input, file } = await this.readInput(req);
+    return file ? this.storage.keepIf(file, () => this.write(user, target, input, file, req)) : this.write(user, target, input, undefined, req);
+  }
+
+  private async readInput(req: Request): Promise<{ input: GradeInput; file: StoredFile | undefined }> {
+    if (!req.is('multipart/form-data')) return { input: parseWith(gradeSchema, req.body), file: undefined };
+    const { fields, files } = await this.storage.receiveMany(req, FEEDBACK_FILE_FIELD, this.policy, 1);
+    return this.storage.keepAllIf(files, async () => ({ input: parseWith(gradeSchema, fields), file: files[0] }));
+  }
+
+  private async write(user: User, { submission, assignment }: Gradable, input: GradeInput, file: StoredFile | undefined, req: Request): Promise<Grade> {
+    const result = this.result(assignment, input);
+    const outcome = await this.dataSource.transaction(async (manager): Promise<Outcome> => {
+      // Every grade write locks its submission first: saves, releases and returns of one submission take turns.
+      const [row]: { submitted_version: number; submitted_at: Date | null }[] = await manager.query(
+        'SELECT submitted_version, submitted_at FROM submissions WHERE id = $1 FOR UPDATE',
+        [submission.id],
+      );
+      if (!row?.submitted_at) throw new NothingSubmittedError();
+      if (input.versionNumber !== undefined && input.versionNumber !== row.submitted_version) return { conflict: 'newVersion' };
+      const repo = manager.getRepository(Grade);
+      const before = await repo.findOneBy({ submissionId: submission.id });
+      const fileColumns = file
+        ? { feedbackFileKey: file.key, feedbackFileName: file.fileName, feedbackFileMimeType: file.mimeType, feedbackFileSize: String(file.size) }
+        : input.removeFeedbackFile
+          ? { feedbackFileKey: null, feedbackFileName: null, feedbackFileMimeType: null, feedbackFileSize: null }
+          : {};
+      // A save is always a draft: a changed grade reaches the trainee only when it is released (again).
+      const changes = { versionNumber: row.submitted_version, ...result, feedback: input.feedback, status: 'draft' as const, releasedAt: null, gradedById: user.id, ...fileColumns };
+      if (!before) {
+        if (input.revision !== undefined) return { conflict: 'saved' };
+        const inserted = await manager.createQueryBuilder().insert().into(Grade).values({ submissionId: submission.id, ...changes }).orIgnore().returning(['id']).execute();
+        if (!inserted.raw.length) return { conflict: 'saved' };
+      } else {
+        if (input.revision === undefined) return { conflict: 'saved' };
+        const updated = await manager
+          .createQueryBuilder()
+          .update(Grade)
+          .set(changes)
+          .where('id = :id AND revision = :revision', { id: before.id, revision: input.revision })
+          .execute();
+        if (!updated.affected) return { conflict: 'saved' };
+      }
+      const grade = await repo.findOneByOrFail({ submissionId: submission.id });
+      await manager.query('UPDATE submissions SET graded_version = $2 WHERE id = $1', [submission.id, row.submitted_version]);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: before ? 'grade.updated' : 'grade.created',
+          entityType: 'grade',
+          entityId: grade.id,
+          before: before ? gradeAuditView(before) : null,
+          after: { ...gradeAuditView(grade), submissionId: submission.id },
+          req,
+        },
+        manager,
+      );
+      const replacedFileKey = before?.feedbackFileKey && before.feedbackFileKey !== grade.feedbackFileKey ? before.feedbackFileKey : null;
+      return { grade, replacedFileKey };
+    });
+    if ('conflict' in outcome) throw new GradeConflictError(outcome.conflict, await this.graderName(submission.id));
+    if (outcome.replacedFileKey) await this.storage.discard(outcome.replacedFileKey);
+    return outcome.grade;
+  }
+
+  /** Points within 0..maxPoints, passed from the pass mark; or pass/fail as chosen. */
+  private result(assignment: Assignment, input: GradeInput): { score: string | null; passed: boolean } {
+    if (assignment.gradingType === 'pass_fail') {
+      if (input.passed === undefined) throw ValidationFailedError.field('passed', 'required');
+      return { score: null, passed: input.passed };
+    }
+    if (input.score === undefined) throw ValidationFailedError.field('score', 'required');
+    if (input.score > Number(assignment.maxPoints)) throw new ScoreOutOfRangeError(String(Number(assignment.maxPoints)));
+    return { score: input.score.toFixed(2), passed: input.score >= Number(assignment.passMark) };
+  }
+
+  /** Who saved the grade now in place, to name in a conflict. */
+  async graderName(submissionId: string): Promise<string> {
+    const [row]: { name: string }[] = await this.dataSource.query(
+      'SELECT u.name FROM grades g JOIN users u ON u.id = g.graded_by_id WHERE g.submission_id = $1',
+      [submissionId],
+    );
+    return row?.name ?? '';
+  }
+}

@@ -1,0 +1,195 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../common/clock';
+import { ValidationFailedError } from '../common/errors';
+import { OutboxService } from '../notifications/outbox.service';
+import type { User } from '../users/user.entity';
+import { AssignmentsService } from '../assignments/assignments.service';
+import { AssignmentAccess } from '../assignments/assignment-access.service';
+import { AssignmentNotices } from '../assignments/assignment-notices';
+import { GradeConflictError, GradeNotReleasableError, NothingSubmittedError } from './grading.errors';
+import { Extension } from '../assignments/extension.entity';
+import { Grade } from './grade.entity';
+import type { ReturnInput } from './grades.schemas';
+import { gradeAuditView, GradesService } from './grades.service';
+import { deadlinesFor } from '../submissions/submission-state';
+import { Submission } from '../submissions/submission.entity';
+
+interface ReleasedRow {
+  id: string;
+  submission_id: string;
+  revision: number;
+  released_at: Date;
+  trainee_id: string;
+}
+
+export interface ReleaseAllResult {
+  released: number;
+  /** Draft grades left as they are: of an older version, or of work returned for revision. */
+  skipped: number;
+}
+
+/**
+ * What makes grading visible to the trainee: releasing one grade or all of an assignment, and returning work
+ * for revision (which takes a released grade back to a draft: a returned work counts as not yet graded).
+ * Each writes its emails to the outbox in its transaction and audits every grade it changes.
+ */
+@Injectable()
+export class GradingReleaseService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly grades: GradesService,
+    private readonly assignments: AssignmentsService,
+    private readonly access: AssignmentAccess,
+    private readonly notifications: AssignmentNotices,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Releases the grade; releasing a released grade changes nothing. `revision`, when given, must still be current. */
+  async release(user: User, submissionId: string, revision: number | undefined, req?: Request): Promise<Grade> {
+    const { submission, assignment } = await this.grades.gradable(user, submissionId);
+    const { grade, ids } = await this.dataSource.transaction(async (manager) => {
+      const current = await this.lockSubmission(manager, submission.id);
+      const before = await manager.getRepository(Grade).findOneBy({ submissionId: submission.id });
+      if (!before) throw new GradeNotReleasableError('noGrade');
+      if (revision !== undefined && revision !== before.revision) return { grade: null, ids: [] };
+      if (before.status === 'released') return { grade: before, ids: [] };
+      if (current.returnedAt) throw new GradeNotReleasableError('returned');
+      if (before.versionNumber !== current.submittedVersion) throw new GradeNotReleasableError('outdated');
+      await manager.getRepository(Grade).update({ id: before.id, revision: before.revision }, { status: 'released', releasedAt: this.clock.now() });
+      const after = await manager.getRepository(Grade).findOneByOrFail({ id: before.id });
+      await this.audit.record(
+        { actorId: user.id, action: 'grade.released', entityType: 'grade', entityId: after.id, before: gradeAuditView(before), after: gradeAuditView(after), req },
+        manager,
+      );
+      const ids = await this.notifications.gradesReleased(manager, [
+        { gradeId: after.id, revision: after.revision, userId: submission.userId, assignmentId: assignment.id, assignmentTitle: assignment.title },
+      ]);
+      return { grade: after, ids };
+    });
+    if (!grade) throw new GradeConflictError('saved', await this.grades.graderName(submission.id));
+    await this.outbox.dispatch(ids);
+    return grade;
+  }
+
+  /**
+   * Releases every draft grade of the assignment that is ready (saved for the latest version, work not returned)
+   * among the trainees the user grades, in one statement.
+   */
+  async releaseAll(user: User, assignmentId: string, req?: Request): Promise<ReleaseAllResult> {
+    const assignment = await this.assignments.getManaged(user, assignmentId);
+    const { result, ids } = await this.dataSource.transaction(async (manager) => {
+      const released: ReleasedRow[] = await manager.query(
+        `UPDATE grades g SET status = 'released', released_at = $3, revision = g.revision + 1, updated_at = now()
+           FROM submissions s
+          WHERE s.id = g.submission_id AND s.assignment_id = $1 AND g.status = 'draft'
+            AND g.version_number = s.submitted_version AND s.returned_at IS NULL
+            AND ${this.graderCondition('$2')}
+         RETURNING g.id, g.submission_id, g.revision, g.released_at, s.user_id AS trainee_id`,
+        [assignment.id, this.graderId(user), this.clock.now(), assignment.cohortId, assignment.partId],
+      ).then(([rows]: [ReleasedRow[]]) => rows);
+      const [{ skipped }]: { skipped: number }[] = await manager.query(
+        `SELECT count(*)::int AS skipped FROM grades g JOIN submissions s ON s.id = g.submission_id
+          WHERE s.assignment_id = $1 AND g.status = 'draft' AND ${this.graderCondition('$2', '$3', '$4')}`,
+        [assignment.id, this.graderId(user), assignment.cohortId, assignment.partId],
+      );
+      for (const row of released) {
+        await this.audit.record(
+          {
+            actorId: user.id,
+            action: 'grade.released',
+            entityType: 'grade',
+            entityId: row.id,
+            before: { status: 'draft', releasedAt: null, revision: row.revision - 1 },
+            after: { status: 'released', releasedAt: new Date(row.released_at).toISOString(), revision: row.revision, submissionId: row.submission_id },
+            req,
+          },
+          manager,
+        );
+      }
+      const ids = await this.notifications.gradesReleased(
+        manager,
+        released.map((row) => ({ gradeId: row.id, revision: row.revision, userId: row.trainee_id, assignmentId: assignment.id, assignmentTitle: assignment.title })),
+      );
+      return { result: { released: released.length, skipped }, ids };
+    });
+    await this.outbox.dispatch(ids);
+    return result;
+  }
+
+  /** Sends the work back with a new due time; a released grade becomes a draft again. The trainee is told why. */
+  async returnForRevision(user: User, submissionId: string, input: ReturnInput, req?: Request): Promise<Submission> {
+    const { submission, assignment } = await this.grades.gradable(user, submissionId);
+    const now = this.clock.now();
+    if (input.revisionDueAt.getTime() <= now.getTime()) throw ValidationFailedError.field('dueDate', 'grading.dueInPast');
+    const { returned, ids } = await this.dataSource.transaction(async (manager) => {
+      const current = await this.lockSubmission(manager, submission.id);
+      if (!current.submittedAt) throw new NothingSubmittedError();
+      // Never shorten the trainee's time without the grader saying so.
+      const extension = await manager.getRepository(Extension).findOneBy({ assignmentId: assignment.id, userId: submission.userId });
+      // Compared to the minute, as the form shows it.
+      const dueMinute = Math.floor(deadlinesFor(assignment, extension, current).dueAt.getTime() / 60_000) * 60_000;
+      if (input.revisionDueAt.getTime() < dueMinute && !input.confirmShorter) throw ValidationFailedError.field('confirmShorter', 'grading.shortensDeadline');
+      await manager.getRepository(Submission).update({ id: submission.id }, { returnedAt: now, revisionDueAt: input.revisionDueAt });
+      const returned = await manager.getRepository(Submission).findOneByOrFail({ id: submission.id });
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'submission.returned',
+          entityType: 'submission',
+          entityId: submission.id,
+          before: { returnedAt: current.returnedAt?.toISOString() ?? null, revisionDueAt: current.revisionDueAt?.toISOString() ?? null },
+          after: { returnedAt: now.toISOString(), revisionDueAt: input.revisionDueAt.toISOString(), note: input.note },
+          req,
+        },
+        manager,
+      );
+      await this.withdrawRelease(manager, user, submission.id, req);
+      const ids = await this.notifications.returnedForRevision(manager, {
+        submissionId: submission.id,
+        userId: submission.userId,
+        assignmentId: assignment.id,
+        assignmentTitle: assignment.title,
+        returnedAt: now,
+        revisionDueAt: input.revisionDueAt,
+        note: input.note,
+      });
+      return { returned, ids };
+    });
+    await this.outbox.dispatch(ids);
+    return returned;
+  }
+
+  private async withdrawRelease(manager: EntityManager, user: User, submissionId: string, req?: Request): Promise<void> {
+    const before = await manager.getRepository(Grade).findOneBy({ submissionId, status: 'released' });
+    if (!before) return;
+    await manager.getRepository(Grade).update({ id: before.id }, { status: 'draft', releasedAt: null });
+    const after = await manager.getRepository(Grade).findOneByOrFail({ id: before.id });
+    await this.audit.record(
+      { actorId: user.id, action: 'grade.unreleased', entityType: 'grade', entityId: after.id, before: gradeAuditView(before), after: gradeAuditView(after), req },
+      manager,
+    );
+  }
+
+  private async lockSubmission(manager: EntityManager, id: string): Promise<Submission> {
+    await manager.query('SELECT 1 FROM submissions WHERE id = $1 FOR UPDATE', [id]);
+    return manager.getRepository(Submission).findOneByOrFail({ id });
+  }
+
+  /** Null for admins (every trainee); otherwise the instructor, who grades the trainees of the cohorts they teach. */
+  private graderId(user: User): string | null {
+    return user.hasRole('admin') ? null : user.id;
+  }
+
+  /** SQL: `s` is a submission of the assignment that the grader (param `grader`, null for all) grades. */
+  private graderCondition(grader: string, cohort = '$4', part = '$5'): string {
+    return `(${grader}::uuid IS NULL OR EXISTS (
+              SELECT 1 FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id JOIN cohort_instructors ci ON ci.cohort_id = c.id
+               WHERE e.user_id = s.user_id AND ci.user_id = ${grader}::uuid AND (c.id = ${cohort}::uuid OR c.part_id = ${part}::uuid)))`;
+  }
+}

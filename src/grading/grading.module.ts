@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AssignmentsModule } from '../assignments/assignments.module';
+import { SubmissionsModule } from '../submissions/submissions.module';
+import { GradesApiController } from './grades-api.controller';
+import { GradesService } from './grades.service';
+import { GradingPagesController } from './grading-pages.controller';
+import { GradingQueueService } from './grading-queue.service';
+import { GradingReleaseService } from './grading-release.service';
+import { GradingZipService } from './grading-zip.service';
+
+/** Grading handed-in work: the queue, grades and feedback, returning for revision, release (web process). */
+@Module({
+  imports: [AssignmentsModule, SubmissionsModule],
+  controllers: [GradingPagesController, GradesApiController],
+  providers: [GradesService, GradingQueueService, GradingReleaseService, GradingZipService],
+  exports: [GradingQueueService],
+})
+export class GradingModule {}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { User } from '../users/user.entity';
+import { Assignment } from '../assignments/assignment.entity';
+import { SubmissionRecords, type TraineeWork } from './submission-records.service';
+
+export interface MyAssignment {
+  work: TraineeWork;
+  cohortId: string;
+  cohortName: string;
+}
+
+/** A trainee's assignments across the cohorts they are (or were) in, soonest due first. */
+@Injectable()
+export class MyAssignmentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly records: SubmissionRecords,
+  ) {}
+
+  async list(user: User): Promise<MyAssignment[]> {
+    if (!user.hasRole('trainee')) return [];
+    const rows: { id: string; cohort_id: string; cohort_name: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (a.id) a.id, c.id AS cohort_id, c.name AS cohort_name
+         FROM enrolments e
+         JOIN cohorts c ON c.id = e.cohort_id
+         JOIN assignments a ON a.cohort_id = c.id OR a.part_id = c.part_id
+        WHERE e.user_id = $1 AND e.status IN ('enrolled', 'completed', 'not_completed')
+        ORDER BY a.id, (e.status = 'enrolled') DESC`,
+      [user.id],
+    );
+    if (!rows.length) return [];
+    const assignments = await this.dataSource.getRepository(Assignment).findBy(rows.map((row) => ({ id: row.id })));
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const list = await Promise.all(
+      assignments.map(async (assignment) => ({
+        work: await this.records.work(assignment, user.id),
+        cohortId: byId.get(assignment.id)!.cohort_id,
+        cohortName: byId.get(assignment.id)!.cohort_name,
+      })),
+    );
+    return list.sort((a, b) => a.work.deadlines.dueAt.getTime() - b.work.deadlines.dueAt.getTime() || a.work.assignment.title.localeCompare(b.work.assignment.title, 'lv'));
+  }
+}

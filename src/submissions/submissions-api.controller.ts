@@ -1,0 +1,222 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Authenticated, Roles } from '../common/access.decorators';
+import { CurrentUser } from '../common/current-user.decorator';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { ApiErrorResponses, ApiFile, ApiOk, ApiZodBody } from '../common/api-docs';
+import { parseWith } from '../common/zod-validation.pipe';
+import { sendStoredFile } from '../storage/file-response';
+import type { User } from '../users/user.entity';
+import { AssignmentTraineesService } from './assignment-trainees.service';
+import { AssignmentsService } from '../assignments/assignments.service';
+import { draftSchema, extensionSchema, submitSchema } from '../assignments/assignments.schemas';
+import { assignmentJson, deadlinesJson, fileJson, versionJson, workJson } from './submission-views';
+import { ExtensionsService } from '../assignments/extensions.service';
+import { MyAssignmentsService } from './my-assignments.service';
+import { SubmissionFilesService } from './submission-files.service';
+import { SubmissionRecords } from './submission-records.service';
+import { SUBMISSION_FILE_FIELD, SubmissionsService } from './submissions.service';
+import { draftBody, extensionBody, extensionListBody, myAssignmentListBody, submissionBody, submissionFileBody, traineeWorkListBody, versionBody, workBody } from './coursework.responses';
+
+const ASSIGNMENT_ID = new ParseIdPipe('assignments.errors.notFound');
+const SUBMISSION_ID = new ParseIdPipe('assignments.errors.submissionNotFound');
+const FILE_ID = new ParseIdPipe('assignments.errors.fileNotFound');
+
+const HandInBody = () =>
+  ApiBody({
+    schema: {
+      type: 'object',
+      properties: {
+        [SUBMISSION_FILE_FIELD]: { type: 'array', items: { type: 'string', format: 'binary' }, description: "Files of the assignment's accepted types; checked from their content" },
+        text: { type: 'string', maxLength: 50000 },
+      },
+    },
+  });
+
+@ApiTags('submissions')
+@ApiBearerAuth()
+@ApiCookieAuth()
+@Controller('api/v1')
+export class SubmissionsApiController {
+  constructor(
+    private readonly assignments: AssignmentsService,
+    private readonly submissions: SubmissionsService,
+    private readonly records: SubmissionRecords,
+    private readonly files: SubmissionFilesService,
+    private readonly trainees: AssignmentTraineesService,
+    private readonly extensions: ExtensionsService,
+    private readonly mine: MyAssignmentsService,
+  ) {}
+
+  @Roles('trainee')
+  @Get('me/assignments')
+  @ApiOperation({ summary: 'My assignments with where I stand on each, soonest due first' })
+  @ApiOk(myAssignmentListBody)
+  async myAssignments(@CurrentUser() user: User) {
+    return { items: (await this.mine.list(user)).map(({ work, cohortId, cohortName }) => ({ assignment: assignmentJson(work.assignment), cohortId, cohortName, work: workJson(work) })) };
+  }
+
+  @Roles('trainee')
+  @Get('assignments/:id/submission')
+  @ApiOperation({ summary: 'My work on an assignment: state, times, draft, submitted versions and the released grade' })
+  @ApiErrorResponses(401, 404)
+  @ApiOk(workBody)
+  async myWork(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string) {
+    const assignment = await this.assignments.getVisible(user, id);
+    return workJson(await this.records.work(assignment, user.id));
+  }
+
+  @Roles('trainee')
+  @Get('assignments/:id/draft')
+  @ApiOperation({ summary: 'My draft (null when there is none)' })
+  @ApiErrorResponses(401, 404)
+  @ApiOk(draftBody)
+  async draft(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string) {
+    const assignment = await this.assignments.getVisible(user, id);
+    const { draft } = await this.records.work(assignment, user.id);
+    return { draft: draft ? versionJson(draft) : null };
+  }
+
+  @Roles('trainee')
+  @Put('assignments/:id/draft')
+  @ApiOperation({ summary: "Save my draft's text", description: 'The first change after a submission starts a new version from the submitted one.' })
+  @ApiZodBody(draftSchema)
+  @ApiErrorResponses(400, 401, 403, 404, 409)
+  @ApiOk(workBody)
+  async saveDraft(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string, @Body() body: unknown, @Req() req: Request) {
+    return workJson(await this.submissions.saveDraft(user, id, parseWith(draftSchema, body), req));
+  }
+
+  @Roles('trainee')
+  @Post('assignments/:id/draft/files')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Add files (and optionally text) to my draft' })
+  @ApiConsumes('multipart/form-data')
+  @HandInBody()
+  @ApiErrorResponses(400, 401, 403, 404, 409, 422)
+  @ApiOk(workBody)
+  async addFiles(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string, @Req() req: Request) {
+    return workJson(await this.submissions.handIn(user, id, req, 'save'));
+  }
+
+  @Roles('trainee')
+  @Delete('assignments/:id/draft/files/:fileId')
+  @ApiOperation({ summary: 'Remove a file from my draft' })
+  @ApiErrorResponses(401, 404, 409)
+  @ApiOk(workBody)
+  async removeFile(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) _id: string, @Param('fileId', FILE_ID) fileId: string, @Req() req: Request) {
+    return workJson(await this.submissions.removeDraftFile(user, fileId, req));
+  }
+
+  @Roles('trainee')
+  @Post('assignments/:id/submit')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Submit my work',
+    description:
+      'multipart/form-data with files and text, or JSON `{ "text": "…" }`; either adds to the draft, then submits it. After the due time it is marked late; at or after the cut-off it is refused and nothing is kept. A receipt listing each file with its SHA-256 is emailed.',
+  })
+  @ApiConsumes('multipart/form-data', 'application/json')
+  @HandInBody()
+  @ApiErrorResponses(400, 401, 403, 404, 409, 422)
+  @ApiOk(workBody)
+  async submit(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string, @Req() req: Request, @Body() body: unknown) {
+    if (req.is('multipart/form-data')) return workJson(await this.submissions.handIn(user, id, req, 'submit'));
+    return workJson(await this.submissions.submit(user, id, parseWith(submitSchema, body), req));
+  }
+
+  @Roles('admin', 'instructor')
+  @Get('assignments/:id/submissions')
+  @ApiOperation({ summary: "The trainees of the assignment's cohorts I teach (all for admins) and where each stands" })
+  @ApiErrorResponses(401, 403, 404)
+  @ApiOk(traineeWorkListBody)
+  async submissionsOf(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string) {
+    const assignment = await this.assignments.getManaged(user, id);
+    const rows = await this.trainees.list(user, assignment);
+    return {
+      items: rows.map((row) => ({
+        userId: row.userId,
+        name: row.name,
+        cohortId: row.cohortId,
+        enrolmentStatus: row.enrolmentStatus,
+        state: row.state,
+        submissionId: row.submission?.id ?? null,
+        submittedVersion: row.submission?.submittedVersion ?? 0,
+        submittedAt: row.submission?.submittedAt?.toISOString() ?? null,
+        lateSeconds: row.submission?.lateSeconds ?? 0,
+        deadlines: deadlinesJson(row.deadlines),
+      })),
+    };
+  }
+
+  @Authenticated()
+  @Get('submissions/:id')
+  @ApiOperation({ summary: 'A submission with its submitted versions (its owner, their instructors, admins)' })
+  @ApiErrorResponses(401, 404)
+  @ApiOk(submissionBody)
+  async submission(@CurrentUser() user: User, @Param('id', SUBMISSION_ID) id: string) {
+    const { submission, versions } = await this.files.submission(user, id);
+    const visible = submission.userId === user.id ? versions : versions.filter((v) => v.submittedAt);
+    return {
+      id: submission.id,
+      assignmentId: submission.assignmentId,
+      userId: submission.userId,
+      submittedVersion: submission.submittedVersion,
+      submittedAt: submission.submittedAt?.toISOString() ?? null,
+      lateSeconds: submission.lateSeconds,
+      returnedAt: submission.returnedAt?.toISOString() ?? null,
+      revisionDueAt: submission.revisionDueAt?.toISOString() ?? null,
+      versions: visible.map(versionJson),
+    };
+  }
+
+  @Authenticated()
+  @Get('submission-versions/:id')
+  @ApiOperation({ summary: 'One version with its files' })
+  @ApiErrorResponses(401, 404)
+  @ApiOk(versionBody)
+  async version(@CurrentUser() user: User, @Param('id', SUBMISSION_ID) id: string) {
+    return versionJson((await this.files.version(user, id)).version);
+  }
+
+  @Authenticated()
+  @Get('submission-files/:id')
+  @ApiOperation({ summary: "A submitted file's name, type, size and SHA-256" })
+  @ApiErrorResponses(401, 404)
+  @ApiOk(submissionFileBody)
+  async file(@CurrentUser() user: User, @Param('id', FILE_ID) id: string) {
+    return fileJson(await this.files.file(user, id));
+  }
+
+  @Authenticated()
+  @Get('submission-files/:id/download')
+  @ApiFile('application/octet-stream')
+  @ApiOperation({ summary: 'The file, as an attachment under its original name' })
+  @ApiErrorResponses(401, 404)
+  async download(@CurrentUser() user: User, @Param('id', FILE_ID) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const { file, content } = await this.files.openDownload(user, id);
+    return sendStoredFile(res, file, content);
+  }
+
+  @Roles('admin', 'instructor')
+  @Get('assignments/:id/extensions')
+  @ApiOperation({ summary: "Extensions given on the assignment to trainees of cohorts I teach" })
+  @ApiErrorResponses(401, 403, 404)
+  @ApiOk(extensionListBody)
+  async listExtensions(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string) {
+    const items = await this.extensions.list(user, id);
+    return { items: items.map((x) => ({ id: x.id, userId: x.userId, dueAt: x.dueAt.toISOString(), cutoffAt: x.cutoffAt.toISOString(), reason: x.reason, grantedById: x.grantedById, updatedAt: x.updatedAt.toISOString() })) };
+  }
+
+  @Roles('admin', 'instructor')
+  @Put('assignments/:id/extensions')
+  @ApiOperation({ summary: 'Give a trainee new due and cut-off times, or change the ones given', description: 'Riga dates and times; an empty cut-off is the new due time. The trainee is told by email.' })
+  @ApiZodBody(extensionSchema)
+  @ApiErrorResponses(400, 401, 403, 404)
+  @ApiOk(extensionBody)
+  async grant(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string, @Body() body: unknown, @Req() req: Request) {
+    const x = await this.extensions.grant(user, id, parseWith(extensionSchema, body), req);
+    return { id: x.id, userId: x.userId, dueAt: x.dueAt.toISOString(), cutoffAt: x.cutoffAt.toISOString(), reason: x.reason, grantedById: x.grantedById, updatedAt: x.updatedAt.toISOString() };
+  }
+}

@@ -1,0 +1,101 @@
+import { Body, Controller, Get, Param, Post, Render, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Authenticated, Roles } from '../common/access.decorators';
+import { CurrentUser } from '../common/current-user.decorator';
+import { FormView } from '../common/form-view';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { parseWith } from '../common/zod-validation.pipe';
+import { withFormLocals } from '../programmes/form-locals';
+import { sendStoredFile } from '../storage/file-response';
+import type { User } from '../users/user.entity';
+import { extensionSchema } from '../assignments/assignments.schemas';
+import { SubmissionPagesService } from './submission-pages.service';
+import { ExtensionsService } from '../assignments/extensions.service';
+import { SubmissionFilesService } from './submission-files.service';
+import { SubmissionsService } from './submissions.service';
+
+const ASSIGNMENT_ID = new ParseIdPipe('assignments.errors.notFound');
+const SUBMISSION_ID = new ParseIdPipe('assignments.errors.submissionNotFound');
+const FILE_ID = new ParseIdPipe('assignments.errors.fileNotFound');
+
+/** The trainee's side (my assignments, the hand-in form) and the submissions, files and extensions instructors see. */
+@ApiExcludeController()
+@Controller()
+export class SubmissionsPagesController {
+  constructor(
+    private readonly submissions: SubmissionsService,
+    private readonly files: SubmissionFilesService,
+    private readonly extensions: ExtensionsService,
+    private readonly pages: SubmissionPagesService,
+  ) {}
+
+  @Roles('trainee')
+  @Get('my/assignments')
+  @Render('pages/coursework/mine')
+  mine(@CurrentUser() user: User, @Req() req: Request) {
+    return this.pages.myAssignments(user, req.lang);
+  }
+
+  /** Saves the draft or submits it (the button pressed says which); a refusal shows the page again, nothing kept. */
+  @Roles('trainee')
+  @Post('assignments/:id/submission')
+  @FormView('pages/coursework/assignment')
+  async handIn(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string, @Req() req: Request, @Res() res: Response) {
+    Object.assign(res.locals, await this.pages.assignmentPage(user, id, req.lang));
+    await this.submissions.handIn(user, id, req);
+    const submitted = (req.body as Record<string, string>).action === 'submit';
+    req.session.flash = [{ kind: 'success', key: submitted ? 'assignments.flash.submitted' : 'assignments.flash.saved' }];
+    res.redirect(303, `/assignments/${id}`);
+  }
+
+  @Roles('trainee')
+  @Post('submission-files/:id/delete')
+  async removeFile(@CurrentUser() user: User, @Param('id', FILE_ID) id: string, @Req() req: Request, @Res() res: Response) {
+    const work = await this.submissions.removeDraftFile(user, id, req);
+    req.session.flash = [{ kind: 'success', key: 'assignments.flash.fileRemoved' }];
+    res.redirect(303, `/assignments/${work.assignment.id}`);
+  }
+
+  @Authenticated()
+  @Get('submission-files/:id/download')
+  async download(@CurrentUser() user: User, @Param('id', FILE_ID) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const { file, content } = await this.files.openDownload(user, id);
+    return sendStoredFile(res, file, content);
+  }
+
+  /** A PDF shown in the browser (the grading page frames it), sandboxed. */
+  @Authenticated()
+  @Get('submission-files/:id/inline')
+  async inline(@CurrentUser() user: User, @Param('id', FILE_ID) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const { file, content } = await this.files.openDownload(user, id, 'inline');
+    return sendStoredFile(res, file, content, 'inline');
+  }
+
+  @Authenticated()
+  @Get('submissions/:id')
+  @Render('pages/coursework/submission')
+  submission(@CurrentUser() user: User, @Param('id', SUBMISSION_ID) id: string, @Req() req: Request) {
+    return this.pages.submissionPage(user, id, req.lang);
+  }
+
+  @Roles('admin', 'instructor')
+  @Get('assignments/:id/trainees')
+  @Render('pages/coursework/trainees')
+  trainees(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string, @Req() req: Request) {
+    return this.pages.traineesPage(user, id, req.lang);
+  }
+
+  @Roles('admin', 'instructor')
+  @Post('assignments/:id/extensions')
+  @FormView('pages/coursework/trainees')
+  async grantExtension(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string, @Body() body: unknown, @Req() req: Request, @Res() res: Response) {
+    await withFormLocals(
+      res,
+      () => this.pages.traineesPage(user, id, req.lang),
+      () => this.extensions.grant(user, id, parseWith(extensionSchema, body), req),
+    );
+    req.session.flash = [{ kind: 'success', key: 'assignments.flash.extended' }];
+    res.redirect(303, `/assignments/${id}/trainees`);
+  }
+}

@@ -1,0 +1,271 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { DataSource, EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../common/clock';
+import { text, uuid } from '../common/schemas';
+import { parseWith } from '../common/zod-validation.pipe';
+import { OutboxService } from '../notifications/outbox.service';
+import type { FilePolicy } from '../storage/file-policy';
+import { StorageService, type StoredFile } from '../storage/storage.service';
+import type { User } from '../users/user.entity';
+import type { Assignment } from '../assignments/assignment.entity';
+import { AssignmentsService } from '../assignments/assignments.service';
+import { MAX_TEXT_LENGTH, type DraftInput } from '../assignments/assignments.schemas';
+import { AssignmentAccess } from '../assignments/assignment-access.service';
+import { kindsOfTypes } from './submission-views';
+import { AssignmentNotOpenError, EmptySubmissionError, SubmissionClosedError, SubmissionFileNotFoundError, SubmissionLockedError, TextNotAllowedError, TooManyFilesError, VersionSubmittedError } from './submissions.errors';
+import { SubmissionReceipts } from './submission-receipts';
+import { windowAt } from './submission-state';
+import { SubmissionFile } from './submission-file.entity';
+import { SubmissionRecords, type TraineeWork, type VersionWithFiles } from './submission-records.service';
+import { SubmissionVersion } from './submission-version.entity';
+import { Submission } from './submission.entity';
+
+export const SUBMISSION_FILE_FIELD = 'files';
+
+/** The text fields of a hand-in form: the answer, and whether to keep it as a draft or submit it. */
+const handInFieldsSchema = z.object({
+  text: text(MAX_TEXT_LENGTH, { multiline: true }).optional(),
+  action: z.enum(['save', 'submit']).default('save'),
+});
+
+interface Change {
+  newFiles: StoredFile[];
+  /** Replaces the draft's text when given. */
+  text?: string;
+  submit: boolean;
+}
+
+/** The files copied for the next draft no longer match the last submitted version; the transaction is undone. */
+class StaleCarryOver extends Error {}
+
+/** Another hand-in of the same trainee can go first only so many times before this one gives up. */
+const MAX_CARRY_OVER_ATTEMPTS = 3;
+
+/** A file of the last submitted version, copied to start the next draft. */
+interface CarriedFile {
+  source: SubmissionFile;
+  stored: { key: string; size: number; sha256: string };
+}
+
+/**
+ * A trainee's hand-in: a draft (the highest version not yet submitted) that takes files and text, then is
+ * submitted and kept unchanged. The next draft starts as a copy of the last submitted version: its text,
+ * and its files copied in storage, so every version owns its own files. The time is checked before any
+ * file is written and again in the transaction that records them; a refusal keeps nothing.
+ */
+@Injectable()
+export class SubmissionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly assignments: AssignmentsService,
+    private readonly records: SubmissionRecords,
+    private readonly access: AssignmentAccess,
+    private readonly storage: StorageService,
+    private readonly outbox: OutboxService,
+    private readonly receipts: SubmissionReceipts,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  policy(assignment: Assignment): FilePolicy {
+    return { keyPrefix: 'submission', allowed: kindsOfTypes(assignment.acceptedTypes), maxBytes: assignment.maxFileSizeMb * 1024 * 1024 };
+  }
+
+  /**
+   * A multipart hand-in: files in `files`, the answer in `text`, and `action` save or submit (`force`
+   * overrides it, for API routes that say which by their path).
+   */
+  async handIn(user: User, assignmentId: string, req: Request, force?: 'save' | 'submit'): Promise<TraineeWork> {
+    const assignment = await this.assignments.find(assignmentId);
+    await this.access.assertCanSubmit(user, assignment);
+    const work = await this.records.work(assignment, user.id);
+    this.assertOpen(work);
+    // The draft's files, or those the next draft will start with, count against the limit while streaming.
+    const room = Math.max(0, assignment.maxFiles - ((work.draft ?? work.submitted)?.files.length ?? 0));
+    const { fields, files } = await this.storage.receiveMany(req, SUBMISSION_FILE_FIELD, this.policy(assignment), room);
+    return this.storage.keepAllIf(files, async () => {
+      const input = parseWith(handInFieldsSchema, fields);
+      return this.commit(user, work, { newFiles: files, text: input.text, submit: (force ?? input.action) === 'submit' }, req);
+    });
+  }
+
+  async saveDraft(user: User, assignmentId: string, input: DraftInput, req?: Request): Promise<TraineeWork> {
+    return this.commit(user, await this.prepare(user, assignmentId), { newFiles: [], text: input.text, submit: false }, req);
+  }
+
+  /** Submits the draft, with the text given (JSON) replacing the draft's. */
+  async submit(user: User, assignmentId: string, input: Partial<DraftInput>, req?: Request): Promise<TraineeWork> {
+    return this.commit(user, await this.prepare(user, assignmentId), { newFiles: [], text: input.text, submit: true }, req);
+  }
+
+  /** Removes a file from the trainee's own draft. */
+  async removeDraftFile(user: User, fileId: string, req?: Request): Promise<TraineeWork> {
+    const file = uuid.safeParse(fileId).success
+      ? await this.dataSource.getRepository(SubmissionFile).findOne({ where: { id: fileId }, relations: { version: { submission: true } } })
+      : null;
+    if (!file || file.version.submission.userId !== user.id) throw new SubmissionFileNotFoundError();
+    if (file.version.submittedAt) throw new VersionSubmittedError();
+    const { assignment } = await this.prepare(user, file.version.submission.assignmentId);
+    const work = await this.dataSource.transaction(async (manager) => {
+      const { work } = await this.lockWork(manager, assignment, user.id);
+      const draft = work.draft;
+      if (!draft || !draft.files.some((f) => f.id === file.id)) throw new SubmissionFileNotFoundError();
+      await manager.getRepository(SubmissionFile).delete({ id: file.id });
+      await this.audit.record(
+        { actorId: user.id, action: 'submission.file.removed', entityType: 'submission', entityId: work.submission.id, before: { fileName: file.fileName, version: draft.number }, req },
+        manager,
+      );
+      return this.records.reread(work, manager);
+    });
+    await this.storage.discard(file.storageKey);
+    return work;
+  }
+
+  /** The trainee's work on the assignment, once they may hand in and it is open to them. */
+  private async prepare(user: User, assignmentId: string): Promise<TraineeWork> {
+    const assignment = await this.assignments.find(assignmentId);
+    await this.access.assertCanSubmit(user, assignment);
+    const work = await this.records.work(assignment, user.id);
+    this.assertOpen(work);
+    return work;
+  }
+
+  /** Refuses work outside the trainee's window, or work already graded and not returned. */
+  private assertOpen(work: TraineeWork): number {
+    const window = windowAt(work.deadlines, this.clock.now());
+    if (window.kind === 'notOpen') throw new AssignmentNotOpenError();
+    if (window.kind === 'closed') throw new SubmissionClosedError();
+    if (work.state === 'graded') throw new SubmissionLockedError();
+    return window.lateSeconds;
+  }
+
+  /**
+   * Records the change. `seen`: the work as read before, which says whether the next draft starts from the last
+   * submitted version and so which files to copy first; if it changed meanwhile (another hand-in of the trainee
+   * went first), the copies are made again from the work as it is.
+   */
+  private async commit(user: User, seen: TraineeWork, change: Change, req?: Request): Promise<TraineeWork> {
+    const { assignment } = seen;
+    let work = seen;
+    for (let attempt = 1; ; attempt += 1) {
+      const carried = await this.carryOver(work);
+      try {
+        return await this.storage.keepAllIf(
+          carried.map((c) => c.stored),
+          async () => {
+            const result = await this.dataSource.transaction((manager) => this.record(manager, user, assignment, change, carried, req));
+            await this.storage.discardAll(result.unused.map((c) => c.stored));
+            await this.outbox.dispatch(result.outboxIds);
+            return result.work;
+          },
+        );
+      } catch (error) {
+        if (!(error instanceof StaleCarryOver) || attempt >= MAX_CARRY_OVER_ATTEMPTS) throw error;
+      }
+      work = await this.records.work(assignment, user.id);
+    }
+  }
+
+  /** Copies of the last submitted version's files, when the next draft is about to start from it. */
+  private async carryOver(work: TraineeWork): Promise<CarriedFile[]> {
+    if (work.draft || !work.submitted) return [];
+    const carried: CarriedFile[] = [];
+    try {
+      for (const source of work.submitted.files) carried.push({ source, stored: await this.storage.copy({ key: source.storageKey, sha256: source.sha256 }, 'submission') });
+    } catch (error) {
+      await this.storage.discardAll(carried.map((c) => c.stored));
+      throw error;
+    }
+    return carried;
+  }
+
+  /** Creates the submission row if need be and locks it, so hand-ins of one trainee take turns. */
+  private async lockWork(manager: EntityManager, assignment: Assignment, userId: string): Promise<{ work: TraineeWork & { submission: Submission }; lateSeconds: number }> {
+    const locked = await this.records.lockOrCreate(manager, assignment.id, userId);
+    const work = { ...(await this.records.work(assignment, userId, manager, locked)), submission: locked };
+    return { work, lateSeconds: this.assertOpen(work) };
+  }
+
+  private async record(manager: EntityManager, user: User, assignment: Assignment, change: Change, carried: CarriedFile[], req?: Request) {
+    const { work, lateSeconds } = await this.lockWork(manager, assignment, user.id);
+    const submission = work.submission;
+    let unused = carried;
+    let draft = work.draft;
+    if (!draft) {
+      const last = work.submitted;
+      const copiesOfLast = !!last && carried.length === last.files.length && carried.every((c) => c.source.versionId === last.id);
+      // The copies were made from what has since changed: the new draft would lose the last version's files.
+      if (last?.files.length && !copiesOfLast) throw new StaleCarryOver();
+      draft = await this.startDraft(manager, submission, last, copiesOfLast ? carried : []);
+      if (copiesOfLast) unused = [];
+    }
+    draft.files.push(...(await this.addFiles(manager, draft.id, change.newFiles)));
+    if (draft.files.length > assignment.maxFiles) throw new TooManyFilesError(assignment.maxFiles);
+    // Only what changed is written, by id: the rows are ours under the lock, so nothing needs reading first.
+    const versionChange: Partial<SubmissionVersion> = {};
+    if (change.text !== undefined) {
+      if (change.text.trim() && !assignment.allowText) throw new TextNotAllowedError();
+      if (change.text !== draft.text) versionChange.text = change.text;
+    }
+    const outboxIds: string[] = [];
+    if (change.submit) {
+      const text = versionChange.text ?? draft.text;
+      if (!draft.files.length && !(assignment.allowText && text.trim())) throw new EmptySubmissionError();
+      const now = this.clock.now();
+      Object.assign(versionChange, { submittedAt: now, lateSeconds });
+      const submitted = { submittedVersion: draft.number, submittedAt: now, lateSeconds, returnedAt: null };
+      await this.updateVersion(manager, draft, versionChange);
+      await manager.getRepository(Submission).update(submission.id, submitted);
+      Object.assign(submission, submitted);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'submission.submitted',
+          entityType: 'submission',
+          entityId: submission.id,
+          after: { assignmentId: assignment.id, version: draft.number, submittedAt: now.toISOString(), lateSeconds, files: draft.files.map((f) => ({ fileName: f.fileName, sha256: f.sha256 })) },
+          req,
+        },
+        manager,
+      );
+      const receipt = await this.receipts.enqueue(manager, user, assignment, draft);
+      if (receipt) outboxIds.push(receipt);
+    } else {
+      await this.updateVersion(manager, draft, versionChange);
+    }
+    return { work: await this.records.reread(work, manager), unused, outboxIds };
+  }
+
+  private async updateVersion(manager: EntityManager, version: SubmissionVersion, change: Partial<SubmissionVersion>): Promise<void> {
+    if (!Object.keys(change).length) return;
+    await manager.getRepository(SubmissionVersion).update(version.id, change);
+    Object.assign(version, change);
+  }
+
+  /** The next version: a copy of the last submitted one (its text, and its files copied in storage), or empty. */
+  private async startDraft(manager: EntityManager, submission: Submission, last: VersionWithFiles | null, carried: CarriedFile[]): Promise<VersionWithFiles> {
+    const versions = manager.getRepository(SubmissionVersion);
+    const draft = versions.create({ submissionId: submission.id, number: (last?.number ?? 0) + 1, text: last?.text ?? '', submittedAt: null, lateSeconds: 0 });
+    // Inserts rather than saves: new rows have nothing to compare, and the generated columns come back all the same.
+    await versions.insert(draft);
+    const copies = await this.addFiles(
+      manager,
+      draft.id,
+      carried.map(({ source, stored }) => ({ ...stored, fileName: source.fileName, mimeType: source.mimeType })),
+    );
+    return Object.assign(draft, { files: copies });
+  }
+
+  /** Rows for files stored under a version, in one insert, in the order given. */
+  private async addFiles(manager: EntityManager, versionId: string, stored: Pick<StoredFile, 'key' | 'fileName' | 'mimeType' | 'size' | 'sha256'>[]): Promise<SubmissionFile[]> {
+    if (!stored.length) return [];
+    const repo = manager.getRepository(SubmissionFile);
+    const rows = stored.map((f) => repo.create({ versionId, storageKey: f.key, fileName: f.fileName, mimeType: f.mimeType, size: String(f.size), sha256: f.sha256 }));
+    await repo.insert(rows);
+    return rows;
+  }
+}
