@@ -13,7 +13,7 @@ const browser = Object.fromEntries(['window', 'document', 'navigator', 'console'
 
 export default defineConfig(
   {
-    ignores: ['dist/**', 'dist-bench/**', 'node_modules/**', 'coverage/**', 'artifacts/**', '.build-*/**', 'uploads/**', 'public/vendor/**'],
+    ignores: ['dist/**', 'dist-bench/**', 'node_modules/**', 'coverage/**', 'artifacts/**', '.build-*/**', 'uploads/**', 'public/vendor/**', '.stryker-tmp/**', 'reports/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
