@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, parseRigaDateTime, rigaDateTimeInputs, rigaParts, rigaPartsFromIntl, rigaTime, sameTimeDaysBefore } from './dates';
+import { formatDate, formatDateTime, formatTime, isoInstant, parseRigaDateTime, rigaDateTimeInputs, rigaParts, rigaPartsFromIntl, rigaTime, sameTimeDaysBefore } from './dates';
 
 describe('dates in Riga time', () => {
   it('writes Latvian dates with the month in the locative', () => {
@@ -74,5 +74,74 @@ describe('the fast Riga clock', () => {
     }
     const mismatches = instants.filter((d) => JSON.stringify(rigaParts(d)) !== JSON.stringify(rigaPartsFromIntl(d)));
     expect(mismatches.map((d) => d.toISOString())).toEqual([]);
+  });
+});
+
+describe('dates in words, month by month', () => {
+  it('names every month in the Latvian locative', () => {
+    const months = Array.from({ length: 12 }, (_, i) => formatDate(rigaTime(2013, i + 1, 15, 12, 0), 'lv'));
+    expect(months).toEqual([
+      '2013. gada 15. janvārī', '2013. gada 15. februārī', '2013. gada 15. martā', '2013. gada 15. aprīlī',
+      '2013. gada 15. maijā', '2013. gada 15. jūnijā', '2013. gada 15. jūlijā', '2013. gada 15. augustā',
+      '2013. gada 15. septembrī', '2013. gada 15. oktobrī', '2013. gada 15. novembrī', '2013. gada 15. decembrī',
+    ]);
+  });
+
+  it('pads hours and minutes to two digits', () => {
+    expect(formatTime(new Date('2013-01-04T06:05:00Z'))).toBe('08:05');
+    expect(formatDateTime(new Date('2013-01-04T06:05:00Z'), 'en')).toBe('4 January 2013, 08:05');
+    expect(isoInstant(new Date('2013-01-04T06:05:00Z'))).toBe('2013-01-04T06:05:00.000Z');
+  });
+
+  it('reads the Riga wall clock through Intl field by field', () => {
+    expect(rigaPartsFromIntl(new Date('2012-05-31T22:30:00Z'))).toEqual({ year: 2012, month: 6, day: 1, hour: 1, minute: 30 });
+    expect(rigaParts(new Date('2012-12-31T22:07:00Z'))).toEqual({ year: 2013, month: 1, day: 1, hour: 0, minute: 7 });
+  });
+});
+
+describe('Riga wall clock around the daylight-saving changes', () => {
+  it('reads the minutes on either side of the spring and autumn changes with the offset in force', () => {
+    // 25 March 2012: clocks went from 03:00 to 04:00; 28 October 2012: from 04:00 back to 03:00.
+    expect(rigaTime(2012, 3, 25, 2, 59).toISOString()).toBe('2012-03-25T00:59:00.000Z');
+    expect(rigaTime(2012, 3, 25, 4, 0).toISOString()).toBe('2012-03-25T01:00:00.000Z');
+    expect(rigaTime(2012, 10, 28, 2, 59).toISOString()).toBe('2012-10-27T23:59:00.000Z');
+    expect(rigaTime(2012, 10, 28, 4, 0).toISOString()).toBe('2012-10-28T02:00:00.000Z');
+  });
+
+  it('keeps the minutes and takes the days back whole', () => {
+    expect(sameTimeDaysBefore(rigaTime(2012, 11, 30, 23, 59), 3).toISOString()).toBe(rigaTime(2012, 11, 27, 23, 59).toISOString());
+    expect(rigaTime(2012, 11, 30).toISOString()).toBe('2012-11-29T22:00:00.000Z');
+  });
+});
+
+describe('date and time inputs, strictly', () => {
+  it('accepts the whole day from 00:00 to 23:59, with spaces around', () => {
+    expect(parseRigaDateTime('2012-11-30', '00:00')?.toISOString()).toBe('2012-11-29T22:00:00.000Z');
+    expect(parseRigaDateTime('2012-11-30', '19:59')?.toISOString()).toBe('2012-11-30T17:59:00.000Z');
+    expect(parseRigaDateTime(' 2012-11-30 ', ' 20:30 ')?.toISOString()).toBe('2012-11-30T18:30:00.000Z');
+  });
+
+  it('refuses anything before or after the date or the time', () => {
+    expect(parseRigaDateTime('x2012-11-30', '10:00')).toBeNull();
+    expect(parseRigaDateTime('2012-11-30x', '10:00')).toBeNull();
+    expect(parseRigaDateTime('12012-11-30', '10:00')).toBeNull();
+    expect(parseRigaDateTime('2012-11-30', '110:00')).toBeNull();
+    expect(parseRigaDateTime('2012-11-30', '10:000')).toBeNull();
+    expect(parseRigaDateTime('2012-11-30', 'x10:00')).toBeNull();
+    expect(parseRigaDateTime('2012-11-30', '10:00x')).toBeNull();
+  });
+
+  it('refuses impossible times, months and days', () => {
+    expect(parseRigaDateTime('2012-11-30', '10:60')).toBeNull();
+    expect(parseRigaDateTime('2012-11-30', '9:00')).toBeNull();
+    expect(parseRigaDateTime('2012-13-01', '10:00')).toBeNull();
+    expect(parseRigaDateTime('2012-04-31', '10:00')).toBeNull();
+    expect(parseRigaDateTime('2012-00-10', '10:00')).toBeNull();
+    expect(parseRigaDateTime('0050-01-01', '10:00')).toBeNull();
+    expect(parseRigaDateTime('2012-02-29', '10:00')?.toISOString()).toBe('2012-02-29T08:00:00.000Z');
+  });
+
+  it('writes single-digit months, days, hours and minutes with a leading zero', () => {
+    expect(rigaDateTimeInputs(new Date('2013-03-05T06:07:00Z'))).toEqual(['2013-03-05', '08:07']);
   });
 });

@@ -39,3 +39,31 @@ describe('durations in words', () => {
     expect(formatDuration(i18n, 'lv', 0)).toBe('0 sekundes');
   });
 });
+
+describe('durations at their edges', () => {
+  const i18n = new I18nService();
+
+  it('counts nothing below zero and drops the fraction of a second', () => {
+    expect(durationUnits(-90)).toEqual([]);
+    expect(durationUnits(59.9)).toEqual([{ unit: 'second', count: 59 }]);
+  });
+
+  it('keeps the two largest places even when the second of them is zero', () => {
+    expect(durationUnits(DAY + 5 * 60)).toEqual([{ unit: 'day', count: 1 }]);
+    expect(durationUnits(DAY + HOUR + 60 + 1)).toEqual([{ unit: 'day', count: 1 }, { unit: 'hour', count: 1 }]);
+    expect(durationUnits(3 * HOUR + 59)).toEqual([{ unit: 'hour', count: 3 }]);
+  });
+
+  it('says a minute or more left as minutes, and less as less than a minute', () => {
+    expect(timeLeftText(i18n, 'lv', 59)).toBe('atlikusi mazāk nekā minūte');
+    expect(timeLeftText(i18n, 'lv', 0)).toBe('atlikusi mazāk nekā minūte');
+    expect(timeLeftText(i18n, 'lv', 60)).toBe('atlikusi 1 minūte');
+    expect(timeLeftText(i18n, 'en', 120)).toBe('2 minutes left');
+  });
+
+  it('says nothing late as zero seconds, in the form "par" takes', () => {
+    expect(lateByText(i18n, 'lv', 0)).toBe('nokavēts par 0 sekundēm');
+    expect(formatDuration(i18n, 'en', 3 * DAY)).toBe('3 days');
+    expect(formatDuration(i18n, 'lv', 3 * DAY, 'by')).toBe('3 dienām');
+  });
+});
