@@ -66,3 +66,41 @@ describe('Content-Disposition', () => {
     expect(contentDisposition('日本.pdf', 'inline')).toMatch(/^inline; filename="__\.pdf"; /);
   });
 });
+
+describe('file names at their edges', () => {
+  it('defuses every Windows device name, and only whole ones', () => {
+    expect(['con', 'PRN', 'Aux', 'nul', 'COM1', 'com9', 'LPT1', 'lpt0'].map((base) => sanitizeFileName(`${base}.txt`))).toEqual([
+      '_con.txt', '_PRN.txt', '_Aux.txt', '_nul.txt', '_COM1.txt', '_com9.txt', '_LPT1.txt', '_lpt0.txt',
+    ]);
+    expect(['CONSOLE.txt', 'xcon.txt', 'com10.txt', 'icon.png'].map(sanitizeFileName)).toEqual(['CONSOLE.txt', 'xcon.txt', 'com10.txt', 'icon.png']);
+  });
+
+  it('turns any run of white space into one space', () => {
+    expect(sanitizeFileName('Mācību \t\u00A0 plāns\n2013.pdf')).toBe('Mācību plāns 2013.pdf');
+  });
+
+  it('keeps a leading-dot name without its dot, and an extension of at most 16 characters with its dot', () => {
+    expect(sanitizeFileName('.bashrc')).toBe('bashrc');
+    expect(sanitizeFileName(`dati.${'x'.repeat(20)}`)).toBe(`dati.${'x'.repeat(15)}`);
+    expect(sanitizeFileName(`${'ā'.repeat(400)}.${'x'.repeat(20)}`)).toBe(`${'ā'.repeat(MAX_FILE_NAME_LENGTH - 16)}.${'x'.repeat(15)}`);
+  });
+
+  it('drops the space that truncation leaves at the end of the name', () => {
+    expect(sanitizeFileName(`${'a'.repeat(144)} bcdef.docx`)).toBe(`${'a'.repeat(144)}.docx`);
+  });
+
+  it('counts the length in characters, keeping whole letters', () => {
+    expect(sanitizeFileName(`${'ž'.repeat(145)}.docx`)).toBe(`${'ž'.repeat(145)}.docx`);
+    expect(sanitizeFileName(`${'😀'.repeat(200)}.pdf`)).toBe(`${'😀'.repeat(146)}.pdf`);
+  });
+});
+
+describe('Content-Disposition at its edges', () => {
+  it('keeps printable ASCII in the fallback, from space to tilde', () => {
+    expect(contentDisposition('a ~b!.pdf')).toBe(`attachment; filename="a ~b!.pdf"; filename*=UTF-8''a%20~b!.pdf`);
+  });
+
+  it('gives a plain fallback when no letter of the name survives in ASCII', () => {
+    expect(contentDisposition('\u0301')).toBe(`attachment; filename="file"; filename*=UTF-8''%CC%81`);
+  });
+});

@@ -1,6 +1,6 @@
 import { docxBytes, elfExecutable, jpegBytes, odtBytes, pdfBytes, pngBytes, pptxBytes, shellScript, windowsExecutable, xlsxBytes, zipBytes } from '../../test/support/files';
 import { checkHead, checkZipKind, expectedKind } from './file-policy';
-import { classifyZip, type FileKind, sniffHead } from './file-sniffer';
+import { classifyZip, FILE_KINDS, type FileKind, sniffHead, ZIP_KINDS } from './file-sniffer';
 import { FileRejectedError } from './storage.errors';
 import { inspectZip } from './zip-inspector';
 
@@ -93,5 +93,87 @@ describe('content check against the name', () => {
     const zip = await zipKind(await xlsxBytes());
     const error = rejection(() => checkZipKind('dokuments.docx', zip, 'docx'));
     expect(error.params).toMatchObject({ detected: 'XLSX', extension: 'DOCX' });
+  });
+});
+
+describe('file sniffer, byte by byte', () => {
+  const bytes = (...values: number[]) => Buffer.from(values);
+
+  it('takes every kind of program for one', () => {
+    const programs = [
+      Buffer.from('MZ', 'latin1'),
+      bytes(0x7f, 0x45, 0x4c, 0x46),
+      Buffer.from('#!', 'latin1'),
+      bytes(0xfe, 0xed, 0xfa, 0xce),
+      bytes(0xce, 0xfa, 0xed, 0xfe),
+      bytes(0xfe, 0xed, 0xfa, 0xcf),
+      bytes(0xcf, 0xfa, 0xed, 0xfe),
+      bytes(0xca, 0xfe, 0xba, 0xbe),
+      bytes(0x00, 0x61, 0x73, 0x6d),
+    ];
+    expect(programs.map((head) => sniffHead(head).kind)).toEqual(Array(programs.length).fill('executable'));
+  });
+
+  it('judges a head exactly as long as the magic, and nothing on one byte short', () => {
+    expect(sniffHead(Buffer.from('GIF87a', 'latin1')).kind).toBe('gif');
+    expect(sniffHead(Buffer.from('RIFF\x00\x00\x00\x00WEBP', 'latin1')).kind).toBe('webp');
+    expect(sniffHead(Buffer.from('%PDF-', 'latin1')).kind).toBe('pdf');
+    expect(sniffHead(bytes(0xff, 0xd8, 0xff)).kind).toBe('jpeg');
+    expect(sniffHead(Buffer.from('M', 'latin1')).kind).toBe('unknown');
+    expect(sniffHead(Buffer.from('%PDF', 'latin1')).kind).toBe('unknown');
+    expect(sniffHead(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a)).kind).toBe('unknown');
+  });
+
+  it('wants both halves of a WebP signature, and knows an empty ZIP', () => {
+    expect(sniffHead(Buffer.from('RIFF\x24\x00\x00\x00WAVEfmt ', 'latin1')).kind).toBe('unknown');
+    expect(sniffHead(Buffer.from('RIFX\x24\x00\x00\x00WEBPVP8 ', 'latin1')).kind).toBe('unknown');
+    expect(sniffHead(Buffer.from('PK\x05\x06\x00\x00', 'latin1')).kind).toBe('zip');
+    expect(sniffHead(Buffer.from('PK\x01\x02\x00\x00', 'latin1')).kind).toBe('unknown');
+  });
+
+  it('looks past a byte-order mark only for programs', () => {
+    expect(sniffHead(Buffer.concat([bytes(0xef, 0xbb, 0xbf), Buffer.from('%PDF-1.4')])).kind).toBe('unknown');
+    expect(sniffHead(Buffer.concat([bytes(0xef, 0xbb), Buffer.from('#!/bin/sh')])).kind).toBe('unknown');
+  });
+});
+
+describe('ZIP classification, entry by entry', () => {
+  it('finds VBA macros in any folder and any case, and only under that exact name', () => {
+    expect(classifyZip(['vbaProject.bin']).hasMacros).toBe(true);
+    expect(classifyZip(['[Content_Types].xml', 'xl/VBAPROJECT.BIN', 'xl/workbook.xml'])).toEqual({ kind: 'xlsx', hasMacros: true });
+    expect(classifyZip(['xl/notvbaProject.bin', 'xl/vbaProject.bin.txt', 'vbaProject.bin/readme.txt']).hasMacros).toBe(false);
+    expect(classifyZip(['[Content_Types].xml', 'ppt/presentation.xml'])).toEqual({ kind: 'pptx', hasMacros: false });
+  });
+
+  it('reads the OpenDocument type with spaces around it, and falls back to the entries for any other type', () => {
+    expect(classifyZip(['mimetype'], ' application/vnd.oasis.opendocument.text\n')).toEqual({ kind: 'odt', hasMacros: false });
+    expect(classifyZip(['mimetype', '[Content_Types].xml', 'word/document.xml'], 'application/epub+zip').kind).toBe('docx');
+    expect(classifyZip(['mimetype'], 'application/epub+zip').kind).toBe('zip');
+    expect(classifyZip(['mimetype', 'Basic/vbaProject.bin'], 'application/vnd.oasis.opendocument.spreadsheet')).toEqual({ kind: 'ods', hasMacros: true });
+  });
+
+  it('wants the part folder at the top of an Office package', () => {
+    expect(classifyZip(['[Content_Types].xml', 'docs/word/document.xml']).kind).toBe('zip');
+    expect(classifyZip(['[Content_Types].xml']).kind).toBe('zip');
+  });
+});
+
+describe('file kinds', () => {
+  it('serves each kind with its registered media type, under its extensions and label', () => {
+    expect(Object.entries(FILE_KINDS).map(([kind, { mime, extensions, label }]) => `${kind} ${mime} ${extensions.join('/')} ${label}`)).toEqual([
+      'pdf application/pdf pdf PDF',
+      'png image/png png PNG',
+      'jpeg image/jpeg jpg/jpeg JPEG',
+      'gif image/gif gif GIF',
+      'webp image/webp webp WEBP',
+      'zip application/zip zip ZIP',
+      'docx application/vnd.openxmlformats-officedocument.wordprocessingml.document docx DOCX',
+      'xlsx application/vnd.openxmlformats-officedocument.spreadsheetml.sheet xlsx XLSX',
+      'pptx application/vnd.openxmlformats-officedocument.presentationml.presentation pptx PPTX',
+      'odt application/vnd.oasis.opendocument.text odt ODT',
+      'ods application/vnd.oasis.opendocument.spreadsheet ods ODS',
+      'odp application/vnd.oasis.opendocument.presentation odp ODP',
+    ]);
+    expect(ZIP_KINDS).toEqual(['zip', 'docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp']);
   });
 });

@@ -62,3 +62,53 @@ describe('deadlines and the submission window', () => {
     expect(lateSecondsAt(plus(due, -5000), due)).toBe(0);
   });
 });
+
+describe('submission state at its edges', () => {
+  const facts = (submittedVersion: number, submittedAt: Date | null) => ({ submittedVersion, submittedAt, returnedAt: null });
+
+  it('is a draft while either the submitted version or its time is missing', () => {
+    expect(submissionState(facts(0, due), null, due)).toBe('draft');
+    expect(submissionState(facts(1, null), null, due)).toBe('draft');
+  });
+
+  it('is late from the first millisecond after the due time', () => {
+    expect(submissionState(facts(1, plus(due, 1)), null, due)).toBe('late');
+    expect(submissionState(facts(1, plus(due, -1)), null, due)).toBe('submitted');
+  });
+
+  it('is graded by a released grade even when the work came in late', () => {
+    expect(submissionState(facts(2, plus(due, 5000)), { status: 'released', versionNumber: 2 }, due)).toBe('graded');
+  });
+
+  it('rounds any part of a second up, and counts whole seconds as they are', () => {
+    expect(lateSecondsAt(plus(due, 1500), due)).toBe(2);
+    expect(lateSecondsAt(plus(due, 3000), due)).toBe(3);
+  });
+});
+
+describe('deadlines in full', () => {
+  it('gives the assignment\'s times when there is no extension', () => {
+    expect(deadlinesFor(assignment, null, { revisionDueAt: null })).toEqual({ opensAt: opens, dueAt: due, cutoffAt: cutoff, revision: false, extended: false });
+  });
+
+  it('gives an extension\'s times and the assignment\'s opening', () => {
+    const extension = { dueAt: plus(due, 86_400_000), cutoffAt: plus(cutoff, 86_400_000) };
+    expect(deadlinesFor(assignment, extension, null)).toEqual({ opensAt: opens, dueAt: extension.dueAt, cutoffAt: extension.cutoffAt, revision: false, extended: true });
+  });
+
+  it('closes a revision one millisecond after its due time', () => {
+    const revisionDueAt = plus(cutoff, 7 * 86_400_000);
+    expect(deadlinesFor(assignment, null, { revisionDueAt })).toEqual({
+      opensAt: opens,
+      dueAt: revisionDueAt,
+      cutoffAt: plus(revisionDueAt, 1),
+      revision: true,
+      extended: false,
+    });
+  });
+
+  it('never counts a revision as late, whatever its window', () => {
+    const revision = { opensAt: opens, dueAt: due, cutoffAt: cutoff, revision: true, extended: false };
+    expect(windowAt(revision, plus(due, 60_000))).toEqual({ kind: 'open', lateSeconds: 0 });
+  });
+});
