@@ -10,7 +10,7 @@ const mutate = [
   'src/storage/file-names.ts',
   'src/storage/file-sniffer.ts',
   'src/auth/password-policy.ts',
-  'src/coursework/submission-state.ts',
+  'src/submissions/submission-state.ts',
 ];
 
 const unit = createRequire(import.meta.url)('./jest.config.js').projects.find((project) => project.displayName === 'unit');
