@@ -24,6 +24,14 @@ export default defineConfig(
     },
   },
   {
+    // Shared machinery builds on no feature: features import it, never the other way round.
+    files: ['src/common/**/*.ts', 'src/config/**/*.ts', 'src/i18n/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./(?!(common|config|database|i18n)/)', message: 'src/common, src/config and src/i18n import no feature.' }] }],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: node },
     rules: {

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { formatDateTime } from '../i18n/dates';
 import { EmailRequest, OutboxService } from '../notifications/outbox.service';
-import type { Language } from '../users/role';
+import type { Language } from '../i18n/languages';
 import type { Extension } from './extension.entity';
 
 interface Recipient {

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { formatDateTime, TIME_ZONE } from '../i18n/dates';
 import { EmailRequest, OutboxService } from '../notifications/outbox.service';
-import type { Language } from '../users/role';
+import type { Language } from '../i18n/languages';
 import { AssignmentNotices } from './assignment-notices';
 import { GradingDigest } from '../grading/grading-digest';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Language } from '../users/role';
+import type { Language } from '../i18n/languages';
 
 /**
  * Attendance of one enrolment. Only sessions that have taken place count: started and not cancelled; sessions

@@ -10,7 +10,7 @@ import { I18nService } from '../i18n/i18n.service';
 import { MySessionsService } from '../sessions/my-sessions.service';
 import { placeText, type ShownSession } from '../sessions/session-views';
 import { SessionsService } from '../sessions/sessions.service';
-import type { Language } from '../users/role';
+import type { Language } from '../i18n/languages';
 import { User } from '../users/user.entity';
 import { CalendarTokens } from './calendar-tokens';
 import { CalendarFeedNotFoundError } from './calendar.errors';

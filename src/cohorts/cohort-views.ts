@@ -1,6 +1,6 @@
 import { localized } from '../programmes/localized';
 import { programmeFooter } from '../programmes/programme-footer';
-import type { Language } from '../users/role';
+import type { Language } from '../i18n/languages';
 import type { Cohort } from './cohort.entity';
 import type { CohortCounts } from './cohorts.service';
 import type { Enrolment } from './enrolment.entity';

@@ -12,7 +12,7 @@ import { localized } from '../programmes/localized';
 import { singleProgrammeFooter } from '../programmes/programme-footer';
 import { PartsService } from '../programmes/parts.service';
 import { ProgrammesService } from '../programmes/programmes.service';
-import type { Language } from '../users/role';
+import type { Language } from '../i18n/languages';
 import type { User } from '../users/user.entity';
 import { cohortView } from './cohort-views';
 import { cohortListQuerySchema, createCohortSchema, updateCohortSchema } from './cohort.schemas';

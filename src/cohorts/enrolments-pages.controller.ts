@@ -10,7 +10,7 @@ import { parseWith } from '../common/zod-validation.pipe';
 import { I18nService } from '../i18n/i18n.service';
 import { withFormLocals } from '../programmes/form-locals';
 import { singleProgrammeFooter } from '../programmes/programme-footer';
-import type { Language } from '../users/role';
+import type { Language } from '../i18n/languages';
 import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { cohortView, enrolmentPageView } from './cohort-views';

@@ -3,7 +3,7 @@ import { I18nService } from '../i18n/i18n.service';
 import { describeCompletionRule } from '../programmes/completion-rule';
 import { localized } from '../programmes/localized';
 import { programmeFooter } from '../programmes/programme-footer';
-import type { Language } from '../users/role';
+import type { Language } from '../i18n/languages';
 import type { User } from '../users/user.entity';
 import { cohortView, enrolmentView } from './cohort-views';
 import { CohortsService } from './cohorts.service';

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Role } from '../users/role';
+import type { Role } from './roles';
 
 export const ACCESS_KEY = 'kursors:access';
 

@@ -1,5 +1,4 @@
-import type { User } from '../users/user.entity';
-import type { Role } from '../users/role';
+import type { Role } from './roles';
 
 export interface NavItem {
   href: string;
@@ -32,7 +31,12 @@ const ENTRIES: NavEntry[] = [
   { href: '/profile', label: 'nav.profile', roles: 'any' },
 ];
 
-export function navigationFor(user: User | undefined, path: string): NavItem[] {
+/** Anyone whose roles decide the menu: a signed-in user. */
+export interface HasRoles {
+  hasRole(...roles: Role[]): boolean;
+}
+
+export function navigationFor(user: HasRoles | undefined, path: string): NavItem[] {
   if (!user) return [];
   const entries = ENTRIES.filter((entry) => entry.roles === 'any' || user.hasRole(...entry.roles));
   const matches = (href: string) => (href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`));

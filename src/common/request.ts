@@ -1,28 +1,4 @@
 import type { Request } from 'express';
-import type { User } from '../users/user.entity';
-import type { Language } from '../users/role';
-
-declare module 'express-session' {
-  interface SessionData {
-    userId?: string;
-    /** When the person logged in, for the absolute timeout. */
-    loginAt?: number;
-    csrfToken?: string;
-    lang?: Language;
-    flash?: { kind: 'success' | 'error' | 'info'; key: string; params?: Record<string, string | number> }[];
-  }
-}
-
-declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
-  namespace Express {
-    interface Request {
-      user?: User;
-      authMethod?: 'session' | 'token';
-      lang: Language;
-    }
-  }
-}
 
 export type AppRequest = Request;
 

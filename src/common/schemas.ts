@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { LANGUAGES, ROLES } from '../users/role';
+import { ROLES } from './roles';
+import { LANGUAGES } from '../i18n/languages';
 import { textProblem } from './control-characters';
 
 export interface TextOptions {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { HelperOptions } from 'handlebars';
 import { formatDate, formatDateTime, formatTime } from '../i18n/dates';
 import { I18nService, isLanguage } from '../i18n/i18n.service';
-import type { Language } from '../users/role';
+import type { Language } from '../i18n/languages';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type HandlebarsLike = { registerHelper(name: string, fn: (...args: any[]) => unknown): void };

@@ -10,7 +10,7 @@ import { Programme } from '../programmes/programme.entity';
 import { SessionChange } from '../sessions/session-change.entity';
 import { Session, SessionKind } from '../sessions/session.entity';
 import { User } from '../users/user.entity';
-import type { Role } from '../users/role';
+import type { Role } from '../common/roles';
 
 /** Stable ids, so loading the demo again finds the same rows and changes nothing. */
 export function demoId(name: string): string {

@@ -1,4 +1,5 @@
-import type { Language, Role } from '../users/role';
+import type { Role } from '../common/roles';
+import type { Language } from '../i18n/languages';
 
 export interface DemoUser {
   email: string;

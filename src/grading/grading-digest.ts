@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { rigaParts, rigaTime } from '../i18n/dates';
 import { EmailRequest, OutboxService } from '../notifications/outbox.service';
-import type { Language } from '../users/role';
+import type { Language } from '../i18n/languages';
 
 /** The digest goes out from this hour (Riga time) on; it covers the 24 hours before it. */
 export const DIGEST_HOUR = 7;

@@ -2,7 +2,7 @@ import { formatDateTime, parseRigaDateTime, rigaDateTimeInputs, sameTimeDaysBefo
 import { lateByText } from '../i18n/durations';
 import type { I18nService } from '../i18n/i18n.service';
 import { acceptAttribute, allowedLabel } from '../storage/file-policy';
-import type { Language } from '../users/role';
+import type { Language } from '../i18n/languages';
 import type { Assignment, GradingType } from '../assignments/assignment.entity';
 import { versionRow } from '../submissions/submission-views';
 import type { Grade } from './grade.entity';

@@ -1,4 +1,4 @@
-import type { Language } from '../users/role';
+import type { Language } from './languages';
 
 export const TIME_ZONE = 'Europe/Riga';
 

@@ -1,4 +1,4 @@
-import type { Language } from '../users/role';
+import type { Language } from './languages';
 import type { I18nService } from './i18n.service';
 
 const UNITS = [

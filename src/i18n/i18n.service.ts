@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
-import { LANGUAGES, type Language } from '../users/role';
+import { LANGUAGES, type Language } from './languages';
 
 type Messages = { [key: string]: string | Messages };
 export type TranslateParams = Record<string, string | number | undefined | null>;

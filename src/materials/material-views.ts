@@ -2,7 +2,7 @@ import { localized } from '../programmes/localized';
 import { acceptAttribute, allowedLabel } from '../storage/file-policy';
 import { formatFileSize } from '../storage/file-size';
 import { extensionOf } from '../storage/file-names';
-import type { Language } from '../users/role';
+import type { Language } from '../i18n/languages';
 import type { Material } from './material.entity';
 import { MATERIAL_KINDS, type MaterialList } from './materials.service';
 

@@ -5,7 +5,7 @@ import Handlebars from 'handlebars';
 import { registerViewHelpers } from '../common/view-helpers';
 import { AppConfig } from '../config/app-config';
 import { I18nService } from '../i18n/i18n.service';
-import type { Language } from '../users/role';
+import type { Language } from '../i18n/languages';
 
 export const EMAIL_VIEWS_DIR = join(__dirname, '..', '..', 'views', 'emails');
 

@@ -6,7 +6,7 @@ import { Queue } from 'bullmq';
 import { EntityManager, Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import type { Env } from '../config/env.schema';
-import type { Language } from '../users/role';
+import type { Language } from '../i18n/languages';
 import { MailRenderer } from './mail-renderer';
 import { EMAIL_QUEUE, EmailDeliveryJob } from './notifications.constants';
 import { EmailCategory, OutboxMessage } from './outbox-message.entity';

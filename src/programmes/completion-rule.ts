@@ -1,5 +1,5 @@
 import type { I18nService } from '../i18n/i18n.service';
-import type { Language } from '../users/role';
+import type { Language } from '../i18n/languages';
 import type { Part } from './part.entity';
 
 export type CompletionRule = Pick<Part, 'minAttendancePercent' | 'requiresIndependentWork' | 'requiresFinalExam' | 'closesWithSeminar'>;

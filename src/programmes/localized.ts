@@ -1,4 +1,4 @@
-import type { Language } from '../users/role';
+import type { Language } from '../i18n/languages';
 
 /** The English text when there is one and English is wanted; Latvian otherwise. */
 export function localized(lang: Language, lv: string, en: string | null | undefined): string {

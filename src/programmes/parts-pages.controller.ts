@@ -6,7 +6,7 @@ import { CurrentUser } from '../common/current-user.decorator';
 import { FormView } from '../common/form-view';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
-import type { Language } from '../users/role';
+import type { Language } from '../i18n/languages';
 import type { User } from '../users/user.entity';
 import { withFormLocals } from './form-locals';
 import { localized } from './localized';

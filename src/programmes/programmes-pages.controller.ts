@@ -8,7 +8,7 @@ import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
 import { I18nService } from '../i18n/i18n.service';
 import { acceptAttribute, allowedLabel } from '../storage/file-policy';
-import type { Language } from '../users/role';
+import type { Language } from '../i18n/languages';
 import type { User } from '../users/user.entity';
 import { describeCompletionRule } from './completion-rule';
 import { withFormLocals } from './form-locals';

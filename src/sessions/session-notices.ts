@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { OutboxService } from '../notifications/outbox.service';
-import type { Language } from '../users/role';
+import type { Language } from '../i18n/languages';
 import type { SessionChange } from './session-change.entity';
 import type { Session } from './session.entity';
 import { formatRangeIn, placeText } from './session-views';

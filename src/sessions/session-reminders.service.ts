@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { sameTimeDaysBefore } from '../i18n/dates';
 import { EmailRequest, OutboxService } from '../notifications/outbox.service';
-import type { Language } from '../users/role';
+import type { Language } from '../i18n/languages';
 import { reminderKeyPrefix } from './session-notices';
 import { formatRangeIn, placeText } from './session-views';
 import type { SessionKind } from './session.entity';

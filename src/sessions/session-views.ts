@@ -1,5 +1,5 @@
 import { formatDateTime, formatTime, rigaParts } from '../i18n/dates';
-import type { Language } from '../users/role';
+import type { Language } from '../i18n/languages';
 import type { SessionChange } from './session-change.entity';
 import type { User } from '../users/user.entity';
 import type { Session } from './session.entity';

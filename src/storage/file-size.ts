@@ -1,4 +1,4 @@
-import type { Language } from '../users/role';
+import type { Language } from '../i18n/languages';
 
 const UNITS = ['B', 'KB', 'MB', 'GB'];
 

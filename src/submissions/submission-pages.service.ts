@@ -4,7 +4,7 @@ import { renderMarkdown } from '../common/markdown';
 import { lateByText } from '../i18n/durations';
 import { I18nService } from '../i18n/i18n.service';
 import { localized } from '../programmes/localized';
-import type { Language } from '../users/role';
+import type { Language } from '../i18n/languages';
 import type { User } from '../users/user.entity';
 import { AssignmentAttachmentsService } from '../assignments/assignment-attachments.service';
 import { AssignmentTraineesService } from './assignment-trainees.service';

@@ -5,7 +5,7 @@ import type { I18nService } from '../i18n/i18n.service';
 import { acceptAttribute, allowedLabel } from '../storage/file-policy';
 import { formatFileSize } from '../storage/file-size';
 import type { FileKind } from '../storage/file-sniffer';
-import type { Language } from '../users/role';
+import type { Language } from '../i18n/languages';
 import type { AssignmentAttachment } from '../assignments/assignment-attachment.entity';
 import type { Assignment } from '../assignments/assignment.entity';
 import type { Deadlines, SubmissionState } from './submission-state';

@@ -8,7 +8,7 @@ import { FieldError, ValidationFailedError } from '../common/errors';
 import { toFieldErrors } from '../common/zod-validation.pipe';
 import { I18nService } from '../i18n/i18n.service';
 import { OutboxService } from '../notifications/outbox.service';
-import type { Language } from './role';
+import type { Language } from '../i18n/languages';
 import { User } from './user.entity';
 import { CreateUserInput, createUserSchema } from './user.schemas';
 import { EmailTakenError } from './users.errors';

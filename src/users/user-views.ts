@@ -1,4 +1,5 @@
-import { LANGUAGES, ROLES } from './role';
+import { ROLES } from '../common/roles';
+import { LANGUAGES } from '../i18n/languages';
 import type { UserSummary } from './users.service';
 
 /** Choices of the user forms and filters; labels are locale keys. */

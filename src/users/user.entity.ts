@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Language, Role } from './role';
+import type { Role } from '../common/roles';
+import type { Language } from '../i18n/languages';
 
 @Entity()
 export class User {

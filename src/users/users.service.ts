@@ -10,7 +10,8 @@ import { OutboxService } from '../notifications/outbox.service';
 import { PasswordTokensService } from './password-tokens.service';
 import { UserSessions } from './user-sessions';
 import { User } from './user.entity';
-import type { Language, Role } from './role';
+import type { Role } from '../common/roles';
+import type { Language } from '../i18n/languages';
 import { CreateUserInput, ProfileInput, UserListQuery } from './user.schemas';
 import { CannotDisableSelfError, CannotRemoveOwnAdminError, EmailTakenError } from './users.errors';
 

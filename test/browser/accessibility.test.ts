@@ -1,6 +1,6 @@
 import { OutboxMessage } from '../../src/notifications/outbox-message.entity';
 import { PasswordTokensService } from '../../src/users/password-tokens.service';
-import type { Role } from '../../src/users/role';
+import type { Role } from '../../src/common/roles';
 import {
   expectAccessible,
   logInAs,

@@ -4,7 +4,8 @@ import { ApiToken } from '../../src/auth/api-token.entity';
 import { API_TOKEN_PREFIX } from '../../src/auth/api-tokens.service';
 import { hashPassword } from '../../src/auth/passwords';
 import { newSecret, sha256 } from '../../src/auth/secrets';
-import type { Language, Role } from '../../src/users/role';
+import type { Role } from '../../src/common/roles';
+import type { Language } from '../../src/i18n/languages';
 import { User } from '../../src/users/user.entity';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
