@@ -49,6 +49,9 @@ export const envSchema = z.object({
   LOGIN_MAX_PER_ACCOUNT: duration.default(5),
   LOGIN_MAX_PER_ADDRESS: duration.default(20),
   LOGIN_WINDOW_MINUTES: duration.default(15),
+  RESET_MAX_PER_EMAIL: duration.default(3),
+  RESET_MAX_PER_ADDRESS: duration.default(10),
+  RESET_WINDOW_MINUTES: duration.default(60),
   /** How often the worker puts outbox rows still pending back on the delivery queue. */
   OUTBOX_SWEEP_SECONDS: duration.default(30),
   /** Delivery attempts of one email before it is marked failed. */

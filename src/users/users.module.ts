@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PasswordToken } from './password-token.entity';
+import { PasswordResetLimiter } from './password-reset-limiter';
 import { PasswordTokensService } from './password-tokens.service';
 import { UserImportService } from './user-import.service';
 import { UserSessions } from './user-sessions';
@@ -9,7 +10,7 @@ import { UsersService } from './users.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User, PasswordToken])],
-  providers: [UsersService, PasswordTokensService, UserSessions, UserImportService],
+  providers: [UsersService, PasswordTokensService, PasswordResetLimiter, UserSessions, UserImportService],
   exports: [UsersService, PasswordTokensService, UserImportService],
 })
 export class UsersModule {}

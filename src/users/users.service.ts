@@ -4,9 +4,11 @@ import type { Request } from 'express';
 import { DataSource, EntityManager, QueryFailedError, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { NotFoundError } from '../common/errors';
+import { clientIp } from '../common/request';
 import { PreparedRead } from '../database/prepared-read';
 import { RawEntity } from '../database/raw-entity';
 import { OutboxService } from '../notifications/outbox.service';
+import { PasswordResetLimiter } from './password-reset-limiter';
 import { PasswordTokensService } from './password-tokens.service';
 import { UserSessions } from './user-sessions';
 import { User } from './user.entity';
@@ -62,6 +64,7 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly passwordTokens: PasswordTokensService,
+    private readonly resetLimiter: PasswordResetLimiter,
     private readonly outbox: OutboxService,
     private readonly sessions: UserSessions,
     private readonly audit: AuditService,
@@ -263,8 +266,12 @@ export class UsersService {
     if (outboxId) await this.outbox.dispatch([outboxId]);
   }
 
-  /** Always answers the same way, so the form does not reveal which emails have accounts. */
+  /**
+   * Always answers the same way, so the form does not reveal which emails have accounts; past the limits
+   * per email and per address no more links are mailed.
+   */
   async requestPasswordReset(email: string, req?: Request): Promise<void> {
+    if (!(await this.resetLimiter.take(email, req ? clientIp(req) : 'unknown'))) return;
     const user = await this.findActiveByEmail(email);
     if (!user) return;
     const outboxId = await this.dataSource.transaction(async (manager) => {
