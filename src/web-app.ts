@@ -14,6 +14,7 @@ import { buildOpenApiDocument } from './common/api-docs';
 import { SessionStore } from './auth/session-store';
 import { LANGUAGE_COOKIE, SESSION_COOKIE } from './common/cookies';
 import { csrfProtection, csrfToken } from './common/csrf';
+import { AllExceptionsFilter } from './common/exception.filter';
 import { QUEUE_DASHBOARD_PATH, queueDashboard } from './common/queue-dashboard';
 import { isApiRequest } from './common/request';
 import { requestLogging } from './common/request-logging';
@@ -76,6 +77,20 @@ const SECURITY_HEADERS: HelmetOptions = {
   crossOriginEmbedderPolicy: false,
 };
 
+/**
+ * Errors raised by the middleware above the routes (the session store or a token lookup while PostgreSQL is
+ * down, a missing CSRF token) get the same answers as errors in the routes, in the reader's language.
+ */
+function middlewareErrors(filter: AllExceptionsFilter) {
+  return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    if (!res.locals.lang) {
+      pickLanguage(req);
+      Object.assign(res.locals, { lang: req.lang, otherLang: req.lang === 'lv' ? 'en' : 'lv', nav: [], currentUser: null });
+    }
+    filter.respond(err, req, res);
+  };
+}
+
 /** The Express pipeline shared by production, the quick start and the tests. */
 export async function configureWebApp(app: NestExpressApplication): Promise<void> {
   const config = app.get(AppConfig);
@@ -126,6 +141,7 @@ export async function configureWebApp(app: NestExpressApplication): Promise<void
   });
   app.use(QUEUE_DASHBOARD_PATH, ...queueDashboard(app));
   app.use(csrfProtection);
+  app.use(middlewareErrors(new AllExceptionsFilter(i18n)));
 
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app, config.env.PUBLIC_URL), { jsonDocumentUrl: 'api/docs-json' });
 

@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Store, type SessionData } from 'express-session';
 import { Pool } from 'pg';
@@ -50,11 +50,14 @@ export class SessionStore extends Store implements OnApplicationShutdown {
   private readonly users: RawEntity<User>;
   private readonly read: PreparedRead<SessionRow>;
   private readonly loaded = new Map<string, Loaded>();
+  private readonly logger = new Logger(SessionStore.name);
   private readonly pruneTimer?: NodeJS.Timeout;
 
   constructor(config: AppConfig, @InjectDataSource() dataSource: DataSource) {
     super();
     this.pool = new Pool({ connectionString: config.env.DATABASE_URL, max: 10, application_name: 'kursors-sessions' });
+    // An idle connection dropped by a PostgreSQL restart must not end the process; the next query reconnects.
+    this.pool.on('error', (err) => this.logger.warn({ err }, 'Session store connection lost'));
     this.users = new RawEntity(dataSource, User);
     this.read = PreparedRead.onPool<SessionRow>(this.pool, 'session_with_user', sessionWithUserSql(this.users.select('u', 'u_')));
     // Tests end sessions by hand; a prune racing them would only add noise.

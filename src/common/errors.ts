@@ -56,6 +56,13 @@ export class ConflictError extends DomainError {
   }
 }
 
+/** PostgreSQL or Redis cannot be reached: nothing was done, and the same request may be sent again later. */
+export class ServiceUnavailableError extends DomainError {
+  constructor(readonly retryAfterSeconds = 30) {
+    super(503, 'SERVICE_UNAVAILABLE', 'errors.unavailable');
+  }
+}
+
 export class TooManyRequestsError extends DomainError {
   constructor(
     messageKey: string,

@@ -1,8 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { I18nService } from '../i18n/i18n.service';
-import { DomainError, TooManyRequestsError } from './errors';
+import { DomainError, ServiceUnavailableError, TooManyRequestsError } from './errors';
 import { isApiRequest } from './request';
+import { asServiceUnavailable } from './unavailable';
 
 interface ErrorBody {
   statusCode: number;
@@ -36,14 +37,22 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    const req = ctx.getRequest<Request>();
-    const res = ctx.getResponse<Response>();
+    this.respond(exception, ctx.getRequest<Request>(), ctx.getResponse<Response>());
+  }
+
+  /** Also called for errors raised in the Express middleware before any route (sessions, authentication). */
+  respond(thrown: unknown, req: Request, res: Response): void {
+    const unavailable = asServiceUnavailable(thrown);
+    if (unavailable) this.logger.warn({ err: thrown, requestId: req.id }, 'Database or Redis unavailable');
+    const exception = unavailable ?? thrown;
     const body = this.toBody(exception, req);
     if (res.headersSent) {
       res.end();
       return;
     }
-    if (exception instanceof TooManyRequestsError) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    if (exception instanceof TooManyRequestsError || exception instanceof ServiceUnavailableError) {
+      res.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    }
     if (isApiRequest(req)) {
       res.status(body.statusCode).json(body);
       return;
