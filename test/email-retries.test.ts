@@ -47,7 +47,7 @@ describe('retrying email delivery', () => {
   const settled = (id: string) =>
     eventually(async () => {
       const row = await t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id });
-      return row.status !== 'pending' && row;
+      return row.status !== 'pending' && row.status !== 'sending' && row;
     }, 20000, 'delivery to settle');
 
   it('sends after the server refused the first attempts', async () => {
@@ -99,7 +99,8 @@ describe('stopping the worker', () => {
     });
     await eventually(() => smtp.attempts >= 1, 10000, 'the SMTP server to receive the message');
     const row = () => t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id: message!.id });
-    expect((await row()).status).toBe('pending');
+    // Recorded as being sent before the server had it, so a crash now would leave it visibly uncertain.
+    expect((await row()).status).toBe('sending');
 
     await worker.close();
 

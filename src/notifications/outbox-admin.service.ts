@@ -11,7 +11,7 @@ import { OutboxListQuery } from './outbox.schemas';
 import { OutboxService } from './outbox.service';
 
 /** Statuses an administrator may send again; a pending email is still on its way. */
-export const RESENDABLE: readonly OutboxStatus[] = ['failed', 'not_delivered', 'suppressed', 'sent'];
+export const RESENDABLE: readonly OutboxStatus[] = ['failed', 'not_delivered', 'suppressed', 'sent', 'uncertain'];
 
 /** What administrators see of the outbox and may do with it. */
 @Injectable()
@@ -49,7 +49,7 @@ export class OutboxAdminService {
       if (!row) throw new OutboxMessageNotFoundError();
       if (!RESENDABLE.includes(row.status)) throw new NotResendableError();
       const before = { status: row.status, attempts: row.attempts, lastError: row.lastError };
-      Object.assign(row, { status: 'pending', attempts: 0, lastError: null, sentAt: null });
+      Object.assign(row, { status: 'pending', attempts: 0, lastError: null, sentAt: null, uncertainResent: false });
       await repo.save(row);
       await this.audit.record(
         { actorId: actor.id, action: 'outbox.resent', entityType: 'outbox_message', entityId: row.id, before, after: { status: row.status }, req },

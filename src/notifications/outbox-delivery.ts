@@ -30,9 +30,20 @@ function errorText(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).slice(0, 2000);
 }
 
+/** The session-level lock a worker holds on a row while it sends it; it dies with the worker's connection. */
+export const SENDER_LOCK_KEY = `hashtextextended('outbox:' || $1::text, 0)`;
+
+/** A row is taken for sending when pending, or when uncertain (or left `sending` by a sender that is gone). */
+const TAKEABLE: OutboxStatus[] = ['pending', 'sending', 'uncertain'];
+
 /**
- * Sends one outbox row. Idempotent: only a row still pending is touched, and it stays locked while it is
- * sent, so a duplicate job (after a stall or a sweep) finds nothing to do.
+ * Sends one outbox row, at most once unless a crash makes that uncertain.
+ *
+ * The row is marked `sending` and committed before the SMTP server sees it, and the sender holds a PostgreSQL
+ * advisory lock on it for as long as it sends, so another worker (a duplicate job, the sweeper) finds it either
+ * locked (still being sent: nothing to do) or unlocked and still `sending` (its sender died mid-delivery). Such
+ * a row may or may not have arrived: it is sent once more, with the same Message-ID, and after a second
+ * interruption it stays `uncertain` for an administrator.
  */
 @Injectable()
 export class OutboxDelivery {
@@ -45,36 +56,72 @@ export class OutboxDelivery {
   ) {}
 
   async deliver(outboxId: string, attempt: DeliveryAttempt): Promise<DeliveryOutcome> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
     let failure: DeliveryFailedError | undefined;
-    const outcome = await this.dataSource.transaction(async (manager): Promise<DeliveryOutcome> => {
-      const message = await manager
-        .getRepository(OutboxMessage)
-        .createQueryBuilder('m')
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .where('m.id = :id', { id: outboxId })
-        .andWhere('m.status = :status', { status: 'pending' })
-        .getOne();
-      if (!message) return 'skipped';
-      if (!(await this.recipientWants(message))) return this.finish(manager, message, 'suppressed');
-      if (!this.mailer.enabled) return this.finish(manager, message, 'not_delivered');
-      try {
-        await this.mailer.send(message);
-      } catch (error) {
-        const final = Math.max(attempt.attempt, message.attempts + 1) >= attempt.maxAttempts;
-        failure = new DeliveryFailedError(message.id, final, error);
-        await manager.getRepository(OutboxMessage).update(
-          { id: message.id },
-          { attempts: message.attempts + 1, lastError: errorText(error), status: final ? 'failed' : 'pending' },
-        );
-        return final ? 'failed' : 'retry';
+    let outcome: DeliveryOutcome = 'skipped';
+    try {
+      const [{ held }] = (await runner.query(`SELECT pg_try_advisory_lock(${SENDER_LOCK_KEY}) AS held`, [outboxId])) as { held: boolean }[];
+      if (held) {
+        try {
+          const taken = await runner.manager.transaction((manager) => this.take(manager, outboxId));
+          if (taken instanceof OutboxMessage) {
+            try {
+              await this.mailer.send(taken);
+              outcome = await this.finish(runner.manager, taken, 'sent');
+            } catch (error) {
+              const final = Math.max(attempt.attempt, taken.attempts + 1) >= attempt.maxAttempts;
+              failure = new DeliveryFailedError(taken.id, final, error);
+              await runner.manager.getRepository(OutboxMessage).update(
+                { id: taken.id },
+                { attempts: taken.attempts + 1, lastError: errorText(error), status: final ? 'failed' : 'pending' },
+              );
+              outcome = final ? 'failed' : 'retry';
+            }
+          } else {
+            outcome = taken;
+          }
+        } finally {
+          await runner.query(`SELECT pg_advisory_unlock(${SENDER_LOCK_KEY})`, [outboxId]).catch(() => undefined);
+        }
       }
-      return this.finish(manager, message, 'sent');
-    });
+    } finally {
+      await runner.release();
+    }
     this.logger.log({ outboxId, attempt: attempt.attempt, outcome }, 'Email delivery');
-    // Thrown after the commit, so the attempt and its error are kept while BullMQ retries.
+    // Thrown after the attempt is recorded, so the attempt and its error are kept while BullMQ retries.
     if (failure) throw failure;
     return outcome;
+  }
+
+  /**
+   * Under the sender lock: marks the row `sending` (committed when this returns) and returns it to be sent,
+   * or settles it without sending and returns the outcome.
+   */
+  private async take(manager: EntityManager, outboxId: string): Promise<OutboxMessage | DeliveryOutcome> {
+    const repo = manager.getRepository(OutboxMessage);
+    const message = await repo
+      .createQueryBuilder('m')
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .where('m.id = :id', { id: outboxId })
+      .andWhere('m.status IN (:...statuses)', { statuses: TAKEABLE })
+      .getOne();
+    if (!message) return 'skipped';
+    const interrupted = message.status !== 'pending';
+    if (interrupted && message.uncertainResent) {
+      await repo.update({ id: message.id }, { status: 'uncertain' });
+      this.logger.warn({ outboxId }, 'Email delivery interrupted twice; left uncertain');
+      return 'uncertain';
+    }
+    if (!interrupted) {
+      if (!(await this.recipientWants(message))) return this.finish(manager, message, 'suppressed');
+      if (!this.mailer.enabled) return this.finish(manager, message, 'not_delivered');
+    } else {
+      this.logger.warn({ outboxId }, 'Email delivery was interrupted; sending once more with the same Message-ID');
+    }
+    await repo.update({ id: message.id }, { status: 'sending', uncertainResent: interrupted || message.uncertainResent });
+    return Object.assign(message, { uncertainResent: interrupted || message.uncertainResent });
   }
 
   private async finish(manager: EntityManager, message: OutboxMessage, status: 'sent' | 'suppressed' | 'not_delivered'): Promise<DeliveryOutcome> {

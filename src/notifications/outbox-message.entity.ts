@@ -1,6 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export const OUTBOX_STATUSES = ['pending', 'sent', 'failed', 'not_delivered', 'suppressed'] as const;
+/**
+ * `sending`: handed to the SMTP server, or about to be, by a worker that is still alive. `uncertain`: a worker or
+ * its database connection died while sending it, so it may or may not have arrived; it is sent once more with the
+ * same Message-ID, and if that is interrupted too it stays uncertain for an administrator to decide.
+ */
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'uncertain', 'failed', 'not_delivered', 'suppressed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /** What kind of email it is; reminders and updates can be switched off by the recipient. */
@@ -52,6 +57,10 @@ export class OutboxMessage {
 
   @Column({ type: 'text', nullable: true })
   lastError: string | null;
+
+  /** The one more send an uncertain email gets has been used: it may have arrived twice. */
+  @Column({ type: 'boolean', default: false })
+  uncertainResent: boolean;
 
   @Column({ type: 'varchar', length: 300 })
   messageId: string;

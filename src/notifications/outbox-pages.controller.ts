@@ -48,7 +48,7 @@ export class OutboxPagesController {
       titleKey: 'outbox.detail.title',
       message: outboxDetail(message, this.config.env.MAIL_FROM),
       statusLabel: `outbox.status.${message.status}`,
-      statusHint: `outbox.statusHint.${message.status}`,
+      statusHint: message.status === 'sent' && message.uncertainResent ? 'outbox.statusHint.sentAgain' : `outbox.statusHint.${message.status}`,
       categoryLabel: `outbox.category.${message.category}`,
       templateLabel: `outbox.template.${message.template}`,
     };

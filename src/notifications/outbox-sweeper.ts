@@ -3,12 +3,13 @@ import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Job, Queue } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
-import { Repository } from 'typeorm';
+import { Brackets, Repository } from 'typeorm';
 import { runLoggedJob } from '../common/job-logging';
 import { KeptJobScheduler, KeptSchedule } from '../common/kept-job-scheduler';
 import { AppConfig } from '../config/app-config';
 import { OUTBOX_SWEEP_QUEUE } from './notifications.constants';
 import { OutboxMessage } from './outbox-message.entity';
+import { SENDER_LOCK_KEY } from './outbox-delivery';
 import { OutboxService } from './outbox.service';
 
 const SCHEDULER_ID = 'outbox-sweep';
@@ -17,6 +18,8 @@ const BATCH = 500;
 /**
  * Puts back on the delivery queue every outbox row still pending: after Redis lost its data, after a worker
  * died, after a dispatch that failed. Jobs still in Redis are not duplicated, since a job id is its outbox id.
+ * A row left `sending` by a sender that is gone (its lock released with its connection) is marked `uncertain`
+ * and queued for the one more send it gets.
  */
 @Injectable()
 export class OutboxSweeper extends KeptJobScheduler {
@@ -38,16 +41,17 @@ export class OutboxSweeper extends KeptJobScheduler {
     return { id: SCHEDULER_ID, repeat: { every: everyMs }, jobName: 'sweep', jobOptions: { removeOnComplete: true, removeOnFail: true }, checkEveryMs: everyMs };
   }
 
-  /** Queues the rows pending and unchanged for `olderThanMs`; returns how many. */
+  /** Queues the rows pending (or uncertain, not yet sent again) and unchanged for `olderThanMs`; returns how many. */
   async sweep(olderThanMs = Math.min(5_000, this.everyMs)): Promise<number> {
     const cutoff = new Date(Date.now() - olderThanMs);
+    await this.markInterrupted(cutoff);
     let count = 0;
     let after: string | undefined;
     for (;;) {
       const qb = this.messages
         .createQueryBuilder('m')
         .select('m.id')
-        .where('m.status = :status', { status: 'pending' })
+        .where(new Brackets((w) => w.where(`m.status = 'pending'`).orWhere(`m.status = 'uncertain' AND NOT m.uncertainResent`)))
         .andWhere('m.updatedAt < :cutoff', { cutoff })
         .orderBy('m.id', 'ASC')
         .limit(BATCH);
@@ -60,6 +64,17 @@ export class OutboxSweeper extends KeptJobScheduler {
       if (ids.length < BATCH) break;
     }
     return count;
+  }
+
+  /** `sending` rows whose sender no longer holds its lock: it died, or lost its database connection, mid-delivery. */
+  private async markInterrupted(cutoff: Date): Promise<void> {
+    const [, marked] = (await this.messages.query(
+      `UPDATE outbox_messages SET status = 'uncertain', updated_at = now()
+        WHERE id IN (SELECT id FROM outbox_messages WHERE status = 'sending' AND updated_at < $1)
+          AND status = 'sending' AND pg_try_advisory_xact_lock(${SENDER_LOCK_KEY.replace('$1', 'id')})`,
+      [cutoff],
+    )) as [unknown, number];
+    if (marked) this.logger.warn({ count: marked }, 'Emails interrupted mid-delivery marked uncertain');
   }
 }
 
