@@ -40,7 +40,7 @@ describe('the audit log', () => {
     const created = await postForm(agent, '/admin/users/new', { name: 'Jauns Darbinieks', email, roles: 'trainee', language: 'lv' });
     const newId = created.headers.location.split('/').pop()!;
     await postForm(agent, `/admin/users/${newId}`, { name: 'Jauns Darbinieks', roles: ['trainee', 'instructor'], language: 'lv' });
-    await postForm(agent, `/admin/users/${newId}/disable`, {});
+    await postForm(agent, `/admin/users/${newId}/disable`, { confirm: 'yes' });
     await postForm(agent, `/admin/users/${newId}/tokens`, { name: 'Audita atslēga' });
 
     const mine = await events({ entityId: trainee.id });

@@ -125,7 +125,12 @@ describe('calendar feeds', () => {
     expect((await t.http().get(old)).status).toBe(200);
     const page = await agent.get('/my/calendar');
     expect(page.text).toContain(old);
-    const renewed = await agent.post('/my/calendar/renew').type('form').send({ _csrf: await csrfToken(agent, '/my/calendar') });
+    const token = await csrfToken(agent, '/my/calendar');
+    // The button asks first: the old link keeps working until the new one is confirmed.
+    const asked = await agent.post('/my/calendar/renew').type('form').send({ _csrf: token });
+    expect([asked.status, asked.text.includes('Izveidot jaunu kalendāra saiti?')]).toEqual([200, true]);
+    expect((await t.http().get(old)).status).toBe(200);
+    const renewed = await agent.post('/my/calendar/renew').type('form').send({ _csrf: token, confirm: 'yes' });
     expect(renewed.status).toBe(303);
     expect((await t.http().get(old)).status).toBe(404);
     const fresh = new URL((await agent.get('/api/v1/me/calendar')).body.url).pathname;

@@ -233,6 +233,24 @@ describe('programmes, parts and indicators', () => {
     expect(await t.dataSource.getRepository(Indicator).countBy({ programmeId: programme.id })).toBe(0);
   });
 
+  it('asks before deleting an indicator from its page, and deletes it only when confirmed', async () => {
+    const programme = await createProgramme(t.dataSource);
+    const indicators = t.dataSource.getRepository(Indicator);
+    const indicator = await indicators.save(indicators.create({ programmeId: programme.id, nameLv: 'Apmācīti darbinieki', metric: 'trainees_completed', target: 27, position: 1 }));
+    const path = `/admin/programmes/${programme.id}/indicators/${indicator.id}/delete`;
+    const asked = await postForm(adminAgent, path, {});
+    expect(asked.status).toBe(200);
+    expect(asked.text).toContain('Dzēst rādītāju “Apmācīti darbinieki”?');
+    expect(asked.text).toContain('To nevarēs atsaukt.');
+    expect(asked.text).toMatch(new RegExp(`<form method="post" action="${path}">`));
+    expect(asked.text).toContain(`href="/admin/programmes/${programme.id}#indicators">Nē, atgriezties</a>`);
+    expect(await indicators.countBy({ id: indicator.id })).toBe(1);
+
+    const done = await postForm(adminAgent, path, { confirm: 'yes' });
+    expect([done.status, done.headers.location]).toEqual([303, `/admin/programmes/${programme.id}#indicators`]);
+    expect(await indicators.countBy({ id: indicator.id })).toBe(0);
+  });
+
   it('shows a programme to those taking part in it and hides it from others, by id too', async () => {
     const programme = await createProgramme(t.dataSource);
     const part = await createPart(t.dataSource, programme, { minAttendancePercent: 75 });

@@ -6,7 +6,7 @@ import { OutboxMessage } from '../src/notifications/outbox-message.entity';
 import { User } from '../src/users/user.entity';
 import { startWebApp, TestApp } from './support/app';
 import { createAdmin, createApiToken, createTrainee, createUser } from './support/factories';
-import { csrfToken, logIn, postForm, relLink } from './support/http';
+import { csrfToken, logIn, postForm, relLink, unescapeHtml } from './support/http';
 
 describe('the administrator’s user pages', () => {
   let t: TestApp;
@@ -108,7 +108,16 @@ describe('the administrator’s user pages', () => {
     const { secret } = await createApiToken(t.dataSource, trainee);
     expect((await t.http().get('/api/v1/me').set('Authorization', `Bearer ${secret}`)).status).toBe(200);
 
-    const res = await postForm(agent, `/admin/users/${trainee.id}/disable`, { next: '/admin/users?status=disabled' });
+    // The button asks first, on a page of its own, and changes nothing until confirmed.
+    const asked = await postForm(agent, `/admin/users/${trainee.id}/disable`, { next: '/admin/users?status=disabled' });
+    expect(asked.status).toBe(200);
+    expect(asked.text).toContain(`Bloķēt lietotāju ${trainee.name}?`);
+    expect(asked.text).toMatch(/name="confirm" value="yes"/);
+    expect(unescapeHtml(asked.text)).toContain('<input type="hidden" name="next" value="/admin/users?status=disabled">');
+    expect((await userByEmail(trainee.email))!.disabledAt).toBeNull();
+    expect((await phone.get('/')).status).toBe(200);
+
+    const res = await postForm(agent, `/admin/users/${trainee.id}/disable`, { next: '/admin/users?status=disabled', confirm: 'yes' });
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/admin/users?status=disabled');
 
@@ -126,7 +135,7 @@ describe('the administrator’s user pages', () => {
   });
 
   it('does not let an administrator disable themselves or drop their own admin role', async () => {
-    const self = await postForm(agent, `/admin/users/${admin.id}/disable`, {});
+    const self = await postForm(agent, `/admin/users/${admin.id}/disable`, { confirm: 'yes' });
     expect(self.status).toBe(409);
     expect(self.text).toContain('Jūs nevarat atspējot pats sevi.');
 
@@ -181,7 +190,10 @@ describe('the administrator’s user pages', () => {
     expect(userPage.text).toContain(stored.prefix);
     expect(userPage.text).not.toContain(secret);
 
-    const revoked = await postForm(agent, `/admin/users/${trainee.id}/tokens/${stored.id}/revoke`, {});
+    const asked = await postForm(agent, `/admin/users/${trainee.id}/tokens/${stored.id}/revoke`, {});
+    expect([asked.status, asked.text.includes('Atsaukt API atslēgu “Atskaišu skripts”?')]).toEqual([200, true]);
+    expect((await t.http().get('/api/v1/me').set('Authorization', `Bearer ${secret}`)).status).toBe(200);
+    const revoked = await postForm(agent, `/admin/users/${trainee.id}/tokens/${stored.id}/revoke`, { confirm: 'yes' });
     expect(revoked.status).toBe(303);
     expect((await t.http().get('/api/v1/me').set('Authorization', `Bearer ${secret}`)).status).toBe(401);
     expect((await agent.get(`/admin/users/${trainee.id}`)).text).toContain('Atsaukta');

@@ -74,9 +74,15 @@ export class AssignmentAttachmentsService {
     );
   }
 
-  async delete(user: User, id: string, req?: Request): Promise<AssignmentAttachment> {
+  /** The attachment, for someone who manages its assignment. */
+  async getManaged(user: User, id: string): Promise<AssignmentAttachment> {
     const attachment = await this.find(id);
     await this.assignments.getManaged(user, attachment.assignmentId);
+    return attachment;
+  }
+
+  async delete(user: User, id: string, req?: Request): Promise<AssignmentAttachment> {
+    const attachment = await this.getManaged(user, id);
     await this.dataSource.transaction(async (manager) => {
       const { affected } = await manager.getRepository(AssignmentAttachment).delete({ id });
       if (!affected) throw new NotFoundError();

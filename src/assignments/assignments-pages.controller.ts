@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Render, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { confirmed } from '../common/confirm';
 import { Authenticated, Roles } from '../common/access.decorators';
 import { CurrentUser } from '../common/current-user.decorator';
 import { FormView } from '../common/form-view';
@@ -116,6 +117,8 @@ export class AssignmentsPagesController {
   @Post('assignments/:id/delete')
   @FormView(SHOW)
   async remove(@CurrentUser() user: User, @Param('id', ID) id: string, @Req() req: Request, @Res() res: Response) {
+    const shown = await this.assignments.getManaged(user, id);
+    if (!confirmed(req, res, { question: 'confirm.deleteAssignment', params: { name: shown.title }, consequence: 'confirm.cannotUndo', button: 'confirm.delete', back: `/assignments/${id}` })) return;
     const assignment = await withFormLocals(res, () => this.pages.assignmentPage(user, id, req.lang), () => this.assignments.delete(user, id, req));
     req.session.flash = [{ kind: 'success', key: 'assignments.flash.deleted' }];
     res.redirect(303, assignment.cohortId ? `/cohorts/${assignment.cohortId}/assignments` : '/');
@@ -135,6 +138,9 @@ export class AssignmentsPagesController {
   @Roles('admin', 'instructor')
   @Post('assignment-attachments/:id/delete')
   async removeAttachment(@CurrentUser() user: User, @Param('id', OTHER_ID) id: string, @Req() req: Request, @Res() res: Response) {
+    const shown = await this.attachments.getManaged(user, id);
+    const ask = { question: 'confirm.deleteAttachment', params: { name: shown.fileName }, button: 'confirm.remove', back: `/assignments/${shown.assignmentId}` };
+    if (!confirmed(req, res, ask)) return;
     const attachment = await this.attachments.delete(user, id, req);
     req.session.flash = [{ kind: 'success', key: 'assignments.flash.detached' }];
     res.redirect(303, `/assignments/${attachment.assignmentId}`);

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Render, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { confirmed } from '../common/confirm';
 import { Authenticated, Public } from '../common/access.decorators';
 import { CurrentUser } from '../common/current-user.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -53,6 +54,7 @@ export class CalendarController {
   @Post('my/calendar/renew')
   @ApiExcludeEndpoint()
   async renewPage(@CurrentUser() user: User, @Req() req: Request, @Res() res: Response) {
+    if (!confirmed(req, res, { question: 'confirm.renewCalendar', consequence: 'confirm.renewCalendarConsequence', button: 'confirm.renew', back: '/my/calendar' })) return;
     await this.calendar.renew(user, req);
     req.session.flash = [{ kind: 'success', key: 'calendar.flash.renewed' }];
     res.redirect(303, '/my/calendar');

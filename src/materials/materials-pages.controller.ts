@@ -1,6 +1,8 @@
 import { Controller, Get, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { ForbiddenError } from '../common/errors';
+import { confirmed } from '../common/confirm';
 import { Authenticated } from '../common/access.decorators';
 import { CurrentUser } from '../common/current-user.decorator';
 import { FormView } from '../common/form-view';
@@ -65,6 +67,10 @@ export class MaterialsPagesController {
   @Authenticated()
   @Post('materials/:id/delete')
   async remove(@CurrentUser() user: User, @Param('id') id: string, @Req() req: Request, @Res() res: Response) {
+    const shown = await this.materials.get(user, id);
+    if (!(await this.materials.canManage(user, shown))) throw new ForbiddenError();
+    const list = shown.cohortId ? `/cohorts/${shown.cohortId}/materials` : `/parts/${shown.partId}/materials`;
+    if (!confirmed(req, res, { question: 'confirm.deleteMaterial', params: { name: shown.title }, consequence: 'confirm.cannotUndo', button: 'confirm.delete', back: list })) return;
     const material = await this.materials.delete(user, id, req);
     req.session.flash = [{ kind: 'success', key: 'materials.deleted' }];
     res.redirect(303, material.cohortId ? `/cohorts/${material.cohortId}/materials` : `/parts/${material.partId}/materials`);

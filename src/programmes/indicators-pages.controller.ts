@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Render, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { confirmed } from '../common/confirm';
 import { Roles } from '../common/access.decorators';
 import { CurrentUser } from '../common/current-user.decorator';
 import { FormView } from '../common/form-view';
@@ -82,7 +83,9 @@ export class IndicatorsPagesController {
   @Roles('admin')
   @Post(':indicatorId/delete')
   async deleteIndicator(@Param('id', ID) id: string, @Param('indicatorId', ID) indicatorId: string, @CurrentUser() actor: User, @Req() req: Request, @Res() res: Response) {
-    await this.indicators.get(id, indicatorId);
+    const indicator = await this.indicators.get(id, indicatorId);
+    const back = `/admin/programmes/${id}#indicators`;
+    if (!confirmed(req, res, { question: 'confirm.deleteIndicator', params: { name: localized(req.lang, indicator.nameLv, indicator.nameEn) }, consequence: 'confirm.cannotUndo', button: 'confirm.delete', back })) return;
     await this.indicators.remove(indicatorId, actor, req);
     req.session.flash = [{ kind: 'success', key: 'programmes.flash.indicatorDeleted' }];
     res.redirect(303, `/admin/programmes/${id}#indicators`);

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Render, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { confirmed } from '../common/confirm';
 import { Roles } from '../common/access.decorators';
 import { CurrentUser } from '../common/current-user.decorator';
 import { FormView } from '../common/form-view';
@@ -111,6 +112,9 @@ export class ProgrammesPagesController {
   @Roles('admin')
   @Post(':id/logo/delete')
   async removeLogo(@Param('id', ID) id: string, @CurrentUser() actor: User, @Req() req: Request, @Res() res: Response) {
+    const programme = await this.programmes.get(id);
+    const back = `/admin/programmes/${id}#logo`;
+    if (!confirmed(req, res, { question: 'confirm.deleteLogo', params: { name: localized(req.lang, programme.titleLv, programme.titleEn) }, button: 'confirm.remove', back })) return;
     await this.logos.remove(id, actor, req);
     req.session.flash = [{ kind: 'success', key: 'programmes.flash.logoRemoved' }];
     res.redirect(303, `/admin/programmes/${id}#logo`);

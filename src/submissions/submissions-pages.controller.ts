@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Render, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { confirmed } from '../common/confirm';
 import { Authenticated, Roles } from '../common/access.decorators';
 import { CurrentUser } from '../common/current-user.decorator';
 import { FormView } from '../common/form-view';
@@ -52,6 +53,9 @@ export class SubmissionsPagesController {
   @Roles('trainee')
   @Post('submission-files/:id/delete')
   async removeFile(@CurrentUser() user: User, @Param('id', FILE_ID) id: string, @Req() req: Request, @Res() res: Response) {
+    const file = await this.files.file(user, id);
+    const ask = { question: 'confirm.deleteDraftFile', params: { name: file.fileName }, button: 'confirm.remove', back: `/assignments/${file.version.submission.assignmentId}` };
+    if (!confirmed(req, res, ask)) return;
     const work = await this.submissions.removeDraftFile(user, id, req);
     req.session.flash = [{ kind: 'success', key: 'assignments.flash.fileRemoved' }];
     res.redirect(303, `/assignments/${work.assignment.id}`);

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Param, Post, Render, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { NotFoundError } from '../common/errors';
+import { confirmed } from '../common/confirm';
 import { apiTokenSchema } from '../auth/auth.schemas';
 import { ApiTokensService } from '../auth/api-tokens.service';
 import { Roles } from '../common/access.decorators';
@@ -52,6 +54,10 @@ export class UserTokensPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ) {
+    const token = (await this.apiTokens.listFor(id)).find((t) => t.id === tokenId);
+    if (!token) throw new NotFoundError('auth.errors.tokenNotFound');
+    const ask = { question: 'confirm.revokeToken', params: { name: token.name }, consequence: 'confirm.revokeTokenConsequence', button: 'confirm.revoke', back: `/admin/users/${id}#tokens` };
+    if (!confirmed(req, res, ask)) return;
     await this.apiTokens.revoke(id, tokenId, actor, req);
     req.session.flash = [{ kind: 'success', key: 'tokens.revoked' }];
     res.redirect(303, `/admin/users/${id}#tokens`);

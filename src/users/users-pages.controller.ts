@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { confirmed } from '../common/confirm';
 import { z } from 'zod';
 import { safeNext } from '../auth/auth.schemas';
 import { ApiTokensService } from '../auth/api-tokens.service';
@@ -79,6 +80,9 @@ export class UsersPagesController {
 
   @Post(':id/disable')
   async disable(@Param('id', userNotFound) id: string, @Body() body: unknown, @CurrentUser() actor: User, @Req() req: Request, @Res() res: Response) {
+    const user = await this.users.get(id);
+    const ask = { question: 'confirm.disableUser', params: { name: user.name }, consequence: 'confirm.disableUserConsequence', button: 'confirm.disable', back: this.back(body, id) };
+    if (!confirmed(req, res, ask)) return;
     await this.users.setDisabled(id, true, actor, req);
     req.session.flash = [{ kind: 'success', key: 'users.flash.disabled' }];
     res.redirect(303, this.back(body, id));
