@@ -1,0 +1,136 @@
+import type { Page } from 'playwright-core';
+import { Enrolment } from '../../src/cohorts/enrolment.entity';
+import { ApiToken } from '../../src/auth/api-token.entity';
+import { Indicator } from '../../src/programmes/indicator.entity';
+import { Programme } from '../../src/programmes/programme.entity';
+import { User } from '../../src/users/user.entity';
+import { expectAccessible, logInAs, openBrowser, serveWebApp, visit, type ServedApp, type TestBrowser } from '../support/browser';
+import { createAdmin, createTrainee } from '../support/factories';
+import { createCohort, createPart, createProgramme } from '../support/schedule-factories';
+
+const PHONE = { width: 375, height: 667 };
+const DESKTOP = { width: 1280, height: 900 };
+
+/** Presses a button in the page's main part and waits for the next page; answers the POST's status. */
+async function press(page: Page, name: string | RegExp, within = 'main'): Promise<number> {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    page.locator(within).getByRole('button', { name, exact: typeof name === 'string' }).first().click(),
+  ]);
+  await page.waitForLoadState('load');
+  return response.status();
+}
+
+/** The page passes axe at desktop width and again on a phone screen, with no sideways scrolling there. */
+async function expectAccessibleBothWays(page: Page, name: string): Promise<void> {
+  await expectAccessible(page, name);
+  await page.setViewportSize(PHONE);
+  try {
+    await expectAccessible(page, `${name}-phone`);
+    expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(PHONE.width);
+  } finally {
+    await page.setViewportSize(DESKTOP);
+  }
+}
+
+/** The administrator's forms, each filled in and submitted as a person would. */
+describe('administration forms submitted in Chromium', () => {
+  let t: ServedApp;
+  let b: TestBrowser;
+  let adminEmail: string;
+
+  beforeAll(async () => {
+    t = await serveWebApp();
+    adminEmail = (await createAdmin(t.dataSource, { name: 'Ilze Ozola' })).email;
+    b = await openBrowser(t.baseUrl);
+    await logInAs(b.page, adminEmail);
+  });
+  afterAll(async () => {
+    await b?.close();
+    await t?.close();
+  });
+
+  it('creates a programme and an indicator, and deletes the indicator only after confirming', async () => {
+    const title = `Digitālās prasmes ${Date.now()}`;
+    await visit(b.page, '/admin/programmes/new');
+    await b.page.fill('#field-titleLv', title);
+    await b.page.fill('#field-projectTitle', 'Pašvaldības darbinieku digitālo prasmju pilnveide');
+    await b.page.fill('#field-agreementNumber', 'Nr. 4.2.1/16/I/001');
+    await b.page.fill('#field-funder', 'Eiropas Sociālais fonds');
+    await b.page.fill('#field-fundingStatement', 'Projektu līdzfinansē Eiropas Sociālais fonds.');
+    expect(await press(b.page, 'Izveidot programmu')).toBe(303);
+    const programme = await t.dataSource.getRepository(Programme).findOneByOrFail({ titleLv: title });
+    expect(new URL(b.page.url()).pathname).toBe(`/admin/programmes/${programme.id}`);
+
+    await Promise.all([b.page.waitForURL((url) => url.pathname.endsWith('/indicators/new')), b.page.getByRole('link', { name: 'Pievienot rādītāju' }).click()]);
+    await b.page.fill('#field-nameLv', 'Apmācīti darbinieki');
+    await b.page.selectOption('#field-metric', 'trainees_completed');
+    await b.page.fill('#field-target', '27');
+    expect(await press(b.page, 'Saglabāt')).toBe(303);
+    await b.page.getByRole('cell', { name: 'Apmācīti darbinieki', exact: true }).waitFor();
+
+    // One click asks; nothing is deleted until the person says yes.
+    expect(await press(b.page, 'Dzēst Apmācīti darbinieki')).toBe(200);
+    await b.page.getByRole('heading', { name: 'Dzēst rādītāju “Apmācīti darbinieki”?' }).waitFor();
+    expect(await t.dataSource.getRepository(Indicator).countBy({ programmeId: programme.id })).toBe(1);
+    await expectAccessibleBothWays(b.page, 'forms-confirm-delete-indicator');
+    await Promise.all([b.page.waitForURL((url) => url.pathname === `/admin/programmes/${programme.id}`), b.page.getByRole('link', { name: 'Nē, atgriezties' }).click()]);
+    expect(await press(b.page, 'Dzēst Apmācīti darbinieki')).toBe(200);
+    expect(await press(b.page, 'Jā, dzēst')).toBe(303);
+    expect(new URL(b.page.url()).pathname).toBe(`/admin/programmes/${programme.id}`);
+    expect(await t.dataSource.getRepository(Indicator).countBy({ programmeId: programme.id })).toBe(0);
+  });
+
+  it('enrols a trainee found by search, imports a CSV whose report says what happened to each row, and withdraws', async () => {
+    const cohort = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)), { name: 'Pavasara grupa', capacity: 5 });
+    const found = await createTrainee(t.dataSource, { name: `Marta Meklētā ${Date.now()}` });
+    const listed = await createTrainee(t.dataSource, { name: 'Pēteris Sarakstā' });
+    const path = `/admin/cohorts/${cohort.id}`;
+    await visit(b.page, path);
+    await b.page.fill('#field-q', found.name);
+    await Promise.all([b.page.waitForURL((url) => url.searchParams.has('q')), b.page.press('#field-q', 'Enter')]);
+    expect(await press(b.page, `Uzņemt ${found.name}`)).toBe(303);
+    await b.page.getByRole('cell', { name: found.name, exact: true }).waitFor();
+
+    // A file with one bad row: nobody is imported, and the good row says so instead of "confirmed".
+    await b.page.getByLabel('Vai ielīmējiet CSV saturu').fill(`email;status\n${listed.email};enrolled\nnezinams@daugavpils.lv;`);
+    expect(await press(b.page, 'Uzņemt no faila')).toBe(422);
+    const goodRow = b.page.getByRole('row', { name: new RegExp(listed.email) });
+    await goodRow.getByText('Nav uzņemts: rinda ir pareiza (būtu “Dalība apstiprināta”), bet citās rindās ir kļūdas.').waitFor();
+    expect(b.page.url()).not.toContain('_csrf');
+    await expectAccessibleBothWays(b.page, 'forms-enrolment-import-refused');
+    expect(await t.dataSource.getRepository(Enrolment).countBy({ cohortId: cohort.id, userId: listed.id })).toBe(0);
+
+    await visit(b.page, path);
+    await b.page.getByLabel('Vai ielīmējiet CSV saturu').fill(`email;status\n${listed.email};enrolled`);
+    expect(await press(b.page, 'Uzņemt no faila')).toBe(200);
+    await b.page.getByRole('row', { name: new RegExp(listed.email) }).getByText('Dalība apstiprināta').waitFor();
+    await expectAccessible(b.page, 'forms-enrolment-import-done');
+
+    await visit(b.page, path);
+    await Promise.all([b.page.waitForURL((url) => url.pathname.endsWith('/withdraw')), b.page.getByRole('link', { name: `Atsaukt ${listed.name}` }).click()]);
+    await b.page.getByLabel('Atsaukšanas iemesls').fill('Pārgāja darbā uz citu iestādi');
+    expect(await press(b.page, 'Atsaukt no grupas')).toBe(303);
+    expect((await t.dataSource.getRepository(Enrolment).findOneByOrFail({ cohortId: cohort.id, userId: listed.id })).status).toBe('withdrawn');
+  });
+
+  it('creates an API token and revokes it after confirming', async () => {
+    const owner = await createTrainee(t.dataSource, { name: 'Atskaišu Lietotājs' });
+    await visit(b.page, `/admin/users/${owner.id}/tokens/new`);
+    await b.page.getByLabel('Nosaukums').fill('Atskaišu skripts');
+    expect(await press(b.page, 'Izveidot atslēgu')).toBe(201);
+    await visit(b.page, `/admin/users/${owner.id}`);
+    expect(await press(b.page, 'Atsaukt Atskaišu skripts')).toBe(200);
+    await b.page.getByRole('heading', { name: 'Atsaukt API atslēgu “Atskaišu skripts”?' }).waitFor();
+    await expectAccessible(b.page, 'forms-confirm-revoke-token');
+    expect(await press(b.page, 'Jā, atsaukt')).toBe(303);
+    expect((await t.dataSource.getRepository(ApiToken).findOneByOrFail({ userId: owner.id })).revokedAt).toBeInstanceOf(Date);
+  });
+
+  it('saves the profile through its form', async () => {
+    await visit(b.page, '/profile');
+    await b.page.locator('main').getByLabel('Vārds, uzvārds').fill('Ilze Ozola-Kalniņa');
+    expect(await press(b.page, 'Saglabāt')).toBe(303);
+    expect((await t.dataSource.getRepository(User).findOneByOrFail({ email: adminEmail })).name).toBe('Ilze Ozola-Kalniņa');
+  });
+});
