@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { Enrolment } from '../../src/cohorts/enrolment.entity';
 import { ApiToken } from '../../src/auth/api-token.entity';
@@ -6,7 +7,13 @@ import { Programme } from '../../src/programmes/programme.entity';
 import { User } from '../../src/users/user.entity';
 import { expectAccessible, logInAs, openBrowser, serveWebApp, visit, type ServedApp, type TestBrowser } from '../support/browser';
 import { createAdmin, createTrainee } from '../support/factories';
-import { createCohort, createPart, createProgramme } from '../support/schedule-factories';
+import { pdfBytes } from '../support/files';
+import { createAssignment } from '../support/grading-factories';
+import { createCohort, createPart, createProgramme, enrol } from '../support/schedule-factories';
+import { useTemporaryUploadDir } from '../support/uploads';
+
+const uploadDir = useTemporaryUploadDir();
+afterAll(() => rmSync(uploadDir, { recursive: true, force: true }));
 
 const PHONE = { width: 375, height: 667 };
 const DESKTOP = { width: 1280, height: 900 };
@@ -132,5 +139,57 @@ describe('administration forms submitted in Chromium', () => {
     await b.page.locator('main').getByLabel('Vārds, uzvārds').fill('Ilze Ozola-Kalniņa');
     expect(await press(b.page, 'Saglabāt')).toBe(303);
     expect((await t.dataSource.getRepository(User).findOneByOrFail({ email: adminEmail })).name).toBe('Ilze Ozola-Kalniņa');
+  });
+});
+
+/** A trainee's own forms: handing in work (with removing a draft file) and renewing the calendar link. */
+describe("a trainee's forms submitted in Chromium", () => {
+  let t: ServedApp;
+  let b: TestBrowser;
+  let assignmentPath: string;
+
+  beforeAll(async () => {
+    t = await serveWebApp();
+    const trainee = await createTrainee(t.dataSource, { name: 'Līga Iesniedzēja' });
+    const cohort = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)), { name: 'Rudens grupa' });
+    await enrol(t.dataSource, cohort, trainee);
+    const assignment = await createAssignment(t.dataSource, { cohort }, { title: 'Projekta budžets', dueAt: new Date(Date.now() + 7 * 86_400_000), maxFiles: 3, allowText: true });
+    assignmentPath = `/assignments/${assignment.id}`;
+    b = await openBrowser(t.baseUrl);
+    await logInAs(b.page, trainee.email);
+  });
+  afterAll(async () => {
+    await b?.close();
+    await t?.close();
+  });
+
+  it('saves a draft with a file, removes the file after confirming, and hands the work in', async () => {
+    await visit(b.page, assignmentPath);
+    await b.page.getByLabel('Atbilde').fill('Budžeta tāme ar pamatojumu.');
+    await b.page.setInputFiles('#field-files', { name: 'Tāme.pdf', mimeType: 'application/pdf', buffer: pdfBytes() });
+    expect(await press(b.page, 'Saglabāt melnrakstu')).toBe(303);
+    await b.page.getByRole('link', { name: 'Tāme.pdf' }).waitFor();
+
+    expect(await press(b.page, /^Noņemt.*Tāme\.pdf/)).toBe(200);
+    await b.page.getByRole('heading', { name: 'Noņemt failu “Tāme.pdf” no melnraksta?' }).waitFor();
+    await expectAccessibleBothWays(b.page, 'forms-confirm-remove-draft-file');
+    expect(await press(b.page, 'Jā, noņemt')).toBe(303);
+    expect(new URL(b.page.url()).pathname).toBe(assignmentPath);
+    expect(await b.page.getByRole('link', { name: 'Tāme.pdf' }).count()).toBe(0);
+
+    await b.page.setInputFiles('#field-files', { name: 'Tāme galīgā.pdf', mimeType: 'application/pdf', buffer: pdfBytes() });
+    expect(await press(b.page, 'Iesniegt')).toBe(303);
+    await b.page.getByText('Darbs iesniegts.').first().waitFor();
+    expect(b.page.url()).not.toContain('_csrf');
+  });
+
+  it('renews the calendar link only after confirming', async () => {
+    await visit(b.page, '/my/calendar');
+    const before = await b.page.inputValue('#calendar-url');
+    expect(await press(b.page, 'Izveidot jaunu saiti')).toBe(200);
+    await b.page.getByRole('heading', { name: 'Izveidot jaunu kalendāra saiti?' }).waitFor();
+    await expectAccessible(b.page, 'forms-confirm-renew-calendar');
+    expect(await press(b.page, 'Jā, izveidot jaunu saiti')).toBe(303);
+    expect(await b.page.inputValue('#calendar-url')).not.toBe(before);
   });
 });
