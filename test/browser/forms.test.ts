@@ -1,12 +1,15 @@
 import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { Enrolment } from '../../src/cohorts/enrolment.entity';
+import type { Assignment } from '../../src/coursework/assignment.entity';
+import { Extension } from '../../src/coursework/extension.entity';
+import { rigaDateTimeInputs } from '../../src/i18n/dates';
 import { ApiToken } from '../../src/auth/api-token.entity';
 import { Indicator } from '../../src/programmes/indicator.entity';
 import { Programme } from '../../src/programmes/programme.entity';
 import { User } from '../../src/users/user.entity';
 import { expectAccessible, logInAs, openBrowser, serveWebApp, visit, type ServedApp, type TestBrowser } from '../support/browser';
-import { createAdmin, createTrainee } from '../support/factories';
+import { createAdmin, createInstructor, createTrainee } from '../support/factories';
 import { pdfBytes } from '../support/files';
 import { createAssignment } from '../support/grading-factories';
 import { createCohort, createPart, createProgramme, enrol } from '../support/schedule-factories';
@@ -191,5 +194,54 @@ describe("a trainee's forms submitted in Chromium", () => {
     await expectAccessible(b.page, 'forms-confirm-renew-calendar');
     expect(await press(b.page, 'Jā, izveidot jaunu saiti')).toBe(303);
     expect(await b.page.inputValue('#calendar-url')).not.toBe(before);
+  });
+});
+
+/** An instructor's coursework forms: an attachment added and removed, and an extension granted. */
+describe("an instructor's coursework forms submitted in Chromium", () => {
+  let t: ServedApp;
+  let b: TestBrowser;
+  let assignment: Assignment;
+  let trainee: User;
+
+  beforeAll(async () => {
+    t = await serveWebApp();
+    const instructor = await createInstructor(t.dataSource, { name: 'Inese Kalniņa' });
+    const cohort = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)), { name: 'Ziemas grupa', instructors: [instructor] });
+    trainee = await createTrainee(t.dataSource, { name: 'Jānis Pagarinātais' });
+    await enrol(t.dataSource, cohort, trainee);
+    assignment = await createAssignment(t.dataSource, { cohort }, { title: 'Riska reģistrs', dueAt: new Date(Date.now() + 7 * 86_400_000) });
+    b = await openBrowser(t.baseUrl);
+    await logInAs(b.page, instructor.email);
+  });
+  afterAll(async () => {
+    await b?.close();
+    await t?.close();
+  });
+
+  it('adds an attachment to an assignment and removes it after confirming', async () => {
+    const path = `/assignments/${assignment.id}`;
+    await visit(b.page, path);
+    await b.page.setInputFiles('#field-file', { name: 'Vadlīnijas.pdf', mimeType: 'application/pdf', buffer: pdfBytes() });
+    expect(await press(b.page, 'Pievienot')).toBe(303);
+    await b.page.getByRole('link', { name: 'Vadlīnijas.pdf' }).waitFor();
+    expect(await press(b.page, /^Noņemt.*Vadlīnijas\.pdf/)).toBe(200);
+    await b.page.getByRole('heading', { name: 'Noņemt pielikumu “Vadlīnijas.pdf”?' }).waitFor();
+    await expectAccessible(b.page, 'forms-confirm-remove-attachment');
+    expect(await press(b.page, 'Jā, noņemt')).toBe(303);
+    expect(new URL(b.page.url()).pathname).toBe(path);
+    expect(await b.page.getByRole('link', { name: 'Vadlīnijas.pdf' }).count()).toBe(0);
+  });
+
+  it('grants an extension through the form on the trainees page', async () => {
+    await visit(b.page, `/assignments/${assignment.id}/trainees`);
+    const [dueDate] = rigaDateTimeInputs(new Date(Date.now() + 14 * 86_400_000));
+    await b.page.selectOption('#field-userId', trainee.id);
+    await b.page.fill('#field-dueDate', dueDate);
+    await b.page.fill('#field-dueTime', '18:00');
+    await b.page.getByLabel('Iemesls').fill('Slimības lapa');
+    expect(await press(b.page, 'Piešķirt')).toBe(303);
+    const extension = await t.dataSource.getRepository(Extension).findOneByOrFail({ assignmentId: assignment.id, userId: trainee.id });
+    expect([rigaDateTimeInputs(extension.dueAt), extension.reason]).toEqual([[dueDate, '18:00'], 'Slimības lapa']);
   });
 });
