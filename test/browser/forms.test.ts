@@ -1,11 +1,13 @@
 import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { Cohort } from '../../src/cohorts/cohort.entity';
 import { Enrolment } from '../../src/cohorts/enrolment.entity';
 import type { Assignment } from '../../src/coursework/assignment.entity';
 import { Extension } from '../../src/coursework/extension.entity';
 import { rigaDateTimeInputs } from '../../src/i18n/dates';
 import { ApiToken } from '../../src/auth/api-token.entity';
 import { Indicator } from '../../src/programmes/indicator.entity';
+import { Part } from '../../src/programmes/part.entity';
 import { Programme } from '../../src/programmes/programme.entity';
 import { User } from '../../src/users/user.entity';
 import { expectAccessible, logInAs, openBrowser, serveWebApp, visit, type ServedApp, type TestBrowser } from '../support/browser';
@@ -135,6 +137,43 @@ describe('administration forms submitted in Chromium', () => {
     await expectAccessible(b.page, 'forms-confirm-revoke-token');
     expect(await press(b.page, 'Jā, atsaukt')).toBe(303);
     expect((await t.dataSource.getRepository(ApiToken).findOneByOrFail({ userId: owner.id })).revokedAt).toBeInstanceOf(Date);
+  });
+
+  it('adds a part to a programme and a cohort to the part through their forms', async () => {
+    const programme = await createProgramme(t.dataSource);
+    const title = `Iepirkumu pamati ${Date.now()}`;
+    await visit(b.page, `/admin/programmes/${programme.id}/parts/new`);
+    await b.page.fill('#field-titleLv', title);
+    await b.page.fill('#field-academicHours', '16');
+    await b.page.fill('#field-minAttendancePercent', '80');
+    expect(await press(b.page, 'Saglabāt')).toBe(303);
+    const part = await t.dataSource.getRepository(Part).findOneByOrFail({ programmeId: programme.id, titleLv: title });
+
+    const [startsOn] = rigaDateTimeInputs(new Date(Date.now() + 30 * 86_400_000));
+    const [endsOn] = rigaDateTimeInputs(new Date(Date.now() + 60 * 86_400_000));
+    await visit(b.page, '/admin/cohorts/new');
+    await b.page.selectOption('#field-partId', part.id);
+    await b.page.fill('#field-name', 'Vasaras grupa');
+    await b.page.fill('#field-startsOn', startsOn);
+    await b.page.fill('#field-endsOn', endsOn);
+    await b.page.fill('#field-capacity', '20');
+    expect(await press(b.page, 'Izveidot grupu')).toBe(303);
+    expect(await t.dataSource.getRepository(Cohort).countBy({ partId: part.id, name: 'Vasaras grupa' })).toBe(1);
+  });
+
+  it('edits a user and imports users from pasted CSV through their forms', async () => {
+    const person = await createTrainee(t.dataSource, { name: 'Anna Labojamā' });
+    await visit(b.page, `/admin/users/${person.id}`);
+    await b.page.locator('main').getByLabel('Vārds, uzvārds').fill('Anna Labotā');
+    expect(await press(b.page, 'Saglabāt')).toBe(303);
+    expect((await t.dataSource.getRepository(User).findOneByOrFail({ id: person.id })).name).toBe('Anna Labotā');
+
+    const email = `imports-${Date.now()}@daugavpils.lv`;
+    await visit(b.page, '/admin/users/import');
+    await b.page.getByLabel('…vai ielīmējiet CSV saturu šeit').fill(`email;name;roles\n${email};Kārlis Importētais;trainee`);
+    expect(await press(b.page, 'Importēt')).toBe(303);
+    expect(b.page.url()).not.toContain('_csrf');
+    expect((await t.dataSource.getRepository(User).findOneByOrFail({ email })).name).toBe('Kārlis Importētais');
   });
 
   it('saves the profile through its form', async () => {
