@@ -8,11 +8,12 @@ import { rigaDateTimeInputs } from '../../src/i18n/dates';
 import { ApiToken } from '../../src/auth/api-token.entity';
 import { Indicator } from '../../src/programmes/indicator.entity';
 import { Part } from '../../src/programmes/part.entity';
+import { Session } from '../../src/sessions/session.entity';
 import { Programme } from '../../src/programmes/programme.entity';
 import { User } from '../../src/users/user.entity';
 import { expectAccessible, logInAs, openBrowser, serveWebApp, visit, type ServedApp, type TestBrowser } from '../support/browser';
 import { createAdmin, createInstructor, createTrainee } from '../support/factories';
-import { pdfBytes } from '../support/files';
+import { pdfBytes, pngBytes } from '../support/files';
 import { createAssignment } from '../support/grading-factories';
 import { createCohort, createPart, createProgramme, enrol } from '../support/schedule-factories';
 import { useTemporaryUploadDir } from '../support/uploads';
@@ -174,6 +175,37 @@ describe('administration forms submitted in Chromium', () => {
     expect(await press(b.page, 'Importēt')).toBe(303);
     expect(b.page.url()).not.toContain('_csrf');
     expect((await t.dataSource.getRepository(User).findOneByOrFail({ email })).name).toBe('Kārlis Importētais');
+  });
+
+  it('uploads a programme logo and removes it after confirming', async () => {
+    const programme = await createProgramme(t.dataSource, { titleLv: 'Logotipa programma' });
+    const path = `/admin/programmes/${programme.id}`;
+    await visit(b.page, path);
+    await b.page.setInputFiles('#field-logo', { name: 'logo.png', mimeType: 'image/png', buffer: pngBytes() });
+    expect(await press(b.page, 'Augšupielādēt logotipu')).toBe(303);
+    expect(await press(b.page, 'Noņemt logotipu')).toBe(200);
+    await b.page.getByRole('heading', { name: 'Noņemt programmas “Logotipa programma” logotipu?' }).waitFor();
+    await expectAccessible(b.page, 'forms-confirm-remove-logo');
+    expect(await press(b.page, 'Jā, noņemt')).toBe(303);
+    expect((await t.dataSource.getRepository(Programme).findOneByOrFail({ id: programme.id })).logoKey).toBeNull();
+  });
+
+  it('schedules a session, then restores it after it was cancelled, through their forms', async () => {
+    const cohort = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)), { name: 'Grafika grupa' });
+    const [day] = rigaDateTimeInputs(new Date(Date.now() + 40 * 86_400_000));
+    await visit(b.page, `/cohorts/${cohort.id}/sessions/new`);
+    await b.page.fill('#field-title', 'Publiskie iepirkumi');
+    await b.page.fill('#field-startDate', day);
+    await b.page.fill('#field-startTime', '10:00');
+    await b.page.fill('#field-endTime', '13:00');
+    await b.page.fill('#field-onlineUrl', 'https://meet.example.lv/iepirkumi');
+    expect(await press(b.page, 'Saglabāt')).toBe(303);
+    const session = await t.dataSource.getRepository(Session).findOneByOrFail({ cohortId: cohort.id, title: 'Publiskie iepirkumi' });
+    await t.dataSource.getRepository(Session).update({ id: session.id }, { status: 'cancelled', cancellationReason: 'Lektors slims' });
+    await visit(b.page, `/sessions/${session.id}/restore`);
+    await b.page.getByLabel('Iemesls').fill('Lektors atveseļojies');
+    expect(await press(b.page, 'Atjaunot nodarbību')).toBe(303);
+    expect((await t.dataSource.getRepository(Session).findOneByOrFail({ id: session.id })).status).toBe('scheduled');
   });
 
   it('saves the profile through its form', async () => {
