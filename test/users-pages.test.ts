@@ -111,7 +111,7 @@ describe('the administrator’s user pages', () => {
     // The button asks first, on a page of its own, and changes nothing until confirmed.
     const asked = await postForm(agent, `/admin/users/${trainee.id}/disable`, { next: '/admin/users?status=disabled' });
     expect(asked.status).toBe(200);
-    expect(asked.text).toContain(`Bloķēt lietotāju ${trainee.name}?`);
+    expect(asked.text).toContain(`Atspējot lietotāju ${trainee.name}?`);
     expect(asked.text).toMatch(/name="confirm" value="yes"/);
     expect(unescapeHtml(asked.text)).toContain('<input type="hidden" name="next" value="/admin/users?status=disabled">');
     expect((await userByEmail(trainee.email))!.disabledAt).toBeNull();

@@ -208,6 +208,23 @@ describe('administration forms submitted in Chromium', () => {
     expect((await t.dataSource.getRepository(Session).findOneByOrFail({ id: session.id })).status).toBe('scheduled');
   });
 
+  it('disables a user from the list after confirming, enables them again and resends the invitation', async () => {
+    const person = await createTrainee(t.dataSource, { name: `Dace Atspējojamā ${Date.now()}` });
+    await visit(b.page, `/admin/users?q=${encodeURIComponent(person.name)}`);
+    expect(await press(b.page, `Atspējot ${person.name}`)).toBe(200);
+    await b.page.getByRole('heading', { name: `Atspējot lietotāju ${person.name}?` }).waitFor();
+    await expectAccessibleBothWays(b.page, 'forms-confirm-disable-user');
+    expect(await press(b.page, 'Jā, atspējot')).toBe(303);
+    // Back on the list it came from, with its search.
+    expect(new URL(b.page.url()).searchParams.get('q')).toBe(person.name);
+    expect((await t.dataSource.getRepository(User).findOneByOrFail({ id: person.id })).disabledAt).toBeInstanceOf(Date);
+    expect(await press(b.page, `Iespējot ${person.name}`)).toBe(303);
+    expect((await t.dataSource.getRepository(User).findOneByOrFail({ id: person.id })).disabledAt).toBeNull();
+    await visit(b.page, `/admin/users/${person.id}`);
+    expect(await press(b.page, 'Nosūtīt ielūgumu vēlreiz')).toBe(303);
+    await b.page.getByText('Jauns ielūgums nosūtīts').first().waitFor();
+  });
+
   it('saves the profile through its form', async () => {
     await visit(b.page, '/profile');
     await b.page.locator('main').getByLabel('Vārds, uzvārds').fill('Ilze Ozola-Kalniņa');
