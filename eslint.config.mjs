@@ -5,15 +5,45 @@ import tseslint from 'typescript-eslint';
 
 // Node's globals for plain JavaScript files (TypeScript files get theirs from the compiler).
 const node = Object.fromEntries(
-  ['require', 'module', 'exports', '__dirname', '__filename', 'process', 'console', 'Buffer', 'URL', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'fetch', 'AbortController'].map(
-    (name) => [name, name === 'module' || name === 'exports' ? 'writable' : 'readonly'],
-  ),
+  [
+    'require',
+    'module',
+    'exports',
+    '__dirname',
+    '__filename',
+    'process',
+    'console',
+    'Buffer',
+    'URL',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'fetch',
+    'AbortController',
+  ].map((name) => [name, name === 'module' || name === 'exports' ? 'writable' : 'readonly']),
 );
-const browser = Object.fromEntries(['window', 'document', 'navigator', 'console', 'setTimeout', 'clearTimeout', 'fetch', 'URL', 'FormData', 'HTMLElement'].map((name) => [name, 'readonly']));
+const browser = Object.fromEntries(
+  ['window', 'document', 'navigator', 'console', 'setTimeout', 'clearTimeout', 'fetch', 'URL', 'FormData', 'HTMLElement'].map((name) => [
+    name,
+    'readonly',
+  ]),
+);
 
 export default defineConfig(
   {
-    ignores: ['dist/**', 'dist-bench/**', 'node_modules/**', 'coverage/**', 'artifacts/**', '.build-*/**', 'uploads/**', 'public/vendor/**', '.stryker-tmp/**', 'reports/**'],
+    ignores: [
+      'dist/**',
+      'dist-bench/**',
+      'node_modules/**',
+      'coverage/**',
+      'artifacts/**',
+      '.build-*/**',
+      'uploads/**',
+      'public/vendor/**',
+      '.stryker-tmp/**',
+      'reports/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -28,7 +58,14 @@ export default defineConfig(
     files: ['src/common/**/*.ts', 'src/config/**/*.ts', 'src/i18n/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./(?!(common|config|database|i18n)/)', message: 'src/common, src/config and src/i18n import no feature.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\.\\./(?!(common|config|database|i18n)/)', message: 'src/common, src/config and src/i18n import no feature.' },
+          ],
+        },
+      ],
     },
   },
   {

@@ -29,7 +29,19 @@ export default {
   // Mutation runs are CPU-heavy: one test process unless asked otherwise (`-c 2`).
   concurrency: 1,
   // The sandbox holds only what the unit specs read: the sources, their data and texts, and the Jest set-up.
-  ignorePatterns: ['/*', '!/src', '!/data', '!/locales', '!/views', '!/jest.config.js', '!/package.json', '!/tsconfig.json', '!/test', '/test/*', '!/test/support'],
+  ignorePatterns: [
+    '/*',
+    '!/src',
+    '!/data',
+    '!/locales',
+    '!/views',
+    '!/jest.config.js',
+    '!/package.json',
+    '!/tsconfig.json',
+    '!/test',
+    '/test/*',
+    '!/test/support',
+  ],
   reporters: ['clear-text', 'progress', 'html'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   thresholds: { high: 90, low: 85, break: 85 },

@@ -39,13 +39,19 @@ const webEnv = (databaseUrl: string, uploadDir: string) =>
 
 /** Logs the instructor in and checks that both endpoints show a full first page before anything is timed. */
 async function caller(web: Child, data: LoadedGrading): Promise<Callers> {
-  const who: Callers = { page: { cookie: await logIn(web.url, data.instructor.email, data.instructor.password) }, api: { authorization: `Bearer ${data.instructor.apiToken}` } };
+  const who: Callers = {
+    page: { cookie: await logIn(web.url, data.instructor.email, data.instructor.password) },
+    api: { authorization: `Bearer ${data.instructor.apiToken}` },
+  };
   const listed = JSON.parse(await getOk(`${web.url}${API_PATH}`, who.api)) as { items: unknown[]; total: number };
   if (listed.items.length < 25 || listed.total !== data.counts.taught_submissions) {
-    throw new Error(`${API_PATH} listed ${listed.items.length} of ${listed.total}; expected a full page of ${data.counts.taught_submissions}`);
+    throw new Error(
+      `${API_PATH} listed ${listed.items.length} of ${listed.total}; expected a full page of ${data.counts.taught_submissions}`,
+    );
   }
   const page = await getOk(`${web.url}${PAGE_PATH}`, who.page);
-  if ((page.match(/href="\/grading\/submissions\//g) ?? []).length !== listed.items.length) throw new Error(`${PAGE_PATH} does not show the work the API lists`);
+  if ((page.match(/href="\/grading\/submissions\//g) ?? []).length !== listed.items.length)
+    throw new Error(`${PAGE_PATH} does not show the work the API lists`);
   return who;
 }
 
@@ -56,14 +62,34 @@ const measure = (url: string, server?: Child, headers?: Record<string, string>, 
 function loadRows(label: string, result: Measured, baseline: LoadResult): BenchRow[] {
   const failed = result.non2xx + result.errors;
   const rows: BenchRow[] = [
-    { name: `${label}: throughput`, value: result.requestsPerSecond, unit: 'req/s', baseline: baseline.requestsPerSecond, ratio: round(result.requestsPerSecond / baseline.requestsPerSecond, 3) },
-    { name: `${label}: p95 latency`, value: result.p95Ms, unit: 'ms', baseline: baseline.p95Ms, ratio: round(result.p95Ms / baseline.p95Ms, 1), target: `< ${TARGET_P95_MS} ms`, pass: result.p95Ms < TARGET_P95_MS },
+    {
+      name: `${label}: throughput`,
+      value: result.requestsPerSecond,
+      unit: 'req/s',
+      baseline: baseline.requestsPerSecond,
+      ratio: round(result.requestsPerSecond / baseline.requestsPerSecond, 3),
+    },
+    {
+      name: `${label}: p95 latency`,
+      value: result.p95Ms,
+      unit: 'ms',
+      baseline: baseline.p95Ms,
+      ratio: round(result.p95Ms / baseline.p95Ms, 1),
+      target: `< ${TARGET_P95_MS} ms`,
+      pass: result.p95Ms < TARGET_P95_MS,
+    },
     { name: `${label}: p50 latency`, value: result.p50Ms, unit: 'ms', baseline: baseline.p50Ms },
     { name: `${label}: non-2xx or failed responses`, value: failed, unit: 'responses', target: '0', pass: failed === 0 },
   ];
   if (result.serverCpuMs !== undefined) rows.push({ name: `${label}: web process CPU per request`, value: result.serverCpuMs, unit: 'ms' });
-  if (result.databaseCpuMs !== undefined) rows.push({ name: `${label}: PostgreSQL CPU per request`, value: result.databaseCpuMs, unit: 'ms' });
-  if (result.transactions !== undefined) rows.push({ name: `${label}: committed transactions per request (PostgreSQL's counter)`, value: result.transactions, unit: 'transactions' });
+  if (result.databaseCpuMs !== undefined)
+    rows.push({ name: `${label}: PostgreSQL CPU per request`, value: result.databaseCpuMs, unit: 'ms' });
+  if (result.transactions !== undefined)
+    rows.push({
+      name: `${label}: committed transactions per request (PostgreSQL's counter)`,
+      value: result.transactions,
+      unit: 'transactions',
+    });
   return rows;
 }
 
@@ -76,20 +102,34 @@ export async function run(): Promise<BenchRow[]> {
     return started;
   };
   try {
-    log(`loading ${submissionsOf(FULL_SIZE)} submissions: ${FULL_SIZE.cohorts} cohorts × ${FULL_SIZE.traineesPerCohort} trainees × ${FULL_SIZE.assignmentsPerCohort} assignments`);
+    log(
+      `loading ${submissionsOf(FULL_SIZE)} submissions: ${FULL_SIZE.cohorts} cohorts × ${FULL_SIZE.traineesPerCohort} trainees × ${FULL_SIZE.assignmentsPerCohort} assignments`,
+    );
     const url = await freshDatabase(DATABASE);
     await fromDist<typeof Migrate>('database/migrate').runMigrations({ DATABASE_URL: url });
     const data = await loadGrading(url, FULL_SIZE);
-    log(`${Object.entries(data.counts).map(([table, n]) => `${n} ${table}`).join(', ')} in ${round(data.seconds)} s`);
+    log(
+      `${Object.entries(data.counts)
+        .map(([table, n]) => `${n} ${table}`)
+        .join(', ')} in ${round(data.seconds)} s`,
+    );
 
     log(`counting SQL statements per request over ${COUNTED_REQUESTS} requests`);
-    const statements = await statementsPerRequest(url, (counted) => webEnv(counted, uploadDir), { page: PAGE_PATH, api: API_PATH }, (web) => caller(web, data), COUNTED_REQUESTS);
+    const statements = await statementsPerRequest(
+      url,
+      (counted) => webEnv(counted, uploadDir),
+      { page: PAGE_PATH, api: API_PATH },
+      (web) => caller(web, data),
+      COUNTED_REQUESTS,
+    );
 
     const baselineServer = await start(startBaseline());
     const web = await start(startWeb(webEnv(url, uploadDir)));
     const who = await caller(web, data);
     const machineLoad = loadavg()[0];
-    log(`load: ${CONNECTIONS} connections, ${DURATION_SECONDS} s each (baseline, references, page, API); machine load average ${round(machineLoad, 2)}`);
+    log(
+      `load: ${CONNECTIONS} connections, ${DURATION_SECONDS} s each (baseline, references, page, API); machine load average ${round(machineLoad, 2)}`,
+    );
     const baseline = await measure(`${baselineServer.url}/`);
     const reference = await measure(`${web.url}${REFERENCE_PATH}`, web, who.api, url);
     const referencePage = await measure(`${web.url}${REFERENCE_PAGE_PATH}`, web, who.page, url);
@@ -102,8 +142,12 @@ export async function run(): Promise<BenchRow[]> {
       { name: "submissions in the instructor's cohorts", value: data.counts.taught_submissions, unit: 'rows' },
       ...loadRows(`page GET ${PAGE_PATH}`, page, baseline),
       ...loadRows(`API GET ${API_PATH}`, api, baseline),
-      ...loadRows(`reference: GET ${REFERENCE_PATH} (signed in, next to no work)`, reference, baseline).map(({ target: _target, pass: _pass, ...row }) => row),
-      ...loadRows(`reference: page GET ${REFERENCE_PAGE_PATH} (signed in, one small form)`, referencePage, baseline).map(({ target: _target, pass: _pass, ...row }) => row),
+      ...loadRows(`reference: GET ${REFERENCE_PATH} (signed in, next to no work)`, reference, baseline).map(
+        ({ target: _target, pass: _pass, ...row }) => row,
+      ),
+      ...loadRows(`reference: page GET ${REFERENCE_PAGE_PATH} (signed in, one small form)`, referencePage, baseline).map(
+        ({ target: _target, pass: _pass, ...row }) => row,
+      ),
       { name: `page GET ${PAGE_PATH}: SQL statements per request (session and user included)`, value: statements.page, unit: 'queries' },
       { name: `API GET ${API_PATH}: SQL statements per request (token and user included)`, value: statements.api, unit: 'queries' },
       { name: 'bare Express baseline: throughput', value: baseline.requestsPerSecond, unit: 'req/s' },
@@ -112,7 +156,9 @@ export async function run(): Promise<BenchRow[]> {
     ];
   } finally {
     for (const child of [...children].reverse()) await child.stop();
-    await deletePrefixedKeys(BENCH_REDIS_PREFIX).catch((error: unknown) => log(`could not remove Redis keys under ${BENCH_REDIS_PREFIX}: ${String(error)}`));
+    await deletePrefixedKeys(BENCH_REDIS_PREFIX).catch((error: unknown) =>
+      log(`could not remove Redis keys under ${BENCH_REDIS_PREFIX}: ${String(error)}`),
+    );
     await rm(uploadDir, { recursive: true, force: true });
   }
 }

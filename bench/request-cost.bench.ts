@@ -33,7 +33,10 @@ const webEnv = (databaseUrl: string, uploadDir: string) => benchWebEnv(databaseU
 
 /** Logs in through the form and checks that both ways of signing in reach the same account. */
 async function caller(web: Child, data: LoadedCaller): Promise<Callers> {
-  const who: Callers = { page: { cookie: await logIn(web.url, data.email, data.password) }, api: { authorization: `Bearer ${data.apiToken}` } };
+  const who: Callers = {
+    page: { cookie: await logIn(web.url, data.email, data.password) },
+    api: { authorization: `Bearer ${data.apiToken}` },
+  };
   for (const headers of [who.api, who.page]) {
     const me = JSON.parse(await getOk(`${web.url}${ME_PATH}`, headers)) as { email?: string };
     if (me.email !== data.email) throw new Error(`${ME_PATH} answered for ${String(me.email)}, not ${data.email}`);
@@ -56,9 +59,17 @@ function rowsOf(label: string, result: Measured, baseline: Measured, target: boo
       ratio: baseline.serverCpuMs ? round(cpu / baseline.serverCpuMs, 1) : undefined,
       ...(target ? { target: `< ${TARGET_CPU_MS} ms`, pass: cpu < TARGET_CPU_MS } : {}),
     },
-    { name: `${label}: throughput`, value: result.requestsPerSecond, unit: 'req/s', baseline: baseline.requestsPerSecond, ratio: round(result.requestsPerSecond / baseline.requestsPerSecond, 3) },
+    {
+      name: `${label}: throughput`,
+      value: result.requestsPerSecond,
+      unit: 'req/s',
+      baseline: baseline.requestsPerSecond,
+      ratio: round(result.requestsPerSecond / baseline.requestsPerSecond, 3),
+    },
     { name: `${label}: p95 latency`, value: result.p95Ms, unit: 'ms', baseline: baseline.p95Ms },
-    ...(result.databaseCpuMs === undefined ? [] : [{ name: `${label}: PostgreSQL CPU per request`, value: result.databaseCpuMs, unit: 'ms' }]),
+    ...(result.databaseCpuMs === undefined
+      ? []
+      : [{ name: `${label}: PostgreSQL CPU per request`, value: result.databaseCpuMs, unit: 'ms' }]),
     { name: `${label}: non-2xx or failed responses`, value: failed, unit: 'responses', target: '0', pass: failed === 0 },
   ];
 }
@@ -77,7 +88,13 @@ export async function run(): Promise<BenchRow[]> {
     const data = await loadCaller(url);
 
     log(`counting SQL statements per request over ${COUNTED_REQUESTS} requests`);
-    const statements = await statementsPerRequest(url, (counted) => webEnv(counted, uploadDir), { page: ME_PATH, api: ME_PATH }, (web) => caller(web, data), COUNTED_REQUESTS);
+    const statements = await statementsPerRequest(
+      url,
+      (counted) => webEnv(counted, uploadDir),
+      { page: ME_PATH, api: ME_PATH },
+      (web) => caller(web, data),
+      COUNTED_REQUESTS,
+    );
 
     const baselineServer = await start(startBaseline());
     const web = await start(startWeb(webEnv(url, uploadDir)));
@@ -93,14 +110,21 @@ export async function run(): Promise<BenchRow[]> {
       ...rowsOf(`GET ${ME_PATH}, API token`, byToken, baseline, true),
       ...rowsOf(`GET ${ME_PATH}, session cookie`, byCookie, baseline, true),
       ...rowsOf(`page GET ${PROFILE_PAGE_PATH} (one small form)`, page, baseline, false),
-      { name: `GET ${ME_PATH}: SQL statements per request (API token / session cookie)`, value: statements.api, unit: 'queries', baseline: statements.page },
+      {
+        name: `GET ${ME_PATH}: SQL statements per request (API token / session cookie)`,
+        value: statements.api,
+        unit: 'queries',
+        baseline: statements.page,
+      },
       { name: 'bare Express hello-world: throughput', value: baseline.requestsPerSecond, unit: 'req/s' },
       { name: 'bare Express hello-world: CPU per request', value: baseline.serverCpuMs ?? NaN, unit: 'ms' },
       { name: 'machine load average (1 min) before the load runs', value: round(machineLoad, 2), unit: 'runnable' },
     ];
   } finally {
     for (const child of [...children].reverse()) await child.stop();
-    await deletePrefixedKeys(BENCH_REDIS_PREFIX).catch((error: unknown) => log(`could not remove Redis keys under ${BENCH_REDIS_PREFIX}: ${String(error)}`));
+    await deletePrefixedKeys(BENCH_REDIS_PREFIX).catch((error: unknown) =>
+      log(`could not remove Redis keys under ${BENCH_REDIS_PREFIX}: ${String(error)}`),
+    );
     await rm(uploadDir, { recursive: true, force: true });
   }
 }

@@ -26,7 +26,10 @@ const SUFFIX = '.bench.js';
 const OUTPUT = join(ROOT, 'artifacts', 'bench.json');
 
 async function available(): Promise<string[]> {
-  return (await readdir(__dirname)).filter((file) => file.endsWith(SUFFIX)).map((file) => file.slice(0, -SUFFIX.length)).sort();
+  return (await readdir(__dirname))
+    .filter((file) => file.endsWith(SUFFIX))
+    .map((file) => file.slice(0, -SUFFIX.length))
+    .sort();
 }
 
 async function runOne(name: string): Promise<BenchResult> {
@@ -52,7 +55,13 @@ async function save(results: Record<string, BenchResult>): Promise<void> {
     (text) => (JSON.parse(text) as { benchmarks?: Record<string, BenchResult> }).benchmarks ?? {},
     () => ({}),
   );
-  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform };
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: process.platform,
+  };
   await mkdir(join(ROOT, 'artifacts'), { recursive: true });
   await writeFile(OUTPUT, `${JSON.stringify({ machine, benchmarks: { ...previous, ...results } }, null, 2)}\n`);
 }

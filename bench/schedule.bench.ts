@@ -42,7 +42,11 @@ async function prepare(name: string, size: ScheduleSize): Promise<Database> {
   const url = await freshDatabase(name);
   await fromDist<typeof Migrate>('database/migrate').runMigrations({ DATABASE_URL: url });
   const data = await loadSchedule(url, size);
-  log(`${name}: ${Object.entries(data.counts).map(([table, n]) => `${n} ${table}`).join(', ')} in ${round(data.seconds)} s`);
+  log(
+    `${name}: ${Object.entries(data.counts)
+      .map(([table, n]) => `${n} ${table}`)
+      .join(', ')} in ${round(data.seconds)} s`,
+  );
   return { url, data };
 }
 
@@ -52,11 +56,15 @@ const webEnv = (databaseUrl: string, uploadDir: string) =>
 
 /** Logs the trainee in and checks that both endpoints answer with a full first page before anything is timed. */
 async function caller(web: Child, trainee: LoadedSchedule['trainee']): Promise<Callers> {
-  const who: Callers = { page: { cookie: await logIn(web.url, trainee.email, trainee.password) }, api: { authorization: `Bearer ${trainee.apiToken}` } };
+  const who: Callers = {
+    page: { cookie: await logIn(web.url, trainee.email, trainee.password) },
+    api: { authorization: `Bearer ${trainee.apiToken}` },
+  };
   const listed = JSON.parse(await getOk(`${web.url}${API_PATH}`, who.api)) as { items: unknown[]; total: number };
   if (listed.items.length < 25) throw new Error(`${API_PATH} listed ${listed.items.length} sessions; the benchmark expects a full page`);
   const page = await getOk(`${web.url}${PAGE_PATH}`, who.page);
-  if ((page.match(/class="session-card/g) ?? []).length !== listed.items.length) throw new Error(`${PAGE_PATH} does not show the sessions the API lists`);
+  if ((page.match(/class="session-card/g) ?? []).length !== listed.items.length)
+    throw new Error(`${PAGE_PATH} does not show the sessions the API lists`);
   return who;
 }
 
@@ -66,10 +74,22 @@ const measure = (url: string, server: Child, headers?: Record<string, string>, d
 
 /** Statements per request of the page and the API, for the trainee of that data. */
 const statementsOf = (db: Database, uploadDir: string) =>
-  statementsPerRequest(db.url, (counted) => webEnv(counted, uploadDir), { page: PAGE_PATH, api: API_PATH }, (web) => caller(web, db.data.trainee), COUNTED_REQUESTS);
+  statementsPerRequest(
+    db.url,
+    (counted) => webEnv(counted, uploadDir),
+    { page: PAGE_PATH, api: API_PATH },
+    (web) => caller(web, db.data.trainee),
+    COUNTED_REQUESTS,
+  );
 
 /** A load run's figures against the hello-world `baseline`, with the throughput target against `reference`. */
-function loadRows(label: string, result: Measured, baseline: Measured, reference: { name: string; measured: Measured }, target: { share: number; p95Ms: number }): BenchRow[] {
+function loadRows(
+  label: string,
+  result: Measured,
+  baseline: Measured,
+  reference: { name: string; measured: Measured },
+  target: { share: number; p95Ms: number },
+): BenchRow[] {
   const ratio = result.requestsPerSecond / reference.measured.requestsPerSecond;
   const failed = result.non2xx + result.errors;
   const rows: BenchRow[] = [
@@ -82,16 +102,36 @@ function loadRows(label: string, result: Measured, baseline: Measured, reference
       target: `>= ${target.share * 100} % of baseline`,
       pass: ratio >= target.share,
     },
-    { name: `${label}: throughput against bare Express hello-world`, value: result.requestsPerSecond, unit: 'req/s', baseline: baseline.requestsPerSecond, ratio: round(result.requestsPerSecond / baseline.requestsPerSecond, 3) },
-    { name: `${label}: p95 latency`, value: result.p95Ms, unit: 'ms', baseline: reference.measured.p95Ms, target: `< ${target.p95Ms} ms`, pass: result.p95Ms < target.p95Ms },
+    {
+      name: `${label}: throughput against bare Express hello-world`,
+      value: result.requestsPerSecond,
+      unit: 'req/s',
+      baseline: baseline.requestsPerSecond,
+      ratio: round(result.requestsPerSecond / baseline.requestsPerSecond, 3),
+    },
+    {
+      name: `${label}: p95 latency`,
+      value: result.p95Ms,
+      unit: 'ms',
+      baseline: reference.measured.p95Ms,
+      target: `< ${target.p95Ms} ms`,
+      pass: result.p95Ms < target.p95Ms,
+    },
     { name: `${label}: p50 latency`, value: result.p50Ms, unit: 'ms', baseline: baseline.p50Ms },
     { name: `${label}: non-2xx or failed responses`, value: failed, unit: 'responses', target: '0', pass: failed === 0 },
   ];
   if (result.serverCpuMs !== undefined) {
     const ratioToBaseline = baseline.serverCpuMs ? round(result.serverCpuMs / baseline.serverCpuMs, 1) : undefined;
-    rows.push({ name: `${label}: web process CPU per request`, value: result.serverCpuMs, unit: 'ms', baseline: baseline.serverCpuMs, ratio: ratioToBaseline });
+    rows.push({
+      name: `${label}: web process CPU per request`,
+      value: result.serverCpuMs,
+      unit: 'ms',
+      baseline: baseline.serverCpuMs,
+      ratio: ratioToBaseline,
+    });
   }
-  if (result.databaseCpuMs !== undefined) rows.push({ name: `${label}: PostgreSQL CPU per request`, value: result.databaseCpuMs, unit: 'ms' });
+  if (result.databaseCpuMs !== undefined)
+    rows.push({ name: `${label}: PostgreSQL CPU per request`, value: result.databaseCpuMs, unit: 'ms' });
   return rows;
 }
 
@@ -110,7 +150,9 @@ function referenceRows(label: string, sameSql: Measured, baseline: Measured): Be
     },
     { name: `${label}: p95 latency`, value: sameSql.p95Ms, unit: 'ms', baseline: baseline.p95Ms },
     ...(sameSql.serverCpuMs === undefined ? [] : [{ name: `${label}: CPU per request`, value: sameSql.serverCpuMs, unit: 'ms' }]),
-    ...(sameSql.databaseCpuMs === undefined ? [] : [{ name: `${label}: PostgreSQL CPU per request`, value: sameSql.databaseCpuMs, unit: 'ms' }]),
+    ...(sameSql.databaseCpuMs === undefined
+      ? []
+      : [{ name: `${label}: PostgreSQL CPU per request`, value: sameSql.databaseCpuMs, unit: 'ms' }]),
   ];
 }
 
@@ -155,9 +197,12 @@ export async function run(): Promise<BenchRow[]> {
     const web = await start(startWeb(webEnv(full.url, uploadDir)));
     const who = await caller(web, full.data.trainee);
     const referencePage = await getOk(`${samePageServer.url}${PAGE_PATH}`, who.page);
-    if ((referencePage.match(/class="session-card/g) ?? []).length < 25) throw new Error('the same-page reference does not show a full page of sessions');
+    if ((referencePage.match(/class="session-card/g) ?? []).length < 25)
+      throw new Error('the same-page reference does not show a full page of sessions');
     const machineLoad = loadavg()[0];
-    log(`load: ${CONNECTIONS} connections, ${DURATION_SECONDS} s each (baseline, same SQL, same page, page, API); machine load average ${round(machineLoad, 2)}`);
+    log(
+      `load: ${CONNECTIONS} connections, ${DURATION_SECONDS} s each (baseline, same SQL, same page, page, API); machine load average ${round(machineLoad, 2)}`,
+    );
     const baseline = await measure(`${baselineServer.url}/`, baselineServer);
     const sameSql = await measure(`${sameSqlServer.url}${API_PATH}`, sameSqlServer, who.api, full.url);
     const samePage = await measure(`${samePageServer.url}${PAGE_PATH}`, samePageServer, who.page, full.url);
@@ -169,13 +214,21 @@ export async function run(): Promise<BenchRow[]> {
     await stop(baselineServer);
 
     rows.push(
-      ...loadRows(`page GET ${PAGE_PATH}`, page, baseline, { name: 'same SQL and template in bare Express', measured: samePage }, TARGETS.page),
+      ...loadRows(
+        `page GET ${PAGE_PATH}`,
+        page,
+        baseline,
+        { name: 'same SQL and template in bare Express', measured: samePage },
+        TARGETS.page,
+      ),
       ...loadRows(`API GET ${API_PATH}`, api, baseline, { name: 'same SQL in bare Express', measured: sameSql }, TARGETS.api),
       ...referenceRows(`same SQL as GET ${API_PATH} in bare Express`, sameSql, baseline),
       ...referenceRows(`same SQL and template as GET ${PAGE_PATH} in bare Express with plain Handlebars`, samePage, baseline),
       { name: 'bare Express baseline: throughput', value: baseline.requestsPerSecond, unit: 'req/s' },
       { name: 'bare Express baseline: p95 latency', value: baseline.p95Ms, unit: 'ms' },
-      ...(baseline.serverCpuMs === undefined ? [] : [{ name: 'bare Express baseline: CPU per request', value: baseline.serverCpuMs, unit: 'ms' }]),
+      ...(baseline.serverCpuMs === undefined
+        ? []
+        : [{ name: 'bare Express baseline: CPU per request', value: baseline.serverCpuMs, unit: 'ms' }]),
       { name: 'machine load average (1 min) before the load runs', value: round(machineLoad, 2), unit: 'runnable' },
       queryRows(`page GET ${PAGE_PATH}`, fullQueries.page, smallQueries.page),
       queryRows(`API GET ${API_PATH}`, fullQueries.api, smallQueries.api),
@@ -193,7 +246,13 @@ export async function run(): Promise<BenchRow[]> {
         target: `< ${TARGET_SCAN_SECONDS} s`,
         pass: scan.first.seconds < TARGET_SCAN_SECONDS,
       },
-      { name: 'reminder scan, repeat run (all already in the outbox)', value: round(scan.repeat.seconds, 3), unit: 's', target: `< ${TARGET_SCAN_SECONDS} s`, pass: scan.repeat.seconds < TARGET_SCAN_SECONDS },
+      {
+        name: 'reminder scan, repeat run (all already in the outbox)',
+        value: round(scan.repeat.seconds, 3),
+        unit: 's',
+        target: `< ${TARGET_SCAN_SECONDS} s`,
+        pass: scan.repeat.seconds < TARGET_SCAN_SECONDS,
+      },
       { name: 'reminder scan: reminders due (session x offset)', value: scan.first.due, unit: 'reminders' },
       { name: 'reminder scan: emails written to the outbox', value: scan.first.created, unit: 'emails' },
       { name: 'bare query: sessions due in the 24 h window', value: scan.bare.sessions, unit: 'sessions' },
@@ -202,7 +261,9 @@ export async function run(): Promise<BenchRow[]> {
     return rows;
   } finally {
     for (const child of [...children].reverse()) await child.stop();
-    await deletePrefixedKeys(BENCH_REDIS_PREFIX).catch((error: unknown) => log(`could not remove Redis keys under ${BENCH_REDIS_PREFIX}: ${String(error)}`));
+    await deletePrefixedKeys(BENCH_REDIS_PREFIX).catch((error: unknown) =>
+      log(`could not remove Redis keys under ${BENCH_REDIS_PREFIX}: ${String(error)}`),
+    );
     await rm(uploadDir, { recursive: true, force: true });
   }
 }

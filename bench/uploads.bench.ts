@@ -44,14 +44,20 @@ const log = (message: string) => process.stdout.write(`uploads: ${message}\n`);
  * reached through the counter: `uploads` trainees hand in one after another, each to the assignment of `slot`.
  */
 async function statementsPerHandIn(databaseUrl: string, uploadDir: string, data: LoadedUploads, slot: number): Promise<number> {
-  return withCountedWeb(databaseUrl, (url) => benchWebEnv(url, uploadDir), async (web, statements) => {
-    const before = statements();
-    for (const [i, token] of data.tokens.entries()) {
-      const sent = await sendForm(`${web.url}/api/v1/assignments/${data.assignmentIds[slot]}/submit`, pdfForm(SMALL_FILE_BYTES), { authorization: `Bearer ${token}` });
-      if (sent.status !== 200) throw new Error(`counted hand-in ${i}: answered ${sent.status}: ${sent.body.slice(0, 300)}`);
-    }
-    return (statements() - before) / data.tokens.length;
-  });
+  return withCountedWeb(
+    databaseUrl,
+    (url) => benchWebEnv(url, uploadDir),
+    async (web, statements) => {
+      const before = statements();
+      for (const [i, token] of data.tokens.entries()) {
+        const sent = await sendForm(`${web.url}/api/v1/assignments/${data.assignmentIds[slot]}/submit`, pdfForm(SMALL_FILE_BYTES), {
+          authorization: `Bearer ${token}`,
+        });
+        if (sent.status !== 200) throw new Error(`counted hand-in ${i}: answered ${sent.status}: ${sent.body.slice(0, 300)}`);
+      }
+      return (statements() - before) / data.tokens.length;
+    },
+  );
 }
 
 interface Round {
@@ -92,20 +98,35 @@ async function uploadRound(t: Target, slot: number, fileBytes: number): Promise<
 
 const mibPerSecond = (r: Round) => r.bytes / MiB / r.seconds;
 const medianRate = (t: Target) => percentile(t.rounds.map(mibPerSecond), 50);
-const medianSmallRound = (t: Target) => percentile(t.smallRounds.map((r) => r.seconds), 50);
-const cpuMsPerSmallUpload = (t: Target) => (t.smallRounds.reduce((sum, r) => sum + r.cpuSeconds, 0) / (t.smallRounds.length * UPLOADS_AT_ONCE)) * 1000;
-const cpuPerGiB = (t: Target) => (t.rounds.reduce((sum, r) => sum + r.cpuSeconds, 0) / t.rounds.reduce((sum, r) => sum + r.bytes, 0)) * 1024 * MiB;
+const medianSmallRound = (t: Target) =>
+  percentile(
+    t.smallRounds.map((r) => r.seconds),
+    50,
+  );
+const cpuMsPerSmallUpload = (t: Target) =>
+  (t.smallRounds.reduce((sum, r) => sum + r.cpuSeconds, 0) / (t.smallRounds.length * UPLOADS_AT_ONCE)) * 1000;
+const cpuPerGiB = (t: Target) =>
+  (t.rounds.reduce((sum, r) => sum + r.cpuSeconds, 0) / t.rounds.reduce((sum, r) => sum + r.bytes, 0)) * 1024 * MiB;
 const growth = (t: Target) => t.rss.peakMiB() - t.rssBefore;
 
 /** Every trainee sees the assignments (and every token has been used once) before anything is measured. */
 async function checkCallers(web: Child, data: LoadedUploads): Promise<void> {
   for (const token of data.tokens) {
     const mine = JSON.parse(await getOk(`${web.url}/api/v1/me/assignments`, { authorization: `Bearer ${token}` })) as { items: unknown[] };
-    if (mine.items.length !== data.assignmentIds.length) throw new Error(`a trainee sees ${mine.items.length} of ${data.assignmentIds.length} assignments`);
+    if (mine.items.length !== data.assignmentIds.length)
+      throw new Error(`a trainee sees ${mine.items.length} of ${data.assignmentIds.length} assignments`);
   }
 }
 
-function rows(web: Target, bare: Target, flushed: Target, statements: number, verified: number, expectedFiles: number, machineLoad: number): BenchRow[] {
+function rows(
+  web: Target,
+  bare: Target,
+  flushed: Target,
+  statements: number,
+  verified: number,
+  expectedFiles: number,
+  machineLoad: number,
+): BenchRow[] {
   const ratio = medianRate(web) / medianRate(bare);
   const webGrowth = growth(web);
   const slowest = (t: Target) => round(Math.max(...t.rounds.map((r) => r.seconds)), 2);
@@ -128,14 +149,25 @@ function rows(web: Target, bare: Target, flushed: Target, statements: number, ve
       ratio: round(medianRate(web) / medianRate(flushed), 3),
     },
     { name: `${each}: slowest round (all ten answered)`, value: slowest(web), unit: 's', baseline: slowest(bare) },
-    { name: 'CPU time of the server process per GiB received', value: round(cpuPerGiB(web), 2), unit: 's', baseline: round(cpuPerGiB(bare), 2), ratio: round(cpuPerGiB(web) / cpuPerGiB(bare), 2) },
+    {
+      name: 'CPU time of the server process per GiB received',
+      value: round(cpuPerGiB(web), 2),
+      unit: 's',
+      baseline: round(cpuPerGiB(bare), 2),
+      ratio: round(cpuPerGiB(web) / cpuPerGiB(bare), 2),
+    },
     {
       name: `${UPLOADS_AT_ONCE} × ${SMALL_FILE_BYTES / 1024} KiB submissions at once, the cost apart from the bytes: round (median of ${SMALL_ROUNDS})`,
       value: round(medianSmallRound(web), 3),
       unit: 's',
       baseline: round(medianSmallRound(bare), 3),
     },
-    { name: `${SMALL_FILE_BYTES / 1024} KiB submissions: CPU time of the server process per submission`, value: round(cpuMsPerSmallUpload(web), 1), unit: 'ms', baseline: round(cpuMsPerSmallUpload(bare), 1) },
+    {
+      name: `${SMALL_FILE_BYTES / 1024} KiB submissions: CPU time of the server process per submission`,
+      value: round(cpuMsPerSmallUpload(web), 1),
+      unit: 'ms',
+      baseline: round(cpuMsPerSmallUpload(bare), 1),
+    },
     {
       name: 'web process: peak RSS minus RSS before the first upload (warm-up included)',
       value: round(webGrowth),
@@ -145,10 +177,25 @@ function rows(web: Target, bare: Target, flushed: Target, statements: number, ve
       pass: webGrowth < TARGET_GROWTH_MIB,
     },
     { name: 'web process: RSS before the first upload', value: round(web.rssBefore), unit: 'MiB', baseline: round(bare.rssBefore) },
-    { name: `web process: peak RSS (${web.rss.samples()} readings, every ${RSS_EVERY_MS} ms)`, value: round(web.rss.peakMiB()), unit: 'MiB', baseline: round(bare.rss.peakMiB()) },
+    {
+      name: `web process: peak RSS (${web.rss.samples()} readings, every ${RSS_EVERY_MS} ms)`,
+      value: round(web.rss.peakMiB()),
+      unit: 'MiB',
+      baseline: round(bare.rss.peakMiB()),
+    },
     { name: 'web process: RSS after the last upload', value: round(rssMiB(web.pid)), unit: 'MiB', baseline: round(rssMiB(bare.pid)) },
-    { name: 'SQL statements per hand-in (a first submission of one small file, the token check included; counted on the wire)', value: statements, unit: 'statements' },
-    { name: 'uploads answered 2xx and found whole afterwards (web: submitted and in storage; baselines: on disk)', value: verified, unit: 'files', target: `${expectedFiles}`, pass: verified === expectedFiles },
+    {
+      name: 'SQL statements per hand-in (a first submission of one small file, the token check included; counted on the wire)',
+      value: statements,
+      unit: 'statements',
+    },
+    {
+      name: 'uploads answered 2xx and found whole afterwards (web: submitted and in storage; baselines: on disk)',
+      value: verified,
+      unit: 'files',
+      target: `${expectedFiles}`,
+      pass: verified === expectedFiles,
+    },
     { name: 'bare stream-to-disk baseline: throughput (median)', value: round(medianRate(bare)), unit: 'MiB/s' },
     { name: 'the same, flushing each file before answering: throughput (median)', value: round(medianRate(flushed)), unit: 'MiB/s' },
     { name: 'the same, flushing each file before answering: CPU time per GiB received', value: round(cpuPerGiB(flushed), 2), unit: 's' },
@@ -183,19 +230,27 @@ export async function run(): Promise<BenchRow[]> {
 
     const machineLoad = loadavg()[0];
     const web = target('web', webServer, (slot, i, bytes) =>
-      sendForm(`${webServer.url}/api/v1/assignments/${data.assignmentIds[slot]}/submit`, pdfForm(bytes), { authorization: `Bearer ${data.tokens[i]}` }),
+      sendForm(`${webServer.url}/api/v1/assignments/${data.assignmentIds[slot]}/submit`, pdfForm(bytes), {
+        authorization: `Bearer ${data.tokens[i]}`,
+      }),
     );
     const bare = target('baseline', bareServer, (_slot, _i, bytes) => sendForm(`${bareServer.url}/upload`, pdfForm(bytes)));
-    const flushed = target('flushing baseline', flushedServer, (_slot, _i, bytes) => sendForm(`${flushedServer.url}/upload`, pdfForm(bytes)));
+    const flushed = target('flushing baseline', flushedServer, (_slot, _i, bytes) =>
+      sendForm(`${flushedServer.url}/upload`, pdfForm(bytes)),
+    );
     const targets = [web, bare, flushed];
     samplers.push(...targets.map((t) => t.rss));
-    log(`${UPLOADS_AT_ONCE} uploads of ${FILE_BYTES / MiB} MiB at once, a warm-up and ${ROUNDS} rounds each; load average ${round(machineLoad, 2)}`);
+    log(
+      `${UPLOADS_AT_ONCE} uploads of ${FILE_BYTES / MiB} MiB at once, a warm-up and ${ROUNDS} rounds each; load average ${round(machineLoad, 2)}`,
+    );
 
     for (const t of targets) await uploadRound(t, 0, FILE_BYTES);
     for (let slot = 1; slot <= ROUNDS; slot += 1) {
       // Who goes first rotates, so none always meets a disk still writing back another's files.
       for (const t of [...targets.slice(slot % 3), ...targets.slice(0, slot % 3)]) t.rounds.push(await uploadRound(t, slot, FILE_BYTES));
-      log(`round ${slot}: ${targets.map((t) => `${t.label} ${round(mibPerSecond(t.rounds.at(-1)!))} MiB/s`).join(', ')}; web peak RSS growth so far ${round(growth(web))} MiB`);
+      log(
+        `round ${slot}: ${targets.map((t) => `${t.label} ${round(mibPerSecond(t.rounds.at(-1)!))} MiB/s`).join(', ')}; web peak RSS growth so far ${round(growth(web))} MiB`,
+      );
     }
     for (let slot = ROUNDS + 1; slot < slots; slot += 1) {
       for (const t of [web, bare]) t.smallRounds.push(await uploadRound(t, slot, SMALL_FILE_BYTES));
@@ -207,14 +262,22 @@ export async function run(): Promise<BenchRow[]> {
     const big = pdfForm(FILE_BYTES).length;
     const verified =
       (await verifyApp(url, uploadDir, data.assignmentIds, UPLOADS_AT_ONCE, sizeOf)) +
-      (await verifyBaseline(bareDir, new Map([[big, (1 + ROUNDS) * UPLOADS_AT_ONCE], [pdfForm(SMALL_FILE_BYTES).length, SMALL_ROUNDS * UPLOADS_AT_ONCE]]))) +
+      (await verifyBaseline(
+        bareDir,
+        new Map([
+          [big, (1 + ROUNDS) * UPLOADS_AT_ONCE],
+          [pdfForm(SMALL_FILE_BYTES).length, SMALL_ROUNDS * UPLOADS_AT_ONCE],
+        ]),
+      )) +
       (await verifyBaseline(flushedDir, new Map([[big, (1 + ROUNDS) * UPLOADS_AT_ONCE]])));
     const expectedFiles = (slots + 1 + slots + 1 + ROUNDS) * UPLOADS_AT_ONCE;
     return rows(web, bare, flushed, statements, verified, expectedFiles, machineLoad);
   } finally {
     for (const sampler of samplers) sampler.stop();
     for (const child of [...children].reverse()) await child.stop();
-    await deletePrefixedKeys(BENCH_REDIS_PREFIX).catch((error: unknown) => log(`could not remove Redis keys under ${BENCH_REDIS_PREFIX}: ${String(error)}`));
+    await deletePrefixedKeys(BENCH_REDIS_PREFIX).catch((error: unknown) =>
+      log(`could not remove Redis keys under ${BENCH_REDIS_PREFIX}: ${String(error)}`),
+    );
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
   }
 }

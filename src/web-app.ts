@@ -119,7 +119,9 @@ export async function configureWebApp(app: NestExpressApplication): Promise<void
   app.use(cookieParser());
   const sessions = sessionMiddleware(config, app.get(SessionStore));
   // An API call with a bearer token is not a browser session: no session id is made, read or signed for it.
-  app.use((req: Request, res: Response, next: NextFunction) => (isApiRequest(req) && hasBearerToken(req) ? next() : sessions(req, res, next)));
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    isApiRequest(req) && hasBearerToken(req) ? next() : sessions(req, res, next),
+  );
   app.use(auth.middleware);
   app.use((req: Request, res: Response, next: NextFunction) => {
     pickLanguage(req);

@@ -23,7 +23,24 @@ import { UsersModule } from './users/users.module';
 import { UsersWebModule } from './users/users-web.module';
 import { WorkerModule } from './worker.module';
 
-const features = [CoreModule, UsersModule, AuthModule, HealthModule, HomeModule, NotificationsWebModule, UsersWebModule, ProgrammesModule, CohortsModule, MaterialsModule, SessionsModule, AttendanceModule, CalendarModule, AssignmentsWebModule, SubmissionsModule, GradingModule];
+const features = [
+  CoreModule,
+  UsersModule,
+  AuthModule,
+  HealthModule,
+  HomeModule,
+  NotificationsWebModule,
+  UsersWebModule,
+  ProgrammesModule,
+  CohortsModule,
+  MaterialsModule,
+  SessionsModule,
+  AttendanceModule,
+  CalendarModule,
+  AssignmentsWebModule,
+  SubmissionsModule,
+  GradingModule,
+];
 /** The worker's own queues, known here too so the queue dashboard shows every queue of the platform. */
 const workerQueues = queuesRegisteredUnder(WorkerModule).filter((name) => !queuesRegisteredUnder(...features).includes(name));
 

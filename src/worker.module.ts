@@ -8,6 +8,13 @@ import { StorageCleanupModule } from './storage/storage-cleanup.module';
 
 /** The background process: BullMQ processors and job schedulers, no HTTP. */
 @Module({
-  imports: [CoreModule, NotificationsWorkerModule, StorageCleanupModule, SessionsWorkerModule, AssignmentsWorkerModule, AttendanceWorkerModule],
+  imports: [
+    CoreModule,
+    NotificationsWorkerModule,
+    StorageCleanupModule,
+    SessionsWorkerModule,
+    AssignmentsWorkerModule,
+    AttendanceWorkerModule,
+  ],
 })
 export class WorkerModule {}

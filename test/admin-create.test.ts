@@ -39,13 +39,18 @@ describe('creating an administrator from the command line', () => {
 
     const user = await web.dataSource.getRepository(User).findOneByOrFail({ email });
     expect([user.roles, user.language]).toEqual([['admin'], 'lv']);
-    expect(await web.dataSource.getRepository(AuditEvent).countBy({ action: 'user.created', entityId: user.id, actorId: IsNull() })).toBe(1);
+    expect(await web.dataSource.getRepository(AuditEvent).countBy({ action: 'user.created', entityId: user.id, actorId: IsNull() })).toBe(
+      1,
+    );
 
     const agent = web.agent();
     const path = new URL(link!).pathname;
     const form = await agent.get(path);
     expect(form.status).toBe(200);
-    const saved = await agent.post(path).type('form').send({ _csrf: csrfFrom(form.text), password: 'Daugavpils pavasaris 2027', passwordConfirm: 'Daugavpils pavasaris 2027' });
+    const saved = await agent
+      .post(path)
+      .type('form')
+      .send({ _csrf: csrfFrom(form.text), password: 'Daugavpils pavasaris 2027', passwordConfirm: 'Daugavpils pavasaris 2027' });
     expect(saved.status).toBe(303);
     expect((await agent.get('/admin/users')).status).toBe(200);
     expect((await web.agent().get(path)).status).toBe(410);
@@ -70,7 +75,9 @@ describe('creating an administrator from the command line', () => {
 
   it('refuses an email that already has an account, and leaves that account as it was', async () => {
     const existing = await createTrainee(web.dataSource);
-    expect(await refusal('--email', existing.email, '--name', 'Kāds Cits')).toBe(`--email ${existing.email}: A user with this email already exists.`);
+    expect(await refusal('--email', existing.email, '--name', 'Kāds Cits')).toBe(
+      `--email ${existing.email}: A user with this email already exists.`,
+    );
     const after = await web.dataSource.getRepository(User).findOneByOrFail({ id: existing.id });
     expect([after.roles, after.name]).toEqual([['trainee'], existing.name]);
   });

@@ -11,7 +11,7 @@ import { createAdmin, createInstructor, createTrainee } from './support/factorie
 import { csrfToken, logIn } from './support/http';
 import { createCohort, createPart, createProgramme, createSession, enrol } from './support/schedule-factories';
 
-describe('the administrators\' attendance digest', () => {
+describe("the administrators' attendance digest", () => {
   let t: TestApp;
   let worker: INestApplicationContext;
   let admin: User;
@@ -29,21 +29,37 @@ describe('the administrators\' attendance digest', () => {
   });
 
   const digestsTo = (user: User) =>
-    t.dataSource.getRepository(OutboxMessage).find({ where: { recipientId: user.id, template: 'attendance-digest' }, order: { createdAt: 'ASC' } });
+    t.dataSource
+      .getRepository(OutboxMessage)
+      .find({ where: { recipientId: user.id, template: 'attendance-digest' }, order: { createdAt: 'ASC' } });
 
   it('is one email a day to each administrator listing everyone below the minimum, however often the scan runs', async () => {
     const teacher = await createInstructor(t.dataSource);
     const part = await createPart(t.dataSource, await createProgramme(t.dataSource), { minAttendancePercent: 75 });
-    const cohort = await createCohort(t.dataSource, part, { name: 'Digesta grupa', instructors: [teacher], startsOn: '2026-11-01', endsOn: '2099-12-31' });
+    const cohort = await createCohort(t.dataSource, part, {
+      name: 'Digesta grupa',
+      instructors: [teacher],
+      startsOn: '2026-11-01',
+      endsOn: '2099-12-31',
+    });
     const ended = await createCohort(t.dataSource, part, { name: 'Beigusies grupa', instructors: [teacher] });
-    const [zane, juris, anna, pauls] = await Promise.all(['Zane Kalniņa', 'Juris Ozols', 'Anna Bērziņa', 'Pauls Beigtais'].map((name) => createTrainee(t.dataSource, { name })));
+    const [zane, juris, anna, pauls] = await Promise.all(
+      ['Zane Kalniņa', 'Juris Ozols', 'Anna Bērziņa', 'Pauls Beigtais'].map((name) => createTrainee(t.dataSource, { name })),
+    );
     for (const trainee of [zane, juris, anna]) await enrol(t.dataSource, cohort, trainee);
     await enrol(t.dataSource, ended, pauls);
     const teacherAgent = await logIn(t.agent(), teacher.email);
     const token = await csrfToken(teacherAgent, '/');
-    const mark = (sessionId: string, body: Record<string, unknown>) => teacherAgent.put(`/api/v1/sessions/${sessionId}/attendance`).set('X-CSRF-Token', token).send(body).expect(200);
+    const mark = (sessionId: string, body: Record<string, unknown>) =>
+      teacherAgent.put(`/api/v1/sessions/${sessionId}/attendance`).set('X-CSRF-Token', token).send(body).expect(200);
     const session = await createSession(t.dataSource, cohort, { startsAt: new Date('2026-12-01T07:00:00Z') });
-    await mark(session.id, { marks: [{ userId: zane.id, status: 'absent' }, { userId: juris.id, status: 'excused' }], othersPresent: true });
+    await mark(session.id, {
+      marks: [
+        { userId: zane.id, status: 'absent' },
+        { userId: juris.id, status: 'excused' },
+      ],
+      othersPresent: true,
+    });
     const old = await createSession(t.dataSource, ended, { startsAt: new Date('2012-10-01T06:00:00Z') });
     await mark(old.id, { marks: [{ userId: pauls.id, status: 'absent' }] });
     expect(await digestsTo(admin)).toHaveLength(0);
@@ -67,7 +83,10 @@ describe('the administrators\' attendance digest', () => {
     expect(english.text).toContain('Zane Kalniņa — “Digesta grupa”');
 
     await digest.send(rigaTime(2026, 12, 8, 9, 0));
-    expect((await digestsTo(admin)).map((m) => m.dedupKey)).toEqual([`attendance-digest:${admin.id}:2026-12-07`, `attendance-digest:${admin.id}:2026-12-08`]);
+    expect((await digestsTo(admin)).map((m) => m.dedupKey)).toEqual([
+      `attendance-digest:${admin.id}:2026-12-07`,
+      `attendance-digest:${admin.id}:2026-12-08`,
+    ]);
   });
 
   it('is scheduled by the worker', async () => {

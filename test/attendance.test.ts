@@ -39,7 +39,10 @@ describe('attendance', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('<legend>Anna Bērziņa');
     expect(page.text).toContain(`name="status[${trainees[0].id}]" value="late"`);
-    const all = await teacherAgent.post(`/sessions/${session.id}/attendance`).type('form').send({ _csrf: csrfFrom(page.text), action: 'allPresent' });
+    const all = await teacherAgent
+      .post(`/sessions/${session.id}/attendance`)
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), action: 'allPresent' });
     expect(all.status).toBe(303);
     expect((await teacherAgent.get(all.headers.location)).text).toContain('Saglabātas 3 izmaiņas.');
     const exception = await teacherAgent
@@ -53,25 +56,37 @@ describe('attendance', () => {
       ['Pēteris Ozols', 'late'],
       ['Zane Kalniņa', 'present'],
     ]);
-    const audit = await t.dataSource.query(`SELECT before, after FROM audit_events WHERE action = 'attendance.marked' AND entity_id = $1 ORDER BY id`, [session.id]);
+    const audit = await t.dataSource.query(
+      `SELECT before, after FROM audit_events WHERE action = 'attendance.marked' AND entity_id = $1 ORDER BY id`,
+      [session.id],
+    );
     expect(audit).toHaveLength(2);
     expect(audit[1]).toEqual({ before: { [trainees[1].id]: 'present' }, after: { [trainees[1].id]: 'late' } });
   });
 
   it('counts only sessions that have taken place and were marked: (present + late) / those, excused not attended', async () => {
     const trainee = await createTrainee(t.dataSource);
-    const group = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)), { instructors: [teacher] });
+    const group = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)), {
+      instructors: [teacher],
+    });
     await enrol(t.dataSource, group, trainee);
-    const held = await Promise.all(['2012-09-05', '2012-09-06', '2012-09-07', '2012-09-08'].map((d) => createSession(t.dataSource, group, { startsAt: new Date(`${d}T06:00:00Z`) })));
+    const held = await Promise.all(
+      ['2012-09-05', '2012-09-06', '2012-09-07', '2012-09-08'].map((d) =>
+        createSession(t.dataSource, group, { startsAt: new Date(`${d}T06:00:00Z`) }),
+      ),
+    );
     await createSession(t.dataSource, group, { startsAt: new Date('2099-09-09T06:00:00Z') });
     await createSession(t.dataSource, group, { startsAt: new Date('2012-09-10T06:00:00Z'), status: 'cancelled' });
     await createSession(t.dataSource, group, { startsAt: new Date('2012-09-11T06:00:00Z') });
     const statuses = ['present', 'late', 'excused', 'absent'];
-    for (const [i, session] of held.entries()) await mark(teacherAgent, teacherToken, session.id, { marks: [{ userId: trainee.id, status: statuses[i] }] }).expect(200);
+    for (const [i, session] of held.entries())
+      await mark(teacherAgent, teacherToken, session.id, { marks: [{ userId: trainee.id, status: statuses[i] }] }).expect(200);
     const agent = t.agent();
     await logIn(agent, trainee.email);
     const mine = await agent.get('/api/v1/me/attendance');
-    expect(mine.body.enrolments).toEqual([expect.objectContaining({ held: 5, recorded: 4, present: 1, late: 1, excused: 1, absent: 1, unmarked: 0, percent: 50 })]);
+    expect(mine.body.enrolments).toEqual([
+      expect.objectContaining({ held: 5, recorded: 4, present: 1, late: 1, excused: 1, absent: 1, unmarked: 0, percent: 50 }),
+    ]);
     expect(mine.body.sessions).toHaveLength(5);
     const page = await agent.get('/my/attendance');
     expect(page.text).toContain('50 %');
@@ -99,18 +114,30 @@ describe('attendance', () => {
     const group = await createCohort(t.dataSource, part, { name: 'Projektu speciālisti', instructors: [teacher] });
     const people = await Promise.all(['Anna', 'Zane'].map((name) => createTrainee(t.dataSource, { name })));
     const [annaEnrolment, zaneEnrolment] = await Promise.all(people.map((u) => enrol(t.dataSource, group, u)));
-    const [first, second] = await Promise.all(['2012-10-01', '2012-10-02'].map((d) => createSession(t.dataSource, group, { startsAt: new Date(`${d}T06:00:00Z`) })));
+    const [first, second] = await Promise.all(
+      ['2012-10-01', '2012-10-02'].map((d) => createSession(t.dataSource, group, { startsAt: new Date(`${d}T06:00:00Z`) })),
+    );
     const zane = people[1];
     const warnings = (enrolmentId: string): Promise<{ recipient_id: string; text: string }[]> =>
-      t.dataSource.query(`SELECT recipient_id, text FROM outbox_messages WHERE dedup_key LIKE $1 ORDER BY recipient_id`, [`attendance-warning:${enrolmentId}:%`]);
+      t.dataSource.query(`SELECT recipient_id, text FROM outbox_messages WHERE dedup_key LIKE $1 ORDER BY recipient_id`, [
+        `attendance-warning:${enrolmentId}:%`,
+      ]);
     await mark(teacherAgent, teacherToken, first.id, { marks: [{ userId: zane.id, status: 'absent' }], othersPresent: true }).expect(200);
     const sent = await warnings(zaneEnrolment.id);
     expect(sent.map((w) => w.recipient_id)).toEqual([zane.id]);
     expect(sent[0].text).toContain('Jūsu apmeklējums grupā “Projektu speciālisti”');
-    const toAdmin = await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE recipient_id = $1 AND template LIKE 'attendance-%'`, [admin.id]);
+    const toAdmin = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox_messages WHERE recipient_id = $1 AND template LIKE 'attendance-%'`,
+      [admin.id],
+    );
     expect(toAdmin[0].n).toBe(0);
     await mark(teacherAgent, teacherToken, second.id, { marks: [{ userId: zane.id, status: 'excused' }], othersPresent: true }).expect(200);
-    await mark(teacherAgent, teacherToken, first.id, { marks: [{ userId: zane.id, status: 'late' }, { userId: zane.id, status: 'absent' }] }).expect(200);
+    await mark(teacherAgent, teacherToken, first.id, {
+      marks: [
+        { userId: zane.id, status: 'late' },
+        { userId: zane.id, status: 'absent' },
+      ],
+    }).expect(200);
     expect(await warnings(zaneEnrolment.id)).toHaveLength(sent.length);
     expect(await warnings(annaEnrolment.id)).toEqual([]);
   });

@@ -21,9 +21,19 @@ describe('the audit log', () => {
   });
   afterAll(() => t.close());
 
-  type ApiEvent = { action: string; actorId: string | null; entityId: string | null; actor: { name: string } | null; after: Record<string, unknown> | null };
+  type ApiEvent = {
+    action: string;
+    actorId: string | null;
+    entityId: string | null;
+    actor: { name: string } | null;
+    after: Record<string, unknown> | null;
+  };
   const events = async (query: Record<string, string>) => {
-    const res = await t.http().get('/api/v1/audit').set('Authorization', bearer).query({ pageSize: 200, ...query });
+    const res = await t
+      .http()
+      .get('/api/v1/audit')
+      .set('Authorization', bearer)
+      .query({ pageSize: 200, ...query });
     expect(res.status).toBe(200);
     return res.body.items as ApiEvent[];
   };
@@ -33,7 +43,10 @@ describe('the audit log', () => {
     await logIn(t.agent(), trainee.email);
     const stranger = t.agent();
     const token = await csrfToken(stranger);
-    const failed = await stranger.post('/login').type('form').send({ _csrf: token, email: trainee.email, password: `${TEST_PASSWORD}!` });
+    const failed = await stranger
+      .post('/login')
+      .type('form')
+      .send({ _csrf: token, email: trainee.email, password: `${TEST_PASSWORD}!` });
     expect(failed.status).toBe(422);
 
     const email = `audits-${randomUUID().slice(0, 8)}@daugavpils.lv`;
@@ -58,7 +71,8 @@ describe('the audit log', () => {
 
     const page = await agent.get('/admin/audit').query({ actor: admin.email });
     expect(page.status).toBe(200);
-    for (const label of ['Lietotājs izveidots', 'Lomas mainītas', 'Lietotājs atspējots', 'API atslēga izveidota']) expect(page.text).toContain(label);
+    for (const label of ['Lietotājs izveidots', 'Lomas mainītas', 'Lietotājs atspējots', 'API atslēga izveidota'])
+      expect(page.text).toContain(label);
     expect(page.text).toContain('<caption>Audita notikumi</caption>');
     expect(page.text).toContain(admin.name);
 
@@ -68,15 +82,22 @@ describe('the audit log', () => {
     expect(logins.text).toContain('<option value="auth.login_failed" selected>');
   });
 
-  it('reads as people speak: labels in the reader\'s language, names instead of ids, plain addresses', async () => {
+  it("reads as people speak: labels in the reader's language, names instead of ids, plain addresses", async () => {
     const programme = await createProgramme(t.dataSource);
     const cohort = await createCohort(t.dataSource, await createPart(t.dataSource, programme), { name: 'Daugavpils 2. grupa' });
     const session = await createSession(t.dataSource, cohort, { title: 'Projektu vadība: ievads' });
-    const cancelled = await t.http().post(`/api/v1/sessions/${session.id}/cancel`).set('Authorization', bearer).send({ reason: 'Pasniedzējs slims' });
+    const cancelled = await t
+      .http()
+      .post(`/api/v1/sessions/${session.id}/cancel`)
+      .set('Authorization', bearer)
+      .send({ reason: 'Pasniedzējs slims' });
     expect(cancelled.status).toBe(200);
     const trainee = await createTrainee(t.dataSource, { name: 'Līga Ozola' });
     const switcher = await logIn(t.agent(), trainee.email);
-    await switcher.post('/language').type('form').send({ _csrf: await csrfToken(switcher, '/'), lang: 'en', next: '/' });
+    await switcher
+      .post('/language')
+      .type('form')
+      .send({ _csrf: await csrfToken(switcher, '/'), lang: 'en', next: '/' });
 
     const sessionPage = (await agent.get('/admin/audit').query({ entityType: 'session', actor: admin.email })).text;
     expect(sessionPage).toContain('<td data-label="Darbība">Nodarbība atcelta</td>');
@@ -99,7 +120,8 @@ describe('the audit log', () => {
 
   it('has a label in both languages for every action the platform records', () => {
     const actions = new Set<string>(['session.moved', 'session.cancelled', 'session.restored']);
-    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
     for (const file of walk('src').filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'))) {
       const source = readFileSync(file, 'utf8');
       for (const call of source.split('audit.record(').slice(1)) {

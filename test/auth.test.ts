@@ -16,7 +16,10 @@ describe('logging in', () => {
     const form = await agent.get('/login');
     const before = sessionId(form);
     expect(before).toMatch(/^s%3A.+/);
-    const login = await agent.post('/login').type('form').send({ _csrf: csrfFrom(form.text), email: user.email, password: TEST_PASSWORD });
+    const login = await agent
+      .post('/login')
+      .type('form')
+      .send({ _csrf: csrfFrom(form.text), email: user.email, password: TEST_PASSWORD });
     expect(login.status).toBe(303);
     const after = sessionId(login);
     expect(after).toMatch(/^s%3A.+/);

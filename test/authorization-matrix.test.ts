@@ -296,7 +296,11 @@ describe('the authorization matrix', () => {
 
   beforeAll(async () => {
     t = await startWebApp();
-    const [trainee, instructor, admin] = await Promise.all([createTrainee(t.dataSource), createInstructor(t.dataSource), createAdmin(t.dataSource)]);
+    const [trainee, instructor, admin] = await Promise.all([
+      createTrainee(t.dataSource),
+      createInstructor(t.dataSource),
+      createAdmin(t.dataSource),
+    ]);
     agents.anonymous = t.agent();
     agents.trainee = await logIn(t.agent(), trainee.email);
     agents.instructor = await logIn(t.agent(), instructor.email);
@@ -304,7 +308,9 @@ describe('the authorization matrix', () => {
     for (const role of ROLES) tokens[role] = await csrfToken(agents[role], role === 'anonymous' ? '/login' : '/profile');
 
     // Real records for the ids in the paths, so an allowed call reaches the record and a refused one is refused before it.
-    const target = await t.app.get(UsersService).create({ email: `matrix-${randomUUID()}@kursors.test`, name: 'Matricas Mērķis', roles: ['trainee'], language: 'lv' }, admin);
+    const target = await t.app
+      .get(UsersService)
+      .create({ email: `matrix-${randomUUID()}@kursors.test`, name: 'Matricas Mērķis', roles: ['trainee'], language: 'lv' }, admin);
     const { token } = await createApiToken(t.dataSource, target);
     const invitation = await t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ recipientId: target.id });
     Object.assign(params, { user: target.id, token: token.id, outbox: invitation.id });
@@ -369,7 +375,12 @@ describe('the authorization matrix', () => {
 
   it('answers 404 for a record that does not exist', async () => {
     const missing = randomUUID();
-    for (const path of [`/admin/users/${missing}`, `/admin/users/${missing}/tokens/new`, `/api/v1/users/${missing}`, `/api/v1/users/${missing}/tokens`]) {
+    for (const path of [
+      `/admin/users/${missing}`,
+      `/admin/users/${missing}/tokens/new`,
+      `/api/v1/users/${missing}`,
+      `/api/v1/users/${missing}/tokens`,
+    ]) {
       expect([path, (await agents.admin.get(path)).status]).toEqual([path, 404]);
     }
     const revoke = await agents.admin.delete(`/api/v1/users/${params.user}/tokens/${missing}`).set('X-CSRF-Token', tokens.admin);

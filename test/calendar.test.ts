@@ -61,7 +61,9 @@ describe('calendar feeds', () => {
     admin = await createAdmin(t.dataSource);
     teacher = await createInstructor(t.dataSource);
     trainee = await createTrainee(t.dataSource);
-    cohort = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)), { instructors: [teacher] });
+    cohort = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)), {
+      instructors: [teacher],
+    });
     await enrol(t.dataSource, cohort, trainee);
     adminAgent = t.agent();
     await logIn(adminAgent, admin.email);
@@ -79,9 +81,21 @@ describe('calendar feeds', () => {
 
   it('gives a trainee and an instructor their sessions at the right instants across daylight-saving changes', async () => {
     const summer = new Date(Date.now() + 30 * 86_400_000);
-    const spring = await createSession(t.dataSource, cohort, { title: 'Projektu vadība; ievads, 1. daļa', startsAt: new Date('2099-03-30T06:00:00Z'), instructors: [teacher] });
-    const autumn = await createSession(t.dataSource, cohort, { startsAt: new Date('2099-10-26T07:00:00Z'), endsAt: new Date('2099-10-26T10:30:00Z'), instructors: [teacher] });
-    await createSession(t.dataSource, await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource))), { startsAt: summer });
+    const spring = await createSession(t.dataSource, cohort, {
+      title: 'Projektu vadība; ievads, 1. daļa',
+      startsAt: new Date('2099-03-30T06:00:00Z'),
+      instructors: [teacher],
+    });
+    const autumn = await createSession(t.dataSource, cohort, {
+      startsAt: new Date('2099-10-26T07:00:00Z'),
+      endsAt: new Date('2099-10-26T10:30:00Z'),
+      instructors: [teacher],
+    });
+    await createSession(
+      t.dataSource,
+      await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource))),
+      { startsAt: summer },
+    );
 
     const res = await t.http().get(await feedUrlOf(trainee));
     expect(res.status).toBe(200);
@@ -141,7 +155,11 @@ describe('calendar feeds', () => {
   });
 
   it('downloads one session as a file only for those who may see it', async () => {
-    const session = await createSession(t.dataSource, cohort, { title: 'Eksāmens', kind: 'exam_sitting', startsAt: new Date('2012-12-14T07:00:00Z') });
+    const session = await createSession(t.dataSource, cohort, {
+      title: 'Eksāmens',
+      kind: 'exam_sitting',
+      startsAt: new Date('2012-12-14T07:00:00Z'),
+    });
     const agent = t.agent();
     await logIn(agent, trainee.email);
     const res = await agent.get(`/sessions/${session.id}/ics`);

@@ -17,7 +17,10 @@ describe('cohort_members and cohort_teachers', () => {
     const cohort = await createCohort(ds, await createPart(ds, await createProgramme(ds)));
     const byStatus = new Map<string, string>();
     for (const status of ENROLMENT_STATUSES) byStatus.set((await enrol(ds, cohort, await createTrainee(ds), status)).userId, status);
-    const rows: { user_id: string; status: string; active: boolean }[] = await ds.query('SELECT user_id, status, active FROM cohort_members WHERE cohort_id = $1', [cohort.id]);
+    const rows: { user_id: string; status: string; active: boolean }[] = await ds.query(
+      'SELECT user_id, status, active FROM cohort_members WHERE cohort_id = $1',
+      [cohort.id],
+    );
     const seen = new Map(rows.map((r) => [r.user_id, r]));
     for (const [userId, status] of byStatus) {
       expect({ status, member: seen.has(userId) }).toEqual({ status, member: MEMBER_STATUSES.includes(status as never) });

@@ -17,7 +17,9 @@ describe('cohorts', () => {
     t = await startWebApp();
     const admin = await createAdmin(t.dataSource);
     adminAgent = await logIn(t.agent(), admin.email);
-    part = await createPart(t.dataSource, await createProgramme(t.dataSource, { titleLv: 'Kursu cikla programma' }), { titleLv: 'Projektu vadība' });
+    part = await createPart(t.dataSource, await createProgramme(t.dataSource, { titleLv: 'Kursu cikla programma' }), {
+      titleLv: 'Projektu vadība',
+    });
     instructor = await createInstructor(t.dataSource, { name: 'Inese Pasniedzēja' });
   });
   afterAll(() => t.close());
@@ -72,9 +74,14 @@ describe('cohorts', () => {
     const api = await apiAs(await createAdmin(t.dataSource));
     const res = await api('post', '/api/v1/cohorts').send({ ...base, capacity: 0, endsOn: '2012-01-01', instructorIds: [] });
     expect(res.status).toBe(400);
-    expect(res.body.errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`).sort()).toEqual(['capacity:tooSmall.number', 'endsOn:cohort.endsBeforeStart']);
+    expect(res.body.errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`).sort()).toEqual([
+      'capacity:tooSmall.number',
+      'endsOn:cohort.endsBeforeStart',
+    ]);
     const dates = await api('post', '/api/v1/cohorts').send({ ...base, capacity: 5, endsOn: '2012-01-01' });
-    expect(dates.body.errors).toEqual([{ field: 'endsOn', code: 'cohort.endsBeforeStart', message: 'Beigu datums nevar būt agrāks par sākuma datumu.' }]);
+    expect(dates.body.errors).toEqual([
+      { field: 'endsOn', code: 'cohort.endsBeforeStart', message: 'Beigu datums nevar būt agrāks par sākuma datumu.' },
+    ]);
     expect(await cohortsNamed('Kļūdaina grupa')).toBe(0);
   });
 
@@ -95,7 +102,12 @@ describe('cohorts', () => {
   it('keeps a cohort from shrinking below the places taken', async () => {
     const cohort = await createCohort(t.dataSource, part, { capacity: 3 });
     for (let i = 0; i < 2; i++) await enrol(t.dataSource, cohort, await createTrainee(t.dataSource));
-    const res = await postForm(adminAgent, `/admin/cohorts/${cohort.id}`, { name: cohort.name, startsOn: cohort.startsOn, endsOn: cohort.endsOn, capacity: '1' });
+    const res = await postForm(adminAgent, `/admin/cohorts/${cohort.id}`, {
+      name: cohort.name,
+      startsOn: cohort.startsOn,
+      endsOn: cohort.endsOn,
+      capacity: '1',
+    });
     expect(res.status).toBe(422);
     expect(res.text).toContain('Grupā jau aizņemtas 2 vietas; vietu skaits nevar būt mazāks.');
     expect((await t.dataSource.getRepository(Cohort).findOneByOrFail({ id: cohort.id })).capacity).toBe(3);
@@ -131,7 +143,9 @@ describe('cohorts', () => {
       const names = cohorts.body.items.map((c: { name: string }) => c.name);
       expect(names).toContain('Mana grupa');
       expect(names).not.toContain('Sveša grupa');
-      expect((await api('get', `/api/v1/cohorts/${mine.id}/enrolments`)).body.items.map((e: { trainee: { name: string } }) => e.trainee.name)).toEqual(['Anna Bērziņa']);
+      expect(
+        (await api('get', `/api/v1/cohorts/${mine.id}/enrolments`)).body.items.map((e: { trainee: { name: string } }) => e.trainee.name),
+      ).toEqual(['Anna Bērziņa']);
     });
 
     it('answers 404 to an instructor asking for another cohort by id', async () => {
@@ -155,7 +169,9 @@ describe('cohorts', () => {
 
     it('lets an admin see every cohort and filter the list by programme', async () => {
       const otherProgramme = await createProgramme(t.dataSource);
-      const otherCohort = await createCohort(t.dataSource, await createPart(t.dataSource, otherProgramme), { name: 'Citas programmas grupa' });
+      const otherCohort = await createCohort(t.dataSource, await createPart(t.dataSource, otherProgramme), {
+        name: 'Citas programmas grupa',
+      });
       const page = await adminAgent.get('/admin/cohorts').query({ programmeId: otherProgramme.id });
       expect(page.status).toBe(200);
       expect(page.text).toContain('Citas programmas grupa');

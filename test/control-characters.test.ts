@@ -24,7 +24,9 @@ describe('control characters in text fields and searches', () => {
     const res = await api('patch', '/api/v1/me').send({ name: `x${NUL}y` });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
-    expect(res.body.errors).toEqual([{ field: 'name', code: 'text.controlCharacter', message: 'Must not contain control characters (such as NUL).' }]);
+    expect(res.body.errors).toEqual([
+      { field: 'name', code: 'text.controlCharacter', message: 'Must not contain control characters (such as NUL).' },
+    ]);
     expect(await nameOf(admin)).toBe(admin.name);
   });
 
@@ -40,7 +42,7 @@ describe('control characters in text fields and searches', () => {
     expect(saved.descriptionLv).toBe('Pirmā rinda.\nOtrā rinda.\tAr tabulāciju.');
   });
 
-  it('answers a NUL in a search with a 400 page in the reader\'s language, not a 500', async () => {
+  it("answers a NUL in a search with a 400 page in the reader's language, not a 500", async () => {
     const lv = await logIn(t.agent(), (await createAdmin(t.dataSource)).email);
     const page = await lv.get('/admin/users?q=%00');
     expect(page.status).toBe(400);
@@ -59,7 +61,10 @@ describe('control characters in text fields and searches', () => {
     ['POST', '/api/v1/programmes', 'titleLv'],
     ['POST', '/api/v1/users', 'name'],
   ])('%s %s answers 400 naming %s', async (method, path, field) => {
-    const body = path === '/api/v1/programmes' ? { ...programmeBody(), titleLv: `Nul${NUL}` } : { email: `nul-${Date.now()}@example.lv`, name: `A${NUL}`, roles: ['trainee'], language: 'lv' };
+    const body =
+      path === '/api/v1/programmes'
+        ? { ...programmeBody(), titleLv: `Nul${NUL}` }
+        : { email: `nul-${Date.now()}@example.lv`, name: `A${NUL}`, roles: ['trainee'], language: 'lv' };
     const res = method === 'GET' ? await api('get', path) : await api('post', path).send(body);
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');

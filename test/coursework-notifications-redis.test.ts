@@ -41,7 +41,11 @@ describe('coursework reminders when Redis loses its data', () => {
     const trainees = await Promise.all(Array.from({ length: 40 }, () => createTrainee(t.dataSource)));
     for (const trainee of trainees) await enrol(t.dataSource, cohort, trainee);
     const dueAt = new Date(Date.now() + 24 * 3_600_000 - 60_000);
-    const assignment = await createAssignment(t.dataSource, { cohort }, { title: 'Komunikācijas plāns', dueAt, reminderOffsetsHours: [24] });
+    const assignment = await createAssignment(
+      t.dataSource,
+      { cohort },
+      { title: 'Komunikācijas plāns', dueAt, reminderOffsetsHours: [24] },
+    );
 
     const reminders = worker.get(AssignmentRemindersService);
     const flusher = new Redis(redis.url);

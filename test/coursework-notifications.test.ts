@@ -57,9 +57,15 @@ describe('coursework reminders, notices and the grading digest', () => {
     await enrol(t.dataSource, cohort, withdrawn, 'withdrawn');
     await enrol(t.dataSource, cohort, waitlisted, 'waitlisted');
     // 23:59 Riga time (summer, UTC+3) on 15 October 2012.
-    const assignment = await createAssignment(t.dataSource, { cohort }, { title: 'Projekta budžets', dueAt: new Date('2012-10-15T20:59:00Z') });
+    const assignment = await createAssignment(
+      t.dataSource,
+      { cohort },
+      { title: 'Projekta budžets', dueAt: new Date('2012-10-15T20:59:00Z') },
+    );
     await handIn(t.dataSource, null, assignment, done, { text: 'Gatavs', submittedAt: new Date('2012-10-10T08:00:00Z') });
-    await t.dataSource.getRepository(Submission).save({ assignmentId: assignment.id, userId: drafting.id, submittedVersion: 0, submittedAt: null });
+    await t.dataSource
+      .getRepository(Submission)
+      .save({ assignmentId: assignment.id, userId: drafting.id, submittedVersion: 0, submittedAt: null });
     const people = [waiting, drafting, done, withdrawn, waitlisted];
 
     await scanner.scan(new Date('2012-10-12T20:58:59Z'));
@@ -76,7 +82,13 @@ describe('coursework reminders, notices and the grading digest', () => {
     await scanner.scan(new Date('2012-10-14T20:59:00Z'));
     await scanner.scan(new Date('2012-10-14T21:00:00Z'));
     rows = await outboxFor(people);
-    expect([countBy(rows, waiting), countBy(rows, drafting), countBy(rows, done), countBy(rows, withdrawn), countBy(rows, waitlisted)]).toEqual([2, 2, 0, 0, 0]);
+    expect([
+      countBy(rows, waiting),
+      countBy(rows, drafting),
+      countBy(rows, done),
+      countBy(rows, withdrawn),
+      countBy(rows, waitlisted),
+    ]).toEqual([2, 2, 0, 0, 0]);
   });
 
   it('keeps a whole-day reminder on the Riga wall clock across the daylight-saving change', async () => {
@@ -91,12 +103,16 @@ describe('coursework reminders, notices and the grading digest', () => {
     expect((await outboxFor([trainee])).map((r) => r.dedup_key)).toEqual([expect.stringContaining(':72h:')]);
   });
 
-  it('moves a trainee\'s reminders to their extended due time and stops the ones of the old time', async () => {
+  it("moves a trainee's reminders to their extended due time and stops the ones of the old time", async () => {
     const cohort = await group();
     const [extended, regular] = await Promise.all([createTrainee(t.dataSource), createTrainee(t.dataSource)]);
     await enrol(t.dataSource, cohort, extended);
     await enrol(t.dataSource, cohort, regular);
-    const assignment = await createAssignment(t.dataSource, { cohort }, { dueAt: new Date('2012-11-20T10:00:00Z'), reminderOffsetsHours: [24] });
+    const assignment = await createAssignment(
+      t.dataSource,
+      { cohort },
+      { dueAt: new Date('2012-11-20T10:00:00Z'), reminderOffsetsHours: [24] },
+    );
     await scanner.scan(new Date('2012-11-19T10:00:00Z'));
     expect((await outboxFor([extended, regular])).map((r) => [r.recipient_id, r.status])).toEqual(
       expect.arrayContaining([
@@ -129,7 +145,11 @@ describe('coursework reminders, notices and the grading digest', () => {
     await enrol(t.dataSource, cohort, late);
     await enrol(t.dataSource, cohort, handedIn);
     const due = new Date('2012-12-03T10:00:00Z');
-    const assignment = await createAssignment(t.dataSource, { cohort }, { dueAt: due, cutoffAt: new Date('2012-12-05T10:00:00Z'), reminderOffsetsHours: [] });
+    const assignment = await createAssignment(
+      t.dataSource,
+      { cohort },
+      { dueAt: due, cutoffAt: new Date('2012-12-05T10:00:00Z'), reminderOffsetsHours: [] },
+    );
     await handIn(t.dataSource, null, assignment, handedIn, { text: 'Laikā', submittedAt: minutes(due, -30) });
     await scanner.scan(minutes(due, -1));
     expect(await outboxFor([late, handedIn])).toEqual([]);
@@ -152,12 +172,23 @@ describe('coursework reminders, notices and the grading digest', () => {
     const [teacher, quiet] = await Promise.all([createInstructor(t.dataSource, { name: 'Inese Kalniņa' }), createInstructor(t.dataSource)]);
     const cohort = await group([teacher]);
     await group([quiet]);
-    const assignment = await createAssignment(t.dataSource, { cohort }, { title: 'Riska analīze', dueAt: new Date('2013-01-20T10:00:00Z') });
+    const assignment = await createAssignment(
+      t.dataSource,
+      { cohort },
+      { title: 'Riska analīze', dueAt: new Date('2013-01-20T10:00:00Z') },
+    );
     const trainees = await Promise.all([1, 2, 3, 4].map(() => createTrainee(t.dataSource)));
     for (const trainee of trainees) await enrol(t.dataSource, cohort, trainee);
     // Three handed in on 14 January (Riga), one long before; one of the new ones is already graded.
     const yesterday = new Date('2013-01-14T10:00:00Z');
-    const handed = await Promise.all(trainees.map((trainee, i) => handIn(t.dataSource, null, assignment, trainee, { text: 'x', submittedAt: i === 3 ? new Date('2013-01-02T10:00:00Z') : minutes(yesterday, i) })));
+    const handed = await Promise.all(
+      trainees.map((trainee, i) =>
+        handIn(t.dataSource, null, assignment, trainee, {
+          text: 'x',
+          submittedAt: i === 3 ? new Date('2013-01-02T10:00:00Z') : minutes(yesterday, i),
+        }),
+      ),
+    );
     await t.dataSource.query('UPDATE submissions SET graded_version = submitted_version WHERE id = $1', [handed[2].id]);
 
     // 07:00 in Riga on 15 January is 05:00 UTC (winter time).
@@ -178,7 +209,10 @@ describe('coursework reminders, notices and the grading digest', () => {
 
   it('keeps the scan scheduled in the worker', async () => {
     const worker = await startWorker();
-    const queue = new Queue(ASSIGNMENT_REMINDERS_QUEUE, { connection: { url: process.env.REDIS_URL }, prefix: `${process.env.REDIS_PREFIX}:bull` });
+    const queue = new Queue(ASSIGNMENT_REMINDERS_QUEUE, {
+      connection: { url: process.env.REDIS_URL },
+      prefix: `${process.env.REDIS_PREFIX}:bull`,
+    });
     try {
       const scheduler = await queue.getJobScheduler(ASSIGNMENT_REMINDERS_SCHEDULER);
       expect(Number(scheduler?.every)).toBe(5 * 60_000);

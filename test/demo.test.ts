@@ -87,18 +87,27 @@ describe('demo data', () => {
            FROM assignments WHERE id = $1`,
         [demoId('assignment:part1-2012')],
       );
-      expect(assignment).toMatchObject({ title: 'Patstāvīgais darbs: projekta pieteikuma izstrāde', grading_type: 'points', max: 20, pass: 10, required: true, due: '2012-12-03 23:59', has_grace: true });
+      expect(assignment).toMatchObject({
+        title: 'Patstāvīgais darbs: projekta pieteikuma izstrāde',
+        grading_type: 'points',
+        max: 20,
+        pass: 10,
+        required: true,
+        due: '2012-12-03 23:59',
+        has_grace: true,
+      });
       expect(assignment.brief).toContain('## Vērtēšana');
 
-      const work: { name: string; late: number; text: string; files: number; status: string | null; score: number | null }[] = await t.dataSource.query(
-        `SELECT u.name, s.late_seconds AS late, v.text, (SELECT count(*)::int FROM submission_files f WHERE f.version_id = v.id) AS files, g.status, g.score::int AS score
+      const work: { name: string; late: number; text: string; files: number; status: string | null; score: number | null }[] =
+        await t.dataSource.query(
+          `SELECT u.name, s.late_seconds AS late, v.text, (SELECT count(*)::int FROM submission_files f WHERE f.version_id = v.id) AS files, g.status, g.score::int AS score
            FROM enrolments e JOIN users u ON u.id = e.user_id
            LEFT JOIN submissions s ON s.user_id = u.id AND s.assignment_id = $2
            LEFT JOIN submission_versions v ON v.submission_id = s.id AND v.submitted_at IS NOT NULL
            LEFT JOIN grades g ON g.submission_id = s.id
           WHERE e.cohort_id = $1 ORDER BY u.name`,
-        [demoId('cohort:part1-2012'), demoId('assignment:part1-2012')],
-      );
+          [demoId('cohort:part1-2012'), demoId('assignment:part1-2012')],
+        );
       expect(work).toHaveLength(7);
       const handedIn = work.filter((w) => w.text);
       expect(handedIn).toHaveLength(6);

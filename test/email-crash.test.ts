@@ -70,12 +70,17 @@ describe('a worker killed in the middle of delivering 200 emails', () => {
 
     Object.assign(process.env, settings);
     survivor = await startWorker();
-    await eventually(async () => ((await repo().countBy({ id: In(ids), status: 'sent' })) === COUNT) || undefined, 150_000, 'every email sent');
+    await eventually(
+      async () => (await repo().countBy({ id: In(ids), status: 'sent' })) === COUNT || undefined,
+      150_000,
+      'every email sent',
+    );
 
     // The sink may also get emails left pending in this database by other tests: count this batch's.
     const batch = new Set(rows.map((r) => r.messageId));
     const received = new Map<string, number>();
-    for (const mail of smtp.messages.filter((m) => batch.has(m.messageId!))) received.set(mail.messageId!, (received.get(mail.messageId!) ?? 0) + 1);
+    for (const mail of smtp.messages.filter((m) => batch.has(m.messageId!)))
+      received.set(mail.messageId!, (received.get(mail.messageId!) ?? 0) + 1);
     expect(rows.filter((r) => !received.has(r.messageId))).toEqual([]);
     expect(received.size).toBe(COUNT);
 
@@ -99,7 +104,11 @@ describe('a worker killed in the middle of delivering 200 emails', () => {
     await new Promise((r) => setTimeout(r, 20));
 
     await survivor.get(OutboxSweeper).sweep(0);
-    await eventually(async () => (await repo().findOneByOrFail({ id: once.id })).status === 'sent', 30_000, 'the interrupted email sent again');
+    await eventually(
+      async () => (await repo().findOneByOrFail({ id: once.id })).status === 'sent',
+      30_000,
+      'the interrupted email sent again',
+    );
     expect(smtp.messages.filter((m) => m.messageId === once.messageId)).toHaveLength(1);
     expect(await repo().findOneByOrFail({ id: once.id })).toMatchObject({ status: 'sent', uncertainResent: true });
 

@@ -10,7 +10,8 @@ import { createAdmin, createTrainee } from './support/factories';
 import { csrfFrom } from './support/http';
 import { startSmtp, TestSmtp } from './support/smtp';
 
-const mailTo = (smtp: TestSmtp, email: string) => smtp.messages.filter((m) => m.to && !Array.isArray(m.to) && m.to.value[0]?.address === email);
+const mailTo = (smtp: TestSmtp, email: string) =>
+  smtp.messages.filter((m) => m.to && !Array.isArray(m.to) && m.to.value[0]?.address === email);
 const firstMailTo = (smtp: TestSmtp, email: string) => eventually(() => mailTo(smtp, email)[0], 15000, `an email to ${email}`);
 const headerLine = (mail: ParsedMail, name: string) => mail.headerLines.find((h) => h.key === name)?.line;
 
@@ -58,7 +59,10 @@ describe('email delivery through SMTP', () => {
     const agent = t.agent();
     const form = await agent.get(path);
     expect(form.status).toBe(200);
-    const set = await agent.post(path).type('form').send({ _csrf: csrfFrom(form.text), password: 'Daugavpils pavasaris 2012', passwordConfirm: 'Daugavpils pavasaris 2012' });
+    const set = await agent
+      .post(path)
+      .type('form')
+      .send({ _csrf: csrfFrom(form.text), password: 'Daugavpils pavasaris 2012', passwordConfirm: 'Daugavpils pavasaris 2012' });
     expect(set.status).toBe(303);
     expect(set.headers.location).toBe('/');
     const home = await agent.get('/');
@@ -68,7 +72,10 @@ describe('email delivery through SMTP', () => {
     const other = t.agent();
     expect((await other.get(path)).status).toBe(410);
     const login = await other.get('/login');
-    const again = await other.post(path).type('form').send({ _csrf: csrfFrom(login.text), password: 'cits garš teikums 2026', passwordConfirm: 'cits garš teikums 2026' });
+    const again = await other
+      .post(path)
+      .type('form')
+      .send({ _csrf: csrfFrom(login.text), password: 'cits garš teikums 2026', passwordConfirm: 'cits garš teikums 2026' });
     expect(again.status).toBe(410);
   });
 
@@ -122,7 +129,11 @@ describe('email delivery through SMTP', () => {
         to: { email: trainee.email, id: trainee.id, language: 'lv' },
         template: 'notice',
         category: 'reminder',
-        data: { title: 'Atgādinājums: nodarbība rīt plkst. 10.00', name: trainee.name, lines: ['Projektu vadība, 2. nodarbība, Daugavpilī.'] },
+        data: {
+          title: 'Atgādinājums: nodarbība rīt plkst. 10.00',
+          name: trainee.name,
+          lines: ['Projektu vadība, 2. nodarbība, Daugavpilī.'],
+        },
         dedupKey: `test-reminder:${trainee.id}:${n}`,
       });
     const first = (await reminder(1))!;

@@ -45,10 +45,14 @@ describe('retrying email delivery', () => {
   }
 
   const settled = (id: string) =>
-    eventually(async () => {
-      const row = await t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id });
-      return row.status !== 'pending' && row.status !== 'sending' && row;
-    }, 20000, 'delivery to settle');
+    eventually(
+      async () => {
+        const row = await t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id });
+        return row.status !== 'pending' && row.status !== 'sending' && row;
+      },
+      20000,
+      'delivery to settle',
+    );
 
   it('sends after the server refused the first attempts', async () => {
     const { trainee, message } = await sendTo('flaky');

@@ -35,13 +35,16 @@ describe('enrolment and the waiting list', () => {
   });
   afterAll(() => t.close());
 
-  const enrolmentOf = (cohort: Cohort, user: User) => t.dataSource.getRepository(Enrolment).findOneByOrFail({ cohortId: cohort.id, userId: user.id });
+  const enrolmentOf = (cohort: Cohort, user: User) =>
+    t.dataSource.getRepository(Enrolment).findOneByOrFail({ cohortId: cohort.id, userId: user.id });
   const statuses = async (cohort: Cohort, users: User[]) => {
     const rows = await t.dataSource.getRepository(Enrolment).findBy({ cohortId: cohort.id });
     return users.map((u) => rows.find((r) => r.userId === u.id)?.status ?? null);
   };
-  const emailsTo = (user: User) => t.dataSource.getRepository(OutboxMessage).find({ where: { recipientId: user.id }, order: { createdAt: 'ASC' } });
-  const placesTaken = async (cohort: Cohort) => t.dataSource.getRepository(Enrolment).countBy({ cohortId: cohort.id, status: In(['enrolled', 'completed', 'not_completed']) });
+  const emailsTo = (user: User) =>
+    t.dataSource.getRepository(OutboxMessage).find({ where: { recipientId: user.id }, order: { createdAt: 'ASC' } });
+  const placesTaken = async (cohort: Cohort) =>
+    t.dataSource.getRepository(Enrolment).countBy({ cohortId: cohort.id, status: In(['enrolled', 'completed', 'not_completed']) });
 
   it('finds a trainee in the directory, enrols them, and emails them in Latvian', async () => {
     const cohort = await createCohort(t.dataSource, part, { capacity: 1, name: 'Rudens grupa' });
@@ -74,8 +77,14 @@ describe('enrolment and the waiting list', () => {
     const cohort = await createCohort(t.dataSource, part, { capacity: 1 });
     await enrol(t.dataSource, cohort, await createTrainee(t.dataSource));
     const [first, second] = [await createTrainee(t.dataSource), await createTrainee(t.dataSource, { language: 'en' })];
-    expect((await api('post', `/api/v1/cohorts/${cohort.id}/enrolments`).send({ userId: first.id })).body).toMatchObject({ status: 'waitlisted', position: 1 });
-    expect((await api('post', `/api/v1/cohorts/${cohort.id}/enrolments`).send({ userId: second.id })).body).toMatchObject({ status: 'waitlisted', position: 2 });
+    expect((await api('post', `/api/v1/cohorts/${cohort.id}/enrolments`).send({ userId: first.id })).body).toMatchObject({
+      status: 'waitlisted',
+      position: 1,
+    });
+    expect((await api('post', `/api/v1/cohorts/${cohort.id}/enrolments`).send({ userId: second.id })).body).toMatchObject({
+      status: 'waitlisted',
+      position: 2,
+    });
     const [lv] = await emailsTo(first);
     expect(lv).toMatchObject({ template: 'enrolment-waitlisted', subject: 'Jūs esat rindā uz vietu: Projektu vadība' });
     expect(lv.text).toContain('Jūsu vieta rindā: 1.');
@@ -121,7 +130,9 @@ describe('enrolment and the waiting list', () => {
     expect(await enrolmentOf(cohort, a)).toMatchObject({ withdrawalReason: 'Pārcelts darbā uz citu nodaļu' });
     const promotedEmail = (await emailsTo(w1)).find((m) => m.template === 'enrolment-promoted');
     expect(promotedEmail?.subject).toBe('Atbrīvojās vieta: jūsu dalība apstiprināta — Projektu vadība');
-    expect(await t.dataSource.getRepository(AuditEvent).countBy({ action: 'enrolment.promoted', entityId: (await enrolmentOf(cohort, w1)).id })).toBe(1);
+    expect(
+      await t.dataSource.getRepository(AuditEvent).countBy({ action: 'enrolment.promoted', entityId: (await enrolmentOf(cohort, w1)).id }),
+    ).toBe(1);
 
     const page = await adminAgent.get(`/admin/cohorts/${cohort.id}`);
     expect(page.text).toContain('Pārcelts darbā uz citu nodaļu');
@@ -152,7 +163,13 @@ describe('enrolment and the waiting list', () => {
       await api('post', `/api/v1/cohorts/${cohort.id}/enrolments`).send({ userId: trainee.id });
       waiting.push(trainee);
     }
-    const res = await api('put', `/api/v1/cohorts/${cohort.id}`).send({ name: cohort.name, startsOn: cohort.startsOn, endsOn: cohort.endsOn, capacity: 3, instructorIds: [] });
+    const res = await api('put', `/api/v1/cohorts/${cohort.id}`).send({
+      name: cohort.name,
+      startsOn: cohort.startsOn,
+      endsOn: cohort.endsOn,
+      capacity: 3,
+      instructorIds: [],
+    });
     expect(res.status).toBe(200);
     expect(res.body.promoted.map((e: { trainee: { id: string } }) => e.trainee.id)).toEqual([waiting[0].id, waiting[1].id]);
     expect(await statuses(cohort, waiting)).toEqual(['enrolled', 'enrolled', 'waitlisted', 'waitlisted']);
@@ -172,7 +189,9 @@ describe('enrolment and the waiting list', () => {
         waiting.push(trainee);
       }
       const results = await Promise.all(
-        [holderEnrolments[0], holderEnrolments[1]].map((e) => api('post', `/api/v1/enrolments/${e.id}/withdraw`).send({ reason: 'Slimība' })),
+        [holderEnrolments[0], holderEnrolments[1]].map((e) =>
+          api('post', `/api/v1/enrolments/${e.id}/withdraw`).send({ reason: 'Slimība' }),
+        ),
       );
       expect(results.map((r) => r.status)).toEqual([200, 200]);
       const promoted = results.flatMap((r) => r.body.promoted.map((e: { trainee: { id: string } }) => e.trainee.id));
@@ -185,17 +204,26 @@ describe('enrolment and the waiting list', () => {
   it('never over-fills a cohort when many are enrolled at once', async () => {
     const cohort = await createCohort(t.dataSource, part, { capacity: 3 });
     const trainees = await Promise.all(Array.from({ length: 8 }, () => createTrainee(t.dataSource)));
-    const results = await Promise.all(trainees.map((trainee) => api('post', `/api/v1/cohorts/${cohort.id}/enrolments`).send({ userId: trainee.id })));
+    const results = await Promise.all(
+      trainees.map((trainee) => api('post', `/api/v1/cohorts/${cohort.id}/enrolments`).send({ userId: trainee.id })),
+    );
     expect(results.map((r) => r.status)).toEqual(trainees.map(() => 201));
     expect(results.filter((r) => r.body.status === 'enrolled')).toHaveLength(3);
-    expect(results.filter((r) => r.body.status === 'waitlisted').map((r) => r.body.position).sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(
+      results
+        .filter((r) => r.body.status === 'waitlisted')
+        .map((r) => r.body.position)
+        .sort(),
+    ).toEqual([1, 2, 3, 4, 5]);
     expect(await placesTaken(cohort)).toBe(3);
   });
 
   describe('from a CSV file', () => {
     async function importCsv(cohort: Cohort, csv: string | Buffer) {
       const token = await csrfToken(adminAgent, `/admin/cohorts/${cohort.id}`);
-      return adminAgent.post(`/admin/cohorts/${cohort.id}/enrolments/import?_csrf=${encodeURIComponent(token)}`).attach('file', Buffer.from(csv), 'dalibnieki.csv');
+      return adminAgent
+        .post(`/admin/cohorts/${cohort.id}/enrolments/import?_csrf=${encodeURIComponent(token)}`)
+        .attach('file', Buffer.from(csv), 'dalibnieki.csv');
     }
 
     it('rejects a file with bad rows with a report of each, and enrols nobody', async () => {
@@ -283,7 +311,9 @@ describe('enrolment and the waiting list', () => {
       expect(res.text).toContain('Apstrādātas 5 rindas.');
       expect(await statuses(cohort, [...trainees, withdrawn])).toEqual(['completed', 'enrolled', 'waitlisted', 'waitlisted', 'waitlisted']);
       const listed = await api('get', `/api/v1/cohorts/${cohort.id}/enrolments`);
-      const queue = listed.body.items.filter((e: { status: string }) => e.status === 'waitlisted').map((e: { trainee: { id: string }; position: number }) => [e.trainee.id, e.position]);
+      const queue = listed.body.items
+        .filter((e: { status: string }) => e.status === 'waitlisted')
+        .map((e: { trainee: { id: string }; position: number }) => [e.trainee.id, e.position]);
       expect(queue).toEqual([
         [trainees[2].id, 1],
         [trainees[3].id, 2],
@@ -314,7 +344,9 @@ describe('enrolment and the waiting list', () => {
     expect(page.text).toContain('Jāapmeklē vismaz 75 % nodarbību.');
     expect(page.text).toContain('Jāiesniedz un jānokārto patstāvīgais darbs.');
     expect(page.text).toContain('Jānokārto gala eksāmens.');
-    expect(page.text).toContain('<p class="funding">Šī informācija ir veidota ar Eiropas Savienības Eiropas Sociālā fonda finansiālu atbalstu.</p>');
+    expect(page.text).toContain(
+      '<p class="funding">Šī informācija ir veidota ar Eiropas Savienības Eiropas Sociālā fonda finansiālu atbalstu.</p>',
+    );
 
     const { secret } = await createApiToken(t.dataSource, trainee);
     const mine = await t.http().get('/api/v1/me/enrolments').set('Authorization', `Bearer ${secret}`).set('Accept-Language', 'en');
@@ -322,6 +354,10 @@ describe('enrolment and the waiting list', () => {
     const byCohort = Object.fromEntries(mine.body.items.map((e: { cohort: { name: string } }) => [e.cohort.name, e]));
     expect(byCohort['Atvērtā grupa']).toMatchObject({ status: 'enrolled', part: { number: 1, title: 'Projektu vadība' } });
     expect(byCohort['Pilnā grupa']).toMatchObject({ status: 'waitlisted', position: 1 });
-    expect(byCohort['Atvērtā grupa'].part.completionRule).toEqual(['Jāapmeklē vismaz 75 % nodarbību.', 'Jāiesniedz un jānokārto patstāvīgais darbs.', 'Jānokārto gala eksāmens.']);
+    expect(byCohort['Atvērtā grupa'].part.completionRule).toEqual([
+      'Jāapmeklē vismaz 75 % nodarbību.',
+      'Jāiesniedz un jānokārto patstāvīgais darbs.',
+      'Jānokārto gala eksāmens.',
+    ]);
   });
 });

@@ -22,7 +22,11 @@ describe('the grading queue', () => {
   const ids: Record<string, string> = {};
 
   const queue = async (query: Record<string, string | number> = {}): Promise<{ items: Item[]; total: number }> => {
-    const res = await t.http().get('/api/v1/grading/queue').query(query).set({ Authorization: `Bearer ${token}` });
+    const res = await t
+      .http()
+      .get('/api/v1/grading/queue')
+      .query(query)
+      .set({ Authorization: `Bearer ${token}` });
     expect(res.status).toBe(200);
     return res.body;
   };
@@ -43,7 +47,13 @@ describe('the grading queue', () => {
     const plan = await createAssignment(t.dataSource, { cohort: alsoMine }, { title: 'Plāns', dueAt: hours(10) });
     const whole = await createAssignment(t.dataSource, { part }, { title: 'Visas daļas darbs', dueAt: hours(10) });
     const people: Record<string, User> = {};
-    for (const [name, cohort] of [['Anna', mine], ['Bruno', mine], ['Cēsis', alsoMine], ['Dace', notMine], ['Ēriks', notMine]] as const) {
+    for (const [name, cohort] of [
+      ['Anna', mine],
+      ['Bruno', mine],
+      ['Cēsis', alsoMine],
+      ['Dace', notMine],
+      ['Ēriks', notMine],
+    ] as const) {
       people[name] = await createTrainee(t.dataSource, { name });
       await enrol(t.dataSource, cohort, people[name]);
     }
@@ -54,7 +64,12 @@ describe('the grading queue', () => {
     ids.annaWhole = (await handIn(t.dataSource, null, whole, people.Anna, { text: 'd', submittedAt: hours(2) })).id;
     ids.daceWhole = (await handIn(t.dataSource, null, whole, people.Dace, { text: 'e', submittedAt: hours(0) })).id;
     // Bruno's essay is graded already: it goes after everything still to grade.
-    await t.http().put(`/api/v1/submissions/${ids.brunoEssay}/grade`).set({ Authorization: `Bearer ${token}` }).send({ score: 7 }).expect(200);
+    await t
+      .http()
+      .put(`/api/v1/submissions/${ids.brunoEssay}/grade`)
+      .set({ Authorization: `Bearer ${token}` })
+      .send({ score: 7 })
+      .expect(200);
   });
   afterAll(() => t.close());
 
@@ -74,7 +89,15 @@ describe('the grading queue', () => {
     const second = await queue({ pageSize: 2, page: 2 });
     expect(second.items.map((i) => i.submissionId)).toEqual([ids.cesisPlan, ids.brunoEssay]);
     expect(second.total).toBe(4);
-    expect((await t.http().get('/api/v1/grading/queue').query({ late: 'sometimes' }).set({ Authorization: `Bearer ${token}` })).status).toBe(400);
+    expect(
+      (
+        await t
+          .http()
+          .get('/api/v1/grading/queue')
+          .query({ late: 'sometimes' })
+          .set({ Authorization: `Bearer ${token}` })
+      ).status,
+    ).toBe(400);
   });
 
   it('shows the queue page with its filters and a pager, in Latvian', async () => {

@@ -61,7 +61,10 @@ describe('grading', () => {
   const as = (who: keyof typeof bearer) => ({ Authorization: `Bearer ${bearer[who]}` });
   const gradeRow = (submissionId: string) => t.dataSource.getRepository(Grade).findOneBy({ submissionId });
   const outbox = (template: string, recipientId: string): Promise<{ dedup_key: string; subject: string; text: string }[]> =>
-    t.dataSource.query('SELECT dedup_key, subject, text FROM outbox_messages WHERE template = $1 AND recipient_id = $2 ORDER BY created_at', [template, recipientId]);
+    t.dataSource.query(
+      'SELECT dedup_key, subject, text FROM outbox_messages WHERE template = $1 AND recipient_id = $2 ORDER BY created_at',
+      [template, recipientId],
+    );
 
   async function freshWork(options: Parameters<typeof handIn>[4] = {}): Promise<{ submission: Submission; trainee: User }> {
     const someone = await createTrainee(t.dataSource);
@@ -82,7 +85,12 @@ describe('grading', () => {
     await createCohort(t.dataSource, part, { instructors: [otherTeacher] });
     await enrol(t.dataSource, cohort, trainee);
     assignment = await createAssignment(t.dataSource, { cohort }, { title: 'Projekta pieteikums' });
-    for (const [who, user] of [['teacher', teacher], ['other', otherTeacher], ['trainee', trainee], ['admin', admin]] as const) {
+    for (const [who, user] of [
+      ['teacher', teacher],
+      ['other', otherTeacher],
+      ['trainee', trainee],
+      ['admin', admin],
+    ] as const) {
       bearer[who] = (await createApiToken(t.dataSource, user)).secret;
     }
   });
@@ -94,10 +102,19 @@ describe('grading', () => {
     expect((await other.get(`/grading/submissions/${submission.id}`)).status).toBe(404);
     expect((await other.get(`/grading/assignments/${assignment.id}/submissions.zip`)).status).toBe(404);
     const api = t.http();
-    expect((await api.put(`/api/v1/submissions/${submission.id}/grade`).set(as('other')).send({ score: 7, feedback: 'Labi' })).status).toBe(404);
+    expect((await api.put(`/api/v1/submissions/${submission.id}/grade`).set(as('other')).send({ score: 7, feedback: 'Labi' })).status).toBe(
+      404,
+    );
     expect((await api.get(`/api/v1/submissions/${submission.id}/grade`).set(as('other'))).status).toBe(404);
     expect((await api.post(`/api/v1/submissions/${submission.id}/grade/release`).set(as('other')).send({})).status).toBe(404);
-    expect((await api.post(`/api/v1/submissions/${submission.id}/return`).set(as('other')).send({ dueDate: '2099-01-01', dueTime: '12:00', note: 'x' })).status).toBe(404);
+    expect(
+      (
+        await api
+          .post(`/api/v1/submissions/${submission.id}/return`)
+          .set(as('other'))
+          .send({ dueDate: '2099-01-01', dueTime: '12:00', note: 'x' })
+      ).status,
+    ).toBe(404);
     expect((await api.post(`/api/v1/assignments/${assignment.id}/grades/release`).set(as('other'))).status).toBe(404);
     expect((await api.get(`/api/v1/assignments/${assignment.id}/submissions.zip`).set(as('other'))).status).toBe(404);
     const queue = await api.get('/api/v1/grading/queue').set(as('other'));
@@ -108,7 +125,11 @@ describe('grading', () => {
 
   it('lets one of two saves from the same revision win; the other gets 409 and overwrites nothing', async () => {
     const { submission } = await freshWork({ text: 'Mana atbilde' });
-    const first = await t.http().put(`/api/v1/submissions/${submission.id}/grade`).set(as('teacher')).send({ score: 6, feedback: 'Pirmais' });
+    const first = await t
+      .http()
+      .put(`/api/v1/submissions/${submission.id}/grade`)
+      .set(as('teacher'))
+      .send({ score: 6, feedback: 'Pirmais' });
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ status: 'draft', revision: 1, score: 6, passed: true, versionNumber: 1 });
 
@@ -129,7 +150,12 @@ describe('grading', () => {
 
   it('protects the first save too: two saves with no grade yet give one 200 and one 409', async () => {
     const { submission } = await freshWork({ text: 'Atbilde' });
-    const save = (who: 'teacher' | 'admin', score: number) => t.http().put(`/api/v1/submissions/${submission.id}/grade`).set(as(who)).send({ score, feedback: `${score}` });
+    const save = (who: 'teacher' | 'admin', score: number) =>
+      t
+        .http()
+        .put(`/api/v1/submissions/${submission.id}/grade`)
+        .set(as(who))
+        .send({ score, feedback: `${score}` });
     const results = await Promise.all([save('teacher', 8), save('admin', 4)]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const winner = results.find((r) => r.status === 200)!;
@@ -137,16 +163,34 @@ describe('grading', () => {
     expect(await t.dataSource.getRepository(Grade).countBy({ submissionId: submission.id })).toBe(1);
   });
 
-  it('shows a stale grading form the other grader\'s values with a Latvian conflict message (409)', async () => {
+  it("shows a stale grading form the other grader's values with a Latvian conflict message (409)", async () => {
     const { submission } = await freshWork({ text: 'Atbilde' });
-    await t.http().put(`/api/v1/submissions/${submission.id}/grade`).set(as('admin')).send({ score: 7.5, feedback: 'Administratora atsauksme' }).expect(200);
+    await t
+      .http()
+      .put(`/api/v1/submissions/${submission.id}/grade`)
+      .set(as('admin'))
+      .send({ score: 7.5, feedback: 'Administratora atsauksme' })
+      .expect(200);
     const agent = await logIn(t.agent(), teacher.email);
     const page = await agent.get(`/grading/submissions/${submission.id}`);
     expect(page.status).toBe(200);
     const token = csrfFrom(page.text);
-    const { body, contentType } = multipartBody({ revision: '1', versionNumber: '1', score: '9', feedback: 'Manas piezīmes <b>svarīgi</b>' });
-    await t.http().put(`/api/v1/submissions/${submission.id}/grade`).set(as('admin')).send({ revision: 1, score: 4, feedback: 'Otrā doma' }).expect(200);
-    const res = await agent.post(`/grading/submissions/${submission.id}/grade?_csrf=${encodeURIComponent(token)}`).set('Content-Type', contentType).send(body);
+    const { body, contentType } = multipartBody({
+      revision: '1',
+      versionNumber: '1',
+      score: '9',
+      feedback: 'Manas piezīmes <b>svarīgi</b>',
+    });
+    await t
+      .http()
+      .put(`/api/v1/submissions/${submission.id}/grade`)
+      .set(as('admin'))
+      .send({ revision: 1, score: 4, feedback: 'Otrā doma' })
+      .expect(200);
+    const res = await agent
+      .post(`/grading/submissions/${submission.id}/grade?_csrf=${encodeURIComponent(token)}`)
+      .set('Content-Type', contentType)
+      .send(body);
     expect(res.status).toBe(409);
     expect(res.text).toContain('saglabāja šo vērtējumu');
     expect(res.text).toContain('value="4"');
@@ -158,7 +202,12 @@ describe('grading', () => {
 
   it('keeps a draft from the trainee, and shows the grade once it is released', async () => {
     const submission = await handIn(t.dataSource, null, assignment, trainee, { text: 'Mans darbs' });
-    await t.http().put(`/api/v1/submissions/${submission.id}/grade`).set(as('teacher')).send({ score: 8, feedback: 'Labs darbs.\nPapildiniet budžetu.' }).expect(200);
+    await t
+      .http()
+      .put(`/api/v1/submissions/${submission.id}/grade`)
+      .set(as('teacher'))
+      .send({ score: 8, feedback: 'Labs darbs.\nPapildiniet budžetu.' })
+      .expect(200);
     expect((await t.http().get(`/api/v1/submissions/${submission.id}/grade`).set(as('trainee'))).status).toBe(404);
     expect((await t.http().get(`/api/v1/assignments/${assignment.id}/submission`).set(as('trainee'))).body.grade).toBeNull();
     expect(await outbox('grade-released', trainee.id)).toEqual([]);
@@ -199,31 +248,63 @@ describe('grading', () => {
     await enrol(t.dataSource, cohort, owner);
     const ownerToken = (await createApiToken(t.dataSource, owner)).secret;
     const submission = await handIn(t.dataSource, null, assignment, owner, { text: 'Pirmā versija' });
-    await t.http().put(`/api/v1/submissions/${submission.id}/grade`).set(as('teacher')).send({ score: 3, feedback: 'Nepietiek' }).expect(200);
+    await t
+      .http()
+      .put(`/api/v1/submissions/${submission.id}/grade`)
+      .set(as('teacher'))
+      .send({ score: 3, feedback: 'Nepietiek' })
+      .expect(200);
     await t.http().post(`/api/v1/submissions/${submission.id}/grade/release`).set(as('teacher')).send({}).expect(200);
 
-    const past = await t.http().post(`/api/v1/submissions/${submission.id}/return`).set(as('teacher')).send({ dueDate: '2001-01-01', dueTime: '12:00', note: 'Pārstrādājiet' });
+    const past = await t
+      .http()
+      .post(`/api/v1/submissions/${submission.id}/return`)
+      .set(as('teacher'))
+      .send({ dueDate: '2001-01-01', dueTime: '12:00', note: 'Pārstrādājiet' });
     expect(past.status).toBe(400);
     expect(past.body.errors[0]).toMatchObject({ field: 'dueDate', message: 'Jaunajam termiņam jābūt nākotnē.' });
 
-    const res = await t.http().post(`/api/v1/submissions/${submission.id}/return`).set(as('teacher')).send({ dueDate: '2099-05-04', dueTime: '18:00', note: 'Papildiniet riska analīzi.' });
+    const res = await t
+      .http()
+      .post(`/api/v1/submissions/${submission.id}/return`)
+      .set(as('teacher'))
+      .send({ dueDate: '2099-05-04', dueTime: '18:00', note: 'Papildiniet riska analīzi.' });
     expect(res.status).toBe(200);
     expect(res.body.revisionDueAt).toBe('2099-05-04T15:00:00.000Z');
     const reopened = await t.dataSource.getRepository(Submission).findOneByOrFail({ id: submission.id });
     expect(reopened.returnedAt).toBeInstanceOf(Date);
     expect((await gradeRow(submission.id))!.status).toBe('draft');
-    expect((await t.http().get(`/api/v1/submissions/${submission.id}/grade`).set({ Authorization: `Bearer ${ownerToken}` })).status).toBe(404);
+    expect(
+      (
+        await t
+          .http()
+          .get(`/api/v1/submissions/${submission.id}/grade`)
+          .set({ Authorization: `Bearer ${ownerToken}` })
+      ).status,
+    ).toBe(404);
     const [mail] = await outbox('submission-returned', owner.id);
     expect(mail.text).toContain('Papildiniet riska analīzi.');
     expect(mail.text).toContain('2099. gada 4. maijā plkst. 18:00');
 
     const trainee = { Authorization: `Bearer ${ownerToken}` };
     expect((await t.http().get(`/api/v1/assignments/${assignment.id}/submission`).set(trainee)).body.state).toBe('returned');
-    await t.http().put(`/api/v1/assignments/${assignment.id}/draft`).set(trainee).send({ text: 'Otrā versija ar riska analīzi' }).expect(200);
-    const submitted = await t.http().post(`/api/v1/assignments/${assignment.id}/submit`).set(trainee).send({ text: 'Otrā versija ar riska analīzi' });
+    await t
+      .http()
+      .put(`/api/v1/assignments/${assignment.id}/draft`)
+      .set(trainee)
+      .send({ text: 'Otrā versija ar riska analīzi' })
+      .expect(200);
+    const submitted = await t
+      .http()
+      .post(`/api/v1/assignments/${assignment.id}/submit`)
+      .set(trainee)
+      .send({ text: 'Otrā versija ar riska analīzi' });
     expect([submitted.status, submitted.body.errors]).toEqual([200, undefined]);
     const queue = await t.http().get('/api/v1/grading/queue').query({ assignment: assignment.id }).set(as('teacher'));
-    expect(queue.body.items.find((i: { submissionId: string }) => i.submissionId === submission.id)).toMatchObject({ state: 'newVersion', submittedVersion: 2 });
+    expect(queue.body.items.find((i: { submissionId: string }) => i.submissionId === submission.id)).toMatchObject({
+      state: 'newVersion',
+      submittedVersion: 2,
+    });
     // The draft grade was for version 1: it cannot be released until version 2 is graded.
     const stale = await t.http().post(`/api/v1/submissions/${submission.id}/grade/release`).set(as('teacher')).send({});
     expect(stale.status).toBe(409);
@@ -240,7 +321,12 @@ describe('grading', () => {
     expect(page.text).toMatch(/name="dueDate" type="date" value="2099-04-26"/);
     expect(page.text).toMatch(/name="dueTime" type="time" value="23:59"/);
 
-    const returnIt = (body: Record<string, unknown>) => t.http().post(`/api/v1/submissions/${submission.id}/return`).set(as('teacher')).send({ note: 'Papildiniet.', ...body });
+    const returnIt = (body: Record<string, unknown>) =>
+      t
+        .http()
+        .post(`/api/v1/submissions/${submission.id}/return`)
+        .set(as('teacher'))
+        .send({ note: 'Papildiniet.', ...body });
     const shorter = await returnIt({ dueDate: '2099-01-10', dueTime: '12:00' });
     expect(shorter.status).toBe(400);
     expect(shorter.body.errors).toEqual([expect.objectContaining({ field: 'confirmShorter', code: 'grading.shortensDeadline' })]);
@@ -257,9 +343,20 @@ describe('grading', () => {
   it('audits every grade change with who, when, before and after', async () => {
     const { submission } = await freshWork({ text: 'Atbilde' });
     const created = await t.http().put(`/api/v1/submissions/${submission.id}/grade`).set(as('teacher')).send({ score: 5, feedback: 'A' });
-    await t.http().put(`/api/v1/submissions/${submission.id}/grade`).set(as('admin')).send({ revision: created.body.revision, score: 6.25, feedback: 'B' }).expect(200);
+    await t
+      .http()
+      .put(`/api/v1/submissions/${submission.id}/grade`)
+      .set(as('admin'))
+      .send({ revision: created.body.revision, score: 6.25, feedback: 'B' })
+      .expect(200);
     await t.http().post(`/api/v1/submissions/${submission.id}/grade/release`).set(as('teacher')).send({}).expect(200);
-    const events: { action: string; actor_id: string; before: Record<string, unknown> | null; after: Record<string, unknown>; created_at: Date }[] = await t.dataSource.query(
+    const events: {
+      action: string;
+      actor_id: string;
+      before: Record<string, unknown> | null;
+      after: Record<string, unknown>;
+      created_at: Date;
+    }[] = await t.dataSource.query(
       `SELECT action, actor_id, before, after, created_at FROM audit_events WHERE entity_type = 'grade' AND entity_id = $1 ORDER BY created_at, action`,
       [created.body.id],
     );
@@ -294,21 +391,38 @@ describe('grading', () => {
       { revision: '', versionNumber: '1', score: '9,5', feedback: 'Skatīt pielikumu.' },
       { field: 'feedbackFile', filename: 'atsauksme.pdf', content: pdfBytes(), type: 'application/pdf' },
     );
-    const saved = await agent.post(`/grading/submissions/${submission.id}/grade?_csrf=${encodeURIComponent(csrfFrom(page.text))}`).set('Content-Type', contentType).send(body);
+    const saved = await agent
+      .post(`/grading/submissions/${submission.id}/grade?_csrf=${encodeURIComponent(csrfFrom(page.text))}`)
+      .set('Content-Type', contentType)
+      .send(body);
     expect(saved.status).toBe(303);
     const grade = (await gradeRow(submission.id))!;
     expect(grade).toMatchObject({ score: '9.50', feedbackFileName: 'atsauksme.pdf', feedbackFileMimeType: 'application/pdf' });
     const path = `/api/v1/submissions/${submission.id}/grade/feedback-file`;
-    expect((await t.http().get(path).set({ Authorization: `Bearer ${ownerToken}` })).status).toBe(404);
+    expect(
+      (
+        await t
+          .http()
+          .get(path)
+          .set({ Authorization: `Bearer ${ownerToken}` })
+      ).status,
+    ).toBe(404);
     await t.http().post(`/api/v1/submissions/${submission.id}/grade/release`).set(as('teacher')).send({}).expect(200);
-    const file = await t.http().get(path).set({ Authorization: `Bearer ${ownerToken}` }).buffer(true).parse(binary as never);
+    const file = await t
+      .http()
+      .get(path)
+      .set({ Authorization: `Bearer ${ownerToken}` })
+      .buffer(true)
+      .parse(binary as never);
     expect(file.status).toBe(200);
     expect(file.headers['content-disposition']).toContain('atsauksme.pdf');
     expect(Buffer.compare(file.body as Buffer, pdfBytes())).toBe(0);
   });
 
   it('streams every latest version of an assignment as one ZIP, a folder per trainee', async () => {
-    const group = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)), { instructors: [teacher] });
+    const group = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)), {
+      instructors: [teacher],
+    });
     const task = await createAssignment(t.dataSource, { cohort: group }, { title: 'Riska analīze / 2. daļa' });
     const [anna, zane, unsubmitted] = await Promise.all([
       createTrainee(t.dataSource, { name: 'Anna Līce' }),
@@ -327,16 +441,31 @@ describe('grading', () => {
     });
     await handIn(t.dataSource, storage, task, zane, { files: [{ name: 'atbilde.pdf', content: pdfBytes() }] });
 
-    const res = await t.http().get(`/api/v1/assignments/${task.id}/submissions.zip`).set(as('teacher')).buffer(true).parse(binary as never);
+    const res = await t
+      .http()
+      .get(`/api/v1/assignments/${task.id}/submissions.zip`)
+      .set(as('teacher'))
+      .buffer(true)
+      .parse(binary as never);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/zip');
     expect(res.headers['content-disposition']).toContain('attachment');
     const entries = await unzip(res.body as Buffer);
-    expect(entries.map((e) => e.name).sort()).toEqual(['Anna Līce/atbilde.txt', 'Anna Līce/passwd.docx', 'Anna Līce/riska matrica.pdf', 'Zane Ērgle/atbilde.pdf']);
+    expect(entries.map((e) => e.name).sort()).toEqual([
+      'Anna Līce/atbilde.txt',
+      'Anna Līce/passwd.docx',
+      'Anna Līce/riska matrica.pdf',
+      'Zane Ērgle/atbilde.pdf',
+    ]);
     expect(entries.find((e) => e.name === 'Anna Līce/atbilde.txt')!.content.toString('utf8')).toBe('Pielikumā riska matrica.');
     expect(Buffer.compare(entries.find((e) => e.name === 'Zane Ērgle/atbilde.pdf')!.content, pdfBytes())).toBe(0);
 
-    const page = await (await logIn(t.agent(), teacher.email)).get(`/grading/assignments/${task.id}/submissions.zip`).buffer(true).parse(binary as never);
+    const page = await (
+      await logIn(t.agent(), teacher.email)
+    )
+      .get(`/grading/assignments/${task.id}/submissions.zip`)
+      .buffer(true)
+      .parse(binary as never);
     expect(page.status).toBe(200);
     expect((await unzip(page.body as Buffer)).length).toBe(4);
   });

@@ -29,12 +29,22 @@ describe('the home page', () => {
       endsOn: today > '2098-12-31' ? today : '2099-12-31',
     });
     await enrol(t.dataSource, cohort, trainee);
-    await createSession(t.dataSource, cohort, { title: 'Pagājusī nodarbība', startsAt: new Date(Date.now() - 30 * DAY), instructors: [teacher] });
-    await createSession(t.dataSource, cohort, { title: 'Budžeta plānošana', startsAt: new Date(Date.now() + 2 * DAY), instructors: [teacher] });
+    await createSession(t.dataSource, cohort, {
+      title: 'Pagājusī nodarbība',
+      startsAt: new Date(Date.now() - 30 * DAY),
+      instructors: [teacher],
+    });
+    await createSession(t.dataSource, cohort, {
+      title: 'Budžeta plānošana',
+      startsAt: new Date(Date.now() + 2 * DAY),
+      instructors: [teacher],
+    });
     const due = await createAssignment(t.dataSource, { cohort }, { title: 'Projekta pieteikums', dueAt: new Date(Date.now() + 5 * DAY) });
     const graded = await createAssignment(t.dataSource, { cohort }, { title: 'Riska analīze', dueAt: new Date(Date.now() - 5 * DAY) });
     const submission = await handIn(t.dataSource, null, graded, trainee);
-    await t.dataSource.getRepository(Grade).save({ submissionId: submission.id, versionNumber: 1, score: '8.50', passed: true, status: 'released', releasedAt: new Date() });
+    await t.dataSource
+      .getRepository(Grade)
+      .save({ submissionId: submission.id, versionNumber: 1, score: '8.50', passed: true, status: 'released', releasedAt: new Date() });
     const waiting = await createAssignment(t.dataSource, { cohort }, { title: 'Komunikācijas plāns', dueAt: new Date(Date.now() - DAY) });
     await handIn(t.dataSource, null, waiting, trainee);
     return { teacher, trainee, cohort, due };
@@ -77,6 +87,8 @@ describe('the home page', () => {
     await t.dataSource.getRepository(OutboxMessage).update({ id: message!.id }, { status: 'failed' });
     const failed = await t.dataSource.getRepository(OutboxMessage).countBy({ status: 'failed' });
     const page = (await agent.get('/')).text;
-    expect(page).toMatch(new RegExp(`<a href="/admin/outbox\\?status=failed"><strong>${failed} e-past(s nav nosūtīts|i nav nosūtīti)</strong></a>`));
+    expect(page).toMatch(
+      new RegExp(`<a href="/admin/outbox\\?status=failed"><strong>${failed} e-past(s nav nosūtīts|i nav nosūtīti)</strong></a>`),
+    );
   });
 });

@@ -27,10 +27,19 @@ describe('login rate limits under parallel attempts', () => {
     const agent = t.agent();
     const token = await csrfToken(agent);
     const responses = await Promise.all(
-      emails.map((email, i) => agent.post('/login').type('form').send({ _csrf: token, email, password: `wrong-${i}-password` })),
+      emails.map((email, i) =>
+        agent
+          .post('/login')
+          .type('form')
+          .send({ _csrf: token, email, password: `wrong-${i}-password` }),
+      ),
     );
     const statuses = responses.map((r) => r.status);
-    return { checked: verify.mock.calls.length, refused: statuses.filter((s) => s === 429).length, wrong: statuses.filter((s) => s === 422).length };
+    return {
+      checked: verify.mock.calls.length,
+      refused: statuses.filter((s) => s === 429).length,
+      wrong: statuses.filter((s) => s === 422).length,
+    };
   }
 
   it('checks at most 5 of 30 wrong passwords sent at once to one account and refuses the rest with 429', async () => {

@@ -31,7 +31,13 @@ const memoryNow = () => {
  * Sends a PDF of `fileBytes` as a chunked multipart body, never holding more than one chunk, and stops
  * sending as soon as the server answers. Samples this process's memory (the server runs in it) meanwhile.
  */
-function streamUpload(port: number, path: string, authorization: string, fileBytes: number, declaredLength?: number): Promise<StreamedUpload> {
+function streamUpload(
+  port: number,
+  path: string,
+  authorization: string,
+  fileBytes: number,
+  declaredLength?: number,
+): Promise<StreamedUpload> {
   const boundary = '----kursorsLimitTest';
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nLiels fails\r\n` +
@@ -128,7 +134,10 @@ describe('material size limit', () => {
     const result = await streamUpload(port, path, authorization, fileBytes);
     expect(result.error).toBeUndefined();
     expect(result.status).toBe(413);
-    expect(result.body).toMatchObject({ code: 'FILE_TOO_LARGE', message: 'Fails „Liels fails.pdf” ir pārāk liels. Lielākais atļautais izmērs ir 1 MB.' });
+    expect(result.body).toMatchObject({
+      code: 'FILE_TOO_LARGE',
+      message: 'Fails „Liels fails.pdf” ir pārāk liels. Lielākais atļautais izmērs ir 1 MB.',
+    });
     // The server stopped reading soon after the first megabyte; the client never got to send the rest.
     expect(result.sentBytes).toBeLessThan(fileBytes / 4);
     expect(result.peakGrowth).toBeLessThan(fileBytes / 4);

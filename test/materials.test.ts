@@ -40,7 +40,24 @@ describe('materials', () => {
     await enrol(ds, cohortA, withdrawn, 'withdrawn');
     await enrol(ds, cohortA, waiting, 'waitlisted');
     const admin = await createAdmin(ds);
-    return { programme, part1, part2, cohortA, cohortB, cohortC, instructorA, instructorB, instructorC, traineeA, traineeB, traineeC, outsider, withdrawn, waiting, admin };
+    return {
+      programme,
+      part1,
+      part2,
+      cohortA,
+      cohortB,
+      cohortC,
+      instructorA,
+      instructorB,
+      instructorC,
+      traineeA,
+      traineeB,
+      traineeC,
+      outsider,
+      withdrawn,
+      waiting,
+      admin,
+    };
   }
 
   const tokens = new Map<string, string>();
@@ -59,7 +76,10 @@ describe('materials', () => {
   }
 
   async function apiGet(user: User, path: string) {
-    return t.http().get(path).set('Authorization', await bearer(user));
+    return t
+      .http()
+      .get(path)
+      .set('Authorization', await bearer(user));
   }
 
   const materials = () => t.dataSource.getRepository(Material);
@@ -93,7 +113,11 @@ describe('materials', () => {
     expect(refused.text).toContain(`value="${title}"`);
 
     const late = await agent.post(path).field('title', 'Vēlu').field('_csrf', token).attach('file', pdfBytes(), 'Vēlu.pdf');
-    const wrong = await agent.post(path).field('_csrf', `${token.slice(1)}x`).field('title', 'Nepareizi').attach('file', pdfBytes(), 'Nepareizi.pdf');
+    const wrong = await agent
+      .post(path)
+      .field('_csrf', `${token.slice(1)}x`)
+      .field('title', 'Nepareizi')
+      .attach('file', pdfBytes(), 'Nepareizi.pdf');
     const none = await agent.post(path).field('title', 'Bez').attach('file', pdfBytes(), 'Bez.pdf');
     expect([late.status, wrong.status, none.status]).toEqual([403, 403, 403]);
     expect(await materials().countBy({ cohortId: cohortA.id, title: In(['Vēlu', 'Nepareizi', 'Bez']) })).toBe(0);
@@ -118,9 +142,16 @@ describe('materials', () => {
     expect(res.headers.location).toBe(`/cohorts/${cohortA.id}/materials`);
 
     const material = await materials().findOneByOrFail({ cohortId: cohortA.id, title: 'Ievadlekcija' });
-    expect(material).toMatchObject({ fileName: 'Mācību materiāls — ievads.pdf', mimeType: 'application/pdf', size: String(content.length), uploadedById: instructorA.id });
+    expect(material).toMatchObject({
+      fileName: 'Mācību materiāls — ievads.pdf',
+      mimeType: 'application/pdf',
+      size: String(content.length),
+      uploadedById: instructorA.id,
+    });
     expect(filesIn(uploadDir)).toContain(material.storageKey);
-    expect(await t.dataSource.getRepository(AuditEvent).countBy({ action: 'material.uploaded', entityId: material.id, actorId: instructorA.id })).toBe(1);
+    expect(
+      await t.dataSource.getRepository(AuditEvent).countBy({ action: 'material.uploaded', entityId: material.id, actorId: instructorA.id }),
+    ).toBe(1);
     expect((await agent.get(`/cohorts/${cohortA.id}/materials`)).text).toContain('Materiāls pievienots.');
 
     const trainee = t.agent();
@@ -128,11 +159,14 @@ describe('materials', () => {
     const list = await trainee.get(`/cohorts/${cohortA.id}/materials`);
     expect(list.text).toContain('Ievadlekcija');
     expect(list.text).not.toContain('enctype="multipart/form-data"');
-    const download = await trainee.get(`/materials/${material.id}/download`).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const download = await trainee
+      .get(`/materials/${material.id}/download`)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(download.status).toBe(200);
     expect(Buffer.compare(download.body as Buffer, content)).toBe(0);
     expect(download.headers['content-type']).toBe('application/pdf');
@@ -145,7 +179,12 @@ describe('materials', () => {
 
   it('lets the API upload to a part for all its cohorts and give back metadata', async () => {
     const { part1, instructorB, traineeA, traineeB } = world;
-    const res = await apiUpload(instructorB, `/api/v1/parts/${part1.id}/materials`, { name: 'Grafiks.xlsx', content: await xlsxBytes() }, 'Nodarbību grafiks');
+    const res = await apiUpload(
+      instructorB,
+      `/api/v1/parts/${part1.id}/materials`,
+      { name: 'Grafiks.xlsx', content: await xlsxBytes() },
+      'Nodarbību grafiks',
+    );
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       title: 'Nodarbību grafiks',
@@ -157,7 +196,9 @@ describe('materials', () => {
     });
     for (const trainee of [traineeA, traineeB]) {
       expect((await apiGet(trainee, `/api/v1/materials/${res.body.id}`)).status).toBe(200);
-      expect((await apiGet(trainee, `/api/v1/parts/${part1.id}/materials`)).body.items.map((m: { id: string }) => m.id)).toContain(res.body.id);
+      expect((await apiGet(trainee, `/api/v1/parts/${part1.id}/materials`)).body.items.map((m: { id: string }) => m.id)).toContain(
+        res.body.id,
+      );
       const download = await apiGet(trainee, `/api/v1/materials/${res.body.id}/download`);
       expect(download.status).toBe(200);
       expect(download.headers['content-disposition']).toBe(`attachment; filename="Grafiks.xlsx"; filename*=UTF-8''Grafiks.xlsx`);
@@ -171,8 +212,14 @@ describe('materials', () => {
     let partMaterial: Material;
 
     beforeAll(async () => {
-      const a = await apiUpload(world.instructorA, `/api/v1/cohorts/${world.cohortA.id}/materials`, { name: 'A grupai.pdf', content: pdfBytes() });
-      const p = await apiUpload(world.admin, `/api/v1/parts/${world.part1.id}/materials`, { name: 'Daļai.docx', content: await docxBytes() });
+      const a = await apiUpload(world.instructorA, `/api/v1/cohorts/${world.cohortA.id}/materials`, {
+        name: 'A grupai.pdf',
+        content: pdfBytes(),
+      });
+      const p = await apiUpload(world.admin, `/api/v1/parts/${world.part1.id}/materials`, {
+        name: 'Daļai.docx',
+        content: await docxBytes(),
+      });
       expect([a.status, p.status]).toEqual([201, 201]);
       cohortMaterial = await materials().findOneByOrFail({ id: a.body.id });
       partMaterial = await materials().findOneByOrFail({ id: p.body.id });
@@ -260,10 +307,16 @@ describe('materials', () => {
       expect(page.text).toContain('Mācību materiāli: Projektu vadība');
       expect(page.text).toContain('Materiāls būs redzams visām šīs kursa daļas grupām.');
       const token = await csrfToken(agent, path);
-      const res = await agent.post(`${path}?_csrf=${encodeURIComponent(token)}`).field('title', 'Kopīgs').attach('file', await docxBytes(), 'Kopīgs.docx');
+      const res = await agent
+        .post(`${path}?_csrf=${encodeURIComponent(token)}`)
+        .field('title', 'Kopīgs')
+        .attach('file', await docxBytes(), 'Kopīgs.docx');
       expect(res.status).toBe(303);
       expect(res.headers.location).toBe(path);
-      expect(await materials().findOneBy({ title: 'Kopīgs', partId: world.part1.id })).toMatchObject({ uploadedById: world.instructorB.id, cohortId: null });
+      expect(await materials().findOneBy({ title: 'Kopīgs', partId: world.part1.id })).toMatchObject({
+        uploadedById: world.instructorB.id,
+        cohortId: null,
+      });
     });
 
     it('lets a fellow instructor delete, removing the file, and nobody else', async () => {
@@ -273,9 +326,15 @@ describe('materials', () => {
       const res = await apiUpload(instructorA, `/api/v1/cohorts/${cohortA.id}/materials`, { name: 'Dzēšamais.pdf', content: pdfBytes() });
       const material = await materials().findOneByOrFail({ id: res.body.id });
 
-      const asTrainee = await t.http().delete(`/api/v1/materials/${material.id}`).set('Authorization', await bearer(traineeA));
+      const asTrainee = await t
+        .http()
+        .delete(`/api/v1/materials/${material.id}`)
+        .set('Authorization', await bearer(traineeA));
       expect(asTrainee.status).toBe(403);
-      const asStranger = await t.http().delete(`/api/v1/materials/${material.id}`).set('Authorization', await bearer(instructorB));
+      const asStranger = await t
+        .http()
+        .delete(`/api/v1/materials/${material.id}`)
+        .set('Authorization', await bearer(instructorB));
       expect(asStranger.status).toBe(404);
       expect(filesIn(uploadDir)).toContain(material.storageKey);
 
@@ -334,7 +393,11 @@ describe('materials', () => {
       expect(res.status).toBe(400);
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'title', code: 'tooSmall.string' })]);
       expect(filesIn(uploadDir)).toHaveLength(before);
-      const noFile = await t.http().post(target()).set('Authorization', await bearer(world.instructorA)).field('title', 'Bez faila');
+      const noFile = await t
+        .http()
+        .post(target())
+        .set('Authorization', await bearer(world.instructorA))
+        .field('title', 'Bez faila');
       expect(noFile.status).toBe(400);
       expect(noFile.body.errors).toEqual([expect.objectContaining({ field: 'file', code: 'required' })]);
     });
@@ -361,19 +424,27 @@ describe('materials', () => {
     });
 
     // As a browser sends it (raw UTF-8) and as some HTTP libraries do (RFC 5987 `filename*`).
-    it.each(['raw', 'extended'] as const)('stores a name with folders and control characters only in its cleaned form (%s)', async (nameEncoding) => {
-      const { body, contentType } = multipartBody(
-        { title: 'Ceļš' },
-        { field: 'file', filename: '..\\..\\etc\\\u0007Rēķins\u202E\u0000\tNr 1.pdf', nameEncoding, content: pdfBytes() },
-      );
-      const res = await t.http().post(target()).set('Authorization', await bearer(world.instructorA)).set('Content-Type', contentType).send(body);
-      expect(res.status).toBe(201);
-      expect(res.body.fileName).toBe('Rēķins Nr 1.pdf');
-      const material = await materials().findOneByOrFail({ id: res.body.id });
-      expect(material.storageKey).toMatch(/^material-[0-9a-f]{32}$/);
-      expect(filesIn(uploadDir)).toContain(material.storageKey);
-      expect(filesIn(uploadDir).some((name) => name.includes('Rēķins') || name.includes('passwd'))).toBe(false);
-    });
+    it.each(['raw', 'extended'] as const)(
+      'stores a name with folders and control characters only in its cleaned form (%s)',
+      async (nameEncoding) => {
+        const { body, contentType } = multipartBody(
+          { title: 'Ceļš' },
+          { field: 'file', filename: '..\\..\\etc\\\u0007Rēķins\u202E\u0000\tNr 1.pdf', nameEncoding, content: pdfBytes() },
+        );
+        const res = await t
+          .http()
+          .post(target())
+          .set('Authorization', await bearer(world.instructorA))
+          .set('Content-Type', contentType)
+          .send(body);
+        expect(res.status).toBe(201);
+        expect(res.body.fileName).toBe('Rēķins Nr 1.pdf');
+        const material = await materials().findOneByOrFail({ id: res.body.id });
+        expect(material.storageKey).toMatch(/^material-[0-9a-f]{32}$/);
+        expect(filesIn(uploadDir)).toContain(material.storageKey);
+        expect(filesIn(uploadDir).some((name) => name.includes('Rēķins') || name.includes('passwd'))).toBe(false);
+      },
+    );
   });
 
   it('documents the API in OpenAPI', async () => {

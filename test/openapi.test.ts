@@ -19,7 +19,10 @@ const TOOLS = join(__dirname, 'support', 'openapi-tools.mjs');
 const WORK = join(__dirname, '..', 'node_modules', '.cache', `kursors-openapi-client-${process.pid}`);
 
 type Problem = { rule: string; severity: 'error' | 'warn'; message: string; at: string };
-type Operation = { summary?: string; responses: Record<string, { content?: Record<string, { schema: { $ref?: string; type?: string } }> }> };
+type Operation = {
+  summary?: string;
+  responses: Record<string, { content?: Record<string, { schema: { $ref?: string; type?: string } }> }>;
+};
 
 /** What the outside client does, written against the generated types: tsc refuses it if the document is wrong. */
 const CLIENT = `
@@ -121,18 +124,23 @@ describe('the OpenAPI document', () => {
           const json = response.content?.['application/json'];
           if (json && !json.schema.$ref) unnamed.push(`${method} ${path} ${status}: unnamed body`);
           const ownBody = status === '422' || path === '/health/ready';
-          if (status >= '400' && !ownBody && json?.schema.$ref !== '#/components/schemas/Error') unnamed.push(`${method} ${path} ${status}: not the Error body`);
+          if (status >= '400' && !ownBody && json?.schema.$ref !== '#/components/schemas/Error')
+            unnamed.push(`${method} ${path} ${status}: not the Error body`);
           if (['200', '201'].includes(status) && !response.content) unnamed.push(`${method} ${path} ${status}: no content`);
         }
       }
     }
     expect(unnamed).toEqual([]);
-    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Error', 'Programme', 'Session', 'SessionPage', 'Work', 'Grade']));
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['Error', 'Programme', 'Session', 'SessionPage', 'Work', 'Grade']),
+    );
   });
 
   it('describes what the API really answers, field for field', async () => {
     const programme = await createProgramme(t.dataSource);
-    const cohort = await createCohort(t.dataSource, await createPart(t.dataSource, programme), { instructors: [await createInstructor(t.dataSource)] });
+    const cohort = await createCohort(t.dataSource, await createPart(t.dataSource, programme), {
+      instructors: [await createInstructor(t.dataSource)],
+    });
     await enrol(t.dataSource, cohort, await createTrainee(t.dataSource));
     const session = await createSession(t.dataSource, cohort, { startsAt: new Date('2012-09-05T06:00:00Z') });
     const bearer = `Bearer ${(await createApiToken(t.dataSource, await createAdmin(t.dataSource))).secret}`;
@@ -160,7 +168,10 @@ describe('the OpenAPI document', () => {
   it('gives a client generated from it that compiles and works against the running API', async () => {
     const programme = await createProgramme(t.dataSource, { titleLv: 'Publiskā iepirkuma pamati' });
     const instructor = await createInstructor(t.dataSource);
-    const cohort = await createCohort(t.dataSource, await createPart(t.dataSource, programme), { name: 'Rudens grupa', instructors: [instructor] });
+    const cohort = await createCohort(t.dataSource, await createPart(t.dataSource, programme), {
+      name: 'Rudens grupa',
+      instructors: [instructor],
+    });
     const trainee = await createTrainee(t.dataSource);
     await enrol(t.dataSource, cohort, trainee);
     await createSession(t.dataSource, cohort, { title: 'Ievads', startsAt: new Date('2099-09-01T06:00:00Z') });
@@ -172,7 +183,12 @@ describe('the OpenAPI document', () => {
 
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { tour } = require(join(WORK, 'out', 'client.js'));
-    const seen = await tour(t.baseUrl, (await createApiToken(t.dataSource, admin)).secret, (await createApiToken(t.dataSource, trainee)).secret, cohort.id);
+    const seen = await tour(
+      t.baseUrl,
+      (await createApiToken(t.dataSource, admin)).secret,
+      (await createApiToken(t.dataSource, trainee)).secret,
+      cohort.id,
+    );
 
     expect(seen.me).toEqual({ status: 200, email: admin.email });
     expect(seen.titles).toContain(`Publiskā iepirkuma pamati / ${programme.funder}`);

@@ -88,14 +88,17 @@ describe('the outbox without SMTP', () => {
     await eventually(async () => (await row(second.id)).status === 'not_delivered');
     const first = await admin.get('/admin/outbox').query({ status: 'not_delivered', q: trainee.email, pageSize: 1 });
     expect(first.text).toContain(`href="/admin/outbox/${second.id}"`);
-    const next = /<a href="([^"]+)" rel="next">/.exec(first.text)![1].replace(/&amp;/g, '&').replace(/&#x3D;/g, '=');
+    const next = /<a href="([^"]+)" rel="next">/
+      .exec(first.text)![1]
+      .replace(/&amp;/g, '&')
+      .replace(/&#x3D;/g, '=');
     expect(next).toContain('page=2');
     expect((await admin.get(next)).text).toContain(`href="/admin/outbox/${message.id}"`);
 
     expect((await admin.get('/admin/outbox').query({ status: 'lost' })).status).toBe(400);
   });
 
-  it('names each kind of email in the reader\'s language, a receipt and an enrolment email by what they are', async () => {
+  it("names each kind of email in the reader's language, a receipt and an enrolment email by what they are", async () => {
     const trainee = await createTrainee(t.dataSource);
     const send = (template: string, subject: string) =>
       t.app.get(OutboxService).send({
@@ -112,7 +115,9 @@ describe('the outbox without SMTP', () => {
     const list = (await admin.get('/admin/outbox').query({ q: trainee.email })).text;
     expect(list).toContain('<td data-label="Veidne">Darba iesniegšanas apliecinājums</td>');
     expect(list).toContain('<td data-label="Veidne">Uzņemšana grupā</td>');
-    expect((await admin.get(`/admin/outbox/${receipt.id}`)).text).toContain('<dd>Darba iesniegšanas apliecinājums (<code>coursework-receipt</code>)</dd>');
+    expect((await admin.get(`/admin/outbox/${receipt.id}`)).text).toContain(
+      '<dd>Darba iesniegšanas apliecinājums (<code>coursework-receipt</code>)</dd>',
+    );
 
     const english = await logIn(t.agent(), (await createAdmin(t.dataSource, { language: 'en' })).email);
     const englishList = (await english.get('/admin/outbox').query({ q: trainee.email })).text;
@@ -158,7 +163,10 @@ describe('the outbox without SMTP', () => {
     await eventually(async () => (await row(message.id)).status === 'not_delivered');
 
     const page = await admin.get(`/admin/outbox/${message.id}`);
-    const res = await admin.post(`/admin/outbox/${message.id}/resend`).type('form').send({ _csrf: csrfFrom(page.text) });
+    const res = await admin
+      .post(`/admin/outbox/${message.id}/resend`)
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text) });
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe(`/admin/outbox/${message.id}`);
     expect((await admin.get(res.headers.location)).text).toContain('E-pasts atkal ievietots sūtīšanas rindā.');
@@ -174,7 +182,11 @@ describe('the outbox without SMTP', () => {
 
     const list = await admin.get('/api/v1/outbox').query({ q: trainee.email });
     expect(list.status).toBe(200);
-    expect(list.body).toMatchObject({ total: 1, page: 1, items: [{ id: message.id, status: 'not_delivered', messageId: message.messageId }] });
+    expect(list.body).toMatchObject({
+      total: 1,
+      page: 1,
+      items: [{ id: message.id, status: 'not_delivered', messageId: message.messageId }],
+    });
 
     const one = await admin.get(`/api/v1/outbox/${message.id}`);
     expect(one.status).toBe(200);
@@ -194,8 +206,15 @@ describe('the outbox without SMTP', () => {
     expect((await admin.get('/api/v1/outbox').query({ pageSize: 1000 })).status).toBe(400);
 
     const docs = await t.http().get('/api/docs-json');
-    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/v1/outbox', '/api/v1/outbox/{id}', '/api/v1/outbox/{id}/resend']));
-    expect(docs.body.paths['/api/v1/outbox'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['status', 'q', 'page', 'pageSize']);
+    expect(Object.keys(docs.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/outbox', '/api/v1/outbox/{id}', '/api/v1/outbox/{id}/resend']),
+    );
+    expect(docs.body.paths['/api/v1/outbox'].get.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'status',
+      'q',
+      'page',
+      'pageSize',
+    ]);
   });
 
   it('shows the queue dashboard to admins only, with a looser CSP there alone', async () => {
@@ -207,7 +226,9 @@ describe('the outbox without SMTP', () => {
     expect(JSON.stringify(queues.body)).toContain(EMAIL_QUEUE);
     const shown = (queues.body.queues as { name: string }[]).map((queue) => queue.name);
     // Every queue the worker runs, including the schedulers' queues that only the worker registers.
-    expect(shown).toEqual(expect.arrayContaining(['coursework-reminders', 'email-delivery', 'outbox-sweep', 'session-reminders', 'storage-cleanup']));
+    expect(shown).toEqual(
+      expect.arrayContaining(['coursework-reminders', 'email-delivery', 'outbox-sweep', 'session-reminders', 'storage-cleanup']),
+    );
     expect(shown.sort()).toEqual(queuesRegisteredUnder(WorkerModule));
     expect((await admin.get('/admin/outbox')).headers['content-security-policy']).not.toContain('unsafe-inline');
 
@@ -215,7 +236,14 @@ describe('the outbox without SMTP', () => {
     expect(anonymous.status).toBe(303);
     expect(anonymous.headers.location).toBe('/login?next=%2Fadmin%2Fqueues');
     // A write from another site, riding on the admin's cookie.
-    expect((await admin.put('/admin/queues/api/queues/email-delivery/retry/failed').set('Origin', 'https://evil.example').set('Sec-Fetch-Site', 'cross-site')).status).toBe(403);
+    expect(
+      (
+        await admin
+          .put('/admin/queues/api/queues/email-delivery/retry/failed')
+          .set('Origin', 'https://evil.example')
+          .set('Sec-Fetch-Site', 'cross-site')
+      ).status,
+    ).toBe(403);
   });
 
   it('refuses every outbox route and the dashboard to a non-admin', async () => {
@@ -223,7 +251,15 @@ describe('the outbox without SMTP', () => {
     const message = (await notice(trainee, 'Atgādinājums: materiāli'))!;
     const agent = await logIn(t.agent(), trainee.email);
     const token = csrfFrom((await agent.get('/')).text);
-    const gets = ['/admin/outbox', `/admin/outbox/${message.id}`, `/admin/outbox/${message.id}/html`, '/api/v1/outbox', `/api/v1/outbox/${message.id}`, '/admin/queues', '/admin/queues/api/queues'];
+    const gets = [
+      '/admin/outbox',
+      `/admin/outbox/${message.id}`,
+      `/admin/outbox/${message.id}/html`,
+      '/api/v1/outbox',
+      `/api/v1/outbox/${message.id}`,
+      '/admin/queues',
+      '/admin/queues/api/queues',
+    ];
     for (const path of gets) expect([path, (await agent.get(path)).status]).toEqual([path, 403]);
     expect((await agent.post(`/admin/outbox/${message.id}/resend`).type('form').send({ _csrf: token })).status).toBe(403);
     expect((await agent.post(`/api/v1/outbox/${message.id}/resend`).set('X-CSRF-Token', token)).status).toBe(403);

@@ -62,7 +62,16 @@ describe('the outbox sweeper', () => {
 
     await redis.stop();
     await redis.start();
-    await eventually(async () => (await emailQueue().getJobCounts('waiting', 'active', 'delayed').catch(() => null))?.waiting === 0, 10000, 'the web app to reconnect');
+    await eventually(
+      async () =>
+        (
+          await emailQueue()
+            .getJobCounts('waiting', 'active', 'delayed')
+            .catch(() => null)
+        )?.waiting === 0,
+      10000,
+      'the web app to reconnect',
+    );
 
     worker = await startWorker();
     expect(await worker.get(OutboxSweeper).sweep(0)).toBeGreaterThanOrEqual(4);
@@ -87,10 +96,14 @@ describe('the outbox sweeper', () => {
     // Written to the outbox, but the dispatch after the commit never happened (the process died, say).
     const [request] = await requests(1, 'undispatched');
     const message = await t.app.get(OutboxService).enqueue(t.dataSource.manager, request);
-    const [row] = await eventually(async () => {
-      const found = await rows([message!.id]);
-      return found[0].status === 'sent' && found;
-    }, 15000, 'the scheduled sweep to send the email');
+    const [row] = await eventually(
+      async () => {
+        const found = await rows([message!.id]);
+        return found[0].status === 'sent' && found;
+      },
+      15000,
+      'the scheduled sweep to send the email',
+    );
     expect(smtp.messages.filter((m) => m.messageId === row.messageId)).toHaveLength(1);
   });
 });

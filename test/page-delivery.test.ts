@@ -33,20 +33,32 @@ describe('how pages and files are delivered', () => {
 
   it('sends a stored file byte for byte with its length, uncompressed', async () => {
     const instructor = await createInstructor(t.dataSource);
-    const cohort = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)), { instructors: [instructor] });
+    const cohort = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)), {
+      instructors: [instructor],
+    });
     const bearer = `Bearer ${(await createApiToken(t.dataSource, instructor)).secret}`;
     const content = Buffer.concat([pdfBytes(), Buffer.alloc(4096, 0x20)]);
-    const upload = await t.http().post(`/api/v1/cohorts/${cohort.id}/materials`).set('Authorization', bearer).field('title', 'Lekcija').attach('file', content, 'lekcija.pdf');
+    const upload = await t
+      .http()
+      .post(`/api/v1/cohorts/${cohort.id}/materials`)
+      .set('Authorization', bearer)
+      .field('title', 'Lekcija')
+      .attach('file', content, 'lekcija.pdf');
     expect(upload.status).toBe(201);
 
-    const res = await t.http().get(`/api/v1/materials/${upload.body.id}/download`).set('Authorization', bearer).set('Accept-Encoding', 'gzip, br').buffer(true);
+    const res = await t
+      .http()
+      .get(`/api/v1/materials/${upload.body.id}/download`)
+      .set('Authorization', bearer)
+      .set('Accept-Encoding', 'gzip, br')
+      .buffer(true);
     expect(res.status).toBe(200);
     expect(res.headers['content-encoding']).toBeUndefined();
     expect(res.headers['content-length']).toBe(String(content.length));
     expect(res.headers['cache-control']).toContain('no-transform');
   });
 
-  it('describes the platform to search engines in the reader\'s language', async () => {
+  it("describes the platform to search engines in the reader's language", async () => {
     const lv = await t.http().get('/login');
     expect(lv.text).toMatch(/<meta name="description" content="Kursors — pašvaldības darbinieku mācības: [^"]+">/);
     const en = await t.http().get('/login').set('Cookie', 'kursors.lang=en');

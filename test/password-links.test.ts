@@ -25,7 +25,7 @@ describe('forgotten password', () => {
     return new URL(link).pathname;
   }
 
-  it('mails a single-use link in the user\'s language that sets a new password', async () => {
+  it("mails a single-use link in the user's language that sets a new password", async () => {
     const user = await createTrainee(t.dataSource, { language: 'en' });
     const sent = await requestReset(user.email.toUpperCase());
     expect(sent.status).toBe(200);
@@ -36,7 +36,10 @@ describe('forgotten password', () => {
     const agent = t.agent();
     const form = await agent.get(path);
     expect(form.status).toBe(200);
-    const done = await agent.post(path).type('form').send({ _csrf: csrfFrom(form.text), password: 'Latgales vasara 2012', passwordConfirm: 'Latgales vasara 2012' });
+    const done = await agent
+      .post(path)
+      .type('form')
+      .send({ _csrf: csrfFrom(form.text), password: 'Latgales vasara 2012', passwordConfirm: 'Latgales vasara 2012' });
     expect(done.status).toBe(303);
     const home = await agent.get('/');
     expect(home.text).toContain(user.name);
@@ -62,11 +65,17 @@ describe('forgotten password', () => {
     const path = await resetLink(user.id);
     const agent = t.agent();
     const form = await agent.get(path);
-    const common = await agent.post(path).type('form').send({ _csrf: csrfFrom(form.text), password: 'password123', passwordConfirm: 'password123' });
+    const common = await agent
+      .post(path)
+      .type('form')
+      .send({ _csrf: csrfFrom(form.text), password: 'password123', passwordConfirm: 'password123' });
     expect(common.status).toBe(422);
     expect(common.text).toContain('Šī parole ir pārāk izplatīta');
     expect(common.text).toContain('aria-invalid="true"');
-    const mismatch = await agent.post(path).type('form').send({ _csrf: csrfFrom(form.text), password: 'Latgales vasara 2012', passwordConfirm: 'Latgales ziema 2012' });
+    const mismatch = await agent
+      .post(path)
+      .type('form')
+      .send({ _csrf: csrfFrom(form.text), password: 'Latgales vasara 2012', passwordConfirm: 'Latgales ziema 2012' });
     expect(mismatch.status).toBe(422);
     expect(mismatch.text).toContain('Paroles nesakrīt.');
     expect((await agent.get(path)).status).toBe(200);

@@ -29,7 +29,8 @@ describe('password-reset requests are limited', () => {
     return { status: res.status, heading: /<h1>([^<]*)<\/h1>/.exec(res.text)?.[1] };
   }
 
-  const resetEmails = (userIds: string[]) => t.dataSource.getRepository(OutboxMessage).countBy({ recipientId: In(userIds), template: 'password-reset' });
+  const resetEmails = (userIds: string[]) =>
+    t.dataSource.getRepository(OutboxMessage).countBy({ recipientId: In(userIds), template: 'password-reset' });
 
   it('mails at most 3 links for ten requests for one email, answering all ten the same', async () => {
     const user = await createTrainee(t.dataSource);

@@ -10,7 +10,8 @@ import { pngBytes } from './support/files';
 import { csrfToken, logIn, postForm } from './support/http';
 import { createCohort, createPart, createProgramme, enrol } from './support/schedule-factories';
 
-const FUNDING = 'Šī informācija ir veidota ar Eiropas Savienības Eiropas Sociālā fonda finansiālu atbalstu. Par informācijas saturu atbild Daugavpils pilsētas dome.';
+const FUNDING =
+  'Šī informācija ir veidota ar Eiropas Savienības Eiropas Sociālā fonda finansiālu atbalstu. Par informācijas saturu atbild Daugavpils pilsētas dome.';
 
 function programmeForm(overrides: Record<string, unknown> = {}) {
   return {
@@ -58,7 +59,12 @@ describe('programmes, parts and indicators', () => {
     expect(page.text).toContain('Latgales plānošanas reģions');
     expect(page.text).toContain(`<p class="funding">${FUNDING}</p>`);
     const saved = await t.dataSource.getRepository(Programme).findOneByOrFail({ titleLv: title });
-    expect(saved).toMatchObject({ status: 'active', cofinancingPercent: '100.00', partners: ['Latgales plānošanas reģions'], studyVisitOffsetsHours: [72, 24] });
+    expect(saved).toMatchObject({
+      status: 'active',
+      cofinancingPercent: '100.00',
+      partners: ['Latgales plānošanas reģions'],
+      studyVisitOffsetsHours: [72, 24],
+    });
     expect(await t.dataSource.getRepository(AuditEvent).countBy({ action: 'programme.created', entityId: saved.id })).toBe(1);
   });
 
@@ -83,7 +89,11 @@ describe('programmes, parts and indicators', () => {
   it('answers bad API input with each field named in English for an English user', async () => {
     const english = await createAdmin(t.dataSource, { language: 'en' });
     const { secret } = await createApiToken(t.dataSource, english);
-    const res = await t.http().post('/api/v1/programmes').set('Authorization', `Bearer ${secret}`).send({ ...programmeForm(), titleLv: '', funder: undefined, status: 'open' });
+    const res = await t
+      .http()
+      .post('/api/v1/programmes')
+      .set('Authorization', `Bearer ${secret}`)
+      .send({ ...programmeForm(), titleLv: '', funder: undefined, status: 'open' });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     const fields = Object.fromEntries(res.body.errors.map((e: { field: string; message: string }) => [e.field, e.message]));
@@ -96,10 +106,14 @@ describe('programmes, parts and indicators', () => {
     for (const user of [await createInstructor(t.dataSource), await createTrainee(t.dataSource)]) {
       const agent = await logIn(t.agent(), user.email);
       expect((await postForm(agent, '/admin/programmes', programmeForm({ titleLv: 'Neatļauta programma' }))).status).toBe(403);
-      expect((await postForm(agent, `/admin/programmes/${programme.id}`, programmeForm({ titleLv: 'Neatļauta programma' }))).status).toBe(403);
+      expect((await postForm(agent, `/admin/programmes/${programme.id}`, programmeForm({ titleLv: 'Neatļauta programma' }))).status).toBe(
+        403,
+      );
       const { secret } = await createApiToken(t.dataSource, user);
       expect((await t.http().post('/api/v1/programmes').set('Authorization', `Bearer ${secret}`).send(programmeForm())).status).toBe(403);
-      expect((await t.http().put(`/api/v1/programmes/${programme.id}`).set('Authorization', `Bearer ${secret}`).send(programmeForm())).status).toBe(403);
+      expect(
+        (await t.http().put(`/api/v1/programmes/${programme.id}`).set('Authorization', `Bearer ${secret}`).send(programmeForm())).status,
+      ).toBe(403);
     }
     expect(await programmesTitled('Neatļauta programma')).toBe(0);
     expect((await t.dataSource.getRepository(Programme).findOneByOrFail({ id: programme.id })).titleLv).toBe(programme.titleLv);
@@ -107,9 +121,18 @@ describe('programmes, parts and indicators', () => {
 
   it('edits a programme through the API and keeps the change in the audit log', async () => {
     const programme = await createProgramme(t.dataSource);
-    const res = await adminApi('put', `/api/v1/programmes/${programme.id}`).send({ ...programmeForm(), titleLv: 'Projektu vadība', status: 'closed', partners: ['Latgales plānošanas reģions', 'Valmieras pašvaldība'] });
+    const res = await adminApi('put', `/api/v1/programmes/${programme.id}`).send({
+      ...programmeForm(),
+      titleLv: 'Projektu vadība',
+      status: 'closed',
+      partners: ['Latgales plānošanas reģions', 'Valmieras pašvaldība'],
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ titleLv: 'Projektu vadība', status: 'closed', project: { partners: ['Latgales plānošanas reģions', 'Valmieras pašvaldība'], cofinancingPercent: 100 } });
+    expect(res.body).toMatchObject({
+      titleLv: 'Projektu vadība',
+      status: 'closed',
+      project: { partners: ['Latgales plānošanas reģions', 'Valmieras pašvaldība'], cofinancingPercent: 100 },
+    });
     const event = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({ action: 'programme.updated', entityId: programme.id });
     expect(event.before).toMatchObject({ status: 'active' });
     expect(event.after).toMatchObject({ status: 'closed' });
@@ -135,9 +158,17 @@ describe('programmes, parts and indicators', () => {
       closesWithSeminar: true,
     });
     expect(second.status).toBe(201);
-    expect(second.body).toMatchObject({ number: 2, completionRule: { closesWithSeminar: true, description: ['Jāapmeklē vismaz 80 % nodarbību.', 'Daļa noslēdzas ar semināru.'] } });
+    expect(second.body).toMatchObject({
+      number: 2,
+      completionRule: { closesWithSeminar: true, description: ['Jāapmeklē vismaz 80 % nodarbību.', 'Daļa noslēdzas ar semināru.'] },
+    });
 
-    const taken = await postForm(adminAgent, `/admin/programmes/${programme.id}/parts`, { number: '1', titleLv: 'Dublikāts', academicHours: '8', minAttendancePercent: '0' });
+    const taken = await postForm(adminAgent, `/admin/programmes/${programme.id}/parts`, {
+      number: '1',
+      titleLv: 'Dublikāts',
+      academicHours: '8',
+      minAttendancePercent: '0',
+    });
     expect(taken.status).toBe(409);
     expect(taken.text).toContain('Šajā programmā jau ir daļa ar numuru 1.');
     expect(await t.dataSource.getRepository(Part).countBy({ programmeId: programme.id })).toBe(2);
@@ -168,21 +199,52 @@ describe('programmes, parts and indicators', () => {
     const programme = await createProgramme(t.dataSource);
     const part = await createPart(t.dataSource, programme);
     const cohort = await createCohort(t.dataSource, part);
-    const created = await adminApi('post', `/api/v1/programmes/${programme.id}/indicators`).send({ nameLv: 'Apmācīti darbinieki', metric: 'trainees_completed', target: 20 });
+    const created = await adminApi('post', `/api/v1/programmes/${programme.id}/indicators`).send({
+      nameLv: 'Apmācīti darbinieki',
+      metric: 'trainees_completed',
+      target: 20,
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ value: 0, target: 20, reached: false });
-    await adminApi('post', `/api/v1/programmes/${programme.id}/indicators`).send({ nameLv: 'Uzņemti darbinieki', metric: 'trainees_enrolled', target: 2 });
-    await adminApi('post', `/api/v1/programmes/${programme.id}/indicators`).send({ nameLv: 'Notikušās nodarbības', metric: 'sessions_held', target: 10 });
-    await adminApi('post', `/api/v1/programmes/${programme.id}/indicators`).send({ nameLv: 'Pieredzes braucieni', metric: 'study_visits_held', target: 2 });
-    await adminApi('post', `/api/v1/programmes/${programme.id}/indicators`).send({ nameLv: 'Apliecinājumi', metric: 'certificates_issued', target: 20 });
-    await adminApi('post', `/api/v1/programmes/${programme.id}/indicators`).send({ nameLv: 'Metodiskie materiāli', metric: 'materials_published', target: 3 });
+    await adminApi('post', `/api/v1/programmes/${programme.id}/indicators`).send({
+      nameLv: 'Uzņemti darbinieki',
+      metric: 'trainees_enrolled',
+      target: 2,
+    });
+    await adminApi('post', `/api/v1/programmes/${programme.id}/indicators`).send({
+      nameLv: 'Notikušās nodarbības',
+      metric: 'sessions_held',
+      target: 10,
+    });
+    await adminApi('post', `/api/v1/programmes/${programme.id}/indicators`).send({
+      nameLv: 'Pieredzes braucieni',
+      metric: 'study_visits_held',
+      target: 2,
+    });
+    await adminApi('post', `/api/v1/programmes/${programme.id}/indicators`).send({
+      nameLv: 'Apliecinājumi',
+      metric: 'certificates_issued',
+      target: 20,
+    });
+    await adminApi('post', `/api/v1/programmes/${programme.id}/indicators`).send({
+      nameLv: 'Metodiskie materiāli',
+      metric: 'materials_published',
+      target: 3,
+    });
 
     const values = async () => {
       const res = await adminApi('get', `/api/v1/programmes/${programme.id}/indicators`);
       expect(res.status).toBe(200);
       return Object.fromEntries(res.body.items.map((i: { metric: string; value: number }) => [i.metric, i.value]));
     };
-    expect(await values()).toEqual({ trainees_completed: 0, trainees_enrolled: 0, sessions_held: 0, study_visits_held: 0, certificates_issued: 0, materials_published: 0 });
+    expect(await values()).toEqual({
+      trainees_completed: 0,
+      trainees_enrolled: 0,
+      sessions_held: 0,
+      study_visits_held: 0,
+      certificates_issued: 0,
+      materials_published: 0,
+    });
 
     const [anna, janis, liga] = await Promise.all([createTrainee(t.dataSource), createTrainee(t.dataSource), createTrainee(t.dataSource)]);
     const annaEnrolment = await enrol(t.dataSource, cohort, anna);
@@ -205,7 +267,14 @@ describe('programmes, parts and indicators', () => {
          (NULL, $2, 'Foto', $4, 'b.pdf', 'application/pdf', 10, repeat('b', 64))`,
       [part.id, cohort.id, `material-${programme.id.replace(/-/g, '')}`, `material-${cohort.id.replace(/-/g, '')}`],
     );
-    expect(await values()).toEqual({ trainees_completed: 1, trainees_enrolled: 2, sessions_held: 2, study_visits_held: 1, certificates_issued: 0, materials_published: 2 });
+    expect(await values()).toEqual({
+      trainees_completed: 1,
+      trainees_enrolled: 2,
+      sessions_held: 2,
+      study_visits_held: 1,
+      certificates_issued: 0,
+      materials_published: 2,
+    });
 
     const page = await adminAgent.get(`/admin/programmes/${programme.id}`);
     expect(page.text).toContain('Apmācīti darbinieki');
@@ -216,16 +285,37 @@ describe('programmes, parts and indicators', () => {
 
   it('edits and deletes indicators; an unknown metric is a field error', async () => {
     const programme = await createProgramme(t.dataSource);
-    const bad = await postForm(adminAgent, `/admin/programmes/${programme.id}/indicators`, { nameLv: 'Rādītājs', metric: 'happiness', target: '5' });
+    const bad = await postForm(adminAgent, `/admin/programmes/${programme.id}/indicators`, {
+      nameLv: 'Rādītājs',
+      metric: 'happiness',
+      target: '5',
+    });
     expect(bad.status).toBe(422);
     expect(bad.text).toContain('Izvēlieties vienu no:');
     expect(await t.dataSource.getRepository(Indicator).countBy({ programmeId: programme.id })).toBe(0);
 
-    expect((await postForm(adminAgent, `/admin/programmes/${programme.id}/indicators`, { nameLv: 'Semināri', nameEn: '', metric: 'seminars_held', target: '1', position: '' })).status).toBe(303);
+    expect(
+      (
+        await postForm(adminAgent, `/admin/programmes/${programme.id}/indicators`, {
+          nameLv: 'Semināri',
+          nameEn: '',
+          metric: 'seminars_held',
+          target: '1',
+          position: '',
+        })
+      ).status,
+    ).toBe(303);
     const indicator = await t.dataSource.getRepository(Indicator).findOneByOrFail({ programmeId: programme.id });
-    const edited = await postForm(adminAgent, `/admin/programmes/${programme.id}/indicators/${indicator.id}`, { nameLv: 'Informatīvie semināri', metric: 'seminars_held', target: '2' });
+    const edited = await postForm(adminAgent, `/admin/programmes/${programme.id}/indicators/${indicator.id}`, {
+      nameLv: 'Informatīvie semināri',
+      metric: 'seminars_held',
+      target: '2',
+    });
     expect(edited.status).toBe(303);
-    expect(await t.dataSource.getRepository(Indicator).findOneByOrFail({ id: indicator.id })).toMatchObject({ nameLv: 'Informatīvie semināri', target: 2 });
+    expect(await t.dataSource.getRepository(Indicator).findOneByOrFail({ id: indicator.id })).toMatchObject({
+      nameLv: 'Informatīvie semināri',
+      target: 2,
+    });
 
     const other = await createProgramme(t.dataSource);
     expect((await postForm(adminAgent, `/admin/programmes/${other.id}/indicators/${indicator.id}/delete`, {})).status).toBe(404);
@@ -236,7 +326,15 @@ describe('programmes, parts and indicators', () => {
   it('asks before deleting an indicator from its page, and deletes it only when confirmed', async () => {
     const programme = await createProgramme(t.dataSource);
     const indicators = t.dataSource.getRepository(Indicator);
-    const indicator = await indicators.save(indicators.create({ programmeId: programme.id, nameLv: 'Apmācīti darbinieki', metric: 'trainees_completed', target: 27, position: 1 }));
+    const indicator = await indicators.save(
+      indicators.create({
+        programmeId: programme.id,
+        nameLv: 'Apmācīti darbinieki',
+        metric: 'trainees_completed',
+        target: 27,
+        position: 1,
+      }),
+    );
     const path = `/admin/programmes/${programme.id}/indicators/${indicator.id}/delete`;
     const asked = await postForm(adminAgent, path, {});
     expect(asked.status).toBe(200);
@@ -262,7 +360,10 @@ describe('programmes, parts and indicators', () => {
       const { secret } = await createApiToken(t.dataSource, user);
       return t.http().get(path).set('Authorization', `Bearer ${secret}`);
     };
-    expect((await as(member, `/api/v1/programmes/${programme.id}`)).body).toMatchObject({ id: programme.id, parts: [{ id: part.id, completionRule: { minAttendancePercent: 75 } }] });
+    expect((await as(member, `/api/v1/programmes/${programme.id}`)).body).toMatchObject({
+      id: programme.id,
+      parts: [{ id: part.id, completionRule: { minAttendancePercent: 75 } }],
+    });
     expect((await as(instructor, `/api/v1/parts/${part.id}`)).status).toBe(200);
     expect((await as(outsider, `/api/v1/programmes/${programme.id}`)).status).toBe(404);
     expect((await as(outsider, `/api/v1/parts/${part.id}`)).status).toBe(404);
@@ -272,11 +373,15 @@ describe('programmes, parts and indicators', () => {
   it('puts an uploaded logo in the footer of the programme and lets only its viewers load it', async () => {
     const programme = await createProgramme(t.dataSource, { funder: 'Eiropas Sociālais fonds' });
     const token = await csrfToken(adminAgent, `/admin/programmes/${programme.id}`);
-    const refused = await adminAgent.post(`/admin/programmes/${programme.id}/logo?_csrf=${encodeURIComponent(token)}`).attach('logo', Buffer.from('<svg onload="alert(1)"/>'), 'logo.svg');
+    const refused = await adminAgent
+      .post(`/admin/programmes/${programme.id}/logo?_csrf=${encodeURIComponent(token)}`)
+      .attach('logo', Buffer.from('<svg onload="alert(1)"/>'), 'logo.svg');
     expect(refused.status).toBe(415);
     expect((await t.dataSource.getRepository(Programme).findOneByOrFail({ id: programme.id })).logoKey).toBeNull();
 
-    const uploaded = await adminAgent.post(`/admin/programmes/${programme.id}/logo?_csrf=${encodeURIComponent(token)}`).attach('logo', pngBytes(), 'esf.png');
+    const uploaded = await adminAgent
+      .post(`/admin/programmes/${programme.id}/logo?_csrf=${encodeURIComponent(token)}`)
+      .attach('logo', pngBytes(), 'esf.png');
     expect(uploaded.status).toBe(303);
     const page = await adminAgent.get(`/admin/programmes/${programme.id}`);
     expect(page.text).toContain(`<img class="funding-logo" src="/programmes/${programme.id}/logo" alt="Eiropas Sociālais fonds">`);

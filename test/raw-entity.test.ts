@@ -26,7 +26,10 @@ describe('entities read by hand-written SQL', () => {
 
   async function expectSameAsTypeorm<T extends ObjectLiteral & { id: string }>(target: EntityTarget<T>, table: string, id: string) {
     const raw = new RawEntity(t.dataSource, target);
-    const [row] = (await t.dataSource.query(`SELECT ${raw.select('x', 'x_')} FROM ${table} x WHERE x.id = $1`, [id])) as Record<string, unknown>[];
+    const [row] = (await t.dataSource.query(`SELECT ${raw.select('x', 'x_')} FROM ${table} x WHERE x.id = $1`, [id])) as Record<
+      string,
+      unknown
+    >[];
     const byHand = raw.from(row, 'x_');
     const byTypeorm = await t.dataSource.getRepository(target).findOneByOrFail({ id } as never);
     expect(byHand).toEqual(byTypeorm);
@@ -56,13 +59,31 @@ describe('entities read by hand-written SQL', () => {
         passMark: '6',
       }),
     );
-    const submission = await ds.getRepository(Submission).save({ assignmentId: assignment.id, userId: trainee.id, submittedVersion: 1, submittedAt: new Date('2026-11-29T10:00:00Z') });
-    const version = await ds.getRepository(SubmissionVersion).save({ submissionId: submission.id, number: 1, text: 'Teksts', submittedAt: new Date('2026-11-29T10:00:00Z') });
-    const file = await ds
-      .getRepository(SubmissionFile)
-      .save({ versionId: version.id, storageKey: newStorageKey('submission'), fileName: 'Pieteikums.pdf', mimeType: 'application/pdf', size: String(20 * 1024 * 1024 * 1024), sha256: 'c'.repeat(64) });
-    const extension = await ds.getRepository(Extension).save({ assignmentId: assignment.id, userId: trainee.id, dueAt: new Date('2026-12-05T21:59:00Z'), cutoffAt: new Date('2026-12-06T21:59:00Z'), reason: 'Slimība', grantedById: instructor.id });
-    const grade = await ds.getRepository(Grade).save({ submissionId: submission.id, versionNumber: 1, score: '7.50', passed: true, feedback: 'Labi', status: 'draft' });
+    const submission = await ds
+      .getRepository(Submission)
+      .save({ assignmentId: assignment.id, userId: trainee.id, submittedVersion: 1, submittedAt: new Date('2026-11-29T10:00:00Z') });
+    const version = await ds
+      .getRepository(SubmissionVersion)
+      .save({ submissionId: submission.id, number: 1, text: 'Teksts', submittedAt: new Date('2026-11-29T10:00:00Z') });
+    const file = await ds.getRepository(SubmissionFile).save({
+      versionId: version.id,
+      storageKey: newStorageKey('submission'),
+      fileName: 'Pieteikums.pdf',
+      mimeType: 'application/pdf',
+      size: String(20 * 1024 * 1024 * 1024),
+      sha256: 'c'.repeat(64),
+    });
+    const extension = await ds.getRepository(Extension).save({
+      assignmentId: assignment.id,
+      userId: trainee.id,
+      dueAt: new Date('2026-12-05T21:59:00Z'),
+      cutoffAt: new Date('2026-12-06T21:59:00Z'),
+      reason: 'Slimība',
+      grantedById: instructor.id,
+    });
+    const grade = await ds
+      .getRepository(Grade)
+      .save({ submissionId: submission.id, versionNumber: 1, score: '7.50', passed: true, feedback: 'Labi', status: 'draft' });
 
     await expectSameAsTypeorm(User, 'users', trainee.id);
     await expectSameAsTypeorm(Assignment, 'assignments', assignment.id);

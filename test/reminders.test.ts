@@ -45,7 +45,9 @@ describe('session reminders and change notices', () => {
     admin = await createAdmin(t.dataSource);
     teacher = await createInstructor(t.dataSource);
     trainee = await createTrainee(t.dataSource);
-    cohort = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)), { instructors: [teacher] });
+    cohort = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)), {
+      instructors: [teacher],
+    });
     await enrol(t.dataSource, cohort, trainee);
   });
   afterAll(() => t.close());
@@ -88,11 +90,15 @@ describe('session reminders and change notices', () => {
     expect((await outboxOf(autumn.id)).length).toBe(1);
   });
 
-  it('reminds of a study visit three days and one day before, by the programme\'s offsets', async () => {
+  it("reminds of a study visit three days and one day before, by the programme's offsets", async () => {
     const programme = await createProgramme(t.dataSource, { studyVisitOffsetsHours: [72, 24], reminderOffsetsHours: [2] });
     const group = await createCohort(t.dataSource, await createPart(t.dataSource, programme));
     await enrol(t.dataSource, group, trainee);
-    const visit = await createSession(t.dataSource, group, { kind: 'study_visit', title: 'Brauciens uz Valmieru', startsAt: new Date('2012-09-20T05:00:00Z') });
+    const visit = await createSession(t.dataSource, group, {
+      kind: 'study_visit',
+      title: 'Brauciens uz Valmieru',
+      startsAt: new Date('2012-09-20T05:00:00Z'),
+    });
     const lesson = await createSession(t.dataSource, group, { startsAt: new Date('2012-09-21T06:00:00Z') });
     await reminders.scan(new Date('2012-09-17T05:00:00Z'));
     expect((await outboxOf(visit.id)).map((r) => r.dedup_key)).toEqual([expect.stringContaining(':72h:')]);
@@ -128,7 +134,10 @@ describe('session reminders and change notices', () => {
 
     const rows = await outboxOf(session.id);
     const stale = rows.filter((r) => r.template === 'session-reminder');
-    expect(stale.map((r) => [r.status, r.last_error])).toEqual([['suppressed', 'session moved'], ['suppressed', 'session moved']]);
+    expect(stale.map((r) => [r.status, r.last_error])).toEqual([
+      ['suppressed', 'session moved'],
+      ['suppressed', 'session moved'],
+    ]);
     const notices = rows.filter((r) => r.template === 'session-moved');
     expect(notices.map((r) => r.recipient_id).sort()).toEqual([teacher.id, trainee.id].sort());
     const notice = notices.find((r) => r.recipient_id === trainee.id)!;
@@ -161,17 +170,28 @@ describe('session reminders and change notices', () => {
   });
 
   it('announces a new place at once, and says nothing when only the notes change', async () => {
-    const session = await createSession(t.dataSource, cohort, { startsAt: new Date('2012-10-20T06:00:00Z'), instructors: [teacher], title: 'Projektu budžets' });
+    const session = await createSession(t.dataSource, cohort, {
+      startsAt: new Date('2012-10-20T06:00:00Z'),
+      instructors: [teacher],
+      title: 'Projektu budžets',
+    });
     const agent = t.agent();
     await logIn(agent, admin.email);
     const token = await csrfToken(agent, '/');
     const room = `${randomUUID().slice(0, 4)}. kabinets`;
-    const details = { kind: 'class', title: 'Projektu budžets', address: 'Krišjāņa Valdemāra iela 1, Daugavpils', instructorIds: [teacher.id], notes: 'Līdzi ņemt klēpjdatoru' };
+    const details = {
+      kind: 'class',
+      title: 'Projektu budžets',
+      address: 'Krišjāņa Valdemāra iela 1, Daugavpils',
+      instructorIds: [teacher.id],
+      notes: 'Līdzi ņemt klēpjdatoru',
+    };
     await agent.put(`/api/v1/sessions/${session.id}`).set('X-CSRF-Token', token).send(details).expect(200);
     const placeNotices = () =>
-      t.dataSource.query(`SELECT recipient_id, text FROM outbox_messages WHERE template = 'session-place-changed' AND data->>'link' LIKE $1`, [`%/sessions/${session.id}`]) as Promise<
-        { recipient_id: string; text: string }[]
-      >;
+      t.dataSource.query(
+        `SELECT recipient_id, text FROM outbox_messages WHERE template = 'session-place-changed' AND data->>'link' LIKE $1`,
+        [`%/sessions/${session.id}`],
+      ) as Promise<{ recipient_id: string; text: string }[]>;
     expect(await placeNotices()).toEqual([]);
 
     await agent
@@ -200,7 +220,10 @@ describe('session reminders and change notices', () => {
 
     const page = await agent.get(`/sessions/${session.id}/restore`);
     expect(page.text).toContain('Nodarbības atjaunošana');
-    const restored = await agent.post(`/sessions/${session.id}/restore`).type('form').send({ _csrf: token, reason: 'Lektors tomēr var ierasties' });
+    const restored = await agent
+      .post(`/sessions/${session.id}/restore`)
+      .type('form')
+      .send({ _csrf: token, reason: 'Lektors tomēr var ierasties' });
     expect(restored.status).toBe(303);
 
     const shown = await agent.get(`/api/v1/sessions/${session.id}`).expect(200);
@@ -227,7 +250,11 @@ describe('session reminders and change notices', () => {
     const agent = t.agent();
     await logIn(agent, admin.email);
     const token = await csrfToken(agent, '/');
-    await agent.post(`/api/v1/sessions/${session.id}/cancel`).set('X-CSRF-Token', token).send({ reason: 'Telpa vajadzīga citiem' }).expect(200);
+    await agent
+      .post(`/api/v1/sessions/${session.id}/cancel`)
+      .set('X-CSRF-Token', token)
+      .send({ reason: 'Telpa vajadzīga citiem' })
+      .expect(200);
     await createSession(t.dataSource, cohort, { startsAt, room, title: 'Domes sēde' });
     const res = await agent.post(`/api/v1/sessions/${session.id}/restore`).set('X-CSRF-Token', token).send({ reason: 'Tomēr' });
     expect(res.status).toBe(409);
@@ -243,13 +270,20 @@ describe('session reminders and change notices', () => {
     const agent = t.agent();
     await logIn(agent, admin.email);
     const token = await csrfToken(agent, '/');
-    await agent.post(`/api/v1/sessions/${session.id}/move`).set('X-CSRF-Token', token).send({ startDate: '2012-11-02', startTime: '09:00', endTime: '12:00', reason: 'Telpa' }).expect(200);
+    await agent
+      .post(`/api/v1/sessions/${session.id}/move`)
+      .set('X-CSRF-Token', token)
+      .send({ startDate: '2012-11-02', startTime: '09:00', endTime: '12:00', reason: 'Telpa' })
+      .expect(200);
     expect(await outboxOf(session.id)).toEqual([]);
   });
 
   it('keeps the scan scheduled in the worker', async () => {
     const worker = await startWorker();
-    const queue = new Queue(SESSION_REMINDERS_QUEUE, { connection: { url: process.env.REDIS_URL }, prefix: `${process.env.REDIS_PREFIX}:bull` });
+    const queue = new Queue(SESSION_REMINDERS_QUEUE, {
+      connection: { url: process.env.REDIS_URL },
+      prefix: `${process.env.REDIS_PREFIX}:bull`,
+    });
     try {
       const scheduler = await queue.getJobScheduler('session-reminders-scan');
       expect(Number(scheduler?.every)).toBe(5 * 60_000);

@@ -33,9 +33,11 @@ describe('the class schedule', () => {
   afterAll(() => t.close());
 
   const api = (agent: Agent, token: string) => ({
-    create: (cohortId: string, body: Record<string, unknown>) => agent.post(`/api/v1/cohorts/${cohortId}/sessions`).set('X-CSRF-Token', token).send(body),
+    create: (cohortId: string, body: Record<string, unknown>) =>
+      agent.post(`/api/v1/cohorts/${cohortId}/sessions`).set('X-CSRF-Token', token).send(body),
     move: (id: string, body: Record<string, unknown>) => agent.post(`/api/v1/sessions/${id}/move`).set('X-CSRF-Token', token).send(body),
-    cancel: (id: string, body: Record<string, unknown>) => agent.post(`/api/v1/sessions/${id}/cancel`).set('X-CSRF-Token', token).send(body),
+    cancel: (id: string, body: Record<string, unknown>) =>
+      agent.post(`/api/v1/sessions/${id}/cancel`).set('X-CSRF-Token', token).send(body),
   });
 
   const classAt = (startDate: string, startTime: string, endTime: string, extra: Record<string, unknown> = {}) => ({
@@ -48,7 +50,7 @@ describe('the class schedule', () => {
     ...extra,
   });
 
-  it('schedules a session through the form in Riga time, taught by the cohort\'s instructors by default', async () => {
+  it("schedules a session through the form in Riga time, taught by the cohort's instructors by default", async () => {
     const res = await adminAgent
       .post(`/cohorts/${cohort.id}/sessions`)
       .type('form')
@@ -69,10 +71,15 @@ describe('the class schedule', () => {
 
   it('shows every bad field in Latvian and saves nothing', async () => {
     const before = await t.dataSource.query('SELECT count(*)::int AS n FROM sessions WHERE cohort_id = $1', [cohort.id]);
-    const res = await adminAgent
-      .post(`/cohorts/${cohort.id}/sessions`)
-      .type('form')
-      .send({ _csrf: adminToken, kind: 'class', title: '', startDate: '2012-09-06', startTime: '12:00', endTime: '10:00', onlineUrl: 'http://zoom.example/j/1' });
+    const res = await adminAgent.post(`/cohorts/${cohort.id}/sessions`).type('form').send({
+      _csrf: adminToken,
+      kind: 'class',
+      title: '',
+      startDate: '2012-09-06',
+      startTime: '12:00',
+      endTime: '10:00',
+      onlineUrl: 'http://zoom.example/j/1',
+    });
     expect(res.status).toBe(422);
     // The summary speaks plainly; the field names the code uses are not for people.
     expect(res.text).toContain('Lūdzu, izlabojiet kļūdas zemāk norādītajos laukos.');
@@ -85,13 +92,20 @@ describe('the class schedule', () => {
   });
 
   it('refuses an instructor booked twice at overlapping times, naming the clash', async () => {
-    const other = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)), { name: 'Vadītāju grupa' });
-    const first = await api(adminAgent, adminToken).create(other.id, classAt('2012-09-12', '10:00', '12:00', { title: 'Riska vadība', instructorIds: [teacher.id], address: 'Rīgas iela 2' }));
+    const other = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)), {
+      name: 'Vadītāju grupa',
+    });
+    const first = await api(adminAgent, adminToken).create(
+      other.id,
+      classAt('2012-09-12', '10:00', '12:00', { title: 'Riska vadība', instructorIds: [teacher.id], address: 'Rīgas iela 2' }),
+    );
     expect(first.status).toBe(201);
     const clash = await api(adminAgent, adminToken).create(cohort.id, classAt('2012-09-12', '11:00', '13:00'));
     expect(clash.status).toBe(409);
     expect(clash.body.code).toBe('SESSION_INSTRUCTOR_CLASH');
-    expect(clash.body.message).toBe('Pasniedzējs Inese Pasniedzēja tajā laikā jau vada nodarbību “Riska vadība” (Vadītāju grupa) 12.09.2012 10:00–12:00.');
+    expect(clash.body.message).toBe(
+      'Pasniedzējs Inese Pasniedzēja tajā laikā jau vada nodarbību “Riska vadība” (Vadītāju grupa) 12.09.2012 10:00–12:00.',
+    );
     expect(clash.body.errors[0].field).toBe('instructorIds');
     const backToBack = await api(adminAgent, adminToken).create(cohort.id, classAt('2012-09-12', '12:00', '14:00'));
     expect(backToBack.status).toBe(201);
@@ -99,35 +113,65 @@ describe('the class schedule', () => {
 
   it('refuses the same room at the same address whatever the spelling, and lets cancelled sessions go', async () => {
     const body = { instructorIds: [otherTeacher.id], address: street, room: 'Lielā zāle' };
-    const first = await api(adminAgent, adminToken).create(cohort.id, classAt('2012-09-13', '09:00', '11:00', { ...body, title: 'Iepirkumi' }));
+    const first = await api(adminAgent, adminToken).create(
+      cohort.id,
+      classAt('2012-09-13', '09:00', '11:00', { ...body, title: 'Iepirkumi' }),
+    );
     expect(first.status).toBe(201);
-    const second = await api(adminAgent, adminToken).create(cohort.id, classAt('2012-09-13', '10:30', '12:00', { address: ` ${street.toUpperCase().replace(' ', '  ')}`, room: 'LIELĀ ZĀLE' }));
+    const second = await api(adminAgent, adminToken).create(
+      cohort.id,
+      classAt('2012-09-13', '10:30', '12:00', { address: ` ${street.toUpperCase().replace(' ', '  ')}`, room: 'LIELĀ ZĀLE' }),
+    );
     expect(second.status).toBe(409);
     expect(second.body.code).toBe('SESSION_ROOM_CLASH');
     expect(second.body.message).toContain('“Iepirkumi”');
     expect(second.body.message).toContain('13.09.2012 09:00–11:00');
     await api(adminAgent, adminToken).cancel(first.body.id, { reason: 'Lektors saslima' });
-    const third = await api(adminAgent, adminToken).create(cohort.id, classAt('2012-09-13', '10:30', '12:00', { address: street, room: 'Lielā zāle', instructorIds: [otherTeacher.id] }));
+    const third = await api(adminAgent, adminToken).create(
+      cohort.id,
+      classAt('2012-09-13', '10:30', '12:00', { address: street, room: 'Lielā zāle', instructorIds: [otherTeacher.id] }),
+    );
     expect(third.status).toBe(201);
   });
 
   it('lets only one of two simultaneous bookings of the same instructor through', async () => {
     const statuses = await Promise.all(
-      [0, 1].map(() => api(adminAgent, adminToken).create(cohort.id, classAt('2012-09-20', '09:00', '12:00', { instructorIds: [otherTeacher.id], address: 'Online', room: undefined }))),
+      [0, 1].map(() =>
+        api(adminAgent, adminToken).create(
+          cohort.id,
+          classAt('2012-09-20', '09:00', '12:00', { instructorIds: [otherTeacher.id], address: 'Online', room: undefined }),
+        ),
+      ),
     ).then((all) => all.map((r) => r.status).sort());
     expect(statuses).toEqual([201, 409]);
   });
 
   it('moves a session with a reason, keeping its history and raising its sequence', async () => {
     const session = await createSession(t.dataSource, cohort, { startsAt: new Date('2012-10-01T06:00:00Z'), instructors: [teacher] });
-    const noReason = await api(adminAgent, adminToken).move(session.id, { startDate: '2012-10-02', startTime: '09:00', endTime: '12:00', reason: '' });
+    const noReason = await api(adminAgent, adminToken).move(session.id, {
+      startDate: '2012-10-02',
+      startTime: '09:00',
+      endTime: '12:00',
+      reason: '',
+    });
     expect(noReason.status).toBe(400);
     expect(noReason.body.errors[0]).toMatchObject({ field: 'reason' });
-    const moved = await api(adminAgent, adminToken).move(session.id, { startDate: '2012-10-02', startTime: '10:00', endTime: '13:00', reason: 'Telpa aizņemta' });
+    const moved = await api(adminAgent, adminToken).move(session.id, {
+      startDate: '2012-10-02',
+      startTime: '10:00',
+      endTime: '13:00',
+      reason: 'Telpa aizņemta',
+    });
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ startsAt: '2012-10-02T07:00:00.000Z', sequence: 1, status: 'scheduled' });
     expect(moved.body.history).toEqual([
-      expect.objectContaining({ kind: 'moved', oldStartsAt: '2012-10-01T06:00:00.000Z', newStartsAt: '2012-10-02T07:00:00.000Z', reason: 'Telpa aizņemta', changedById: admin.id }),
+      expect.objectContaining({
+        kind: 'moved',
+        oldStartsAt: '2012-10-01T06:00:00.000Z',
+        newStartsAt: '2012-10-02T07:00:00.000Z',
+        reason: 'Telpa aizņemta',
+        changedById: admin.id,
+      }),
     ]);
     const page = await adminAgent.get(`/sessions/${session.id}`);
     expect(page.text).toContain('Telpa aizņemta');
@@ -137,10 +181,20 @@ describe('the class schedule', () => {
   });
 
   it('keeps the length of a session moved by its start alone, through the API and the form', async () => {
-    const session = await createSession(t.dataSource, cohort, { startsAt: new Date('2012-10-08T06:00:00Z'), endsAt: new Date('2012-10-08T09:15:00Z') });
-    const byApi = await api(adminAgent, adminToken).move(session.id, { startDate: '2012-10-09', startTime: '13:00', reason: 'Telpa aizņemta' });
+    const session = await createSession(t.dataSource, cohort, {
+      startsAt: new Date('2012-10-08T06:00:00Z'),
+      endsAt: new Date('2012-10-08T09:15:00Z'),
+    });
+    const byApi = await api(adminAgent, adminToken).move(session.id, {
+      startDate: '2012-10-09',
+      startTime: '13:00',
+      reason: 'Telpa aizņemta',
+    });
     expect(byApi.status).toBe(200);
-    expect((await adminAgent.get(`/api/v1/sessions/${session.id}`)).body).toMatchObject({ startsAt: '2012-10-09T10:00:00.000Z', endsAt: '2012-10-09T13:15:00.000Z' });
+    expect((await adminAgent.get(`/api/v1/sessions/${session.id}`)).body).toMatchObject({
+      startsAt: '2012-10-09T10:00:00.000Z',
+      endsAt: '2012-10-09T13:15:00.000Z',
+    });
 
     const form = await adminAgent.get(`/sessions/${session.id}/move`);
     expect(form.text).toContain('nodarbība ilgs tikpat, cik līdz šim (3 stundas un 15 minūtes)');
@@ -150,13 +204,26 @@ describe('the class schedule', () => {
       .type('form')
       .send({ _csrf: adminToken, startDate: '2012-10-10', startTime: '08:30', endDate: '', endTime: '', reason: 'Lektors aizkavējas' });
     expect(byForm.status).toBe(303);
-    expect((await adminAgent.get(`/api/v1/sessions/${session.id}`)).body).toMatchObject({ startsAt: '2012-10-10T05:30:00.000Z', endsAt: '2012-10-10T08:45:00.000Z' });
+    expect((await adminAgent.get(`/api/v1/sessions/${session.id}`)).body).toMatchObject({
+      startsAt: '2012-10-10T05:30:00.000Z',
+      endsAt: '2012-10-10T08:45:00.000Z',
+    });
 
     // A new end is taken as given; an end date without an end time is explained.
-    const longer = await api(adminAgent, adminToken).move(session.id, { startDate: '2012-10-10', startTime: '08:30', endTime: '12:00', reason: 'Pagarināta' });
+    const longer = await api(adminAgent, adminToken).move(session.id, {
+      startDate: '2012-10-10',
+      startTime: '08:30',
+      endTime: '12:00',
+      reason: 'Pagarināta',
+    });
     expect((await adminAgent.get(`/api/v1/sessions/${session.id}`)).body.endsAt).toBe('2012-10-10T09:00:00.000Z');
     expect(longer.status).toBe(200);
-    const halfEnd = await api(adminAgent, adminToken).move(session.id, { startDate: '2012-10-11', startTime: '08:30', endDate: '2012-10-12', reason: 'x' });
+    const halfEnd = await api(adminAgent, adminToken).move(session.id, {
+      startDate: '2012-10-11',
+      startTime: '08:30',
+      endDate: '2012-10-12',
+      reason: 'x',
+    });
     expect(halfEnd.body.errors).toEqual([expect.objectContaining({ field: 'endTime', code: 'session.endTimeWithDate' })]);
   });
 
@@ -169,7 +236,12 @@ describe('the class schedule', () => {
     const view = await adminAgent.get(`/api/v1/sessions/${session.id}`);
     expect(view.body).toMatchObject({ status: 'cancelled', cancellationReason: 'Svētku diena', sequence: 1 });
     expect(view.body.history[0]).toMatchObject({ kind: 'cancelled', newStartsAt: null, reason: 'Svētku diena' });
-    const again = await api(adminAgent, adminToken).move(session.id, { startDate: '2012-10-04', startTime: '09:00', endTime: '12:00', reason: 'x' });
+    const again = await api(adminAgent, adminToken).move(session.id, {
+      startDate: '2012-10-04',
+      startTime: '09:00',
+      endTime: '12:00',
+      reason: 'x',
+    });
     expect(again.status).toBe(409);
   });
 
@@ -184,34 +256,54 @@ describe('the class schedule', () => {
     const english = await api(englishAgent, await csrfToken(englishAgent, '/')).cancel(session.id, {});
     expect(english.status).toBe(400);
     expect(english.body.errors).toEqual([{ field: 'reason', code: 'reasonRequired', message: 'A reason is required: say why.' }]);
-    const moved = await api(adminAgent, adminToken).move(session.id, { startDate: '2012-10-06', startTime: '09:00', endTime: '12:00', reason: '' });
+    const moved = await api(adminAgent, adminToken).move(session.id, {
+      startDate: '2012-10-06',
+      startTime: '09:00',
+      endTime: '12:00',
+      reason: '',
+    });
     expect(moved.body.errors).toEqual([expect.objectContaining({ field: 'reason', code: 'reasonRequired' })]);
     expect((await adminAgent.get(`/api/v1/sessions/${session.id}`)).body.status).toBe('scheduled');
   });
 
   it('shows a session that has ended as held, and a cancelled one as cancelled, on pages, in the API and in the calendar', async () => {
     const hour = 3_600_000;
-    const past = await createSession(t.dataSource, cohort, { title: 'Noturēta nodarbība', startsAt: new Date(Date.now() - 3 * hour), endsAt: new Date(Date.now() - hour) });
-    const called = await createSession(t.dataSource, cohort, { title: 'Atcelta nodarbība', startsAt: new Date(Date.now() - 3 * hour), endsAt: new Date(Date.now() - hour) });
+    const past = await createSession(t.dataSource, cohort, {
+      title: 'Noturēta nodarbība',
+      startsAt: new Date(Date.now() - 3 * hour),
+      endsAt: new Date(Date.now() - hour),
+    });
+    const called = await createSession(t.dataSource, cohort, {
+      title: 'Atcelta nodarbība',
+      startsAt: new Date(Date.now() - 3 * hour),
+      endsAt: new Date(Date.now() - hour),
+    });
     expect((await api(adminAgent, adminToken).cancel(called.id, { reason: 'Telpa slēgta' })).status).toBe(200);
-    const coming = await createSession(t.dataSource, cohort, { title: 'Nākamā nodarbība', startsAt: new Date(Date.now() + hour), endsAt: new Date(Date.now() + 3 * hour) });
+    const coming = await createSession(t.dataSource, cohort, {
+      title: 'Nākamā nodarbība',
+      startsAt: new Date(Date.now() + hour),
+      endsAt: new Date(Date.now() + 3 * hour),
+    });
 
     const states = { [past.id]: 'held', [called.id]: 'cancelled', [coming.id]: 'planned' };
     for (const [id, state] of Object.entries(states)) {
       expect((await adminAgent.get(`/api/v1/sessions/${id}`)).body).toMatchObject({ id, state });
     }
     const schedule = (await adminAgent.get(`/cohorts/${cohort.id}/sessions`).query({ pageSize: 100 })).text;
-    const cell = (id: string) => new RegExp(`href="/sessions/${id}"[\\s\\S]*?<td data-label="Statuss">([\\s\\S]*?)</td>`).exec(schedule)?.[1].trim();
+    const cell = (id: string) =>
+      new RegExp(`href="/sessions/${id}"[\\s\\S]*?<td data-label="Statuss">([\\s\\S]*?)</td>`).exec(schedule)?.[1].trim();
     expect(cell(past.id)).toBe('<span class="badge badge-ok">Notikusi</span>');
     expect(cell(called.id)).toBe('<span class="badge badge-danger">Atcelta</span>');
     expect(cell(coming.id)).toBe('Ieplānota');
-    expect((await adminAgent.get(`/sessions/${past.id}`)).text).toContain('<dt>Statuss</dt><dd><span class="badge badge-ok">Notikusi</span></dd>');
+    expect((await adminAgent.get(`/sessions/${past.id}`)).text).toContain(
+      '<dt>Statuss</dt><dd><span class="badge badge-ok">Notikusi</span></dd>',
+    );
 
     expect((await adminAgent.get(`/sessions/${past.id}/ics`)).text).toContain('STATUS:CONFIRMED');
     expect((await adminAgent.get(`/sessions/${called.id}/ics`)).text).toContain('STATUS:CANCELLED');
   });
 
-  it('lets the cohort\'s instructor manage its sessions, but no instructor of another cohort', async () => {
+  it("lets the cohort's instructor manage its sessions, but no instructor of another cohort", async () => {
     const agent = t.agent();
     await logIn(agent, teacher.email);
     const token = await csrfToken(agent, '/');
@@ -225,10 +317,19 @@ describe('the class schedule', () => {
     expect((await outsider.get(`/sessions/${mine.body.id}`)).status).toBe(404);
     expect((await outsider.get(`/api/v1/sessions/${mine.body.id}`)).status).toBe(404);
     expect((await outsider.get(`/cohorts/${cohort.id}/sessions`)).status).toBe(404);
-    expect((await api(outsider, outsiderToken).move(mine.body.id, { startDate: '2012-11-07', startTime: '09:00', endTime: '10:00', reason: 'x' })).status).toBe(404);
+    expect(
+      (
+        await api(outsider, outsiderToken).move(mine.body.id, {
+          startDate: '2012-11-07',
+          startTime: '09:00',
+          endTime: '10:00',
+          reason: 'x',
+        })
+      ).status,
+    ).toBe(404);
   });
 
-  it('shows a trainee their own cohort\'s sessions, but not another cohort\'s, by id or as a file', async () => {
+  it("shows a trainee their own cohort's sessions, but not another cohort's, by id or as a file", async () => {
     const trainee = await createTrainee(t.dataSource);
     await enrol(t.dataSource, cohort, trainee);
     const other = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)));
@@ -247,7 +348,7 @@ describe('the class schedule', () => {
     expect((await api(agent, token).cancel(own.id, { reason: 'x' })).status).toBe(403);
   });
 
-  it('lists a trainee\'s sessions not yet over, nearest first, and none of a cohort they left', async () => {
+  it("lists a trainee's sessions not yet over, nearest first, and none of a cohort they left", async () => {
     const trainee = await createTrainee(t.dataSource);
     const part = await createPart(t.dataSource, await createProgramme(t.dataSource));
     const current = await createCohort(t.dataSource, part, { name: 'Pašreizējā grupa' });

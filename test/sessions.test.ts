@@ -132,7 +132,10 @@ describe('login rate limits', () => {
     const agent = t.agent();
     for (let i = 0; i < 5; i++) {
       const token = await csrfToken(agent);
-      const res = await agent.post('/login').type('form').send({ _csrf: token, email: user.email, password: `wrong-${i}-password` });
+      const res = await agent
+        .post('/login')
+        .type('form')
+        .send({ _csrf: token, email: user.email, password: `wrong-${i}-password` });
       expect(res.status).toBe(422);
     }
     const token = await csrfToken(agent);

@@ -41,7 +41,15 @@ describe('storage', () => {
   async function recordMaterial(file: StoredFile): Promise<Material> {
     const repo = t.dataSource.getRepository(Material);
     return repo.save(
-      repo.create({ cohortId, title: 'Ieraksts', storageKey: file.key, fileName: file.fileName, mimeType: file.mimeType, size: String(file.size), sha256: file.sha256 }),
+      repo.create({
+        cohortId,
+        title: 'Ieraksts',
+        storageKey: file.key,
+        fileName: file.fileName,
+        mimeType: file.mimeType,
+        size: String(file.size),
+        sha256: file.sha256,
+      }),
     );
   }
 
@@ -90,10 +98,14 @@ describe('storage', () => {
         const queue = worker.get<Queue>(getQueueToken(STORAGE_CLEANUP_QUEUE));
         expect(await queue.getJobScheduler(STORAGE_CLEANUP_SCHEDULER)).toMatchObject({ pattern: '30 3 * * *', tz: 'Europe/Riga' });
         const job = await queue.add('remove-orphans', {});
-        const done = await eventually(async () => {
-          const state = await job.getState();
-          return state === 'completed' || state === 'failed' ? state : undefined;
-        }, 15000, 'the cleanup job');
+        const done = await eventually(
+          async () => {
+            const state = await job.getState();
+            return state === 'completed' || state === 'failed' ? state : undefined;
+          },
+          15000,
+          'the cleanup job',
+        );
         expect(done).toBe('completed');
         expect(filesIn(uploadDir)).not.toContain(orphan.key);
       } finally {

@@ -23,7 +23,8 @@ describe('importing users from CSV', () => {
 
   const tag = () => randomUUID().slice(0, 8);
   const usersWith = (emails: string[]) => t.dataSource.getRepository(User).countBy({ email: In(emails) });
-  const invitationsTo = (emails: string[]) => t.dataSource.getRepository(OutboxMessage).countBy({ recipientEmail: In(emails), template: 'invitation' });
+  const invitationsTo = (emails: string[]) =>
+    t.dataSource.getRepository(OutboxMessage).countBy({ recipientEmail: In(emails), template: 'invitation' });
   const postImport = async (fields: Record<string, string>) =>
     agent.post(`/admin/users/import?_csrf=${encodeURIComponent(await csrfToken(agent, '/admin/users/import'))}`).field(fields);
 
@@ -31,7 +32,12 @@ describe('importing users from CSV', () => {
   async function badFile() {
     const id = tag();
     const existing = await createTrainee(t.dataSource);
-    const emails = { good: `labs-${id}@daugavpils.lv`, dup: `divreiz-${id}@daugavpils.lv`, role: `loma-${id}@daugavpils.lv`, long: `garais-${id}@daugavpils.lv` };
+    const emails = {
+      good: `labs-${id}@daugavpils.lv`,
+      dup: `divreiz-${id}@daugavpils.lv`,
+      role: `loma-${id}@daugavpils.lv`,
+      long: `garais-${id}@daugavpils.lv`,
+    };
     const csv = [
       'name,email,roles,department,language',
       `Anna Bērziņa,${emails.good},trainee,Projektu nodaļa,lv`,
@@ -50,7 +56,10 @@ describe('importing users from CSV', () => {
     const res = await postImport({ csv });
     expect(res.status).toBe(422);
     expect(res.text).toContain('Imports atcelts: 5 rindas ir kļūdainas. Neviens lietotājs netika izveidots.');
-    const rows = [...res.text.matchAll(/<tr>\s*<td data-label="Rinda">(\d+)<\/td>([\s\S]*?)<\/tr>/g)].map(([, row, rest]) => ({ row: Number(row), rest }));
+    const rows = [...res.text.matchAll(/<tr>\s*<td data-label="Rinda">(\d+)<\/td>([\s\S]*?)<\/tr>/g)].map(([, row, rest]) => ({
+      row: Number(row),
+      rest,
+    }));
     expect(rows.map((r) => r.row)).toEqual([2, 3, 4, 5, 6, 7, 8]);
     const text = (row: number) => rows.find((r) => r.row === row)!.rest;
     expect(text(2)).toContain('Būtu izveidots');
@@ -72,7 +81,12 @@ describe('importing users from CSV', () => {
     const res = await t.http().post('/api/v1/users/import').set('Authorization', bearer).send({ csv });
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ statusCode: 422, code: 'IMPORT_REFUSED', ok: false, total: 7, created: 0, refused: 5 });
-    const codes = Object.fromEntries((res.body.rows as { row: number; status: string; errors: { code: string }[] }[]).map((r) => [r.row, [r.status, ...r.errors.map((e) => e.code)]]));
+    const codes = Object.fromEntries(
+      (res.body.rows as { row: number; status: string; errors: { code: string }[] }[]).map((r) => [
+        r.row,
+        [r.status, ...r.errors.map((e) => e.code)],
+      ]),
+    );
     expect(codes).toEqual({
       2: ['ready'],
       3: ['refused', 'format.email'],
@@ -115,7 +129,9 @@ describe('importing users from CSV', () => {
     const id = tag();
     const page = Buffer.from(`\uFEFFname,email,roles\nLīga Zariņa,lz-${id}@daugavpils.lv,trainee\n`, 'utf8');
     const token = await csrfToken(agent, '/admin/users/import');
-    const res = await agent.post(`/admin/users/import?_csrf=${encodeURIComponent(token)}`).attach('file', page, { filename: 'lietotaji.csv', contentType: 'text/csv' });
+    const res = await agent
+      .post(`/admin/users/import?_csrf=${encodeURIComponent(token)}`)
+      .attach('file', page, { filename: 'lietotaji.csv', contentType: 'text/csv' });
     expect(res.status).toBe(303);
     expect(await invitationsTo([`lz-${id}@daugavpils.lv`])).toBe(1);
 
@@ -152,11 +168,14 @@ describe('importing users from CSV', () => {
   });
 
   it('offers a template that spreadsheet programs open with Latvian letters intact', async () => {
-    const res = await agent.get('/admin/users/import/template.csv').buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const res = await agent
+      .get('/admin/users/import/template.csv')
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toContain('attachment');

@@ -29,9 +29,21 @@ describe('the users API', () => {
 
   it('creates, reads, changes, disables and enables a user, never showing the password hash', async () => {
     const email = `api-${randomUUID().slice(0, 8)}@daugavpils.lv`;
-    const created = await api().post('/api/v1/users', { email, name: 'Inese Kalniņa', roles: ['trainee'], department: 'Izglītības pārvalde' });
+    const created = await api().post('/api/v1/users', {
+      email,
+      name: 'Inese Kalniņa',
+      roles: ['trainee'],
+      department: 'Izglītības pārvalde',
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ email, name: 'Inese Kalniņa', roles: ['trainee'], language: 'lv', status: 'invited', department: 'Izglītības pārvalde' });
+    expect(created.body).toMatchObject({
+      email,
+      name: 'Inese Kalniņa',
+      roles: ['trainee'],
+      language: 'lv',
+      status: 'invited',
+      department: 'Izglītības pārvalde',
+    });
     expect(JSON.stringify(created.body)).not.toMatch(/password/i);
     const id = created.body.id as string;
     expect(await t.dataSource.getRepository(OutboxMessage).countBy({ recipientEmail: email, template: 'invitation' })).toBe(1);
@@ -54,7 +66,12 @@ describe('the users API', () => {
 
   it('refuses malformed JSON with 400 and writes nothing', async () => {
     const before = await userCount();
-    const res = await t.http().post('/api/v1/users').set('Authorization', bearer).set('Content-Type', 'application/json').send('{"email": "a@b.lv", "name": ');
+    const res = await t
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', bearer)
+      .set('Content-Type', 'application/json')
+      .send('{"email": "a@b.lv", "name": ');
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ statusCode: 400, code: 'BAD_REQUEST' });
     expect(await userCount()).toBe(before);
@@ -62,11 +79,21 @@ describe('the users API', () => {
 
   it('names every bad field: wrong types, over-long text, unknown fields, a bad email', async () => {
     const before = await userCount();
-    const res = await api().post('/api/v1/users', { email: 'nav-epasts', name: 'x'.repeat(201), roles: 'admin', department: 42, language: 'ru', isSuperuser: true });
+    const res = await api().post('/api/v1/users', {
+      email: 'nav-epasts',
+      name: 'x'.repeat(201),
+      roles: 'admin',
+      department: 42,
+      language: 'ru',
+      isSuperuser: true,
+    });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     const byField = Object.fromEntries((res.body.errors as { field: string; code: string; message: string }[]).map((e) => [e.field, e]));
-    expect(byField.email).toMatchObject({ code: 'format.email', message: 'Ievadiet derīgu e-pasta adresi, piemēram, vards@daugavpils.lv.' });
+    expect(byField.email).toMatchObject({
+      code: 'format.email',
+      message: 'Ievadiet derīgu e-pasta adresi, piemēram, vards@daugavpils.lv.',
+    });
     expect(byField.name).toMatchObject({ code: 'tooBig.string', message: 'Ne vairāk kā 200 rakstzīmes.' });
     expect(byField.department).toMatchObject({ code: 'type.string' });
     expect(byField.language).toMatchObject({ code: 'oneOf' });
@@ -84,7 +111,9 @@ describe('the users API', () => {
     const { secret } = await createApiToken(t.dataSource, english);
     const res = await t.http().post('/api/v1/users').set('Authorization', `Bearer ${secret}`).send({ email: 'bad' });
     expect(res.status).toBe(400);
-    expect(res.body.errors.find((e: { field: string }) => e.field === 'email').message).toBe('Enter a valid email address, like name@example.lv.');
+    expect(res.body.errors.find((e: { field: string }) => e.field === 'email').message).toBe(
+      'Enter a valid email address, like name@example.lv.',
+    );
   });
 
   it('refuses an email that already has an account with 409', async () => {
@@ -170,7 +199,10 @@ describe('the users API', () => {
       expect(forged.status).toBe(403);
       expect(await t.dataSource.getRepository(User).findOneBy({ email })).toBeNull();
 
-      const withToken = await session.post('/api/v1/users').set('X-CSRF-Token', await csrfToken(session, '/profile')).send(body);
+      const withToken = await session
+        .post('/api/v1/users')
+        .set('X-CSRF-Token', await csrfToken(session, '/profile'))
+        .send(body);
       expect(withToken.status).toBe(201);
 
       const bearerOnly = await api().post('/api/v1/users', { ...body, email: `b-${email}` });
@@ -185,11 +217,19 @@ describe('the users API', () => {
       const me = () => t.http().get('/api/v1/me').set('Authorization', `Bearer ${secret}`);
       expect((await me()).body).toMatchObject({ id: trainee.id, name: 'Dace Ozola', notifyReminders: true });
 
-      const res = await t.http().patch('/api/v1/me').set('Authorization', `Bearer ${secret}`).send({ notifyReminders: false, language: 'en' });
+      const res = await t
+        .http()
+        .patch('/api/v1/me')
+        .set('Authorization', `Bearer ${secret}`)
+        .send({ notifyReminders: false, language: 'en' });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ name: 'Dace Ozola', notifyReminders: false, notifyUpdates: true, language: 'en' });
 
-      const bad = await t.http().patch('/api/v1/me').set('Authorization', `Bearer ${secret}`).send({ notifyUpdates: 'maybe', roles: ['admin'] });
+      const bad = await t
+        .http()
+        .patch('/api/v1/me')
+        .set('Authorization', `Bearer ${secret}`)
+        .send({ notifyUpdates: 'maybe', roles: ['admin'] });
       expect(bad.status).toBe(400);
       expect((bad.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['notifyUpdates', 'roles']);
       expect(bad.body.message).toMatch(/^Please correct these fields/);

@@ -21,7 +21,8 @@ describe('the administrator’s user pages', () => {
   afterAll(() => t.close());
 
   const userByEmail = (email: string) => t.dataSource.getRepository(User).findOneBy({ email });
-  const invitationsTo = (email: string) => t.dataSource.getRepository(OutboxMessage).countBy({ recipientEmail: email, template: 'invitation' });
+  const invitationsTo = (email: string) =>
+    t.dataSource.getRepository(OutboxMessage).countBy({ recipientEmail: email, template: 'invitation' });
 
   it('finds users by name, email or department, filters by role and status, and pages the list', async () => {
     const department = `Nodaļa ${randomUUID().slice(0, 6)}`;
@@ -56,7 +57,13 @@ describe('the administrator’s user pages', () => {
 
   it('creates a user from the form and queues their invitation', async () => {
     const email = `jauns-${randomUUID().slice(0, 8)}@daugavpils.lv`;
-    const res = await postForm(agent, '/admin/users/new', { name: 'Līga Ozoliņa', email: email.toUpperCase(), roles: ['trainee', 'instructor'], department: 'Finanšu nodaļa', language: 'lv' });
+    const res = await postForm(agent, '/admin/users/new', {
+      name: 'Līga Ozoliņa',
+      email: email.toUpperCase(),
+      roles: ['trainee', 'instructor'],
+      department: 'Finanšu nodaļa',
+      language: 'lv',
+    });
     expect(res.status).toBe(303);
     const user = await userByEmail(email);
     expect(user).toMatchObject({ name: 'Līga Ozoliņa', roles: ['trainee', 'instructor'], department: 'Finanšu nodaļa' });
@@ -95,10 +102,22 @@ describe('the administrator’s user pages', () => {
     expect(form.text).toContain(trainee.email);
     expect(form.text).toMatch(/<legend>Lomas/);
 
-    const res = await postForm(agent, `/admin/users/${trainee.id}`, { name: 'Jauns Vārds', roles: ['trainee', 'instructor'], department: '', language: 'en' });
+    const res = await postForm(agent, `/admin/users/${trainee.id}`, {
+      name: 'Jauns Vārds',
+      roles: ['trainee', 'instructor'],
+      department: '',
+      language: 'en',
+    });
     expect(res.status).toBe(303);
-    expect(await userByEmail(trainee.email)).toMatchObject({ name: 'Jauns Vārds', roles: ['trainee', 'instructor'], department: null, language: 'en' });
-    expect(await t.dataSource.getRepository(AuditEvent).countBy({ action: 'user.roles_changed', entityId: trainee.id, actorId: admin.id })).toBe(1);
+    expect(await userByEmail(trainee.email)).toMatchObject({
+      name: 'Jauns Vārds',
+      roles: ['trainee', 'instructor'],
+      department: null,
+      language: 'en',
+    });
+    expect(
+      await t.dataSource.getRepository(AuditEvent).countBy({ action: 'user.roles_changed', entityId: trainee.id, actorId: admin.id }),
+    ).toBe(1);
   });
 
   it('disabling a user ends all their sessions at once, and their API token stops working', async () => {
@@ -203,6 +222,9 @@ describe('the administrator’s user pages', () => {
     expect((await agent.get(`/admin/users/${randomUUID()}`)).status).toBe(404);
     expect((await agent.get('/admin/users/not-a-uuid')).status).toBe(404);
     const token = await csrfToken(agent, '/admin/users');
-    expect((await agent.post(`/admin/users/${randomUUID()}`).type('form').send({ _csrf: token, name: 'X', roles: 'trainee', language: 'lv' })).status).toBe(404);
+    expect(
+      (await agent.post(`/admin/users/${randomUUID()}`).type('form').send({ _csrf: token, name: 'X', roles: 'trainee', language: 'lv' }))
+        .status,
+    ).toBe(404);
   });
 });

@@ -130,7 +130,11 @@ export async function loadGrading(databaseUrl: string, size: GradingSize): Promi
                  JOIN cohort_instructors ci ON ci.cohort_id = a.cohort_id WHERE ci.user_id = md5('instructor-1')::uuid) AS taught_submissions`,
     );
     const counts = Object.fromEntries(Object.entries(counted.rows[0]).map(([k, v]) => [k, Number(v)]));
-    return { instructor: { email: 'pasniedzejs1@bench.kursors.test', password: PASSWORD, apiToken: API_TOKEN }, seconds: (Date.now() - started) / 1000, counts };
+    return {
+      instructor: { email: 'pasniedzejs1@bench.kursors.test', password: PASSWORD, apiToken: API_TOKEN },
+      seconds: (Date.now() - started) / 1000,
+      counts,
+    };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

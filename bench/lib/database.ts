@@ -1,7 +1,10 @@
 import { Client } from 'pg';
 
 /** A fresh database for a benchmark run, dropped and made again each time. */
-export async function freshDatabase(name: string, base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'): Promise<string> {
+export async function freshDatabase(
+  name: string,
+  base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+): Promise<string> {
   const admin = new Client({ connectionString: base });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

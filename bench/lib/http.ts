@@ -26,7 +26,8 @@ export async function logIn(baseUrl: string, email: string, password: string): P
     body: new URLSearchParams({ _csrf: csrf, email, password }).toString(),
   });
   keepCookies(jar, res);
-  if (res.status !== 303) throw new Error(`POST /login answered ${res.status}, not a redirect: the credentials or the CSRF token were refused`);
+  if (res.status !== 303)
+    throw new Error(`POST /login answered ${res.status}, not a redirect: the credentials or the CSRF token were refused`);
   return cookieHeader(jar);
 }
 

@@ -22,12 +22,12 @@ export interface LoadOptions {
 export async function load(url: string, options: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
   // autocannon spreads these over its defaults, so a key present but undefined (no method) breaks it.
-  const optional = Object.fromEntries(Object.entries({ headers: options.headers, method: options.method, body: options.body }).filter(([, v]) => v !== undefined));
+  const optional = Object.fromEntries(
+    Object.entries({ headers: options.headers, method: options.method, body: options.body }).filter(([, v]) => v !== undefined),
+  );
   const instance = autocannon({ url, connections: options.connections, duration: options.durationSeconds, ...optional });
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
-  const result = await new Promise<autocannon.Result>((resolve, reject) =>
-    instance.once('done', resolve).once('error', reject),
-  );
+  const result = await new Promise<autocannon.Result>((resolve, reject) => instance.once('done', resolve).once('error', reject));
   return {
     requestsPerSecond: round(result.requests.total / result.duration),
     p50Ms: round(percentile(latencies, 50), 2),

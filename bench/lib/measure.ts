@@ -52,7 +52,11 @@ export interface Callers {
  * Runs `use` against a web process whose database connections go through a statement counter: a process apart
  * from the one under load, since the extra hop would slow it. Both are stopped afterwards.
  */
-export async function withCountedWeb<T>(databaseUrl: string, env: (databaseUrl: string) => NodeJS.ProcessEnv, use: (web: Child, statements: () => number) => Promise<T>): Promise<T> {
+export async function withCountedWeb<T>(
+  databaseUrl: string,
+  env: (databaseUrl: string) => NodeJS.ProcessEnv,
+  use: (web: Child, statements: () => number) => Promise<T>,
+): Promise<T> {
   const counter = await startSqlCounter(databaseUrl);
   try {
     const web = await startWeb(env(counter.url));

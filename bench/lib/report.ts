@@ -23,7 +23,11 @@ export function formatTable(title: string, rows: BenchRow[]): string {
   const body = rows.map((r) => [r.name, cell(r.value), r.unit, cell(r.baseline), cell(r.ratio), r.target ?? '', verdict(r.pass)]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((line) => line[i].length)));
   const numeric = new Set([1, 3, 4]);
-  const line = (cells: string[]) => cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (numeric.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   const misses = rows.filter((r) => r.pass === false).length;
   const summary = rows.some((r) => r.pass !== undefined) ? (misses ? `${misses} target(s) MISSED` : 'all targets met') : '';
   return [`== ${title}`, line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line), summary].filter(Boolean).join('\n');

@@ -28,7 +28,11 @@ export async function loadCaller(databaseUrl: string): Promise<LoadedCaller> {
       `INSERT INTO users (email, name, roles, language, password_hash) VALUES ($1, 'Pieprasītājs', '{trainee}'::varchar[], 'lv', $2) RETURNING id`,
       [email, await hashPassword(PASSWORD)],
     );
-    await client.query(`INSERT INTO api_tokens (user_id, name, prefix, token_hash) VALUES ($1, 'Benchmark', $2, $3)`, [user.id, apiToken.slice(0, 10), sha256(apiToken)]);
+    await client.query(`INSERT INTO api_tokens (user_id, name, prefix, token_hash) VALUES ($1, 'Benchmark', $2, $3)`, [
+      user.id,
+      apiToken.slice(0, 10),
+      sha256(apiToken),
+    ]);
     await client.query('COMMIT');
     return { email, password: PASSWORD, apiToken };
   } catch (error) {

@@ -19,7 +19,13 @@ export const FULL_SIZE: ScheduleSize = { trainees: 10_000, instructors: 200, coh
 /** The same shape of data, `1/divisor` of it (the trainee's own enrolments and page stay the same). */
 export function smallerSize(divisor: number): ScheduleSize {
   const of = (n: number) => Math.max(1, Math.round(n / divisor));
-  return { trainees: of(FULL_SIZE.trainees), instructors: of(FULL_SIZE.instructors), cohorts: of(FULL_SIZE.cohorts), sessions: of(FULL_SIZE.sessions), busyMorning: of(FULL_SIZE.busyMorning) };
+  return {
+    trainees: of(FULL_SIZE.trainees),
+    instructors: of(FULL_SIZE.instructors),
+    cohorts: of(FULL_SIZE.cohorts),
+    sessions: of(FULL_SIZE.sessions),
+    busyMorning: of(FULL_SIZE.busyMorning),
+  };
 }
 
 export const ENROLMENTS_PER_COHORT = 20;

@@ -64,8 +64,9 @@ export async function timeReminderScan(databaseUrl: string, redisPrefix: string,
   @Module({ imports: [CoreModule], providers: [SessionRemindersService] })
   class ReminderScanModule {}
 
-  const context = await withEnv({ DATABASE_URL: databaseUrl, REDIS_PREFIX: redisPrefix, LOG_LEVEL: 'warn', DATABASE_MIGRATE_ON_START: 'false' }, () =>
-    NestFactory.createApplicationContext(ReminderScanModule, { logger: ['error', 'warn'] }),
+  const context = await withEnv(
+    { DATABASE_URL: databaseUrl, REDIS_PREFIX: redisPrefix, LOG_LEVEL: 'warn', DATABASE_MIGRATE_ON_START: 'false' },
+    () => NestFactory.createApplicationContext(ReminderScanModule, { logger: ['error', 'warn'] }),
   );
   try {
     const reminders = context.get(SessionRemindersService);

@@ -105,7 +105,10 @@ export class AssignmentAccess {
   /** Cohorts of the assignment the user may manage (all of them for admins). */
   async managedCohortIds(user: User, scope: AssignmentScope): Promise<string[]> {
     const rows: { id: string }[] = user.hasRole('admin')
-      ? await this.dataSource.query(`SELECT c.id FROM cohorts c WHERE ${IN_SCOPE} ORDER BY c.starts_on, c.name`, [scope.cohortId, scope.partId])
+      ? await this.dataSource.query(`SELECT c.id FROM cohorts c WHERE ${IN_SCOPE} ORDER BY c.starts_on, c.name`, [
+          scope.cohortId,
+          scope.partId,
+        ])
       : await this.dataSource.query(
           `SELECT c.id FROM cohorts c JOIN cohort_instructors ci ON ci.cohort_id = c.id WHERE ${IN_SCOPE} AND ci.user_id = $3 ORDER BY c.starts_on, c.name`,
           [scope.cohortId, scope.partId, user.id],

@@ -26,7 +26,13 @@ export interface AttachmentDownload {
 }
 
 function auditView(file: AssignmentAttachment): Record<string, unknown> {
-  return { assignmentId: file.assignmentId, fileName: file.fileName, mimeType: file.mimeType, size: Number(file.size), sha256: file.sha256 };
+  return {
+    assignmentId: file.assignmentId,
+    fileName: file.fileName,
+    mimeType: file.mimeType,
+    size: Number(file.size),
+    sha256: file.sha256,
+  };
 }
 
 /** Files that come with an assignment's brief: added and removed by those who manage it, read by all who see it. */
@@ -52,7 +58,9 @@ export class AssignmentAttachmentsService {
   }
 
   list(assignmentId: string): Promise<AssignmentAttachment[]> {
-    return this.dataSource.getRepository(AssignmentAttachment).find({ where: { assignmentId }, order: { createdAt: 'ASC', fileName: 'ASC' } });
+    return this.dataSource
+      .getRepository(AssignmentAttachment)
+      .find({ where: { assignmentId }, order: { createdAt: 'ASC', fileName: 'ASC' } });
   }
 
   async upload(user: User, assignmentId: string, req: Request): Promise<AssignmentAttachment> {
@@ -63,10 +71,24 @@ export class AssignmentAttachmentsService {
       this.dataSource.transaction(async (manager) => {
         const repo = manager.getRepository(AssignmentAttachment);
         const attachment = await repo.save(
-          repo.create({ assignmentId: assignment.id, storageKey: file.key, fileName: file.fileName, mimeType: file.mimeType, size: String(file.size), sha256: file.sha256 }),
+          repo.create({
+            assignmentId: assignment.id,
+            storageKey: file.key,
+            fileName: file.fileName,
+            mimeType: file.mimeType,
+            size: String(file.size),
+            sha256: file.sha256,
+          }),
         );
         await this.audit.record(
-          { actorId: user.id, action: 'assignment.attachment.added', entityType: 'assignment', entityId: assignment.id, after: auditView(attachment), req },
+          {
+            actorId: user.id,
+            action: 'assignment.attachment.added',
+            entityType: 'assignment',
+            entityId: assignment.id,
+            after: auditView(attachment),
+            req,
+          },
           manager,
         );
         return attachment;
@@ -87,7 +109,14 @@ export class AssignmentAttachmentsService {
       const { affected } = await manager.getRepository(AssignmentAttachment).delete({ id });
       if (!affected) throw new NotFoundError();
       await this.audit.record(
-        { actorId: user.id, action: 'assignment.attachment.removed', entityType: 'assignment', entityId: attachment.assignmentId, before: auditView(attachment), req },
+        {
+          actorId: user.id,
+          action: 'assignment.attachment.removed',
+          entityType: 'assignment',
+          entityId: attachment.assignmentId,
+          before: auditView(attachment),
+          req,
+        },
         manager,
       );
     });

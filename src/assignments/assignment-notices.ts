@@ -52,7 +52,10 @@ export class AssignmentNotices {
   ) {}
 
   async gradesReleased(manager: EntityManager, grades: ReleasedGrade[]): Promise<string[]> {
-    const people = await this.recipients(manager, grades.map((g) => g.userId));
+    const people = await this.recipients(
+      manager,
+      grades.map((g) => g.userId),
+    );
     const requests = grades.flatMap((grade): EmailRequest[] => {
       const person = people.get(grade.userId);
       if (!person) return [];
@@ -93,7 +96,10 @@ export class AssignmentNotices {
    * Tells the trainee their new due and cut-off times, and stops the reminders and overdue notice of the old
    * due time still waiting in the outbox: the scan reminds them again for the new one.
    */
-  async extensionGranted(manager: EntityManager, extension: Pick<Extension, 'id' | 'assignmentId' | 'userId' | 'dueAt' | 'cutoffAt' | 'reason'>): Promise<string[]> {
+  async extensionGranted(
+    manager: EntityManager,
+    extension: Pick<Extension, 'id' | 'assignmentId' | 'userId' | 'dueAt' | 'cutoffAt' | 'reason'>,
+  ): Promise<string[]> {
     for (const prefix of dueNoticeKeyPrefixes(extension.assignmentId, extension.userId)) {
       await this.outbox.suppressPending(manager, prefix, 'extension granted');
     }
@@ -125,9 +131,10 @@ export class AssignmentNotices {
   /** Active accounts only: a disabled one gets nothing. */
   private async recipients(manager: EntityManager, ids: string[]): Promise<Map<string, Recipient>> {
     if (!ids.length) return new Map();
-    const rows: Recipient[] = await manager.query('SELECT id, email, name, language FROM users WHERE id = ANY($1::uuid[]) AND disabled_at IS NULL', [
-      [...new Set(ids)],
-    ]);
+    const rows: Recipient[] = await manager.query(
+      'SELECT id, email, name, language FROM users WHERE id = ANY($1::uuid[]) AND disabled_at IS NULL',
+      [[...new Set(ids)]],
+    );
     return new Map(rows.map((row) => [row.id, row]));
   }
 }

@@ -22,7 +22,13 @@ export class AssignmentRemindersScheduler extends KeptJobScheduler {
 
   protected schedule(): KeptSchedule {
     const everyMs = this.config.env.REMINDER_SCAN_MINUTES * 60_000;
-    return { id: ASSIGNMENT_REMINDERS_SCHEDULER, repeat: { every: everyMs }, jobName: 'scan', jobOptions: { removeOnComplete: true, removeOnFail: true }, checkEveryMs: everyMs };
+    return {
+      id: ASSIGNMENT_REMINDERS_SCHEDULER,
+      repeat: { every: everyMs },
+      jobName: 'scan',
+      jobOptions: { removeOnComplete: true, removeOnFail: true },
+      checkEveryMs: everyMs,
+    };
   }
 }
 

@@ -148,7 +148,13 @@ export class AssignmentRemindersService {
     };
     const to = { email: row.email, id: row.user_id, language: row.language };
     if (row.kind === 'reminder') {
-      return { to, template: 'assignment-reminder', category: 'reminder', dedupKey: assignmentReminderKey(row.assignment_id, row.user_id, row.hours, dueAt), data };
+      return {
+        to,
+        template: 'assignment-reminder',
+        category: 'reminder',
+        dedupKey: assignmentReminderKey(row.assignment_id, row.user_id, row.hours, dueAt),
+        data,
+      };
     }
     return {
       to,

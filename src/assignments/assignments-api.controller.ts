@@ -41,12 +41,18 @@ export class AssignmentsApiController {
   @Post('cohorts/:cohortId/assignments')
   @ApiOperation({
     summary: "Set an assignment for a cohort (admins and the cohort's instructors)",
-    description: 'Times are Riga dates (YYYY-MM-DD) and wall-clock times (HH:MM); an empty cut-off is the due time. The brief is Markdown; raw HTML is shown as text.',
+    description:
+      'Times are Riga dates (YYYY-MM-DD) and wall-clock times (HH:MM); an empty cut-off is the due time. The brief is Markdown; raw HTML is shown as text.',
   })
   @ApiZodBody(assignmentSchema)
   @ApiErrorResponses(400, 401, 403, 404)
   @ApiCreated(assignmentBody)
-  async createForCohort(@CurrentUser() user: User, @Param('cohortId', OTHER_ID) cohortId: string, @Body() body: unknown, @Req() req: Request) {
+  async createForCohort(
+    @CurrentUser() user: User,
+    @Param('cohortId', OTHER_ID) cohortId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+  ) {
     return assignmentJson(await this.assignments.create(user, { cohortId }, parseWith(assignmentSchema, body), req));
   }
 
@@ -94,7 +100,13 @@ export class AssignmentsApiController {
   @Post('assignments/:id/attachments')
   @ApiOperation({ summary: "Attach a file to the assignment's brief" })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: [ATTACHMENT_FILE_FIELD], properties: { [ATTACHMENT_FILE_FIELD]: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: [ATTACHMENT_FILE_FIELD],
+      properties: { [ATTACHMENT_FILE_FIELD]: { type: 'string', format: 'binary' } },
+    },
+  })
   @ApiErrorResponses(400, 401, 403, 404, 422)
   @ApiCreated(attachmentBody)
   async attach(@CurrentUser() user: User, @Param('id', ID) id: string, @Req() req: Request) {
@@ -118,7 +130,11 @@ export class AssignmentsApiController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiFile('application/octet-stream')
   @ApiErrorResponses(401, 404)
-  async download(@CurrentUser() user: User, @Param('id', OTHER_ID) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async download(
+    @CurrentUser() user: User,
+    @Param('id', OTHER_ID) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const { attachment, content } = await this.attachments.openDownload(user, id);
     return sendStoredFile(res, attachment, content);
   }

@@ -54,7 +54,13 @@ export class AssignmentsPagesController {
   @Roles('admin', 'instructor')
   @Post('cohorts/:cohortId/assignments')
   @FormView(FORM)
-  async createForCohort(@CurrentUser() user: User, @Param('cohortId', OTHER_ID) cohortId: string, @Body() body: unknown, @Req() req: Request, @Res() res: Response) {
+  async createForCohort(
+    @CurrentUser() user: User,
+    @Param('cohortId', OTHER_ID) cohortId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const assignment = await withFormLocals(
       res,
       () => this.pages.formLocals({ cohortId }, req.lang),
@@ -75,7 +81,13 @@ export class AssignmentsPagesController {
   @Roles('admin', 'instructor')
   @Post('parts/:partId/assignments')
   @FormView(FORM)
-  async createForPart(@CurrentUser() user: User, @Param('partId', OTHER_ID) partId: string, @Body() body: unknown, @Req() req: Request, @Res() res: Response) {
+  async createForPart(
+    @CurrentUser() user: User,
+    @Param('partId', OTHER_ID) partId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const assignment = await withFormLocals(
       res,
       () => this.pages.formLocals({ partId }, req.lang),
@@ -118,8 +130,21 @@ export class AssignmentsPagesController {
   @FormView(SHOW)
   async remove(@CurrentUser() user: User, @Param('id', ID) id: string, @Req() req: Request, @Res() res: Response) {
     const shown = await this.assignments.getManaged(user, id);
-    if (!confirmed(req, res, { question: 'confirm.deleteAssignment', params: { name: shown.title }, consequence: 'confirm.cannotUndo', button: 'confirm.delete', back: `/assignments/${id}` })) return;
-    const assignment = await withFormLocals(res, () => this.pages.assignmentPage(user, id, req.lang), () => this.assignments.delete(user, id, req));
+    if (
+      !confirmed(req, res, {
+        question: 'confirm.deleteAssignment',
+        params: { name: shown.title },
+        consequence: 'confirm.cannotUndo',
+        button: 'confirm.delete',
+        back: `/assignments/${id}`,
+      })
+    )
+      return;
+    const assignment = await withFormLocals(
+      res,
+      () => this.pages.assignmentPage(user, id, req.lang),
+      () => this.assignments.delete(user, id, req),
+    );
     req.session.flash = [{ kind: 'success', key: 'assignments.flash.deleted' }];
     res.redirect(303, assignment.cohortId ? `/cohorts/${assignment.cohortId}/assignments` : '/');
   }
@@ -139,7 +164,12 @@ export class AssignmentsPagesController {
   @Post('assignment-attachments/:id/delete')
   async removeAttachment(@CurrentUser() user: User, @Param('id', OTHER_ID) id: string, @Req() req: Request, @Res() res: Response) {
     const shown = await this.attachments.getManaged(user, id);
-    const ask = { question: 'confirm.deleteAttachment', params: { name: shown.fileName }, button: 'confirm.remove', back: `/assignments/${shown.assignmentId}` };
+    const ask = {
+      question: 'confirm.deleteAttachment',
+      params: { name: shown.fileName },
+      button: 'confirm.remove',
+      back: `/assignments/${shown.assignmentId}`,
+    };
     if (!confirmed(req, res, ask)) return;
     const attachment = await this.attachments.delete(user, id, req);
     req.session.flash = [{ kind: 'success', key: 'assignments.flash.detached' }];
@@ -148,7 +178,11 @@ export class AssignmentsPagesController {
 
   @Authenticated()
   @Get('assignment-attachments/:id/download')
-  async download(@CurrentUser() user: User, @Param('id', OTHER_ID) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async download(
+    @CurrentUser() user: User,
+    @Param('id', OTHER_ID) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const { attachment, content } = await this.attachments.openDownload(user, id);
     return sendStoredFile(res, attachment, content);
   }

@@ -7,14 +7,17 @@ export const MAX_FILE_SIZE_MB = 200;
 export const MAX_BRIEF_LENGTH = 20_000;
 export const MAX_TEXT_LENGTH = 50_000;
 
-const trimmed = z.preprocess((v) => (typeof v === 'string' ? v.trim() : v ?? ''), z.string().max(10));
+const trimmed = z.preprocess((v) => (typeof v === 'string' ? v.trim() : (v ?? '')), z.string().max(10));
 
 /** A form checkbox ("on" or absent once the page marks it "off") or a JSON boolean; absent takes the default. */
 const flag = (fallback: boolean) =>
   z.preprocess((v) => (v === undefined || v === '' ? fallback : v === true || v === 'on' || v === 'true' || v === '1'), z.boolean());
 
 const whole = (min: number, max: number, fallback: number) =>
-  z.preprocess((v) => (v === undefined || v === '' || v === null ? fallback : typeof v === 'string' ? Number(v.trim()) : v), z.number().int().min(min).max(max));
+  z.preprocess(
+    (v) => (v === undefined || v === '' || v === null ? fallback : typeof v === 'string' ? Number(v.trim()) : v),
+    z.number().int().min(min).max(max),
+  );
 
 /** Points with at most two decimals; "7,5" as Latvian forms write it is 7.5. */
 const points = z.preprocess(
@@ -24,7 +27,13 @@ const points = z.preprocess(
 
 /** Hours before the due time: "72, 24" in a form, [72, 24] in JSON. */
 const reminderOffsets = z.preprocess(
-  (v) => (typeof v === 'string' ? v.split(/[\s,;]+/).filter(Boolean).map(Number) : v ?? []),
+  (v) =>
+    typeof v === 'string'
+      ? v
+          .split(/[\s,;]+/)
+          .filter(Boolean)
+          .map(Number)
+      : (v ?? []),
   z.array(z.number().int().min(1).max(720)).max(5),
 );
 
@@ -35,7 +44,12 @@ function instant(value: Times, ctx: z.RefinementCtx, which: 'opens' | 'due' | 'c
   const time = value[`${which}Time`];
   if (which === 'cutoff' && !date && !time) return null;
   const parsed = parseRigaDateTime(date, time);
-  if (!parsed) ctx.addIssue({ code: 'custom', path: [date ? `${which}Time` : `${which}Date`], params: { code: date ? 'assignment.invalidDateTime' : 'required' } });
+  if (!parsed)
+    ctx.addIssue({
+      code: 'custom',
+      path: [date ? `${which}Time` : `${which}Date`],
+      params: { code: date ? 'assignment.invalidDateTime' : 'required' },
+    });
   return parsed;
 }
 
@@ -64,10 +78,14 @@ export const assignmentSchema = z
     const opensAt = instant(value, ctx, 'opens');
     const dueAt = instant(value, ctx, 'due');
     const cutoffAt = instant(value, ctx, 'cutoff') ?? dueAt;
-    if (opensAt && dueAt && dueAt < opensAt) ctx.addIssue({ code: 'custom', path: ['dueDate'], params: { code: 'assignment.dueBeforeOpen' } });
-    if (dueAt && cutoffAt && cutoffAt < dueAt) ctx.addIssue({ code: 'custom', path: ['cutoffDate'], params: { code: 'assignment.cutoffBeforeDue' } });
-    if (value.maxFiles > 0 && !value.acceptedTypes.length) ctx.addIssue({ code: 'custom', path: ['acceptedTypes'], params: { code: 'assignment.typesRequired' } });
-    if (value.maxFiles === 0 && !value.allowText) ctx.addIssue({ code: 'custom', path: ['maxFiles'], params: { code: 'assignment.nothingToHandIn' } });
+    if (opensAt && dueAt && dueAt < opensAt)
+      ctx.addIssue({ code: 'custom', path: ['dueDate'], params: { code: 'assignment.dueBeforeOpen' } });
+    if (dueAt && cutoffAt && cutoffAt < dueAt)
+      ctx.addIssue({ code: 'custom', path: ['cutoffDate'], params: { code: 'assignment.cutoffBeforeDue' } });
+    if (value.maxFiles > 0 && !value.acceptedTypes.length)
+      ctx.addIssue({ code: 'custom', path: ['acceptedTypes'], params: { code: 'assignment.typesRequired' } });
+    if (value.maxFiles === 0 && !value.allowText)
+      ctx.addIssue({ code: 'custom', path: ['maxFiles'], params: { code: 'assignment.nothingToHandIn' } });
     const byPoints = value.gradingType === 'points';
     if (byPoints && value.maxPoints === undefined) ctx.addIssue({ code: 'custom', path: ['maxPoints'], params: { code: 'required' } });
     if (byPoints && value.passMark === undefined) ctx.addIssue({ code: 'custom', path: ['passMark'], params: { code: 'required' } });
@@ -113,7 +131,8 @@ export const extensionSchema = z
     const times = { ...value, opensDate: '', opensTime: '' };
     const dueAt = instant(times, ctx, 'due');
     const cutoffAt = instant(times, ctx, 'cutoff') ?? dueAt;
-    if (dueAt && cutoffAt && cutoffAt < dueAt) ctx.addIssue({ code: 'custom', path: ['cutoffDate'], params: { code: 'assignment.cutoffBeforeDue' } });
+    if (dueAt && cutoffAt && cutoffAt < dueAt)
+      ctx.addIssue({ code: 'custom', path: ['cutoffDate'], params: { code: 'assignment.cutoffBeforeDue' } });
     if (!dueAt || !cutoffAt) return z.NEVER;
     return { userId: value.userId, dueAt, cutoffAt, reason: value.reason };
   });

@@ -113,7 +113,14 @@ export class AssignmentsService {
       const repo = manager.getRepository(Assignment);
       const assignment = await repo.save(repo.create({ cohortId: null, partId: null, ...where, ...input, createdById: user.id }));
       await this.audit.record(
-        { actorId: user.id, action: 'assignment.created', entityType: 'assignment', entityId: assignment.id, after: assignmentAuditView(assignment), req },
+        {
+          actorId: user.id,
+          action: 'assignment.created',
+          entityType: 'assignment',
+          entityId: assignment.id,
+          after: assignmentAuditView(assignment),
+          req,
+        },
         manager,
       );
       return assignment;
@@ -129,7 +136,15 @@ export class AssignmentsService {
       Object.assign(assignment, input);
       await manager.getRepository(Assignment).save(assignment);
       await this.audit.record(
-        { actorId: user.id, action: 'assignment.updated', entityType: 'assignment', entityId: id, before, after: assignmentAuditView(assignment), req },
+        {
+          actorId: user.id,
+          action: 'assignment.updated',
+          entityType: 'assignment',
+          entityId: id,
+          before,
+          after: assignmentAuditView(assignment),
+          req,
+        },
         manager,
       );
       return assignment;
@@ -145,7 +160,14 @@ export class AssignmentsService {
       const files = await manager.getRepository(AssignmentAttachment).findBy({ assignmentId: id });
       await manager.getRepository(Assignment).delete({ id });
       await this.audit.record(
-        { actorId: user.id, action: 'assignment.deleted', entityType: 'assignment', entityId: id, before: assignmentAuditView(assignment), req },
+        {
+          actorId: user.id,
+          action: 'assignment.deleted',
+          entityType: 'assignment',
+          entityId: id,
+          before: assignmentAuditView(assignment),
+          req,
+        },
         manager,
       );
       return files;
@@ -177,7 +199,10 @@ export class AssignmentsService {
 
   /** The name and email of a trainee, for the pages that show their work. */
   async personOf(userId: string): Promise<{ id: string; name: string; email: string }> {
-    const [person]: { id: string; name: string; email: string }[] = await this.dataSource.query('SELECT id, name, email FROM users WHERE id = $1', [userId]);
+    const [person]: { id: string; name: string; email: string }[] = await this.dataSource.query(
+      'SELECT id, name, email FROM users WHERE id = $1',
+      [userId],
+    );
     return person;
   }
 

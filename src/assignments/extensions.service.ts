@@ -13,7 +13,12 @@ import { NotATraineeOfCohortError } from './assignments.errors';
 import { Extension } from './extension.entity';
 
 function auditView(extension: Extension): Record<string, unknown> {
-  return { userId: extension.userId, dueAt: extension.dueAt.toISOString(), cutoffAt: extension.cutoffAt.toISOString(), reason: extension.reason };
+  return {
+    userId: extension.userId,
+    dueAt: extension.dueAt.toISOString(),
+    cutoffAt: extension.cutoffAt.toISOString(),
+    reason: extension.reason,
+  };
 }
 
 /**
@@ -49,17 +54,31 @@ export class ExtensionsService {
   async grant(user: User, assignmentId: string, input: ExtensionInput, req?: Request): Promise<Extension> {
     const assignment = await this.assignments.getManaged(user, assignmentId);
     const trainee = await this.dataSource.getRepository(User).findOneBy({ id: input.userId });
-    if (!trainee || !(await this.access.traineeCohort(trainee.id, assignment)) || !(await this.access.teachesTrainee(user, assignment, trainee.id))) {
+    if (
+      !trainee ||
+      !(await this.access.traineeCohort(trainee.id, assignment)) ||
+      !(await this.access.teachesTrainee(user, assignment, trainee.id))
+    ) {
       throw new NotATraineeOfCohortError();
     }
     const { extension, outboxIds } = await this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(Extension);
-      const before = await repo.findOne({ where: { assignmentId: assignment.id, userId: trainee.id }, lock: { mode: 'pessimistic_write' } });
+      const before = await repo.findOne({
+        where: { assignmentId: assignment.id, userId: trainee.id },
+        lock: { mode: 'pessimistic_write' },
+      });
       await manager
         .createQueryBuilder()
         .insert()
         .into(Extension)
-        .values({ assignmentId: assignment.id, userId: trainee.id, dueAt: input.dueAt, cutoffAt: input.cutoffAt, reason: input.reason, grantedById: user.id })
+        .values({
+          assignmentId: assignment.id,
+          userId: trainee.id,
+          dueAt: input.dueAt,
+          cutoffAt: input.cutoffAt,
+          reason: input.reason,
+          grantedById: user.id,
+        })
         .orUpdate(['due_at', 'cutoff_at', 'reason', 'granted_by_id', 'updated_at'], ['assignment_id', 'user_id'])
         .execute();
       const extension = await repo.findOneByOrFail({ assignmentId: assignment.id, userId: trainee.id });

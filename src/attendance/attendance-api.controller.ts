@@ -53,7 +53,7 @@ export class AttendanceApiController {
 
   @Roles('instructor', 'admin')
   @Get('cohorts/:cohortId/attendance')
-  @ApiOperation({ summary: "Attendance of each trainee of a cohort: held sessions only, (present + late) / held" })
+  @ApiOperation({ summary: 'Attendance of each trainee of a cohort: held sessions only, (present + late) / held' })
   @ApiOk(attendanceSummaryListBody)
   async cohort(@Param('cohortId', COHORT_ID) cohortId: string, @CurrentUser() user: User) {
     await this.access.assertCanManageCohort(user, cohortId);

@@ -19,7 +19,13 @@ export class AttendanceDigestScheduler extends KeptJobScheduler {
   }
 
   protected schedule(): KeptSchedule {
-    return { id: SCHEDULER_ID, repeat: { every: EVERY_MS }, jobName: 'scan', jobOptions: { removeOnComplete: true, removeOnFail: 50 }, checkEveryMs: EVERY_MS };
+    return {
+      id: SCHEDULER_ID,
+      repeat: { every: EVERY_MS },
+      jobName: 'scan',
+      jobOptions: { removeOnComplete: true, removeOnFail: 50 },
+      checkEveryMs: EVERY_MS,
+    };
   }
 }
 

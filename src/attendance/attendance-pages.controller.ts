@@ -39,7 +39,13 @@ export class AttendancePagesController {
   @Roles('instructor', 'admin')
   @Post('sessions/:id/attendance')
   @FormView('pages/attendance/take')
-  async mark(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User, @Req() req: Request, @Body() body: unknown, @Res() res: Response) {
+  async mark(
+    @Param('id', SESSION_ID) id: string,
+    @CurrentUser() user: User,
+    @Req() req: Request,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ) {
     const { changed } = await withFormLocals(
       res,
       () => this.sheetLocals(user, id),
@@ -75,6 +81,10 @@ export class AttendancePagesController {
 
   private async sheetLocals(user: User, id: string) {
     const { session, rows, opensAt } = await this.attendance.sheet(user, id);
-    return { titleKey: 'attendance.take.title', cohort: await this.sessions.cohort(session.cohortId), ...sheetView(session, rows, opensAt) };
+    return {
+      titleKey: 'attendance.take.title',
+      cohort: await this.sessions.cohort(session.cohortId),
+      ...sheetView(session, rows, opensAt),
+    };
   }
 }

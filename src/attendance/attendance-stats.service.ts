@@ -89,7 +89,12 @@ export class AttendanceStatsService {
   }
 
   /** One query for all the enrolments: held sessions per cohort, and marks per status on them. */
-  private async summaries(where: string, param: string, now: Date, manager: EntityManager = this.dataSource.manager): Promise<AttendanceSummary[]> {
+  private async summaries(
+    where: string,
+    param: string,
+    now: Date,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<AttendanceSummary[]> {
     const rows: Row[] = await manager.query(
       `WITH chosen AS (SELECT e.enrolment_id AS id, e.cohort_id, e.user_id, e.status FROM cohort_members e WHERE ${where}),
             held AS (
@@ -142,8 +147,9 @@ export class AttendanceStatsService {
 
   /** The held sessions of the trainee's cohorts with their mark, newest first. */
   async sessionsOfTrainee(userId: string, now = new Date(), limit = 500) {
-    const rows: { session_id: string; title: string; starts_at: Date; ends_at: Date; cohort_name: string; status: string | null }[] = await this.dataSource.query(
-      `SELECT s.id AS session_id, s.title, s.starts_at, s.ends_at, c.name AS cohort_name, a.status
+    const rows: { session_id: string; title: string; starts_at: Date; ends_at: Date; cohort_name: string; status: string | null }[] =
+      await this.dataSource.query(
+        `SELECT s.id AS session_id, s.title, s.starts_at, s.ends_at, c.name AS cohort_name, a.status
          FROM cohort_members m
          JOIN sessions s ON s.cohort_id = m.cohort_id AND s.status = 'scheduled' AND s.starts_at <= $2
          JOIN cohorts c ON c.id = m.cohort_id
@@ -151,8 +157,15 @@ export class AttendanceStatsService {
         WHERE m.user_id = $1
         ORDER BY s.starts_at DESC, s.id
         LIMIT $3`,
-      [userId, now, limit],
-    );
-    return rows.map((r) => ({ sessionId: r.session_id, title: r.title, startsAt: new Date(r.starts_at), endsAt: new Date(r.ends_at), cohortName: r.cohort_name, status: r.status }));
+        [userId, now, limit],
+      );
+    return rows.map((r) => ({
+      sessionId: r.session_id,
+      title: r.title,
+      startsAt: new Date(r.starts_at),
+      endsAt: new Date(r.ends_at),
+      cohortName: r.cohort_name,
+      status: r.status,
+    }));
   }
 }

@@ -13,7 +13,11 @@ export function sheetView(session: Session, rows: SheetRow[], opensAt: Date, now
     unmarked: rows.filter((r) => !r.status).length,
     rows: rows.map((row) => ({
       ...row,
-      options: ATTENDANCE_STATUSES.map((status) => ({ value: status, checked: row.status === status, labelKey: `attendance.status.${status}` })),
+      options: ATTENDANCE_STATUSES.map((status) => ({
+        value: status,
+        checked: row.status === status,
+        labelKey: `attendance.status.${status}`,
+      })),
     })),
   };
 }

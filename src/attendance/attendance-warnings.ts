@@ -23,7 +23,9 @@ export class AttendanceWarnings {
   async check(manager: EntityManager, cohortId: string, userIds: string[], now: Date): Promise<string[]> {
     if (!userIds.length) return [];
     const changed = new Set(userIds);
-    const below = (await this.stats.forCohort(cohortId, now, manager)).filter((s) => s.enrolmentStatus === ACTIVE_STATUS && s.belowMinimum && changed.has(s.userId));
+    const below = (await this.stats.forCohort(cohortId, now, manager)).filter(
+      (s) => s.enrolmentStatus === ACTIVE_STATUS && s.belowMinimum && changed.has(s.userId),
+    );
     if (!below.length) return [];
     const requests = below.map((summary) => ({
       to: { email: summary.email, id: summary.userId, language: summary.language },

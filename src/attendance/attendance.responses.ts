@@ -13,7 +13,9 @@ export const attendanceSheetBody = z
   })
   .meta({ id: 'AttendanceSheet' });
 
-export const markedAttendanceBody = attendanceSheetBody.extend({ changed: z.number().int().describe('Marks that changed.') }).meta({ id: 'MarkedAttendance' });
+export const markedAttendanceBody = attendanceSheetBody
+  .extend({ changed: z.number().int().describe('Marks that changed.') })
+  .meta({ id: 'MarkedAttendance' });
 
 export const attendanceSummaryBody = z
   .object({
@@ -43,7 +45,14 @@ export const myAttendanceBody = z
   .object({
     enrolments: z.array(attendanceSummaryBody),
     sessions: z.array(
-      z.object({ sessionId: z.uuid(), title: z.string(), startsAt: z.iso.datetime(), endsAt: z.iso.datetime(), cohortName: z.string(), status: mark }),
+      z.object({
+        sessionId: z.uuid(),
+        title: z.string(),
+        startsAt: z.iso.datetime(),
+        endsAt: z.iso.datetime(),
+        cohortName: z.string(),
+        status: mark,
+      }),
     ),
   })
   .meta({ id: 'MyAttendance' });

@@ -6,7 +6,10 @@ const status = z.enum(ATTENDANCE_STATUSES);
 
 /** The JSON API: marks to set, and optionally everyone left without a mark as present. */
 export const markAttendanceSchema = z.strictObject({
-  marks: z.array(z.strictObject({ userId: uuid, status })).max(1000).default([]),
+  marks: z
+    .array(z.strictObject({ userId: uuid, status }))
+    .max(1000)
+    .default([]),
   /** Marks every trainee of the cohort who has no mark yet (and none in `marks`) as present. */
   othersPresent: z.boolean().default(false),
 });
@@ -18,9 +21,7 @@ export const attendanceFormSchema = z
     status: z.record(uuid, status).default({}),
     action: z.enum(['save', 'allPresent']).default('save'),
   })
-  .transform(
-    (form): MarkAttendanceInput => ({
-      marks: Object.entries(form.status).map(([userId, value]) => ({ userId, status: value })),
-      othersPresent: form.action === 'allPresent',
-    }),
-  );
+  .transform((form): MarkAttendanceInput => ({
+    marks: Object.entries(form.status).map(([userId, value]) => ({ userId, status: value })),
+    othersPresent: form.action === 'allPresent',
+  }));

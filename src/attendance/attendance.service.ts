@@ -39,15 +39,16 @@ export class AttendanceService {
   async sheet(user: User, sessionId: string): Promise<{ session: Session; rows: SheetRow[]; opensAt: Date }> {
     const session = await this.sessions.get(sessionId);
     await this.access.assertCanTakeAttendance(user, session);
-    const rows: { user_id: string; name: string; department: string | null; status: AttendanceStatus | null }[] = await this.dataSource.query(
-      `SELECT u.id AS user_id, u.name, u.department, a.status
+    const rows: { user_id: string; name: string; department: string | null; status: AttendanceStatus | null }[] =
+      await this.dataSource.query(
+        `SELECT u.id AS user_id, u.name, u.department, a.status
          FROM cohort_members m
          JOIN users u ON u.id = m.user_id
          LEFT JOIN attendances a ON a.session_id = $2 AND a.user_id = m.user_id
         WHERE m.cohort_id = $1
         ORDER BY u.name, u.id`,
-      [session.cohortId, session.id],
-    );
+        [session.cohortId, session.id],
+      );
     return {
       session,
       rows: rows.map((r) => ({ userId: r.user_id, name: r.name, department: r.department, status: r.status })),
@@ -63,11 +64,17 @@ export class AttendanceService {
     const session = await this.sessions.get(sessionId);
     await this.access.assertCanTakeAttendance(user, session);
     const { changed, outboxIds } = await this.dataSource.transaction(async (manager) => {
-      const [current]: { status: string; starts_at: Date }[] = await manager.query('SELECT status, starts_at FROM sessions WHERE id = $1 FOR SHARE', [sessionId]);
+      const [current]: { status: string; starts_at: Date }[] = await manager.query(
+        'SELECT status, starts_at FROM sessions WHERE id = $1 FOR SHARE',
+        [sessionId],
+      );
       if (current.status === 'cancelled') throw new SessionCancelledForAttendanceError();
-      if (new Date(current.starts_at).getTime() - OPENS_MINUTES_BEFORE * 60_000 > now.getTime()) throw new SessionNotStartedError(OPENS_MINUTES_BEFORE);
+      if (new Date(current.starts_at).getTime() - OPENS_MINUTES_BEFORE * 60_000 > now.getTime())
+        throw new SessionNotStartedError(OPENS_MINUTES_BEFORE);
 
-      const members: { user_id: string }[] = await manager.query('SELECT user_id FROM cohort_members WHERE cohort_id = $1', [session.cohortId]);
+      const members: { user_id: string }[] = await manager.query('SELECT user_id FROM cohort_members WHERE cohort_id = $1', [
+        session.cohortId,
+      ]);
       const existing: { user_id: string; status: AttendanceStatus }[] = await manager.query(
         'SELECT user_id, status FROM attendances WHERE session_id = $1 FOR UPDATE',
         [sessionId],
@@ -101,7 +108,12 @@ export class AttendanceService {
         },
         manager,
       );
-      const outboxIds = await this.warnings.check(manager, session.cohortId, changes.map(([id]) => id), now);
+      const outboxIds = await this.warnings.check(
+        manager,
+        session.cohortId,
+        changes.map(([id]) => id),
+        now,
+      );
       return { changed: changes.length, outboxIds };
     });
     await this.outbox.dispatch(outboxIds);

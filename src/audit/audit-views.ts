@@ -8,10 +8,16 @@ export function codeOption(value: string, key: string, has: (key: string) => boo
 }
 
 /** One row of the audit page. */
-export function auditRow(event: AuditEvent, actors: Map<string, AuditActor>, records: Map<string, AuditRecordName>, has: (key: string) => boolean) {
+export function auditRow(
+  event: AuditEvent,
+  actors: Map<string, AuditActor>,
+  records: Map<string, AuditRecordName>,
+  has: (key: string) => boolean,
+) {
   const actionKey = `audit.actions.${event.action}`;
   const entityKey = `audit.entityTypes.${event.entityType}`;
-  const changes = event.before || event.after ? JSON.stringify({ before: event.before ?? undefined, after: event.after ?? undefined }, null, 2) : null;
+  const changes =
+    event.before || event.after ? JSON.stringify({ before: event.before ?? undefined, after: event.after ?? undefined }, null, 2) : null;
   return {
     id: event.id,
     createdAt: event.createdAt,

@@ -93,7 +93,11 @@ export class AuditService {
   }
 
   async entityTypes(): Promise<string[]> {
-    const rows = await this.events.createQueryBuilder('e').select('DISTINCT e.entityType', 'type').orderBy('type').getRawMany<{ type: string }>();
+    const rows = await this.events
+      .createQueryBuilder('e')
+      .select('DISTINCT e.entityType', 'type')
+      .orderBy('type')
+      .getRawMany<{ type: string }>();
     return rows.map((r) => r.type);
   }
 
@@ -121,7 +125,11 @@ export class AuditService {
   }
 
   async actions(): Promise<string[]> {
-    const rows = await this.events.createQueryBuilder('e').select('DISTINCT e.action', 'action').orderBy('action').getRawMany<{ action: string }>();
+    const rows = await this.events
+      .createQueryBuilder('e')
+      .select('DISTINCT e.action', 'action')
+      .orderBy('action')
+      .getRawMany<{ action: string }>();
     return rows.map((r) => r.action);
   }
 }

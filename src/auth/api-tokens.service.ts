@@ -36,11 +36,7 @@ export class ApiTokensService {
     private readonly audit: AuditService,
   ) {
     this.userColumns = new RawEntity(dataSource, User);
-    this.tokenRead = PreparedRead.on(
-      dataSource,
-      'api_token_user',
-      tokenUserSql(this.userColumns.select('u', 'u_')),
-    );
+    this.tokenRead = PreparedRead.on(dataSource, 'api_token_user', tokenUserSql(this.userColumns.select('u', 'u_')));
   }
 
   /** Returns the secret: the only time anyone sees it. */
@@ -53,7 +49,14 @@ export class ApiTokensService {
         repo.create({ userId: owner.id, name, prefix: secret.slice(0, 10), tokenHash: sha256(secret), createdById: actor.id }),
       );
       await this.audit.record(
-        { actorId: actor.id, action: 'api_token.created', entityType: 'api_token', entityId: token.id, after: { userId: owner.id, name }, req },
+        {
+          actorId: actor.id,
+          action: 'api_token.created',
+          entityType: 'api_token',
+          entityId: token.id,
+          after: { userId: owner.id, name },
+          req,
+        },
         manager,
       );
       return { token, secret };
@@ -71,7 +74,10 @@ export class ApiTokensService {
       if (!token) throw new NotFoundError('auth.errors.tokenNotFound');
       if (token.revokedAt) return;
       await repo.update({ id: token.id }, { revokedAt: new Date() });
-      await this.audit.record({ actorId: actor.id, action: 'api_token.revoked', entityType: 'api_token', entityId: token.id, req }, manager);
+      await this.audit.record(
+        { actorId: actor.id, action: 'api_token.revoked', entityType: 'api_token', entityId: token.id, req },
+        manager,
+      );
     });
   }
 

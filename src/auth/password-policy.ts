@@ -19,8 +19,10 @@ function commonPasswords(): Set<string> {
 
 /** Length and a list of the most common passwords, as NIST SP 800-63B advises; no composition rules. */
 export function checkPassword(password: string, email?: string, field = 'password'): FieldError | null {
-  if (password.length < PASSWORD_MIN_LENGTH) return { field, code: 'tooSmall.string', params: { min: PASSWORD_MIN_LENGTH, count: PASSWORD_MIN_LENGTH } };
-  if (password.length > PASSWORD_MAX_LENGTH) return { field, code: 'tooBig.string', params: { max: PASSWORD_MAX_LENGTH, count: PASSWORD_MAX_LENGTH } };
+  if (password.length < PASSWORD_MIN_LENGTH)
+    return { field, code: 'tooSmall.string', params: { min: PASSWORD_MIN_LENGTH, count: PASSWORD_MIN_LENGTH } };
+  if (password.length > PASSWORD_MAX_LENGTH)
+    return { field, code: 'tooBig.string', params: { max: PASSWORD_MAX_LENGTH, count: PASSWORD_MAX_LENGTH } };
   const lower = password.toLowerCase();
   if (commonPasswords().has(lower)) return { field, code: 'passwordCommon' };
   if (email && (lower === email.toLowerCase() || lower === email.toLowerCase().split('@')[0])) return { field, code: 'passwordIsEmail' };

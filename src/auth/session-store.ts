@@ -83,26 +83,35 @@ export class SessionStore extends Store implements OnApplicationShutdown {
          ON CONFLICT (sid) DO UPDATE SET sess = EXCLUDED.sess, expire = EXCLUDED.expire`,
         [sid, sess, expire],
       )
-      .then(() => {
-        const known = this.loaded.get(sid);
-        if (known) known.expireMs = expire.getTime();
-        callback?.();
-      }, (error: unknown) => callback?.(error));
+      .then(
+        () => {
+          const known = this.loaded.get(sid);
+          if (known) known.expireMs = expire.getTime();
+          callback?.();
+        },
+        (error: unknown) => callback?.(error),
+      );
   }
 
   override touch(sid: string, sess: SessionData, callback?: Callback): void {
     const expire = expiryOf(sess);
     const known = this.loaded.get(sid);
     if (known && expire.getTime() - known.expireMs < SESSION_TOUCH_EVERY_MS) return callback?.();
-    this.pool.query(`UPDATE user_sessions SET expire = $2 WHERE sid = $1`, [sid, expire]).then(() => {
-      if (known) known.expireMs = expire.getTime();
-      callback?.();
-    }, (error: unknown) => callback?.(error));
+    this.pool.query(`UPDATE user_sessions SET expire = $2 WHERE sid = $1`, [sid, expire]).then(
+      () => {
+        if (known) known.expireMs = expire.getTime();
+        callback?.();
+      },
+      (error: unknown) => callback?.(error),
+    );
   }
 
   override destroy(sid: string, callback?: Callback): void {
     this.loaded.delete(sid);
-    this.pool.query(`DELETE FROM user_sessions WHERE sid = $1`, [sid]).then(() => callback?.(), (error: unknown) => callback?.(error));
+    this.pool.query(`DELETE FROM user_sessions WHERE sid = $1`, [sid]).then(
+      () => callback?.(),
+      (error: unknown) => callback?.(error),
+    );
   }
 
   /**

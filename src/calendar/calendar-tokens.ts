@@ -11,7 +11,10 @@ export class CalendarTokens {
   constructor(private readonly config: AppConfig) {}
 
   token(userId: string, version: number): string {
-    return createHmac('sha256', this.config.env.SESSION_SECRET).update(`calendar-feed:${userId}:${version}`).digest('base64url').slice(0, 32);
+    return createHmac('sha256', this.config.env.SESSION_SECRET)
+      .update(`calendar-feed:${userId}:${version}`)
+      .digest('base64url')
+      .slice(0, 32);
   }
 
   verify(userId: string, version: number, given: string): boolean {

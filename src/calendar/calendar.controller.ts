@@ -54,7 +54,15 @@ export class CalendarController {
   @Post('my/calendar/renew')
   @ApiExcludeEndpoint()
   async renewPage(@CurrentUser() user: User, @Req() req: Request, @Res() res: Response) {
-    if (!confirmed(req, res, { question: 'confirm.renewCalendar', consequence: 'confirm.renewCalendarConsequence', button: 'confirm.renew', back: '/my/calendar' })) return;
+    if (
+      !confirmed(req, res, {
+        question: 'confirm.renewCalendar',
+        consequence: 'confirm.renewCalendarConsequence',
+        button: 'confirm.renew',
+        back: '/my/calendar',
+      })
+    )
+      return;
     await this.calendar.renew(user, req);
     req.session.flash = [{ kind: 'success', key: 'calendar.flash.renewed' }];
     res.redirect(303, '/my/calendar');

@@ -49,7 +49,15 @@ export class CalendarService {
       );
       const version = rows[0].calendar_feed_version;
       await this.audit.record(
-        { actorId: user.id, action: 'calendar.link_renewed', entityType: 'user', entityId: user.id, before: { version: version - 1 }, after: { version }, req },
+        {
+          actorId: user.id,
+          action: 'calendar.link_renewed',
+          entityType: 'user',
+          entityId: user.id,
+          before: { version: version - 1 },
+          after: { version },
+          req,
+        },
         manager,
       );
       user.calendarFeedVersion = version;

@@ -61,7 +61,13 @@ describe('iCalendar files, line by line', () => {
   ];
 
   it('writes a feed: the calendar, the Riga time zone and each event, every line ended by CRLF', () => {
-    const text = writeCalendar({ name: 'Kursors, Anna', events: [event, { ...event, uid: 'session-2@kursors', location: undefined, description: undefined, url: undefined, status: 'CANCELLED' }] });
+    const text = writeCalendar({
+      name: 'Kursors, Anna',
+      events: [
+        event,
+        { ...event, uid: 'session-2@kursors', location: undefined, description: undefined, url: undefined, status: 'CANCELLED' },
+      ],
+    });
     expect(text.split('\r\n')).toEqual([
       'BEGIN:VCALENDAR',
       'VERSION:2.0',
@@ -103,14 +109,27 @@ describe('iCalendar files, line by line', () => {
   it('publishes a single file with its method, organizer and the time it was made', () => {
     const text = writeCalendar({
       name: 'Nodarbība',
-      publish: { organizer: { name: 'Ilze "Admin" Administratore', email: 'kursors@daugavpils.lv\r\n' }, madeAt: new Date('2013-01-02T03:04:05Z') },
+      publish: {
+        organizer: { name: 'Ilze "Admin" Administratore', email: 'kursors@daugavpils.lv\r\n' },
+        madeAt: new Date('2013-01-02T03:04:05Z'),
+      },
       events: [event],
     });
     const lines = text.split('\r\n');
-    expect(lines.slice(0, 7)).toEqual(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Kursors//Kursors schedule//LV', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:Nodarbība', 'X-WR-TIMEZONE:Europe/Riga']);
+    expect(lines.slice(0, 7)).toEqual([
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//Kursors//Kursors schedule//LV',
+      'CALSCALE:GREGORIAN',
+      'METHOD:PUBLISH',
+      'X-WR-CALNAME:Nodarbība',
+      'X-WR-TIMEZONE:Europe/Riga',
+    ]);
     expect(lines).toContain('DTSTAMP:20130102T030405Z');
     expect(lines).toContain('LAST-MODIFIED:20121120T101112Z');
-    expect(lines[lines.indexOf('SUMMARY:Projektu vadība\\, 2. nodarbība') + 1]).toBe('ORGANIZER;CN="Ilze Admin Administratore":mailto:kursors@daugavpils.lv');
+    expect(lines[lines.indexOf('SUMMARY:Projektu vadība\\, 2. nodarbība') + 1]).toBe(
+      'ORGANIZER;CN="Ilze Admin Administratore":mailto:kursors@daugavpils.lv',
+    );
   });
 
   it('escapes every kind of line break, and each separator however often it comes', () => {

@@ -59,7 +59,9 @@ export class CohortRecords {
 
   /** Places held (by members); call it with the cohort locked when places are handed out. */
   async placesTaken(manager: EntityManager, cohortId: string): Promise<number> {
-    const [row]: { taken: number }[] = await manager.query('SELECT count(*)::int AS taken FROM cohort_members WHERE cohort_id = $1', [cohortId]);
+    const [row]: { taken: number }[] = await manager.query('SELECT count(*)::int AS taken FROM cohort_members WHERE cohort_id = $1', [
+      cohortId,
+    ]);
     return row.taken;
   }
 

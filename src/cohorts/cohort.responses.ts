@@ -46,7 +46,9 @@ export const enrolmentBody = z
   .meta({ id: 'Enrolment' });
 export const enrolmentListBody = listOf(enrolmentBody, 'EnrolmentList');
 
-export const updatedCohortBody = cohortBody.extend({ promoted: z.array(enrolmentBody).describe('Taken from the waiting list into new places.') }).meta({ id: 'UpdatedCohort' });
+export const updatedCohortBody = cohortBody
+  .extend({ promoted: z.array(enrolmentBody).describe('Taken from the waiting list into new places.') })
+  .meta({ id: 'UpdatedCohort' });
 
 export const withdrawalBody = z
   .object({ enrolment: enrolmentBody, promoted: z.array(enrolmentBody).describe('Taken from the waiting list into the freed place.') })
@@ -64,7 +66,12 @@ export const enrolmentImportBody = z
         errors: z.array(z.object({ code: z.string(), params: z.record(z.string(), z.unknown()).optional() })),
       }),
     ),
-    counts: z.object({ enrolled: z.number().int(), waitlisted: z.number().int(), completed: z.number().int(), not_completed: z.number().int() }),
+    counts: z.object({
+      enrolled: z.number().int(),
+      waitlisted: z.number().int(),
+      completed: z.number().int(),
+      not_completed: z.number().int(),
+    }),
   })
   .meta({ id: 'EnrolmentImport' });
 
@@ -73,7 +80,13 @@ export const myEnrolmentListBody = listOf(
     .omit({ trainee: true })
     .extend({
       cohort: z.object({ id: z.uuid(), name: z.string(), startsOn: isoDay, endsOn: isoDay }),
-      part: z.object({ id: z.uuid(), number: z.number().int(), title: z.string(), academicHours: z.number().int(), completionRule: z.array(z.string()) }),
+      part: z.object({
+        id: z.uuid(),
+        number: z.number().int(),
+        title: z.string(),
+        academicHours: z.number().int(),
+        completionRule: z.array(z.string()),
+      }),
       programme: z.object({ id: z.uuid(), title: z.string(), projectTitle: z.string() }),
       footer,
     })
@@ -81,4 +94,7 @@ export const myEnrolmentListBody = listOf(
   'MyEnrolmentList',
 );
 
-export const taughtCohortListBody = listOf(cohortBody.extend({ trainees: z.array(enrolmentBody) }).meta({ id: 'TaughtCohort' }), 'TaughtCohortList');
+export const taughtCohortListBody = listOf(
+  cohortBody.extend({ trainees: z.array(enrolmentBody) }).meta({ id: 'TaughtCohort' }),
+  'TaughtCohortList',
+);

@@ -17,7 +17,17 @@ import { EnrolmentImportService } from './enrolment-import.service';
 import { EnrolmentsService } from './enrolments.service';
 import { CSV_UPLOAD, UploadedCsv } from './csv-upload';
 import { MyEnrolmentsService } from './my-enrolments.service';
-import { cohortBody, cohortPageBody, enrolmentBody, enrolmentImportBody, enrolmentListBody, myEnrolmentListBody, taughtCohortListBody, updatedCohortBody, withdrawalBody } from './cohort.responses';
+import {
+  cohortBody,
+  cohortPageBody,
+  enrolmentBody,
+  enrolmentImportBody,
+  enrolmentListBody,
+  myEnrolmentListBody,
+  taughtCohortListBody,
+  updatedCohortBody,
+  withdrawalBody,
+} from './cohort.responses';
 
 const COHORT_ID = new ParseIdPipe('cohorts.errors.notFound');
 const ENROLMENT_ID = new ParseIdPipe('cohorts.errors.enrolmentNotFound');
@@ -103,7 +113,13 @@ export class CohortsApiController {
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, csv: { type: 'string' } } } })
   @ApiOk(enrolmentImportBody, 'Every row was valid; all were enrolled.')
   @ApiErrorResponses(422)
-  async import(@CurrentUser() actor: User, @Req() req: Request, @Param('id', COHORT_ID) id: string, @Body() body: unknown, @UploadedFile() file: UploadedCsv | undefined) {
+  async import(
+    @CurrentUser() actor: User,
+    @Req() req: Request,
+    @Param('id', COHORT_ID) id: string,
+    @Body() body: unknown,
+    @UploadedFile() file: UploadedCsv | undefined,
+  ) {
     const { csv } = parseWith(importSchema, body);
     const source = file?.buffer.length ? file.buffer : csv?.trim() ? csv : null;
     if (!source) throw ValidationFailedError.field('file', 'csv.required');

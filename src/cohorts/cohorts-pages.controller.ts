@@ -40,7 +40,10 @@ export class CohortsPagesController {
       titleKey: 'cohorts.list.title',
       query,
       cohorts: items.map((c) => cohortView(c, req.lang)),
-      programmes: programmes.map(({ programme }) => ({ id: programme.id, title: localized(req.lang, programme.titleLv, programme.titleEn) })),
+      programmes: programmes.map(({ programme }) => ({
+        id: programme.id,
+        title: localized(req.lang, programme.titleLv, programme.titleEn),
+      })),
       pager: pager('/admin/cohorts', query, total),
     };
   }
@@ -103,7 +106,11 @@ export class CohortsPagesController {
     const partGroups = await Promise.all(
       programmes.map(async ({ programme }) => ({
         label: localized(lang, programme.titleLv, programme.titleEn),
-        parts: (await this.parts.listFor(programme.id)).map((p) => ({ id: p.id, number: p.number, title: localized(lang, p.titleLv, p.titleEn) })),
+        parts: (await this.parts.listFor(programme.id)).map((p) => ({
+          id: p.id,
+          number: p.number,
+          title: localized(lang, p.titleLv, p.titleEn),
+        })),
       })),
     );
     return { titleKey: 'cohorts.new.title', cohort: null, instructors, partGroups: partGroups.filter((g) => g.parts.length) };

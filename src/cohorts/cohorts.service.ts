@@ -100,7 +100,10 @@ export class CohortsService {
         instructors: await this.instructors(manager, input.instructorIds),
       });
       await repo.save(cohort);
-      await this.audit.record({ actorId: actor.id, action: 'cohort.created', entityType: 'cohort', entityId: cohort.id, after: auditView(cohort), req }, manager);
+      await this.audit.record(
+        { actorId: actor.id, action: 'cohort.created', entityType: 'cohort', entityId: cohort.id, after: auditView(cohort), req },
+        manager,
+      );
       return cohort;
     });
   }
@@ -109,7 +112,11 @@ export class CohortsService {
   async update(id: string, input: UpdateCohortInput, actor: User, req?: Request): Promise<{ cohort: Cohort; promoted: Enrolment[] }> {
     const result = await this.dataSource.transaction(async (manager) => {
       const cohort = await lockCohort(manager, id);
-      cohort.instructors = await manager.getRepository(User).createQueryBuilder('u').innerJoin('cohort_teachers', 't', 't.user_id = u.id AND t.cohort_id = :id', { id }).getMany();
+      cohort.instructors = await manager
+        .getRepository(User)
+        .createQueryBuilder('u')
+        .innerJoin('cohort_teachers', 't', 't.user_id = u.id AND t.cohort_id = :id', { id })
+        .getMany();
       const before = auditView(cohort);
       const taken = await this.records.placesTaken(manager, id);
       if (input.capacity < taken) throw new CapacityBelowPlacesError(taken);
@@ -121,7 +128,10 @@ export class CohortsService {
         instructors: await this.instructors(manager, input.instructorIds),
       });
       await manager.getRepository(Cohort).save(cohort);
-      await this.audit.record({ actorId: actor.id, action: 'cohort.updated', entityType: 'cohort', entityId: id, before, after: auditView(cohort), req }, manager);
+      await this.audit.record(
+        { actorId: actor.id, action: 'cohort.updated', entityType: 'cohort', entityId: id, before, after: auditView(cohort), req },
+        manager,
+      );
       const filled = await this.waitingList.fill(manager, cohort, actor.id, req);
       return { cohort, ...filled };
     });
@@ -134,7 +144,7 @@ export class CohortsService {
     return this.dataSource
       .getRepository(User)
       .createQueryBuilder('u')
-      .where(":role = ANY(u.roles)", { role: 'instructor' })
+      .where(':role = ANY(u.roles)', { role: 'instructor' })
       .andWhere('u.disabledAt IS NULL')
       .orderBy('u.name', 'ASC')
       .getMany();

@@ -22,7 +22,14 @@ export class EnrolmentEmails {
    * Returns the outbox id to dispatch after commit. The key names the event (the moment of the change), so
    * a trainee enrolled again after withdrawing hears about it again, but one event never sends two emails.
    */
-  async enqueue(manager: EntityManager, kind: EnrolmentEmailKind, enrolment: Enrolment, user: User, cohort: Cohort, position?: number): Promise<string | null> {
+  async enqueue(
+    manager: EntityManager,
+    kind: EnrolmentEmailKind,
+    enrolment: Enrolment,
+    user: User,
+    cohort: Cohort,
+    position?: number,
+  ): Promise<string | null> {
     const part = cohort.part;
     const programme = part.programme;
     const lang = user.language;

@@ -53,10 +53,22 @@ export class EnrolmentImportService {
     const csv = readCsv(file, { required: ['email'], optional: ['status'], maxRows: IMPORT_MAX_ROWS, field: 'file' });
     const { report, outboxIds } = await this.dataSource.transaction(async (manager) => {
       const cohort = await lockCohortForEnrolment(manager, cohortId);
-      const rows = await this.plan(manager, cohort, csv.map((row) => ({ line: row.line, email: row.values.email, requested: row.values.status })));
-      const counts = Object.fromEntries(IMPORT_STATUSES.map((s) => [s, rows.filter((r) => r.outcome === s).length])) as ImportReport['counts'];
+      const rows = await this.plan(
+        manager,
+        cohort,
+        csv.map((row) => ({ line: row.line, email: row.values.email, requested: row.values.status })),
+      );
+      const counts = Object.fromEntries(
+        IMPORT_STATUSES.map((s) => [s, rows.filter((r) => r.outcome === s).length]),
+      ) as ImportReport['counts'];
       const clean = rows.every((row) => !row.errors.length);
-      const strip = (r: PlannedRow): ImportRowReport => ({ line: r.line, email: r.email, requested: r.requested, outcome: r.outcome, errors: r.errors });
+      const strip = (r: PlannedRow): ImportRowReport => ({
+        line: r.line,
+        email: r.email,
+        requested: r.requested,
+        outcome: r.outcome,
+        errors: r.errors,
+      });
       if (!clean) return { report: { imported: false, rows: rows.map(strip), counts }, outboxIds: [] };
       const ids: string[] = [];
       let position = await this.records.waitingCount(manager, cohort.id);
@@ -66,7 +78,14 @@ export class EnrolmentImportService {
         if (placed.outboxId) ids.push(placed.outboxId);
       }
       await this.audit.record(
-        { actorId: actor.id, action: 'cohort.enrolments_imported', entityType: 'cohort', entityId: cohort.id, after: { rows: rows.length, ...counts }, req },
+        {
+          actorId: actor.id,
+          action: 'cohort.enrolments_imported',
+          entityType: 'cohort',
+          entityId: cohort.id,
+          after: { rows: rows.length, ...counts },
+          req,
+        },
         manager,
       );
       return { report: { imported: true, rows: rows.map(strip), counts }, outboxIds: ids };
@@ -76,7 +95,11 @@ export class EnrolmentImportService {
   }
 
   /** Checks every row and decides what it becomes, in file order, without writing anything. */
-  private async plan(manager: EntityManager, cohort: Cohort, input: { line: number; email: string; requested: string }[]): Promise<PlannedRow[]> {
+  private async plan(
+    manager: EntityManager,
+    cohort: Cohort,
+    input: { line: number; email: string; requested: string }[],
+  ): Promise<PlannedRow[]> {
     const rows: PlannedRow[] = input.map((r) => ({ ...r, requested: r.requested.trim().toLowerCase(), outcome: null, errors: [] }));
     const firstLine = new Map<string, number>();
     for (const row of rows) {

@@ -140,14 +140,21 @@ export class EnrolmentsPagesController {
   private async withdrawLocals(cohortId: string, enrolmentId: string, lang: Language) {
     const enrolment = await this.enrolmentOf(cohortId, enrolmentId);
     const cohort = cohortView(await this.cohorts.get(cohortId), lang);
-    return { titleKey: 'cohorts.withdraw.title', cohort, enrolment: enrolmentPageView(enrolment), ...singleProgrammeFooter([cohort.footer]) };
+    return {
+      titleKey: 'cohorts.withdraw.title',
+      cohort,
+      enrolment: enrolmentPageView(enrolment),
+      ...singleProgrammeFooter([cohort.footer]),
+    };
   }
 
   private async showLocals(id: string, lang: Language, q?: string) {
     const cohort = cohortView(await this.cohorts.get(id), lang);
     const enrolments = (await this.enrolments.listForCohort(id)).map(enrolmentPageView);
     const active = new Set(enrolments.filter((e) => e.status !== 'withdrawn').map((e) => e.trainee?.id));
-    const found = q ? (await this.users.list({ q, role: 'trainee', page: 1, pageSize: 20 })).items.map((s) => s.user).filter((u) => !u.disabledAt) : [];
+    const found = q
+      ? (await this.users.list({ q, role: 'trainee', page: 1, pageSize: 20 })).items.map((s) => s.user).filter((u) => !u.disabledAt)
+      : [];
     return {
       title: cohort.name,
       cohort,
@@ -155,7 +162,11 @@ export class EnrolmentsPagesController {
       places: enrolments.filter((e) => e.status !== 'waitlisted' && e.status !== 'withdrawn'),
       waiting: enrolments.filter((e) => e.status === 'waitlisted'),
       withdrawn: enrolments.filter((e) => e.status === 'withdrawn'),
-      search: { q: q ?? '', searched: Boolean(q), results: found.map((u) => ({ id: u.id, name: u.name, email: u.email, department: u.department, inCohort: active.has(u.id) })) },
+      search: {
+        q: q ?? '',
+        searched: Boolean(q),
+        results: found.map((u) => ({ id: u.id, name: u.name, email: u.email, department: u.department, inCohort: active.has(u.id) })),
+      },
       importStatuses: IMPORT_STATUSES,
       importMaxRows: IMPORT_MAX_ROWS,
     };

@@ -38,7 +38,8 @@ export class EnrolmentsService {
       const user = await manager.getRepository(User).findOneBy({ id: userId });
       if (!user || user.disabledAt) throw new CannotEnrolError('enrolment.unknownUser');
       if (!user.hasRole('trainee')) throw new CannotEnrolError('enrolment.notTrainee', { name: user.name });
-      if ((await this.records.placesTaken(manager, cohortId)) < cohort.capacity) return this.place(manager, cohort, user, 'enrolled', actor, req);
+      if ((await this.records.placesTaken(manager, cohortId)) < cohort.capacity)
+        return this.place(manager, cohort, user, 'enrolled', actor, req);
       return this.place(manager, cohort, user, 'waitlisted', actor, req, (await this.records.waitingCount(manager, cohortId)) + 1);
     });
     if (outboxId) await this.outbox.dispatch([outboxId]);
@@ -49,7 +50,15 @@ export class EnrolmentsService {
    * Puts a trainee into the locked cohort with the given status, reviving a withdrawn enrolment if there is
    * one, and queues their email (for enrolled and waitlisted). Shared by single enrolment and the CSV import.
    */
-  async place(manager: EntityManager, cohort: Cohort, user: User, status: EnrolmentStatus, actor: User, req?: Request, position?: number): Promise<Placement> {
+  async place(
+    manager: EntityManager,
+    cohort: Cohort,
+    user: User,
+    status: EnrolmentStatus,
+    actor: User,
+    req?: Request,
+    position?: number,
+  ): Promise<Placement> {
     const repo = manager.getRepository(Enrolment);
     const existing = await repo.findOne({ where: { cohortId: cohort.id, userId: user.id }, lock: { mode: 'pessimistic_write' } });
     if (existing && existing.status !== 'withdrawn') throw new AlreadyInCohortError();
@@ -64,14 +73,28 @@ export class EnrolmentsService {
     let id = existing?.id;
     try {
       if (id) await repo.createQueryBuilder().update().set(fields).where('id = :id', { id }).execute();
-      else id = (await repo.createQueryBuilder().insert().values({ ...fields, cohortId: cohort.id, userId: user.id }).execute()).identifiers[0].id as string;
+      else
+        id = (
+          await repo
+            .createQueryBuilder()
+            .insert()
+            .values({ ...fields, cohortId: cohort.id, userId: user.id })
+            .execute()
+        ).identifiers[0].id as string;
     } catch (error) {
       if (isUniqueViolation(error)) throw new AlreadyInCohortError();
       throw error;
     }
     const enrolment = await repo.findOneByOrFail({ id });
     await this.audit.record(
-      { actorId: actor.id, action: 'enrolment.created', entityType: 'enrolment', entityId: enrolment.id, after: { cohortId: cohort.id, userId: user.id, status }, req },
+      {
+        actorId: actor.id,
+        action: 'enrolment.created',
+        entityType: 'enrolment',
+        entityId: enrolment.id,
+        after: { cohortId: cohort.id, userId: user.id, status },
+        req,
+      },
       manager,
     );
     const kind = status === 'waitlisted' ? 'waitlisted' : status === 'enrolled' ? 'enrolled' : null;
@@ -80,21 +103,37 @@ export class EnrolmentsService {
   }
 
   /** Withdraws an enrolled or waiting trainee; a place freed goes to the first on the waiting list, in the same transaction. */
-  async withdraw(enrolmentId: string, reason: string, actor: User, req?: Request): Promise<{ enrolment: Enrolment; promoted: Enrolment[] }> {
+  async withdraw(
+    enrolmentId: string,
+    reason: string,
+    actor: User,
+    req?: Request,
+  ): Promise<{ enrolment: Enrolment; promoted: Enrolment[] }> {
     const result = await this.dataSource.transaction(async (manager) => {
       const found = await manager.getRepository(Enrolment).findOneBy({ id: enrolmentId });
       if (!found) throw new EnrolmentNotFoundError();
       const cohort = await lockCohort(manager, found.cohortId);
-      const enrolment = await manager.getRepository(Enrolment).findOneOrFail({ where: { id: enrolmentId }, lock: { mode: 'pessimistic_write' } });
+      const enrolment = await manager
+        .getRepository(Enrolment)
+        .findOneOrFail({ where: { id: enrolmentId }, lock: { mode: 'pessimistic_write' } });
       if (enrolment.status !== 'enrolled' && enrolment.status !== 'waitlisted') throw new NotWithdrawableError();
       const before = { status: enrolment.status };
       Object.assign(enrolment, { status: 'withdrawn', withdrawnAt: new Date(), withdrawalReason: reason });
       await manager.getRepository(Enrolment).save(enrolment);
       await this.audit.record(
-        { actorId: actor.id, action: 'enrolment.withdrawn', entityType: 'enrolment', entityId: enrolment.id, before, after: { status: 'withdrawn', reason }, req },
+        {
+          actorId: actor.id,
+          action: 'enrolment.withdrawn',
+          entityType: 'enrolment',
+          entityId: enrolment.id,
+          before,
+          after: { status: 'withdrawn', reason },
+          req,
+        },
         manager,
       );
-      const filled = before.status === 'enrolled' ? await this.waitingList.fill(manager, cohort, actor.id, req) : { promoted: [], outboxIds: [] };
+      const filled =
+        before.status === 'enrolled' ? await this.waitingList.fill(manager, cohort, actor.id, req) : { promoted: [], outboxIds: [] };
       return { enrolment, ...filled };
     });
     await this.outbox.dispatch(result.outboxIds);
@@ -105,7 +144,8 @@ export class EnrolmentsService {
   async get(id: string): Promise<Enrolment & { position: number | null }> {
     const enrolment = await this.dataSource.getRepository(Enrolment).findOne({ where: { id }, relations: { user: true } });
     if (!enrolment) throw new EnrolmentNotFoundError();
-    const positions = enrolment.status === 'waitlisted' ? await this.records.waitingPositions([enrolment.cohortId]) : new Map<string, number>();
+    const positions =
+      enrolment.status === 'waitlisted' ? await this.records.waitingPositions([enrolment.cohortId]) : new Map<string, number>();
     return Object.assign(enrolment, { position: positions.get(id) ?? null });
   }
 

@@ -19,7 +19,12 @@ export class WaitingList {
    * Gives every free place to the earliest waiting trainees, with a "place freed" email each. The caller
    * holds the cohort lock (lockCohort), so no other change counts the same free place.
    */
-  async fill(manager: EntityManager, cohort: Cohort, actorId: string | null, req?: Request): Promise<{ promoted: Enrolment[]; outboxIds: string[] }> {
+  async fill(
+    manager: EntityManager,
+    cohort: Cohort,
+    actorId: string | null,
+    req?: Request,
+  ): Promise<{ promoted: Enrolment[]; outboxIds: string[] }> {
     const free = cohort.capacity - (await this.records.placesTaken(manager, cohort.id));
     if (free <= 0) return { promoted: [], outboxIds: [] };
     const ids = await this.records.promoteWaiting(manager, cohort.id, free);
@@ -32,7 +37,14 @@ export class WaitingList {
     const outboxIds: string[] = [];
     for (const enrolment of promoted) {
       await this.audit.record(
-        { actorId, action: 'enrolment.promoted', entityType: 'enrolment', entityId: enrolment.id, after: { cohortId: cohort.id, userId: enrolment.userId, status: 'enrolled' }, req },
+        {
+          actorId,
+          action: 'enrolment.promoted',
+          entityType: 'enrolment',
+          entityId: enrolment.id,
+          after: { cohortId: cohort.id, userId: enrolment.userId, status: 'enrolled' },
+          req,
+        },
         manager,
       );
       const id = await this.emails.enqueue(manager, 'promoted', enrolment, enrolment.user, cohort);

@@ -38,7 +38,12 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): Json {
 
 /** Every named schema, as components.schemas. */
 function namedSchemas(): Record<string, Json> {
-  const { schemas } = z.toJSONSchema(z.globalRegistry, { target: 'openapi-3.0', io: 'output', unrepresentable: 'any', uri: (id) => COMPONENTS + id });
+  const { schemas } = z.toJSONSchema(z.globalRegistry, {
+    target: 'openapi-3.0',
+    io: 'output',
+    unrepresentable: 'any',
+    uri: (id) => COMPONENTS + id,
+  });
   return tidy(schemas, true) as Record<string, Json>;
 }
 
@@ -92,7 +97,11 @@ export const ApiNoContent = (description = 'Done.') => ApiResponse({ status: 204
 export function ApiFile(...types: string[]) {
   return applyDecorators(
     ApiProduces(...types),
-    ApiResponse({ status: 200, description: 'The file.', content: Object.fromEntries(types.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) }),
+    ApiResponse({
+      status: 200,
+      description: 'The file.',
+      content: Object.fromEntries(types.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+    }),
   );
 }
 
@@ -110,7 +119,11 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 
 /** Error responses beyond those every operation gets (see withErrors), all shaped as the Error schema. */
 export function ApiErrorResponses(...statuses: number[]) {
-  return applyDecorators(...statuses.map((status) => ApiResponse({ status, description: ERROR_DESCRIPTIONS[status] ?? 'Error.', schema: ref(errorResponseSchema) })));
+  return applyDecorators(
+    ...statuses.map((status) =>
+      ApiResponse({ status, description: ERROR_DESCRIPTIONS[status] ?? 'Error.', schema: ref(errorResponseSchema) }),
+    ),
+  );
 }
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
@@ -135,7 +148,8 @@ function withErrors(path: string, operation: Operation, secured: boolean): void 
   for (const status of statuses) operation.responses[status] ??= errorResponse(status);
   // A route that sends a file still answers its errors in JSON.
   for (const [status, response] of Object.entries(operation.responses)) {
-    if (Number(status) >= 400 && !(response.content as Json | undefined)?.['application/json']) operation.responses[status] = errorResponse(Number(status));
+    if (Number(status) >= 400 && !(response.content as Json | undefined)?.['application/json'])
+      operation.responses[status] = errorResponse(Number(status));
   }
 }
 
@@ -155,9 +169,25 @@ export function buildOpenApiDocument(app: INestApplication, publicUrl: string): 
     )
     .setVersion('1')
     .addServer(publicUrl)
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'personal API token', description: 'A personal API token (an opaque string, not a JWT).' }, 'bearer')
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'personal API token',
+        description: 'A personal API token (an opaque string, not a JWT).',
+      },
+      'bearer',
+    )
     .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', description: 'The session of a signed-in browser.' }, 'cookie')
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-CSRF-Token', description: 'With the session cookie, on every write: the token of the signed-in page.' }, 'csrf')
+    .addApiKey(
+      {
+        type: 'apiKey',
+        in: 'header',
+        name: 'X-CSRF-Token',
+        description: 'With the session cookie, on every write: the token of the signed-in page.',
+      },
+      'csrf',
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config);
   for (const [path, item] of Object.entries(document.paths)) {

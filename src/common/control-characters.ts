@@ -23,7 +23,9 @@ export function controlCharacterErrors(value: unknown, path: string): FieldError
     return code ? [{ field: path || '_', code }] : [];
   }
   if (value && typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) => controlCharacterErrors(inner, path ? `${path}.${key}` : key));
+    return Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) =>
+      controlCharacterErrors(inner, path ? `${path}.${key}` : key),
+    );
   }
   return [];
 }

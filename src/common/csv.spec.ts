@@ -15,7 +15,10 @@ function problem(input: Buffer | string, opts = options): string {
 
 describe('readCsv', () => {
   it('reads a spreadsheet export: BOM, semicolons, Windows line ends, any case of header, blank lines skipped', () => {
-    const rows = readCsv(Buffer.from('\uFEFFEmail;STATUS\r\nanna@daugavpils.lv;enrolled\r\n\r\n;\r\njānis@daugavpils.lv\r\n', 'utf8'), options);
+    const rows = readCsv(
+      Buffer.from('\uFEFFEmail;STATUS\r\nanna@daugavpils.lv;enrolled\r\n\r\n;\r\njānis@daugavpils.lv\r\n', 'utf8'),
+      options,
+    );
     expect(rows).toEqual([
       { line: 2, values: { email: 'anna@daugavpils.lv', status: 'enrolled' } },
       { line: 5, values: { email: 'jānis@daugavpils.lv', status: '' } },
@@ -84,7 +87,9 @@ describe('readCsv at its limits', () => {
     expect(fieldErrors('vārds\nAnna\n', { required: ['email', 'name'], maxRows: 3 })).toEqual([
       { field: 'file', code: 'csv.missingColumns', params: { columns: 'email, name' } },
     ]);
-    expect(readCsv('email\nanna@daugavpils.lv\n', { required: ['email'], maxRows: 3 })).toEqual([{ line: 2, values: { email: 'anna@daugavpils.lv' } }]);
+    expect(readCsv('email\nanna@daugavpils.lv\n', { required: ['email'], maxRows: 3 })).toEqual([
+      { line: 2, values: { email: 'anna@daugavpils.lv' } },
+    ]);
   });
 
   it('keeps a row with some cells empty, and a zero-width space inside a cell', () => {
@@ -94,6 +99,9 @@ describe('readCsv at its limits', () => {
   });
 
   it('reads the columns in any order', () => {
-    expect(readCsv('status,email\nwithdrawn,anna@daugavpils.lv\n', options)[0].values).toEqual({ email: 'anna@daugavpils.lv', status: 'withdrawn' });
+    expect(readCsv('status,email\nwithdrawn,anna@daugavpils.lv\n', options)[0].values).toEqual({
+      email: 'anna@daugavpils.lv',
+      status: 'withdrawn',
+    });
   });
 });

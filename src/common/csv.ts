@@ -42,7 +42,13 @@ export function readCsv(input: Buffer | string, options: CsvOptions): CsvRow[] {
   if (!text.trim()) throw ValidationFailedError.field(field, 'csv.empty');
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { delimiter: delimiterOf(text), info: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as unknown as typeof records;
+    records = parse(text, {
+      delimiter: delimiterOf(text),
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    }) as unknown as typeof records;
   } catch {
     throw ValidationFailedError.field(field, 'csv.unreadable');
   }
@@ -52,10 +58,12 @@ export function readCsv(input: Buffer | string, options: CsvOptions): CsvRow[] {
   const missing = options.required.filter((name) => !columns.includes(name));
   if (missing.length) throw ValidationFailedError.field(field, 'csv.missingColumns', { columns: missing.join(', ') });
   const unknown = columns.filter((name) => !known.includes(name));
-  if (unknown.length) throw ValidationFailedError.field(field, 'csv.unknownColumns', { columns: unknown.join(', '), allowed: known.join(', ') });
+  if (unknown.length)
+    throw ValidationFailedError.field(field, 'csv.unknownColumns', { columns: unknown.join(', '), allowed: known.join(', ') });
   const rows = body.filter(({ record }) => record.some((cell) => cell !== ''));
   if (!rows.length) throw ValidationFailedError.field(field, 'csv.empty');
-  if (rows.length > options.maxRows) throw ValidationFailedError.field(field, 'csv.tooManyRows', { max: options.maxRows, count: options.maxRows });
+  if (rows.length > options.maxRows)
+    throw ValidationFailedError.field(field, 'csv.tooManyRows', { max: options.maxRows, count: options.maxRows });
   return rows.map(({ record, info }) => ({
     line: info.lines,
     values: Object.fromEntries(known.map((name) => [name, record[columns.indexOf(name)] ?? ''])),

@@ -53,7 +53,11 @@ export class FormViewInterceptor implements NestInterceptor {
       fieldErrors,
       errorSummary: error.fieldErrors.map((e) => ({ field: e.field, message: fieldErrors[e.field] })),
       // A form lists each bad field under its label, so its summary needs no list of field names (the API's does).
-      formError: this.i18n.t(req.lang, error instanceof ValidationFailedError && error.messageKey === 'errors.validation' ? 'errors.validationForm' : error.messageKey, error.params),
+      formError: this.i18n.t(
+        req.lang,
+        error instanceof ValidationFailedError && error.messageKey === 'errors.validation' ? 'errors.validationForm' : error.messageKey,
+        error.params,
+      ),
     });
   }
 }

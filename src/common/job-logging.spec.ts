@@ -33,7 +33,9 @@ describe('runLoggedJob', () => {
   });
 
   it('logs a failure with the error and passes it on', async () => {
-    await expect(runLoggedJob(pino, new Logger('TestProcessor'), job, {}, () => Promise.reject(new Error('SMTP 451')))).rejects.toThrow('SMTP 451');
+    await expect(runLoggedJob(pino, new Logger('TestProcessor'), job, {}, () => Promise.reject(new Error('SMTP 451')))).rejects.toThrow(
+      'SMTP 451',
+    );
     expect(lines.at(-1)).toMatchObject({ msg: 'Job failed', jobId: 'job-42', err: expect.objectContaining({ message: 'SMTP 451' }) });
   });
 

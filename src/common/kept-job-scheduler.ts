@@ -41,7 +41,8 @@ export abstract class KeptJobScheduler implements OnApplicationBootstrap, OnAppl
   async ensureScheduled(): Promise<void> {
     const { id, repeat, jobName, jobOptions } = this.schedule();
     const existing = await this.queue.getJobScheduler(id);
-    if (existing && Number(existing.every ?? 0) === Number(repeat.every ?? 0) && (existing.pattern ?? null) === (repeat.pattern ?? null)) return;
+    if (existing && Number(existing.every ?? 0) === Number(repeat.every ?? 0) && (existing.pattern ?? null) === (repeat.pattern ?? null))
+      return;
     await this.queue.upsertJobScheduler(id, repeat, { name: jobName, opts: jobOptions });
     this.logger.log({ schedulerId: id, every: repeat.every, pattern: repeat.pattern }, 'Job scheduled');
   }

@@ -4,7 +4,11 @@ import { prettyTransport } from './logging.module';
 function logOneLine(transport: unknown): string {
   const script = `const pino = require('pino'); const t = ${JSON.stringify(transport ?? null)};
     const log = t ? pino({ transport: t }) : pino(); log.info({ jobId: 'j1' }, 'worker started');`;
-  return execFileSync(process.execPath, ['-e', script], { cwd: process.cwd(), encoding: 'utf8', env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: '1' } });
+  return execFileSync(process.execPath, ['-e', script], {
+    cwd: process.cwd(),
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: '1' },
+  });
 }
 
 describe('log lines', () => {

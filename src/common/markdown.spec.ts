@@ -2,7 +2,9 @@ import { renderMarkdown } from './markdown';
 
 describe('safe Markdown', () => {
   it('renders ordinary formatting and lists', () => {
-    expect(renderMarkdown('**Uzdevums**: apraksts\n\n- viens\n- divi')).toBe('<p><strong>Uzdevums</strong>: apraksts</p>\n<ul>\n<li>viens</li>\n<li>divi</li>\n</ul>\n');
+    expect(renderMarkdown('**Uzdevums**: apraksts\n\n- viens\n- divi')).toBe(
+      '<p><strong>Uzdevums</strong>: apraksts</p>\n<ul>\n<li>viens</li>\n<li>divi</li>\n</ul>\n',
+    );
   });
 
   it('shows raw HTML as text', () => {
@@ -12,10 +14,21 @@ describe('safe Markdown', () => {
   });
 
   it('links only to http(s) and mailto, with noopener nofollow', () => {
-    expect(renderMarkdown('[lapa](https://daugavpils.lv)')).toBe('<p><a href="https://daugavpils.lv" rel="noopener nofollow">lapa</a></p>\n');
-    expect(renderMarkdown('[pasts](mailto:projekti@daugavpils.lv)')).toContain('href="mailto:projekti@daugavpils.lv" rel="noopener nofollow"');
+    expect(renderMarkdown('[lapa](https://daugavpils.lv)')).toBe(
+      '<p><a href="https://daugavpils.lv" rel="noopener nofollow">lapa</a></p>\n',
+    );
+    expect(renderMarkdown('[pasts](mailto:projekti@daugavpils.lv)')).toContain(
+      'href="mailto:projekti@daugavpils.lv" rel="noopener nofollow"',
+    );
     expect(renderMarkdown('http://example.lv/x')).toContain('<a href="http://example.lv/x" rel="noopener nofollow">');
-    for (const bad of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,<b>x</b>', 'vbscript:x', 'file:///etc/passwd', '//evil.example/x']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      'data:text/html,<b>x</b>',
+      'vbscript:x',
+      'file:///etc/passwd',
+      '//evil.example/x',
+    ]) {
       expect(renderMarkdown(`[x](${bad})`)).not.toContain('<a');
     }
   });

@@ -84,7 +84,9 @@ function adminsOnly(i18n: I18nService): RequestHandler {
       return;
     }
     if (!req.user.hasRole('admin') || (!SAFE_METHODS.has(req.method) && !fromThisSite(req))) {
-      res.status(403).render('pages/error', { titleKey: 'errorPage.title.403', statusCode: 403, message: i18n.t(req.lang, 'errors.forbidden') });
+      res
+        .status(403)
+        .render('pages/error', { titleKey: 'errorPage.title.403', statusCode: 403, message: i18n.t(req.lang, 'errors.forbidden') });
       return;
     }
     res.setHeader('Content-Security-Policy', DASHBOARD_CSP);

@@ -11,7 +11,8 @@ describe('requestIdOf', () => {
   });
 
   it('makes a new UUID when the header is missing, too long or carries other characters', () => {
-    for (const given of [undefined, '', 'a'.repeat(65), 'id with spaces', 'x\ny', '<script>']) expect(requestIdOf(withHeader(given))).toMatch(UUID);
+    for (const given of [undefined, '', 'a'.repeat(65), 'id with spaces', 'x\ny', '<script>'])
+      expect(requestIdOf(withHeader(given))).toMatch(UUID);
     expect(requestIdOf(withHeader())).not.toBe(requestIdOf(withHeader()));
   });
 });

@@ -23,7 +23,10 @@ export const optionalText = (max: number, options: TextOptions = {}) =>
 
 /** Why something changes (a move, a cancellation, a withdrawal): people are told it, so an empty one is missing, not short. */
 export const reason = (max: number, options: TextOptions = {}) =>
-  z.preprocess((v) => v ?? '', text(max, options).refine((v) => v.length > 0, { params: { code: 'reasonRequired' } }));
+  z.preprocess(
+    (v) => v ?? '',
+    text(max, options).refine((v) => v.length > 0, { params: { code: 'reasonRequired' } }),
+  );
 
 export const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 export const language = z.enum(LANGUAGES);
@@ -41,12 +44,14 @@ export const page = z.coerce.number().int().min(1).max(100000).default(1);
 export const pageSize = z.coerce.number().int().min(1).max(200).default(25);
 
 /** The body of every API error (see AllExceptionsFilter), for the OpenAPI document. */
-export const errorResponseSchema = z.object({
-  statusCode: z.number().int(),
-  code: z.string(),
-  message: z.string(),
-  errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
-}).meta({ id: 'Error' });
+export const errorResponseSchema = z
+  .object({
+    statusCode: z.number().int(),
+    code: z.string(),
+    message: z.string(),
+    errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Error' });
 
 const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : typeof v === 'string' ? Number(v.trim()) : v);
 
@@ -64,6 +69,10 @@ export const list = <T extends z.ZodType>(item: T, max: number, { lines = false 
   z.preprocess((v) => {
     if (v === undefined || v === null || v === '') return [];
     if (Array.isArray(v)) return v;
-    if (typeof v === 'string' && lines) return v.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+    if (typeof v === 'string' && lines)
+      return v
+        .split(/\r?\n/)
+        .map((s) => s.trim())
+        .filter(Boolean);
     return [v];
   }, z.array(item).max(max));

@@ -4,14 +4,20 @@ import helmet, { type HelmetOptions } from 'helmet';
 import { securityHeaders } from './security-headers';
 
 const OPTIONS: HelmetOptions = {
-  contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], frameAncestors: ["'none'"] } },
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], frameAncestors: ["'none'"] },
+  },
   crossOriginEmbedderPolicy: false,
 };
 
 /** A response that keeps the headers set on it, starting with one helmet removes. */
 function recorder() {
   const headers = new Map<string, unknown>([['X-Powered-By', 'Express']]);
-  const res = { setHeader: (name: string, value: unknown) => headers.set(name, value), removeHeader: (name: string) => headers.delete(name) };
+  const res = {
+    setHeader: (name: string, value: unknown) => headers.set(name, value),
+    removeHeader: (name: string) => headers.delete(name),
+  };
   return { headers, res };
 }
 
@@ -32,6 +38,10 @@ describe('securityHeaders', () => {
 
   it('refuses a policy with a directive computed per request', () => {
     const nonce = () => "'nonce-abc'";
-    expect(() => securityHeaders({ contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", nonce] } } })).toThrow(/per request/);
+    expect(() =>
+      securityHeaders({
+        contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", nonce] } },
+      }),
+    ).toThrow(/per request/);
   });
 });

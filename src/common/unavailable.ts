@@ -1,7 +1,16 @@
 import { ServiceUnavailableError } from './errors';
 
 /** Node's socket errors when the server cannot be reached or drops the connection. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 /** PostgreSQL's SQLSTATEs for a server that is shutting down, starting up or gone (class 08: connection exception). */
 const POSTGRES_DOWN = new Set(['57P01', '57P02', '57P03']);
 /** Messages of pg, pg-pool and ioredis when their connection is gone or never came. */

@@ -55,7 +55,8 @@ export function registerViewHelpers(handlebars: HandlebarsLike, i18n: I18nServic
   handlebars.registerHelper('iso', ((value: unknown) => toDate(value)?.toISOString() ?? '') as never);
   handlebars.registerHelper('eq', ((a: unknown, b: unknown) => a === b) as never);
   // A form value of a checkbox group is a string when one box was ticked, an array when several were.
-  handlebars.registerHelper('includes', ((list: unknown, item: unknown) => (Array.isArray(list) ? list.includes(item) : list === item)) as never);
+  handlebars.registerHelper('includes', ((list: unknown, item: unknown) =>
+    Array.isArray(list) ? list.includes(item) : list === item) as never);
   handlebars.registerHelper('or', ((...args: unknown[]) => args.slice(0, -1).some(Boolean)) as never);
   handlebars.registerHelper('and', ((...args: unknown[]) => args.slice(0, -1).every(Boolean)) as never);
   handlebars.registerHelper('not', ((value: unknown) => !value) as never);

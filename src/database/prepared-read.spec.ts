@@ -20,7 +20,9 @@ describe('PreparedRead', () => {
   it('runs the same text in a transaction when given its manager, unnamed', async () => {
     const { pool, asked } = recordingPool();
     const inTransaction: unknown[][] = [];
-    const manager = { query: (text: string, values: unknown[]) => (inTransaction.push([text, values]), Promise.resolve([{ n: 2 }])) } as unknown as EntityManager;
+    const manager = {
+      query: (text: string, values: unknown[]) => (inTransaction.push([text, values]), Promise.resolve([{ n: 2 }])),
+    } as unknown as EntityManager;
     const read = PreparedRead.onPool<{ n: number }>(pool, 'in-transaction', 'SELECT $1::int AS n');
     expect(await read.rows([2], manager)).toEqual([{ n: 2 }]);
     expect(inTransaction).toEqual([['SELECT $1::int AS n', [2]]]);

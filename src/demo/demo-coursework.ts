@@ -22,7 +22,9 @@ interface Dates {
   exam: string;
 }
 
-const brief = (dates: Dates) => `Pēc nodarbību cikla katrs kursants patstāvīgi izstrādā **projekta pieteikumu** savai iestādei: tādu, ko varētu iesniegt kādā no Eiropas Savienības fondu vai citu ārvalstu finanšu instrumentu atklātajiem konkursiem.
+const brief = (
+  dates: Dates,
+) => `Pēc nodarbību cikla katrs kursants patstāvīgi izstrādā **projekta pieteikumu** savai iestādei: tādu, ko varētu iesniegt kādā no Eiropas Savienības fondu vai citu ārvalstu finanšu instrumentu atklātajiem konkursiem.
 
 ## Pieteikumā iekļaujiet
 
@@ -99,7 +101,14 @@ const HAND_INS: HandIn[] = [
 ];
 
 async function addAssignments(manager: EntityManager, instructorId: string | null): Promise<void> {
-  const common = { title: TITLE, gradingType: 'points' as const, maxPoints: String(MAX_POINTS), passMark: String(PASS_MARK), requiredForCompletion: true, createdById: instructorId };
+  const common = {
+    title: TITLE,
+    gradingType: 'points' as const,
+    maxPoints: String(MAX_POINTS),
+    passMark: String(PASS_MARK),
+    requiredForCompletion: true,
+    createdById: instructorId,
+  };
   await insertIgnore(manager, Assignment, [
     {
       ...common,

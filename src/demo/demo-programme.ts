@@ -23,13 +23,44 @@ const FUNDING_STATEMENT =
 
 /** Invented names: 20 employees completed part 2, 7 project specialists took part 1. */
 const PART2_TRAINEES = [
-  'Agnese Kalniņa', 'Aigars Zariņš', 'Baiba Krūmiņa', 'Dainis Ozoliņš', 'Elīna Vītola', 'Gatis Liepiņš', 'Ilona Pētersone',
-  'Inese Jansone', 'Juris Kļaviņš', 'Kristīne Siliņa', 'Laura Balode', 'Līga Āboliņa', 'Māris Grīnbergs', 'Natālija Ivanova',
-  'Oskars Eglītis', 'Rita Šmite', 'Sandra Lāce', 'Svetlana Petrova', 'Valdis Ūdris', 'Zane Žagata',
+  'Agnese Kalniņa',
+  'Aigars Zariņš',
+  'Baiba Krūmiņa',
+  'Dainis Ozoliņš',
+  'Elīna Vītola',
+  'Gatis Liepiņš',
+  'Ilona Pētersone',
+  'Inese Jansone',
+  'Juris Kļaviņš',
+  'Kristīne Siliņa',
+  'Laura Balode',
+  'Līga Āboliņa',
+  'Māris Grīnbergs',
+  'Natālija Ivanova',
+  'Oskars Eglītis',
+  'Rita Šmite',
+  'Sandra Lāce',
+  'Svetlana Petrova',
+  'Valdis Ūdris',
+  'Zane Žagata',
 ];
-const PART1_TRAINEES = ['Anna Bērziņa', 'Edgars Vanags', 'Ieva Skujiņa', 'Jeļena Kozlova', 'Kaspars Dūmiņš', 'Marta Ķēniņa', 'Viktors Gailis'];
+const PART1_TRAINEES = [
+  'Anna Bērziņa',
+  'Edgars Vanags',
+  'Ieva Skujiņa',
+  'Jeļena Kozlova',
+  'Kaspars Dūmiņš',
+  'Marta Ķēniņa',
+  'Viktors Gailis',
+];
 
-const DEPARTMENTS = ['Attīstības departaments', 'Projektu nodaļa', 'Izglītības pārvalde', 'Komunālās saimniecības nodaļa', 'Kultūras pārvalde'];
+const DEPARTMENTS = [
+  'Attīstības departaments',
+  'Projektu nodaļa',
+  'Izglītības pārvalde',
+  'Komunālās saimniecības nodaļa',
+  'Kultūras pārvalde',
+];
 
 function emailOf(name: string): string {
   const ascii = name
@@ -67,7 +98,15 @@ function classDays(dates: [number, number, number][], title: string, keyPrefix: 
 
 const PART2_SESSIONS: SessionSpec[] = [
   ...classDays(
-    [[2012, 5, 8], [2012, 5, 15], [2012, 5, 22], [2012, 5, 29], [2012, 6, 5], [2012, 6, 12], [2012, 6, 19]],
+    [
+      [2012, 5, 8],
+      [2012, 5, 15],
+      [2012, 5, 22],
+      [2012, 5, 29],
+      [2012, 6, 5],
+      [2012, 6, 12],
+      [2012, 6, 19],
+    ],
     'Projektu vadības specifika',
     'p2-class',
     '214. telpa',
@@ -121,7 +160,15 @@ const PART2_SESSIONS: SessionSpec[] = [
 
 const PART1_SESSIONS: SessionSpec[] = [
   ...classDays(
-    [[2012, 9, 5], [2012, 9, 12], [2012, 9, 19], [2012, 9, 26], [2012, 10, 3], [2012, 10, 10], [2012, 10, 17]],
+    [
+      [2012, 9, 5],
+      [2012, 9, 12],
+      [2012, 9, 19],
+      [2012, 9, 26],
+      [2012, 10, 3],
+      [2012, 10, 10],
+      [2012, 10, 17],
+    ],
     'Projektu vadība',
     'p1-class',
     '305. telpa',
@@ -140,7 +187,15 @@ const PART1_SESSIONS: SessionSpec[] = [
 /** A later run of part 1, so the demo also shows upcoming sessions and reminders. */
 const REPEAT_SESSIONS: SessionSpec[] = [
   ...classDays(
-    [[2027, 2, 3], [2027, 2, 10], [2027, 2, 17], [2027, 2, 24], [2027, 3, 3], [2027, 3, 10], [2027, 3, 17]],
+    [
+      [2027, 2, 3],
+      [2027, 2, 10],
+      [2027, 2, 17],
+      [2027, 2, 24],
+      [2027, 3, 3],
+      [2027, 3, 10],
+      [2027, 3, 17],
+    ],
     'Projektu vadība (atkārtota grupa)',
     'repeat-class',
     '305. telpa',
@@ -158,7 +213,13 @@ const REPEAT_SESSIONS: SessionSpec[] = [
 
 export async function insertIgnore<T extends object>(manager: EntityManager, target: new () => T, values: Partial<T>[]): Promise<void> {
   if (!values.length) return;
-  await manager.createQueryBuilder().insert().into(target).values(values as never).orIgnore().execute();
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(target)
+    .values(values as never)
+    .orIgnore()
+    .execute();
 }
 
 async function upsertPeople(manager: EntityManager, names: string[], roles: Role[], passwordHash: string): Promise<string[]> {
@@ -194,15 +255,21 @@ async function addSessions(manager: EntityManager, cohortId: string, specs: Sess
     })),
   );
   for (const spec of specs) {
-    await manager.query(
-      'INSERT INTO session_instructors (session_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING',
-      [demoId(`session:${spec.key}`), instructorIds],
-    );
+    await manager.query('INSERT INTO session_instructors (session_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING', [
+      demoId(`session:${spec.key}`),
+      instructorIds,
+    ]);
   }
   return specs.map((s) => demoId(`session:${s.key}`));
 }
 
-async function enrolAll(manager: EntityManager, cohortId: string, userIds: string[], status: EnrolmentStatus, enrolledAt: Date): Promise<void> {
+async function enrolAll(
+  manager: EntityManager,
+  cohortId: string,
+  userIds: string[],
+  status: EnrolmentStatus,
+  enrolledAt: Date,
+): Promise<void> {
   await insertIgnore(
     manager,
     Enrolment,
@@ -283,10 +350,42 @@ export async function seedDemoProgramme(manager: EntityManager, passwordHash: st
   ]);
 
   await insertIgnore(manager, Indicator, [
-    { id: demoId('indicator:trained'), programmeId, nameLv: 'Apmācīti pašvaldības darbinieki', nameEn: 'Municipal employees trained', metric: 'trainees_completed', target: 27, position: 1 },
-    { id: demoId('indicator:visits'), programmeId, nameLv: 'Pieredzes apmaiņas braucieni', nameEn: 'Study visits', metric: 'study_visits_held', target: 2, position: 2 },
-    { id: demoId('indicator:seminars'), programmeId, nameLv: 'Informatīvie semināri', nameEn: 'Informative seminars', metric: 'seminars_held', target: 1, position: 3 },
-    { id: demoId('indicator:certificates'), programmeId, nameLv: 'Izsniegtie apliecinājumi', nameEn: 'Certificates issued', metric: 'certificates_issued', target: 27, position: 4 },
+    {
+      id: demoId('indicator:trained'),
+      programmeId,
+      nameLv: 'Apmācīti pašvaldības darbinieki',
+      nameEn: 'Municipal employees trained',
+      metric: 'trainees_completed',
+      target: 27,
+      position: 1,
+    },
+    {
+      id: demoId('indicator:visits'),
+      programmeId,
+      nameLv: 'Pieredzes apmaiņas braucieni',
+      nameEn: 'Study visits',
+      metric: 'study_visits_held',
+      target: 2,
+      position: 2,
+    },
+    {
+      id: demoId('indicator:seminars'),
+      programmeId,
+      nameLv: 'Informatīvie semināri',
+      nameEn: 'Informative seminars',
+      metric: 'seminars_held',
+      target: 1,
+      position: 3,
+    },
+    {
+      id: demoId('indicator:certificates'),
+      programmeId,
+      nameLv: 'Izsniegtie apliecinājumi',
+      nameEn: 'Certificates issued',
+      metric: 'certificates_issued',
+      target: 27,
+      position: 4,
+    },
   ]);
 
   const [leadInstructor] = await manager.getRepository(User).find({ where: { email: 'instructor@kursors.test' } });
@@ -301,12 +400,22 @@ export async function seedDemoProgramme(manager: EntityManager, passwordHash: st
   const cohort1 = demoId('cohort:part1-2012');
   const repeat = demoId('cohort:part1-2027');
   await insertIgnore(manager, Cohort, [
-    { id: cohort2, partId: part2, name: '2. daļa — 2012. gada maijs–septembris', startsOn: '2012-05-08', endsOn: '2012-09-30', capacity: 20 },
+    {
+      id: cohort2,
+      partId: part2,
+      name: '2. daļa — 2012. gada maijs–septembris',
+      startsOn: '2012-05-08',
+      endsOn: '2012-09-30',
+      capacity: 20,
+    },
     { id: cohort1, partId: part1, name: '1. daļa — 2012. gada rudens', startsOn: '2012-09-05', endsOn: '2012-12-14', capacity: 7 },
     { id: repeat, partId: part1, name: '1. daļa — 2027. gada pavasaris', startsOn: '2027-02-03', endsOn: '2027-05-12', capacity: 12 },
   ]);
   for (const cohortId of [cohort2, cohort1, repeat]) {
-    await manager.query('INSERT INTO cohort_instructors (cohort_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING', [cohortId, instructors]);
+    await manager.query('INSERT INTO cohort_instructors (cohort_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING', [
+      cohortId,
+      instructors,
+    ]);
   }
 
   await enrolAll(manager, cohort2, part2Trainees, 'completed', rigaTime(2012, 5, 2, 9, 0));
@@ -341,8 +450,9 @@ async function recordScheduleChange(manager: EntityManager, adminOrInstructorId:
       changedAt: rigaTime(2012, 10, 1, 12, 0),
     },
   ]);
-  await manager.query(
-    'UPDATE sessions SET starts_at = $2, ends_at = $3, sequence = 1 WHERE id = $1 AND sequence = 0',
-    [sessionId, newStart, newEnd],
-  );
+  await manager.query('UPDATE sessions SET starts_at = $2, ends_at = $3, sequence = 1 WHERE id = $1 AND sequence = 0', [
+    sessionId,
+    newStart,
+    newEnd,
+  ]);
 }

@@ -6,7 +6,11 @@ const exam = { opensAt: at('2012-12-14T08:00:00Z'), closesAt: at('2012-12-14T11:
 
 describe('the deadline of an attempt', () => {
   it('is the start plus the time limit', () => {
-    expect(attemptTiming(at('2012-12-14T08:10:00Z'), exam)).toEqual({ deadline: at('2012-12-14T09:40:00Z'), allowedSeconds: 5400, cutByClosing: false });
+    expect(attemptTiming(at('2012-12-14T08:10:00Z'), exam)).toEqual({
+      deadline: at('2012-12-14T09:40:00Z'),
+      allowedSeconds: 5400,
+      cutByClosing: false,
+    });
   });
 
   it('multiplies the limit by the time factor and adds extra minutes', () => {
@@ -27,7 +31,11 @@ describe('the deadline of an attempt', () => {
   });
 
   it('is the closing time when there is no time limit', () => {
-    expect(attemptTiming(at('2012-12-14T08:00:00Z'), { ...exam, timeLimitMinutes: null })).toEqual({ deadline: exam.closesAt, allowedSeconds: null, cutByClosing: false });
+    expect(attemptTiming(at('2012-12-14T08:00:00Z'), { ...exam, timeLimitMinutes: null })).toEqual({
+      deadline: exam.closesAt,
+      allowedSeconds: null,
+      cutByClosing: false,
+    });
   });
 
   it('keeps its full length across the last Sunday of October', () => {

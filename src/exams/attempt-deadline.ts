@@ -40,7 +40,10 @@ export function attemptTiming(
 }
 
 /** Time limit × factor + extra minutes, in whole seconds (rounded up: an accommodation never loses a second). */
-export function allowedSecondsFor(timeLimitMinutes: number | null, terms: Pick<AccommodationTerms, 'timeFactor' | 'extraMinutes'>): number | null {
+export function allowedSecondsFor(
+  timeLimitMinutes: number | null,
+  terms: Pick<AccommodationTerms, 'timeFactor' | 'extraMinutes'>,
+): number | null {
   if (timeLimitMinutes === null) return null;
   return Math.ceil((timeLimitMinutes * terms.timeFactor + terms.extraMinutes) * 60);
 }

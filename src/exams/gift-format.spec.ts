@@ -69,8 +69,14 @@ describe('reading GIFT', () => {
   });
 
   it('reads numbers with a tolerance and as a range', () => {
-    expect(items[4].outcome === 'imported' && items[4].draft.body).toEqual({ kind: 'numeric', answers: [{ value: 100, tolerance: 0, fraction: 1 }] });
-    expect(items[5].outcome === 'imported' && items[5].draft.body).toEqual({ kind: 'numeric', answers: [{ value: 4, tolerance: 1, fraction: 1 }] });
+    expect(items[4].outcome === 'imported' && items[4].draft.body).toEqual({
+      kind: 'numeric',
+      answers: [{ value: 100, tolerance: 0, fraction: 1 }],
+    });
+    expect(items[5].outcome === 'imported' && items[5].draft.body).toEqual({
+      kind: 'numeric',
+      answers: [{ value: 4, tolerance: 1, fraction: 1 }],
+    });
   });
 
   it('refuses matching questions, naming the type', () => {
@@ -79,12 +85,19 @@ describe('reading GIFT', () => {
 
   it('keeps escaped special characters in texts', () => {
     const [item] = parseGift('::Kols\\: tests:: Vai 2 \\= 2 \\{ \\} {=jā \\~ tā ir}');
-    expect(item).toMatchObject({ name: 'Kols: tests', outcome: 'imported', draft: { text: 'Vai 2 = 2 { }', body: { answers: [{ text: 'jā ~ tā ir' }] } } });
+    expect(item).toMatchObject({
+      name: 'Kols: tests',
+      outcome: 'imported',
+      draft: { text: 'Vai 2 = 2 { }', body: { answers: [{ text: 'jā ~ tā ir' }] } },
+    });
   });
 
   it('turns a missing word into a blank in the text', () => {
     const [item] = parseGift('Projekta vadītājs atbild par {=projekta plānu} un tā izpildi.');
-    expect(item).toMatchObject({ name: 'Projekta vadītājs atbild par _____ un tā izpildi.', draft: { text: 'Projekta vadītājs atbild par _____ un tā izpildi.' } });
+    expect(item).toMatchObject({
+      name: 'Projekta vadītājs atbild par _____ un tā izpildi.',
+      draft: { text: 'Projekta vadītājs atbild par _____ un tā izpildi.' },
+    });
   });
 
   it('refuses a question with no answer block or no full-mark answer, and the rest still come in', () => {

@@ -14,7 +14,9 @@ export function parseGift(source: string): ImportItem[] {
   for (const block of paragraphs(escaped)) {
     const categoryLine = /^\$CATEGORY:\s*(.+)$/m.exec(block);
     if (categoryLine) {
-      category = reveal(categoryLine[1]).trim().replace(/^\$(course|system|cat\d*)\$\//, '');
+      category = reveal(categoryLine[1])
+        .trim()
+        .replace(/^\$(course|system|cat\d*)\$\//, '');
       const rest = block.replace(categoryLine[0], '').trim();
       if (!rest) continue;
     }
@@ -31,7 +33,8 @@ function parseQuestion(block: string, position: number, category: string | undef
   const open = afterTitle.indexOf('{');
   const close = afterTitle.lastIndexOf('}');
   const fallbackName = title || nameFromText(reveal(afterTitle.replace(/\{[^]*$/, '')));
-  if (open < 0 || close < open) return { position, name: fallbackName, outcome: 'refused', problems: ['syntax'], detail: 'no {…} answer block' };
+  if (open < 0 || close < open)
+    return { position, name: fallbackName, outcome: 'refused', problems: ['syntax'], detail: 'no {…} answer block' };
   const before = afterTitle.slice(0, open).trim();
   const after = afterTitle.slice(close + 1).trim();
   const text = reveal(after ? `${before} _____ ${after}` : before);
@@ -66,7 +69,9 @@ function bodyOf(answers: string): QuestionBody | 'syntax' | null {
 }
 
 function numericBody(spec: string): QuestionBody | 'syntax' {
-  const parts = spec.startsWith('=') ? splitAnswers(spec) : [{ sign: '=' as const, weight: undefined, text: spec.split('#')[0].trim(), feedback: '' }];
+  const parts = spec.startsWith('=')
+    ? splitAnswers(spec)
+    : [{ sign: '=' as const, weight: undefined, text: spec.split('#')[0].trim(), feedback: '' }];
   const answers = [];
   for (const part of parts) {
     const range = /^(-?[\d.]+)\.\.(-?[\d.]+)$/.exec(part.text);

@@ -70,7 +70,11 @@ export function comparableText(text: string, ignoreDiacritics: boolean): string 
  * thousands, a leading minus or the Unicode minus. Anything else is not a number: null.
  */
 export function parseDecimal(text: string): number | null {
-  const compact = text.trim().replace(/[\s\u00a0\u202f]/g, '').replace(/^\u2212/, '-').replace(',', '.');
+  const compact = text
+    .trim()
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/^\u2212/, '-')
+    .replace(',', '.');
   if (!/^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i.test(compact)) return null;
   const value = Number(compact);
   return Number.isFinite(value) ? value : null;

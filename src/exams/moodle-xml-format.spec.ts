@@ -122,17 +122,25 @@ describe('reading Moodle XML', () => {
       ignoreDiacritics: false,
     });
     expect(money.body).toEqual({ kind: 'numeric', answers: [{ value: 100, tolerance: 0.5, fraction: 1 }] });
-    expect(essay).toMatchObject({ text: 'Aprakstiet komunikācijas plānu & tā mērķus.', points: 10, body: { kind: 'essay', guidance: 'Jānosauc mērķauditorija un kanāli.' } });
+    expect(essay).toMatchObject({
+      text: 'Aprakstiet komunikācijas plānu & tā mērķus.',
+      points: 10,
+      body: { kind: 'essay', guidance: 'Jānosauc mērķauditorija un kanāli.' },
+    });
   });
 
   it('refuses a file with a document type (entity expansion) before parsing it', () => {
     const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><quiz><question type="essay"><name><text>&lol2;</text></name></question></quiz>`;
     expect(() => parseMoodleXml(bomb)).toThrow(expect.objectContaining({ code: 'doctype_refused' }));
-    expect(() => parseMoodleXml('<?xml version="1.0"?>\n<!doctype quiz SYSTEM "file:///etc/passwd"><quiz/>')).toThrow(expect.objectContaining({ code: 'doctype_refused' }));
+    expect(() => parseMoodleXml('<?xml version="1.0"?>\n<!doctype quiz SYSTEM "file:///etc/passwd"><quiz/>')).toThrow(
+      expect.objectContaining({ code: 'doctype_refused' }),
+    );
   });
 
   it('refuses broken XML naming the line, another root, an empty quiz and a huge file', () => {
-    expect(() => parseMoodleXml('<quiz>\n<question type="essay">\n</quiz>')).toThrow(expect.objectContaining({ code: 'not_xml', message: expect.stringContaining('line') }));
+    expect(() => parseMoodleXml('<quiz>\n<question type="essay">\n</quiz>')).toThrow(
+      expect.objectContaining({ code: 'not_xml', message: expect.stringContaining('line') }),
+    );
     expect(() => parseMoodleXml('<questions/>')).toThrow(expect.objectContaining({ code: 'not_moodle_xml' }));
     expect(() => parseMoodleXml('<quiz></quiz>')).toThrow(expect.objectContaining({ code: 'empty' }));
     expect(() => parseMoodleXml(`<quiz>${' '.repeat(5 * 1024 * 1024)}</quiz>`)).toThrow(expect.objectContaining({ code: 'too_large' }));
@@ -142,7 +150,12 @@ describe('reading Moodle XML', () => {
 describe('writing Moodle XML', () => {
   it('reads back what it wrote, special characters and the diacritics choice included', () => {
     const drafts = imported(parseMoodleXml(EXPORT));
-    drafts.push({ name: 'Zīmes <&> "', text: 'a < b & c', points: 1, body: { kind: 'short', answers: [{ text: 'Rīga', fraction: 1 }], ignoreDiacritics: true } });
+    drafts.push({
+      name: 'Zīmes <&> "',
+      text: 'a < b & c',
+      points: 1,
+      body: { kind: 'short', answers: [{ text: 'Rīga', fraction: 1 }], ignoreDiacritics: true },
+    });
     const again = imported(parseMoodleXml(writeMoodleXml(drafts)));
     expect(again).toEqual(drafts.map((d) => ({ ...d, category: d.category ?? 'top/Projektu vadība' })));
   });

@@ -29,7 +29,21 @@ const parser = new XMLParser({
   isArray: (name) => name === 'question' || name === 'answer',
 });
 
-const UNSUPPORTED = new Set(['matching', 'multianswer', 'calculated', 'calculatedsimple', 'calculatedmulti', 'ddwtos', 'gapselect', 'ddimageortext', 'ddmarker', 'randomsamatch', 'random', 'description', 'ordering']);
+const UNSUPPORTED = new Set([
+  'matching',
+  'multianswer',
+  'calculated',
+  'calculatedsimple',
+  'calculatedmulti',
+  'ddwtos',
+  'gapselect',
+  'ddimageortext',
+  'ddmarker',
+  'randomsamatch',
+  'random',
+  'description',
+  'ordering',
+]);
 
 /**
  * Reads a Moodle XML question export. A file with a document type declaration is refused before it is parsed
@@ -50,7 +64,10 @@ export function parseMoodleXml(source: string): ImportItem[] {
   for (const question of questions) {
     const type = question['@_type'] ?? '';
     if (type === 'category') {
-      category = textOf(question.category).trim().replace(/^\$(course|system|cat\d*|module)\$\//, '') || undefined;
+      category =
+        textOf(question.category)
+          .trim()
+          .replace(/^\$(course|system|cat\d*|module)\$\//, '') || undefined;
       continue;
     }
     items.push(readQuestion(question, type, items.length + 1, category));
@@ -95,7 +112,11 @@ function bodyOf(question: XmlQuestion, type: string): QuestionBody | null {
     case 'numerical':
       return {
         kind: 'numeric',
-        answers: answers.map((a) => ({ value: Number(textOf(a).trim()), tolerance: Number(String(a.tolerance ?? 0)), fraction: fraction(a) })),
+        answers: answers.map((a) => ({
+          value: Number(textOf(a).trim()),
+          tolerance: Number(String(a.tolerance ?? 0)),
+          fraction: fraction(a),
+        })),
       };
     case 'essay':
       return { kind: 'essay', guidance: htmlToText(textOf(question.graderinfo)) };
@@ -148,7 +169,14 @@ export function writeMoodleXml(drafts: readonly QuestionDraft[]): string {
 
 function questionXml(draft: QuestionDraft): string[] {
   const body = draft.body;
-  const type = { single: 'multichoice', multiple: 'multichoice', truefalse: 'truefalse', short: 'shortanswer', numeric: 'numerical', essay: 'essay' }[body.kind];
+  const type = {
+    single: 'multichoice',
+    multiple: 'multichoice',
+    truefalse: 'truefalse',
+    short: 'shortanswer',
+    numeric: 'numerical',
+    essay: 'essay',
+  }[body.kind];
   const lines = [
     `<question type="${type}">`,
     `  <name><text>${xml(draft.name)}</text></name>`,
@@ -156,25 +184,37 @@ function questionXml(draft: QuestionDraft): string[] {
     `  <generalfeedback format="markdown"><text>${xml(draft.generalFeedback ?? '')}</text></generalfeedback>`,
     `  <defaultgrade>${draft.points}</defaultgrade>`,
   ];
-  const answer = (fraction: number, text: string, extra = '') => `  <answer fraction="${round(fraction * 100)}" format="plain_text"><text>${xml(text)}</text>${extra}</answer>`;
+  const answer = (fraction: number, text: string, extra = '') =>
+    `  <answer fraction="${round(fraction * 100)}" format="plain_text"><text>${xml(text)}</text>${extra}</answer>`;
   switch (body.kind) {
     case 'single':
     case 'multiple':
       lines.push(`  <single>${body.kind === 'single'}</single>`, '  <shuffleanswers>1</shuffleanswers>');
-      lines.push(...body.choices.map((c) => answer(c.fraction, c.text, `<feedback format="plain_text"><text>${xml(c.feedback ?? '')}</text></feedback>`)));
+      lines.push(
+        ...body.choices.map((c) =>
+          answer(c.fraction, c.text, `<feedback format="plain_text"><text>${xml(c.feedback ?? '')}</text></feedback>`),
+        ),
+      );
       break;
     case 'truefalse':
       lines.push(answer(body.correct ? 1 : 0, 'true'), answer(body.correct ? 0 : 1, 'false'));
       break;
     case 'short':
       // Moodle ignores an element it does not know, so the diacritics choice survives a round trip through it.
-      lines.push('  <usecase>0</usecase>', `  <ignorediacritics>${body.ignoreDiacritics ? 1 : 0}</ignorediacritics>`, ...body.answers.map((a) => answer(a.fraction, a.text)));
+      lines.push(
+        '  <usecase>0</usecase>',
+        `  <ignorediacritics>${body.ignoreDiacritics ? 1 : 0}</ignorediacritics>`,
+        ...body.answers.map((a) => answer(a.fraction, a.text)),
+      );
       break;
     case 'numeric':
       lines.push(...body.answers.map((a) => answer(a.fraction, String(a.value), `<tolerance>${a.tolerance}</tolerance>`)));
       break;
     case 'essay':
-      lines.push('  <responseformat>plain</responseformat>', `  <graderinfo format="markdown"><text>${xml(body.guidance)}</text></graderinfo>`);
+      lines.push(
+        '  <responseformat>plain</responseformat>',
+        `  <graderinfo format="markdown"><text>${xml(body.guidance)}</text></graderinfo>`,
+      );
       break;
   }
   lines.push('</question>');

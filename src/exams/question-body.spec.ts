@@ -1,6 +1,12 @@
 import { type QuestionDraft, questionProblems } from './question-body';
 
-const draft = (body: QuestionDraft['body'], extra: Partial<QuestionDraft> = {}): QuestionDraft => ({ name: 'Jautājums', text: 'Teksts?', points: 1, body, ...extra });
+const draft = (body: QuestionDraft['body'], extra: Partial<QuestionDraft> = {}): QuestionDraft => ({
+  name: 'Jautājums',
+  text: 'Teksts?',
+  points: 1,
+  body,
+  ...extra,
+});
 const choice = (id: string, fraction: number, text = id) => ({ id, text, fraction });
 
 describe('what a question needs', () => {
@@ -31,18 +37,32 @@ describe('what a question needs', () => {
   });
 
   it('needs the right choices of a multiple choice to add up to full marks; wrong ones may cost up to full marks', () => {
-    expect(questionProblems(draft({ kind: 'multiple', choices: [choice('a', 0.5), choice('b', 0.4)] }))).toEqual(['multiple_fractions_not_whole']);
-    expect(questionProblems(draft({ kind: 'multiple', choices: [choice('a', 0.3333333), choice('b', 0.3333333), choice('c', 0.3333334)] }))).toEqual([]);
-    expect(questionProblems(draft({ kind: 'multiple', choices: [choice('a', 1), choice('b', -1.5)] }))).toEqual(['choice_fraction_invalid']);
+    expect(questionProblems(draft({ kind: 'multiple', choices: [choice('a', 0.5), choice('b', 0.4)] }))).toEqual([
+      'multiple_fractions_not_whole',
+    ]);
+    expect(
+      questionProblems(draft({ kind: 'multiple', choices: [choice('a', 0.3333333), choice('b', 0.3333333), choice('c', 0.3333334)] })),
+    ).toEqual([]);
+    expect(questionProblems(draft({ kind: 'multiple', choices: [choice('a', 1), choice('b', -1.5)] }))).toEqual([
+      'choice_fraction_invalid',
+    ]);
   });
 
   it('needs short and numeric answers with a full-mark answer and a sane tolerance', () => {
     expect(questionProblems(draft({ kind: 'short', answers: [], ignoreDiacritics: false }))).toEqual(['answers_missing']);
-    expect(questionProblems(draft({ kind: 'short', answers: [{ text: '', fraction: 1 }], ignoreDiacritics: false }))).toEqual(['answers_missing']);
-    expect(questionProblems(draft({ kind: 'short', answers: [{ text: 'a', fraction: 0.5 }], ignoreDiacritics: false }))).toEqual(['no_full_mark']);
+    expect(questionProblems(draft({ kind: 'short', answers: [{ text: '', fraction: 1 }], ignoreDiacritics: false }))).toEqual([
+      'answers_missing',
+    ]);
+    expect(questionProblems(draft({ kind: 'short', answers: [{ text: 'a', fraction: 0.5 }], ignoreDiacritics: false }))).toEqual([
+      'no_full_mark',
+    ]);
     expect(questionProblems(draft({ kind: 'numeric', answers: [] }))).toEqual(['answers_missing']);
-    expect(questionProblems(draft({ kind: 'numeric', answers: [{ value: Number.NaN, tolerance: 0, fraction: 1 }] }))).toEqual(['value_invalid']);
-    expect(questionProblems(draft({ kind: 'numeric', answers: [{ value: 1, tolerance: -1, fraction: 1 }] }))).toEqual(['tolerance_invalid']);
+    expect(questionProblems(draft({ kind: 'numeric', answers: [{ value: Number.NaN, tolerance: 0, fraction: 1 }] }))).toEqual([
+      'value_invalid',
+    ]);
+    expect(questionProblems(draft({ kind: 'numeric', answers: [{ value: 1, tolerance: -1, fraction: 1 }] }))).toEqual([
+      'tolerance_invalid',
+    ]);
     expect(questionProblems(draft({ kind: 'numeric', answers: [{ value: 1, tolerance: 0, fraction: 0.5 }] }))).toEqual(['no_full_mark']);
   });
 });

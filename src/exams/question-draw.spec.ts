@@ -14,7 +14,13 @@ describe('drawing the questions of an attempt', () => {
   });
 
   it('draws N different questions from each category', () => {
-    const selection = { kind: 'random' as const, categories: [ { categoryId: 'plan', count: 2 }, { categoryId: 'risk', count: 2 } ] };
+    const selection = {
+      kind: 'random' as const,
+      categories: [
+        { categoryId: 'plan', count: 2 },
+        { categoryId: 'risk', count: 2 },
+      ],
+    };
     for (const seed of ['a', 'b', 'c', 'd', 'e', 'f']) {
       const drawn = drawQuestions(selection, pools, { shuffle: false, random: seededRandom(seed) });
       expect(drawn).toHaveLength(4);
@@ -35,9 +41,9 @@ describe('drawing the questions of an attempt', () => {
   it('refuses to draw more than a category holds, naming it', () => {
     const selection = { kind: 'random' as const, categories: [{ categoryId: 'risk', count: 3 }] };
     expect(() => drawQuestions(selection, pools, { shuffle: false, random: Math.random })).toThrow(NotEnoughQuestionsError);
-    expect(() => drawQuestions({ kind: 'random', categories: [{ categoryId: 'none', count: 1 }] }, pools, { shuffle: false, random: Math.random })).toThrow(
-      expect.objectContaining({ categoryId: 'none', wanted: 1, available: 0 }),
-    );
+    expect(() =>
+      drawQuestions({ kind: 'random', categories: [{ categoryId: 'none', count: 1 }] }, pools, { shuffle: false, random: Math.random }),
+    ).toThrow(expect.objectContaining({ categoryId: 'none', wanted: 1, available: 0 }));
   });
 
   it('shuffles every order about equally often', () => {

@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 
 /** Which questions an exam asks: a fixed list, or N drawn at random from each category. */
 export type QuestionSelection =
-  | { kind: 'fixed'; questionIds: string[] }
-  | { kind: 'random'; categories: { categoryId: string; count: number }[] };
+  { kind: 'fixed'; questionIds: string[] } | { kind: 'random'; categories: { categoryId: string; count: number }[] };
 
 export class NotEnoughQuestionsError extends Error {
   constructor(

@@ -22,7 +22,11 @@ const SUBMISSION_ID = new ParseIdPipe('assignments.errors.submissionNotFound');
 const ASSIGNMENT_ID = new ParseIdPipe('assignments.errors.notFound');
 
 const gradeProperties = {
-  revision: { type: 'integer', minimum: 1, description: 'The revision the change starts from (from GET); leave out only when there is no grade yet' },
+  revision: {
+    type: 'integer',
+    minimum: 1,
+    description: 'The revision the change starts from (from GET); leave out only when there is no grade yet',
+  },
   versionNumber: { type: 'integer', minimum: 1, description: 'The submitted version graded; a newer one handed in meanwhile is a 409' },
   score: { type: 'number', minimum: 0, multipleOf: 0.01, description: 'Points (0..maxPoints) for an assignment graded by points' },
   passed: { type: 'boolean', description: 'For a pass/fail assignment' },
@@ -32,7 +36,8 @@ const gradeProperties = {
 
 const GradeBody = () =>
   ApiBody({
-    description: 'JSON, or multipart/form-data with the same fields and a feedback file in `feedbackFile` (PDF, DOCX, ODT, XLSX, PPTX, PNG, JPEG; at most 20 MB)',
+    description:
+      'JSON, or multipart/form-data with the same fields and a feedback file in `feedbackFile` (PDF, DOCX, ODT, XLSX, PPTX, PNG, JPEG; at most 20 MB)',
     schema: { type: 'object', properties: { ...gradeProperties, [FEEDBACK_FILE_FIELD]: { type: 'string', format: 'binary' } } },
   });
 
@@ -74,7 +79,8 @@ export class GradesApiController {
   @Put('submissions/:id/grade')
   @ApiOperation({
     summary: 'Save the grade as a draft',
-    description: 'Send the `revision` read with GET; when someone saved meanwhile nothing is saved and the answer is 409 (read the grade again). A save always leaves a draft, released or not before.',
+    description:
+      'Send the `revision` read with GET; when someone saved meanwhile nothing is saved and the answer is 409 (read the grade again). A save always leaves a draft, released or not before.',
   })
   @ApiConsumes('application/json', 'multipart/form-data')
   @GradeBody()
@@ -98,7 +104,10 @@ export class GradesApiController {
   @Roles('admin', 'instructor')
   @Post('assignments/:id/grades/release')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Release every draft grade of the assignment that is ready (of the latest version, work not returned), of the trainees I grade' })
+  @ApiOperation({
+    summary:
+      'Release every draft grade of the assignment that is ready (of the latest version, work not returned), of the trainees I grade',
+  })
   @ApiErrorResponses(401, 403, 404)
   @ApiOk(releaseAllBody)
   async releaseAll(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string, @Req() req: Request) {
@@ -117,7 +126,11 @@ export class GradesApiController {
   @ApiOk(returnedWorkBody)
   async returnWork(@CurrentUser() user: User, @Param('id', SUBMISSION_ID) id: string, @Body() body: unknown, @Req() req: Request) {
     const submission = await this.release.returnForRevision(user, id, parseWith(returnSchema, body), req);
-    return { submissionId: submission.id, returnedAt: submission.returnedAt?.toISOString() ?? null, revisionDueAt: submission.revisionDueAt?.toISOString() ?? null };
+    return {
+      submissionId: submission.id,
+      returnedAt: submission.returnedAt?.toISOString() ?? null,
+      revisionDueAt: submission.revisionDueAt?.toISOString() ?? null,
+    };
   }
 
   @Authenticated()
@@ -125,14 +138,21 @@ export class GradesApiController {
   @ApiOperation({ summary: 'Download the feedback file of a released grade (its trainee), or of any grade (graders)' })
   @ApiFile('application/octet-stream')
   @ApiErrorResponses(401, 404)
-  async feedbackFile(@CurrentUser() user: User, @Param('id', SUBMISSION_ID) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async feedbackFile(
+    @CurrentUser() user: User,
+    @Param('id', SUBMISSION_ID) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const { grade, content } = await this.grades.openFeedbackFile(user, id);
     return sendStoredFile(res, feedbackFileMeta(grade), content);
   }
 
   @Roles('admin', 'instructor')
   @Get('assignments/:id/submissions.zip')
-  @ApiOperation({ summary: "Every handed-in work of the assignment (of the trainees I grade) as one ZIP: a folder per trainee with their latest version's files" })
+  @ApiOperation({
+    summary:
+      "Every handed-in work of the assignment (of the trainees I grade) as one ZIP: a folder per trainee with their latest version's files",
+  })
   @ApiFile('application/zip')
   @ApiErrorResponses(401, 403, 404)
   async zip(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {

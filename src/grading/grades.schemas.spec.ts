@@ -8,7 +8,11 @@ describe('grade input', () => {
   });
 
   it('reads a Latvian decimal comma, pass/fail radio values and an empty revision', () => {
-    expect(parseWith(gradeSchema, { revision: '', score: '7,5', feedback: 'x' })).toMatchObject({ revision: undefined, score: 7.5, removeFeedbackFile: false });
+    expect(parseWith(gradeSchema, { revision: '', score: '7,5', feedback: 'x' })).toMatchObject({
+      revision: undefined,
+      score: 7.5,
+      removeFeedbackFile: false,
+    });
     expect(parseWith(gradeSchema, { revision: '3', passed: 'fail' })).toMatchObject({ revision: 3, passed: false, feedback: '' });
     expect(parseWith(gradeSchema, { passed: true, removeFeedbackFile: 'on' })).toMatchObject({ passed: true, removeFeedbackFile: true });
   });
@@ -32,6 +36,12 @@ describe('grade input', () => {
   });
 
   it('treats empty queue filters as none', () => {
-    expect(parseWith(queueQuerySchema, { cohort: '', assignment: '', late: '' })).toEqual({ cohort: undefined, assignment: undefined, late: undefined, page: 1, pageSize: 25 });
+    expect(parseWith(queueQuerySchema, { cohort: '', assignment: '', late: '' })).toEqual({
+      cohort: undefined,
+      assignment: undefined,
+      late: undefined,
+      page: 1,
+      pageSize: 25,
+    });
   });
 });

@@ -37,7 +37,10 @@ const revision = z.preprocess(
   z.number().int().min(1).optional(),
 );
 
-const version = z.preprocess((v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v)) : blankToUndefined(v)), z.number().int().min(1).optional());
+const version = z.preprocess(
+  (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v)) : blankToUndefined(v)),
+  z.number().int().min(1).optional(),
+);
 
 const flag = z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean());
 
@@ -68,7 +71,11 @@ export const returnSchema = z
   .transform((value, ctx) => {
     const revisionDueAt = parseRigaDateTime(value.dueDate, value.dueTime);
     if (!revisionDueAt) {
-      ctx.addIssue({ code: 'custom', path: [value.dueDate ? 'dueTime' : 'dueDate'], params: { code: value.dueDate ? 'grading.invalidDateTime' : 'required' } });
+      ctx.addIssue({
+        code: 'custom',
+        path: [value.dueDate ? 'dueTime' : 'dueDate'],
+        params: { code: value.dueDate ? 'grading.invalidDateTime' : 'required' },
+      });
       return z.NEVER;
     }
     return { revisionDueAt, note: value.note, confirmShorter: value.confirmShorter ?? false };

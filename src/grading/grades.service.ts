@@ -80,7 +80,9 @@ export class GradesService {
 
   /** A submission the user grades (admins, instructors of the trainee's cohort); anyone else: not found. */
   async gradable(user: User, submissionId: string, manager: EntityManager = this.dataSource.manager): Promise<Gradable> {
-    const submission = uuid.safeParse(submissionId).success ? await manager.getRepository(Submission).findOneBy({ id: submissionId }) : null;
+    const submission = uuid.safeParse(submissionId).success
+      ? await manager.getRepository(Submission).findOneBy({ id: submissionId })
+      : null;
     if (!submission) throw new SubmissionNotFoundError();
     const assignment = await this.assignments.find(submission.assignmentId, manager);
     if (!(await this.access.teachesTrainee(user, assignment, submission.userId))) throw new SubmissionNotFoundError();
@@ -95,13 +97,17 @@ export class GradesService {
       this.dataSource.query('SELECT id, name, email FROM users WHERE id = $1', [submission.userId]) as Promise<GradingWork['trainee'][]>,
       this.access.traineeCohort(submission.userId, assignment),
     ]);
-    const [cohort]: { name: string }[] = membership ? await this.dataSource.query('SELECT name FROM cohorts WHERE id = $1', [membership.cohortId]) : [];
+    const [cohort]: { name: string }[] = membership
+      ? await this.dataSource.query('SELECT name FROM cohorts WHERE id = $1', [membership.cohortId])
+      : [];
     return { ...work, submission: work.submission ?? submission, trainee, cohortName: cohort?.name ?? null };
   }
 
   /** The grade as its graders see it (drafts too), or as its trainee sees it (released only). */
   async visible(user: User, submissionId: string): Promise<VisibleGrade> {
-    const submission = uuid.safeParse(submissionId).success ? await this.dataSource.getRepository(Submission).findOneBy({ id: submissionId }) : null;
+    const submission = uuid.safeParse(submissionId).success
+      ? await this.dataSource.getRepository(Submission).findOneBy({ id: submissionId })
+      : null;
     if (!submission) throw new SubmissionNotFoundError();
     const assignment = await this.assignments.find(submission.assignmentId);
     const canGrade = await this.access.teachesTrainee(user, assignment, submission.userId);
@@ -124,7 +130,9 @@ export class GradesService {
   async save(user: User, submissionId: string, req: Request): Promise<Grade> {
     const target = await this.gradable(user, submissionId);
     const { input, file } = await this.readInput(req);
-    return file ? this.storage.keepIf(file, () => this.write(user, target, input, file, req)) : this.write(user, target, input, undefined, req);
+    return file
+      ? this.storage.keepIf(file, () => this.write(user, target, input, file, req))
+      : this.write(user, target, input, undefined, req);
   }
 
   private async readInput(req: Request): Promise<{ input: GradeInput; file: StoredFile | undefined }> {
@@ -133,7 +141,13 @@ export class GradesService {
     return this.storage.keepAllIf(files, async () => ({ input: parseWith(gradeSchema, fields), file: files[0] }));
   }
 
-  private async write(user: User, { submission, assignment }: Gradable, input: GradeInput, file: StoredFile | undefined, req: Request): Promise<Grade> {
+  private async write(
+    user: User,
+    { submission, assignment }: Gradable,
+    input: GradeInput,
+    file: StoredFile | undefined,
+    req: Request,
+  ): Promise<Grade> {
     const result = this.result(assignment, input);
     const outcome = await this.dataSource.transaction(async (manager): Promise<Outcome> => {
       // Every grade write locks its submission first: saves, releases and returns of one submission take turns.
@@ -146,15 +160,35 @@ export class GradesService {
       const repo = manager.getRepository(Grade);
       const before = await repo.findOneBy({ submissionId: submission.id });
       const fileColumns = file
-        ? { feedbackFileKey: file.key, feedbackFileName: file.fileName, feedbackFileMimeType: file.mimeType, feedbackFileSize: String(file.size) }
+        ? {
+            feedbackFileKey: file.key,
+            feedbackFileName: file.fileName,
+            feedbackFileMimeType: file.mimeType,
+            feedbackFileSize: String(file.size),
+          }
         : input.removeFeedbackFile
           ? { feedbackFileKey: null, feedbackFileName: null, feedbackFileMimeType: null, feedbackFileSize: null }
           : {};
       // A save is always a draft: a changed grade reaches the trainee only when it is released (again).
-      const changes = { versionNumber: row.submitted_version, ...result, feedback: input.feedback, status: 'draft' as const, releasedAt: null, gradedById: user.id, ...fileColumns };
+      const changes = {
+        versionNumber: row.submitted_version,
+        ...result,
+        feedback: input.feedback,
+        status: 'draft' as const,
+        releasedAt: null,
+        gradedById: user.id,
+        ...fileColumns,
+      };
       if (!before) {
         if (input.revision !== undefined) return { conflict: 'saved' };
-        const inserted = await manager.createQueryBuilder().insert().into(Grade).values({ submissionId: submission.id, ...changes }).orIgnore().returning(['id']).execute();
+        const inserted = await manager
+          .createQueryBuilder()
+          .insert()
+          .into(Grade)
+          .values({ submissionId: submission.id, ...changes })
+          .orIgnore()
+          .returning(['id'])
+          .execute();
         if (!inserted.raw.length) return { conflict: 'saved' };
       } else {
         if (input.revision === undefined) return { conflict: 'saved' };

@@ -74,7 +74,11 @@ export class GradingPagesController {
   @FormView(VIEW, keepGradeValues)
   async saveGrade(@CurrentUser() user: User, @Param('id', SUBMISSION_ID) id: string, @Req() req: Request, @Res() res: Response) {
     try {
-      await withFormLocals(res, () => this.page(user, id, req.lang), () => this.grades.save(user, id, req));
+      await withFormLocals(
+        res,
+        () => this.page(user, id, req.lang),
+        () => this.grades.save(user, id, req),
+      );
     } catch (error) {
       if (!(error instanceof GradeConflictError)) throw error;
       const unsaved = (req.body ?? {}) as Record<string, string>;
@@ -92,7 +96,13 @@ export class GradingPagesController {
   @Roles('admin', 'instructor')
   @Post('grading/submissions/:id/release')
   @FormView(VIEW, keepGradeValues)
-  async releaseGrade(@CurrentUser() user: User, @Param('id', SUBMISSION_ID) id: string, @Body() body: unknown, @Req() req: Request, @Res() res: Response) {
+  async releaseGrade(
+    @CurrentUser() user: User,
+    @Param('id', SUBMISSION_ID) id: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     await withFormLocals(
       res,
       () => this.page(user, id, req.lang),
@@ -105,7 +115,13 @@ export class GradingPagesController {
   @Roles('admin', 'instructor')
   @Post('grading/submissions/:id/return')
   @FormView(VIEW, keepGradeValues)
-  async returnWork(@CurrentUser() user: User, @Param('id', SUBMISSION_ID) id: string, @Body() body: unknown, @Req() req: Request, @Res() res: Response) {
+  async returnWork(
+    @CurrentUser() user: User,
+    @Param('id', SUBMISSION_ID) id: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     await withFormLocals(
       res,
       () => this.page(user, id, req.lang),
@@ -135,7 +151,11 @@ export class GradingPagesController {
   /** The feedback file: for its graders, and for the trainee once the grade is released. */
   @Authenticated()
   @Get('submissions/:id/grade/feedback-file')
-  async feedbackFile(@CurrentUser() user: User, @Param('id', SUBMISSION_ID) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async feedbackFile(
+    @CurrentUser() user: User,
+    @Param('id', SUBMISSION_ID) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const { grade, content } = await this.grades.openFeedbackFile(user, id);
     return sendStoredFile(res, feedbackFileMeta(grade), content);
   }

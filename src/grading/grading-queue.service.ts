@@ -78,7 +78,9 @@ interface Scope {
 /** The scope from the rows of the cohorts and assignments in view (which a page loads anyway for its filters). */
 function scopeOf(rows: ScopeRow[], admin: boolean, query: Omit<QueueQuery, 'page' | 'pageSize'>): Scope | null {
   if (admin && !query.cohort && !query.assignment) return null;
-  const inView = rows.filter((row) => (!query.cohort || row.cohort_id === query.cohort) && (!query.assignment || row.assignment_id === query.assignment));
+  const inView = rows.filter(
+    (row) => (!query.cohort || row.cohort_id === query.cohort) && (!query.assignment || row.assignment_id === query.assignment),
+  );
   return {
     own: [...new Set(inView.filter((row) => row.own).map((row) => row.assignment_id))],
     ofPart: [...new Set(inView.filter((row) => !row.own).map((row) => row.assignment_id))],
@@ -227,7 +229,8 @@ function filterOptions(rows: ScopeRow[]): QueueFilterOptions {
   const assignments = new Map<string, QueueFilterOptions['assignments'][number]>();
   for (const row of rows) {
     cohorts.set(row.cohort_id, row.cohort_name);
-    if (!assignments.has(row.assignment_id)) assignments.set(row.assignment_id, { id: row.assignment_id, title: row.title, cohortName: row.own ? row.cohort_name : null });
+    if (!assignments.has(row.assignment_id))
+      assignments.set(row.assignment_id, { id: row.assignment_id, title: row.title, cohortName: row.own ? row.cohort_name : null });
   }
   return { cohorts: [...cohorts].map(([id, name]) => ({ id, name })), assignments: [...assignments.values()] };
 }

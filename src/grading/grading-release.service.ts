@@ -61,14 +61,30 @@ export class GradingReleaseService {
       if (before.status === 'released') return { grade: before, ids: [] };
       if (current.returnedAt) throw new GradeNotReleasableError('returned');
       if (before.versionNumber !== current.submittedVersion) throw new GradeNotReleasableError('outdated');
-      await manager.getRepository(Grade).update({ id: before.id, revision: before.revision }, { status: 'released', releasedAt: this.clock.now() });
+      await manager
+        .getRepository(Grade)
+        .update({ id: before.id, revision: before.revision }, { status: 'released', releasedAt: this.clock.now() });
       const after = await manager.getRepository(Grade).findOneByOrFail({ id: before.id });
       await this.audit.record(
-        { actorId: user.id, action: 'grade.released', entityType: 'grade', entityId: after.id, before: gradeAuditView(before), after: gradeAuditView(after), req },
+        {
+          actorId: user.id,
+          action: 'grade.released',
+          entityType: 'grade',
+          entityId: after.id,
+          before: gradeAuditView(before),
+          after: gradeAuditView(after),
+          req,
+        },
         manager,
       );
       const ids = await this.notifications.gradesReleased(manager, [
-        { gradeId: after.id, revision: after.revision, userId: submission.userId, assignmentId: assignment.id, assignmentTitle: assignment.title },
+        {
+          gradeId: after.id,
+          revision: after.revision,
+          userId: submission.userId,
+          assignmentId: assignment.id,
+          assignmentTitle: assignment.title,
+        },
       ]);
       return { grade: after, ids };
     });
@@ -84,15 +100,17 @@ export class GradingReleaseService {
   async releaseAll(user: User, assignmentId: string, req?: Request): Promise<ReleaseAllResult> {
     const assignment = await this.assignments.getManaged(user, assignmentId);
     const { result, ids } = await this.dataSource.transaction(async (manager) => {
-      const released: ReleasedRow[] = await manager.query(
-        `UPDATE grades g SET status = 'released', released_at = $3, revision = g.revision + 1, updated_at = now()
+      const released: ReleasedRow[] = await manager
+        .query(
+          `UPDATE grades g SET status = 'released', released_at = $3, revision = g.revision + 1, updated_at = now()
            FROM submissions s
           WHERE s.id = g.submission_id AND s.assignment_id = $1 AND g.status = 'draft'
             AND g.version_number = s.submitted_version AND s.returned_at IS NULL
             AND ${this.graderCondition('$2')}
          RETURNING g.id, g.submission_id, g.revision, g.released_at, s.user_id AS trainee_id`,
-        [assignment.id, this.graderId(user), this.clock.now(), assignment.cohortId, assignment.partId],
-      ).then(([rows]: [ReleasedRow[]]) => rows);
+          [assignment.id, this.graderId(user), this.clock.now(), assignment.cohortId, assignment.partId],
+        )
+        .then(([rows]: [ReleasedRow[]]) => rows);
       const [{ skipped }]: { skipped: number }[] = await manager.query(
         `SELECT count(*)::int AS skipped FROM grades g JOIN submissions s ON s.id = g.submission_id
           WHERE s.assignment_id = $1 AND g.status = 'draft' AND ${this.graderCondition('$2', '$3', '$4')}`,
@@ -106,7 +124,12 @@ export class GradingReleaseService {
             entityType: 'grade',
             entityId: row.id,
             before: { status: 'draft', releasedAt: null, revision: row.revision - 1 },
-            after: { status: 'released', releasedAt: new Date(row.released_at).toISOString(), revision: row.revision, submissionId: row.submission_id },
+            after: {
+              status: 'released',
+              releasedAt: new Date(row.released_at).toISOString(),
+              revision: row.revision,
+              submissionId: row.submission_id,
+            },
             req,
           },
           manager,
@@ -114,7 +137,13 @@ export class GradingReleaseService {
       }
       const ids = await this.notifications.gradesReleased(
         manager,
-        released.map((row) => ({ gradeId: row.id, revision: row.revision, userId: row.trainee_id, assignmentId: assignment.id, assignmentTitle: assignment.title })),
+        released.map((row) => ({
+          gradeId: row.id,
+          revision: row.revision,
+          userId: row.trainee_id,
+          assignmentId: assignment.id,
+          assignmentTitle: assignment.title,
+        })),
       );
       return { result: { released: released.length, skipped }, ids };
     });
@@ -134,7 +163,8 @@ export class GradingReleaseService {
       const extension = await manager.getRepository(Extension).findOneBy({ assignmentId: assignment.id, userId: submission.userId });
       // Compared to the minute, as the form shows it.
       const dueMinute = Math.floor(deadlinesFor(assignment, extension, current).dueAt.getTime() / 60_000) * 60_000;
-      if (input.revisionDueAt.getTime() < dueMinute && !input.confirmShorter) throw ValidationFailedError.field('confirmShorter', 'grading.shortensDeadline');
+      if (input.revisionDueAt.getTime() < dueMinute && !input.confirmShorter)
+        throw ValidationFailedError.field('confirmShorter', 'grading.shortensDeadline');
       await manager.getRepository(Submission).update({ id: submission.id }, { returnedAt: now, revisionDueAt: input.revisionDueAt });
       const returned = await manager.getRepository(Submission).findOneByOrFail({ id: submission.id });
       await this.audit.record(
@@ -171,7 +201,15 @@ export class GradingReleaseService {
     await manager.getRepository(Grade).update({ id: before.id }, { status: 'draft', releasedAt: null });
     const after = await manager.getRepository(Grade).findOneByOrFail({ id: before.id });
     await this.audit.record(
-      { actorId: user.id, action: 'grade.unreleased', entityType: 'grade', entityId: after.id, before: gradeAuditView(before), after: gradeAuditView(after), req },
+      {
+        actorId: user.id,
+        action: 'grade.unreleased',
+        entityType: 'grade',
+        entityId: after.id,
+        before: gradeAuditView(before),
+        after: gradeAuditView(after),
+        req,
+      },
       manager,
     );
   }

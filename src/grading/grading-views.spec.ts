@@ -13,8 +13,12 @@ describe('grading views', () => {
   });
 
   it('words a result in Latvian with the right case after "no"', () => {
-    expect(resultText(i18n, 'lv', { gradingType: 'points', maxPoints: '10.00', score: '7.50', passed: true })).toBe('7,5 no 10 punktiem, ieskaitīts');
-    expect(resultText(i18n, 'lv', { gradingType: 'points', maxPoints: '21.00', score: '3.00', passed: false })).toBe('3 no 21 punkta, neieskaitīts');
+    expect(resultText(i18n, 'lv', { gradingType: 'points', maxPoints: '10.00', score: '7.50', passed: true })).toBe(
+      '7,5 no 10 punktiem, ieskaitīts',
+    );
+    expect(resultText(i18n, 'lv', { gradingType: 'points', maxPoints: '21.00', score: '3.00', passed: false })).toBe(
+      '3 no 21 punkta, neieskaitīts',
+    );
     expect(resultText(i18n, 'lv', { gradingType: 'pass_fail', maxPoints: null, score: null, passed: true })).toBe('Ieskaitīts');
     expect(resultText(i18n, 'en', { gradingType: 'points', maxPoints: '1.00', score: '1.00', passed: true })).toBe('1 of 1 point, pass');
     expect(resultText(i18n, 'lv', { gradingType: 'points', maxPoints: '10.00', score: null, passed: null })).toBeNull();

@@ -12,11 +12,16 @@ import type { QueueFilterOptions, QueueItem } from './grading-queue.service';
 
 const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
 
-export const feedbackFileUrl = (submissionId: string, api = false) => `${api ? '/api/v1' : ''}/submissions/${submissionId}/grade/feedback-file`;
+export const feedbackFileUrl = (submissionId: string, api = false) =>
+  `${api ? '/api/v1' : ''}/submissions/${submissionId}/grade/feedback-file`;
 
 /** What a download of the feedback file says about it. */
 export function feedbackFileMeta(grade: Grade) {
-  return { fileName: grade.feedbackFileName ?? 'fails', mimeType: grade.feedbackFileMimeType ?? 'application/octet-stream', size: grade.feedbackFileSize ?? 0 };
+  return {
+    fileName: grade.feedbackFileName ?? 'fails',
+    mimeType: grade.feedbackFileMimeType ?? 'application/octet-stream',
+    size: grade.feedbackFileSize ?? 0,
+  };
 }
 
 /** A grade as the API gives it; `revision` is what the next save must name. */
@@ -30,7 +35,9 @@ export function gradeJson(grade: Grade) {
     score: grade.score === null ? null : Number(grade.score),
     passed: grade.passed,
     feedback: grade.feedback,
-    feedbackFile: grade.feedbackFileKey ? { fileName: grade.feedbackFileName, mimeType: grade.feedbackFileMimeType, downloadUrl: feedbackFileUrl(grade.submissionId, true) } : null,
+    feedbackFile: grade.feedbackFileKey
+      ? { fileName: grade.feedbackFileName, mimeType: grade.feedbackFileMimeType, downloadUrl: feedbackFileUrl(grade.submissionId, true) }
+      : null,
     releasedAt: iso(grade.releasedAt),
     gradedById: grade.gradedById,
     updatedAt: iso(grade.updatedAt),
@@ -66,7 +73,10 @@ export function queueState(item: Pick<QueueItem, 'returnedAt' | 'graded' | 'grad
   return item.gradeStatus === 'released' ? 'released' : 'draft';
 }
 
-const POINTS = { lv: new Intl.NumberFormat('lv-LV', { maximumFractionDigits: 2 }), en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }) };
+const POINTS = {
+  lv: new Intl.NumberFormat('lv-LV', { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }),
+};
 
 function formatPoints(value: string | number, lang: Language): string {
   return POINTS[lang].format(Number(value));
@@ -79,16 +89,31 @@ export function resultText(
   result: { gradingType: GradingType; maxPoints: string | null; score: string | null; passed: boolean | null },
 ): string | null {
   if (result.passed === null) return null;
-  if (result.gradingType === 'pass_fail' || result.score === null) return i18n.t(lang, result.passed ? 'grading.result.passed' : 'grading.result.failed');
+  if (result.gradingType === 'pass_fail' || result.score === null)
+    return i18n.t(lang, result.passed ? 'grading.result.passed' : 'grading.result.failed');
   const max = Number(result.maxPoints ?? 0);
-  const points = i18n.t(lang, 'grading.result.points', { score: formatPoints(result.score, lang), max: formatPoints(max, lang), count: max });
-  return i18n.t(lang, 'grading.result.withVerdict', { points, verdict: i18n.t(lang, result.passed ? 'grading.result.verdictPassed' : 'grading.result.verdictFailed') });
+  const points = i18n.t(lang, 'grading.result.points', {
+    score: formatPoints(result.score, lang),
+    max: formatPoints(max, lang),
+    count: max,
+  });
+  return i18n.t(lang, 'grading.result.withVerdict', {
+    points,
+    verdict: i18n.t(lang, result.passed ? 'grading.result.verdictPassed' : 'grading.result.verdictFailed'),
+  });
 }
 
 /** The queue table's column headings, once per page: each row repeats them as `data-label` for narrow screens. */
 export function queueColumns(i18n: I18nService, lang: Language) {
   const label = (column: string) => i18n.t(lang, `grading.columns.${column}`);
-  return { trainee: label('trainee'), assignment: label('assignment'), cohort: label('cohort'), submitted: label('submitted'), state: label('state'), result: label('result') };
+  return {
+    trainee: label('trainee'),
+    assignment: label('assignment'),
+    cohort: label('cohort'),
+    submitted: label('submitted'),
+    state: label('state'),
+    result: label('result'),
+  };
 }
 
 const STATE_TONES: Partial<Record<QueueState, 'ok' | 'danger'>> = { released: 'ok', returned: 'danger' };
@@ -165,9 +190,13 @@ function assignmentView(a: Assignment, lang: Language) {
 /** Everything the grading page of one submission shows. */
 export function gradingPage(work: GradingWork, graderName: string | null, i18n: I18nService, lang: Language, now: Date) {
   const { submission, grade, assignment } = work;
-  const versions = work.versions.filter((v) => v.submittedAt).map((v) => ({ ...versionRow(v, i18n, lang), current: v.number === submission.submittedVersion }));
+  const versions = work.versions
+    .filter((v) => v.submittedAt)
+    .map((v) => ({ ...versionRow(v, i18n, lang), current: v.number === submission.submittedVersion }));
   const [dueDate, dueTime] = suggestedRevisionDue(now, work.deadlines.dueAt);
-  const releasable = Boolean(grade && grade.status === 'draft' && grade.versionNumber === submission.submittedVersion && !submission.returnedAt);
+  const releasable = Boolean(
+    grade && grade.status === 'draft' && grade.versionNumber === submission.submittedVersion && !submission.returnedAt,
+  );
   return {
     titleKey: 'grading.submission.title',
     submission: {
@@ -191,7 +220,12 @@ export function gradingPage(work: GradingWork, graderName: string | null, i18n: 
           releasedAt: grade.releasedAt,
           updatedAt: grade.updatedAt,
           revision: grade.revision,
-          result: resultText(i18n, lang, { gradingType: assignment.gradingType, maxPoints: assignment.maxPoints, score: grade.score, passed: grade.passed }),
+          result: resultText(i18n, lang, {
+            gradingType: assignment.gradingType,
+            maxPoints: assignment.maxPoints,
+            score: grade.score,
+            passed: grade.passed,
+          }),
           outdated: grade.versionNumber !== submission.submittedVersion,
           versionNumber: grade.versionNumber,
           feedbackFile: grade.feedbackFileKey ? { name: grade.feedbackFileName, url: feedbackFileUrl(submission.id) } : null,
@@ -200,7 +234,12 @@ export function gradingPage(work: GradingWork, graderName: string | null, i18n: 
       : null,
     releasable,
     values: { ...gradeFormValues(grade), versionNumber: String(submission.submittedVersion), dueDate, dueTime, note: '' },
-    feedback: { maxLength: MAX_FEEDBACK_LENGTH, accept: acceptAttribute(FEEDBACK_KINDS), allowed: allowedLabel(FEEDBACK_KINDS), maxMb: FEEDBACK_MAX_MB },
+    feedback: {
+      maxLength: MAX_FEEDBACK_LENGTH,
+      accept: acceptAttribute(FEEDBACK_KINDS),
+      allowed: allowedLabel(FEEDBACK_KINDS),
+      maxMb: FEEDBACK_MAX_MB,
+    },
     noteMaxLength: MAX_RETURN_NOTE_LENGTH,
     passOptions: [
       { value: 'pass', label: 'grading.result.passed' },

@@ -110,16 +110,23 @@ export class GradingZipService {
       }
       if (!row.storage_key || !row.file_name || row.size === null) continue;
       if (!present.has(row.storage_key)) {
-        this.logger.warn({ key: row.storage_key, submissionId: row.submission_id }, 'A submitted file is missing from storage; left out of the ZIP');
+        this.logger.warn(
+          { key: row.storage_key, submissionId: row.submission_id },
+          'A submitted file is missing from storage; left out of the ZIP',
+        );
         continue;
       }
       const key = row.storage_key;
-      zip.addReadStreamLazy(`${folder}/${uniqueName(filesIn.get(folder)!, sanitizeFileName(row.file_name))}`, { mtime, size: Number(row.size), compress: false }, (callback) => {
-        const stream = this.storage.openRead(key);
-        stream.once('error', (error) => zip.emit('error', error));
-        reading = stream;
-        callback(null, stream);
-      });
+      zip.addReadStreamLazy(
+        `${folder}/${uniqueName(filesIn.get(folder)!, sanitizeFileName(row.file_name))}`,
+        { mtime, size: Number(row.size), compress: false },
+        (callback) => {
+          const stream = this.storage.openRead(key);
+          stream.once('error', (error) => zip.emit('error', error));
+          reading = stream;
+          callback(null, stream);
+        },
+      );
     }
     let size: number | null = null;
     // yazl reports the total size to this callback (its type definitions leave the argument out).

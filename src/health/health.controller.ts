@@ -12,7 +12,10 @@ import { ApiOk, ApiZodResponse } from '../common/api-docs';
 type Check = { status: 'up' | 'down'; error?: string };
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms).unref())]);
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms).unref()),
+  ]);
 }
 
 async function check(probe: () => Promise<unknown>): Promise<Check> {

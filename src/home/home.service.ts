@@ -45,14 +45,28 @@ export class HomeService {
   private async work(user: User, now: Date) {
     const all = await this.assignments.list(user);
     const due = all
-      .filter(({ work }) => ['not_submitted', 'draft', 'returned'].includes(work.state) && work.deadlines.cutoffAt.getTime() > now.getTime())
+      .filter(
+        ({ work }) => ['not_submitted', 'draft', 'returned'].includes(work.state) && work.deadlines.cutoffAt.getTime() > now.getTime(),
+      )
       .slice(0, SHOWN)
-      .map(({ work, cohortName }) => ({ id: work.assignment.id, title: work.assignment.title, cohortName, dueAt: work.deadlines.dueAt, returned: work.state === 'returned' }));
+      .map(({ work, cohortName }) => ({
+        id: work.assignment.id,
+        title: work.assignment.title,
+        cohortName,
+        dueAt: work.deadlines.dueAt,
+        returned: work.state === 'returned',
+      }));
     const graded = all
       .filter(({ work }) => work.state === 'graded' && work.grade?.releasedAt)
       .sort((a, b) => b.work.grade!.releasedAt!.getTime() - a.work.grade!.releasedAt!.getTime())
       .slice(0, SHOWN)
-      .map(({ work }) => ({ id: work.assignment.id, title: work.assignment.title, score: work.grade!.score === null ? null : Number(work.grade!.score), passed: work.grade!.passed, maxPoints: work.assignment.maxPoints === null ? null : Number(work.assignment.maxPoints) }));
+      .map(({ work }) => ({
+        id: work.assignment.id,
+        title: work.assignment.title,
+        score: work.grade!.score === null ? null : Number(work.grade!.score),
+        passed: work.grade!.passed,
+        maxPoints: work.assignment.maxPoints === null ? null : Number(work.assignment.maxPoints),
+      }));
     return { due, graded };
   }
 

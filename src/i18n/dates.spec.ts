@@ -1,4 +1,15 @@
-import { formatDate, formatDateTime, formatTime, isoInstant, parseRigaDateTime, rigaDateTimeInputs, rigaParts, rigaPartsFromIntl, rigaTime, sameTimeDaysBefore } from './dates';
+import {
+  formatDate,
+  formatDateTime,
+  formatTime,
+  isoInstant,
+  parseRigaDateTime,
+  rigaDateTimeInputs,
+  rigaParts,
+  rigaPartsFromIntl,
+  rigaTime,
+  sameTimeDaysBefore,
+} from './dates';
 
 describe('dates in Riga time', () => {
   it('writes Latvian dates with the month in the locative', () => {
@@ -81,9 +92,18 @@ describe('dates in words, month by month', () => {
   it('names every month in the Latvian locative', () => {
     const months = Array.from({ length: 12 }, (_, i) => formatDate(rigaTime(2013, i + 1, 15, 12, 0), 'lv'));
     expect(months).toEqual([
-      '2013. gada 15. janvārī', '2013. gada 15. februārī', '2013. gada 15. martā', '2013. gada 15. aprīlī',
-      '2013. gada 15. maijā', '2013. gada 15. jūnijā', '2013. gada 15. jūlijā', '2013. gada 15. augustā',
-      '2013. gada 15. septembrī', '2013. gada 15. oktobrī', '2013. gada 15. novembrī', '2013. gada 15. decembrī',
+      '2013. gada 15. janvārī',
+      '2013. gada 15. februārī',
+      '2013. gada 15. martā',
+      '2013. gada 15. aprīlī',
+      '2013. gada 15. maijā',
+      '2013. gada 15. jūnijā',
+      '2013. gada 15. jūlijā',
+      '2013. gada 15. augustā',
+      '2013. gada 15. septembrī',
+      '2013. gada 15. oktobrī',
+      '2013. gada 15. novembrī',
+      '2013. gada 15. decembrī',
     ]);
   });
 

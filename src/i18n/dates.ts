@@ -3,8 +3,18 @@ import type { Language } from './languages';
 export const TIME_ZONE = 'Europe/Riga';
 
 const LV_MONTHS_LOCATIVE = [
-  'janvārī', 'februārī', 'martā', 'aprīlī', 'maijā', 'jūnijā',
-  'jūlijā', 'augustā', 'septembrī', 'oktobrī', 'novembrī', 'decembrī',
+  'janvārī',
+  'februārī',
+  'martā',
+  'aprīlī',
+  'maijā',
+  'jūnijā',
+  'jūlijā',
+  'augustā',
+  'septembrī',
+  'oktobrī',
+  'novembrī',
+  'decembrī',
 ];
 
 const partsFormatter = new Intl.DateTimeFormat('en-GB', {

@@ -8,9 +8,15 @@ describe('durations in words', () => {
   const i18n = new I18nService();
 
   it('keeps the two largest units, rounded down', () => {
-    expect(durationUnits(2 * DAY + 5 * HOUR + 59 * 60)).toEqual([{ unit: 'day', count: 2 }, { unit: 'hour', count: 5 }]);
+    expect(durationUnits(2 * DAY + 5 * HOUR + 59 * 60)).toEqual([
+      { unit: 'day', count: 2 },
+      { unit: 'hour', count: 5 },
+    ]);
     expect(durationUnits(2 * DAY + 30)).toEqual([{ unit: 'day', count: 2 }]);
-    expect(durationUnits(61)).toEqual([{ unit: 'minute', count: 1 }, { unit: 'second', count: 1 }]);
+    expect(durationUnits(61)).toEqual([
+      { unit: 'minute', count: 1 },
+      { unit: 'second', count: 1 },
+    ]);
     expect(durationUnits(0)).toEqual([]);
   });
 
@@ -50,7 +56,10 @@ describe('durations at their edges', () => {
 
   it('keeps the two largest places even when the second of them is zero', () => {
     expect(durationUnits(DAY + 5 * 60)).toEqual([{ unit: 'day', count: 1 }]);
-    expect(durationUnits(DAY + HOUR + 60 + 1)).toEqual([{ unit: 'day', count: 1 }, { unit: 'hour', count: 1 }]);
+    expect(durationUnits(DAY + HOUR + 60 + 1)).toEqual([
+      { unit: 'day', count: 1 },
+      { unit: 'hour', count: 1 },
+    ]);
     expect(durationUnits(3 * HOUR + 59)).toEqual([{ unit: 'hour', count: 3 }]);
   });
 

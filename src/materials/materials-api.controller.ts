@@ -17,7 +17,11 @@ const UploadBody = () =>
       required: ['title', MATERIAL_FILE_FIELD],
       properties: {
         title: { type: 'string', maxLength: 300 },
-        [MATERIAL_FILE_FIELD]: { type: 'string', format: 'binary', description: 'PDF, DOCX, PPTX, XLSX, ODT, PNG or JPEG; the type is checked from the content' },
+        [MATERIAL_FILE_FIELD]: {
+          type: 'string',
+          format: 'binary',
+          description: 'PDF, DOCX, PPTX, XLSX, ODT, PNG or JPEG; the type is checked from the content',
+        },
       },
     },
   });

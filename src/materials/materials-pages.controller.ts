@@ -70,7 +70,16 @@ export class MaterialsPagesController {
     const shown = await this.materials.get(user, id);
     if (!(await this.materials.canManage(user, shown))) throw new ForbiddenError();
     const list = shown.cohortId ? `/cohorts/${shown.cohortId}/materials` : `/parts/${shown.partId}/materials`;
-    if (!confirmed(req, res, { question: 'confirm.deleteMaterial', params: { name: shown.title }, consequence: 'confirm.cannotUndo', button: 'confirm.delete', back: list })) return;
+    if (
+      !confirmed(req, res, {
+        question: 'confirm.deleteMaterial',
+        params: { name: shown.title },
+        consequence: 'confirm.cannotUndo',
+        button: 'confirm.delete',
+        back: list,
+      })
+    )
+      return;
     const material = await this.materials.delete(user, id, req);
     req.session.flash = [{ kind: 'success', key: 'materials.deleted' }];
     res.redirect(303, material.cohortId ? `/cohorts/${material.cohortId}/materials` : `/parts/${material.partId}/materials`);

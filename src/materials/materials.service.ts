@@ -75,7 +75,10 @@ export class MaterialsService {
     assertId(partId);
     if (!(await this.access.canViewPart(user, partId))) throw new NotFoundError();
     const part = await this.parts.get(partId);
-    const [partMaterials, canUploadToPart] = await Promise.all([this.materialsOf({ partId: part.id }), this.access.canTeachPart(user, part.id)]);
+    const [partMaterials, canUploadToPart] = await Promise.all([
+      this.materialsOf({ partId: part.id }),
+      this.access.canTeachPart(user, part.id),
+    ]);
     return { cohort: null, part, partMaterials, cohortMaterials: [], canUploadToCohort: false, canUploadToPart };
   }
 
@@ -99,7 +102,10 @@ export class MaterialsService {
     const { fields, file } = await this.storage.receive(req, MATERIAL_FILE_FIELD, this.policy);
     if (!file) {
       const input = materialFieldsSchema.safeParse(fields);
-      throw new ValidationFailedError([...(input.success ? [] : toFieldErrors(input.error.issues)), { field: MATERIAL_FILE_FIELD, code: 'required' }]);
+      throw new ValidationFailedError([
+        ...(input.success ? [] : toFieldErrors(input.error.issues)),
+        { field: MATERIAL_FILE_FIELD, code: 'required' },
+      ]);
     }
     return this.storage.keepIf(file, async () => {
       const input = parseWith(materialFieldsSchema, fields);

@@ -42,7 +42,11 @@ describe('MailRenderer', () => {
   });
 
   it('adds the unsubscribe link when the email has one', () => {
-    const email = renderer.render('notice', 'lv', { title: 'Atgādinājums', lines: ['Rīt.'], unsubscribeUrl: 'https://kursors.test/unsubscribe/t' });
+    const email = renderer.render('notice', 'lv', {
+      title: 'Atgādinājums',
+      lines: ['Rīt.'],
+      unsubscribeUrl: 'https://kursors.test/unsubscribe/t',
+    });
     expect(email.text).toContain('Atteikties no šādiem e-pastiem: https://kursors.test/unsubscribe/t');
     expect(email.html).toContain('href="https://kursors.test/unsubscribe/t"');
   });

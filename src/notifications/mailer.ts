@@ -30,7 +30,9 @@ export class Mailer implements OnApplicationShutdown {
   constructor(private readonly config: AppConfig) {
     const url = config.env.SMTP_URL;
     // Short timeouts: a delivery holds its outbox row locked while it talks to the server.
-    this.transport = url ? createTransport({ url, pool: true, connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 }) : undefined;
+    this.transport = url
+      ? createTransport({ url, pool: true, connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 })
+      : undefined;
   }
 
   get enabled(): boolean {

@@ -52,7 +52,15 @@ export class OutboxAdminService {
       Object.assign(row, { status: 'pending', attempts: 0, lastError: null, sentAt: null, uncertainResent: false });
       await repo.save(row);
       await this.audit.record(
-        { actorId: actor.id, action: 'outbox.resent', entityType: 'outbox_message', entityId: row.id, before, after: { status: row.status }, req },
+        {
+          actorId: actor.id,
+          action: 'outbox.resent',
+          entityType: 'outbox_message',
+          entityId: row.id,
+          before,
+          after: { status: row.status },
+          req,
+        },
         manager,
       );
       return row;

@@ -72,10 +72,12 @@ export class OutboxDelivery {
             } catch (error) {
               const final = Math.max(attempt.attempt, taken.attempts + 1) >= attempt.maxAttempts;
               failure = new DeliveryFailedError(taken.id, final, error);
-              await runner.manager.getRepository(OutboxMessage).update(
-                { id: taken.id },
-                { attempts: taken.attempts + 1, lastError: errorText(error), status: final ? 'failed' : 'pending' },
-              );
+              await runner.manager
+                .getRepository(OutboxMessage)
+                .update(
+                  { id: taken.id },
+                  { attempts: taken.attempts + 1, lastError: errorText(error), status: final ? 'failed' : 'pending' },
+                );
               outcome = final ? 'failed' : 'retry';
             }
           } else {
@@ -124,11 +126,20 @@ export class OutboxDelivery {
     return Object.assign(message, { uncertainResent: interrupted || message.uncertainResent });
   }
 
-  private async finish(manager: EntityManager, message: OutboxMessage, status: 'sent' | 'suppressed' | 'not_delivered'): Promise<DeliveryOutcome> {
+  private async finish(
+    manager: EntityManager,
+    message: OutboxMessage,
+    status: 'sent' | 'suppressed' | 'not_delivered',
+  ): Promise<DeliveryOutcome> {
     const sent = status === 'sent';
     await manager.getRepository(OutboxMessage).update(
       { id: message.id },
-      { status, attempts: sent ? message.attempts + 1 : message.attempts, sentAt: sent ? new Date() : null, lastError: sent ? null : message.lastError },
+      {
+        status,
+        attempts: sent ? message.attempts + 1 : message.attempts,
+        sentAt: sent ? new Date() : null,
+        lastError: sent ? null : message.lastError,
+      },
     );
     return status;
   }

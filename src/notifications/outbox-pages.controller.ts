@@ -31,7 +31,11 @@ export class OutboxPagesController {
     const { items, total } = await this.admin.list(query);
     return {
       titleKey: 'outbox.title',
-      items: items.map((m) => ({ ...outboxSummary(m), statusLabel: `outbox.status.${m.status}`, templateLabel: `outbox.template.${m.template}` })),
+      items: items.map((m) => ({
+        ...outboxSummary(m),
+        statusLabel: `outbox.status.${m.status}`,
+        templateLabel: `outbox.template.${m.template}`,
+      })),
       total,
       query,
       statusOptions: OUTBOX_STATUSES.map((status) => ({ value: status, label: `outbox.status.${status}` })),
@@ -48,7 +52,8 @@ export class OutboxPagesController {
       titleKey: 'outbox.detail.title',
       message: outboxDetail(message, this.config.env.MAIL_FROM),
       statusLabel: `outbox.status.${message.status}`,
-      statusHint: message.status === 'sent' && message.uncertainResent ? 'outbox.statusHint.sentAgain' : `outbox.statusHint.${message.status}`,
+      statusHint:
+        message.status === 'sent' && message.uncertainResent ? 'outbox.statusHint.sentAgain' : `outbox.statusHint.${message.status}`,
       categoryLabel: `outbox.category.${message.category}`,
       templateLabel: `outbox.template.${message.template}`,
     };

@@ -38,7 +38,13 @@ export class OutboxSweeper extends KeptJobScheduler {
 
   protected schedule(): KeptSchedule {
     const everyMs = this.everyMs;
-    return { id: SCHEDULER_ID, repeat: { every: everyMs }, jobName: 'sweep', jobOptions: { removeOnComplete: true, removeOnFail: true }, checkEveryMs: everyMs };
+    return {
+      id: SCHEDULER_ID,
+      repeat: { every: everyMs },
+      jobName: 'sweep',
+      jobOptions: { removeOnComplete: true, removeOnFail: true },
+      checkEveryMs: everyMs,
+    };
   }
 
   /** Queues the rows pending (or uncertain, not yet sent again) and unchanged for `olderThanMs`; returns how many. */

@@ -85,7 +85,9 @@ export class OutboxService {
       timer = setTimeout(() => reject(new Error('Redis did not answer in time')), DISPATCH_TIMEOUT_MS);
     });
     try {
-      const added = this.queue.addBulk(ids.map((outboxId) => ({ name: 'deliver', data: { outboxId }, opts: { ...options, jobId: outboxId } })));
+      const added = this.queue.addBulk(
+        ids.map((outboxId) => ({ name: 'deliver', data: { outboxId }, opts: { ...options, jobId: outboxId } })),
+      );
       added.catch(() => undefined);
       await Promise.race([added, timeout]);
     } catch (error) {
@@ -134,7 +136,9 @@ export class OutboxService {
   /** Which of the deduplication keys are written already (in the caller's transaction), so a scan renders only new emails. */
   async existingKeys(manager: EntityManager, dedupKeys: string[]): Promise<Set<string>> {
     if (!dedupKeys.length) return new Set();
-    const rows: { dedup_key: string }[] = await manager.query('SELECT dedup_key FROM outbox_messages WHERE dedup_key = ANY($1)', [dedupKeys]);
+    const rows: { dedup_key: string }[] = await manager.query('SELECT dedup_key FROM outbox_messages WHERE dedup_key = ANY($1)', [
+      dedupKeys,
+    ]);
     return new Set(rows.map((row) => row.dedup_key));
   }
 

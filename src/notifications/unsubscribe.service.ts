@@ -28,7 +28,14 @@ export class UnsubscribeService {
   async confirm(token: string, req?: Request): Promise<UnsubscribeClaim> {
     const claim = await this.inspect(token);
     await this.users.setPreference(claim.userId, claim.category, false);
-    await this.audit.record({ actorId: claim.userId, action: 'user.unsubscribed', entityType: 'user', entityId: claim.userId, after: { category: claim.category }, req });
+    await this.audit.record({
+      actorId: claim.userId,
+      action: 'user.unsubscribed',
+      entityType: 'user',
+      entityId: claim.userId,
+      after: { category: claim.category },
+      req,
+    });
     return claim;
   }
 }

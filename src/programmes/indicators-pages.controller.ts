@@ -39,7 +39,13 @@ export class IndicatorsPagesController {
   @Roles('admin')
   @Post()
   @FormView('pages/programmes/indicator-form')
-  async createIndicator(@Param('id', ID) id: string, @CurrentUser() actor: User, @Req() req: Request, @Body() body: unknown, @Res() res: Response) {
+  async createIndicator(
+    @Param('id', ID) id: string,
+    @CurrentUser() actor: User,
+    @Req() req: Request,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ) {
     await withFormLocals(
       res,
       async () => this.indicatorFormLocals(await this.programmes.get(id), req.lang),
@@ -82,10 +88,25 @@ export class IndicatorsPagesController {
 
   @Roles('admin')
   @Post(':indicatorId/delete')
-  async deleteIndicator(@Param('id', ID) id: string, @Param('indicatorId', ID) indicatorId: string, @CurrentUser() actor: User, @Req() req: Request, @Res() res: Response) {
+  async deleteIndicator(
+    @Param('id', ID) id: string,
+    @Param('indicatorId', ID) indicatorId: string,
+    @CurrentUser() actor: User,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const indicator = await this.indicators.get(id, indicatorId);
     const back = `/admin/programmes/${id}#indicators`;
-    if (!confirmed(req, res, { question: 'confirm.deleteIndicator', params: { name: localized(req.lang, indicator.nameLv, indicator.nameEn) }, consequence: 'confirm.cannotUndo', button: 'confirm.delete', back })) return;
+    if (
+      !confirmed(req, res, {
+        question: 'confirm.deleteIndicator',
+        params: { name: localized(req.lang, indicator.nameLv, indicator.nameEn) },
+        consequence: 'confirm.cannotUndo',
+        button: 'confirm.delete',
+        back,
+      })
+    )
+      return;
     await this.indicators.remove(indicatorId, actor, req);
     req.session.flash = [{ kind: 'success', key: 'programmes.flash.indicatorDeleted' }];
     res.redirect(303, `/admin/programmes/${id}#indicators`);

@@ -85,7 +85,14 @@ export class IndicatorsService {
       const position = input.position ?? (await repo.count({ where: { programmeId } }));
       const indicator = await repo.save(repo.create({ ...this.fields(input), programmeId, position }));
       await this.audit.record(
-        { actorId: actor.id, action: 'indicator.created', entityType: 'indicator', entityId: indicator.id, after: { ...this.fields(input), programmeId }, req },
+        {
+          actorId: actor.id,
+          action: 'indicator.created',
+          entityType: 'indicator',
+          entityId: indicator.id,
+          after: { ...this.fields(input), programmeId },
+          req,
+        },
         manager,
       );
       return indicator;
@@ -115,7 +122,10 @@ export class IndicatorsService {
       if (!indicator) throw new IndicatorNotFoundError();
       await repo.delete({ id });
       const { programme: _p, ...before } = indicator;
-      await this.audit.record({ actorId: actor.id, action: 'indicator.deleted', entityType: 'indicator', entityId: id, before, req }, manager);
+      await this.audit.record(
+        { actorId: actor.id, action: 'indicator.deleted', entityType: 'indicator', entityId: id, before, req },
+        manager,
+      );
       return indicator;
     });
   }

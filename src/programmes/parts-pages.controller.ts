@@ -48,7 +48,13 @@ export class PartsPagesController {
   @Roles('admin')
   @Post('programmes/:id/parts')
   @FormView('pages/programmes/part-form')
-  async create(@Param('id', PROGRAMME_ID) id: string, @CurrentUser() actor: User, @Req() req: Request, @Body() body: unknown, @Res() res: Response) {
+  async create(
+    @Param('id', PROGRAMME_ID) id: string,
+    @CurrentUser() actor: User,
+    @Req() req: Request,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ) {
     await withFormLocals(
       res,
       async () => partFormLocals(await this.programmes.get(id), req.lang),
@@ -69,7 +75,13 @@ export class PartsPagesController {
   @Roles('admin')
   @Post('parts/:id')
   @FormView('pages/programmes/part-form')
-  async update(@Param('id', PART_ID) id: string, @CurrentUser() actor: User, @Req() req: Request, @Body() body: unknown, @Res() res: Response) {
+  async update(
+    @Param('id', PART_ID) id: string,
+    @CurrentUser() actor: User,
+    @Req() req: Request,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ) {
     const part = await withFormLocals(
       res,
       async () => partFormLocals((await this.parts.get(id)).programme, req.lang, id),
@@ -81,7 +93,13 @@ export class PartsPagesController {
 
   @Roles('admin')
   @Post('parts/:id/move')
-  async move(@Param('id', PART_ID) id: string, @CurrentUser() actor: User, @Req() req: Request, @Body() body: unknown, @Res() res: Response) {
+  async move(
+    @Param('id', PART_ID) id: string,
+    @CurrentUser() actor: User,
+    @Req() req: Request,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ) {
     const part = await this.parts.move(id, parseWith(partMoveSchema, body).direction, actor, req);
     req.session.flash = [{ kind: 'success', key: 'programmes.flash.partsReordered' }];
     res.redirect(303, `/admin/programmes/${part.programmeId}#parts`);

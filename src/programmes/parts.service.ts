@@ -40,7 +40,10 @@ export class PartsService {
       const repo = manager.getRepository(Part);
       const number = input.number ?? (await this.nextNumber(manager, programmeId));
       const part = await this.saveNumbered(manager, repo.create({ ...this.fields(input), programmeId, number }));
-      await this.audit.record({ actorId: actor.id, action: 'part.created', entityType: 'part', entityId: part.id, after: auditView(part), req }, manager);
+      await this.audit.record(
+        { actorId: actor.id, action: 'part.created', entityType: 'part', entityId: part.id, after: auditView(part), req },
+        manager,
+      );
       return part;
     });
   }
@@ -54,7 +57,10 @@ export class PartsService {
       const before = auditView(part);
       Object.assign(part, this.fields(input), input.number ? { number: input.number } : {});
       await this.saveNumbered(manager, part);
-      await this.audit.record({ actorId: actor.id, action: 'part.updated', entityType: 'part', entityId: id, before, after: auditView(part), req }, manager);
+      await this.audit.record(
+        { actorId: actor.id, action: 'part.updated', entityType: 'part', entityId: id, before, after: auditView(part), req },
+        manager,
+      );
       return part;
     });
   }
@@ -80,7 +86,15 @@ export class PartsService {
       }
       const after = partIds.map((id, index) => ({ id, number: numbers[index] }));
       await this.audit.record(
-        { actorId: actor.id, action: 'part.reordered', entityType: 'programme', entityId: programmeId, before: { parts: before }, after: { parts: after }, req },
+        {
+          actorId: actor.id,
+          action: 'part.reordered',
+          entityType: 'programme',
+          entityId: programmeId,
+          before: { parts: before },
+          after: { parts: after },
+          req,
+        },
         manager,
       );
       return manager.getRepository(Part).find({ where: { programmeId }, order: { number: 'ASC' } });
@@ -105,7 +119,10 @@ export class PartsService {
   }
 
   private async nextNumber(manager: EntityManager, programmeId: string): Promise<number> {
-    const [row]: { next: number }[] = await manager.query('SELECT COALESCE(max(number), 0) + 1 AS next FROM parts WHERE programme_id = $1', [programmeId]);
+    const [row]: { next: number }[] = await manager.query(
+      'SELECT COALESCE(max(number), 0) + 1 AS next FROM parts WHERE programme_id = $1',
+      [programmeId],
+    );
     return row.next;
   }
 

@@ -15,7 +15,11 @@ export class ProgrammeLogoController {
 
   @Authenticated()
   @Get(':id/logo')
-  async logo(@CurrentUser() user: User, @Param('id', new ParseIdPipe('programmes.errors.notFound')) id: string, @Res({ passthrough: true }) res: Response) {
+  async logo(
+    @CurrentUser() user: User,
+    @Param('id', new ParseIdPipe('programmes.errors.notFound')) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { content, mimeType } = await this.logos.open(user, id);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'private, max-age=300');

@@ -26,7 +26,9 @@ export class ProgrammeLogoService {
     await this.programmes.get(id);
     const { file } = await this.storage.receive(req, LOGO_FIELD, LOGO_POLICY);
     if (!file) throw ValidationFailedError.field(LOGO_FIELD, 'required');
-    const previous = await this.storage.keepIf(file, () => this.programmes.setLogo(id, { key: file.key, mimeType: file.mimeType }, actor, req));
+    const previous = await this.storage.keepIf(file, () =>
+      this.programmes.setLogo(id, { key: file.key, mimeType: file.mimeType }, actor, req),
+    );
     if (previous) await this.storage.discard(previous);
   }
 
@@ -38,7 +40,8 @@ export class ProgrammeLogoService {
   /** The logo of a programme the user may see. */
   async open(user: User, id: string): Promise<{ content: Readable; mimeType: string }> {
     const programme = await this.programmes.getVisible(user, id);
-    if (!programme.logoKey || !programme.logoMimeType || !(await this.storage.exists(programme.logoKey))) throw new ProgrammeNotFoundError();
+    if (!programme.logoKey || !programme.logoMimeType || !(await this.storage.exists(programme.logoKey)))
+      throw new ProgrammeNotFoundError();
     return { content: this.storage.openRead(programme.logoKey), mimeType: programme.logoMimeType };
   }
 }

@@ -28,7 +28,9 @@ export const programmeBody = z
   })
   .meta({ id: 'Programme' });
 
-export const programmeSummaryBody = programmeBody.extend({ partCount: z.number().int(), cohortCount: z.number().int() }).meta({ id: 'ProgrammeSummary' });
+export const programmeSummaryBody = programmeBody
+  .extend({ partCount: z.number().int(), cohortCount: z.number().int() })
+  .meta({ id: 'ProgrammeSummary' });
 export const programmeListBody = listOf(programmeSummaryBody, 'ProgrammeList');
 
 export const partBody = z
@@ -46,7 +48,7 @@ export const partBody = z
       requiresIndependentWork: z.boolean(),
       requiresFinalExam: z.boolean(),
       closesWithSeminar: z.boolean(),
-      description: z.array(z.string()).describe('The rule in words, in the caller\'s language.'),
+      description: z.array(z.string()).describe("The rule in words, in the caller's language."),
     }),
   })
   .meta({ id: 'Part' });

@@ -35,19 +35,35 @@ describe('programme input', () => {
 
   it('leaves reminder hours alone when they are not sent, but refuses an empty list', () => {
     expect(parseWith(programmeSchema, programme).reminderOffsetsHours).toBeUndefined();
-    expect(fieldsOf(() => parseWith(programmeSchema, { ...programme, studyVisitOffsetsHours: [] }))).toEqual(['studyVisitOffsetsHours:tooSmall.array']);
+    expect(fieldsOf(() => parseWith(programmeSchema, { ...programme, studyVisitOffsetsHours: [] }))).toEqual([
+      'studyVisitOffsetsHours:tooSmall.array',
+    ]);
   });
 
   it('refuses a share above 100 % and more than two decimals', () => {
-    expect(fieldsOf(() => parseWith(programmeSchema, { ...programme, cofinancingPercent: 100.5 }))).toEqual(['cofinancingPercent:tooBig.number']);
-    expect(fieldsOf(() => parseWith(programmeSchema, { ...programme, cofinancingPercent: '33.333' }))).toEqual(['cofinancingPercent:invalid']);
+    expect(fieldsOf(() => parseWith(programmeSchema, { ...programme, cofinancingPercent: 100.5 }))).toEqual([
+      'cofinancingPercent:tooBig.number',
+    ]);
+    expect(fieldsOf(() => parseWith(programmeSchema, { ...programme, cofinancingPercent: '33.333' }))).toEqual([
+      'cofinancingPercent:invalid',
+    ]);
   });
 });
 
 describe('part input', () => {
   it('treats empty number fields as missing, not zero, and unticked boxes as no', () => {
-    expect(fieldsOf(() => parseWith(partSchema, { titleLv: 'Projektu vadība', academicHours: '', minAttendancePercent: '75' }))).toEqual(['academicHours:required']);
-    expect(parseWith(partSchema, { titleLv: 'Projektu vadība', number: '', academicHours: '80', minAttendancePercent: '75', requiresFinalExam: 'on' })).toMatchObject({
+    expect(fieldsOf(() => parseWith(partSchema, { titleLv: 'Projektu vadība', academicHours: '', minAttendancePercent: '75' }))).toEqual([
+      'academicHours:required',
+    ]);
+    expect(
+      parseWith(partSchema, {
+        titleLv: 'Projektu vadība',
+        number: '',
+        academicHours: '80',
+        minAttendancePercent: '75',
+        requiresFinalExam: 'on',
+      }),
+    ).toMatchObject({
       number: undefined,
       academicHours: 80,
       requiresFinalExam: true,

@@ -70,7 +70,7 @@ export class ProgrammesApiController {
 
   @Roles('admin')
   @Put('programmes/:id/logo')
-  @ApiOperation({ summary: 'Upload the logo shown in the footer of the programme\'s pages (PNG, JPEG or WEBP, at most 1 MB)' })
+  @ApiOperation({ summary: "Upload the logo shown in the footer of the programme's pages (PNG, JPEG or WEBP, at most 1 MB)" })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { [LOGO_FIELD]: { type: 'string', format: 'binary' } }, required: [LOGO_FIELD] } })
   @ApiOk(programmeBody)

@@ -77,7 +77,10 @@ export class ProgrammesPagesController {
   @Get('new')
   @Render('pages/programmes/form')
   newForm() {
-    return { ...programmeFormLocals(), values: { status: 'draft', cofinancingPercent: '100', reminderOffsetsHours: '24', studyVisitOffsetsHours: '72, 24' } };
+    return {
+      ...programmeFormLocals(),
+      values: { status: 'draft', cofinancingPercent: '100', reminderOffsetsHours: '24', studyVisitOffsetsHours: '72, 24' },
+    };
   }
 
   @Roles('admin')
@@ -114,7 +117,15 @@ export class ProgrammesPagesController {
   async removeLogo(@Param('id', ID) id: string, @CurrentUser() actor: User, @Req() req: Request, @Res() res: Response) {
     const programme = await this.programmes.get(id);
     const back = `/admin/programmes/${id}#logo`;
-    if (!confirmed(req, res, { question: 'confirm.deleteLogo', params: { name: localized(req.lang, programme.titleLv, programme.titleEn) }, button: 'confirm.remove', back })) return;
+    if (
+      !confirmed(req, res, {
+        question: 'confirm.deleteLogo',
+        params: { name: localized(req.lang, programme.titleLv, programme.titleEn) },
+        button: 'confirm.remove',
+        back,
+      })
+    )
+      return;
     await this.logos.remove(id, actor, req);
     req.session.flash = [{ kind: 'success', key: 'programmes.flash.logoRemoved' }];
     res.redirect(303, `/admin/programmes/${id}#logo`);

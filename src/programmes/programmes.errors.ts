@@ -20,7 +20,9 @@ export class IndicatorNotFoundError extends NotFoundError {
 
 export class PartNumberTakenError extends ConflictError {
   constructor(number: number) {
-    super('PART_NUMBER_TAKEN', 'programmes.errors.partNumberTaken', { number }, [{ field: 'number', code: 'programme.partNumberTaken', params: { number } }]);
+    super('PART_NUMBER_TAKEN', 'programmes.errors.partNumberTaken', { number }, [
+      { field: 'number', code: 'programme.partNumberTaken', params: { number } },
+    ]);
   }
 }
 

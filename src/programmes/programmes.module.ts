@@ -18,7 +18,14 @@ import { ProgrammesService } from './programmes.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Programme, Part, Indicator]), CohortAccessModule, StorageModule],
-  controllers: [ProgrammesPagesController, IndicatorsPagesController, PartsPagesController, ProgrammeLogoController, ProgrammesApiController, IndicatorsApiController],
+  controllers: [
+    ProgrammesPagesController,
+    IndicatorsPagesController,
+    PartsPagesController,
+    ProgrammeLogoController,
+    ProgrammesApiController,
+    IndicatorsApiController,
+  ],
   providers: [ProgrammesService, PartsService, IndicatorsService, ProgrammeLogoService],
   exports: [ProgrammesService, PartsService, IndicatorsService],
 })

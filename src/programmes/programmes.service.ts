@@ -67,7 +67,9 @@ export class ProgrammesService {
   async getWithChildren(id: string): Promise<Programme> {
     const programme = await this.get(id);
     programme.parts = await this.dataSource.getRepository(Part).find({ where: { programmeId: id }, order: { number: 'ASC' } });
-    programme.indicators = await this.dataSource.getRepository(Indicator).find({ where: { programmeId: id }, order: { position: 'ASC', nameLv: 'ASC' } });
+    programme.indicators = await this.dataSource
+      .getRepository(Indicator)
+      .find({ where: { programmeId: id }, order: { position: 'ASC', nameLv: 'ASC' } });
     return programme;
   }
 
@@ -76,7 +78,14 @@ export class ProgrammesService {
       const repo = manager.getRepository(Programme);
       const programme = await repo.save(repo.create(this.fields(input)));
       await this.audit.record(
-        { actorId: actor.id, action: 'programme.created', entityType: 'programme', entityId: programme.id, after: auditView(programme), req },
+        {
+          actorId: actor.id,
+          action: 'programme.created',
+          entityType: 'programme',
+          entityId: programme.id,
+          after: auditView(programme),
+          req,
+        },
         manager,
       );
       return programme;

@@ -121,4 +121,3 @@ export class MySessionsService {
     return { session: Object.assign(this.sessions.from(row), { instructors: row.instructors }), cohortName: row.cohort_name };
   }
 }
-

@@ -25,7 +25,10 @@ export class SessionAccess {
   ) {}
 
   async teachesSession(userId: string, sessionId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM session_instructors WHERE session_id = $1 AND user_id = $2', [sessionId, userId]);
+    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM session_instructors WHERE session_id = $1 AND user_id = $2', [
+      sessionId,
+      userId,
+    ]);
     return rows.length > 0;
   }
 

@@ -49,7 +49,10 @@ export class SessionChangesService {
   }
 
   async cancel(user: User, id: string, input: CancelSessionInput, req?: Request): Promise<Session> {
-    return this.change(user, id, 'scheduled', 'cancelled', input.reason, req, () => ({ at: null, update: { status: 'cancelled', cancellationReason: input.reason } }));
+    return this.change(user, id, 'scheduled', 'cancelled', input.reason, req, () => ({
+      at: null,
+      update: { status: 'cancelled', cancellationReason: input.reason },
+    }));
   }
 
   /**
@@ -68,7 +71,15 @@ export class SessionChangesService {
    * will not take place, which needs no clash check) and what else changes. The history row, SEQUENCE, the audit
    * record and the notices follow in the same transaction; the notices are queued after it commits.
    */
-  private async change(user: User, id: string, status: SessionStatus, kind: SessionChangeKind, reason: string, req: Request | undefined, plan: (session: Session) => PlannedChange): Promise<Session> {
+  private async change(
+    user: User,
+    id: string,
+    status: SessionStatus,
+    kind: SessionChangeKind,
+    reason: string,
+    req: Request | undefined,
+    plan: (session: Session) => PlannedChange,
+  ): Promise<Session> {
     await this.access.assertCanManageSession(user, await this.sessions.get(id));
     const { session, outboxIds } = await this.dataSource.transaction(async (manager) => {
       const session = await this.sessions.lockForChange(manager, id, status);
@@ -99,7 +110,15 @@ export class SessionChangesService {
       await manager.getRepository(Session).update({ id: session.id }, values);
       Object.assign(session, values);
       await this.audit.record(
-        { actorId: user.id, action: `session.${kind}`, entityType: 'session', entityId: session.id, before, after: { ...sessionAuditView(session), reason }, req },
+        {
+          actorId: user.id,
+          action: `session.${kind}`,
+          entityType: 'session',
+          entityId: session.id,
+          before,
+          after: { ...sessionAuditView(session), reason },
+          req,
+        },
         manager,
       );
       const cohort = await this.sessions.cohort(session.cohortId, manager);

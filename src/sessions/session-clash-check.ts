@@ -66,7 +66,11 @@ export class SessionClashCheck {
     );
     const clash = rows[0];
     if (!clash) return;
-    const details = { title: clash.title, cohort: clash.cohort_name, when: formatRange(new Date(clash.starts_at), new Date(clash.ends_at)) };
+    const details = {
+      title: clash.title,
+      cohort: clash.cohort_name,
+      when: formatRange(new Date(clash.starts_at), new Date(clash.ends_at)),
+    };
     if (clash.instructor_name) throw new InstructorClashError({ ...details, name: clash.instructor_name });
     throw new RoomClashError({ ...details, room: clash.room ?? '', address: clash.address ?? '' });
   }

@@ -22,7 +22,13 @@ export class SessionRemindersScheduler extends KeptJobScheduler {
 
   protected schedule(): KeptSchedule {
     const everyMs = this.config.env.REMINDER_SCAN_MINUTES * 60_000;
-    return { id: SCHEDULER_ID, repeat: { every: everyMs }, jobName: 'scan', jobOptions: { removeOnComplete: true, removeOnFail: true }, checkEveryMs: everyMs };
+    return {
+      id: SCHEDULER_ID,
+      repeat: { every: everyMs },
+      jobName: 'scan',
+      jobOptions: { removeOnComplete: true, removeOnFail: true },
+      checkEveryMs: everyMs,
+    };
   }
 }
 

@@ -93,7 +93,12 @@ export class SessionRemindersService {
     const sessionIds = [...new Set(due.map((d) => d.id))];
     for (let i = 0; i < sessionIds.length; i += SESSIONS_PER_TRANSACTION) {
       const batch = new Set(sessionIds.slice(i, i + SESSIONS_PER_TRANSACTION));
-      const ids = await this.dataSource.transaction((manager) => this.createReminders(manager, due.filter((d) => batch.has(d.id))));
+      const ids = await this.dataSource.transaction((manager) =>
+        this.createReminders(
+          manager,
+          due.filter((d) => batch.has(d.id)),
+        ),
+      );
       await this.outbox.dispatch(ids);
       created += ids.length;
     }
@@ -157,26 +162,28 @@ export class SessionRemindersService {
     };
     // Reminders already written are left out before any is rendered.
     const written = await this.outbox.existingKeys(manager, people.map(keyOf));
-    const requests: EmailRequest[] = people.filter((person) => !written.has(keyOf(person))).map((person) => {
-      const session = byKey.get(`${person.session_id}:${person.hours}`)!;
-      return {
-        to: { email: person.email, id: person.user_id, language: person.language },
-        template: 'session-reminder',
-        category: 'reminder',
-        dedupKey: keyOf(person),
-        data: {
-          name: person.name,
-          title: session.title,
-          kindKey: `sessions.kinds.${session.kind}`,
-          cohortName: session.cohort_name,
-          when: formatRangeIn(session.starts_at, session.ends_at, person.language),
-          place: placeText({ address: session.address, room: session.room, onlineUrl: null }),
-          onlineUrl: session.online_url,
-          link: this.config.publicUrl(`/sessions/${session.id}`),
-          startsAt: session.starts_at.toISOString(),
-        },
-      };
-    });
+    const requests: EmailRequest[] = people
+      .filter((person) => !written.has(keyOf(person)))
+      .map((person) => {
+        const session = byKey.get(`${person.session_id}:${person.hours}`)!;
+        return {
+          to: { email: person.email, id: person.user_id, language: person.language },
+          template: 'session-reminder',
+          category: 'reminder',
+          dedupKey: keyOf(person),
+          data: {
+            name: person.name,
+            title: session.title,
+            kindKey: `sessions.kinds.${session.kind}`,
+            cohortName: session.cohort_name,
+            when: formatRangeIn(session.starts_at, session.ends_at, person.language),
+            place: placeText({ address: session.address, room: session.room, onlineUrl: null }),
+            onlineUrl: session.online_url,
+            link: this.config.publicUrl(`/sessions/${session.id}`),
+            startsAt: session.starts_at.toISOString(),
+          },
+        };
+      });
     return this.outbox.enqueueMany(manager, requests);
   }
 }

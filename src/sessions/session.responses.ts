@@ -7,7 +7,7 @@ export const sessionBody = z
   .object({
     id: z.uuid(),
     cohortId: z.uuid(),
-    cohortName: z.string().optional().describe('In the lists of one\'s own sessions.'),
+    cohortName: z.string().optional().describe("In the lists of one's own sessions."),
     kind: z.enum(SESSION_KINDS),
     title: z.string(),
     startsAt: z.iso.datetime(),

@@ -50,8 +50,9 @@ export class SessionsApiController {
   @Roles('admin', 'instructor')
   @Post('cohorts/:cohortId/sessions')
   @ApiOperation({
-    summary: 'Schedule a session (admins and the cohort\'s instructors)',
-    description: 'Dates and times are Riga wall-clock time. No instructors given: the cohort\'s. 409 when an instructor or the room is already booked then.',
+    summary: "Schedule a session (admins and the cohort's instructors)",
+    description:
+      "Dates and times are Riga wall-clock time. No instructors given: the cohort's. 409 when an instructor or the room is already booked then.",
   })
   @ApiZodBody(createSessionSchema)
   @ApiCreated(sessionBody)
@@ -71,7 +72,10 @@ export class SessionsApiController {
 
   @Roles('admin', 'instructor')
   @Put('sessions/:id')
-  @ApiOperation({ summary: 'Change what, where and who (not the time: move the session for that)', description: 'A new address, room or online link is emailed at once to the enrolled trainees and the instructors.' })
+  @ApiOperation({
+    summary: 'Change what, where and who (not the time: move the session for that)',
+    description: 'A new address, room or online link is emailed at once to the enrolled trainees and the instructors.',
+  })
   @ApiZodBody(sessionDetailsSchema)
   @ApiOk(sessionBody)
   async update(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User, @Body() body: unknown, @Req() req: Request) {
@@ -106,7 +110,8 @@ export class SessionsApiController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Put a cancelled session back on the schedule, with a reason',
-    description: 'At its time, if its instructors and room are still free then (409 naming the clash otherwise); 409 if it is not cancelled. Everyone concerned is told at once and reminded again.',
+    description:
+      'At its time, if its instructors and room are still free then (409 naming the clash otherwise); 409 if it is not cancelled. Everyone concerned is told at once and reminded again.',
   })
   @ApiZodBody(restoreSessionSchema)
   @ApiOk(sessionWithHistoryBody)
@@ -123,7 +128,12 @@ export class SessionsApiController {
   async mySessions(@CurrentUser() user: User, @Query() rawQuery: unknown) {
     const query = parseWith(mySessionsQuerySchema, rawQuery);
     const { items, total } = await this.mine.upcoming(user, query.page, query.pageSize);
-    return { items: items.map(({ session, cohortName }) => sessionView(session, cohortName)), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: items.map(({ session, cohortName }) => sessionView(session, cohortName)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   @Roles('instructor', 'admin')

@@ -70,7 +70,13 @@ export class SessionsPagesController {
   @Roles('admin', 'instructor')
   @Post('cohorts/:cohortId/sessions')
   @FormView('pages/sessions/form')
-  async create(@Param('cohortId', COHORT_ID) cohortId: string, @CurrentUser() user: User, @Req() req: Request, @Body() body: unknown, @Res() res: Response) {
+  async create(
+    @Param('cohortId', COHORT_ID) cohortId: string,
+    @CurrentUser() user: User,
+    @Req() req: Request,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ) {
     const session = await withFormLocals(
       res,
       () => this.formLocals(cohortId),
@@ -91,7 +97,14 @@ export class SessionsPagesController {
       this.access.canManage(user, session.cohortId),
       this.access.canTakeAttendance(user, session),
     ]);
-    return { titleKey: 'sessions.show.title', session: sessionPageView(session), cohort, history: history.map(changeView), canManage, canTakeAttendance };
+    return {
+      titleKey: 'sessions.show.title',
+      session: sessionPageView(session),
+      cohort,
+      history: history.map(changeView),
+      canManage,
+      canTakeAttendance,
+    };
   }
 
   @Roles('admin', 'instructor')
@@ -106,7 +119,13 @@ export class SessionsPagesController {
   @Roles('admin', 'instructor')
   @Post('sessions/:id/edit')
   @FormView('pages/sessions/form')
-  async update(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User, @Req() req: Request, @Body() body: unknown, @Res() res: Response) {
+  async update(
+    @Param('id', SESSION_ID) id: string,
+    @CurrentUser() user: User,
+    @Req() req: Request,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ) {
     await withFormLocals(
       res,
       async () => this.formLocals((await this.sessions.get(id)).cohortId, id),
@@ -130,7 +149,13 @@ export class SessionsPagesController {
   @Roles('admin', 'instructor')
   @Post('sessions/:id/move')
   @FormView('pages/sessions/move')
-  async move(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User, @Req() req: Request, @Body() body: unknown, @Res() res: Response) {
+  async move(
+    @Param('id', SESSION_ID) id: string,
+    @CurrentUser() user: User,
+    @Req() req: Request,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ) {
     await withFormLocals(
       res,
       async () => this.movePage(await this.sessions.get(id), req.lang),
@@ -157,7 +182,13 @@ export class SessionsPagesController {
   @Roles('admin', 'instructor')
   @Post('sessions/:id/cancel')
   @FormView('pages/sessions/cancel')
-  async cancel(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User, @Req() req: Request, @Body() body: unknown, @Res() res: Response) {
+  async cancel(
+    @Param('id', SESSION_ID) id: string,
+    @CurrentUser() user: User,
+    @Req() req: Request,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ) {
     await withFormLocals(
       res,
       async () => ({ titleKey: 'sessions.cancel.title', session: sessionPageView(await this.sessions.get(id)) }),
@@ -179,7 +210,13 @@ export class SessionsPagesController {
   @Roles('admin', 'instructor')
   @Post('sessions/:id/restore')
   @FormView('pages/sessions/restore')
-  async restore(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User, @Req() req: Request, @Body() body: unknown, @Res() res: Response) {
+  async restore(
+    @Param('id', SESSION_ID) id: string,
+    @CurrentUser() user: User,
+    @Req() req: Request,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ) {
     await withFormLocals(
       res,
       async () => ({ titleKey: 'sessions.restore.title', session: sessionPageView(await this.sessions.get(id)) }),
@@ -207,11 +244,21 @@ export class SessionsPagesController {
   @Render('pages/sessions/today')
   async today(@CurrentUser() user: User) {
     const items = await this.mine.today(user);
-    return { titleKey: 'sessions.today.title', today: new Date(), sessions: items.map(({ session, cohortName }) => sessionPageView(session, cohortName)) };
+    return {
+      titleKey: 'sessions.today.title',
+      today: new Date(),
+      sessions: items.map(({ session, cohortName }) => sessionPageView(session, cohortName)),
+    };
   }
 
   private async formLocals(cohortId: string, sessionId?: string) {
     const [cohort, instructors] = await Promise.all([this.sessions.cohort(cohortId), this.sessions.instructorOptions()]);
-    return { titleKey: sessionId ? 'sessions.form.editTitle' : 'sessions.form.newTitle', cohort, instructors, kinds: SESSION_KINDS.map((kind) => ({ value: kind, labelKey: `sessions.kinds.${kind}` })), sessionId: sessionId ?? null };
+    return {
+      titleKey: sessionId ? 'sessions.form.editTitle' : 'sessions.form.newTitle',
+      cohort,
+      instructors,
+      kinds: SESSION_KINDS.map((kind) => ({ value: kind, labelKey: `sessions.kinds.${kind}` })),
+      sessionId: sessionId ?? null,
+    };
   }
 }

@@ -55,6 +55,8 @@ export class InstructorClashError extends ConflictError {
 /** The same room at the same address is booked for another session at an overlapping time. */
 export class RoomClashError extends ConflictError {
   constructor(details: ClashDetails & { room: string; address: string }) {
-    super('SESSION_ROOM_CLASH', 'sessions.errors.roomClash', { ...details }, [{ field: 'room', code: 'session.roomClash', params: { ...details } }]);
+    super('SESSION_ROOM_CLASH', 'sessions.errors.roomClash', { ...details }, [
+      { field: 'room', code: 'session.roomClash', params: { ...details } },
+    ]);
   }
 }

@@ -6,8 +6,14 @@ import { SESSION_KINDS } from './session.entity';
 /** A session may last at most this long; clash checks rely on it to stay on the index. */
 export const MAX_SESSION_DAYS = 14;
 
-const date = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/);
-const time = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const date = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/);
+const time = z
+  .string()
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const optionalDate = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), date.optional());
 
 const httpsUrl = z.preprocess(
@@ -16,14 +22,17 @@ const httpsUrl = z.preprocess(
     .string()
     .trim()
     .max(500)
-    .refine((value) => {
-      try {
-        const url = new URL(value);
-        return url.protocol === 'https:' && Boolean(url.hostname);
-      } catch {
-        return false;
-      }
-    }, { params: { code: 'session.httpsOnly' } })
+    .refine(
+      (value) => {
+        try {
+          const url = new URL(value);
+          return url.protocol === 'https:' && Boolean(url.hostname);
+        } catch {
+          return false;
+        }
+      },
+      { params: { code: 'session.httpsOnly' } },
+    )
     .optional(),
 );
 
@@ -32,8 +41,11 @@ const idList = z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isA
 
 /** One site per line in the form; a list in JSON. */
 const lines = z.preprocess(
-  (v) => (typeof v === 'string' ? v.split(/\r?\n/) : v ?? []),
-  z.array(text(300)).transform((items) => items.filter(Boolean)).pipe(z.array(z.string()).max(50)),
+  (v) => (typeof v === 'string' ? v.split(/\r?\n/) : (v ?? [])),
+  z
+    .array(text(300))
+    .transform((items) => items.filter(Boolean))
+    .pipe(z.array(z.string()).max(50)),
 );
 
 function isCalendarDate(value: string): boolean {
@@ -66,11 +78,16 @@ function instants(value: TimeInput): { startsAt: Date; endsAt: Date } {
 /** Checks the Riga dates and times together; runs even when other fields failed, so every error shows at once. */
 function checkTimes(value: TimeInput, ctx: z.RefinementCtx): void {
   const wellFormed =
-    date.safeParse(value.startDate).success && time.safeParse(value.startTime).success && time.safeParse(value.endTime).success &&
+    date.safeParse(value.startDate).success &&
+    time.safeParse(value.startTime).success &&
+    time.safeParse(value.endTime).success &&
     (value.endDate === undefined || date.safeParse(value.endDate).success);
   if (!wellFormed) return;
   let ok = true;
-  for (const [field, day] of [['startDate', value.startDate], ['endDate', value.endDate]] as const) {
+  for (const [field, day] of [
+    ['startDate', value.startDate],
+    ['endDate', value.endDate],
+  ] as const) {
     if (day !== undefined && !isCalendarDate(day)) {
       ctx.addIssue({ code: 'custom', path: [field], params: { code: 'session.invalidDate' } });
       ok = false;

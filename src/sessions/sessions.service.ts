@@ -13,7 +13,13 @@ import { SessionNotices } from './session-notices';
 import { placeText } from './session-views';
 import { Session, type SessionStatus } from './session.entity';
 import { CreateSessionInput, SessionDetailsInput, SessionListQuery } from './sessions.schemas';
-import { CohortNotFoundError, NotAnInstructorError, SessionCancelledError, SessionNotCancelledError, SessionNotFoundError } from './sessions.errors';
+import {
+  CohortNotFoundError,
+  NotAnInstructorError,
+  SessionCancelledError,
+  SessionNotCancelledError,
+  SessionNotFoundError,
+} from './sessions.errors';
 
 /** What the audit log keeps of a session. */
 export function sessionAuditView(session: Session): Record<string, unknown> {
@@ -97,7 +103,9 @@ export class SessionsService {
       .orderBy('c.changedAt', 'DESC')
       .addOrderBy('c.id', 'DESC')
       .getRawAndEntities();
-    return changes.entities.map((change, i) => Object.assign(change, { changedByName: (changes.raw[i] as { changed_by_name: string | null }).changed_by_name }));
+    return changes.entities.map((change, i) =>
+      Object.assign(change, { changedByName: (changes.raw[i] as { changed_by_name: string | null }).changed_by_name }),
+    );
   }
 
   async listForCohort(user: User, cohortId: string, query: SessionListQuery): Promise<{ items: Session[]; total: number }> {
@@ -119,12 +127,24 @@ export class SessionsService {
     await this.access.assertCanManageCohort(user, cohortId);
     return this.dataSource.transaction(async (manager) => {
       const cohort = await this.cohort(cohortId, manager);
-      const instructors = await this.instructors(manager, input.instructorIds.length ? input.instructorIds : cohort.instructors.map((u) => u.id));
+      const instructors = await this.instructors(
+        manager,
+        input.instructorIds.length ? input.instructorIds : cohort.instructors.map((u) => u.id),
+      );
       const details = this.details(input);
-      await this.clashes.lockAndCheck(manager, { startsAt: input.startsAt, endsAt: input.endsAt, instructorIds: instructors.map((u) => u.id), address: details.address, room: details.room });
+      await this.clashes.lockAndCheck(manager, {
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        instructorIds: instructors.map((u) => u.id),
+        address: details.address,
+        room: details.room,
+      });
       const repo = manager.getRepository(Session);
       const session = await repo.save(repo.create({ ...details, cohortId, startsAt: input.startsAt, endsAt: input.endsAt, instructors }));
-      await this.audit.record({ actorId: user.id, action: 'session.created', entityType: 'session', entityId: session.id, after: sessionAuditView(session), req }, manager);
+      await this.audit.record(
+        { actorId: user.id, action: 'session.created', entityType: 'session', entityId: session.id, after: sessionAuditView(session), req },
+        manager,
+      );
       return session;
     });
   }
@@ -137,9 +157,19 @@ export class SessionsService {
     const { session, outboxIds } = await this.dataSource.transaction(async (manager) => {
       const session = await this.lockForChange(manager, id);
       const cohort = await this.cohort(session.cohortId, manager);
-      const instructors = await this.instructors(manager, input.instructorIds.length ? input.instructorIds : cohort.instructors.map((u) => u.id));
+      const instructors = await this.instructors(
+        manager,
+        input.instructorIds.length ? input.instructorIds : cohort.instructors.map((u) => u.id),
+      );
       const details = this.details(input);
-      await this.clashes.lockAndCheck(manager, { sessionId: session.id, startsAt: session.startsAt, endsAt: session.endsAt, instructorIds: instructors.map((u) => u.id), address: details.address, room: details.room });
+      await this.clashes.lockAndCheck(manager, {
+        sessionId: session.id,
+        startsAt: session.startsAt,
+        endsAt: session.endsAt,
+        instructorIds: instructors.map((u) => u.id),
+        address: details.address,
+        room: details.room,
+      });
       const before = sessionAuditView(session);
       const oldPlace = placeText(session);
       Object.assign(session, details, { instructors });
@@ -147,7 +177,18 @@ export class SessionsService {
       if (JSON.stringify({ ...before, sequence: 0 }) === JSON.stringify({ ...after, sequence: 0 })) return { session, outboxIds: [] };
       session.sequence += 1;
       await manager.getRepository(Session).save(session);
-      await this.audit.record({ actorId: user.id, action: 'session.updated', entityType: 'session', entityId: session.id, before, after: sessionAuditView(session), req }, manager);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'session.updated',
+          entityType: 'session',
+          entityId: session.id,
+          before,
+          after: sessionAuditView(session),
+          req,
+        },
+        manager,
+      );
       const moved = placeText(session) !== oldPlace;
       return { session, outboxIds: moved ? await this.notices.announcePlace(manager, session, oldPlace, cohort.name) : [] };
     });

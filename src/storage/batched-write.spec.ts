@@ -68,7 +68,11 @@ describe('writeMetered', () => {
       for (const flush of recorded.flushes.splice(0)) flush.finish();
     }, 20);
     try {
-      await writeMetered(source(12 * MiB + 1000, () => undefined), recorded.file, new ByteMeter(20 * MiB));
+      await writeMetered(
+        source(12 * MiB + 1000, () => undefined),
+        recorded.file,
+        new ByteMeter(20 * MiB),
+      );
     } finally {
       clearInterval(late);
     }
@@ -84,12 +88,21 @@ describe('writeMetered', () => {
       expect(running).toBeLessThanOrEqual(1);
     }
     expect(recorded.events.some((e) => e.endsWith('(while flushing)'))).toBe(true);
-    expect(recorded.events.filter((e) => e.startsWith('write')).slice(0, -1).every((e) => e.startsWith(`write ${WRITE_BATCH_BYTES}`))).toBe(true);
+    expect(
+      recorded.events
+        .filter((e) => e.startsWith('write'))
+        .slice(0, -1)
+        .every((e) => e.startsWith(`write ${WRITE_BATCH_BYTES}`)),
+    ).toBe(true);
   });
 
   it('waits for a flush still running before it returns', async () => {
     const recorded = recordingFile();
-    const done = writeMetered(source(EARLY_FLUSH_BYTES, () => undefined), recorded.file, new ByteMeter(20 * MiB));
+    const done = writeMetered(
+      source(EARLY_FLUSH_BYTES, () => undefined),
+      recorded.file,
+      new ByteMeter(20 * MiB),
+    );
     let returned = false;
     void done.then(() => (returned = true));
     while (!recorded.flushes.length) await new Promise((resolve) => setImmediate(resolve));
@@ -116,7 +129,9 @@ describe('writeMetered', () => {
     const finishLate = () => {
       if ((reads += 1) > 80) for (const flush of recorded.flushes.splice(0)) setTimeout(() => flush.finish(), 10);
     };
-    await expect(writeMetered(source(5 * MiB, finishLate, new Error('connection reset')), recorded.file, new ByteMeter(20 * MiB))).rejects.toThrow('connection reset');
+    await expect(
+      writeMetered(source(5 * MiB, finishLate, new Error('connection reset')), recorded.file, new ByteMeter(20 * MiB)),
+    ).rejects.toThrow('connection reset');
     expect(recorded.running()).toBe(0);
   });
 });

@@ -57,7 +57,9 @@ describe('Content-Disposition', () => {
     const header = contentDisposition('a"; filename="evil.exe\r\nX-Injected: 1.pdf');
     expect(header).not.toMatch(/[\r\n]/);
     expect(header.match(/"/g)).toHaveLength(2);
-    expect(header).toBe(`attachment; filename="a; filename=evil.exe X-Injected 1.pdf"; filename*=UTF-8''a%3B%20filename%3Devil.exe%20X-Injected%201.pdf`);
+    expect(header).toBe(
+      `attachment; filename="a; filename=evil.exe X-Injected 1.pdf"; filename*=UTF-8''a%3B%20filename%3Devil.exe%20X-Injected%201.pdf`,
+    );
   });
 
   it('percent-encodes the characters RFC 5987 does not allow bare', () => {
@@ -70,9 +72,21 @@ describe('Content-Disposition', () => {
 describe('file names at their edges', () => {
   it('defuses every Windows device name, and only whole ones', () => {
     expect(['con', 'PRN', 'Aux', 'nul', 'COM1', 'com9', 'LPT1', 'lpt0'].map((base) => sanitizeFileName(`${base}.txt`))).toEqual([
-      '_con.txt', '_PRN.txt', '_Aux.txt', '_nul.txt', '_COM1.txt', '_com9.txt', '_LPT1.txt', '_lpt0.txt',
+      '_con.txt',
+      '_PRN.txt',
+      '_Aux.txt',
+      '_nul.txt',
+      '_COM1.txt',
+      '_com9.txt',
+      '_LPT1.txt',
+      '_lpt0.txt',
     ]);
-    expect(['CONSOLE.txt', 'xcon.txt', 'com10.txt', 'icon.png'].map(sanitizeFileName)).toEqual(['CONSOLE.txt', 'xcon.txt', 'com10.txt', 'icon.png']);
+    expect(['CONSOLE.txt', 'xcon.txt', 'com10.txt', 'icon.png'].map(sanitizeFileName)).toEqual([
+      'CONSOLE.txt',
+      'xcon.txt',
+      'com10.txt',
+      'icon.png',
+    ]);
   });
 
   it('turns any run of white space into one space', () => {

@@ -16,10 +16,22 @@ export interface FileMeta {
  * running it as anything else, and the page that shows it inline may frame it. It goes out byte for byte as
  * stored: no-transform keeps our compression and any proxy's off it.
  */
-export function sendStoredFile(res: Response, meta: FileMeta, content: Readable, disposition: 'attachment' | 'inline' = 'attachment'): StreamableFile {
+export function sendStoredFile(
+  res: Response,
+  meta: FileMeta,
+  content: Readable,
+  disposition: 'attachment' | 'inline' = 'attachment',
+): StreamableFile {
   res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Content-Security-Policy', disposition === 'inline' ? "default-src 'none'; frame-ancestors 'self'; sandbox" : "default-src 'none'; sandbox");
+  res.setHeader(
+    'Content-Security-Policy',
+    disposition === 'inline' ? "default-src 'none'; frame-ancestors 'self'; sandbox" : "default-src 'none'; sandbox",
+  );
   if (disposition === 'inline') res.setHeader('X-Frame-Options', 'SAMEORIGIN');
   res.setHeader('Cache-Control', 'private, no-store, no-transform');
-  return new StreamableFile(content, { type: meta.mimeType, length: Number(meta.size), disposition: contentDisposition(meta.fileName, disposition) });
+  return new StreamableFile(content, {
+    type: meta.mimeType,
+    length: Number(meta.size),
+    disposition: contentDisposition(meta.fileName, disposition),
+  });
 }

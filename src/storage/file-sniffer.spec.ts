@@ -1,4 +1,16 @@
-import { docxBytes, elfExecutable, jpegBytes, odtBytes, pdfBytes, pngBytes, pptxBytes, shellScript, windowsExecutable, xlsxBytes, zipBytes } from '../../test/support/files';
+import {
+  docxBytes,
+  elfExecutable,
+  jpegBytes,
+  odtBytes,
+  pdfBytes,
+  pngBytes,
+  pptxBytes,
+  shellScript,
+  windowsExecutable,
+  xlsxBytes,
+  zipBytes,
+} from '../../test/support/files';
 import { checkHead, checkZipKind, expectedKind } from './file-policy';
 import { classifyZip, FILE_KINDS, type FileKind, sniffHead, ZIP_KINDS } from './file-sniffer';
 import { FileRejectedError } from './storage.errors';
@@ -149,7 +161,10 @@ describe('ZIP classification, entry by entry', () => {
     expect(classifyZip(['mimetype'], ' application/vnd.oasis.opendocument.text\n')).toEqual({ kind: 'odt', hasMacros: false });
     expect(classifyZip(['mimetype', '[Content_Types].xml', 'word/document.xml'], 'application/epub+zip').kind).toBe('docx');
     expect(classifyZip(['mimetype'], 'application/epub+zip').kind).toBe('zip');
-    expect(classifyZip(['mimetype', 'Basic/vbaProject.bin'], 'application/vnd.oasis.opendocument.spreadsheet')).toEqual({ kind: 'ods', hasMacros: true });
+    expect(classifyZip(['mimetype', 'Basic/vbaProject.bin'], 'application/vnd.oasis.opendocument.spreadsheet')).toEqual({
+      kind: 'ods',
+      hasMacros: true,
+    });
   });
 
   it('wants the part folder at the top of an Office package', () => {
@@ -160,7 +175,9 @@ describe('ZIP classification, entry by entry', () => {
 
 describe('file kinds', () => {
   it('serves each kind with its registered media type, under its extensions and label', () => {
-    expect(Object.entries(FILE_KINDS).map(([kind, { mime, extensions, label }]) => `${kind} ${mime} ${extensions.join('/')} ${label}`)).toEqual([
+    expect(
+      Object.entries(FILE_KINDS).map(([kind, { mime, extensions, label }]) => `${kind} ${mime} ${extensions.join('/')} ${label}`),
+    ).toEqual([
       'pdf application/pdf pdf PDF',
       'png image/png png PNG',
       'jpeg image/jpeg jpg/jpeg JPEG',

@@ -24,7 +24,8 @@ export type FileKind = keyof typeof FILE_KINDS;
 export const ZIP_KINDS: readonly FileKind[] = ['zip', 'docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp'];
 
 /** What the first bytes say: a kind, a ZIP container, a program, or nothing known. */
-export type HeadVerdict = { kind: Exclude<FileKind, 'docx' | 'xlsx' | 'pptx' | 'odt' | 'ods' | 'odp'> } | { kind: 'executable' } | { kind: 'unknown' };
+export type HeadVerdict =
+  { kind: Exclude<FileKind, 'docx' | 'xlsx' | 'pptx' | 'odt' | 'ods' | 'odp'> } | { kind: 'executable' } | { kind: 'unknown' };
 
 /** Bytes the sniffer wants before it decides; a shorter file is judged on what it has. */
 export const SNIFF_BYTES = 4100;

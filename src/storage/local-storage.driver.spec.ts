@@ -38,7 +38,8 @@ describe('local storage driver', () => {
     const content = Buffer.alloc(3 * 1024 * 1024 + 17);
     for (let i = 0; i < content.length; i += 1) content[i] = (i * 7 + (i >> 12)) & 0xff;
     const chunks: Buffer[] = [];
-    for (let at = 0, size = 1; at < content.length; at += size, size = size >= 200_000 ? 1 : size * 3) chunks.push(content.subarray(at, at + size));
+    for (let at = 0, size = 1; at < content.length; at += size, size = size >= 200_000 ? 1 : size * 3)
+      chunks.push(content.subarray(at, at + size));
     const key = newStorageKey('material');
     const result = await driver.put(key, Readable.from(chunks), { maxBytes: content.length });
     expect(result).toEqual({ size: content.length, sha256: createHash('sha256').update(content).digest('hex') });
@@ -48,10 +49,14 @@ describe('local storage driver', () => {
   it('stores files side by side, each whole and with its own hash', async () => {
     const contents = Array.from({ length: 6 }, (_, i) => Buffer.alloc(1024 * 1024 * (i + 1) + i, i + 1));
     const keys = contents.map(() => newStorageKey('submission'));
-    const inChunks = (content: Buffer) => Readable.from(Array.from({ length: Math.ceil(content.length / 65_536) }, (_, j) => content.subarray(j * 65_536, (j + 1) * 65_536)));
+    const inChunks = (content: Buffer) =>
+      Readable.from(Array.from({ length: Math.ceil(content.length / 65_536) }, (_, j) => content.subarray(j * 65_536, (j + 1) * 65_536)));
     const results = await Promise.all(keys.map((key, i) => driver.put(key, inChunks(contents[i]), { maxBytes: 10 * 1024 * 1024 })));
-    expect(results).toEqual(contents.map((content) => ({ size: content.length, sha256: createHash('sha256').update(content).digest('hex') })));
-    for (const [i, key] of keys.entries()) expect(Buffer.compare(readFileSync(join(root, 'submission', key.slice(11, 13), key)), contents[i])).toBe(0);
+    expect(results).toEqual(
+      contents.map((content) => ({ size: content.length, sha256: createHash('sha256').update(content).digest('hex') })),
+    );
+    for (const [i, key] of keys.entries())
+      expect(Buffer.compare(readFileSync(join(root, 'submission', key.slice(11, 13), key)), contents[i])).toBe(0);
   });
 
   it('aborts as soon as the limit is passed and leaves nothing behind', async () => {

@@ -41,7 +41,13 @@ export function readMultipart<T>(req: Request, options: MultipartOptions<T>): Pr
         headers: req.headers as { 'content-type': string },
         defCharset: 'utf8',
         // Room for one file too many (refused by name below) and a few empty file inputs.
-        limits: { files: several ? maxFiles + 5 : 1, fields: options.maxFields, parts: options.maxFields + (several ? maxFiles + 5 : 1), fieldSize: options.maxFieldBytes, headerSize: MAX_PART_HEADER_BYTES },
+        limits: {
+          files: several ? maxFiles + 5 : 1,
+          fields: options.maxFields,
+          parts: options.maxFields + (several ? maxFiles + 5 : 1),
+          fieldSize: options.maxFieldBytes,
+          headerSize: MAX_PART_HEADER_BYTES,
+        },
       });
     } catch {
       reject(UploadRequestError.malformed());
@@ -70,7 +76,8 @@ export function readMultipart<T>(req: Request, options: MultipartOptions<T>): Pr
     };
 
     parser.on('field', (name, value, _nameTruncated, valueTruncated) => {
-      if (name.length > MAX_FIELD_NAME_LENGTH || valueTruncated) return fail(UploadRequestError.fieldTooLong(name.slice(0, MAX_FIELD_NAME_LENGTH)));
+      if (name.length > MAX_FIELD_NAME_LENGTH || valueTruncated)
+        return fail(UploadRequestError.fieldTooLong(name.slice(0, MAX_FIELD_NAME_LENGTH)));
       if (name !== '__proto__' && !Object.hasOwn(fields, name)) fields[name] = value;
     });
     parser.on('file', (name, stream, filename) => {

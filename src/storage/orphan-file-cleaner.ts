@@ -79,7 +79,9 @@ export class OrphanFileCleaner {
     const prefixes = new Set(keys.map((key) => parseStorageKey(key).prefix));
     for (const prefix of prefixes) {
       for (const { table, column } of columns.get(prefix) ?? []) {
-        const rows: { key: string }[] = await this.dataSource.query(`SELECT ${column} AS key FROM ${table} WHERE ${column} = ANY($1)`, [keys]);
+        const rows: { key: string }[] = await this.dataSource.query(`SELECT ${column} AS key FROM ${table} WHERE ${column} = ANY($1)`, [
+          keys,
+        ]);
         for (const row of rows) referenced.add(row.key);
       }
     }

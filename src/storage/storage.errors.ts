@@ -16,7 +16,11 @@ export class FileRejectedError extends DomainError {
   }
 
   static mismatch(file: string, detected: string, extension: string) {
-    return new FileRejectedError(415, 'FILE_CONTENT_MISMATCH', 'storage.errors.mismatch', { file, detected, extension: extension.toUpperCase() });
+    return new FileRejectedError(415, 'FILE_CONTENT_MISMATCH', 'storage.errors.mismatch', {
+      file,
+      detected,
+      extension: extension.toUpperCase(),
+    });
   }
 
   static unrecognised(file: string, allowed: string) {

@@ -64,7 +64,11 @@ export class StorageService {
     const key = newStorageKey(policy.keyPrefix);
     let written: { size: number; sha256: string };
     try {
-      written = await this.driver.put(key, pipeline(content, gate, () => undefined), { maxBytes: policy.maxBytes });
+      written = await this.driver.put(
+        key,
+        pipeline(content, gate, () => undefined),
+        { maxBytes: policy.maxBytes },
+      );
     } catch (error) {
       if (error instanceof StorageLimitExceededError) throw FileRejectedError.tooLarge(fileName, policy.maxBytes);
       throw error;

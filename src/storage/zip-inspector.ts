@@ -51,7 +51,24 @@ export interface ZipInspection {
 /** A ZIP read piece by piece (from storage), or one already in memory. */
 export type ZipSource = Buffer | { size: number; read(range: ByteRange): Readable };
 
-const ZIP_CONTAINERS = new Set(['zip', 'jar', 'war', 'ear', 'apk', 'epub', 'docx', 'docm', 'xlsx', 'xlsm', 'pptx', 'pptm', 'odt', 'ods', 'odp', 'odg']);
+const ZIP_CONTAINERS = new Set([
+  'zip',
+  'jar',
+  'war',
+  'ear',
+  'apk',
+  'epub',
+  'docx',
+  'docm',
+  'xlsx',
+  'xlsm',
+  'pptx',
+  'pptm',
+  'odt',
+  'ods',
+  'odp',
+  'odg',
+]);
 const OTHER_ARCHIVES = new Set(['7z', 'rar', 'gz', 'tgz', 'bz2', 'xz', 'zst', 'tar', 'cab', 'iso', 'lz', 'lzma', 'z']);
 const LARGE_ENTRY = 1024 * 1024;
 const S_IFMT = 0o170000;
@@ -108,7 +125,12 @@ interface Budget {
   depth: number;
 }
 
-async function walk(source: ZipSource, limits: ZipLimits, level: number, budget: Budget): Promise<{ names: string[]; mimetype: string | null }> {
+async function walk(
+  source: ZipSource,
+  limits: ZipLimits,
+  level: number,
+  budget: Budget,
+): Promise<{ names: string[]; mimetype: string | null }> {
   let zip: yauzl.ZipFile;
   try {
     zip = await open(source);
@@ -128,7 +150,8 @@ async function walk(source: ZipSource, limits: ZipLimits, level: number, budget:
       budget.bytes += entry.uncompressedSize;
       if (budget.entries > limits.maxEntries) throw new UnsafeZipError('tooManyEntries');
       if (budget.bytes > limits.maxUncompressedBytes) throw new UnsafeZipError('tooLarge', name);
-      if (isUnsafeEntryName(name) || ((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK) throw new UnsafeZipError('unsafePath', name);
+      if (isUnsafeEntryName(name) || ((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK)
+        throw new UnsafeZipError('unsafePath', name);
       if (entry.uncompressedSize > LARGE_ENTRY && entry.uncompressedSize / Math.max(1, entry.compressedSize) > limits.maxCompressionRatio) {
         throw new UnsafeZipError('compressionRatio', name);
       }
@@ -146,7 +169,14 @@ async function walk(source: ZipSource, limits: ZipLimits, level: number, budget:
   return { names, mimetype };
 }
 
-async function inspectNested(zip: yauzl.ZipFile, entry: yauzl.Entry, name: string, limits: ZipLimits, level: number, budget: Budget): Promise<void> {
+async function inspectNested(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  name: string,
+  limits: ZipLimits,
+  level: number,
+  budget: Budget,
+): Promise<void> {
   const extension = extensionOf(name);
   if (!ZIP_CONTAINERS.has(extension) && !OTHER_ARCHIVES.has(extension)) return;
   const depth = level + 1;

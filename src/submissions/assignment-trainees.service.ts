@@ -33,20 +33,23 @@ export class AssignmentTraineesService {
   async list(user: User, assignment: Assignment): Promise<TraineeRow[]> {
     const cohortIds = await this.access.managedCohortIds(user, assignment);
     if (!cohortIds.length) return [];
-    const people: { user_id: string; name: string; email: string; cohort_id: string; cohort_name: string; status: string }[] = await this.dataSource.query(
-      `SELECT u.id AS user_id, u.name, u.email, c.id AS cohort_id, c.name AS cohort_name, e.status
+    const people: { user_id: string; name: string; email: string; cohort_id: string; cohort_name: string; status: string }[] =
+      await this.dataSource.query(
+        `SELECT u.id AS user_id, u.name, u.email, c.id AS cohort_id, c.name AS cohort_name, e.status
          FROM enrolments e JOIN users u ON u.id = e.user_id JOIN cohorts c ON c.id = e.cohort_id
         WHERE e.cohort_id = ANY($1) AND e.status IN ('enrolled', 'completed', 'not_completed', 'withdrawn')
         ORDER BY c.starts_on, c.name, u.name, u.id`,
-      [cohortIds],
-    );
+        [cohortIds],
+      );
     const userIds = people.map((p) => p.user_id);
     if (!userIds.length) return [];
     const [submissions, extensions] = await Promise.all([
       this.dataSource.getRepository(Submission).findBy({ assignmentId: assignment.id, userId: In(userIds) }),
       this.dataSource.getRepository(Extension).findBy({ assignmentId: assignment.id, userId: In(userIds) }),
     ]);
-    const grades = submissions.length ? await this.dataSource.getRepository(Grade).findBy({ submissionId: In(submissions.map((s) => s.id)) }) : [];
+    const grades = submissions.length
+      ? await this.dataSource.getRepository(Grade).findBy({ submissionId: In(submissions.map((s) => s.id)) })
+      : [];
     return people.map((person) => {
       const submission = submissions.find((s) => s.userId === person.user_id) ?? null;
       const extension = extensions.find((x) => x.userId === person.user_id) ?? null;

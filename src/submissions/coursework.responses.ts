@@ -6,7 +6,14 @@ import { SUBMISSION_STATES } from './submission-state';
 
 /** The API's bodies for assignments, submissions and grades (built in submission-views.ts and grading-views.ts). */
 const instant = z.iso.datetime();
-const file = { id: z.uuid(), fileName: z.string(), mimeType: z.string(), size: z.number().int(), sha256: z.string(), downloadUrl: z.string() };
+const file = {
+  id: z.uuid(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  downloadUrl: z.string(),
+};
 const state = z.enum(SUBMISSION_STATES);
 
 export const assignmentBody = z
@@ -36,7 +43,9 @@ export const assignmentBody = z
 export const assignmentListBody = listOf(assignmentBody, 'AssignmentList');
 
 export const attachmentBody = z.object(file).meta({ id: 'AssignmentAttachment' });
-export const assignmentWithAttachmentsBody = assignmentBody.extend({ attachments: z.array(attachmentBody) }).meta({ id: 'AssignmentWithAttachments' });
+export const assignmentWithAttachmentsBody = assignmentBody
+  .extend({ attachments: z.array(attachmentBody) })
+  .meta({ id: 'AssignmentWithAttachments' });
 
 export const submissionFileBody = z.object(file).meta({ id: 'SubmissionFile' });
 
@@ -53,7 +62,13 @@ export const versionBody = z
   .meta({ id: 'SubmissionVersion' });
 
 const deadlines = z
-  .object({ opensAt: instant, dueAt: instant, cutoffAt: instant, extended: z.boolean(), revision: z.boolean().describe('Returned for revision: due at dueAt, never late.') })
+  .object({
+    opensAt: instant,
+    dueAt: instant,
+    cutoffAt: instant,
+    extended: z.boolean(),
+    revision: z.boolean().describe('Returned for revision: due at dueAt, never late.'),
+  })
   .meta({ id: 'Deadlines' });
 
 export const workBody = z
@@ -72,7 +87,13 @@ export const workBody = z
     draft: versionBody.nullable(),
     versions: z.array(versionBody),
     grade: z
-      .object({ versionNumber: z.number().int(), score: z.number().nullable(), passed: z.boolean(), feedback: z.string(), releasedAt: instant.nullable() })
+      .object({
+        versionNumber: z.number().int(),
+        score: z.number().nullable(),
+        passed: z.boolean(),
+        feedback: z.string(),
+        releasedAt: instant.nullable(),
+      })
       .nullable()
       .describe('Only once released.'),
   })
@@ -118,7 +139,15 @@ export const submissionBody = z
   .meta({ id: 'Submission' });
 
 export const extensionBody = z
-  .object({ id: z.uuid(), userId: z.uuid(), dueAt: instant, cutoffAt: instant, reason: z.string(), grantedById: z.uuid().nullable(), updatedAt: instant })
+  .object({
+    id: z.uuid(),
+    userId: z.uuid(),
+    dueAt: instant,
+    cutoffAt: instant,
+    reason: z.string(),
+    grantedById: z.uuid().nullable(),
+    updatedAt: instant,
+  })
   .meta({ id: 'Extension' });
 export const extensionListBody = listOf(extensionBody, 'ExtensionList');
 
@@ -161,7 +190,10 @@ export const gradingQueueItemBody = z
 export const gradingQueueBody = pageOf(gradingQueueItemBody, 'GradingQueue');
 
 export const releaseAllBody = z
-  .object({ released: z.number().int(), skipped: z.number().int().describe('Drafts left as they are: of an older version, or of work returned for revision.') })
+  .object({
+    released: z.number().int(),
+    skipped: z.number().int().describe('Drafts left as they are: of an older version, or of work returned for revision.'),
+  })
   .meta({ id: 'GradeRelease' });
 
 export const returnedWorkBody = z

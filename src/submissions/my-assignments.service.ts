@@ -40,6 +40,10 @@ export class MyAssignmentsService {
         cohortName: byId.get(assignment.id)!.cohort_name,
       })),
     );
-    return list.sort((a, b) => a.work.deadlines.dueAt.getTime() - b.work.deadlines.dueAt.getTime() || a.work.assignment.title.localeCompare(b.work.assignment.title, 'lv'));
+    return list.sort(
+      (a, b) =>
+        a.work.deadlines.dueAt.getTime() - b.work.deadlines.dueAt.getTime() ||
+        a.work.assignment.title.localeCompare(b.work.assignment.title, 'lv'),
+    );
   }
 }

@@ -50,13 +50,17 @@ export class SubmissionFilesService {
       ? await this.dataSource.getRepository(SubmissionVersion).findOne({ where: { id }, relations: { submission: { assignment: true } } })
       : null;
     if (!version || !(await this.canSee(user, version.submission, version))) throw new SubmissionNotFoundError();
-    const files = await this.dataSource.getRepository(SubmissionFile).find({ where: { versionId: version.id }, order: { createdAt: 'ASC', fileName: 'ASC' } });
+    const files = await this.dataSource
+      .getRepository(SubmissionFile)
+      .find({ where: { versionId: version.id }, order: { createdAt: 'ASC', fileName: 'ASC' } });
     return { version: Object.assign(version, { files }), submission: version.submission };
   }
 
   async file(user: User, id: string): Promise<SubmissionFile> {
     const file = uuid.safeParse(id).success
-      ? await this.dataSource.getRepository(SubmissionFile).findOne({ where: { id }, relations: { version: { submission: { assignment: true } } } })
+      ? await this.dataSource
+          .getRepository(SubmissionFile)
+          .findOne({ where: { id }, relations: { version: { submission: { assignment: true } } } })
       : null;
     const submission = file?.version.submission;
     if (!file || !submission || !(await this.canSee(user, submission, file.version))) throw new SubmissionFileNotFoundError();

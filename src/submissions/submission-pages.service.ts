@@ -39,7 +39,14 @@ export class SubmissionPagesService {
       titleKey: 'assignments.cohort.title',
       cohort: { id: list.cohort.id, name: list.cohort.name },
       part: { id: list.part.id, number: list.part.number, title: localized(lang, list.part.titleLv, list.part.titleEn) },
-      assignments: list.assignments.map((a) => ({ id: a.id, title: a.title, opensAt: a.opensAt, dueAt: a.dueAt, cutoffAt: a.cutoffAt, forPart: Boolean(a.partId) })),
+      assignments: list.assignments.map((a) => ({
+        id: a.id,
+        title: a.title,
+        opensAt: a.opensAt,
+        dueAt: a.dueAt,
+        cutoffAt: a.cutoffAt,
+        forPart: Boolean(a.partId),
+      })),
       canManageCohort: list.canManageCohort,
       canManagePart: list.canManagePart,
     };
@@ -57,8 +64,14 @@ export class SubmissionPagesService {
     return {
       titleKey: target.assignmentId ? 'assignments.form.editTitle' : 'assignments.form.newTitle',
       assignmentId: target.assignmentId ?? null,
-      target: cohort ? { kind: 'cohort', name: cohort.name } : { kind: 'part', name: part ? localized(lang, part.titleLv, part.titleEn) : '' },
-      action: target.assignmentId ? `/assignments/${target.assignmentId}/edit` : cohort ? `/cohorts/${cohort.id}/assignments` : `/parts/${part?.id}/assignments`,
+      target: cohort
+        ? { kind: 'cohort', name: cohort.name }
+        : { kind: 'part', name: part ? localized(lang, part.titleLv, part.titleEn) : '' },
+      action: target.assignmentId
+        ? `/assignments/${target.assignmentId}/edit`
+        : cohort
+          ? `/cohorts/${cohort.id}/assignments`
+          : `/parts/${part?.id}/assignments`,
       back: target.assignmentId ? `/assignments/${target.assignmentId}` : cohort ? `/cohorts/${cohort.id}/assignments` : '/',
       fileTypes: SUBMISSION_FILE_TYPES.map((type) => ({ value: type, label: `assignments.fileTypes.${type}` })),
       gradingTypes: [
@@ -136,7 +149,14 @@ export class SubmissionPagesService {
           }
         : null,
       versions: work.versions.filter((v) => v.submittedAt).map((v) => versionRow(v, this.i18n, lang)),
-      grade: grade ? { score: grade.score === null ? null : Number(grade.score), passed: grade.passed, feedback: grade.feedback, versionNumber: grade.versionNumber } : null,
+      grade: grade
+        ? {
+            score: grade.score === null ? null : Number(grade.score),
+            passed: grade.passed,
+            feedback: grade.feedback,
+            versionNumber: grade.versionNumber,
+          }
+        : null,
     };
   }
 
@@ -166,7 +186,9 @@ export class SubmissionPagesService {
       titleKey: 'assignments.trainees.title',
       assignment: { id: assignment.id, title: assignment.title, dueAt: assignment.dueAt, cutoffAt: assignment.cutoffAt },
       cohorts: [...cohorts.values()],
-      traineeOptions: rows.filter((r) => r.enrolmentStatus !== 'withdrawn').map((r) => ({ value: r.userId, text: `${r.name} (${r.cohortName})` })),
+      traineeOptions: rows
+        .filter((r) => r.enrolmentStatus !== 'withdrawn')
+        .map((r) => ({ value: r.userId, text: `${r.name} (${r.cohortName})` })),
     };
   }
 
@@ -185,7 +207,15 @@ export class SubmissionPagesService {
           extended: work.deadlines.extended,
           state: work.state,
           stateKey: stateKey(work.state),
-          result: work.state === 'graded' && work.grade ? resultText(this.i18n, lang, { gradingType: work.assignment.gradingType, maxPoints: work.assignment.maxPoints, score: work.grade.score, passed: work.grade.passed }) : null,
+          result:
+            work.state === 'graded' && work.grade
+              ? resultText(this.i18n, lang, {
+                  gradingType: work.assignment.gradingType,
+                  maxPoints: work.assignment.maxPoints,
+                  score: work.grade.score,
+                  passed: work.grade.passed,
+                })
+              : null,
           timeKey: note.key,
           timeParams: note.params,
         };

@@ -117,7 +117,14 @@ export class SubmissionRecords {
     return this.assemble(work.assignment, work.userId, work.submission, versions, work.extension, work.grade);
   }
 
-  private assemble(assignment: Assignment, userId: string, submission: Submission | null, versions: VersionWithFiles[], extension: Extension | null, grade: Grade | null): TraineeWork {
+  private assemble(
+    assignment: Assignment,
+    userId: string,
+    submission: Submission | null,
+    versions: VersionWithFiles[],
+    extension: Extension | null,
+    grade: Grade | null,
+  ): TraineeWork {
     const deadlines = deadlinesFor(assignment, extension, submission);
     return {
       assignment,
@@ -144,7 +151,8 @@ export class SubmissionRecords {
     for (const row of rows) {
       if (!row.v_id) continue;
       let version = versions.at(-1);
-      if (version?.id !== row.v_id) versions.push((version = Object.assign(this.versionRows.from(row, 'v_'), { files: [] as SubmissionFile[] })));
+      if (version?.id !== row.v_id)
+        versions.push((version = Object.assign(this.versionRows.from(row, 'v_'), { files: [] as SubmissionFile[] })));
       if (row.f_id) version.files.push(this.files.from(row, 'f_'));
     }
     return versions;

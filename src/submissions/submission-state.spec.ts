@@ -27,7 +27,9 @@ describe('submission state', () => {
   });
 
   it('is returned while the work waits for its revision', () => {
-    expect(submissionState({ ...submitted(due), returnedAt: plus(due, 5000) }, { status: 'released', versionNumber: 1 }, due)).toBe('returned');
+    expect(submissionState({ ...submitted(due), returnedAt: plus(due, 5000) }, { status: 'released', versionNumber: 1 }, due)).toBe(
+      'returned',
+    );
   });
 });
 
@@ -35,7 +37,11 @@ describe('deadlines and the submission window', () => {
   it('takes the extension over the assignment, and a revision due time over both', () => {
     const extension = { dueAt: plus(due, 86_400_000), cutoffAt: plus(cutoff, 86_400_000) };
     expect(deadlinesFor(assignment, null, null)).toMatchObject({ dueAt: due, cutoffAt: cutoff, extended: false });
-    expect(deadlinesFor(assignment, extension, null)).toMatchObject({ dueAt: extension.dueAt, cutoffAt: extension.cutoffAt, extended: true });
+    expect(deadlinesFor(assignment, extension, null)).toMatchObject({
+      dueAt: extension.dueAt,
+      cutoffAt: extension.cutoffAt,
+      extended: true,
+    });
     const revisionDueAt = plus(cutoff, 7 * 86_400_000);
     expect(deadlinesFor(assignment, extension, { revisionDueAt })).toMatchObject({ dueAt: revisionDueAt, revision: true });
   });
@@ -87,13 +93,25 @@ describe('submission state at its edges', () => {
 });
 
 describe('deadlines in full', () => {
-  it('gives the assignment\'s times when there is no extension', () => {
-    expect(deadlinesFor(assignment, null, { revisionDueAt: null })).toEqual({ opensAt: opens, dueAt: due, cutoffAt: cutoff, revision: false, extended: false });
+  it("gives the assignment's times when there is no extension", () => {
+    expect(deadlinesFor(assignment, null, { revisionDueAt: null })).toEqual({
+      opensAt: opens,
+      dueAt: due,
+      cutoffAt: cutoff,
+      revision: false,
+      extended: false,
+    });
   });
 
-  it('gives an extension\'s times and the assignment\'s opening', () => {
+  it("gives an extension's times and the assignment's opening", () => {
     const extension = { dueAt: plus(due, 86_400_000), cutoffAt: plus(cutoff, 86_400_000) };
-    expect(deadlinesFor(assignment, extension, null)).toEqual({ opensAt: opens, dueAt: extension.dueAt, cutoffAt: extension.cutoffAt, revision: false, extended: true });
+    expect(deadlinesFor(assignment, extension, null)).toEqual({
+      opensAt: opens,
+      dueAt: extension.dueAt,
+      cutoffAt: extension.cutoffAt,
+      revision: false,
+      extended: true,
+    });
   });
 
   it('closes a revision one millisecond after its due time', () => {

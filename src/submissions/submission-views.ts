@@ -41,15 +41,37 @@ export function assignmentJson(a: Assignment) {
 }
 
 export function attachmentJson(f: AssignmentAttachment) {
-  return { id: f.id, fileName: f.fileName, mimeType: f.mimeType, size: Number(f.size), sha256: f.sha256, downloadUrl: `/api/v1/assignment-attachments/${f.id}/download` };
+  return {
+    id: f.id,
+    fileName: f.fileName,
+    mimeType: f.mimeType,
+    size: Number(f.size),
+    sha256: f.sha256,
+    downloadUrl: `/api/v1/assignment-attachments/${f.id}/download`,
+  };
 }
 
 export function fileJson(f: SubmissionFile) {
-  return { id: f.id, fileName: f.fileName, mimeType: f.mimeType, size: Number(f.size), sha256: f.sha256, downloadUrl: `/api/v1/submission-files/${f.id}/download` };
+  return {
+    id: f.id,
+    fileName: f.fileName,
+    mimeType: f.mimeType,
+    size: Number(f.size),
+    sha256: f.sha256,
+    downloadUrl: `/api/v1/submission-files/${f.id}/download`,
+  };
 }
 
 export function versionJson(v: VersionWithFiles) {
-  return { id: v.id, number: v.number, text: v.text, submittedAt: iso(v.submittedAt), lateSeconds: v.lateSeconds, draft: !v.submittedAt, files: v.files.map(fileJson) };
+  return {
+    id: v.id,
+    number: v.number,
+    text: v.text,
+    submittedAt: iso(v.submittedAt),
+    lateSeconds: v.lateSeconds,
+    draft: !v.submittedAt,
+    files: v.files.map(fileJson),
+  };
 }
 
 export function deadlinesJson(d: Deadlines) {
@@ -71,11 +93,19 @@ export function workJson(work: TraineeWork) {
     lateSeconds: s?.lateSeconds ?? 0,
     returnedAt: iso(s?.returnedAt),
     revisionDueAt: iso(s?.revisionDueAt),
-    extension: work.extension ? { dueAt: iso(work.extension.dueAt), cutoffAt: iso(work.extension.cutoffAt), reason: work.extension.reason } : null,
+    extension: work.extension
+      ? { dueAt: iso(work.extension.dueAt), cutoffAt: iso(work.extension.cutoffAt), reason: work.extension.reason }
+      : null,
     draft: work.draft ? versionJson(work.draft) : null,
     versions: work.versions.filter((v) => v.submittedAt).map(versionJson),
     grade: grade
-      ? { versionNumber: grade.versionNumber, score: grade.score === null ? null : Number(grade.score), passed: grade.passed, feedback: grade.feedback, releasedAt: iso(grade.releasedAt) }
+      ? {
+          versionNumber: grade.versionNumber,
+          score: grade.score === null ? null : Number(grade.score),
+          passed: grade.passed,
+          feedback: grade.feedback,
+          releasedAt: iso(grade.releasedAt),
+        }
       : null,
   };
 }
@@ -88,16 +118,30 @@ export function kindsOfTypes(types: readonly string[]): FileKind[] {
 export const stateKey = (state: SubmissionState) => `assignments.states.${state}`;
 
 /** Where the trainee stands in time, in words: "atlikušas 3 dienas", late but open, or closed. */
-export function timeNote(i18n: I18nService, lang: Language, deadlines: Deadlines, now: Date): { key: string; params: Record<string, string> } {
+export function timeNote(
+  i18n: I18nService,
+  lang: Language,
+  deadlines: Deadlines,
+  now: Date,
+): { key: string; params: Record<string, string> } {
   const ms = (a: Date, b: Date) => (a.getTime() - b.getTime()) / 1000;
   if (now < deadlines.opensAt) return { key: 'assignments.time.opens', params: { when: formatDateTime(deadlines.opensAt, lang) } };
   if (now >= deadlines.cutoffAt) return { key: 'assignments.time.closed', params: {} };
   if (now <= deadlines.dueAt) return { key: 'assignments.time.left', params: { left: timeLeftText(i18n, lang, ms(deadlines.dueAt, now)) } };
-  return { key: 'assignments.time.lateOpen', params: { late: lateByText(i18n, lang, ms(now, deadlines.dueAt)), cutoff: formatDateTime(deadlines.cutoffAt, lang) } };
+  return {
+    key: 'assignments.time.lateOpen',
+    params: { late: lateByText(i18n, lang, ms(now, deadlines.dueAt)), cutoff: formatDateTime(deadlines.cutoffAt, lang) },
+  };
 }
 
 export function fileRow(f: SubmissionFile | AssignmentAttachment, lang: Language) {
-  return { id: f.id, fileName: f.fileName, size: formatFileSize(Number(f.size), lang), sha256: f.sha256, pdf: f.mimeType === 'application/pdf' };
+  return {
+    id: f.id,
+    fileName: f.fileName,
+    size: formatFileSize(Number(f.size), lang),
+    sha256: f.sha256,
+    pdf: f.mimeType === 'application/pdf',
+  };
 }
 
 export function versionRow(v: VersionWithFiles, i18n: I18nService, lang: Language) {
@@ -118,7 +162,16 @@ export function uploadHint(a: Assignment) {
 
 /** The values an assignment form starts with. */
 export function assignmentFormValues(a?: Assignment) {
-  if (!a) return { maxFiles: 5, maxFileSizeMb: 20, acceptedTypes: ['pdf', 'docx', 'odt'], allowText: true, gradingType: 'points', requiredForCompletion: true, reminderOffsetsHours: '72, 24' };
+  if (!a)
+    return {
+      maxFiles: 5,
+      maxFileSizeMb: 20,
+      acceptedTypes: ['pdf', 'docx', 'odt'],
+      allowText: true,
+      gradingType: 'points',
+      requiredForCompletion: true,
+      reminderOffsetsHours: '72, 24',
+    };
   const [opensDate, opensTime] = rigaDateTimeInputs(a.opensAt);
   const [dueDate, dueTime] = rigaDateTimeInputs(a.dueAt);
   const [cutoffDate, cutoffTime] = rigaDateTimeInputs(a.cutoffAt);

@@ -17,7 +17,17 @@ import { MyAssignmentsService } from './my-assignments.service';
 import { SubmissionFilesService } from './submission-files.service';
 import { SubmissionRecords } from './submission-records.service';
 import { SUBMISSION_FILE_FIELD, SubmissionsService } from './submissions.service';
-import { draftBody, extensionBody, extensionListBody, myAssignmentListBody, submissionBody, submissionFileBody, traineeWorkListBody, versionBody, workBody } from './coursework.responses';
+import {
+  draftBody,
+  extensionBody,
+  extensionListBody,
+  myAssignmentListBody,
+  submissionBody,
+  submissionFileBody,
+  traineeWorkListBody,
+  versionBody,
+  workBody,
+} from './coursework.responses';
 
 const ASSIGNMENT_ID = new ParseIdPipe('assignments.errors.notFound');
 const SUBMISSION_ID = new ParseIdPipe('assignments.errors.submissionNotFound');
@@ -28,7 +38,11 @@ const HandInBody = () =>
     schema: {
       type: 'object',
       properties: {
-        [SUBMISSION_FILE_FIELD]: { type: 'array', items: { type: 'string', format: 'binary' }, description: "Files of the assignment's accepted types; checked from their content" },
+        [SUBMISSION_FILE_FIELD]: {
+          type: 'array',
+          items: { type: 'string', format: 'binary' },
+          description: "Files of the assignment's accepted types; checked from their content",
+        },
         text: { type: 'string', maxLength: 50000 },
       },
     },
@@ -54,7 +68,14 @@ export class SubmissionsApiController {
   @ApiOperation({ summary: 'My assignments with where I stand on each, soonest due first' })
   @ApiOk(myAssignmentListBody)
   async myAssignments(@CurrentUser() user: User) {
-    return { items: (await this.mine.list(user)).map(({ work, cohortId, cohortName }) => ({ assignment: assignmentJson(work.assignment), cohortId, cohortName, work: workJson(work) })) };
+    return {
+      items: (await this.mine.list(user)).map(({ work, cohortId, cohortName }) => ({
+        assignment: assignmentJson(work.assignment),
+        cohortId,
+        cohortName,
+        work: workJson(work),
+      })),
+    };
   }
 
   @Roles('trainee')
@@ -80,7 +101,10 @@ export class SubmissionsApiController {
 
   @Roles('trainee')
   @Put('assignments/:id/draft')
-  @ApiOperation({ summary: "Save my draft's text", description: 'The first change after a submission starts a new version from the submitted one.' })
+  @ApiOperation({
+    summary: "Save my draft's text",
+    description: 'The first change after a submission starts a new version from the submitted one.',
+  })
   @ApiZodBody(draftSchema)
   @ApiErrorResponses(400, 401, 403, 404, 409)
   @ApiOk(workBody)
@@ -105,7 +129,12 @@ export class SubmissionsApiController {
   @ApiOperation({ summary: 'Remove a file from my draft' })
   @ApiErrorResponses(401, 404, 409)
   @ApiOk(workBody)
-  async removeFile(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) _id: string, @Param('fileId', FILE_ID) fileId: string, @Req() req: Request) {
+  async removeFile(
+    @CurrentUser() user: User,
+    @Param('id', ASSIGNMENT_ID) _id: string,
+    @Param('fileId', FILE_ID) fileId: string,
+    @Req() req: Request,
+  ) {
     return workJson(await this.submissions.removeDraftFile(user, fileId, req));
   }
 
@@ -194,29 +223,54 @@ export class SubmissionsApiController {
   @ApiFile('application/octet-stream')
   @ApiOperation({ summary: 'The file, as an attachment under its original name' })
   @ApiErrorResponses(401, 404)
-  async download(@CurrentUser() user: User, @Param('id', FILE_ID) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async download(
+    @CurrentUser() user: User,
+    @Param('id', FILE_ID) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const { file, content } = await this.files.openDownload(user, id);
     return sendStoredFile(res, file, content);
   }
 
   @Roles('admin', 'instructor')
   @Get('assignments/:id/extensions')
-  @ApiOperation({ summary: "Extensions given on the assignment to trainees of cohorts I teach" })
+  @ApiOperation({ summary: 'Extensions given on the assignment to trainees of cohorts I teach' })
   @ApiErrorResponses(401, 403, 404)
   @ApiOk(extensionListBody)
   async listExtensions(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string) {
     const items = await this.extensions.list(user, id);
-    return { items: items.map((x) => ({ id: x.id, userId: x.userId, dueAt: x.dueAt.toISOString(), cutoffAt: x.cutoffAt.toISOString(), reason: x.reason, grantedById: x.grantedById, updatedAt: x.updatedAt.toISOString() })) };
+    return {
+      items: items.map((x) => ({
+        id: x.id,
+        userId: x.userId,
+        dueAt: x.dueAt.toISOString(),
+        cutoffAt: x.cutoffAt.toISOString(),
+        reason: x.reason,
+        grantedById: x.grantedById,
+        updatedAt: x.updatedAt.toISOString(),
+      })),
+    };
   }
 
   @Roles('admin', 'instructor')
   @Put('assignments/:id/extensions')
-  @ApiOperation({ summary: 'Give a trainee new due and cut-off times, or change the ones given', description: 'Riga dates and times; an empty cut-off is the new due time. The trainee is told by email.' })
+  @ApiOperation({
+    summary: 'Give a trainee new due and cut-off times, or change the ones given',
+    description: 'Riga dates and times; an empty cut-off is the new due time. The trainee is told by email.',
+  })
   @ApiZodBody(extensionSchema)
   @ApiErrorResponses(400, 401, 403, 404)
   @ApiOk(extensionBody)
   async grant(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string, @Body() body: unknown, @Req() req: Request) {
     const x = await this.extensions.grant(user, id, parseWith(extensionSchema, body), req);
-    return { id: x.id, userId: x.userId, dueAt: x.dueAt.toISOString(), cutoffAt: x.cutoffAt.toISOString(), reason: x.reason, grantedById: x.grantedById, updatedAt: x.updatedAt.toISOString() };
+    return {
+      id: x.id,
+      userId: x.userId,
+      dueAt: x.dueAt.toISOString(),
+      cutoffAt: x.cutoffAt.toISOString(),
+      reason: x.reason,
+      grantedById: x.grantedById,
+      updatedAt: x.updatedAt.toISOString(),
+    };
   }
 }

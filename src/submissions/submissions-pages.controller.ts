@@ -54,7 +54,12 @@ export class SubmissionsPagesController {
   @Post('submission-files/:id/delete')
   async removeFile(@CurrentUser() user: User, @Param('id', FILE_ID) id: string, @Req() req: Request, @Res() res: Response) {
     const file = await this.files.file(user, id);
-    const ask = { question: 'confirm.deleteDraftFile', params: { name: file.fileName }, button: 'confirm.remove', back: `/assignments/${file.version.submission.assignmentId}` };
+    const ask = {
+      question: 'confirm.deleteDraftFile',
+      params: { name: file.fileName },
+      button: 'confirm.remove',
+      back: `/assignments/${file.version.submission.assignmentId}`,
+    };
     if (!confirmed(req, res, ask)) return;
     const work = await this.submissions.removeDraftFile(user, id, req);
     req.session.flash = [{ kind: 'success', key: 'assignments.flash.fileRemoved' }];
@@ -63,7 +68,11 @@ export class SubmissionsPagesController {
 
   @Authenticated()
   @Get('submission-files/:id/download')
-  async download(@CurrentUser() user: User, @Param('id', FILE_ID) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async download(
+    @CurrentUser() user: User,
+    @Param('id', FILE_ID) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const { file, content } = await this.files.openDownload(user, id);
     return sendStoredFile(res, file, content);
   }
@@ -71,7 +80,11 @@ export class SubmissionsPagesController {
   /** A PDF shown in the browser (the grading page frames it), sandboxed. */
   @Authenticated()
   @Get('submission-files/:id/inline')
-  async inline(@CurrentUser() user: User, @Param('id', FILE_ID) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async inline(
+    @CurrentUser() user: User,
+    @Param('id', FILE_ID) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const { file, content } = await this.files.openDownload(user, id, 'inline');
     return sendStoredFile(res, file, content, 'inline');
   }
@@ -93,7 +106,13 @@ export class SubmissionsPagesController {
   @Roles('admin', 'instructor')
   @Post('assignments/:id/extensions')
   @FormView('pages/coursework/trainees')
-  async grantExtension(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string, @Body() body: unknown, @Req() req: Request, @Res() res: Response) {
+  async grantExtension(
+    @CurrentUser() user: User,
+    @Param('id', ASSIGNMENT_ID) id: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     await withFormLocals(
       res,
       () => this.pages.traineesPage(user, id, req.lang),

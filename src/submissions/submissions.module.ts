@@ -14,7 +14,15 @@ import { SubmissionsService } from './submissions.service';
 @Module({
   imports: [AssignmentsModule],
   controllers: [SubmissionsPagesController, SubmissionsApiController],
-  providers: [SubmissionsService, SubmissionRecords, SubmissionFilesService, SubmissionReceipts, MyAssignmentsService, AssignmentTraineesService, SubmissionPagesService],
+  providers: [
+    SubmissionsService,
+    SubmissionRecords,
+    SubmissionFilesService,
+    SubmissionReceipts,
+    MyAssignmentsService,
+    AssignmentTraineesService,
+    SubmissionPagesService,
+  ],
   exports: [SubmissionsService, SubmissionRecords, SubmissionFilesService, SubmissionPagesService, MyAssignmentsService],
 })
 export class SubmissionsModule {}

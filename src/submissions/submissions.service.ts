@@ -16,7 +16,16 @@ import { AssignmentsService } from '../assignments/assignments.service';
 import { MAX_TEXT_LENGTH, type DraftInput } from '../assignments/assignments.schemas';
 import { AssignmentAccess } from '../assignments/assignment-access.service';
 import { kindsOfTypes } from './submission-views';
-import { AssignmentNotOpenError, EmptySubmissionError, SubmissionClosedError, SubmissionFileNotFoundError, SubmissionLockedError, TextNotAllowedError, TooManyFilesError, VersionSubmittedError } from './submissions.errors';
+import {
+  AssignmentNotOpenError,
+  EmptySubmissionError,
+  SubmissionClosedError,
+  SubmissionFileNotFoundError,
+  SubmissionLockedError,
+  TextNotAllowedError,
+  TooManyFilesError,
+  VersionSubmittedError,
+} from './submissions.errors';
 import { SubmissionReceipts } from './submission-receipts';
 import { windowAt } from './submission-state';
 import { SubmissionFile } from './submission-file.entity';
@@ -116,7 +125,14 @@ export class SubmissionsService {
       if (!draft || !draft.files.some((f) => f.id === file.id)) throw new SubmissionFileNotFoundError();
       await manager.getRepository(SubmissionFile).delete({ id: file.id });
       await this.audit.record(
-        { actorId: user.id, action: 'submission.file.removed', entityType: 'submission', entityId: work.submission.id, before: { fileName: file.fileName, version: draft.number }, req },
+        {
+          actorId: user.id,
+          action: 'submission.file.removed',
+          entityType: 'submission',
+          entityId: work.submission.id,
+          before: { fileName: file.fileName, version: draft.number },
+          req,
+        },
         manager,
       );
       return this.records.reread(work, manager);
@@ -175,7 +191,8 @@ export class SubmissionsService {
     if (work.draft || !work.submitted) return [];
     const carried: CarriedFile[] = [];
     try {
-      for (const source of work.submitted.files) carried.push({ source, stored: await this.storage.copy({ key: source.storageKey, sha256: source.sha256 }, 'submission') });
+      for (const source of work.submitted.files)
+        carried.push({ source, stored: await this.storage.copy({ key: source.storageKey, sha256: source.sha256 }, 'submission') });
     } catch (error) {
       await this.storage.discardAll(carried.map((c) => c.stored));
       throw error;
@@ -184,7 +201,11 @@ export class SubmissionsService {
   }
 
   /** Creates the submission row if need be and locks it, so hand-ins of one trainee take turns. */
-  private async lockWork(manager: EntityManager, assignment: Assignment, userId: string): Promise<{ work: TraineeWork & { submission: Submission }; lateSeconds: number }> {
+  private async lockWork(
+    manager: EntityManager,
+    assignment: Assignment,
+    userId: string,
+  ): Promise<{ work: TraineeWork & { submission: Submission }; lateSeconds: number }> {
     const locked = await this.records.lockOrCreate(manager, assignment.id, userId);
     const work = { ...(await this.records.work(assignment, userId, manager, locked)), submission: locked };
     return { work, lateSeconds: this.assertOpen(work) };
@@ -227,7 +248,13 @@ export class SubmissionsService {
           action: 'submission.submitted',
           entityType: 'submission',
           entityId: submission.id,
-          after: { assignmentId: assignment.id, version: draft.number, submittedAt: now.toISOString(), lateSeconds, files: draft.files.map((f) => ({ fileName: f.fileName, sha256: f.sha256 })) },
+          after: {
+            assignmentId: assignment.id,
+            version: draft.number,
+            submittedAt: now.toISOString(),
+            lateSeconds,
+            files: draft.files.map((f) => ({ fileName: f.fileName, sha256: f.sha256 })),
+          },
           req,
         },
         manager,
@@ -247,9 +274,20 @@ export class SubmissionsService {
   }
 
   /** The next version: a copy of the last submitted one (its text, and its files copied in storage), or empty. */
-  private async startDraft(manager: EntityManager, submission: Submission, last: VersionWithFiles | null, carried: CarriedFile[]): Promise<VersionWithFiles> {
+  private async startDraft(
+    manager: EntityManager,
+    submission: Submission,
+    last: VersionWithFiles | null,
+    carried: CarriedFile[],
+  ): Promise<VersionWithFiles> {
     const versions = manager.getRepository(SubmissionVersion);
-    const draft = versions.create({ submissionId: submission.id, number: (last?.number ?? 0) + 1, text: last?.text ?? '', submittedAt: null, lateSeconds: 0 });
+    const draft = versions.create({
+      submissionId: submission.id,
+      number: (last?.number ?? 0) + 1,
+      text: last?.text ?? '',
+      submittedAt: null,
+      lateSeconds: 0,
+    });
     // Inserts rather than saves: new rows have nothing to compare, and the generated columns come back all the same.
     await versions.insert(draft);
     const copies = await this.addFiles(
@@ -261,10 +299,16 @@ export class SubmissionsService {
   }
 
   /** Rows for files stored under a version, in one insert, in the order given. */
-  private async addFiles(manager: EntityManager, versionId: string, stored: Pick<StoredFile, 'key' | 'fileName' | 'mimeType' | 'size' | 'sha256'>[]): Promise<SubmissionFile[]> {
+  private async addFiles(
+    manager: EntityManager,
+    versionId: string,
+    stored: Pick<StoredFile, 'key' | 'fileName' | 'mimeType' | 'size' | 'sha256'>[],
+  ): Promise<SubmissionFile[]> {
     if (!stored.length) return [];
     const repo = manager.getRepository(SubmissionFile);
-    const rows = stored.map((f) => repo.create({ versionId, storageKey: f.key, fileName: f.fileName, mimeType: f.mimeType, size: String(f.size), sha256: f.sha256 }));
+    const rows = stored.map((f) =>
+      repo.create({ versionId, storageKey: f.key, fileName: f.fileName, mimeType: f.mimeType, size: String(f.size), sha256: f.sha256 }),
+    );
     await repo.insert(rows);
     return rows;
   }

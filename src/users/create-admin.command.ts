@@ -63,7 +63,11 @@ export async function createAdminCommand(app: INestApplicationContext, argv: str
   } catch (error) {
     if (error instanceof DomainError) {
       const field = error.fieldErrors[0];
-      throw new CommandError(field ? `--${field.field} ${input.email}: ${i18n.t('en', `validation.${field.code}`)}` : i18n.t('en', error.messageKey, error.params));
+      throw new CommandError(
+        field
+          ? `--${field.field} ${input.email}: ${i18n.t('en', `validation.${field.code}`)}`
+          : i18n.t('en', error.messageKey, error.params),
+      );
     }
     throw error;
   }

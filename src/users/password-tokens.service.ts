@@ -34,13 +34,18 @@ export class PasswordTokensService {
   }
 
   /** As `issue`, and also answers the link itself and until when it works (for a command run on the server). */
-  async issueLink(manager: EntityManager, user: User, purpose: PasswordTokenPurpose): Promise<{ link: string; expiresAt: Date; outboxId: string | null }> {
+  async issueLink(
+    manager: EntityManager,
+    user: User,
+    purpose: PasswordTokenPurpose,
+  ): Promise<{ link: string; expiresAt: Date; outboxId: string | null }> {
     const secret = newSecret();
-    const ttlMs =
-      purpose === 'invitation' ? this.config.env.INVITATION_TTL_HOURS * 3_600_000 : this.config.env.RESET_TTL_MINUTES * 60_000;
+    const ttlMs = purpose === 'invitation' ? this.config.env.INVITATION_TTL_HOURS * 3_600_000 : this.config.env.RESET_TTL_MINUTES * 60_000;
     const repo = manager.getRepository(PasswordToken);
     await repo.update({ userId: user.id, purpose, usedAt: IsNull() }, { usedAt: new Date() });
-    const token = await repo.save(repo.create({ userId: user.id, purpose, tokenHash: sha256(secret), expiresAt: new Date(Date.now() + ttlMs) }));
+    const token = await repo.save(
+      repo.create({ userId: user.id, purpose, tokenHash: sha256(secret), expiresAt: new Date(Date.now() + ttlMs) }),
+    );
     const link = this.config.publicUrl(`/password/${encodeURIComponent(secret)}`);
     const message = await this.outbox.enqueue(manager, {
       to: { email: user.email, id: user.id, language: user.language },
@@ -86,7 +91,13 @@ export class PasswordTokensService {
       // A new password ends sessions that may have been opened with the old one.
       await this.sessions.endAll(manager, user.id);
       await this.audit.record(
-        { actorId: user.id, action: token.purpose === 'invitation' ? 'user.password_set' : 'user.password_reset', entityType: 'user', entityId: user.id, req },
+        {
+          actorId: user.id,
+          action: token.purpose === 'invitation' ? 'user.password_set' : 'user.password_reset',
+          entityType: 'user',
+          entityId: user.id,
+          req,
+        },
         manager,
       );
       return user;

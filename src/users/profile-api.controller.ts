@@ -32,7 +32,11 @@ export class ProfileApiController {
   @ApiZodBody(profilePatchSchema)
   @ApiZodResponse(200, 'Your account.', userResponseSchema)
   @ApiErrorResponses(400)
-  async update(@CurrentUser() user: User, @Body(new ZodValidationPipe(profilePatchSchema)) input: z.infer<typeof profilePatchSchema>, @Req() req: Request) {
+  async update(
+    @CurrentUser() user: User,
+    @Body(new ZodValidationPipe(profilePatchSchema)) input: z.infer<typeof profilePatchSchema>,
+    @Req() req: Request,
+  ) {
     await this.users.updateProfile(user, input, req);
     return userResponse(await this.users.getSummary(user.id));
   }

@@ -12,7 +12,12 @@ import { UsersService } from './users.service';
 
 function profileLocals(req: Request) {
   const user = req.user!;
-  return { titleKey: 'profile.title', email: user.email, roleLabels: user.roles.map((role) => `users.roles.${role}`), languageOptions: LANGUAGE_OPTIONS };
+  return {
+    titleKey: 'profile.title',
+    email: user.email,
+    roleLabels: user.roles.map((role) => `users.roles.${role}`),
+    languageOptions: LANGUAGE_OPTIONS,
+  };
 }
 
 /** Each signed-in person's own name, language and email preferences. */

@@ -46,7 +46,11 @@ export class UserImportPagesController {
     const input = parseWith(importUsersSchema, body);
     const report = await this.imports.import({ file: file?.buffer, csv: input.csv }, actor, req.lang, req);
     if (!report.ok) {
-      const rows = report.rows.map((row) => ({ ...row, statusLabel: `users.import.status.${row.status}`, errors: row.errors.map((e) => ({ ...e, label: fieldLabel(e.field) })) }));
+      const rows = report.rows.map((row) => ({
+        ...row,
+        statusLabel: `users.import.status.${row.status}`,
+        errors: row.errors.map((e) => ({ ...e, label: fieldLabel(e.field) })),
+      }));
       res.status(422).render('pages/users/import', { titleKey: 'users.import.title', report: { ...report, rows }, values: input });
       return;
     }

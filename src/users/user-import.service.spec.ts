@@ -3,7 +3,9 @@ import { userRowsFromCsv } from './user-import.service';
 
 describe('reading users from CSV', () => {
   it('numbers rows by their line in the file and splits the roles cell', () => {
-    const rows = userRowsFromCsv('name,email,roles,department,language\nAnna,anna@x.lv,Trainee|INSTRUCTOR,,EN\n\nJānis,janis@x.lv,trainee; admin ,Nodaļa,\n');
+    const rows = userRowsFromCsv(
+      'name,email,roles,department,language\nAnna,anna@x.lv,Trainee|INSTRUCTOR,,EN\n\nJānis,janis@x.lv,trainee; admin ,Nodaļa,\n',
+    );
     expect(rows.map((r) => [r.row, r.input])).toEqual([
       [2, { name: 'Anna', email: 'anna@x.lv', roles: ['trainee', 'instructor'], department: '', language: 'en' }],
       [4, { name: 'Jānis', email: 'janis@x.lv', roles: ['trainee', 'admin'], department: 'Nodaļa', language: undefined }],
@@ -21,7 +23,9 @@ describe('reading users from CSV', () => {
       userRowsFromCsv('name,email\nAnna,anna@x.lv\n', 'file');
     } catch (error) {
       expect(error).toBeInstanceOf(ValidationFailedError);
-      expect((error as ValidationFailedError).fieldErrors).toEqual([{ field: 'file', code: 'csv.missingColumns', params: { columns: 'roles' } }]);
+      expect((error as ValidationFailedError).fieldErrors).toEqual([
+        { field: 'file', code: 'csv.missingColumns', params: { columns: 'roles' } },
+      ]);
     }
   });
 });

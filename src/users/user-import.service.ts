@@ -53,7 +53,10 @@ export interface ImportSource {
 
 /** Roles in one cell, separated by |, ; or spaces (commas too, when the file itself uses semicolons). */
 function splitRoles(cell: string): string[] {
-  return cell.split(/[|;,\s]+/).filter(Boolean).map((role) => role.toLowerCase());
+  return cell
+    .split(/[|;,\s]+/)
+    .filter(Boolean)
+    .map((role) => role.toLowerCase());
 }
 
 /** Reads the file (whole-file problems are thrown); each row's own problems are collected later, not thrown. */
@@ -114,7 +117,10 @@ export class UserImportService {
           });
           if (outboxId) ids.push(outboxId);
         }
-        await this.audit.record({ actorId: actor.id, action: 'user.imported', entityType: 'user', after: { count: rows.length }, req }, manager);
+        await this.audit.record(
+          { actorId: actor.id, action: 'user.imported', entityType: 'user', after: { count: rows.length }, req },
+          manager,
+        );
         return ids;
       });
       await this.outbox.dispatch(outboxIds);
@@ -145,7 +151,8 @@ export class UserImportService {
     const taken = await this.users.existingEmails([...firstRowOf.keys()]);
     for (const row of rows) {
       const input = valid.get(row.row);
-      if (input && taken.has(input.email) && firstRowOf.get(input.email) === row.row) row.errors.push({ field: 'email', code: 'emailTaken' });
+      if (input && taken.has(input.email) && firstRowOf.get(input.email) === row.row)
+        row.errors.push({ field: 'email', code: 'emailTaken' });
     }
     return valid;
   }

@@ -38,7 +38,13 @@ export class UserTokensPagesController {
    */
   @Post()
   @FormView('pages/users/token-new', () => ({ titleKey: 'tokens.newTitle' }))
-  async create(@Param('id', userNotFound) id: string, @Body() body: unknown, @CurrentUser() actor: User, @Req() req: Request, @Res() res: Response) {
+  async create(
+    @Param('id', userNotFound) id: string,
+    @Body() body: unknown,
+    @CurrentUser() actor: User,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const owner = await this.users.get(id);
     res.locals.owner = owner;
     const input = parseWith(apiTokenSchema, body);
@@ -56,7 +62,13 @@ export class UserTokensPagesController {
   ) {
     const token = (await this.apiTokens.listFor(id)).find((t) => t.id === tokenId);
     if (!token) throw new NotFoundError('auth.errors.tokenNotFound');
-    const ask = { question: 'confirm.revokeToken', params: { name: token.name }, consequence: 'confirm.revokeTokenConsequence', button: 'confirm.revoke', back: `/admin/users/${id}#tokens` };
+    const ask = {
+      question: 'confirm.revokeToken',
+      params: { name: token.name },
+      consequence: 'confirm.revokeTokenConsequence',
+      button: 'confirm.revoke',
+      back: `/admin/users/${id}#tokens`,
+    };
     if (!confirmed(req, res, ask)) return;
     await this.apiTokens.revoke(id, tokenId, actor, req);
     req.session.flash = [{ kind: 'success', key: 'tokens.revoked' }];

@@ -69,7 +69,9 @@ export class UsersApiController {
       'Header columns: name, email, roles (separated by |, ; or space), department, language. All or nothing: if any row is refused, no user is created.',
   })
   @ApiConsumes('application/json', 'multipart/form-data')
-  @ApiZodBody(importUsersSchema.extend({ file: z.string().meta({ format: 'binary' }).optional().describe('Multipart only: the CSV file.') }))
+  @ApiZodBody(
+    importUsersSchema.extend({ file: z.string().meta({ format: 'binary' }).optional().describe('Multipart only: the CSV file.') }),
+  )
   @ApiZodResponse(201, 'Every row was valid; every user was created and invited.', importReportSchema)
   @ApiZodResponse(422, 'Some rows were refused; nothing was created. The report says why, row by row.', importRefusedSchema)
   @ApiErrorResponses(400, 413)
@@ -83,7 +85,12 @@ export class UsersApiController {
     const report = await this.imports.import({ file: file?.buffer, csv: input.csv }, actor, req.lang, req);
     if (report.ok) return report;
     res.status(422);
-    return { statusCode: 422, code: 'IMPORT_REFUSED', message: this.i18n.t(req.lang, 'users.import.refused', { count: report.refused }), ...report };
+    return {
+      statusCode: 422,
+      code: 'IMPORT_REFUSED',
+      message: this.i18n.t(req.lang, 'users.import.refused', { count: report.refused }),
+      ...report,
+    };
   }
 
   @Get(':id')
@@ -95,7 +102,10 @@ export class UsersApiController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change a user', description: 'Only the fields sent change. An administrator cannot remove their own admin role.' })
+  @ApiOperation({
+    summary: 'Change a user',
+    description: 'Only the fields sent change. An administrator cannot remove their own admin role.',
+  })
   @ApiZodBody(patchUserSchema)
   @ApiZodResponse(200, 'The changed user.', userResponseSchema)
   @ApiErrorResponses(400, 404, 409)

@@ -69,7 +69,13 @@ export class UsersPagesController {
 
   @Post(':id')
   @FormView('pages/users/form')
-  async update(@Param('id', userNotFound) id: string, @Body() body: unknown, @CurrentUser() actor: User, @Req() req: Request, @Res() res: Response) {
+  async update(
+    @Param('id', userNotFound) id: string,
+    @Body() body: unknown,
+    @CurrentUser() actor: User,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     // What the form shows again if the input is refused.
     Object.assign(res.locals, await this.editPage(id, actor));
     const input = parseWith(updateUserSchema, body);
@@ -79,9 +85,21 @@ export class UsersPagesController {
   }
 
   @Post(':id/disable')
-  async disable(@Param('id', userNotFound) id: string, @Body() body: unknown, @CurrentUser() actor: User, @Req() req: Request, @Res() res: Response) {
+  async disable(
+    @Param('id', userNotFound) id: string,
+    @Body() body: unknown,
+    @CurrentUser() actor: User,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const user = await this.users.get(id);
-    const ask = { question: 'confirm.disableUser', params: { name: user.name }, consequence: 'confirm.disableUserConsequence', button: 'confirm.disable', back: this.back(body, id) };
+    const ask = {
+      question: 'confirm.disableUser',
+      params: { name: user.name },
+      consequence: 'confirm.disableUserConsequence',
+      button: 'confirm.disable',
+      back: this.back(body, id),
+    };
     if (!confirmed(req, res, ask)) return;
     await this.users.setDisabled(id, true, actor, req);
     req.session.flash = [{ kind: 'success', key: 'users.flash.disabled' }];
@@ -89,7 +107,13 @@ export class UsersPagesController {
   }
 
   @Post(':id/enable')
-  async enable(@Param('id', userNotFound) id: string, @Body() body: unknown, @CurrentUser() actor: User, @Req() req: Request, @Res() res: Response) {
+  async enable(
+    @Param('id', userNotFound) id: string,
+    @Body() body: unknown,
+    @CurrentUser() actor: User,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     await this.users.setDisabled(id, false, actor, req);
     req.session.flash = [{ kind: 'success', key: 'users.flash.enabled' }];
     res.redirect(303, this.back(body, id));

@@ -104,7 +104,11 @@ export class UsersService {
   /** Which of these (lower-cased) emails already have an account. */
   async existingEmails(emails: string[]): Promise<Set<string>> {
     if (!emails.length) return new Set();
-    const rows = await this.users.createQueryBuilder('u').select('u.email', 'email').where('u.email IN (:...emails)', { emails }).getRawMany<{ email: string }>();
+    const rows = await this.users
+      .createQueryBuilder('u')
+      .select('u.email', 'email')
+      .where('u.email IN (:...emails)', { emails })
+      .getRawMany<{ email: string }>();
     return new Set(rows.map((r) => r.email));
   }
 
@@ -145,7 +149,9 @@ export class UsersService {
    * An administrator created from the command line (the first one of an installation): the invitation is
    * emailed as usual, and its link is answered too, for the person at the server to pass on.
    */
-  async createAdministrator(input: Pick<CreateUserInput, 'email' | 'name' | 'language'>): Promise<{ user: User; invitation: { link: string; expiresAt: Date } }> {
+  async createAdministrator(
+    input: Pick<CreateUserInput, 'email' | 'name' | 'language'>,
+  ): Promise<{ user: User; invitation: { link: string; expiresAt: Date } }> {
     const { user, outboxId, invitation } = await this.dataSource.transaction((manager) =>
       this.createIn(manager, { ...input, roles: ['admin'] }, null),
     );
@@ -177,7 +183,10 @@ export class UsersService {
       throw error;
     }
     const { outboxId, ...invitation } = await this.passwordTokens.issueLink(manager, user, 'invitation');
-    await this.audit.record({ actorId: actor?.id ?? null, action: 'user.created', entityType: 'user', entityId: user.id, after: auditView(user), req }, manager);
+    await this.audit.record(
+      { actorId: actor?.id ?? null, action: 'user.created', entityType: 'user', entityId: user.id, after: auditView(user), req },
+      manager,
+    );
     return { user, outboxId, invitation };
   }
 
@@ -197,9 +206,17 @@ export class UsersService {
       });
       await repo.save(user);
       const after = auditView(user);
-      const rolesChanged = [...before.roles as string[]].sort().join() !== [...roles].sort().join();
+      const rolesChanged = [...(before.roles as string[])].sort().join() !== [...roles].sort().join();
       await this.audit.record(
-        { actorId: actor.id, action: rolesChanged ? 'user.roles_changed' : 'user.updated', entityType: 'user', entityId: user.id, before, after, req },
+        {
+          actorId: actor.id,
+          action: rolesChanged ? 'user.roles_changed' : 'user.updated',
+          entityType: 'user',
+          entityId: user.id,
+          before,
+          after,
+          req,
+        },
         manager,
       );
       return user;
@@ -219,7 +236,15 @@ export class UsersService {
       await repo.save(user);
       if (disabled) await this.sessions.endAll(manager, user.id);
       await this.audit.record(
-        { actorId: actor.id, action: disabled ? 'user.disabled' : 'user.enabled', entityType: 'user', entityId: user.id, before, after: auditView(user), req },
+        {
+          actorId: actor.id,
+          action: disabled ? 'user.disabled' : 'user.enabled',
+          entityType: 'user',
+          entityId: user.id,
+          before,
+          after: auditView(user),
+          req,
+        },
         manager,
       );
       return user;
@@ -238,7 +263,10 @@ export class UsersService {
         notifyUpdates: input.notifyUpdates ?? before.notifyUpdates,
       };
       await repo.update({ id: user.id }, after);
-      await this.audit.record({ actorId: user.id, action: 'user.profile_updated', entityType: 'user', entityId: user.id, before, after: { ...after }, req }, manager);
+      await this.audit.record(
+        { actorId: user.id, action: 'user.profile_updated', entityType: 'user', entityId: user.id, before, after: { ...after }, req },
+        manager,
+      );
       return repo.findOneByOrFail({ id: user.id });
     });
   }
@@ -249,7 +277,15 @@ export class UsersService {
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(User).update({ id: user.id }, { language });
       await this.audit.record(
-        { actorId: user.id, action: 'user.language_changed', entityType: 'user', entityId: user.id, before: { language: user.language }, after: { language }, req },
+        {
+          actorId: user.id,
+          action: 'user.language_changed',
+          entityType: 'user',
+          entityId: user.id,
+          before: { language: user.language },
+          after: { language },
+          req,
+        },
         manager,
       );
     });
@@ -275,7 +311,10 @@ export class UsersService {
     const user = await this.findActiveByEmail(email);
     if (!user) return;
     const outboxId = await this.dataSource.transaction(async (manager) => {
-      await this.audit.record({ actorId: null, action: 'user.password_reset_requested', entityType: 'user', entityId: user.id, req }, manager);
+      await this.audit.record(
+        { actorId: null, action: 'user.password_reset_requested', entityType: 'user', entityId: user.id, req },
+        manager,
+      );
       return this.passwordTokens.issue(manager, user, 'reset');
     });
     if (outboxId) await this.outbox.dispatch([outboxId]);

@@ -96,7 +96,10 @@ describe('pages in Chromium meet WCAG 2.1 AA (axe-core)', () => {
       await visit(b.page, '/login');
       await b.page.fill('#field-email', user.email);
       await b.page.fill('#field-password', 'not the password');
-      const [response] = await Promise.all([b.page.waitForResponse((r) => r.request().method() === 'POST'), b.page.click('main form button[type=submit]')]);
+      const [response] = await Promise.all([
+        b.page.waitForResponse((r) => r.request().method() === 'POST'),
+        b.page.click('main form button[type=submit]'),
+      ]);
       await b.page.waitForLoadState('load');
       expect(response.status()).toBe(422);
       const alert = b.page.locator('[role=alert]');

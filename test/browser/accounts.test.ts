@@ -82,7 +82,10 @@ describe('setting a password in Chromium, from an invitation and from a reset li
     const b: TestBrowser = await openBrowser(t.baseUrl);
     try {
       await visit(b.page, '/login');
-      await Promise.all([b.page.waitForURL((url) => url.pathname === '/password-reset'), b.page.getByRole('link', { name: 'Aizmirsāt paroli?' }).click()]);
+      await Promise.all([
+        b.page.waitForURL((url) => url.pathname === '/password-reset'),
+        b.page.getByRole('link', { name: 'Aizmirsāt paroli?' }).click(),
+      ]);
       await b.page.getByLabel('E-pasts').fill(person.email);
       expect(await submit(b.page)).toBe(200);
       await b.page.getByText('Ja šim e-pastam ir konts').waitFor();

@@ -5,7 +5,16 @@ import { Grade } from '../../src/grading/grade.entity';
 import { SubmissionsService } from '../../src/submissions/submissions.service';
 import { rigaTime } from '../../src/i18n/dates';
 import type { User } from '../../src/users/user.entity';
-import { expectAccessible, logInAs, openBrowser, screenshot, serveWebApp, visit, type ServedApp, type TestBrowser } from '../support/browser';
+import {
+  expectAccessible,
+  logInAs,
+  openBrowser,
+  screenshot,
+  serveWebApp,
+  visit,
+  type ServedApp,
+  type TestBrowser,
+} from '../support/browser';
 import { createInstructor, createTrainee } from '../support/factories';
 import { createAssignment, handIn } from '../support/grading-factories';
 import { createCohort, createPart, createProgramme, enrol } from '../support/schedule-factories';
@@ -44,11 +53,22 @@ describe('coursework pages in Chromium meet WCAG 2.1 AA (axe-core)', () => {
         passMark: '6',
       }),
     );
-    const work = await t.app.get(SubmissionsService).submit(trainee, assignment.id, { text: 'Pirmā versija ar garu tekstu, kas jāaplauž arī telefona ekrānā.' });
+    const work = await t.app
+      .get(SubmissionsService)
+      .submit(trainee, assignment.id, { text: 'Pirmā versija ar garu tekstu, kas jāaplauž arī telefona ekrānā.' });
     // An earlier assignment, graded and released: the trainee's list shows its score.
     const graded = await createAssignment(ds, { cohort }, { title: 'Riska reģistrs', dueAt: rigaTime(2012, 11, 20, 23, 59) });
     const gradedWork = await handIn(ds, null, graded, trainee, { text: 'Riska reģistrs ar 12 riskiem.' });
-    await ds.getRepository(Grade).save({ submissionId: gradedWork.id, versionNumber: 1, score: '8.5', passed: true, feedback: 'Labi.', status: 'released', releasedAt: rigaTime(2012, 11, 25, 12, 0), gradedById: instructor.id });
+    await ds.getRepository(Grade).save({
+      submissionId: gradedWork.id,
+      versionNumber: 1,
+      score: '8.5',
+      passed: true,
+      feedback: 'Labi.',
+      status: 'released',
+      releasedAt: rigaTime(2012, 11, 25, 12, 0),
+      gradedById: instructor.id,
+    });
     paths = {
       trainee: ['/my/assignments', `/assignments/${assignment.id}`],
       instructor: [
@@ -82,7 +102,10 @@ describe('coursework pages in Chromium meet WCAG 2.1 AA (axe-core)', () => {
         for (const [i, path] of paths[role].entries()) {
           await b.page.setViewportSize({ width: 1280, height: 900 });
           await visit(b.page, path);
-          const name = `coursework-${role}-${i + 1}-${path.split('/').filter((p) => !/^[0-9a-f-]{36}$/.test(p)).join('_')}`;
+          const name = `coursework-${role}-${i + 1}-${path
+            .split('/')
+            .filter((p) => !/^[0-9a-f-]{36}$/.test(p))
+            .join('_')}`;
           await expectAccessible(b.page, name);
           if (path === '/my/assignments') await b.page.getByText('Vērtējums: 8,5 no 10 punktiem, ieskaitīts').waitFor();
           await b.page.setViewportSize(PHONE);

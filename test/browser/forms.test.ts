@@ -28,7 +28,11 @@ const DESKTOP = { width: 1280, height: 900 };
 async function press(page: Page, name: string | RegExp, within = 'main'): Promise<number> {
   const [response] = await Promise.all([
     page.waitForResponse((r) => r.request().method() === 'POST'),
-    page.locator(within).getByRole('button', { name, exact: typeof name === 'string' }).first().click(),
+    page
+      .locator(within)
+      .getByRole('button', { name, exact: typeof name === 'string' })
+      .first()
+      .click(),
   ]);
   await page.waitForLoadState('load');
   return response.status();
@@ -75,7 +79,10 @@ describe('administration forms submitted in Chromium', () => {
     const programme = await t.dataSource.getRepository(Programme).findOneByOrFail({ titleLv: title });
     expect(new URL(b.page.url()).pathname).toBe(`/admin/programmes/${programme.id}`);
 
-    await Promise.all([b.page.waitForURL((url) => url.pathname.endsWith('/indicators/new')), b.page.getByRole('link', { name: 'Pievienot rādītāju' }).click()]);
+    await Promise.all([
+      b.page.waitForURL((url) => url.pathname.endsWith('/indicators/new')),
+      b.page.getByRole('link', { name: 'Pievienot rādītāju' }).click(),
+    ]);
     await b.page.fill('#field-nameLv', 'Apmācīti darbinieki');
     await b.page.selectOption('#field-metric', 'trainees_completed');
     await b.page.fill('#field-target', '27');
@@ -87,7 +94,10 @@ describe('administration forms submitted in Chromium', () => {
     await b.page.getByRole('heading', { name: 'Dzēst rādītāju “Apmācīti darbinieki”?' }).waitFor();
     expect(await t.dataSource.getRepository(Indicator).countBy({ programmeId: programme.id })).toBe(1);
     await expectAccessibleBothWays(b.page, 'forms-confirm-delete-indicator');
-    await Promise.all([b.page.waitForURL((url) => url.pathname === `/admin/programmes/${programme.id}`), b.page.getByRole('link', { name: 'Nē, atgriezties' }).click()]);
+    await Promise.all([
+      b.page.waitForURL((url) => url.pathname === `/admin/programmes/${programme.id}`),
+      b.page.getByRole('link', { name: 'Nē, atgriezties' }).click(),
+    ]);
     expect(await press(b.page, 'Dzēst Apmācīti darbinieki')).toBe(200);
     expect(await press(b.page, 'Jā, dzēst')).toBe(303);
     expect(new URL(b.page.url()).pathname).toBe(`/admin/programmes/${programme.id}`);
@@ -95,7 +105,10 @@ describe('administration forms submitted in Chromium', () => {
   });
 
   it('enrols a trainee found by search, imports a CSV whose report says what happened to each row, and withdraws', async () => {
-    const cohort = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)), { name: 'Pavasara grupa', capacity: 5 });
+    const cohort = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)), {
+      name: 'Pavasara grupa',
+      capacity: 5,
+    });
     const found = await createTrainee(t.dataSource, { name: `Marta Meklētā ${Date.now()}` });
     const listed = await createTrainee(t.dataSource, { name: 'Pēteris Sarakstā' });
     const path = `/admin/cohorts/${cohort.id}`;
@@ -117,14 +130,22 @@ describe('administration forms submitted in Chromium', () => {
     await visit(b.page, path);
     await b.page.getByLabel('Vai ielīmējiet CSV saturu').fill(`email;status\n${listed.email};enrolled`);
     expect(await press(b.page, 'Uzņemt no faila')).toBe(200);
-    await b.page.getByRole('row', { name: new RegExp(listed.email) }).getByText('Dalība apstiprināta').waitFor();
+    await b.page
+      .getByRole('row', { name: new RegExp(listed.email) })
+      .getByText('Dalība apstiprināta')
+      .waitFor();
     await expectAccessible(b.page, 'forms-enrolment-import-done');
 
     await visit(b.page, path);
-    await Promise.all([b.page.waitForURL((url) => url.pathname.endsWith('/withdraw')), b.page.getByRole('link', { name: `Atsaukt ${listed.name}` }).click()]);
+    await Promise.all([
+      b.page.waitForURL((url) => url.pathname.endsWith('/withdraw')),
+      b.page.getByRole('link', { name: `Atsaukt ${listed.name}` }).click(),
+    ]);
     await b.page.getByLabel('Atsaukšanas iemesls').fill('Pārgāja darbā uz citu iestādi');
     expect(await press(b.page, 'Atsaukt no grupas')).toBe(303);
-    expect((await t.dataSource.getRepository(Enrolment).findOneByOrFail({ cohortId: cohort.id, userId: listed.id })).status).toBe('withdrawn');
+    expect((await t.dataSource.getRepository(Enrolment).findOneByOrFail({ cohortId: cohort.id, userId: listed.id })).status).toBe(
+      'withdrawn',
+    );
   });
 
   it('creates an API token and revokes it after confirming', async () => {
@@ -191,7 +212,9 @@ describe('administration forms submitted in Chromium', () => {
   });
 
   it('schedules a session, then restores it after it was cancelled, through their forms', async () => {
-    const cohort = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)), { name: 'Grafika grupa' });
+    const cohort = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)), {
+      name: 'Grafika grupa',
+    });
     const [day] = rigaDateTimeInputs(new Date(Date.now() + 40 * 86_400_000));
     await visit(b.page, `/cohorts/${cohort.id}/sessions/new`);
     await b.page.fill('#field-title', 'Publiskie iepirkumi');
@@ -242,9 +265,15 @@ describe("a trainee's forms submitted in Chromium", () => {
   beforeAll(async () => {
     t = await serveWebApp();
     const trainee = await createTrainee(t.dataSource, { name: 'Līga Iesniedzēja' });
-    const cohort = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)), { name: 'Rudens grupa' });
+    const cohort = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)), {
+      name: 'Rudens grupa',
+    });
     await enrol(t.dataSource, cohort, trainee);
-    const assignment = await createAssignment(t.dataSource, { cohort }, { title: 'Projekta budžets', dueAt: new Date(Date.now() + 7 * 86_400_000), maxFiles: 3, allowText: true });
+    const assignment = await createAssignment(
+      t.dataSource,
+      { cohort },
+      { title: 'Projekta budžets', dueAt: new Date(Date.now() + 7 * 86_400_000), maxFiles: 3, allowText: true },
+    );
     assignmentPath = `/assignments/${assignment.id}`;
     b = await openBrowser(t.baseUrl);
     await logInAs(b.page, trainee.email);
@@ -295,10 +324,17 @@ describe("an instructor's coursework forms submitted in Chromium", () => {
   beforeAll(async () => {
     t = await serveWebApp();
     const instructor = await createInstructor(t.dataSource, { name: 'Inese Kalniņa' });
-    const cohort = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)), { name: 'Ziemas grupa', instructors: [instructor] });
+    const cohort = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)), {
+      name: 'Ziemas grupa',
+      instructors: [instructor],
+    });
     trainee = await createTrainee(t.dataSource, { name: 'Jānis Pagarinātais' });
     await enrol(t.dataSource, cohort, trainee);
-    assignment = await createAssignment(t.dataSource, { cohort }, { title: 'Riska reģistrs', dueAt: new Date(Date.now() + 7 * 86_400_000) });
+    assignment = await createAssignment(
+      t.dataSource,
+      { cohort },
+      { title: 'Riska reģistrs', dueAt: new Date(Date.now() + 7 * 86_400_000) },
+    );
     b = await openBrowser(t.baseUrl);
     await logInAs(b.page, instructor.email);
   });

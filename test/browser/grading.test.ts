@@ -18,7 +18,10 @@ describe('grading pages in Chromium', () => {
   beforeAll(async () => {
     t = await serveWebApp();
     const instructor = await createInstructor(t.dataSource, { name: 'Inese Kalniņa' });
-    const cohort = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)), { name: '2012. gada rudens grupa', instructors: [instructor] });
+    const cohort = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)), {
+      name: '2012. gada rudens grupa',
+      instructors: [instructor],
+    });
     const trainee = await createTrainee(t.dataSource, { name: 'Jānis Bērziņš' });
     await enrol(t.dataSource, cohort, trainee);
     const assignment = await createAssignment(t.dataSource, { cohort }, { title: 'Projekta pieteikuma melnraksts' });
@@ -70,7 +73,10 @@ describe('grading pages in Chromium', () => {
     await expectAccessible(b.page, 'grading-submission-invalid');
     await b.page.fill('#field-score', '8,5');
     await b.page.fill('#field-feedback', 'Labs darbs. <script>alert(1)</script>');
-    await Promise.all([b.page.waitForURL((url) => url.pathname === submissionPath), b.page.click('main form[enctype] button[type=submit]')]);
+    await Promise.all([
+      b.page.waitForURL((url) => url.pathname === submissionPath),
+      b.page.click('main form[enctype] button[type=submit]'),
+    ]);
     await b.page.getByText('8,5 no 10 punktiem, ieskaitīts').waitFor();
     expect(await b.page.inputValue('#field-feedback')).toBe('Labs darbs. <script>alert(1)</script>');
     await b.page.setViewportSize(PHONE);
@@ -81,11 +87,17 @@ describe('grading pages in Chromium', () => {
   it('returns work for revision through the form, keeping the later deadline unless a shorter one is confirmed', async () => {
     await visit(b.page, returnPath);
     const form = b.page.locator(`main form[action="${returnPath}/return"]`);
-    expect([await form.getByLabel('Jaunais termiņš: datums').inputValue(), await form.getByLabel('Jaunais termiņš: laiks').inputValue()]).toEqual(['2099-04-26', '23:59']);
+    expect([
+      await form.getByLabel('Jaunais termiņš: datums').inputValue(),
+      await form.getByLabel('Jaunais termiņš: laiks').inputValue(),
+    ]).toEqual(['2099-04-26', '23:59']);
     await form.getByLabel('Jaunais termiņš: datums').fill('2099-01-10');
     await form.getByLabel('Kas jāpārstrādā').fill('Papildiniet budžeta pamatojumu.');
     const send = async () => {
-      const [response] = await Promise.all([b.page.waitForResponse((r) => r.request().method() === 'POST'), form.getByRole('button', { name: 'Atdot pārstrādāšanai' }).click()]);
+      const [response] = await Promise.all([
+        b.page.waitForResponse((r) => r.request().method() === 'POST'),
+        form.getByRole('button', { name: 'Atdot pārstrādāšanai' }).click(),
+      ]);
       await b.page.waitForLoadState('load');
       return response.status();
     };

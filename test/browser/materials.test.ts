@@ -17,7 +17,9 @@ describe('materials pages in Chromium', () => {
 
   beforeAll(async () => {
     t = await serveWebApp();
-    const part = await createPart(t.dataSource, await createProgramme(t.dataSource), { titleLv: 'Projektu vadības specifika dažāda veida projektos' });
+    const part = await createPart(t.dataSource, await createProgramme(t.dataSource), {
+      titleLv: 'Projektu vadības specifika dažāda veida projektos',
+    });
     const instructor = await createInstructor(t.dataSource);
     const cohort = await createCohort(t.dataSource, part, { name: '2012. gada pavasara grupa', instructors: [instructor] });
     const trainee = await createTrainee(t.dataSource);
@@ -77,7 +79,13 @@ describe('materials pages in Chromium', () => {
     try {
       await logInAs(trainee.page, traineeEmail);
       await visit(trainee.page, cohortPath);
-      const [download] = await Promise.all([trainee.page.waitForEvent('download'), trainee.page.getByRole('link', { name: /Lejupielādēt/ }).first().click()]);
+      const [download] = await Promise.all([
+        trainee.page.waitForEvent('download'),
+        trainee.page
+          .getByRole('link', { name: /Lejupielādēt/ })
+          .first()
+          .click(),
+      ]);
       expect(download.suggestedFilename()).toBe('Ievadlekcija — slaidi.pdf');
       await expectAccessible(trainee.page, 'materials-trainee');
     } finally {

@@ -1,5 +1,14 @@
 import { chromium } from 'playwright-core';
-import { CHROMIUM_PATH, expectAccessible, logInAs, openBrowser, serveWebApp, visit, type ServedApp, type TestBrowser } from '../support/browser';
+import {
+  CHROMIUM_PATH,
+  expectAccessible,
+  logInAs,
+  openBrowser,
+  serveWebApp,
+  visit,
+  type ServedApp,
+  type TestBrowser,
+} from '../support/browser';
 import { createAdmin } from '../support/factories';
 
 const PHONE = { width: 375, height: 667 };
@@ -66,7 +75,10 @@ describe('the main menu', () => {
       await logInAs(page, (await createAdmin(t.dataSource)).email);
       await page.locator('nav.site-nav summary').click();
       await page.locator('nav.site-nav a[href="/admin/users"]:visible').waitFor();
-      await Promise.all([page.waitForURL((url) => url.pathname === '/admin/users'), page.locator('nav.site-nav a[href="/admin/users"]:visible').click()]);
+      await Promise.all([
+        page.waitForURL((url) => url.pathname === '/admin/users'),
+        page.locator('nav.site-nav a[href="/admin/users"]:visible').click(),
+      ]);
     } finally {
       await browser.close();
     }

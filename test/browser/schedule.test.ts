@@ -68,13 +68,33 @@ describe('schedule pages in Chromium meet WCAG 2.1 AA (axe-core)', () => {
       descriptionLv: 'Mācības Latgales pašvaldību darbiniekiem: projektu sagatavošana, vadība un finanses.',
       partners: ['Daugavpils pilsētas dome', 'Rēzeknes novada pašvaldība'],
     });
-    const part = await createPart(ds, programme, { titleLv: 'Projektu vadības pamati', titleEn: 'Project management basics', minAttendancePercent: 80, requiresFinalExam: true });
+    const part = await createPart(ds, programme, {
+      titleLv: 'Projektu vadības pamati',
+      titleEn: 'Project management basics',
+      minAttendancePercent: 80,
+      requiresFinalExam: true,
+    });
     await createPart(ds, programme, { titleLv: 'Projektu finanšu vadība', academicHours: 24, requiresIndependentWork: true });
     const indicators = ds.getRepository(Indicator);
     const indicator = await indicators.save(
-      indicators.create({ programmeId: programme.id, nameLv: 'Apmācīti pašvaldības darbinieki', nameEn: 'Municipal employees trained', metric: 'trainees_completed', target: 27, position: 1 }),
+      indicators.create({
+        programmeId: programme.id,
+        nameLv: 'Apmācīti pašvaldības darbinieki',
+        nameEn: 'Municipal employees trained',
+        metric: 'trainees_completed',
+        target: 27,
+        position: 1,
+      }),
     );
-    await indicators.save(indicators.create({ programmeId: programme.id, nameLv: 'Pieredzes apmaiņas braucieni', metric: 'study_visits_held', target: 2, position: 2 }));
+    await indicators.save(
+      indicators.create({
+        programmeId: programme.id,
+        nameLv: 'Pieredzes apmaiņas braucieni',
+        metric: 'study_visits_held',
+        target: 2,
+        position: 2,
+      }),
+    );
 
     const cohort = await createCohort(ds, part, {
       name: 'Daugavpils rudens grupa',
@@ -92,14 +112,25 @@ describe('schedule pages in Chromium meet WCAG 2.1 AA (axe-core)', () => {
     await ds.getRepository(Enrolment).update({ id: withdrawn.id }, { withdrawalReason: 'Mainīta darba vieta' });
 
     const teaching = { instructors: [instructor] };
-    const past = await createSession(ds, cohort, { ...teaching, title: 'Projekta dzīves cikls', startsAt: rigaDay(-7, 9), endsAt: rigaDay(-7, 12), room: '204. telpa' });
+    const past = await createSession(ds, cohort, {
+      ...teaching,
+      title: 'Projekta dzīves cikls',
+      startsAt: rigaDay(-7, 9),
+      endsAt: rigaDay(-7, 12),
+      room: '204. telpa',
+    });
     await ds.getRepository(Attendance).save([
       { sessionId: past.id, userId: janis.id, status: 'present', markedById: instructor.id },
       { sessionId: past.id, userId: anna.id, status: 'absent', markedById: instructor.id },
     ]);
     // Today in Riga, already started (so the attendance sheet is open) and never before midnight.
     const startedAt = Math.max(rigaDay(0).getTime(), Math.floor((Date.now() - 3_600_000) / 300_000) * 300_000);
-    const today = await createSession(ds, cohort, { ...teaching, title: 'Projekta pieteikuma sagatavošana', startsAt: new Date(startedAt), room: '204. telpa' });
+    const today = await createSession(ds, cohort, {
+      ...teaching,
+      title: 'Projekta pieteikuma sagatavošana',
+      startsAt: new Date(startedAt),
+      room: '204. telpa',
+    });
     const toMove = await createSession(ds, cohort, {
       ...teaching,
       kind: 'seminar',
@@ -197,7 +228,12 @@ describe('schedule pages in Chromium meet WCAG 2.1 AA (axe-core)', () => {
 
     it('finds the cohort schedule and the new-session form accessible', async () => {
       await visit(b.page, `/cohorts/${ids.cohort}/sessions`);
-      for (const title of ['Projekta dzīves cikls', 'Projekta pieteikuma sagatavošana', 'Riska vadība projektos', 'Pieredzes apmaiņa Rēzeknē']) {
+      for (const title of [
+        'Projekta dzīves cikls',
+        'Projekta pieteikuma sagatavošana',
+        'Riska vadība projektos',
+        'Pieredzes apmaiņa Rēzeknē',
+      ]) {
         await b.page.getByRole('link', { name: title }).waitFor();
       }
       await expectAccessible(b.page, 'schedule-admin-cohort-sessions');
@@ -261,7 +297,10 @@ describe('schedule pages in Chromium meet WCAG 2.1 AA (axe-core)', () => {
       await b.page.locator('main .notice-error').getByText('Uzņēmēja pašvaldība vizīti atcēla').waitFor();
       await b.page.getByRole('cell', { name: 'Uzņēmēja pašvaldība vizīti atcēla' }).waitFor();
       await expectAccessible(b.page, 'schedule-admin-session-cancelled');
-      await Promise.all([b.page.waitForURL((url) => url.pathname === `${session}/restore`), b.page.click(`main a[href="${session}/restore"]`)]);
+      await Promise.all([
+        b.page.waitForURL((url) => url.pathname === `${session}/restore`),
+        b.page.click(`main a[href="${session}/restore"]`),
+      ]);
       await b.page.locator('#field-reason').waitFor();
       await expectAccessible(b.page, 'schedule-admin-session-restore');
     });
@@ -281,18 +320,34 @@ describe('schedule pages in Chromium meet WCAG 2.1 AA (axe-core)', () => {
     it("finds today's session from the menu and marks attendance on an accessible sheet", async () => {
       const sheet = `/sessions/${ids.today}/attendance`;
       await visit(b.page, '/');
-      await Promise.all([b.page.waitForURL((url) => url.pathname === '/my/sessions/today'), b.page.click('nav.site-nav a[href="/my/sessions/today"]')]);
+      await Promise.all([
+        b.page.waitForURL((url) => url.pathname === '/my/sessions/today'),
+        b.page.click('nav.site-nav a[href="/my/sessions/today"]'),
+      ]);
       await b.page.getByRole('link', { name: 'Projekta pieteikuma sagatavošana' }).waitFor();
       await expectAccessible(b.page, 'schedule-instructor-today');
       await Promise.all([b.page.waitForURL((url) => url.pathname === sheet), b.page.click(`main a[href="${sheet}"]`)]);
       await b.page.getByRole('group', { name: /Anna Kalniņa/ }).waitFor();
       await expectAccessible(b.page, 'schedule-instructor-attendance');
       // As the sheet suggests: mark the exception, then everyone else present.
-      await b.page.getByRole('group', { name: /Anna Kalniņa/ }).getByLabel('Nokavējās').check();
+      await b.page
+        .getByRole('group', { name: /Anna Kalniņa/ })
+        .getByLabel('Nokavējās')
+        .check();
       expect(await submitForm(b.page, sheet, 'Visi pārējie klāt')).toBe(303);
       await b.page.getByText('Saglabātas 2 izmaiņas.').waitFor();
-      expect(await b.page.getByRole('group', { name: /Anna Kalniņa/ }).getByLabel('Nokavējās').isChecked()).toBe(true);
-      expect(await b.page.getByRole('group', { name: /Jānis Bērziņš/ }).getByLabel('Klāt', { exact: true }).isChecked()).toBe(true);
+      expect(
+        await b.page
+          .getByRole('group', { name: /Anna Kalniņa/ })
+          .getByLabel('Nokavējās')
+          .isChecked(),
+      ).toBe(true);
+      expect(
+        await b.page
+          .getByRole('group', { name: /Jānis Bērziņš/ })
+          .getByLabel('Klāt', { exact: true })
+          .isChecked(),
+      ).toBe(true);
       await expectAccessible(b.page, 'schedule-instructor-attendance-saved');
     });
 

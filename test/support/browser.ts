@@ -94,7 +94,8 @@ export async function switchLanguage(page: Page, to: 'lv' | 'en'): Promise<void>
   ]);
   await page.waitForLoadState('load');
   const lang = await page.getAttribute('html', 'lang');
-  if (lang !== to) throw new Error(`Language switch to ${to} failed: POST /language answered ${response.status()}, now at ${page.url()} in ${lang}`);
+  if (lang !== to)
+    throw new Error(`Language switch to ${to} failed: POST /language answered ${response.status()}, now at ${page.url()} in ${lang}`);
 }
 
 export interface AxeViolation {

@@ -33,8 +33,7 @@ export async function createUser(dataSource: DataSource, options: UserOptions = 
       roles: options.roles ?? ['trainee'],
       language: options.language ?? 'lv',
       department: options.department ?? null,
-      passwordHash:
-        options.password === null ? null : options.password ? await hashPassword(options.password) : await passwordHash,
+      passwordHash: options.password === null ? null : options.password ? await hashPassword(options.password) : await passwordHash,
       disabledAt: options.disabled ? new Date() : null,
     }),
   );
@@ -46,9 +45,15 @@ export const createInstructor = (ds: DataSource, o: UserOptions = {}) => createU
 export const createAdmin = (ds: DataSource, o: UserOptions = {}) => createUser(ds, { ...o, roles: ['admin'] });
 
 /** An API token of the user, stored as the app stores it (hashed); returns the secret to send as Bearer. */
-export async function createApiToken(dataSource: DataSource, owner: User, name = 'Testa atslēga'): Promise<{ token: ApiToken; secret: string }> {
+export async function createApiToken(
+  dataSource: DataSource,
+  owner: User,
+  name = 'Testa atslēga',
+): Promise<{ token: ApiToken; secret: string }> {
   const secret = newSecret(API_TOKEN_PREFIX);
   const repo = dataSource.getRepository(ApiToken);
-  const token = await repo.save(repo.create({ userId: owner.id, name, prefix: secret.slice(0, 10), tokenHash: sha256(secret), createdById: null }));
+  const token = await repo.save(
+    repo.create({ userId: owner.id, name, prefix: secret.slice(0, 10), tokenHash: sha256(secret), createdById: null }),
+  );
   return { token, secret };
 }

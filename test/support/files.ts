@@ -4,13 +4,17 @@ import { ZipFile } from 'yazl';
 /** Small real files of each kind, made in memory. */
 
 export const pdfBytes = () =>
-  Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+  Buffer.from(
+    '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+    'latin1',
+  );
 
 /** A 1×1 transparent PNG. */
 export const pngBytes = () =>
   Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
-export const jpegBytes = () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0'), Buffer.alloc(64, 1), Buffer.from([0xff, 0xd9])]);
+export const jpegBytes = () =>
+  Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0'), Buffer.alloc(64, 1), Buffer.from([0xff, 0xd9])]);
 
 export const windowsExecutable = () => Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62), Buffer.from('PE\0\0'), Buffer.alloc(200, 7)]);
 export const elfExecutable = () => Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]), Buffer.alloc(100)]);
@@ -40,11 +44,23 @@ export function zipBytes(entries: ZipEntries, options: ZipOptions = {}): Promise
 const CONTENT_TYPES = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
 
 export const docxBytes = (extra: ZipEntries = {}) =>
-  zipBytes({ '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': '<Relationships/>', 'word/document.xml': '<w:document>Sveiki, pasaule! Ā Č Ē</w:document>', ...extra });
+  zipBytes({
+    '[Content_Types].xml': CONTENT_TYPES,
+    '_rels/.rels': '<Relationships/>',
+    'word/document.xml': '<w:document>Sveiki, pasaule! Ā Č Ē</w:document>',
+    ...extra,
+  });
 export const xlsxBytes = () => zipBytes({ '[Content_Types].xml': CONTENT_TYPES, 'xl/workbook.xml': '<workbook/>' });
 export const pptxBytes = () => zipBytes({ '[Content_Types].xml': CONTENT_TYPES, 'ppt/presentation.xml': '<p:presentation/>' });
 export const odtBytes = () =>
-  zipBytes({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<office:document-content/>', 'META-INF/manifest.xml': '<manifest/>' }, { store: ['mimetype'] });
+  zipBytes(
+    {
+      mimetype: 'application/vnd.oasis.opendocument.text',
+      'content.xml': '<office:document-content/>',
+      'META-INF/manifest.xml': '<manifest/>',
+    },
+    { store: ['mimetype'] },
+  );
 
 /** Replaces a same-length name inside an archive (local header and central directory alike). */
 export function renameEntry(zip: Buffer, from: string, to: string): Buffer {
@@ -64,9 +80,14 @@ export function zerosZip(size: number, entryName = 'nulles.bin'): Promise<Buffer
   const MiB = 1024 * 1024;
   const zip = new ZipFile();
   const chunk = Buffer.alloc(MiB);
-  zip.addReadStream(Readable.from((function* () {
-    for (let sent = 0; sent < size; sent += MiB) yield chunk;
-  })()), entryName);
+  zip.addReadStream(
+    Readable.from(
+      (function* () {
+        for (let sent = 0; sent < size; sent += MiB) yield chunk;
+      })(),
+    ),
+    entryName,
+  );
   zip.end();
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

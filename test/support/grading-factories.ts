@@ -15,7 +15,11 @@ import type { User } from '../../src/users/user.entity';
 
 const DAY = 86_400_000;
 
-export async function createAssignment(ds: DataSource, target: { cohort: Cohort } | { part: Part }, overrides: Partial<Assignment> = {}): Promise<Assignment> {
+export async function createAssignment(
+  ds: DataSource,
+  target: { cohort: Cohort } | { part: Part },
+  overrides: Partial<Assignment> = {},
+): Promise<Assignment> {
   const repo = ds.getRepository(Assignment);
   const dueAt = overrides.dueAt ?? new Date(Date.now() - DAY);
   return repo.save(
@@ -49,7 +53,13 @@ export interface HandInOptions {
 }
 
 /** A trainee's work with one or more submitted versions, the last the one to grade. */
-export async function handIn(ds: DataSource, storage: StorageService | null, assignment: Assignment, trainee: User, options: HandInOptions = {}): Promise<Submission> {
+export async function handIn(
+  ds: DataSource,
+  storage: StorageService | null,
+  assignment: Assignment,
+  trainee: User,
+  options: HandInOptions = {},
+): Promise<Submission> {
   const submittedAt = options.submittedAt ?? new Date(assignment.dueAt.getTime() - 3_600_000);
   const versions = [...(options.earlier ?? []), { text: options.text ?? '', files: options.files ?? [] }];
   return ds.transaction(async (manager) => {
@@ -74,7 +84,11 @@ export async function handIn(ds: DataSource, storage: StorageService | null, ass
       );
       for (const file of content.files ?? []) {
         if (!storage) throw new Error('Files need the storage service');
-        const stored = await storage.store(Readable.from(file.content), file.name, { keyPrefix: 'submission', allowed: ['pdf', 'docx', 'png', 'jpeg', 'odt'], maxBytes: 10_000_000 });
+        const stored = await storage.store(Readable.from(file.content), file.name, {
+          keyPrefix: 'submission',
+          allowed: ['pdf', 'docx', 'png', 'jpeg', 'odt'],
+          maxBytes: 10_000_000,
+        });
         await manager.getRepository(SubmissionFile).save(
           manager.getRepository(SubmissionFile).create({
             versionId: version.id,
@@ -91,7 +105,13 @@ export async function handIn(ds: DataSource, storage: StorageService | null, ass
   });
 }
 
-export async function grantExtension(ds: DataSource, assignment: Assignment, trainee: User, dueAt: Date, cutoffAt = dueAt): Promise<Extension> {
+export async function grantExtension(
+  ds: DataSource,
+  assignment: Assignment,
+  trainee: User,
+  dueAt: Date,
+  cutoffAt = dueAt,
+): Promise<Extension> {
   const repo = ds.getRepository(Extension);
   return repo.save(repo.create({ assignmentId: assignment.id, userId: trainee.id, dueAt, cutoffAt, reason: 'Slimības lapa' }));
 }

@@ -26,12 +26,21 @@ export async function logIn(agent: Agent, email: string, password = TEST_PASSWOR
 /** Posts a form with the session's current CSRF token, taken from the given page. */
 export async function postForm(agent: Agent, path: string, fields: Record<string, unknown>, tokenPage = '/profile') {
   const token = await csrfToken(agent, tokenPage);
-  return agent.post(path).type('form').send({ _csrf: token, ...fields });
+  return agent
+    .post(path)
+    .type('form')
+    .send({ _csrf: token, ...fields });
 }
 
 /** Undoes the HTML escaping Handlebars applies to attribute values (it escapes `=` too). */
 export function unescapeHtml(text: string): string {
-  return text.replace(/&#x3D;/g, '=').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return text
+    .replace(/&#x3D;/g, '=')
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 /** The target of the link with the given rel (e.g. the pager's "next"). */

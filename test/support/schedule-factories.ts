@@ -27,7 +27,9 @@ export async function createProgramme(ds: DataSource, overrides: Partial<Program
 export async function createPart(ds: DataSource, programme: Programme, overrides: Partial<Part> = {}): Promise<Part> {
   const repo = ds.getRepository(Part);
   const number = overrides.number ?? (await repo.countBy({ programmeId: programme.id })) + 1;
-  return repo.save(repo.create({ programmeId: programme.id, number, titleLv: `${number}. daļa: Projektu vadība`, academicHours: 40, ...overrides }));
+  return repo.save(
+    repo.create({ programmeId: programme.id, number, titleLv: `${number}. daļa: Projektu vadība`, academicHours: 40, ...overrides }),
+  );
 }
 
 export interface CohortOptions {

@@ -8,7 +8,10 @@ export interface WorkerProcess {
 
 /** The real worker in a child process of its own, with the test's settings plus `env`. */
 export async function startWorkerProcess(env: Record<string, string>): Promise<WorkerProcess> {
-  const child: ChildProcess = fork(join(__dirname, 'run-worker.cjs'), [], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(join(__dirname, 'run-worker.cjs'), [], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the worker process did not start')), 60_000);
     child.once('message', () => {

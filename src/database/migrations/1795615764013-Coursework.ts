@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class Coursework1795615764013 implements MigrationInterface {
-    name = 'Coursework1795615764013'
+  name = 'Coursework1795615764013';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "assignments" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "cohort_id" uuid,
@@ -46,16 +46,16 @@ export class Coursework1795615764013 implements MigrationInterface {
                 CONSTRAINT "PK_c54ca359535e0012b04dcbd80ee" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_3a4f0acaa50db2b5049f191ec5" ON "assignments" ("cohort_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_c4e95134cec866478b623dc8c7" ON "assignments" ("part_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_0b3324d0de891ca48244a0574e" ON "assignments" ("due_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "assignment_attachments" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "assignment_id" uuid NOT NULL,
@@ -69,10 +69,10 @@ export class Coursework1795615764013 implements MigrationInterface {
                 CONSTRAINT "PK_d0f6fe43c08fe7471ab6a7ce15d" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_f4431fb75d14db5baa6462a06d" ON "assignment_attachments" ("assignment_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "extensions" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "assignment_id" uuid NOT NULL,
@@ -87,10 +87,10 @@ export class Coursework1795615764013 implements MigrationInterface {
                 CONSTRAINT "PK_3632b8148c8f511650d3f3eda06" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_b33960bb63fa9d4bb12bd6bbef" ON "extensions" ("assignment_id", "user_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "submissions" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "assignment_id" uuid NOT NULL,
@@ -105,16 +105,16 @@ export class Coursework1795615764013 implements MigrationInterface {
                 CONSTRAINT "PK_10b3be95b8b2fb1e482e07d706b" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_fca12c4ddd646dea4572c6815a" ON "submissions" ("user_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_e25e75ed85ca1ba8b32fde8d17" ON "submissions" ("submitted_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_6693f1fa3e97d36c97d8704804" ON "submissions" ("assignment_id", "user_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "grades" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "submission_id" uuid NOT NULL,
@@ -135,10 +135,10 @@ export class Coursework1795615764013 implements MigrationInterface {
                 CONSTRAINT "PK_4740fb6f5df2505a48649f1687b" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_f573ccb37f87e9ef83c31308bc" ON "grades" ("submission_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "submission_versions" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "submission_id" uuid NOT NULL,
@@ -151,10 +151,10 @@ export class Coursework1795615764013 implements MigrationInterface {
                 CONSTRAINT "PK_47df3ef399d70ac2133f7d07090" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_0a2cbc4ba8ef9810603bdeb8de" ON "submission_versions" ("submission_id", "number")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "submission_files" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "version_id" uuid NOT NULL,
@@ -168,136 +168,135 @@ export class Coursework1795615764013 implements MigrationInterface {
                 CONSTRAINT "PK_5a50c4ff6bd91c77fe659c86b6f" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_e9faaeb815885158b37c448839" ON "submission_files" ("version_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "assignments"
             ADD CONSTRAINT "FK_3a4f0acaa50db2b5049f191ec57" FOREIGN KEY ("cohort_id") REFERENCES "cohorts"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "assignments"
             ADD CONSTRAINT "FK_c4e95134cec866478b623dc8c7e" FOREIGN KEY ("part_id") REFERENCES "parts"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "assignment_attachments"
             ADD CONSTRAINT "FK_f4431fb75d14db5baa6462a06d8" FOREIGN KEY ("assignment_id") REFERENCES "assignments"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "extensions"
             ADD CONSTRAINT "FK_f62e7479ad76ebd036f05d8f50a" FOREIGN KEY ("assignment_id") REFERENCES "assignments"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "extensions"
             ADD CONSTRAINT "FK_749634f96a8912d0bf75dc4bb8e" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "submissions"
             ADD CONSTRAINT "FK_8723840b9b0464206640c268abc" FOREIGN KEY ("assignment_id") REFERENCES "assignments"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "submissions"
             ADD CONSTRAINT "FK_fca12c4ddd646dea4572c6815a9" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "grades"
             ADD CONSTRAINT "FK_f573ccb37f87e9ef83c31308bce" FOREIGN KEY ("submission_id") REFERENCES "submissions"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "submission_versions"
             ADD CONSTRAINT "FK_ad0247bc4a35b683313e99290d9" FOREIGN KEY ("submission_id") REFERENCES "submissions"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "submission_files"
             ADD CONSTRAINT "FK_e9faaeb815885158b37c4488397" FOREIGN KEY ("version_id") REFERENCES "submission_versions"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "submission_files" DROP CONSTRAINT "FK_e9faaeb815885158b37c4488397"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "submission_versions" DROP CONSTRAINT "FK_ad0247bc4a35b683313e99290d9"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "grades" DROP CONSTRAINT "FK_f573ccb37f87e9ef83c31308bce"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "submissions" DROP CONSTRAINT "FK_fca12c4ddd646dea4572c6815a9"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "submissions" DROP CONSTRAINT "FK_8723840b9b0464206640c268abc"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "extensions" DROP CONSTRAINT "FK_749634f96a8912d0bf75dc4bb8e"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "extensions" DROP CONSTRAINT "FK_f62e7479ad76ebd036f05d8f50a"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "assignment_attachments" DROP CONSTRAINT "FK_f4431fb75d14db5baa6462a06d8"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "assignments" DROP CONSTRAINT "FK_c4e95134cec866478b623dc8c7e"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "assignments" DROP CONSTRAINT "FK_3a4f0acaa50db2b5049f191ec57"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_e9faaeb815885158b37c448839"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "submission_files"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_0a2cbc4ba8ef9810603bdeb8de"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "submission_versions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_f573ccb37f87e9ef83c31308bc"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "grades"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_6693f1fa3e97d36c97d8704804"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_e25e75ed85ca1ba8b32fde8d17"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_fca12c4ddd646dea4572c6815a"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "submissions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_b33960bb63fa9d4bb12bd6bbef"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "extensions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_f4431fb75d14db5baa6462a06d"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "assignment_attachments"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_0b3324d0de891ca48244a0574e"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_c4e95134cec866478b623dc8c7"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_3a4f0acaa50db2b5049f191ec5"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "assignments"
         `);
-    }
-
+  }
 }

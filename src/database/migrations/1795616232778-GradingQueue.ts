@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Generated for `submissions.graded_version`; the two expression indexes behind the grading queue's order
@@ -6,36 +6,35 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  * expression index (the entity marks them `synchronize: false`).
  */
 export class GradingQueue1795616232778 implements MigrationInterface {
-    name = 'GradingQueue1795616232778'
+  name = 'GradingQueue1795616232778';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "submissions"
             ADD "graded_version" integer NOT NULL DEFAULT '0'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             UPDATE "submissions" s SET "graded_version" = g."version_number" FROM "grades" g WHERE g."submission_id" = s."id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_submissions_grading_queue" ON "submissions" (("graded_version" >= "submitted_version"), "submitted_at", "id")
             WHERE "submitted_at" IS NOT NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_submissions_grading_by_assignment" ON "submissions" ("assignment_id", ("graded_version" >= "submitted_version"), "submitted_at", "id")
             WHERE "submitted_at" IS NOT NULL
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_submissions_grading_by_assignment"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_submissions_grading_queue"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "submissions" DROP COLUMN "graded_version"
         `);
-    }
-
+  }
 }
