@@ -11,6 +11,13 @@ const mutate = [
   'src/storage/file-sniffer.ts',
   'src/auth/password-policy.ts',
   'src/submissions/submission-state.ts',
+  'src/exams/question-body.ts',
+  'src/exams/marking.ts',
+  'src/exams/attempt-deadline.ts',
+  'src/exams/question-draw.ts',
+  'src/exams/item-statistics.ts',
+  'src/exams/gift-format.ts',
+  'src/exams/moodle-xml-format.ts',
 ];
 
 const unit = createRequire(import.meta.url)('./jest.config.js').projects.find((project) => project.displayName === 'unit');
