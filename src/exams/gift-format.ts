@@ -38,11 +38,11 @@ function parseQuestion(block: string, position: number, category: string | undef
   const before = afterTitle.slice(0, open).trim();
   const after = afterTitle.slice(close + 1).trim();
   const text = reveal(after ? `${before} _____ ${after}` : before);
-  const answers = afterTitle.slice(open + 1, close).trim();
-  const body = bodyOf(answers);
-  if (!body) return { position, name: title || nameFromText(text), outcome: 'refused', problems: ['unsupported_type'], detail: 'matching' };
-  if (body === 'syntax') return { position, name: title || nameFromText(text), outcome: 'refused', problems: ['syntax'] };
-  const draft: QuestionDraft = { name: title || nameFromText(text), text, points: 1, body, category };
+  const name = title || nameFromText(text);
+  const body = bodyOf(afterTitle.slice(open + 1, close).trim());
+  if (!body) return { position, name, outcome: 'refused', problems: ['unsupported_type'], detail: 'matching' };
+  if (body === 'syntax') return { position, name, outcome: 'refused', problems: ['syntax'] };
+  const draft: QuestionDraft = { name, text, points: 1, body, category };
   return importItem(position, draft);
 }
 
