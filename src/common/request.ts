@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import type { Actor } from './actor';
 
 export type AppRequest = Request;
 
@@ -13,4 +14,16 @@ export function plainAddress(ip: string): string {
 
 export function clientIp(req: Request): string {
   return plainAddress(req.ip ?? req.socket.remoteAddress ?? 'unknown');
+}
+
+/** The caller of a request as services see it (see `Actor`); anonymous callers have no id and no roles. */
+export function actorFromRequest(req: Request): Actor {
+  return {
+    kind: 'user',
+    userId: req.user?.id ?? null,
+    roles: req.user?.roles ?? [],
+    language: req.lang ?? 'lv',
+    ip: clientIp(req),
+    requestId: req.id === undefined ? null : String(req.id),
+  };
 }

@@ -7,6 +7,7 @@ import { EntityManager, Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import type { Env } from '../config/env.schema';
 import type { Language } from '../i18n/languages';
+import { afterCommit, inUnitOfWork } from '../database/unit-of-work';
 import { MailRenderer } from './mail-renderer';
 import { EMAIL_QUEUE, EmailDeliveryJob } from './notifications.constants';
 import { EmailCategory, OutboxMessage } from './outbox-message.entity';
@@ -56,20 +57,30 @@ export class OutboxService {
 
   /**
    * Writes the email to the outbox inside the caller's transaction. Returns the new row, or null when an
-   * email with the same deduplication key already exists. Call `dispatch` after the transaction commits.
+   * email with the same deduplication key already exists. Inside a `unitOfWork` the email is queued once the
+   * transaction commits; outside one it is queued at once.
    */
   async enqueue(manager: EntityManager, request: EmailRequest): Promise<OutboxMessage | null> {
     const row = this.toRow(request);
     const result = await manager.createQueryBuilder().insert().into(OutboxMessage).values(row).orIgnore().returning(['id']).execute();
     if (!result.raw.length) return null;
-    return manager.getRepository(OutboxMessage).findOneByOrFail({ id: row.id });
+    const message = await manager.getRepository(OutboxMessage).findOneByOrFail({ id: row.id });
+    await this.queueAfterCommit(manager, [message.id]);
+    return message;
   }
 
-  /** Enqueues outside any transaction and dispatches at once. */
+  /** Writes an email outside any transaction and queues it at once. */
   async send(request: EmailRequest): Promise<OutboxMessage | null> {
-    const message = await this.enqueue(this.messages.manager, request);
-    if (message) await this.dispatch([message.id]);
-    return message;
+    return this.enqueue(this.messages.manager, request);
+  }
+
+  /**
+   * Queues rows after the unit of work `manager` belongs to commits, or now outside a transaction. A transaction
+   * not opened with `unitOfWork` still dispatches by hand (being moved over).
+   */
+  private async queueAfterCommit(manager: EntityManager, ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    if (inUnitOfWork(manager) || !manager.queryRunner?.isTransactionActive) await afterCommit(manager, () => this.dispatch(ids));
   }
 
   /**
@@ -108,6 +119,7 @@ export class OutboxService {
       const result = await manager.createQueryBuilder().insert().into(OutboxMessage).values(values).orIgnore().returning(['id']).execute();
       ids.push(...(result.raw as { id: string }[]).map((row) => row.id));
     }
+    await this.queueAfterCommit(manager, ids);
     return ids;
   }
 
