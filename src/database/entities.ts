@@ -9,6 +9,9 @@ import { Grade } from '../grading/grade.entity';
 import { SubmissionFile } from '../submissions/submission-file.entity';
 import { SubmissionVersion } from '../submissions/submission-version.entity';
 import { Submission } from '../submissions/submission.entity';
+import { QuestionCategory } from '../exams/question-category.entity';
+import { QuestionVersion } from '../exams/question-version.entity';
+import { Question } from '../exams/question.entity';
 import { Enrolment } from '../cohorts/enrolment.entity';
 import { Material } from '../materials/material.entity';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
@@ -43,4 +46,7 @@ export const entities = [
   SubmissionVersion,
   SubmissionFile,
   Grade,
+  QuestionCategory,
+  Question,
+  QuestionVersion,
 ];
