@@ -12,6 +12,13 @@ import { Submission } from '../submissions/submission.entity';
 import { QuestionCategory } from '../exams/question-category.entity';
 import { QuestionVersion } from '../exams/question-version.entity';
 import { Question } from '../exams/question.entity';
+import { ExamAccommodation } from '../exams/exam-accommodation.entity';
+import { ExamAttemptEvent } from '../exams/exam-attempt-event.entity';
+import { ExamAttemptItem } from '../exams/exam-attempt-item.entity';
+import { ExamAttempt } from '../exams/exam-attempt.entity';
+import { ExamLateAnswer } from '../exams/exam-late-answer.entity';
+import { ExamResult } from '../exams/exam-result.entity';
+import { Exam } from '../exams/exam.entity';
 import { Enrolment } from '../cohorts/enrolment.entity';
 import { Material } from '../materials/material.entity';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
@@ -49,4 +56,11 @@ export const entities = [
   QuestionCategory,
   Question,
   QuestionVersion,
+  Exam,
+  ExamAccommodation,
+  ExamAttempt,
+  ExamAttemptItem,
+  ExamLateAnswer,
+  ExamAttemptEvent,
+  ExamResult,
 ];

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { QuestionBody } from './question-body';
+
+/** A question version as an attempt draws it. */
+export interface DrawableVersion {
+  questionId: string;
+  versionId: string;
+  categoryId: string;
+  points: number;
+  body: QuestionBody;
+}
+
+export interface TraineeRow {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/**
+ * The exams feature's hand-written SQL: the question bank as exams read it (current versions of the questions
+ * of a part, not archived), the cohort's trainees and the attempts due for submission.
+ */
+@Injectable()
+export class ExamRecords {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The current versions of the part's questions that are not archived, in the given ids or categories. */
+  async currentVersions(
+    partId: string,
+    filter: { questionIds?: string[]; categoryIds?: string[] },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<DrawableVersion[]> {
+    const rows: { question_id: string; version_id: string; category_id: string; points: string; body: QuestionBody }[] =
+      await manager.query(
+        `SELECT q.id AS question_id, v.id AS version_id, q.category_id, v.points, v.body
+           FROM questions q
+           JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+          WHERE q.part_id = $1 AND q.archived_at IS NULL
+            AND ($2::uuid[] IS NULL OR q.id = ANY($2::uuid[]))
+            AND ($3::uuid[] IS NULL OR q.category_id = ANY($3::uuid[]))
+          ORDER BY q.id`,
+        [partId, filter.questionIds ?? null, filter.categoryIds ?? null],
+      );
+    return rows.map((r) => ({
+      questionId: r.question_id,
+      versionId: r.version_id,
+      categoryId: r.category_id,
+      points: Number(r.points),
+      body: r.body,
+    }));
+  }
+
+  /** The cohort's members (trainees) by name. */
+  async trainees(cohortId: string, manager: EntityManager = this.dataSource.manager): Promise<TraineeRow[]> {
+    return manager.query(
+      `SELECT u.id, u.name, u.email FROM cohort_members m JOIN users u ON u.id = m.user_id
+        WHERE m.cohort_id = $1 ORDER BY u.name, u.id`,
+      [cohortId],
+    );
+  }
+
+  /** Members of the cohort who failed the exam, were absent, or have no result: who a retake is for. */
+  async retakeCandidates(examId: string, cohortId: string, manager: EntityManager): Promise<string[]> {
+    const rows: { user_id: string }[] = await manager.query(
+      `SELECT m.user_id FROM cohort_members m
+         LEFT JOIN exam_results r ON r.exam_id = $1 AND r.user_id = m.user_id
+        WHERE m.cohort_id = $2 AND (r.id IS NULL OR r.status IN ('failed', 'absent'))
+        ORDER BY m.user_id`,
+      [examId, cohortId],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
+  /** In-progress attempts whose deadline has passed, oldest first. */
+  async dueAttemptIds(before: Date, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM exam_attempts WHERE status = 'in_progress' AND deadline_at <= $1 ORDER BY deadline_at, id LIMIT $2`,
+      [before, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The cohort's part. */
+  async partOfCohort(cohortId: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const [row]: { part_id: string }[] = await manager.query('SELECT part_id FROM cohorts WHERE id = $1', [cohortId]);
+    return row?.part_id ?? null;
+  }
+
+  async userNames(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; name: string }[] = await this.dataSource.query('SELECT id, name FROM users WHERE id = ANY($1::uuid[])', [
+      ids,
+    ]);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+}
