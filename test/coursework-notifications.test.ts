@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Cohort } from '../src/cohorts/cohort.entity';
 import { AppConfig } from '../src/config/app-config';
 import { AssignmentNotices } from '../src/assignments/assignment-notices';
+import { unitOfWork } from '../src/database/unit-of-work';
 import { GradingDigest } from '../src/grading/grading-digest';
 import { ASSIGNMENT_REMINDERS_QUEUE, ASSIGNMENT_REMINDERS_SCHEDULER } from '../src/assignments/assignment-reminders.processor';
 import { AssignmentRemindersService } from '../src/assignments/assignment-reminders.service';
@@ -122,8 +123,8 @@ describe('coursework reminders, notices and the grading digest', () => {
     );
 
     const extension = await grantExtension(t.dataSource, assignment, extended, new Date('2012-11-25T10:00:00Z'));
-    const ids = await t.dataSource.transaction((manager) => t.app.get(AssignmentNotices).extensionGranted(manager, extension));
-    expect(ids).toHaveLength(1);
+    const written = await unitOfWork(t.dataSource, (manager) => t.app.get(AssignmentNotices).extensionGranted(manager, extension));
+    expect(written).toBe(1);
     const [stale] = (await outboxFor([extended])).filter((r) => r.template === 'assignment-reminder');
     expect(stale.status).toBe('suppressed');
     const [notice] = await outboxFor([extended], ['extension-granted']);

@@ -8,6 +8,7 @@ import { Clock } from '../common/clock';
 import { NotFoundError, ValidationFailedError } from '../common/errors';
 import { uuid } from '../common/schemas';
 import { AppConfig } from '../config/app-config';
+import { unitOfWork } from '../database/unit-of-work';
 import { acceptAttribute, allowedLabel, type FilePolicy } from '../storage/file-policy';
 import type { FileKind } from '../storage/file-sniffer';
 import { StorageService } from '../storage/storage.service';
@@ -67,33 +68,32 @@ export class AssignmentAttachmentsService {
     const assignment = await this.assignments.getManaged(user, assignmentId);
     const { file } = await this.storage.receive(req, ATTACHMENT_FILE_FIELD, this.policy);
     if (!file) throw ValidationFailedError.field(ATTACHMENT_FILE_FIELD, 'required');
-    return this.storage.keepIf(file, () =>
-      this.dataSource.transaction(async (manager) => {
-        const repo = manager.getRepository(AssignmentAttachment);
-        const attachment = await repo.save(
-          repo.create({
-            assignmentId: assignment.id,
-            storageKey: file.key,
-            fileName: file.fileName,
-            mimeType: file.mimeType,
-            size: String(file.size),
-            sha256: file.sha256,
-          }),
-        );
-        await this.audit.record(
-          {
-            actorId: user.id,
-            action: 'assignment.attachment.added',
-            entityType: 'assignment',
-            entityId: assignment.id,
-            after: auditView(attachment),
-            req,
-          },
-          manager,
-        );
-        return attachment;
-      }),
-    );
+    return unitOfWork(this.dataSource, async (manager) => {
+      this.storage.discardOnRollback(manager, [file]);
+      const repo = manager.getRepository(AssignmentAttachment);
+      const attachment = await repo.save(
+        repo.create({
+          assignmentId: assignment.id,
+          storageKey: file.key,
+          fileName: file.fileName,
+          mimeType: file.mimeType,
+          size: String(file.size),
+          sha256: file.sha256,
+        }),
+      );
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'assignment.attachment.added',
+          entityType: 'assignment',
+          entityId: assignment.id,
+          after: auditView(attachment),
+          req,
+        },
+        manager,
+      );
+      return attachment;
+    });
   }
 
   /** The attachment, for someone who manages its assignment. */
@@ -105,7 +105,7 @@ export class AssignmentAttachmentsService {
 
   async delete(user: User, id: string, req?: Request): Promise<AssignmentAttachment> {
     const attachment = await this.getManaged(user, id);
-    await this.dataSource.transaction(async (manager) => {
+    return unitOfWork(this.dataSource, async (manager) => {
       const { affected } = await manager.getRepository(AssignmentAttachment).delete({ id });
       if (!affected) throw new NotFoundError();
       await this.audit.record(
@@ -119,9 +119,9 @@ export class AssignmentAttachmentsService {
         },
         manager,
       );
+      await this.storage.discardAfterCommit(manager, attachment.storageKey);
+      return attachment;
     });
-    await this.storage.discard(attachment.storageKey);
-    return attachment;
   }
 
   async openDownload(user: User, id: string): Promise<AttachmentDownload> {

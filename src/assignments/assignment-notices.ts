@@ -41,8 +41,8 @@ const epoch = (date: Date) => Math.floor(date.getTime() / 1000);
 
 /**
  * The emails coursework sends when something happens to one trainee's work: a grade released, work
- * returned for revision, an extension granted. Each is written to the outbox in the caller's transaction
- * and returns the new outbox ids to dispatch after the commit; the deduplication keys make a repeat harmless.
+ * returned for revision, an extension granted. Each is written to the outbox in the caller's unit of work, which
+ * queues it once the change commits, and answers how many were written; the deduplication keys make a repeat harmless.
  */
 @Injectable()
 export class AssignmentNotices {
@@ -51,7 +51,7 @@ export class AssignmentNotices {
     private readonly config: AppConfig,
   ) {}
 
-  async gradesReleased(manager: EntityManager, grades: ReleasedGrade[]): Promise<string[]> {
+  async gradesReleased(manager: EntityManager, grades: ReleasedGrade[]): Promise<number> {
     const people = await this.recipients(
       manager,
       grades.map((g) => g.userId),
@@ -69,13 +69,13 @@ export class AssignmentNotices {
         },
       ];
     });
-    return this.outbox.enqueueMany(manager, requests);
+    return (await this.outbox.enqueueMany(manager, requests)).length;
   }
 
-  async returnedForRevision(manager: EntityManager, work: ReturnedWork): Promise<string[]> {
+  async returnedForRevision(manager: EntityManager, work: ReturnedWork): Promise<number> {
     const person = (await this.recipients(manager, [work.userId])).get(work.userId);
-    if (!person) return [];
-    return this.outbox.enqueueMany(manager, [
+    if (!person) return 0;
+    const written = await this.outbox.enqueueMany(manager, [
       {
         to: { email: person.email, id: person.id, language: person.language },
         template: 'submission-returned',
@@ -90,6 +90,7 @@ export class AssignmentNotices {
         },
       },
     ]);
+    return written.length;
   }
 
   /**
@@ -99,14 +100,14 @@ export class AssignmentNotices {
   async extensionGranted(
     manager: EntityManager,
     extension: Pick<Extension, 'id' | 'assignmentId' | 'userId' | 'dueAt' | 'cutoffAt' | 'reason'>,
-  ): Promise<string[]> {
+  ): Promise<number> {
     for (const prefix of dueNoticeKeyPrefixes(extension.assignmentId, extension.userId)) {
       await this.outbox.suppressPending(manager, prefix, 'extension granted');
     }
     const [assignment]: { title: string }[] = await manager.query('SELECT title FROM assignments WHERE id = $1', [extension.assignmentId]);
     const person = (await this.recipients(manager, [extension.userId])).get(extension.userId);
-    if (!assignment || !person) return [];
-    return this.outbox.enqueueMany(manager, [
+    if (!assignment || !person) return 0;
+    const written = await this.outbox.enqueueMany(manager, [
       {
         to: { email: person.email, id: person.id, language: person.language },
         template: 'extension-granted',
@@ -122,6 +123,7 @@ export class AssignmentNotices {
         },
       },
     ]);
+    return written.length;
   }
 
   assignmentLink(assignmentId: string): string {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { formatDateTime, TIME_ZONE } from '../i18n/dates';
 import { EmailRequest, OutboxService } from '../notifications/outbox.service';
+import { unitOfWork } from '../database/unit-of-work';
 import type { Language } from '../i18n/languages';
 import { AssignmentNotices } from './assignment-notices';
 import { GradingDigest } from '../grading/grading-digest';
@@ -79,8 +80,7 @@ export class AssignmentRemindersService {
   async scan(now: Date = new Date()): Promise<AssignmentScanResult> {
     const rows = await this.dueNotices(now);
     const requests = rows.map((row) => this.request(row, now));
-    const ids = await this.dataSource.transaction((manager) => this.outbox.enqueueMany(manager, requests));
-    await this.outbox.dispatch(ids);
+    const ids = await unitOfWork(this.dataSource, (manager) => this.outbox.enqueueMany(manager, requests));
     const digests = await this.digest.send(now);
     const result = {
       reminders: rows.filter((row) => row.kind === 'reminder').length,

@@ -8,6 +8,8 @@ import { Cohort } from '../cohorts/cohort.entity';
 import { ForbiddenError, NotFoundError } from '../common/errors';
 import { uuid } from '../common/schemas';
 import { PreparedRead } from '../database/prepared-read';
+import { lockRow } from '../database/row-locks';
+import { unitOfWork } from '../database/unit-of-work';
 import { RawEntity } from '../database/raw-entity';
 import { Part } from '../programmes/part.entity';
 import { StorageService } from '../storage/storage.service';
@@ -109,7 +111,7 @@ export class AssignmentsService {
 
   async create(user: User, target: AssignmentTarget, input: AssignmentInput, req?: Request): Promise<Assignment> {
     const where = await this.assertCanCreate(user, target);
-    return this.dataSource.transaction(async (manager) => {
+    return unitOfWork(this.dataSource, async (manager) => {
       const repo = manager.getRepository(Assignment);
       const assignment = await repo.save(repo.create({ cohortId: null, partId: null, ...where, ...input, createdById: user.id }));
       await this.audit.record(
@@ -129,9 +131,9 @@ export class AssignmentsService {
 
   async update(user: User, id: string, input: AssignmentInput, req?: Request): Promise<Assignment> {
     await this.getManaged(user, id);
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT id FROM assignments WHERE id = $1 FOR UPDATE', [id]);
-      const assignment = await this.find(id, manager);
+    return unitOfWork(this.dataSource, async (manager) => {
+      const assignment = await lockRow(manager, Assignment, id);
+      if (!assignment) throw new AssignmentNotFoundError();
       const before = assignmentAuditView(assignment);
       Object.assign(assignment, input);
       await manager.getRepository(Assignment).save(assignment);
@@ -154,8 +156,8 @@ export class AssignmentsService {
   /** Only an assignment nobody has started on can go; its brief's files go with it. */
   async delete(user: User, id: string, req?: Request): Promise<Assignment> {
     const assignment = await this.getManaged(user, id);
-    const attachments = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT id FROM assignments WHERE id = $1 FOR UPDATE', [id]);
+    return unitOfWork(this.dataSource, async (manager) => {
+      await lockRow(manager, Assignment, id);
       if (await manager.getRepository(Submission).existsBy({ assignmentId: id })) throw new AssignmentInUseError();
       const files = await manager.getRepository(AssignmentAttachment).findBy({ assignmentId: id });
       await manager.getRepository(Assignment).delete({ id });
@@ -170,10 +172,9 @@ export class AssignmentsService {
         },
         manager,
       );
-      return files;
+      for (const file of files) await this.storage.discardAfterCommit(manager, file.storageKey);
+      return assignment;
     });
-    await this.storage.discardAll(attachments.map((file) => ({ key: file.storageKey })));
-    return assignment;
   }
 
   /** The cohorts an assignment is for: its own, or every cohort of its part. */

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { OutboxService } from '../notifications/outbox.service';
+import { lockRow } from '../database/row-locks';
+import { unitOfWork } from '../database/unit-of-work';
 import { User } from '../users/user.entity';
 import { AssignmentsService } from './assignments.service';
 import type { ExtensionInput } from './assignments.schemas';
@@ -32,7 +33,6 @@ export class ExtensionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly assignments: AssignmentsService,
     private readonly access: AssignmentAccess,
-    private readonly outbox: OutboxService,
     private readonly notifications: AssignmentNotices,
     private readonly audit: AuditService,
   ) {}
@@ -61,12 +61,10 @@ export class ExtensionsService {
     ) {
       throw new NotATraineeOfCohortError();
     }
-    const { extension, outboxIds } = await this.dataSource.transaction(async (manager) => {
+    return unitOfWork(this.dataSource, async (manager) => {
       const repo = manager.getRepository(Extension);
-      const before = await repo.findOne({
-        where: { assignmentId: assignment.id, userId: trainee.id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const existing = await repo.findOneBy({ assignmentId: assignment.id, userId: trainee.id });
+      const before = existing ? await lockRow(manager, Extension, existing.id) : null;
       await manager
         .createQueryBuilder()
         .insert()
@@ -94,9 +92,8 @@ export class ExtensionsService {
         },
         manager,
       );
-      return { extension, outboxIds: await this.notifications.extensionGranted(manager, extension) };
+      await this.notifications.extensionGranted(manager, extension);
+      return extension;
     });
-    await this.outbox.dispatch(outboxIds);
-    return extension;
   }
 }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { rigaDateTimeInputs, rigaParts, rigaTime } from '../i18n/dates';
 import { EmailRequest, OutboxService } from '../notifications/outbox.service';
+import { unitOfWork } from '../database/unit-of-work';
 import { localized } from '../programmes/localized';
 import type { Language } from '../i18n/languages';
 import { AttendanceStatsService, type AttendanceSummary } from './attendance-stats.service';
@@ -49,8 +50,7 @@ export class AttendanceDigest {
       `SELECT id, email, name, language FROM users WHERE 'admin' = ANY(roles) AND disabled_at IS NULL ORDER BY id`,
     );
     const requests = admins.map((admin) => this.request(admin, below, now));
-    const ids = await this.dataSource.transaction((manager) => this.outbox.enqueueMany(manager, requests));
-    await this.outbox.dispatch(ids);
+    const ids = await unitOfWork(this.dataSource, (manager) => this.outbox.enqueueMany(manager, requests));
     return ids.length;
   }
 

@@ -19,14 +19,14 @@ export class AttendanceWarnings {
     private readonly config: AppConfig,
   ) {}
 
-  /** Checks the trainees whose marks changed; returns the outbox ids to dispatch after commit. */
-  async check(manager: EntityManager, cohortId: string, userIds: string[], now: Date): Promise<string[]> {
-    if (!userIds.length) return [];
+  /** Checks the trainees whose marks changed; their warnings are queued when the caller's unit of work commits. Returns how many were written. */
+  async check(manager: EntityManager, cohortId: string, userIds: string[], now: Date): Promise<number> {
+    if (!userIds.length) return 0;
     const changed = new Set(userIds);
     const below = (await this.stats.forCohort(cohortId, now, manager)).filter(
       (s) => s.enrolmentStatus === ACTIVE_STATUS && s.belowMinimum && changed.has(s.userId),
     );
-    if (!below.length) return [];
+    if (!below.length) return 0;
     const requests = below.map((summary) => ({
       to: { email: summary.email, id: summary.userId, language: summary.language },
       template: 'attendance-warning',
@@ -44,6 +44,6 @@ export class AttendanceWarnings {
         link: this.config.publicUrl('/my/attendance'),
       },
     }));
-    return this.outbox.enqueueMany(manager, requests);
+    return (await this.outbox.enqueueMany(manager, requests)).length;
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { OutboxService } from '../notifications/outbox.service';
+import { unitOfWork } from '../database/unit-of-work';
 import { SessionAccess } from '../sessions/session-access.service';
 import { SessionsService } from '../sessions/sessions.service';
 import type { Session } from '../sessions/session.entity';
@@ -31,7 +31,6 @@ export class AttendanceService {
     private readonly sessions: SessionsService,
     private readonly access: SessionAccess,
     private readonly warnings: AttendanceWarnings,
-    private readonly outbox: OutboxService,
     private readonly audit: AuditService,
   ) {}
 
@@ -63,7 +62,7 @@ export class AttendanceService {
   async mark(user: User, sessionId: string, input: MarkAttendanceInput, req?: Request, now = new Date()): Promise<{ changed: number }> {
     const session = await this.sessions.get(sessionId);
     await this.access.assertCanTakeAttendance(user, session);
-    const { changed, outboxIds } = await this.dataSource.transaction(async (manager) => {
+    return unitOfWork(this.dataSource, async (manager) => {
       const [current]: { status: string; starts_at: Date }[] = await manager.query(
         'SELECT status, starts_at FROM sessions WHERE id = $1 FOR SHARE',
         [sessionId],
@@ -88,7 +87,7 @@ export class AttendanceService {
       }
       if (input.othersPresent) for (const id of memberIds) if (!wanted.has(id) && !before.has(id)) wanted.set(id, 'present');
       const changes = [...wanted].filter(([id, status]) => before.get(id) !== status);
-      if (!changes.length) return { changed: 0, outboxIds: [] as string[] };
+      if (!changes.length) return { changed: 0 };
 
       await manager.query(
         `INSERT INTO attendances (session_id, user_id, status, marked_by_id)
@@ -108,15 +107,13 @@ export class AttendanceService {
         },
         manager,
       );
-      const outboxIds = await this.warnings.check(
+      await this.warnings.check(
         manager,
         session.cohortId,
         changes.map(([id]) => id),
         now,
       );
-      return { changed: changes.length, outboxIds };
+      return { changed: changes.length };
     });
-    await this.outbox.dispatch(outboxIds);
-    return { changed };
   }
 }

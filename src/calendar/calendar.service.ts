@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { uuid } from '../common/schemas';
 import { AppConfig } from '../config/app-config';
+import { unitOfWork } from '../database/unit-of-work';
 import { I18nService } from '../i18n/i18n.service';
 import { MySessionsService } from '../sessions/my-sessions.service';
 import { placeText, type ShownSession } from '../sessions/session-views';
@@ -42,7 +43,7 @@ export class CalendarService {
 
   /** A new link; the old one stops working at once. */
   async renew(user: User, req?: Request): Promise<CalendarLink> {
-    return this.dataSource.transaction(async (manager) => {
+    return unitOfWork(this.dataSource, async (manager) => {
       const [rows]: [{ calendar_feed_version: number }[], number] = await manager.query(
         'UPDATE users SET calendar_feed_version = calendar_feed_version + 1 WHERE id = $1 RETURNING calendar_feed_version',
         [user.id],

@@ -7,6 +7,8 @@ import { AuditService } from '../audit/audit.service';
 import { ValidationFailedError } from '../common/errors';
 import { uuid } from '../common/schemas';
 import { parseWith } from '../common/zod-validation.pipe';
+import { lockRow } from '../database/row-locks';
+import { unitOfWork } from '../database/unit-of-work';
 import type { FilePolicy } from '../storage/file-policy';
 import type { FileKind } from '../storage/file-sniffer';
 import { StorageService, type StoredFile } from '../storage/storage.service';
@@ -54,8 +56,6 @@ export function gradeAuditView(grade: Grade): Record<string, unknown> {
     revision: grade.revision,
   };
 }
-
-type Outcome = { grade: Grade; replacedFileKey: string | null } | { conflict: 'saved' | 'newVersion' };
 
 /**
  * Grades of submissions: read, and saved as drafts. Two graders never overwrite each other: a save names the
@@ -130,9 +130,7 @@ export class GradesService {
   async save(user: User, submissionId: string, req: Request): Promise<Grade> {
     const target = await this.gradable(user, submissionId);
     const { input, file } = await this.readInput(req);
-    return file
-      ? this.storage.keepIf(file, () => this.write(user, target, input, file, req))
-      : this.write(user, target, input, undefined, req);
+    return this.write(user, target, input, file, req);
   }
 
   private async readInput(req: Request): Promise<{ input: GradeInput; file: StoredFile | undefined }> {
@@ -148,15 +146,15 @@ export class GradesService {
     file: StoredFile | undefined,
     req: Request,
   ): Promise<Grade> {
-    const result = this.result(assignment, input);
-    const outcome = await this.dataSource.transaction(async (manager): Promise<Outcome> => {
+    return unitOfWork(this.dataSource, async (manager) => {
+      // A refused save keeps no file: whatever fails below rolls back and removes it.
+      this.storage.discardOnRollback(manager, file ? [file] : []);
+      const result = this.result(assignment, input);
+      const conflict = async (kind: 'saved' | 'newVersion') => new GradeConflictError(kind, await this.graderName(submission.id, manager));
       // Every grade write locks its submission first: saves, releases and returns of one submission take turns.
-      const [row]: { submitted_version: number; submitted_at: Date | null }[] = await manager.query(
-        'SELECT submitted_version, submitted_at FROM submissions WHERE id = $1 FOR UPDATE',
-        [submission.id],
-      );
-      if (!row?.submitted_at) throw new NothingSubmittedError();
-      if (input.versionNumber !== undefined && input.versionNumber !== row.submitted_version) return { conflict: 'newVersion' };
+      const row = await lockRow(manager, Submission, submission.id);
+      if (!row?.submittedAt) throw new NothingSubmittedError();
+      if (input.versionNumber !== undefined && input.versionNumber !== row.submittedVersion) throw await conflict('newVersion');
       const repo = manager.getRepository(Grade);
       const before = await repo.findOneBy({ submissionId: submission.id });
       const fileColumns = file
@@ -171,7 +169,7 @@ export class GradesService {
           : {};
       // A save is always a draft: a changed grade reaches the trainee only when it is released (again).
       const changes = {
-        versionNumber: row.submitted_version,
+        versionNumber: row.submittedVersion,
         ...result,
         feedback: input.feedback,
         status: 'draft' as const,
@@ -180,7 +178,7 @@ export class GradesService {
         ...fileColumns,
       };
       if (!before) {
-        if (input.revision !== undefined) return { conflict: 'saved' };
+        if (input.revision !== undefined) throw await conflict('saved');
         const inserted = await manager
           .createQueryBuilder()
           .insert()
@@ -189,19 +187,19 @@ export class GradesService {
           .orIgnore()
           .returning(['id'])
           .execute();
-        if (!inserted.raw.length) return { conflict: 'saved' };
+        if (!inserted.raw.length) throw await conflict('saved');
       } else {
-        if (input.revision === undefined) return { conflict: 'saved' };
+        if (input.revision === undefined) throw await conflict('saved');
         const updated = await manager
           .createQueryBuilder()
           .update(Grade)
           .set(changes)
           .where('id = :id AND revision = :revision', { id: before.id, revision: input.revision })
           .execute();
-        if (!updated.affected) return { conflict: 'saved' };
+        if (!updated.affected) throw await conflict('saved');
       }
       const grade = await repo.findOneByOrFail({ submissionId: submission.id });
-      await manager.query('UPDATE submissions SET graded_version = $2 WHERE id = $1', [submission.id, row.submitted_version]);
+      await manager.query('UPDATE submissions SET graded_version = $2 WHERE id = $1', [submission.id, row.submittedVersion]);
       await this.audit.record(
         {
           actorId: user.id,
@@ -214,12 +212,11 @@ export class GradesService {
         },
         manager,
       );
-      const replacedFileKey = before?.feedbackFileKey && before.feedbackFileKey !== grade.feedbackFileKey ? before.feedbackFileKey : null;
-      return { grade, replacedFileKey };
+      if (before?.feedbackFileKey && before.feedbackFileKey !== grade.feedbackFileKey) {
+        await this.storage.discardAfterCommit(manager, before.feedbackFileKey);
+      }
+      return grade;
     });
-    if ('conflict' in outcome) throw new GradeConflictError(outcome.conflict, await this.graderName(submission.id));
-    if (outcome.replacedFileKey) await this.storage.discard(outcome.replacedFileKey);
-    return outcome.grade;
   }
 
   /** Points within 0..maxPoints, passed from the pass mark; or pass/fail as chosen. */
@@ -234,8 +231,8 @@ export class GradesService {
   }
 
   /** Who saved the grade now in place, to name in a conflict. */
-  async graderName(submissionId: string): Promise<string> {
-    const [row]: { name: string }[] = await this.dataSource.query(
+  async graderName(submissionId: string, manager: EntityManager = this.dataSource.manager): Promise<string> {
+    const [row]: { name: string }[] = await manager.query(
       'SELECT u.name FROM grades g JOIN users u ON u.id = g.graded_by_id WHERE g.submission_id = $1',
       [submissionId],
     );

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { rigaParts, rigaTime } from '../i18n/dates';
 import { EmailRequest, OutboxService } from '../notifications/outbox.service';
+import { unitOfWork } from '../database/unit-of-work';
 import type { Language } from '../i18n/languages';
 
 /** The digest goes out from this hour (Riga time) on; it covers the 24 hours before it. */
@@ -57,8 +58,7 @@ export class GradingDigest {
     const from = rigaTime(p.year, p.month, p.day - 1, DIGEST_HOUR);
     const rows = await this.rows(from, to, `grading-digest:%:${p.year}-${pad(p.month)}-${pad(p.day)}`);
     const requests = [...this.group(rows).values()].map((digest) => this.request(digest, now));
-    const ids = await this.dataSource.transaction((manager) => this.outbox.enqueueMany(manager, requests));
-    await this.outbox.dispatch(ids);
+    const ids = await unitOfWork(this.dataSource, (manager) => this.outbox.enqueueMany(manager, requests));
     return ids.length;
   }
 

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, EntityNotFoundError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { ValidationFailedError } from '../common/errors';
-import { OutboxService } from '../notifications/outbox.service';
+import { lockRow } from '../database/row-locks';
+import { unitOfWork } from '../database/unit-of-work';
 import type { User } from '../users/user.entity';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { AssignmentAccess } from '../assignments/assignment-access.service';
@@ -45,7 +46,6 @@ export class GradingReleaseService {
     private readonly assignments: AssignmentsService,
     private readonly access: AssignmentAccess,
     private readonly notifications: AssignmentNotices,
-    private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -53,12 +53,12 @@ export class GradingReleaseService {
   /** Releases the grade; releasing a released grade changes nothing. `revision`, when given, must still be current. */
   async release(user: User, submissionId: string, revision: number | undefined, req?: Request): Promise<Grade> {
     const { submission, assignment } = await this.grades.gradable(user, submissionId);
-    const { grade, ids } = await this.dataSource.transaction(async (manager) => {
+    const grade = await unitOfWork(this.dataSource, async (manager) => {
       const current = await this.lockSubmission(manager, submission.id);
       const before = await manager.getRepository(Grade).findOneBy({ submissionId: submission.id });
       if (!before) throw new GradeNotReleasableError('noGrade');
-      if (revision !== undefined && revision !== before.revision) return { grade: null, ids: [] };
-      if (before.status === 'released') return { grade: before, ids: [] };
+      if (revision !== undefined && revision !== before.revision) return null;
+      if (before.status === 'released') return before;
       if (current.returnedAt) throw new GradeNotReleasableError('returned');
       if (before.versionNumber !== current.submittedVersion) throw new GradeNotReleasableError('outdated');
       await manager
@@ -77,7 +77,7 @@ export class GradingReleaseService {
         },
         manager,
       );
-      const ids = await this.notifications.gradesReleased(manager, [
+      await this.notifications.gradesReleased(manager, [
         {
           gradeId: after.id,
           revision: after.revision,
@@ -86,10 +86,9 @@ export class GradingReleaseService {
           assignmentTitle: assignment.title,
         },
       ]);
-      return { grade: after, ids };
+      return after;
     });
     if (!grade) throw new GradeConflictError('saved', await this.grades.graderName(submission.id));
-    await this.outbox.dispatch(ids);
     return grade;
   }
 
@@ -99,7 +98,7 @@ export class GradingReleaseService {
    */
   async releaseAll(user: User, assignmentId: string, req?: Request): Promise<ReleaseAllResult> {
     const assignment = await this.assignments.getManaged(user, assignmentId);
-    const { result, ids } = await this.dataSource.transaction(async (manager) => {
+    return unitOfWork(this.dataSource, async (manager) => {
       const released: ReleasedRow[] = await manager
         .query(
           `UPDATE grades g SET status = 'released', released_at = $3, revision = g.revision + 1, updated_at = now()
@@ -135,7 +134,7 @@ export class GradingReleaseService {
           manager,
         );
       }
-      const ids = await this.notifications.gradesReleased(
+      await this.notifications.gradesReleased(
         manager,
         released.map((row) => ({
           gradeId: row.id,
@@ -145,10 +144,8 @@ export class GradingReleaseService {
           assignmentTitle: assignment.title,
         })),
       );
-      return { result: { released: released.length, skipped }, ids };
+      return { released: released.length, skipped };
     });
-    await this.outbox.dispatch(ids);
-    return result;
   }
 
   /** Sends the work back with a new due time; a released grade becomes a draft again. The trainee is told why. */
@@ -156,7 +153,7 @@ export class GradingReleaseService {
     const { submission, assignment } = await this.grades.gradable(user, submissionId);
     const now = this.clock.now();
     if (input.revisionDueAt.getTime() <= now.getTime()) throw ValidationFailedError.field('dueDate', 'grading.dueInPast');
-    const { returned, ids } = await this.dataSource.transaction(async (manager) => {
+    return unitOfWork(this.dataSource, async (manager) => {
       const current = await this.lockSubmission(manager, submission.id);
       if (!current.submittedAt) throw new NothingSubmittedError();
       // Never shorten the trainee's time without the grader saying so.
@@ -180,7 +177,7 @@ export class GradingReleaseService {
         manager,
       );
       await this.withdrawRelease(manager, user, submission.id, req);
-      const ids = await this.notifications.returnedForRevision(manager, {
+      await this.notifications.returnedForRevision(manager, {
         submissionId: submission.id,
         userId: submission.userId,
         assignmentId: assignment.id,
@@ -189,10 +186,8 @@ export class GradingReleaseService {
         revisionDueAt: input.revisionDueAt,
         note: input.note,
       });
-      return { returned, ids };
+      return returned;
     });
-    await this.outbox.dispatch(ids);
-    return returned;
   }
 
   private async withdrawRelease(manager: EntityManager, user: User, submissionId: string, req?: Request): Promise<void> {
@@ -215,8 +210,9 @@ export class GradingReleaseService {
   }
 
   private async lockSubmission(manager: EntityManager, id: string): Promise<Submission> {
-    await manager.query('SELECT 1 FROM submissions WHERE id = $1 FOR UPDATE', [id]);
-    return manager.getRepository(Submission).findOneByOrFail({ id });
+    const submission = await lockRow(manager, Submission, id);
+    if (!submission) throw new EntityNotFoundError(Submission, { id });
+    return submission;
   }
 
   /** Null for admins (every trainee); otherwise the instructor, who grades the trainees of the cohorts they teach. */

@@ -11,6 +11,7 @@ import { CohortAccessService } from '../cohorts/cohort-access.service';
 import type { Cohort } from '../cohorts/cohort.entity';
 import { CohortsService } from '../cohorts/cohorts.service';
 import { AppConfig } from '../config/app-config';
+import { unitOfWork } from '../database/unit-of-work';
 import type { Part } from '../programmes/part.entity';
 import { PartsService } from '../programmes/parts.service';
 import type { FilePolicy } from '../storage/file-policy';
@@ -107,43 +108,42 @@ export class MaterialsService {
         { field: MATERIAL_FILE_FIELD, code: 'required' },
       ]);
     }
-    return this.storage.keepIf(file, async () => {
+    return unitOfWork(this.dataSource, async (manager) => {
+      this.storage.discardOnRollback(manager, [file]);
       const input = parseWith(materialFieldsSchema, fields);
-      return this.dataSource.transaction(async (manager) => {
-        const material = await manager.getRepository(Material).save(
-          manager.getRepository(Material).create({
-            ...where,
-            title: input.title,
-            storageKey: file.key,
-            fileName: file.fileName,
-            mimeType: file.mimeType,
-            size: String(file.size),
-            sha256: file.sha256,
-            uploadedById: user.id,
-          }),
-        );
-        await this.audit.record(
-          { actorId: user.id, action: 'material.uploaded', entityType: 'material', entityId: material.id, after: auditView(material), req },
-          manager,
-        );
-        return material;
-      });
+      const material = await manager.getRepository(Material).save(
+        manager.getRepository(Material).create({
+          ...where,
+          title: input.title,
+          storageKey: file.key,
+          fileName: file.fileName,
+          mimeType: file.mimeType,
+          size: String(file.size),
+          sha256: file.sha256,
+          uploadedById: user.id,
+        }),
+      );
+      await this.audit.record(
+        { actorId: user.id, action: 'material.uploaded', entityType: 'material', entityId: material.id, after: auditView(material), req },
+        manager,
+      );
+      return material;
     });
   }
 
   async delete(user: User, id: string, req?: Request): Promise<Material> {
     const material = await this.get(user, id);
     if (!(await this.canManage(user, material))) throw new ForbiddenError();
-    await this.dataSource.transaction(async (manager) => {
+    return unitOfWork(this.dataSource, async (manager) => {
       const { affected } = await manager.getRepository(Material).delete({ id: material.id });
       if (!affected) throw new NotFoundError();
       await this.audit.record(
         { actorId: user.id, action: 'material.deleted', entityType: 'material', entityId: material.id, before: auditView(material), req },
         manager,
       );
+      await this.storage.discardAfterCommit(manager, material.storageKey);
+      return material;
     });
-    await this.storage.discard(material.storageKey);
-    return material;
   }
 
   async openDownload(user: User, id: string): Promise<MaterialDownload> {

@@ -2,6 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
+import type { EntityManager } from 'typeorm';
+import { afterCommit, afterRollback } from '../database/unit-of-work';
 import { sanitizeFileName } from './file-names';
 import { checkHead, checkZipKind, expectedKind, type FilePolicy } from './file-policy';
 import { classifyZip, FILE_KINDS, type FileKind } from './file-sniffer';
@@ -205,6 +207,22 @@ export class StorageService {
       await this.discard(file.key);
       throw error;
     }
+  }
+
+  /**
+   * Removes a file once the unit of work `manager` belongs to commits (a replaced or removed file): if the change
+   * rolls back, the file stays with the record that still holds it.
+   */
+  async discardAfterCommit(manager: EntityManager, key: string): Promise<void> {
+    await afterCommit(manager, () => this.discard(key));
+  }
+
+  /**
+   * Removes files written for a change if the unit of work `manager` belongs to rolls back, so no file is left
+   * without its record. A crash between the two leaves an orphan for the OrphanFileCleaner.
+   */
+  discardOnRollback(manager: EntityManager, files: readonly { key: string }[]): void {
+    if (files.length) afterRollback(manager, () => this.discardAll(files));
   }
 
   openRead(key: string, range?: ByteRange): Readable {

@@ -25,8 +25,8 @@ export class SubmissionReceipts {
     private readonly config: AppConfig,
   ) {}
 
-  /** Returns the outbox id to dispatch after commit, or null when this version's receipt was already written. */
-  async enqueue(manager: EntityManager, trainee: User, assignment: Assignment, version: VersionWithFiles): Promise<string | null> {
+  /** Writes the receipt in the caller's unit of work (queued once it commits); false when this version's receipt was already written. */
+  async enqueue(manager: EntityManager, trainee: User, assignment: Assignment, version: VersionWithFiles): Promise<boolean> {
     const lang = trainee.language;
     const request: EmailRequest = {
       to: { email: trainee.email, id: trainee.id, language: lang },
@@ -45,7 +45,7 @@ export class SubmissionReceipts {
       },
     };
     // enqueueMany answers with the new row's id alone, where enqueue would read the whole row back.
-    const [id] = await this.outbox.enqueueMany(manager, [request]);
-    return id ?? null;
+    const written = await this.outbox.enqueueMany(manager, [request]);
+    return written.length > 0;
   }
 }

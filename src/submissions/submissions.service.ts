@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { text, uuid } from '../common/schemas';
 import { parseWith } from '../common/zod-validation.pipe';
-import { OutboxService } from '../notifications/outbox.service';
+import { unitOfWork } from '../database/unit-of-work';
 import type { FilePolicy } from '../storage/file-policy';
 import { StorageService, type StoredFile } from '../storage/storage.service';
 import type { User } from '../users/user.entity';
@@ -74,7 +74,6 @@ export class SubmissionsService {
     private readonly records: SubmissionRecords,
     private readonly access: AssignmentAccess,
     private readonly storage: StorageService,
-    private readonly outbox: OutboxService,
     private readonly receipts: SubmissionReceipts,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -96,6 +95,7 @@ export class SubmissionsService {
     // The draft's files, or those the next draft will start with, count against the limit while streaming.
     const room = Math.max(0, assignment.maxFiles - ((work.draft ?? work.submitted)?.files.length ?? 0));
     const { fields, files } = await this.storage.receiveMany(req, SUBMISSION_FILE_FIELD, this.policy(assignment), room);
+    // Kept if any attempt commits: `commit` may run its transaction again when another hand-in went first.
     return this.storage.keepAllIf(files, async () => {
       const input = parseWith(handInFieldsSchema, fields);
       return this.commit(user, work, { newFiles: files, text: input.text, submit: (force ?? input.action) === 'submit' }, req);
@@ -119,7 +119,7 @@ export class SubmissionsService {
     if (!file || file.version.submission.userId !== user.id) throw new SubmissionFileNotFoundError();
     if (file.version.submittedAt) throw new VersionSubmittedError();
     const { assignment } = await this.prepare(user, file.version.submission.assignmentId);
-    const work = await this.dataSource.transaction(async (manager) => {
+    return unitOfWork(this.dataSource, async (manager) => {
       const { work } = await this.lockWork(manager, assignment, user.id);
       const draft = work.draft;
       if (!draft || !draft.files.some((f) => f.id === file.id)) throw new SubmissionFileNotFoundError();
@@ -135,10 +135,9 @@ export class SubmissionsService {
         },
         manager,
       );
+      await this.storage.discardAfterCommit(manager, file.storageKey);
       return this.records.reread(work, manager);
     });
-    await this.storage.discard(file.storageKey);
-    return work;
   }
 
   /** The trainee's work on the assignment, once they may hand in and it is open to them. */
@@ -170,15 +169,13 @@ export class SubmissionsService {
     for (let attempt = 1; ; attempt += 1) {
       const carried = await this.carryOver(work);
       try {
-        return await this.storage.keepAllIf(
-          carried.map((c) => c.stored),
-          async () => {
-            const result = await this.dataSource.transaction((manager) => this.record(manager, user, assignment, change, carried, req));
-            await this.storage.discardAll(result.unused.map((c) => c.stored));
-            await this.outbox.dispatch(result.outboxIds);
-            return result.work;
-          },
-        );
+        return await unitOfWork(this.dataSource, async (manager) => {
+          this.storage.discardOnRollback(
+            manager,
+            carried.map((c) => c.stored),
+          );
+          return this.record(manager, user, assignment, change, carried, req);
+        });
       } catch (error) {
         if (!(error instanceof StaleCarryOver) || attempt >= MAX_CARRY_OVER_ATTEMPTS) throw error;
       }
@@ -232,7 +229,6 @@ export class SubmissionsService {
       if (change.text.trim() && !assignment.allowText) throw new TextNotAllowedError();
       if (change.text !== draft.text) versionChange.text = change.text;
     }
-    const outboxIds: string[] = [];
     if (change.submit) {
       const text = versionChange.text ?? draft.text;
       if (!draft.files.length && !(assignment.allowText && text.trim())) throw new EmptySubmissionError();
@@ -259,12 +255,13 @@ export class SubmissionsService {
         },
         manager,
       );
-      const receipt = await this.receipts.enqueue(manager, user, assignment, draft);
-      if (receipt) outboxIds.push(receipt);
+      await this.receipts.enqueue(manager, user, assignment, draft);
     } else {
       await this.updateVersion(manager, draft, versionChange);
     }
-    return { work: await this.records.reread(work, manager), unused, outboxIds };
+    // Copies made for a draft that another hand-in started first: not needed once this one commits.
+    for (const copy of unused) await this.storage.discardAfterCommit(manager, copy.stored.key);
+    return this.records.reread(work, manager);
   }
 
   private async updateVersion(manager: EntityManager, version: SubmissionVersion, change: Partial<SubmissionVersion>): Promise<void> {
