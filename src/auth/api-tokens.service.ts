@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { NotFoundError } from '../common/errors';
 import { PreparedRead } from '../database/prepared-read';
 import { RawEntity } from '../database/raw-entity';
+import { unitOfWork } from '../database/unit-of-work';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { ApiToken } from './api-token.entity';
@@ -43,7 +44,7 @@ export class ApiTokensService {
   async create(userId: string, name: string, actor: User, req?: Request): Promise<{ token: ApiToken; secret: string }> {
     const owner = await this.users.get(userId);
     const secret = newSecret(API_TOKEN_PREFIX);
-    return this.dataSource.transaction(async (manager) => {
+    return unitOfWork(this.dataSource, async (manager) => {
       const repo = manager.getRepository(ApiToken);
       const token = await repo.save(
         repo.create({ userId: owner.id, name, prefix: secret.slice(0, 10), tokenHash: sha256(secret), createdById: actor.id }),
@@ -68,7 +69,7 @@ export class ApiTokensService {
   }
 
   async revoke(userId: string, tokenId: string, actor: User, req?: Request): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await unitOfWork(this.dataSource, async (manager) => {
       const repo = manager.getRepository(ApiToken);
       const token = await repo.findOneBy({ id: tokenId, userId });
       if (!token) throw new NotFoundError('auth.errors.tokenNotFound');

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { lockRow } from '../database/row-locks';
 import { Part } from '../programmes/part.entity';
 import { Cohort } from './cohort.entity';
 import { CohortNotFoundError, ProgrammeClosedError } from './cohorts.errors';
@@ -8,7 +9,7 @@ import { CohortNotFoundError, ProgrammeClosedError } from './cohorts.errors';
  * a cohort's enrolments takes this lock first, so places are counted and handed out one change at a time.
  */
 export async function lockCohort(manager: EntityManager, id: string): Promise<Cohort> {
-  const cohort = await manager.getRepository(Cohort).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  const cohort = await lockRow(manager, Cohort, id);
   if (!cohort) throw new CohortNotFoundError();
   cohort.part = await manager.getRepository(Part).findOneOrFail({ where: { id: cohort.partId }, relations: { programme: true } });
   return cohort;

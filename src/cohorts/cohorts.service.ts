@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource, EntityManager, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { OutboxService } from '../notifications/outbox.service';
+import { unitOfWork } from '../database/unit-of-work';
 import { Part } from '../programmes/part.entity';
 import { User } from '../users/user.entity';
 import { CohortAccessService } from './cohort-access.service';
@@ -39,7 +39,6 @@ export class CohortsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CohortAccessService,
     private readonly waitingList: WaitingList,
-    private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly records: CohortRecords,
   ) {}
@@ -87,7 +86,7 @@ export class CohortsService {
   }
 
   async create(input: CreateCohortInput, actor: User, req?: Request): Promise<Cohort> {
-    return this.dataSource.transaction(async (manager) => {
+    return unitOfWork(this.dataSource, async (manager) => {
       const part = await manager.getRepository(Part).findOneBy({ id: input.partId });
       if (!part) throw new UnknownPartError();
       const repo = manager.getRepository(Cohort);
@@ -110,7 +109,7 @@ export class CohortsService {
 
   /** A larger capacity hands the new places to the waiting list at once; a capacity below the places taken is refused. */
   async update(id: string, input: UpdateCohortInput, actor: User, req?: Request): Promise<{ cohort: Cohort; promoted: Enrolment[] }> {
-    const result = await this.dataSource.transaction(async (manager) => {
+    return unitOfWork(this.dataSource, async (manager) => {
       const cohort = await lockCohort(manager, id);
       cohort.instructors = await manager
         .getRepository(User)
@@ -132,11 +131,9 @@ export class CohortsService {
         { actorId: actor.id, action: 'cohort.updated', entityType: 'cohort', entityId: id, before, after: auditView(cohort), req },
         manager,
       );
-      const filled = await this.waitingList.fill(manager, cohort, actor.id, req);
-      return { cohort, ...filled };
+      const promoted = await this.waitingList.fill(manager, cohort, actor.id, req);
+      return { cohort, promoted };
     });
-    await this.outbox.dispatch(result.outboxIds);
-    return { cohort: result.cohort, promoted: result.promoted };
   }
 
   /** Everyone who may be chosen as an instructor. */

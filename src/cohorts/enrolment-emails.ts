@@ -19,7 +19,7 @@ export class EnrolmentEmails {
   ) {}
 
   /**
-   * Returns the outbox id to dispatch after commit. The key names the event (the moment of the change), so
+   * Queued once the caller's unit of work commits. The key names the event (the moment of the change), so
    * a trainee enrolled again after withdrawing hears about it again, but one event never sends two emails.
    */
   async enqueue(
@@ -29,12 +29,12 @@ export class EnrolmentEmails {
     user: User,
     cohort: Cohort,
     position?: number,
-  ): Promise<string | null> {
+  ): Promise<void> {
     const part = cohort.part;
     const programme = part.programme;
     const lang = user.language;
     const at = (kind === 'waitlisted' ? enrolment.waitlistedAt : enrolment.enrolledAt) ?? new Date();
-    const message = await this.outbox.enqueue(manager, {
+    await this.outbox.enqueue(manager, {
       to: { email: user.email, id: user.id, language: lang },
       template: `enrolment-${kind}`,
       category: 'update',
@@ -51,6 +51,5 @@ export class EnrolmentEmails {
         link: this.config.publicUrl('/my/programme'),
       },
     });
-    return message?.id ?? null;
   }
 }

@@ -5,8 +5,8 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { readCsv } from '../common/csv';
 import { email as emailSchema } from '../common/schemas';
+import { unitOfWork } from '../database/unit-of-work';
 import type { TranslateParams } from '../i18n/i18n.service';
-import { OutboxService } from '../notifications/outbox.service';
 import { User } from '../users/user.entity';
 import { IMPORT_STATUSES, ImportStatus } from './cohort.schemas';
 import type { Cohort } from './cohort.entity';
@@ -44,14 +44,13 @@ export class EnrolmentImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly enrolments: EnrolmentsService,
-    private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly records: CohortRecords,
   ) {}
 
   async import(cohortId: string, file: Buffer | string, actor: User, req?: Request): Promise<ImportReport> {
     const csv = readCsv(file, { required: ['email'], optional: ['status'], maxRows: IMPORT_MAX_ROWS, field: 'file' });
-    const { report, outboxIds } = await this.dataSource.transaction(async (manager) => {
+    return unitOfWork(this.dataSource, async (manager): Promise<ImportReport> => {
       const cohort = await lockCohortForEnrolment(manager, cohortId);
       const rows = await this.plan(
         manager,
@@ -69,13 +68,11 @@ export class EnrolmentImportService {
         outcome: r.outcome,
         errors: r.errors,
       });
-      if (!clean) return { report: { imported: false, rows: rows.map(strip), counts }, outboxIds: [] };
-      const ids: string[] = [];
+      if (!clean) return { imported: false, rows: rows.map(strip), counts };
       let position = await this.records.waitingCount(manager, cohort.id);
       for (const row of rows) {
         if (row.outcome === 'waitlisted') position += 1;
-        const placed = await this.enrolments.place(manager, cohort, row.user!, row.outcome!, actor, req, position);
-        if (placed.outboxId) ids.push(placed.outboxId);
+        await this.enrolments.place(manager, cohort, row.user!, row.outcome!, actor, req, position);
       }
       await this.audit.record(
         {
@@ -88,10 +85,8 @@ export class EnrolmentImportService {
         },
         manager,
       );
-      return { report: { imported: true, rows: rows.map(strip), counts }, outboxIds: ids };
+      return { imported: true, rows: rows.map(strip), counts };
     });
-    await this.outbox.dispatch(outboxIds);
-    return report;
   }
 
   /** Checks every row and decides what it becomes, in file order, without writing anything. */

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { OutboxService } from '../notifications/outbox.service';
+import { lockRow } from '../database/row-locks';
+import { unitOfWork } from '../database/unit-of-work';
 import { User } from '../users/user.entity';
 import { isUniqueViolation } from '../users/users.service';
 import type { Cohort } from './cohort.entity';
@@ -14,11 +15,6 @@ import { EnrolmentEmails } from './enrolment-emails';
 import { Enrolment, EnrolmentStatus } from './enrolment.entity';
 import { WaitingList } from './waiting-list';
 
-export interface Placement {
-  enrolment: Enrolment;
-  outboxId: string | null;
-}
-
 /** Enrolling trainees one by one, withdrawing them, and the waiting list that follows. */
 @Injectable()
 export class EnrolmentsService {
@@ -26,14 +22,13 @@ export class EnrolmentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly waitingList: WaitingList,
     private readonly emails: EnrolmentEmails,
-    private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly records: CohortRecords,
   ) {}
 
   /** Enrols the trainee, or puts them on the waiting list when the cohort is full. */
   async enrol(cohortId: string, userId: string, actor: User, req?: Request): Promise<Enrolment> {
-    const { enrolment, outboxId } = await this.dataSource.transaction(async (manager) => {
+    return unitOfWork(this.dataSource, async (manager) => {
       const cohort = await lockCohortForEnrolment(manager, cohortId);
       const user = await manager.getRepository(User).findOneBy({ id: userId });
       if (!user || user.disabledAt) throw new CannotEnrolError('enrolment.unknownUser');
@@ -42,13 +37,11 @@ export class EnrolmentsService {
         return this.place(manager, cohort, user, 'enrolled', actor, req);
       return this.place(manager, cohort, user, 'waitlisted', actor, req, (await this.records.waitingCount(manager, cohortId)) + 1);
     });
-    if (outboxId) await this.outbox.dispatch([outboxId]);
-    return enrolment;
   }
 
   /**
    * Puts a trainee into the locked cohort with the given status, reviving a withdrawn enrolment if there is
-   * one, and queues their email (for enrolled and waitlisted). Shared by single enrolment and the CSV import.
+   * one, and writes their email (for enrolled and waitlisted). Shared by single enrolment and the CSV import.
    */
   async place(
     manager: EntityManager,
@@ -58,9 +51,10 @@ export class EnrolmentsService {
     actor: User,
     req?: Request,
     position?: number,
-  ): Promise<Placement> {
+  ): Promise<Enrolment> {
     const repo = manager.getRepository(Enrolment);
-    const existing = await repo.findOne({ where: { cohortId: cohort.id, userId: user.id }, lock: { mode: 'pessimistic_write' } });
+    const found = await repo.findOneBy({ cohortId: cohort.id, userId: user.id });
+    const existing = found && (await lockRow(manager, Enrolment, found.id));
     if (existing && existing.status !== 'withdrawn') throw new AlreadyInCohortError();
     const stamp = () => 'clock_timestamp()';
     const fields = {
@@ -98,8 +92,8 @@ export class EnrolmentsService {
       manager,
     );
     const kind = status === 'waitlisted' ? 'waitlisted' : status === 'enrolled' ? 'enrolled' : null;
-    const outboxId = kind ? await this.emails.enqueue(manager, kind, enrolment, user, cohort, position) : null;
-    return { enrolment, outboxId };
+    if (kind) await this.emails.enqueue(manager, kind, enrolment, user, cohort, position);
+    return enrolment;
   }
 
   /** Withdraws an enrolled or waiting trainee; a place freed goes to the first on the waiting list, in the same transaction. */
@@ -109,13 +103,12 @@ export class EnrolmentsService {
     actor: User,
     req?: Request,
   ): Promise<{ enrolment: Enrolment; promoted: Enrolment[] }> {
-    const result = await this.dataSource.transaction(async (manager) => {
+    return unitOfWork(this.dataSource, async (manager) => {
       const found = await manager.getRepository(Enrolment).findOneBy({ id: enrolmentId });
       if (!found) throw new EnrolmentNotFoundError();
       const cohort = await lockCohort(manager, found.cohortId);
-      const enrolment = await manager
-        .getRepository(Enrolment)
-        .findOneOrFail({ where: { id: enrolmentId }, lock: { mode: 'pessimistic_write' } });
+      const enrolment = await lockRow(manager, Enrolment, enrolmentId);
+      if (!enrolment) throw new EnrolmentNotFoundError();
       if (enrolment.status !== 'enrolled' && enrolment.status !== 'waitlisted') throw new NotWithdrawableError();
       const before = { status: enrolment.status };
       Object.assign(enrolment, { status: 'withdrawn', withdrawnAt: new Date(), withdrawalReason: reason });
@@ -132,12 +125,9 @@ export class EnrolmentsService {
         },
         manager,
       );
-      const filled =
-        before.status === 'enrolled' ? await this.waitingList.fill(manager, cohort, actor.id, req) : { promoted: [], outboxIds: [] };
-      return { enrolment, ...filled };
+      const promoted = before.status === 'enrolled' ? await this.waitingList.fill(manager, cohort, actor.id, req) : [];
+      return { enrolment, promoted };
     });
-    await this.outbox.dispatch(result.outboxIds);
-    return { enrolment: result.enrolment, promoted: result.promoted };
   }
 
   /** The enrolment with its trainee and, while waiting, its place on the waiting list. */

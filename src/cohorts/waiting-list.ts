@@ -19,22 +19,16 @@ export class WaitingList {
    * Gives every free place to the earliest waiting trainees, with a "place freed" email each. The caller
    * holds the cohort lock (lockCohort), so no other change counts the same free place.
    */
-  async fill(
-    manager: EntityManager,
-    cohort: Cohort,
-    actorId: string | null,
-    req?: Request,
-  ): Promise<{ promoted: Enrolment[]; outboxIds: string[] }> {
+  async fill(manager: EntityManager, cohort: Cohort, actorId: string | null, req?: Request): Promise<Enrolment[]> {
     const free = cohort.capacity - (await this.records.placesTaken(manager, cohort.id));
-    if (free <= 0) return { promoted: [], outboxIds: [] };
+    if (free <= 0) return [];
     const ids = await this.records.promoteWaiting(manager, cohort.id, free);
-    if (!ids.length) return { promoted: [], outboxIds: [] };
+    if (!ids.length) return [];
     const promoted = await manager.getRepository(Enrolment).find({
       where: { id: In(ids) },
       relations: { user: true },
       order: { waitlistedAt: 'ASC', createdAt: 'ASC', id: 'ASC' },
     });
-    const outboxIds: string[] = [];
     for (const enrolment of promoted) {
       await this.audit.record(
         {
@@ -47,9 +41,8 @@ export class WaitingList {
         },
         manager,
       );
-      const id = await this.emails.enqueue(manager, 'promoted', enrolment, enrolment.user, cohort);
-      if (id) outboxIds.push(id);
+      await this.emails.enqueue(manager, 'promoted', enrolment, enrolment.user, cohort);
     }
-    return { promoted, outboxIds };
+    return promoted;
   }
 }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/passwords';
 import { dataSourceOptions } from '../database/data-source-options';
+import { unitOfWork } from '../database/unit-of-work';
 import { preflight } from '../preflight';
 import { User } from '../users/user.entity';
 import { seedDemoCoursework } from './demo-coursework';
@@ -11,7 +12,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 /** Loads the demo data; running it again changes nothing. */
 export async function seedDemo(dataSource: DataSource): Promise<void> {
   const hash = await hashPassword(DEMO_PASSWORD);
-  await dataSource.transaction(async (manager) => {
+  await unitOfWork(dataSource, async (manager) => {
     for (const demo of DEMO_USERS) {
       await manager
         .createQueryBuilder()

@@ -4,6 +4,8 @@ import type { Request } from 'express';
 import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { uuid } from '../common/schemas';
+import { lockRow } from '../database/row-locks';
+import { afterCommit, unitOfWork } from '../database/unit-of-work';
 import type { User } from '../users/user.entity';
 import { NotResendableError, OutboxMessageNotFoundError } from './notifications.errors';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
@@ -43,9 +45,9 @@ export class OutboxAdminService {
   /** Puts a finished email back to pending with its attempts reset, and on the delivery queue. */
   async resend(id: string, actor: User, req?: Request): Promise<OutboxMessage> {
     if (!uuid.safeParse(id).success) throw new OutboxMessageNotFoundError();
-    const message = await this.dataSource.transaction(async (manager) => {
+    return unitOfWork(this.dataSource, async (manager) => {
       const repo = manager.getRepository(OutboxMessage);
-      const row = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const row = await lockRow(manager, OutboxMessage, id);
       if (!row) throw new OutboxMessageNotFoundError();
       if (!RESENDABLE.includes(row.status)) throw new NotResendableError();
       const before = { status: row.status, attempts: row.attempts, lastError: row.lastError };
@@ -63,9 +65,8 @@ export class OutboxAdminService {
         },
         manager,
       );
+      await afterCommit(manager, () => this.outbox.dispatch([row.id]));
       return row;
     });
-    await this.outbox.dispatch([message.id]);
-    return message;
   }
 }

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { lockRow } from '../database/row-locks';
+import { unitOfWork } from '../database/unit-of-work';
 import type { User } from '../users/user.entity';
 import { Indicator, INDICATOR_METRICS, IndicatorMetric } from './indicator.entity';
 import { IndicatorInput } from './programme.schemas';
@@ -79,7 +81,7 @@ export class IndicatorsService {
   }
 
   async create(programmeId: string, input: IndicatorInput, actor: User, req?: Request): Promise<Indicator> {
-    return this.dataSource.transaction(async (manager) => {
+    return unitOfWork(this.dataSource, async (manager) => {
       await this.lockProgramme(manager, programmeId);
       const repo = manager.getRepository(Indicator);
       const position = input.position ?? (await repo.count({ where: { programmeId } }));
@@ -100,9 +102,9 @@ export class IndicatorsService {
   }
 
   async update(id: string, input: IndicatorInput, actor: User, req?: Request): Promise<Indicator> {
-    return this.dataSource.transaction(async (manager) => {
+    return unitOfWork(this.dataSource, async (manager) => {
       const repo = manager.getRepository(Indicator);
-      const indicator = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const indicator = await lockRow(manager, Indicator, id);
       if (!indicator) throw new IndicatorNotFoundError();
       const { programme: _p, ...before } = indicator;
       Object.assign(indicator, this.fields(input), input.position !== undefined ? { position: input.position } : {});
@@ -116,11 +118,10 @@ export class IndicatorsService {
   }
 
   async remove(id: string, actor: User, req?: Request): Promise<Indicator> {
-    return this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(Indicator);
-      const indicator = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    return unitOfWork(this.dataSource, async (manager) => {
+      const indicator = await lockRow(manager, Indicator, id);
       if (!indicator) throw new IndicatorNotFoundError();
-      await repo.delete({ id });
+      await manager.getRepository(Indicator).delete({ id });
       const { programme: _p, ...before } = indicator;
       await this.audit.record(
         { actorId: actor.id, action: 'indicator.deleted', entityType: 'indicator', entityId: id, before, req },
@@ -131,8 +132,7 @@ export class IndicatorsService {
   }
 
   private async lockProgramme(manager: EntityManager, programmeId: string): Promise<void> {
-    const found = await manager.getRepository(Programme).findOne({ where: { id: programmeId }, lock: { mode: 'pessimistic_write' } });
-    if (!found) throw new ProgrammeNotFoundError();
+    if (!(await lockRow(manager, Programme, programmeId))) throw new ProgrammeNotFoundError();
   }
 
   private fields(input: IndicatorInput) {

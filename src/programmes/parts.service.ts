@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { lockRow } from '../database/row-locks';
+import { unitOfWork } from '../database/unit-of-work';
 import type { User } from '../users/user.entity';
 import { isUniqueViolation } from '../users/users.service';
 import { Part } from './part.entity';
@@ -35,7 +37,7 @@ export class PartsService {
   }
 
   async create(programmeId: string, input: PartInput, actor: User, req?: Request): Promise<Part> {
-    return this.dataSource.transaction(async (manager) => {
+    return unitOfWork(this.dataSource, async (manager) => {
       await this.lockProgramme(manager, programmeId);
       const repo = manager.getRepository(Part);
       const number = input.number ?? (await this.nextNumber(manager, programmeId));
@@ -49,7 +51,7 @@ export class PartsService {
   }
 
   async update(id: string, input: PartInput, actor: User, req?: Request): Promise<Part> {
-    return this.dataSource.transaction(async (manager) => {
+    return unitOfWork(this.dataSource, async (manager) => {
       const found = await manager.getRepository(Part).findOneBy({ id });
       if (!found) throw new PartNotFoundError();
       await this.lockProgramme(manager, found.programmeId);
@@ -70,7 +72,7 @@ export class PartsService {
    * in the new order; every part must be named exactly once.
    */
   async reorder(programmeId: string, partIds: string[], actor: User, req?: Request): Promise<Part[]> {
-    return this.dataSource.transaction(async (manager) => {
+    return unitOfWork(this.dataSource, async (manager) => {
       await this.lockProgramme(manager, programmeId);
       const parts = await manager.getRepository(Part).find({ where: { programmeId }, order: { number: 'ASC' } });
       const known = new Set(parts.map((p) => p.id));
@@ -114,8 +116,7 @@ export class PartsService {
   }
 
   private async lockProgramme(manager: EntityManager, programmeId: string): Promise<void> {
-    const programme = await manager.getRepository(Programme).findOne({ where: { id: programmeId }, lock: { mode: 'pessimistic_write' } });
-    if (!programme) throw new ProgrammeNotFoundError();
+    if (!(await lockRow(manager, Programme, programmeId))) throw new ProgrammeNotFoundError();
   }
 
   private async nextNumber(manager: EntityManager, programmeId: string): Promise<number> {

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import type { Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
 import { ValidationFailedError } from '../common/errors';
+import { afterCommit, unitOfWork } from '../database/unit-of-work';
 import type { FilePolicy } from '../storage/file-policy';
 import { StorageService } from '../storage/storage.service';
 import type { User } from '../users/user.entity';
@@ -17,6 +20,7 @@ export const LOGO_POLICY: FilePolicy = { keyPrefix: 'logo', allowed: ['png', 'jp
 @Injectable()
 export class ProgrammeLogoService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly programmes: ProgrammesService,
     private readonly storage: StorageService,
   ) {}
@@ -26,15 +30,18 @@ export class ProgrammeLogoService {
     await this.programmes.get(id);
     const { file } = await this.storage.receive(req, LOGO_FIELD, LOGO_POLICY);
     if (!file) throw ValidationFailedError.field(LOGO_FIELD, 'required');
-    const previous = await this.storage.keepIf(file, () =>
-      this.programmes.setLogo(id, { key: file.key, mimeType: file.mimeType }, actor, req),
-    );
-    if (previous) await this.storage.discard(previous);
+    await this.storage.keepIf(file, () => this.setLogo(id, { key: file.key, mimeType: file.mimeType }, actor, req));
   }
 
   async remove(id: string, actor: User, req?: Request): Promise<void> {
-    const previous = await this.programmes.setLogo(id, null, actor, req);
-    if (previous) await this.storage.discard(previous);
+    await this.setLogo(id, null, actor, req);
+  }
+
+  private setLogo(id: string, logo: { key: string; mimeType: string } | null, actor: User, req?: Request): Promise<void> {
+    return unitOfWork(this.dataSource, async (manager) => {
+      const previous = await this.programmes.setLogo(manager, id, logo, actor, req);
+      if (previous) await afterCommit(manager, () => this.storage.discard(previous));
+    });
   }
 
   /** The logo of a programme the user may see. */

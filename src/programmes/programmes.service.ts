@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { lockRow } from '../database/row-locks';
+import { unitOfWork } from '../database/unit-of-work';
 import { CohortAccessService } from '../cohorts/cohort-access.service';
 import type { User } from '../users/user.entity';
 import { Indicator } from './indicator.entity';
@@ -74,7 +76,7 @@ export class ProgrammesService {
   }
 
   async create(input: ProgrammeInput, actor: User, req?: Request): Promise<Programme> {
-    return this.dataSource.transaction(async (manager) => {
+    return unitOfWork(this.dataSource, async (manager) => {
       const repo = manager.getRepository(Programme);
       const programme = await repo.save(repo.create(this.fields(input)));
       await this.audit.record(
@@ -93,9 +95,9 @@ export class ProgrammesService {
   }
 
   async update(id: string, input: ProgrammeInput, actor: User, req?: Request): Promise<Programme> {
-    return this.dataSource.transaction(async (manager) => {
+    return unitOfWork(this.dataSource, async (manager) => {
       const repo = manager.getRepository(Programme);
-      const programme = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const programme = await lockRow(manager, Programme, id);
       if (!programme) throw new ProgrammeNotFoundError();
       const before = auditView(programme);
       Object.assign(programme, this.fields(input));
@@ -108,11 +110,20 @@ export class ProgrammesService {
     });
   }
 
-  /** Sets or clears the logo's storage key; returns the key it replaced, for the caller to delete after commit. */
-  async setLogo(id: string, logo: { key: string; mimeType: string } | null, actor: User, req?: Request): Promise<string | null> {
-    return this.dataSource.transaction(async (manager) => {
+  /**
+   * Sets or clears the logo's storage key in the caller's unit of work; returns the key it replaced, for the
+   * caller to remove once that commits.
+   */
+  async setLogo(
+    manager: EntityManager,
+    id: string,
+    logo: { key: string; mimeType: string } | null,
+    actor: User,
+    req?: Request,
+  ): Promise<string | null> {
+    return unitOfWork(manager, async (manager) => {
       const repo = manager.getRepository(Programme);
-      const programme = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const programme = await lockRow(manager, Programme, id);
       if (!programme) throw new ProgrammeNotFoundError();
       const previous = programme.logoKey;
       await repo.update({ id }, { logoKey: logo?.key ?? null, logoMimeType: logo?.mimeType ?? null });

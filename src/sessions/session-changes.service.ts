@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { OutboxService } from '../notifications/outbox.service';
+import { unitOfWork } from '../database/unit-of-work';
 import type { User } from '../users/user.entity';
 import { SessionAccess } from './session-access.service';
 import { SessionChange, type SessionChangeKind } from './session-change.entity';
@@ -32,7 +32,6 @@ export class SessionChangesService {
     private readonly access: SessionAccess,
     private readonly clashes: SessionClashCheck,
     private readonly notices: SessionNotices,
-    private readonly outbox: OutboxService,
     private readonly audit: AuditService,
   ) {}
 
@@ -69,7 +68,7 @@ export class SessionChangesService {
   /**
    * One change of a locked session in `status`: `plan` checks it and says where the session will be (null when it
    * will not take place, which needs no clash check) and what else changes. The history row, SEQUENCE, the audit
-   * record and the notices follow in the same transaction; the notices are queued after it commits.
+   * record and the notices follow in the same transaction; the notices are queued once it commits.
    */
   private async change(
     user: User,
@@ -81,7 +80,7 @@ export class SessionChangesService {
     plan: (session: Session) => PlannedChange,
   ): Promise<Session> {
     await this.access.assertCanManageSession(user, await this.sessions.get(id));
-    const { session, outboxIds } = await this.dataSource.transaction(async (manager) => {
+    return unitOfWork(this.dataSource, async (manager) => {
       const session = await this.sessions.lockForChange(manager, id, status);
       const { at, update } = plan(session);
       if (at) {
@@ -122,9 +121,8 @@ export class SessionChangesService {
         manager,
       );
       const cohort = await this.sessions.cohort(session.cohortId, manager);
-      return { session, outboxIds: await this.notices.announce(manager, session, change, cohort.name) };
+      await this.notices.announce(manager, session, change, cohort.name);
+      return session;
     });
-    await this.outbox.dispatch(outboxIds);
-    return session;
   }
 }

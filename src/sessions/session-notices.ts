@@ -43,8 +43,8 @@ export class SessionNotices {
     );
   }
 
-  /** Returns the outbox ids to dispatch after commit. */
-  async announce(manager: EntityManager, session: Session, change: SessionChange, cohortName: string): Promise<string[]> {
+  /** The notices are queued once the change's unit of work commits. */
+  async announce(manager: EntityManager, session: Session, change: SessionChange, cohortName: string): Promise<void> {
     if (change.kind === 'restored') {
       // Its reminders were stopped when it was cancelled; the scan may now write them again.
       await this.outbox.releaseSuppressed(manager, reminderKeyPrefix(session.id));
@@ -53,7 +53,7 @@ export class SessionNotices {
     }
     const people = await this.recipients(manager, session);
     const template = `session-${change.kind}`;
-    return this.outbox.enqueueMany(
+    await this.outbox.enqueueMany(
       manager,
       people.map((person) => ({
         to: { email: person.email, id: person.id, language: person.language },
@@ -74,10 +74,10 @@ export class SessionNotices {
     );
   }
 
-  /** After a change of address, room or online link: the new place beside the old one. Returns outbox ids to dispatch after commit. */
-  async announcePlace(manager: EntityManager, session: Session, oldPlace: string, cohortName: string): Promise<string[]> {
+  /** After a change of address, room or online link: the new place beside the old one. */
+  async announcePlace(manager: EntityManager, session: Session, oldPlace: string, cohortName: string): Promise<void> {
     const people = await this.recipients(manager, session);
-    return this.outbox.enqueueMany(
+    await this.outbox.enqueueMany(
       manager,
       people.map((person) => ({
         to: { email: person.email, id: person.id, language: person.language },

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { unitOfWork } from '../database/unit-of-work';
 import { sameTimeDaysBefore } from '../i18n/dates';
 import { EmailRequest, OutboxService } from '../notifications/outbox.service';
 import type { Language } from '../i18n/languages';
@@ -93,13 +94,12 @@ export class SessionRemindersService {
     const sessionIds = [...new Set(due.map((d) => d.id))];
     for (let i = 0; i < sessionIds.length; i += SESSIONS_PER_TRANSACTION) {
       const batch = new Set(sessionIds.slice(i, i + SESSIONS_PER_TRANSACTION));
-      const ids = await this.dataSource.transaction((manager) =>
+      const ids = await unitOfWork(this.dataSource, (manager) =>
         this.createReminders(
           manager,
           due.filter((d) => batch.has(d.id)),
         ),
       );
-      await this.outbox.dispatch(ids);
       created += ids.length;
     }
     const result = { due: due.length, tooLate, created };

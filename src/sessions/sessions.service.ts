@@ -4,7 +4,8 @@ import type { Request } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Cohort } from '../cohorts/cohort.entity';
-import { OutboxService } from '../notifications/outbox.service';
+import { lockRow } from '../database/row-locks';
+import { unitOfWork } from '../database/unit-of-work';
 import { User } from '../users/user.entity';
 import { SessionAccess } from './session-access.service';
 import { SessionChange } from './session-change.entity';
@@ -57,7 +58,6 @@ export class SessionsService {
     private readonly clashes: SessionClashCheck,
     private readonly audit: AuditService,
     private readonly notices: SessionNotices,
-    private readonly outbox: OutboxService,
   ) {}
 
   async cohort(cohortId: string, manager: EntityManager = this.dataSource.manager): Promise<CohortInfo> {
@@ -125,7 +125,7 @@ export class SessionsService {
 
   async create(user: User, cohortId: string, input: CreateSessionInput, req?: Request): Promise<Session> {
     await this.access.assertCanManageCohort(user, cohortId);
-    return this.dataSource.transaction(async (manager) => {
+    return unitOfWork(this.dataSource, async (manager) => {
       const cohort = await this.cohort(cohortId, manager);
       const instructors = await this.instructors(
         manager,
@@ -154,7 +154,7 @@ export class SessionsService {
   async updateDetails(user: User, id: string, input: SessionDetailsInput, req?: Request): Promise<Session> {
     const current = await this.get(id);
     await this.access.assertCanManageSession(user, current);
-    const { session, outboxIds } = await this.dataSource.transaction(async (manager) => {
+    return unitOfWork(this.dataSource, async (manager) => {
       const session = await this.lockForChange(manager, id);
       const cohort = await this.cohort(session.cohortId, manager);
       const instructors = await this.instructors(
@@ -174,7 +174,7 @@ export class SessionsService {
       const oldPlace = placeText(session);
       Object.assign(session, details, { instructors });
       const after = sessionAuditView(session);
-      if (JSON.stringify({ ...before, sequence: 0 }) === JSON.stringify({ ...after, sequence: 0 })) return { session, outboxIds: [] };
+      if (JSON.stringify({ ...before, sequence: 0 }) === JSON.stringify({ ...after, sequence: 0 })) return session;
       session.sequence += 1;
       await manager.getRepository(Session).save(session);
       await this.audit.record(
@@ -189,11 +189,9 @@ export class SessionsService {
         },
         manager,
       );
-      const moved = placeText(session) !== oldPlace;
-      return { session, outboxIds: moved ? await this.notices.announcePlace(manager, session, oldPlace, cohort.name) : [] };
+      if (placeText(session) !== oldPlace) await this.notices.announcePlace(manager, session, oldPlace, cohort.name);
+      return session;
     });
-    await this.outbox.dispatch(outboxIds);
-    return session;
   }
 
   /**
@@ -201,8 +199,7 @@ export class SessionsService {
    * cannot change), except restoring, which needs it cancelled.
    */
   async lockForChange(manager: EntityManager, id: string, status: SessionStatus = 'scheduled'): Promise<Session> {
-    const locked: unknown[] = await manager.query('SELECT id FROM sessions WHERE id = $1 FOR UPDATE', [id]);
-    if (!locked.length) throw new SessionNotFoundError();
+    if (!(await lockRow(manager, Session, id))) throw new SessionNotFoundError();
     const session = await this.get(id, manager);
     if (session.status !== status) throw status === 'scheduled' ? new SessionCancelledError() : new SessionNotCancelledError();
     return session;

@@ -8,6 +8,7 @@ import { hashPassword } from '../auth/passwords';
 import { newSecret, sha256 } from '../auth/secrets';
 import { ValidationFailedError } from '../common/errors';
 import { AppConfig } from '../config/app-config';
+import { unitOfWork } from '../database/unit-of-work';
 import { OutboxService } from '../notifications/outbox.service';
 import { InvalidPasswordLinkError } from '../auth/auth.errors';
 import { PasswordToken, PasswordTokenPurpose } from './password-token.entity';
@@ -26,19 +27,11 @@ export class PasswordTokensService {
   ) {}
 
   /**
-   * Creates a link and queues its email in the caller's transaction; returns the outbox id to dispatch
-   * after commit. Earlier unused links of the same user and purpose stop working.
+   * Creates a link and writes its email in the caller's unit of work (queued once it commits); answers the link
+   * itself and until when it works (for a command run on the server). Earlier unused links of the same user and
+   * purpose stop working.
    */
-  async issue(manager: EntityManager, user: User, purpose: PasswordTokenPurpose): Promise<string | null> {
-    return (await this.issueLink(manager, user, purpose)).outboxId;
-  }
-
-  /** As `issue`, and also answers the link itself and until when it works (for a command run on the server). */
-  async issueLink(
-    manager: EntityManager,
-    user: User,
-    purpose: PasswordTokenPurpose,
-  ): Promise<{ link: string; expiresAt: Date; outboxId: string | null }> {
+  async issue(manager: EntityManager, user: User, purpose: PasswordTokenPurpose): Promise<{ link: string; expiresAt: Date }> {
     const secret = newSecret();
     const ttlMs = purpose === 'invitation' ? this.config.env.INVITATION_TTL_HOURS * 3_600_000 : this.config.env.RESET_TTL_MINUTES * 60_000;
     const repo = manager.getRepository(PasswordToken);
@@ -47,7 +40,7 @@ export class PasswordTokensService {
       repo.create({ userId: user.id, purpose, tokenHash: sha256(secret), expiresAt: new Date(Date.now() + ttlMs) }),
     );
     const link = this.config.publicUrl(`/password/${encodeURIComponent(secret)}`);
-    const message = await this.outbox.enqueue(manager, {
+    await this.outbox.enqueue(manager, {
       to: { email: user.email, id: user.id, language: user.language },
       template: purpose === 'invitation' ? 'invitation' : 'password-reset',
       category: 'account',
@@ -58,7 +51,7 @@ export class PasswordTokensService {
         expiresAt: token.expiresAt.toISOString(),
       },
     });
-    return { link, expiresAt: token.expiresAt, outboxId: message?.id ?? null };
+    return { link, expiresAt: token.expiresAt };
   }
 
   /** The token's user and purpose while it can still be used, for showing the set-password form. */
@@ -73,7 +66,7 @@ export class PasswordTokensService {
 
   /** Sets the password and spends the link, in one transaction; a second use fails. */
   async consume(secret: string, password: string, confirm: string, req?: Request): Promise<User> {
-    return this.dataSource.transaction(async (manager) => {
+    return unitOfWork(this.dataSource, async (manager) => {
       const token = await manager
         .getRepository(PasswordToken)
         .createQueryBuilder('t')

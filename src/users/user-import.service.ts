@@ -6,8 +6,8 @@ import { AuditService } from '../audit/audit.service';
 import { readCsv } from '../common/csv';
 import { FieldError, ValidationFailedError } from '../common/errors';
 import { toFieldErrors } from '../common/zod-validation.pipe';
+import { unitOfWork } from '../database/unit-of-work';
 import { I18nService } from '../i18n/i18n.service';
-import { OutboxService } from '../notifications/outbox.service';
 import type { Language } from '../i18n/languages';
 import { User } from './user.entity';
 import { CreateUserInput, createUserSchema } from './user.schemas';
@@ -97,7 +97,6 @@ export class UserImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersService,
-    private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly i18n: I18nService,
   ) {}
@@ -109,21 +108,17 @@ export class UserImportService {
     if (rows.some((row) => row.errors.length)) return this.report(rows, 'ready', lang);
 
     try {
-      const outboxIds = await this.dataSource.transaction(async (manager) => {
-        const ids: string[] = [];
+      await unitOfWork(this.dataSource, async (manager) => {
         for (const row of rows) {
-          const { outboxId } = await this.users.createIn(manager, valid.get(row.row)!, actor, req).catch((error: unknown) => {
+          await this.users.createIn(manager, valid.get(row.row)!, actor, req).catch((error: unknown) => {
             throw error instanceof EmailTakenError ? new ImportRowConflict(row.row) : error;
           });
-          if (outboxId) ids.push(outboxId);
         }
         await this.audit.record(
           { actorId: actor.id, action: 'user.imported', entityType: 'user', after: { count: rows.length }, req },
           manager,
         );
-        return ids;
       });
-      await this.outbox.dispatch(outboxIds);
       return this.report(rows, 'created', lang);
     } catch (error) {
       // Someone else created one of these emails between the check and the insert: nothing was written.

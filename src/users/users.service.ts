@@ -7,7 +7,8 @@ import { NotFoundError } from '../common/errors';
 import { clientIp } from '../common/request';
 import { PreparedRead } from '../database/prepared-read';
 import { RawEntity } from '../database/raw-entity';
-import { OutboxService } from '../notifications/outbox.service';
+import { lockRow } from '../database/row-locks';
+import { unitOfWork } from '../database/unit-of-work';
 import { PasswordResetLimiter } from './password-reset-limiter';
 import { PasswordTokensService } from './password-tokens.service';
 import { UserSessions } from './user-sessions';
@@ -65,7 +66,6 @@ export class UsersService {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly passwordTokens: PasswordTokensService,
     private readonly resetLimiter: PasswordResetLimiter,
-    private readonly outbox: OutboxService,
     private readonly sessions: UserSessions,
     private readonly audit: AuditService,
   ) {
@@ -138,11 +138,9 @@ export class UsersService {
     return { items: await this.summarize(items), total };
   }
 
-  /** Creates the user and queues the invitation in one transaction. */
+  /** Creates the user and writes the invitation in one unit of work. */
   async create(input: CreateUserInput, actor: User | null, req?: Request): Promise<User> {
-    const { user, outboxId } = await this.dataSource.transaction(async (manager) => this.createIn(manager, input, actor, req));
-    if (outboxId) await this.outbox.dispatch([outboxId]);
-    return user;
+    return (await unitOfWork(this.dataSource, (manager) => this.createIn(manager, input, actor, req))).user;
   }
 
   /**
@@ -152,20 +150,16 @@ export class UsersService {
   async createAdministrator(
     input: Pick<CreateUserInput, 'email' | 'name' | 'language'>,
   ): Promise<{ user: User; invitation: { link: string; expiresAt: Date } }> {
-    const { user, outboxId, invitation } = await this.dataSource.transaction((manager) =>
-      this.createIn(manager, { ...input, roles: ['admin'] }, null),
-    );
-    if (outboxId) await this.outbox.dispatch([outboxId]);
-    return { user, invitation };
+    return unitOfWork(this.dataSource, (manager) => this.createIn(manager, { ...input, roles: ['admin'] }, null));
   }
 
-  /** Creates a user inside a transaction the caller owns (used by the CSV import too). */
+  /** Creates a user inside a unit of work the caller owns (used by the CSV import too). */
   async createIn(
     manager: EntityManager,
     input: CreateUserInput,
     actor: User | null,
     req?: Request,
-  ): Promise<{ user: User; outboxId: string | null; invitation: { link: string; expiresAt: Date } }> {
+  ): Promise<{ user: User; invitation: { link: string; expiresAt: Date } }> {
     const repo = manager.getRepository(User);
     let user: User;
     try {
@@ -182,18 +176,18 @@ export class UsersService {
       if (isUniqueViolation(error, 'email')) throw new EmailTakenError();
       throw error;
     }
-    const { outboxId, ...invitation } = await this.passwordTokens.issueLink(manager, user, 'invitation');
+    const invitation = await this.passwordTokens.issue(manager, user, 'invitation');
     await this.audit.record(
       { actorId: actor?.id ?? null, action: 'user.created', entityType: 'user', entityId: user.id, after: auditView(user), req },
       manager,
     );
-    return { user, outboxId, invitation };
+    return { user, invitation };
   }
 
   async update(id: string, changes: UserChanges, actor: User, req?: Request): Promise<User> {
-    return this.dataSource.transaction(async (manager) => {
+    return unitOfWork(this.dataSource, async (manager) => {
       const repo = manager.getRepository(User);
-      const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const user = await lockRow(manager, User, id);
       if (!user) throw new NotFoundError('users.errors.notFound');
       const roles = changes.roles ? [...new Set(changes.roles)] : user.roles;
       if (user.id === actor.id && user.roles.includes('admin') && !roles.includes('admin')) throw new CannotRemoveOwnAdminError();
@@ -226,9 +220,9 @@ export class UsersService {
   /** Disabling ends every session of the user at once; their API tokens stop working with it. */
   async setDisabled(id: string, disabled: boolean, actor: User, req?: Request): Promise<User> {
     if (id === actor.id && disabled) throw new CannotDisableSelfError();
-    return this.dataSource.transaction(async (manager) => {
+    return unitOfWork(this.dataSource, async (manager) => {
       const repo = manager.getRepository(User);
-      const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const user = await lockRow(manager, User, id);
       if (!user) throw new NotFoundError('users.errors.notFound');
       if (Boolean(user.disabledAt) === disabled) return user;
       const before = auditView(user);
@@ -253,7 +247,7 @@ export class UsersService {
 
   /** Changes what a person may change of their own account; fields left out stay as they are. */
   async updateProfile(user: User, input: Partial<ProfileInput>, req?: Request): Promise<User> {
-    return this.dataSource.transaction(async (manager) => {
+    return unitOfWork(this.dataSource, async (manager) => {
       const repo = manager.getRepository(User);
       const before = { name: user.name, language: user.language, notifyReminders: user.notifyReminders, notifyUpdates: user.notifyUpdates };
       const after: ProfileInput = {
@@ -274,7 +268,7 @@ export class UsersService {
   /** Saves the language a person switched to; a switch to the language they already have changes nothing. */
   async changeLanguage(user: User, language: Language, req?: Request): Promise<void> {
     if (user.language === language) return;
-    await this.dataSource.transaction(async (manager) => {
+    await unitOfWork(this.dataSource, async (manager) => {
       await manager.getRepository(User).update({ id: user.id }, { language });
       await this.audit.record(
         {
@@ -293,13 +287,12 @@ export class UsersService {
 
   /** Sends a fresh invitation (the earlier link stops working). */
   async resendInvitation(id: string, actor: User, req?: Request): Promise<void> {
-    const outboxId = await this.dataSource.transaction(async (manager) => {
+    await unitOfWork(this.dataSource, async (manager) => {
       const user = await manager.getRepository(User).findOneBy({ id });
       if (!user || user.disabledAt) throw new NotFoundError('users.errors.notFound');
       await this.audit.record({ actorId: actor.id, action: 'user.invitation_sent', entityType: 'user', entityId: user.id, req }, manager);
-      return this.passwordTokens.issue(manager, user, 'invitation');
+      await this.passwordTokens.issue(manager, user, 'invitation');
     });
-    if (outboxId) await this.outbox.dispatch([outboxId]);
   }
 
   /**
@@ -310,14 +303,13 @@ export class UsersService {
     if (!(await this.resetLimiter.take(email, req ? clientIp(req) : 'unknown'))) return;
     const user = await this.findActiveByEmail(email);
     if (!user) return;
-    const outboxId = await this.dataSource.transaction(async (manager) => {
+    await unitOfWork(this.dataSource, async (manager) => {
       await this.audit.record(
         { actorId: null, action: 'user.password_reset_requested', entityType: 'user', entityId: user.id, req },
         manager,
       );
-      return this.passwordTokens.issue(manager, user, 'reset');
+      await this.passwordTokens.issue(manager, user, 'reset');
     });
-    if (outboxId) await this.outbox.dispatch([outboxId]);
   }
 
   async recordLogin(id: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { unitOfWork } from '../../src/database/unit-of-work';
 import { OutboxMessage } from '../../src/notifications/outbox-message.entity';
 import { PasswordTokensService } from '../../src/users/password-tokens.service';
 import type { Role } from '../../src/common/roles';
@@ -29,8 +30,8 @@ const pageName = (path: string) => (path === '/' ? 'home' : path.replace(/^\//, 
 async function invitationPath(t: ServedApp): Promise<string> {
   const invited = await createUser(t.dataSource, { password: null, name: 'Līga Uzaicinātā' });
   const tokens = t.app.get(PasswordTokensService);
-  const outboxId = await t.dataSource.transaction((manager) => tokens.issue(manager, invited, 'invitation'));
-  const email = await t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id: outboxId! });
+  await unitOfWork(t.dataSource, (manager) => tokens.issue(manager, invited, 'invitation'));
+  const email = await t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ recipientId: invited.id, template: 'invitation' });
   return new URL(String(email.data.link)).pathname;
 }
 
