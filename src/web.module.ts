@@ -11,6 +11,7 @@ import { ControlCharactersPipe } from './common/control-characters.pipe';
 import { AllExceptionsFilter } from './common/exception.filter';
 import { queuesRegisteredUnder } from './common/queue-dashboard';
 import { CoreModule } from './core.module';
+import { QuestionBankModule } from './exams/question-bank.module';
 import { GradingModule } from './grading/grading.module';
 import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
@@ -40,6 +41,7 @@ const features = [
   AssignmentsWebModule,
   SubmissionsModule,
   GradingModule,
+  QuestionBankModule,
 ];
 /** The worker's own queues, known here too so the queue dashboard shows every queue of the platform. */
 const workerQueues = queuesRegisteredUnder(WorkerModule).filter((name) => !queuesRegisteredUnder(...features).includes(name));

@@ -253,6 +253,22 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/v1/submissions/:id/return': 'staff',
   'GET /api/v1/submissions/:id/grade/feedback-file': 'signedIn',
   'GET /api/v1/assignments/:id/submissions.zip': 'staff',
+  // question bank (which part's bank is decided per record: admins and the instructors of a cohort of the part)
+  'GET /api/v1/parts/:partId/question-categories': 'staff',
+  'POST /api/v1/parts/:partId/question-categories': 'staff',
+  'PUT /api/v1/question-categories/:id': 'staff',
+  'DELETE /api/v1/question-categories/:id': 'staff',
+  'GET /api/v1/parts/:partId/questions': 'staff',
+  'POST /api/v1/parts/:partId/questions': 'staff',
+  'POST /api/v1/parts/:partId/questions/import': 'staff',
+  'GET /api/v1/parts/:partId/questions/export': 'staff',
+  'GET /api/v1/questions/:id': 'staff',
+  'PUT /api/v1/questions/:id': 'staff',
+  'GET /api/v1/questions/:id/versions': 'staff',
+  'GET /api/v1/questions/:id/versions/:version': 'staff',
+  'GET /api/v1/questions/:id/preview': 'staff',
+  'POST /api/v1/questions/:id/archive': 'staff',
+  'POST /api/v1/questions/:id/restore': 'staff',
 };
 
 /** Routes served by mounted sub-applications, which the router does not list one by one. */
