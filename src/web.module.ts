@@ -12,6 +12,7 @@ import { AllExceptionsFilter } from './common/exception.filter';
 import { queuesRegisteredUnder } from './common/queue-dashboard';
 import { CoreModule } from './core.module';
 import { QuestionBankModule } from './exams/question-bank.module';
+import { ExamsModule } from './exams/exams.module';
 import { GradingModule } from './grading/grading.module';
 import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
@@ -42,6 +43,7 @@ const features = [
   SubmissionsModule,
   GradingModule,
   QuestionBankModule,
+  ExamsModule,
 ];
 /** The worker's own queues, known here too so the queue dashboard shows every queue of the platform. */
 const workerQueues = queuesRegisteredUnder(WorkerModule).filter((name) => !queuesRegisteredUnder(...features).includes(name));

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AssignmentsWorkerModule } from './assignments/assignments-worker.module';
 import { AttendanceWorkerModule } from './attendance/attendance-worker.module';
 import { CoreModule } from './core.module';
+import { ExamsWorkerModule } from './exams/exams-worker.module';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { SessionsWorkerModule } from './sessions/sessions-worker.module';
 import { StorageCleanupModule } from './storage/storage-cleanup.module';
@@ -15,6 +16,7 @@ import { StorageCleanupModule } from './storage/storage-cleanup.module';
     SessionsWorkerModule,
     AssignmentsWorkerModule,
     AttendanceWorkerModule,
+    ExamsWorkerModule,
   ],
 })
 export class WorkerModule {}

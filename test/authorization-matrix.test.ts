@@ -269,6 +269,24 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/v1/questions/:id/preview': 'staff',
   'POST /api/v1/questions/:id/archive': 'staff',
   'POST /api/v1/questions/:id/restore': 'staff',
+  // exams (who may see which exam or attempt is decided per record: the cohort's staff, its members, each their own attempt)
+  'GET /api/v1/cohorts/:cohortId/exams': 'signedIn',
+  'POST /api/v1/cohorts/:cohortId/exams': 'staff',
+  'GET /api/v1/exams/:id': 'staff',
+  'PUT /api/v1/exams/:id': 'staff',
+  'DELETE /api/v1/exams/:id': 'staff',
+  'GET /api/v1/exams/:id/accommodations': 'staff',
+  'POST /api/v1/exams/:id/accommodations': 'staff',
+  'DELETE /api/v1/exams/:id/accommodations/:userId': 'staff',
+  'GET /api/v1/exams/:id/standing': 'signedIn',
+  'GET /api/v1/exams/:id/attempts': 'staff',
+  'POST /api/v1/exams/:id/attempts': 'trainee',
+  'GET /api/v1/attempts/:id': 'signedIn',
+  'PUT /api/v1/attempts/:id/items/:position/response': 'trainee',
+  'PUT /api/v1/attempts/:id/items/:position/flag': 'trainee',
+  'POST /api/v1/attempts/:id/submit': 'trainee',
+  'POST /api/v1/attempts/:id/reconnect': 'trainee',
+  'GET /api/v1/attempts/:id/events': 'staff',
 };
 
 /** Routes served by mounted sub-applications, which the router does not list one by one. */

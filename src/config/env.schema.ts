@@ -66,6 +66,10 @@ export const envSchema = z.object({
   REMINDER_SCAN_MINUTES: duration.default(5),
   /** A session reminder later than this (after downtime) is skipped rather than sent. */
   REMINDER_MAX_LATE_MINUTES: duration.default(240),
+  /** How long after an exam attempt's deadline an answer still in transit is accepted, in seconds. */
+  EXAM_GRACE_SECONDS: duration.default(30),
+  /** How often the worker submits exam attempts whose deadline passed (when Redis lost their timed job). */
+  EXAM_SWEEP_SECONDS: duration.default(30),
   TRUST_PROXY: bool.default(false),
   FUNDING_STATEMENT: z
     .string()

@@ -1,0 +1,19 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { CohortAccessModule } from '../cohorts/cohort-access.module';
+import { AttemptSubmission } from './attempt-submission.service';
+import { ExamAccess } from './exam-access.service';
+import { ExamAttemptsService } from './exam-attempts.service';
+import { ExamRecords } from './exam-records.service';
+import { EXAM_DEADLINE_QUEUE } from './exams.constants';
+import { ExamsApiController } from './exams-api.controller';
+import { ExamsService } from './exams.service';
+
+/** Exams of cohorts: set-up, accommodations and taking them online (web process). */
+@Module({
+  imports: [CohortAccessModule, BullModule.registerQueue({ name: EXAM_DEADLINE_QUEUE })],
+  controllers: [ExamsApiController],
+  providers: [ExamsService, ExamAttemptsService, AttemptSubmission, ExamAccess, ExamRecords],
+  exports: [ExamsService, ExamAttemptsService, AttemptSubmission, ExamAccess, ExamRecords],
+})
+export class ExamsModule {}
