@@ -190,18 +190,14 @@ describe('exam set-up', () => {
       { examId: exam.body.id, userId: failed.id, status: 'failed', score: '5' },
       { examId: exam.body.id, userId: s.trainee.id, status: 'absent' },
     ]);
-    const retake = await t
-      .http()
-      .post(`/api/v1/cohorts/${s.cohort.id}/exams`)
-      .set('Authorization', auth)
-      .send({
-        title: 'Atkārtots pārbaudījums',
-        mode: 'in_person',
-        passMark: 10,
-        passMarkUnit: 'points',
-        maxPoints: 20,
-        retakeOfId: exam.body.id,
-      });
+    const retake = await t.http().post(`/api/v1/cohorts/${s.cohort.id}/exams`).set('Authorization', auth).send({
+      title: 'Atkārtots pārbaudījums',
+      mode: 'in_person',
+      passMark: 10,
+      passMarkUnit: 'points',
+      maxPoints: 20,
+      retakeOfId: exam.body.id,
+    });
     expect(retake.status).toBe(201);
     const results = await ds.getRepository(ExamResult).find({ where: { examId: retake.body.id } });
     expect(results.map((r) => r.userId).sort()).toEqual([failed.id, s.trainee.id].sort());
