@@ -13,6 +13,7 @@ import { queuesRegisteredUnder } from './common/queue-dashboard';
 import { CoreModule } from './core.module';
 import { QuestionBankModule } from './exams/question-bank.module';
 import { ExamsModule } from './exams/exams.module';
+import { ExamSheetModule } from './exams/exam-sheet.module';
 import { GradingModule } from './grading/grading.module';
 import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
@@ -44,6 +45,7 @@ const features = [
   GradingModule,
   QuestionBankModule,
   ExamsModule,
+  ExamSheetModule,
 ];
 /** The worker's own queues, known here too so the queue dashboard shows every queue of the platform. */
 const workerQueues = queuesRegisteredUnder(WorkerModule).filter((name) => !queuesRegisteredUnder(...features).includes(name));

@@ -101,3 +101,19 @@ export async function createOnlineExam(
     }),
   );
 }
+
+/** An exam sat in person written straight to the database: 10 points, pass mark 70 %, unless told otherwise. */
+export async function createInPersonExam(ds: DataSource, cohort: Cohort, overrides: Partial<Exam> = {}): Promise<Exam> {
+  const repo = ds.getRepository(Exam);
+  return repo.save(
+    repo.create({
+      cohortId: cohort.id,
+      title: '1. daļas noslēguma eksāmens',
+      mode: 'in_person',
+      passMark: '70.00',
+      passMarkUnit: 'percent',
+      maxPoints: '10.00',
+      ...overrides,
+    }),
+  );
+}
