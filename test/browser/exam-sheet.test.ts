@@ -65,7 +65,7 @@ describe('exam results sheet pages in Chromium', () => {
     await b.page.setViewportSize(PHONE);
     await visit(b.page, `/exams/${sheetExam.id}/sheet`);
     await expectAccessible(b.page, 'exam-sheet-phone');
-    const width = await b.page.evaluate(() => document.documentElement.scrollWidth);
+    const width = Number(await b.page.evaluate('document.documentElement.scrollWidth'));
     expect(width).toBeLessThanOrEqual(PHONE.width);
     const anna = b.page.locator(`#field-score-${trainees[0].id}`);
     expect(await anna.getAttribute('inputmode')).toBe('decimal');
