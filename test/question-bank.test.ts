@@ -11,6 +11,7 @@ import type { User } from '../src/users/user.entity';
 import { startWebApp, TestApp } from './support/app';
 import { createAdmin, createApiToken, createInstructor, createTrainee } from './support/factories';
 import { createCohort, createPart, createProgramme, enrol } from './support/schedule-factories';
+import { csrfFrom, logIn } from './support/http';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name));
 
@@ -386,6 +387,81 @@ describe('the question bank', () => {
         'Vienošanās dokuments',
       ]);
       expect(parseGift('::A:: B {T}')).toHaveLength(1);
+    });
+  });
+
+  describe('pages', () => {
+    it('a form of each kind keeps what was typed, names the bad field, and saves a version', async () => {
+      const agent = await logIn(t.agent(), teacher.email);
+      const bank = await agent.get(`/parts/${part.id}/questions`);
+      expect(bank.status).toBe(200);
+      expect(bank.text).toContain('Jautājumu banka: Projektu vadība');
+      for (const kind of ['single', 'multiple', 'truefalse', 'short', 'numeric', 'essay']) {
+        const form = await agent.get(`/parts/${part.id}/questions/new?kind=${kind}`);
+        expect(form.status).toBe(200);
+      }
+      const form = await agent.get(`/parts/${part.id}/questions/new?kind=multiple`);
+      const token = csrfFrom(form.text);
+      const fields = {
+        _csrf: token,
+        kind: 'multiple',
+        categoryId: rootCategory,
+        name: 'Riska reakcijas',
+        text: 'Kuras ir riska reakcijas stratēģijas?',
+        points: '3',
+        'choices[0][text]': 'Izvairīšanās',
+        'choices[0][percent]': '50',
+        'choices[1][text]': 'Mazināšana',
+        'choices[1][percent]': '40',
+        'choices[2][text]': 'Ignorēšana',
+        'choices[2][percent]': '-50',
+      };
+      const refused = await agent.post(`/parts/${part.id}/questions`).type('form').send(fields);
+      expect(refused.status).toBe(422);
+      expect(refused.text).toContain('Pareizo atbilžu daļām kopā jābūt 100 %.');
+      expect(refused.text).toContain('value="Mazināšana"');
+      const saved = await agent
+        .post(`/parts/${part.id}/questions`)
+        .type('form')
+        .send({ ...fields, 'choices[1][percent]': '50' });
+      expect(saved.status).toBe(303);
+      const page = await agent.get(saved.headers.location);
+      expect(page.text).toContain('Riska reakcijas');
+      expect(page.text).toContain('−50 %'.replace('−', '-'));
+      const id = saved.headers.location.split('/').pop()!;
+      const edit = await agent.get(`/questions/${id}/edit`);
+      expect(edit.text).toContain('value="Ignorēšana"');
+      const edited = await agent
+        .post(`/questions/${id}`)
+        .type('form')
+        .send({ ...fields, _csrf: csrfFrom(edit.text), points: '4', 'choices[1][percent]': '50' });
+      expect(edited.status).toBe(303);
+      expect((await t.dataSource.getRepository(Question).findOneByOrFail({ id })).currentVersion).toBe(2);
+    });
+
+    it('imports a file through the form and shows the report; a broken file is explained beside the field', async () => {
+      const agent = await logIn(t.agent(), teacher.email);
+      const form = await agent.get(`/parts/${part.id}/questions/import`);
+      const ok = await agent
+        .post(`/parts/${part.id}/questions/import`)
+        .field('_csrf', csrfFrom(form.text))
+        .field('categoryId', rootCategory)
+        .attach('file', fixture('gift-riska-vadiba.gift'), 'riski.gift');
+      expect(ok.status).toBe(200);
+      expect(ok.text).toContain('Importēti 4 jautājumi, atraidīti: 1.');
+      expect(ok.text).toContain('Šāda veida jautājumus platforma neatbalsta (matching).');
+      const before = await rowCounts();
+      const bad = await agent
+        .post(`/parts/${part.id}/questions/import`)
+        .field('_csrf', csrfFrom(form.text))
+        .field('categoryId', rootCategory)
+        .attach('file', Buffer.from('<quiz><question>'), 'salauzts.xml');
+      expect(bad.status).toBe(422);
+      expect(bad.text).toMatch(/id="error-file"[^]*Fails nav derīgs XML/);
+      expect(await rowCounts()).toEqual(before);
+      const exported = await agent.get(`/parts/${part.id}/questions/export`);
+      expect(exported.status).toBe(200);
+      expect(exported.headers['content-type']).toBe('application/xml; charset=utf-8');
     });
   });
 });

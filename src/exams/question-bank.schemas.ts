@@ -43,10 +43,14 @@ const rows = <T extends z.ZodType>(row: T, max: number) =>
   }, z.array(row).max(max));
 
 const choiceRow = z.object({
-  id: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,20}$/)
-    .optional(),
+  /** Kept from the version edited, so a choice keeps its id; a new row gets one. */
+  id: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,20}$/)
+      .optional(),
+  ),
   text: text(2000, { multiline: true }),
   percent,
   feedback: text(2000, { multiline: true }).default(''),

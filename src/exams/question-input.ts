@@ -13,6 +13,20 @@ const PROBLEM_FIELD: Partial<Record<QuestionProblem, string>> = {
 const rowsField = (body: QuestionBody) =>
   body.kind === 'short' ? 'answers' : body.kind === 'numeric' ? 'numericAnswers' : body.kind === 'truefalse' ? 'correct' : 'choices';
 
+/** Each choice keeps the id it came with; a new one gets the first `c<n>` no other choice holds. */
+function choiceIds(choices: QuestionInput['choices']): string[] {
+  const taken = new Set(choices.flatMap((c) => (c.id ? [c.id] : [])));
+  let next = 1;
+  return choices.map((c) => {
+    if (c.id && taken.has(c.id)) {
+      taken.delete(c.id);
+      return c.id;
+    }
+    while (taken.has(`c${next}`) || choices.some((other) => other.id === `c${next}`)) next++;
+    return `c${next++}`;
+  });
+}
+
 function bodyOf(input: QuestionInput): QuestionBody {
   switch (input.kind) {
     case 'single':
@@ -20,7 +34,7 @@ function bodyOf(input: QuestionInput): QuestionBody {
       return {
         kind: input.kind,
         choices: input.choices.map((c, i) => ({
-          id: c.id ?? `c${i + 1}`,
+          id: choiceIds(input.choices)[i],
           text: c.text,
           fraction: fractionFromPercent(c.percent),
           ...(c.feedback ? { feedback: c.feedback } : {}),
