@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ForbiddenError } from '../common/errors';
-import type { User } from '../users/user.entity';
+import { actorHasRole, type Actor } from '../common/actor';
 import type { Assignment } from './assignment.entity';
 import { AssignmentNotFoundError, NotEnrolledError } from './assignments.errors';
 import { SubmissionNotFoundError } from '../submissions/submissions.errors';
@@ -31,7 +31,7 @@ export class AssignmentAccess {
     return rows.length > 0;
   }
 
-  private teaches(userId: string, scope: AssignmentScope): Promise<boolean> {
+  private teaches(userId: string | null, scope: AssignmentScope): Promise<boolean> {
     return this.exists(`SELECT 1 FROM cohorts c JOIN cohort_instructors ci ON ci.cohort_id = c.id WHERE ${IN_SCOPE} AND ci.user_id = $3`, [
       scope.cohortId,
       scope.partId,
@@ -40,7 +40,7 @@ export class AssignmentAccess {
   }
 
   /** The trainee's cohort for the assignment and their enrolment there; an `enrolled` one is preferred. */
-  async traineeCohort(userId: string, scope: AssignmentScope): Promise<{ cohortId: string; status: string } | null> {
+  async traineeCohort(userId: string | null, scope: AssignmentScope): Promise<{ cohortId: string; status: string } | null> {
     const rows: { cohort_id: string; status: string }[] = await this.dataSource.query(
       `SELECT e.cohort_id, e.status FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id
         WHERE ${IN_SCOPE} AND e.user_id = $3 ORDER BY (e.status = 'enrolled') DESC, e.created_at DESC LIMIT 1`,
@@ -49,69 +49,69 @@ export class AssignmentAccess {
     return rows[0] ? { cohortId: rows[0].cohort_id, status: rows[0].status } : null;
   }
 
-  async canView(user: User, scope: AssignmentScope): Promise<boolean> {
-    if (user.hasRole('admin')) return true;
-    if (user.hasRole('instructor') && (await this.teaches(user.id, scope))) return true;
-    if (!user.hasRole('trainee')) return false;
-    const membership = await this.traineeCohort(user.id, scope);
+  async canView(actor: Actor, scope: AssignmentScope): Promise<boolean> {
+    if (actorHasRole(actor, 'admin')) return true;
+    if (actorHasRole(actor, 'instructor') && (await this.teaches(actor.userId, scope))) return true;
+    if (!actorHasRole(actor, 'trainee')) return false;
+    const membership = await this.traineeCohort(actor.userId, scope);
     return Boolean(membership && MEMBER_STATUSES.includes(membership.status));
   }
 
   /** Create, edit, grant extensions: admins and the instructors of the cohort (any cohort of the part). */
-  async canManage(user: User, scope: AssignmentScope): Promise<boolean> {
-    if (user.hasRole('admin')) return true;
-    return user.hasRole('instructor') && this.teaches(user.id, scope);
+  async canManage(actor: Actor, scope: AssignmentScope): Promise<boolean> {
+    if (actorHasRole(actor, 'admin')) return true;
+    return actorHasRole(actor, 'instructor') && this.teaches(actor.userId, scope);
   }
 
-  async assertCanView(user: User, scope: AssignmentScope): Promise<void> {
-    if (!(await this.canView(user, scope))) throw new AssignmentNotFoundError();
+  async assertCanView(actor: Actor, scope: AssignmentScope): Promise<void> {
+    if (!(await this.canView(actor, scope))) throw new AssignmentNotFoundError();
   }
 
   /** Someone who sees the assignment but may not manage it gets 403; anyone else 404. */
-  async assertCanManage(user: User, scope: AssignmentScope): Promise<void> {
-    if (await this.canManage(user, scope)) return;
-    if (await this.canView(user, scope)) throw new ForbiddenError();
+  async assertCanManage(actor: Actor, scope: AssignmentScope): Promise<void> {
+    if (await this.canManage(actor, scope)) return;
+    if (await this.canView(actor, scope)) throw new ForbiddenError();
     throw new AssignmentNotFoundError();
   }
 
   /** Only a trainee whose enrolment in the assignment's cohort is `enrolled` hands in work; returns that cohort. */
-  async assertCanSubmit(user: User, scope: AssignmentScope): Promise<string> {
-    const membership = user.hasRole('trainee') ? await this.traineeCohort(user.id, scope) : null;
+  async assertCanSubmit(actor: Actor, scope: AssignmentScope): Promise<string> {
+    const membership = actorHasRole(actor, 'trainee') ? await this.traineeCohort(actor.userId, scope) : null;
     if (membership?.status === 'enrolled') return membership.cohortId;
-    if (await this.canView(user, scope)) throw new NotEnrolledError();
+    if (await this.canView(actor, scope)) throw new NotEnrolledError();
     throw new AssignmentNotFoundError();
   }
 
   /** Admins, and instructors of a cohort in the assignment's scope that the trainee is (or was) in. */
-  async teachesTrainee(user: User, scope: AssignmentScope, traineeId: string): Promise<boolean> {
-    if (user.hasRole('admin')) return true;
-    if (!user.hasRole('instructor')) return false;
+  async teachesTrainee(actor: Actor, scope: AssignmentScope, traineeId: string): Promise<boolean> {
+    if (actorHasRole(actor, 'admin')) return true;
+    if (!actorHasRole(actor, 'instructor')) return false;
     return this.exists(
       `SELECT 1 FROM cohorts c JOIN cohort_instructors ci ON ci.cohort_id = c.id JOIN enrolments e ON e.cohort_id = c.id
         WHERE ${IN_SCOPE} AND ci.user_id = $3 AND e.user_id = $4`,
-      [scope.cohortId, scope.partId, user.id, traineeId],
+      [scope.cohortId, scope.partId, actor.userId, traineeId],
     );
   }
 
-  async canViewSubmission(user: User, scope: AssignmentScope, submission: Pick<Submission, 'userId'>): Promise<boolean> {
-    if (submission.userId === user.id) return true;
-    return this.teachesTrainee(user, scope, submission.userId);
+  async canViewSubmission(actor: Actor, scope: AssignmentScope, submission: Pick<Submission, 'userId'>): Promise<boolean> {
+    if (submission.userId === actor.userId) return true;
+    return this.teachesTrainee(actor, scope, submission.userId);
   }
 
-  async assertCanViewSubmission(user: User, scope: AssignmentScope, submission: Pick<Submission, 'userId'>): Promise<void> {
-    if (!(await this.canViewSubmission(user, scope, submission))) throw new SubmissionNotFoundError();
+  async assertCanViewSubmission(actor: Actor, scope: AssignmentScope, submission: Pick<Submission, 'userId'>): Promise<void> {
+    if (!(await this.canViewSubmission(actor, scope, submission))) throw new SubmissionNotFoundError();
   }
 
   /** Cohorts of the assignment the user may manage (all of them for admins). */
-  async managedCohortIds(user: User, scope: AssignmentScope): Promise<string[]> {
-    const rows: { id: string }[] = user.hasRole('admin')
+  async managedCohortIds(actor: Actor, scope: AssignmentScope): Promise<string[]> {
+    const rows: { id: string }[] = actorHasRole(actor, 'admin')
       ? await this.dataSource.query(`SELECT c.id FROM cohorts c WHERE ${IN_SCOPE} ORDER BY c.starts_on, c.name`, [
           scope.cohortId,
           scope.partId,
         ])
       : await this.dataSource.query(
           `SELECT c.id FROM cohorts c JOIN cohort_instructors ci ON ci.cohort_id = c.id WHERE ${IN_SCOPE} AND ci.user_id = $3 ORDER BY c.starts_on, c.name`,
-          [scope.cohortId, scope.partId, user.id],
+          [scope.cohortId, scope.partId, actor.userId],
         );
     return rows.map((row) => row.id);
   }

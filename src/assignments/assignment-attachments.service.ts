@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request } from 'express';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
+import type { Actor } from '../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { NotFoundError, ValidationFailedError } from '../common/errors';
@@ -12,7 +12,7 @@ import { unitOfWork } from '../database/unit-of-work';
 import { acceptAttribute, allowedLabel, type FilePolicy } from '../storage/file-policy';
 import type { FileKind } from '../storage/file-sniffer';
 import { StorageService } from '../storage/storage.service';
-import type { User } from '../users/user.entity';
+import type { IncomingUpload } from '../storage/upload';
 import { AssignmentAttachment } from './assignment-attachment.entity';
 import { AssignmentsService } from './assignments.service';
 import { AssignmentAccess } from './assignment-access.service';
@@ -64,9 +64,9 @@ export class AssignmentAttachmentsService {
       .find({ where: { assignmentId }, order: { createdAt: 'ASC', fileName: 'ASC' } });
   }
 
-  async upload(user: User, assignmentId: string, req: Request): Promise<AssignmentAttachment> {
-    const assignment = await this.assignments.getManaged(user, assignmentId);
-    const { file } = await this.storage.receive(req, ATTACHMENT_FILE_FIELD, this.policy);
+  async upload(actor: Actor, assignmentId: string, upload: IncomingUpload): Promise<AssignmentAttachment> {
+    const assignment = await this.assignments.getManaged(actor, assignmentId);
+    const { file } = await this.storage.receive(upload, ATTACHMENT_FILE_FIELD, this.policy);
     if (!file) throw ValidationFailedError.field(ATTACHMENT_FILE_FIELD, 'required');
     return unitOfWork(this.dataSource, async (manager) => {
       this.storage.discardOnRollback(manager, [file]);
@@ -83,12 +83,11 @@ export class AssignmentAttachmentsService {
       );
       await this.audit.record(
         {
-          actorId: user.id,
           action: 'assignment.attachment.added',
           entityType: 'assignment',
           entityId: assignment.id,
           after: auditView(attachment),
-          req,
+          actor,
         },
         manager,
       );
@@ -97,25 +96,24 @@ export class AssignmentAttachmentsService {
   }
 
   /** The attachment, for someone who manages its assignment. */
-  async getManaged(user: User, id: string): Promise<AssignmentAttachment> {
+  async getManaged(actor: Actor, id: string): Promise<AssignmentAttachment> {
     const attachment = await this.find(id);
-    await this.assignments.getManaged(user, attachment.assignmentId);
+    await this.assignments.getManaged(actor, attachment.assignmentId);
     return attachment;
   }
 
-  async delete(user: User, id: string, req?: Request): Promise<AssignmentAttachment> {
-    const attachment = await this.getManaged(user, id);
+  async delete(actor: Actor, id: string): Promise<AssignmentAttachment> {
+    const attachment = await this.getManaged(actor, id);
     return unitOfWork(this.dataSource, async (manager) => {
       const { affected } = await manager.getRepository(AssignmentAttachment).delete({ id });
       if (!affected) throw new NotFoundError();
       await this.audit.record(
         {
-          actorId: user.id,
           action: 'assignment.attachment.removed',
           entityType: 'assignment',
           entityId: attachment.assignmentId,
           before: auditView(attachment),
-          req,
+          actor,
         },
         manager,
       );
@@ -124,12 +122,12 @@ export class AssignmentAttachmentsService {
     });
   }
 
-  async openDownload(user: User, id: string): Promise<AttachmentDownload> {
+  async openDownload(actor: Actor, id: string): Promise<AttachmentDownload> {
     const attachment = await this.find(id);
     const assignment = await this.assignments.find(attachment.assignmentId);
-    if (!(await this.access.canView(user, assignment))) throw new NotFoundError();
+    if (!(await this.access.canView(actor, assignment))) throw new NotFoundError();
     // Trainees get the brief, and its files, once the assignment opens.
-    if (this.clock.now() < assignment.opensAt && !(await this.access.canManage(user, assignment))) throw new NotFoundError();
+    if (this.clock.now() < assignment.opensAt && !(await this.access.canManage(actor, assignment))) throw new NotFoundError();
     if (!(await this.storage.exists(attachment.storageKey))) throw new NotFoundError();
     return { attachment, content: this.storage.openRead(attachment.storageKey) };
   }

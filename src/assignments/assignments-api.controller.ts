@@ -1,13 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { uploadFromRequest } from '../storage/upload';
+import type { Actor } from '../common/actor';
 import { Authenticated, Roles } from '../common/access.decorators';
-import { CurrentUser } from '../common/current-user.decorator';
+import { CurrentActor } from '../common/current-user.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ApiCreated, ApiErrorResponses, ApiFile, ApiNoContent, ApiOk, ApiZodBody } from '../common/api-docs';
 import { parseWith } from '../common/zod-validation.pipe';
 import { sendStoredFile } from '../storage/file-response';
-import type { User } from '../users/user.entity';
 import { ATTACHMENT_FILE_FIELD, AssignmentAttachmentsService } from './assignment-attachments.service';
 import { assignmentSchema } from './assignments.schemas';
 import { AssignmentsService } from './assignments.service';
@@ -32,8 +33,8 @@ export class AssignmentsApiController {
   @ApiOperation({ summary: "A cohort's assignments, its part's included, by due time (whoever sees the cohort)" })
   @ApiErrorResponses(401, 404)
   @ApiOk(assignmentListBody)
-  async listForCohort(@CurrentUser() user: User, @Param('cohortId', OTHER_ID) cohortId: string) {
-    const { assignments } = await this.assignments.listForCohort(user, cohortId);
+  async listForCohort(@CurrentActor() actor: Actor, @Param('cohortId', OTHER_ID) cohortId: string) {
+    const { assignments } = await this.assignments.listForCohort(actor, cohortId);
     return { items: assignments.map(assignmentJson) };
   }
 
@@ -47,13 +48,8 @@ export class AssignmentsApiController {
   @ApiZodBody(assignmentSchema)
   @ApiErrorResponses(400, 401, 403, 404)
   @ApiCreated(assignmentBody)
-  async createForCohort(
-    @CurrentUser() user: User,
-    @Param('cohortId', OTHER_ID) cohortId: string,
-    @Body() body: unknown,
-    @Req() req: Request,
-  ) {
-    return assignmentJson(await this.assignments.create(user, { cohortId }, parseWith(assignmentSchema, body), req));
+  async createForCohort(@CurrentActor() actor: Actor, @Param('cohortId', OTHER_ID) cohortId: string, @Body() body: unknown) {
+    return assignmentJson(await this.assignments.create(actor, { cohortId }, parseWith(assignmentSchema, body)));
   }
 
   @Roles('admin', 'instructor')
@@ -62,8 +58,8 @@ export class AssignmentsApiController {
   @ApiZodBody(assignmentSchema)
   @ApiErrorResponses(400, 401, 403, 404)
   @ApiCreated(assignmentBody)
-  async createForPart(@CurrentUser() user: User, @Param('partId', OTHER_ID) partId: string, @Body() body: unknown, @Req() req: Request) {
-    return assignmentJson(await this.assignments.create(user, { partId }, parseWith(assignmentSchema, body), req));
+  async createForPart(@CurrentActor() actor: Actor, @Param('partId', OTHER_ID) partId: string, @Body() body: unknown) {
+    return assignmentJson(await this.assignments.create(actor, { partId }, parseWith(assignmentSchema, body)));
   }
 
   @Authenticated()
@@ -71,8 +67,8 @@ export class AssignmentsApiController {
   @ApiOperation({ summary: 'One assignment with its attachments' })
   @ApiErrorResponses(401, 404)
   @ApiOk(assignmentWithAttachmentsBody)
-  async get(@CurrentUser() user: User, @Param('id', ID) id: string) {
-    const assignment = await this.assignments.getVisible(user, id);
+  async get(@CurrentActor() actor: Actor, @Param('id', ID) id: string) {
+    const assignment = await this.assignments.getVisible(actor, id);
     return { ...assignmentJson(assignment), attachments: (await this.attachments.list(id)).map(attachmentJson) };
   }
 
@@ -82,8 +78,8 @@ export class AssignmentsApiController {
   @ApiZodBody(assignmentSchema)
   @ApiErrorResponses(400, 401, 403, 404)
   @ApiOk(assignmentBody)
-  async update(@CurrentUser() user: User, @Param('id', ID) id: string, @Body() body: unknown, @Req() req: Request) {
-    return assignmentJson(await this.assignments.update(user, id, parseWith(assignmentSchema, body), req));
+  async update(@CurrentActor() actor: Actor, @Param('id', ID) id: string, @Body() body: unknown) {
+    return assignmentJson(await this.assignments.update(actor, id, parseWith(assignmentSchema, body)));
   }
 
   @Roles('admin', 'instructor')
@@ -92,8 +88,8 @@ export class AssignmentsApiController {
   @ApiOperation({ summary: 'Delete an assignment nobody has started on (409 otherwise)' })
   @ApiNoContent('Deleted, with the files of its brief')
   @ApiErrorResponses(401, 403, 404, 409)
-  async delete(@CurrentUser() user: User, @Param('id', ID) id: string, @Req() req: Request): Promise<void> {
-    await this.assignments.delete(user, id, req);
+  async delete(@CurrentActor() actor: Actor, @Param('id', ID) id: string): Promise<void> {
+    await this.assignments.delete(actor, id);
   }
 
   @Roles('admin', 'instructor')
@@ -109,8 +105,8 @@ export class AssignmentsApiController {
   })
   @ApiErrorResponses(400, 401, 403, 404, 422)
   @ApiCreated(attachmentBody)
-  async attach(@CurrentUser() user: User, @Param('id', ID) id: string, @Req() req: Request) {
-    return attachmentJson(await this.attachments.upload(user, id, req));
+  async attach(@CurrentActor() actor: Actor, @Param('id', ID) id: string, @Req() req: Request) {
+    return attachmentJson(await this.attachments.upload(actor, id, uploadFromRequest(req)));
   }
 
   @Roles('admin', 'instructor')
@@ -120,8 +116,8 @@ export class AssignmentsApiController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiErrorResponses(401, 403, 404)
   @ApiNoContent()
-  async detach(@CurrentUser() user: User, @Param('id', OTHER_ID) id: string, @Req() req: Request): Promise<void> {
-    await this.attachments.delete(user, id, req);
+  async detach(@CurrentActor() actor: Actor, @Param('id', OTHER_ID) id: string): Promise<void> {
+    await this.attachments.delete(actor, id);
   }
 
   @Authenticated()
@@ -131,11 +127,11 @@ export class AssignmentsApiController {
   @ApiFile('application/octet-stream')
   @ApiErrorResponses(401, 404)
   async download(
-    @CurrentUser() user: User,
+    @CurrentActor() actor: Actor,
     @Param('id', OTHER_ID) id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const { attachment, content } = await this.attachments.openDownload(user, id);
+    const { attachment, content } = await this.attachments.openDownload(actor, id);
     return sendStoredFile(res, attachment, content);
   }
 }

@@ -1,15 +1,16 @@
 import { Body, Controller, Get, Param, Post, Render, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { uploadFromRequest } from '../storage/upload';
+import type { Actor } from '../common/actor';
 import { confirmed } from '../common/confirm';
 import { Authenticated, Roles } from '../common/access.decorators';
-import { CurrentUser } from '../common/current-user.decorator';
+import { CurrentActor } from '../common/current-user.decorator';
 import { FormView } from '../common/form-view';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
 import { withFormLocals } from '../programmes/form-locals';
 import { sendStoredFile } from '../storage/file-response';
-import type { User } from '../users/user.entity';
 import { AssignmentAttachmentsService } from './assignment-attachments.service';
 import { assignmentSchema } from './assignments.schemas';
 import { AssignmentsService } from './assignments.service';
@@ -39,15 +40,15 @@ export class AssignmentsPagesController {
   @Roles('admin', 'instructor')
   @Get('cohorts/:cohortId/assignments')
   @Render('pages/coursework/cohort-assignments')
-  cohortAssignments(@CurrentUser() user: User, @Param('cohortId', OTHER_ID) cohortId: string, @Req() req: Request) {
-    return this.pages.cohortList(user, cohortId, req.lang);
+  cohortAssignments(@CurrentActor() actor: Actor, @Param('cohortId', OTHER_ID) cohortId: string, @Req() req: Request) {
+    return this.pages.cohortList(actor, cohortId, req.lang);
   }
 
   @Roles('admin', 'instructor')
   @Get('cohorts/:cohortId/assignments/new')
   @Render(FORM)
-  async newForCohort(@CurrentUser() user: User, @Param('cohortId', OTHER_ID) cohortId: string, @Req() req: Request) {
-    await this.assignments.assertCanCreate(user, { cohortId });
+  async newForCohort(@CurrentActor() actor: Actor, @Param('cohortId', OTHER_ID) cohortId: string, @Req() req: Request) {
+    await this.assignments.assertCanCreate(actor, { cohortId });
     return { ...(await this.pages.formLocals({ cohortId }, req.lang)), values: assignmentFormValues() };
   }
 
@@ -55,7 +56,7 @@ export class AssignmentsPagesController {
   @Post('cohorts/:cohortId/assignments')
   @FormView(FORM)
   async createForCohort(
-    @CurrentUser() user: User,
+    @CurrentActor() actor: Actor,
     @Param('cohortId', OTHER_ID) cohortId: string,
     @Body() body: unknown,
     @Req() req: Request,
@@ -64,7 +65,7 @@ export class AssignmentsPagesController {
     const assignment = await withFormLocals(
       res,
       () => this.pages.formLocals({ cohortId }, req.lang),
-      () => this.assignments.create(user, { cohortId }, parseWith(assignmentSchema, formBody(body)), req),
+      () => this.assignments.create(actor, { cohortId }, parseWith(assignmentSchema, formBody(body))),
     );
     req.session.flash = [{ kind: 'success', key: 'assignments.flash.created' }];
     res.redirect(303, `/assignments/${assignment.id}`);
@@ -73,8 +74,8 @@ export class AssignmentsPagesController {
   @Roles('admin', 'instructor')
   @Get('parts/:partId/assignments/new')
   @Render(FORM)
-  async newForPart(@CurrentUser() user: User, @Param('partId', OTHER_ID) partId: string, @Req() req: Request) {
-    await this.assignments.assertCanCreate(user, { partId });
+  async newForPart(@CurrentActor() actor: Actor, @Param('partId', OTHER_ID) partId: string, @Req() req: Request) {
+    await this.assignments.assertCanCreate(actor, { partId });
     return { ...(await this.pages.formLocals({ partId }, req.lang)), values: assignmentFormValues() };
   }
 
@@ -82,7 +83,7 @@ export class AssignmentsPagesController {
   @Post('parts/:partId/assignments')
   @FormView(FORM)
   async createForPart(
-    @CurrentUser() user: User,
+    @CurrentActor() actor: Actor,
     @Param('partId', OTHER_ID) partId: string,
     @Body() body: unknown,
     @Req() req: Request,
@@ -91,7 +92,7 @@ export class AssignmentsPagesController {
     const assignment = await withFormLocals(
       res,
       () => this.pages.formLocals({ partId }, req.lang),
-      () => this.assignments.create(user, { partId }, parseWith(assignmentSchema, formBody(body)), req),
+      () => this.assignments.create(actor, { partId }, parseWith(assignmentSchema, formBody(body))),
     );
     req.session.flash = [{ kind: 'success', key: 'assignments.flash.created' }];
     res.redirect(303, `/assignments/${assignment.id}`);
@@ -100,26 +101,32 @@ export class AssignmentsPagesController {
   @Authenticated()
   @Get('assignments/:id')
   @Render(SHOW)
-  show(@CurrentUser() user: User, @Param('id', ID) id: string, @Req() req: Request) {
-    return this.pages.assignmentPage(user, id, req.lang);
+  show(@CurrentActor() actor: Actor, @Param('id', ID) id: string, @Req() req: Request) {
+    return this.pages.assignmentPage(actor, id, req.lang);
   }
 
   @Roles('admin', 'instructor')
   @Get('assignments/:id/edit')
   @Render(FORM)
-  async editForm(@CurrentUser() user: User, @Param('id', ID) id: string, @Req() req: Request) {
-    const assignment = await this.assignments.getManaged(user, id);
+  async editForm(@CurrentActor() actor: Actor, @Param('id', ID) id: string, @Req() req: Request) {
+    const assignment = await this.assignments.getManaged(actor, id);
     return { ...(await this.pages.formLocals({ assignmentId: id }, req.lang)), values: assignmentFormValues(assignment) };
   }
 
   @Roles('admin', 'instructor')
   @Post('assignments/:id/edit')
   @FormView(FORM)
-  async update(@CurrentUser() user: User, @Param('id', ID) id: string, @Body() body: unknown, @Req() req: Request, @Res() res: Response) {
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ID) id: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     await withFormLocals(
       res,
       () => this.pages.formLocals({ assignmentId: id }, req.lang),
-      () => this.assignments.update(user, id, parseWith(assignmentSchema, formBody(body)), req),
+      () => this.assignments.update(actor, id, parseWith(assignmentSchema, formBody(body))),
     );
     req.session.flash = [{ kind: 'success', key: 'assignments.flash.updated' }];
     res.redirect(303, `/assignments/${id}`);
@@ -128,8 +135,8 @@ export class AssignmentsPagesController {
   @Roles('admin', 'instructor')
   @Post('assignments/:id/delete')
   @FormView(SHOW)
-  async remove(@CurrentUser() user: User, @Param('id', ID) id: string, @Req() req: Request, @Res() res: Response) {
-    const shown = await this.assignments.getManaged(user, id);
+  async remove(@CurrentActor() actor: Actor, @Param('id', ID) id: string, @Req() req: Request, @Res() res: Response) {
+    const shown = await this.assignments.getManaged(actor, id);
     if (
       !confirmed(req, res, {
         question: 'confirm.deleteAssignment',
@@ -142,8 +149,8 @@ export class AssignmentsPagesController {
       return;
     const assignment = await withFormLocals(
       res,
-      () => this.pages.assignmentPage(user, id, req.lang),
-      () => this.assignments.delete(user, id, req),
+      () => this.pages.assignmentPage(actor, id, req.lang),
+      () => this.assignments.delete(actor, id),
     );
     req.session.flash = [{ kind: 'success', key: 'assignments.flash.deleted' }];
     res.redirect(303, assignment.cohortId ? `/cohorts/${assignment.cohortId}/assignments` : '/');
@@ -153,17 +160,17 @@ export class AssignmentsPagesController {
   @Roles('admin', 'instructor')
   @Post('assignments/:id/attachments')
   @FormView(SHOW)
-  async upload(@CurrentUser() user: User, @Param('id', ID) id: string, @Req() req: Request, @Res() res: Response) {
-    Object.assign(res.locals, await this.pages.assignmentPage(user, id, req.lang));
-    await this.attachments.upload(user, id, req);
+  async upload(@CurrentActor() actor: Actor, @Param('id', ID) id: string, @Req() req: Request, @Res() res: Response) {
+    Object.assign(res.locals, await this.pages.assignmentPage(actor, id, req.lang));
+    await this.attachments.upload(actor, id, uploadFromRequest(req));
     req.session.flash = [{ kind: 'success', key: 'assignments.flash.attached' }];
     res.redirect(303, `/assignments/${id}`);
   }
 
   @Roles('admin', 'instructor')
   @Post('assignment-attachments/:id/delete')
-  async removeAttachment(@CurrentUser() user: User, @Param('id', OTHER_ID) id: string, @Req() req: Request, @Res() res: Response) {
-    const shown = await this.attachments.getManaged(user, id);
+  async removeAttachment(@CurrentActor() actor: Actor, @Param('id', OTHER_ID) id: string, @Req() req: Request, @Res() res: Response) {
+    const shown = await this.attachments.getManaged(actor, id);
     const ask = {
       question: 'confirm.deleteAttachment',
       params: { name: shown.fileName },
@@ -171,7 +178,7 @@ export class AssignmentsPagesController {
       back: `/assignments/${shown.assignmentId}`,
     };
     if (!confirmed(req, res, ask)) return;
-    const attachment = await this.attachments.delete(user, id, req);
+    const attachment = await this.attachments.delete(actor, id);
     req.session.flash = [{ kind: 'success', key: 'assignments.flash.detached' }];
     res.redirect(303, `/assignments/${attachment.assignmentId}`);
   }
@@ -179,11 +186,11 @@ export class AssignmentsPagesController {
   @Authenticated()
   @Get('assignment-attachments/:id/download')
   async download(
-    @CurrentUser() user: User,
+    @CurrentActor() actor: Actor,
     @Param('id', OTHER_ID) id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const { attachment, content } = await this.attachments.openDownload(user, id);
+    const { attachment, content } = await this.attachments.openDownload(actor, id);
     return sendStoredFile(res, attachment, content);
   }
 }

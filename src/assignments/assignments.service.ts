@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request } from 'express';
 import { DataSource, EntityManager, In } from 'typeorm';
+import type { Actor } from '../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { CohortAccessService } from '../cohorts/cohort-access.service';
 import { Cohort } from '../cohorts/cohort.entity';
@@ -13,13 +13,13 @@ import { unitOfWork } from '../database/unit-of-work';
 import { RawEntity } from '../database/raw-entity';
 import { Part } from '../programmes/part.entity';
 import { StorageService } from '../storage/storage.service';
-import type { User } from '../users/user.entity';
 import { AssignmentAttachment } from './assignment-attachment.entity';
 import { Assignment } from './assignment.entity';
 import type { AssignmentInput } from './assignments.schemas';
 import { AssignmentAccess } from './assignment-access.service';
 import { AssignmentInUseError, AssignmentNotFoundError } from './assignments.errors';
 import { Submission } from '../submissions/submission.entity';
+import { actingUser } from '../users/acting-user';
 
 /** An assignment is set for one cohort, or for a part (then for every cohort of it). */
 export type AssignmentTarget = { cohortId: string } | { partId: string };
@@ -81,47 +81,46 @@ export class AssignmentsService {
     return this.columns.from(row);
   }
 
-  async getVisible(user: User, id: string): Promise<Assignment> {
+  async getVisible(actor: Actor, id: string): Promise<Assignment> {
     const assignment = await this.find(id);
-    await this.access.assertCanView(user, assignment);
+    await this.access.assertCanView(actor, assignment);
     return assignment;
   }
 
-  async getManaged(user: User, id: string): Promise<Assignment> {
+  async getManaged(actor: Actor, id: string): Promise<Assignment> {
     const assignment = await this.find(id);
-    await this.access.assertCanManage(user, assignment);
+    await this.access.assertCanManage(actor, assignment);
     return assignment;
   }
 
   /** A cohort's assignments, its part's included, by due time. */
-  async listForCohort(user: User, cohortId: string): Promise<CohortAssignments> {
+  async listForCohort(actor: Actor, cohortId: string): Promise<CohortAssignments> {
     const cohort = await this.findCohort(cohortId);
-    await this.cohorts.assertCanView(user, cohort.id);
+    await this.cohorts.assertCanView(actingUser(actor), cohort.id);
     const part = await this.dataSource.getRepository(Part).findOneByOrFail({ id: cohort.partId });
     const [assignments, canManageCohort, canManagePart] = await Promise.all([
       this.dataSource.getRepository(Assignment).find({
         where: [{ cohortId: cohort.id }, { partId: part.id }],
         order: { dueAt: 'ASC', title: 'ASC' },
       }),
-      this.cohorts.canTeach(user, cohort.id),
-      this.cohorts.canTeachPart(user, part.id),
+      this.cohorts.canTeach(actingUser(actor), cohort.id),
+      this.cohorts.canTeachPart(actingUser(actor), part.id),
     ]);
     return { cohort, part, assignments, canManageCohort, canManagePart };
   }
 
-  async create(user: User, target: AssignmentTarget, input: AssignmentInput, req?: Request): Promise<Assignment> {
-    const where = await this.assertCanCreate(user, target);
+  async create(actor: Actor, target: AssignmentTarget, input: AssignmentInput): Promise<Assignment> {
+    const where = await this.assertCanCreate(actor, target);
     return unitOfWork(this.dataSource, async (manager) => {
       const repo = manager.getRepository(Assignment);
-      const assignment = await repo.save(repo.create({ cohortId: null, partId: null, ...where, ...input, createdById: user.id }));
+      const assignment = await repo.save(repo.create({ cohortId: null, partId: null, ...where, ...input, createdById: actor.userId }));
       await this.audit.record(
         {
-          actorId: user.id,
           action: 'assignment.created',
           entityType: 'assignment',
           entityId: assignment.id,
           after: assignmentAuditView(assignment),
-          req,
+          actor,
         },
         manager,
       );
@@ -129,8 +128,8 @@ export class AssignmentsService {
     });
   }
 
-  async update(user: User, id: string, input: AssignmentInput, req?: Request): Promise<Assignment> {
-    await this.getManaged(user, id);
+  async update(actor: Actor, id: string, input: AssignmentInput): Promise<Assignment> {
+    await this.getManaged(actor, id);
     return unitOfWork(this.dataSource, async (manager) => {
       const assignment = await lockRow(manager, Assignment, id);
       if (!assignment) throw new AssignmentNotFoundError();
@@ -139,13 +138,12 @@ export class AssignmentsService {
       await manager.getRepository(Assignment).save(assignment);
       await this.audit.record(
         {
-          actorId: user.id,
           action: 'assignment.updated',
           entityType: 'assignment',
           entityId: id,
           before,
           after: assignmentAuditView(assignment),
-          req,
+          actor,
         },
         manager,
       );
@@ -154,8 +152,8 @@ export class AssignmentsService {
   }
 
   /** Only an assignment nobody has started on can go; its brief's files go with it. */
-  async delete(user: User, id: string, req?: Request): Promise<Assignment> {
-    const assignment = await this.getManaged(user, id);
+  async delete(actor: Actor, id: string): Promise<Assignment> {
+    const assignment = await this.getManaged(actor, id);
     return unitOfWork(this.dataSource, async (manager) => {
       await lockRow(manager, Assignment, id);
       if (await manager.getRepository(Submission).existsBy({ assignmentId: id })) throw new AssignmentInUseError();
@@ -163,12 +161,11 @@ export class AssignmentsService {
       await manager.getRepository(Assignment).delete({ id });
       await this.audit.record(
         {
-          actorId: user.id,
           action: 'assignment.deleted',
           entityType: 'assignment',
           entityId: id,
           before: assignmentAuditView(assignment),
-          req,
+          actor,
         },
         manager,
       );
@@ -185,16 +182,16 @@ export class AssignmentsService {
   }
 
   /** Admins and a cohort's instructors set its assignments; admins and instructors of any of its cohorts, a part's. */
-  async assertCanCreate(user: User, target: AssignmentTarget): Promise<AssignmentTarget> {
+  async assertCanCreate(actor: Actor, target: AssignmentTarget): Promise<AssignmentTarget> {
     if ('cohortId' in target) {
       const cohort = await this.findCohort(target.cohortId);
-      await this.cohorts.assertCanTeach(user, cohort.id);
+      await this.cohorts.assertCanTeach(actingUser(actor), cohort.id);
       return { cohortId: cohort.id };
     }
     const part = uuid.safeParse(target.partId).success ? await this.dataSource.getRepository(Part).findOneBy({ id: target.partId }) : null;
     if (!part) throw new NotFoundError();
-    if (await this.cohorts.canTeachPart(user, part.id)) return { partId: part.id };
-    if (await this.cohorts.canViewPart(user, part.id)) throw new ForbiddenError();
+    if (await this.cohorts.canTeachPart(actingUser(actor), part.id)) return { partId: part.id };
+    if (await this.cohorts.canViewPart(actingUser(actor), part.id)) throw new ForbiddenError();
     throw new NotFoundError();
   }
 

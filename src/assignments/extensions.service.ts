@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request } from 'express';
 import { DataSource } from 'typeorm';
+import type { Actor } from '../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { lockRow } from '../database/row-locks';
 import { unitOfWork } from '../database/unit-of-work';
@@ -37,9 +37,9 @@ export class ExtensionsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(user: User, assignmentId: string): Promise<Extension[]> {
-    const assignment = await this.assignments.getManaged(user, assignmentId);
-    const cohortIds = await this.access.managedCohortIds(user, assignment);
+  async list(actor: Actor, assignmentId: string): Promise<Extension[]> {
+    const assignment = await this.assignments.getManaged(actor, assignmentId);
+    const cohortIds = await this.access.managedCohortIds(actor, assignment);
     if (!cohortIds.length) return [];
     return this.dataSource
       .getRepository(Extension)
@@ -51,13 +51,13 @@ export class ExtensionsService {
   }
 
   /** Gives the trainee an extension, or replaces the one they have. */
-  async grant(user: User, assignmentId: string, input: ExtensionInput, req?: Request): Promise<Extension> {
-    const assignment = await this.assignments.getManaged(user, assignmentId);
+  async grant(actor: Actor, assignmentId: string, input: ExtensionInput): Promise<Extension> {
+    const assignment = await this.assignments.getManaged(actor, assignmentId);
     const trainee = await this.dataSource.getRepository(User).findOneBy({ id: input.userId });
     if (
       !trainee ||
       !(await this.access.traineeCohort(trainee.id, assignment)) ||
-      !(await this.access.teachesTrainee(user, assignment, trainee.id))
+      !(await this.access.teachesTrainee(actor, assignment, trainee.id))
     ) {
       throw new NotATraineeOfCohortError();
     }
@@ -75,20 +75,19 @@ export class ExtensionsService {
           dueAt: input.dueAt,
           cutoffAt: input.cutoffAt,
           reason: input.reason,
-          grantedById: user.id,
+          grantedById: actor.userId,
         })
         .orUpdate(['due_at', 'cutoff_at', 'reason', 'granted_by_id', 'updated_at'], ['assignment_id', 'user_id'])
         .execute();
       const extension = await repo.findOneByOrFail({ assignmentId: assignment.id, userId: trainee.id });
       await this.audit.record(
         {
-          actorId: user.id,
           action: before ? 'extension.changed' : 'extension.granted',
           entityType: 'extension',
           entityId: extension.id,
           before: before ? auditView(before) : null,
           after: { assignmentId: assignment.id, ...auditView(extension) },
-          req,
+          actor,
         },
         manager,
       );

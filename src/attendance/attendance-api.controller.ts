@@ -1,18 +1,18 @@
-import { Body, Controller, Get, Param, Put, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Actor } from '../common/actor';
 import { Authenticated, Roles } from '../common/access.decorators';
-import { CurrentUser } from '../common/current-user.decorator';
+import { CurrentActor } from '../common/current-user.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ApiOk, ApiZodBody } from '../common/api-docs';
 import { parseWith } from '../common/zod-validation.pipe';
 import { SessionAccess } from '../sessions/session-access.service';
-import type { User } from '../users/user.entity';
 import { AttendanceStatsService } from './attendance-stats.service';
 import { markAttendanceSchema } from './attendance.schemas';
 import { AttendanceService } from './attendance.service';
 import { summaryView } from './attendance-views';
 import { attendanceSheetBody, attendanceSummaryListBody, markedAttendanceBody, myAttendanceBody } from './attendance.responses';
+import { actingUser } from '../users/acting-user';
 
 const SESSION_ID = new ParseIdPipe('sessions.errors.notFound');
 const COHORT_ID = new ParseIdPipe('sessions.errors.cohortNotFound');
@@ -32,8 +32,8 @@ export class AttendanceApiController {
   @Get('sessions/:id/attendance')
   @ApiOperation({ summary: "A session's trainees with their marks (admins and the cohort's instructors)" })
   @ApiOk(attendanceSheetBody)
-  async sheet(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User) {
-    const { session, rows } = await this.attendance.sheet(user, id);
+  async sheet(@Param('id', SESSION_ID) id: string, @CurrentActor() actor: Actor) {
+    const { session, rows } = await this.attendance.sheet(actor, id);
     return { sessionId: session.id, items: rows };
   }
 
@@ -45,9 +45,9 @@ export class AttendanceApiController {
   })
   @ApiZodBody(markAttendanceSchema)
   @ApiOk(markedAttendanceBody)
-  async mark(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User, @Body() body: unknown, @Req() req: Request) {
-    const { changed } = await this.attendance.mark(user, id, parseWith(markAttendanceSchema, body), req);
-    const { rows } = await this.attendance.sheet(user, id);
+  async mark(@Param('id', SESSION_ID) id: string, @CurrentActor() actor: Actor, @Body() body: unknown) {
+    const { changed } = await this.attendance.mark(actor, id, parseWith(markAttendanceSchema, body));
+    const { rows } = await this.attendance.sheet(actor, id);
     return { sessionId: id, changed, items: rows };
   }
 
@@ -55,8 +55,8 @@ export class AttendanceApiController {
   @Get('cohorts/:cohortId/attendance')
   @ApiOperation({ summary: 'Attendance of each trainee of a cohort: held sessions only, (present + late) / held' })
   @ApiOk(attendanceSummaryListBody)
-  async cohort(@Param('cohortId', COHORT_ID) cohortId: string, @CurrentUser() user: User) {
-    await this.access.assertCanManageCohort(user, cohortId);
+  async cohort(@Param('cohortId', COHORT_ID) cohortId: string, @CurrentActor() actor: Actor) {
+    await this.access.assertCanManageCohort(actingUser(actor), cohortId);
     return { items: (await this.stats.forCohort(cohortId)).map(summaryView) };
   }
 
@@ -64,8 +64,8 @@ export class AttendanceApiController {
   @Get('me/attendance')
   @ApiOperation({ summary: 'My attendance in each cohort, and my mark at each held session' })
   @ApiOk(myAttendanceBody)
-  async mine(@CurrentUser() user: User) {
-    const [summaries, sessions] = await Promise.all([this.stats.forTrainee(user.id), this.stats.sessionsOfTrainee(user.id)]);
+  async mine(@CurrentActor() actor: Actor) {
+    const [summaries, sessions] = await Promise.all([this.stats.forTrainee(actor.userId!), this.stats.sessionsOfTrainee(actor.userId!)]);
     return { enrolments: summaries.map(summaryView), sessions };
   }
 }

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, Post, Render, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import type { Actor } from '../common/actor';
 import { Authenticated, Roles } from '../common/access.decorators';
-import { CurrentUser } from '../common/current-user.decorator';
+import { CurrentActor } from '../common/current-user.decorator';
 import { FormView } from '../common/form-view';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
@@ -10,11 +11,11 @@ import { withFormLocals } from '../programmes/form-locals';
 import { localized } from '../programmes/localized';
 import { SessionAccess } from '../sessions/session-access.service';
 import { SessionsService } from '../sessions/sessions.service';
-import type { User } from '../users/user.entity';
 import { AttendanceStatsService } from './attendance-stats.service';
 import { attendanceFormSchema } from './attendance.schemas';
 import { AttendanceService } from './attendance.service';
 import { sheetView, summaryView } from './attendance-views';
+import { actingUser } from '../users/acting-user';
 
 const SESSION_ID = new ParseIdPipe('sessions.errors.notFound');
 const COHORT_ID = new ParseIdPipe('sessions.errors.cohortNotFound');
@@ -32,8 +33,8 @@ export class AttendancePagesController {
   @Roles('instructor', 'admin')
   @Get('sessions/:id/attendance')
   @Render('pages/attendance/take')
-  async sheet(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User) {
-    return this.sheetLocals(user, id);
+  async sheet(@Param('id', SESSION_ID) id: string, @CurrentActor() actor: Actor) {
+    return this.sheetLocals(actor, id);
   }
 
   @Roles('instructor', 'admin')
@@ -41,15 +42,15 @@ export class AttendancePagesController {
   @FormView('pages/attendance/take')
   async mark(
     @Param('id', SESSION_ID) id: string,
-    @CurrentUser() user: User,
+    @CurrentActor() actor: Actor,
     @Req() req: Request,
     @Body() body: unknown,
     @Res() res: Response,
   ) {
     const { changed } = await withFormLocals(
       res,
-      () => this.sheetLocals(user, id),
-      () => this.attendance.mark(user, id, parseWith(attendanceFormSchema, body), req),
+      () => this.sheetLocals(actor, id),
+      () => this.attendance.mark(actor, id, parseWith(attendanceFormSchema, body)),
     );
     req.session.flash = [{ kind: 'success', key: 'attendance.flash.saved', params: { count: changed } }];
     res.redirect(303, `/sessions/${id}/attendance`);
@@ -58,8 +59,8 @@ export class AttendancePagesController {
   @Roles('instructor', 'admin')
   @Get('cohorts/:cohortId/attendance')
   @Render('pages/attendance/cohort')
-  async cohort(@Param('cohortId', COHORT_ID) cohortId: string, @CurrentUser() user: User) {
-    await this.access.assertCanManageCohort(user, cohortId);
+  async cohort(@Param('cohortId', COHORT_ID) cohortId: string, @CurrentActor() actor: Actor) {
+    await this.access.assertCanManageCohort(actingUser(actor), cohortId);
     return {
       titleKey: 'attendance.cohort.title',
       cohort: await this.sessions.cohort(cohortId),
@@ -70,8 +71,8 @@ export class AttendancePagesController {
   @Authenticated()
   @Get('my/attendance')
   @Render('pages/attendance/mine')
-  async mine(@CurrentUser() user: User, @Req() req: Request) {
-    const [summaries, sessions] = await Promise.all([this.stats.forTrainee(user.id), this.stats.sessionsOfTrainee(user.id)]);
+  async mine(@CurrentActor() actor: Actor, @Req() req: Request) {
+    const [summaries, sessions] = await Promise.all([this.stats.forTrainee(actor.userId!), this.stats.sessionsOfTrainee(actor.userId!)]);
     return {
       titleKey: 'attendance.mine.title',
       enrolments: summaries.map((s) => ({ ...summaryView(s), partTitle: localized(req.lang, s.partTitleLv, s.partTitleEn) })),
@@ -79,8 +80,8 @@ export class AttendancePagesController {
     };
   }
 
-  private async sheetLocals(user: User, id: string) {
-    const { session, rows, opensAt } = await this.attendance.sheet(user, id);
+  private async sheetLocals(actor: Actor, id: string) {
+    const { session, rows, opensAt } = await this.attendance.sheet(actor, id);
     return {
       titleKey: 'attendance.take.title',
       cohort: await this.sessions.cohort(session.cohortId),

@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request } from 'express';
 import { DataSource } from 'typeorm';
+import type { Actor } from '../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { unitOfWork } from '../database/unit-of-work';
 import { SessionAccess } from '../sessions/session-access.service';
 import { SessionsService } from '../sessions/sessions.service';
 import type { Session } from '../sessions/session.entity';
-import type { User } from '../users/user.entity';
 import { AttendanceStatus } from './attendance.entity';
 import { MarkAttendanceInput } from './attendance.schemas';
 import { AttendanceWarnings } from './attendance-warnings';
 import { NotInCohortError, SessionCancelledForAttendanceError, SessionNotStartedError } from './attendance.errors';
+import { actingUser } from '../users/acting-user';
 
 /** Attendance can be taken from this long before the start, as people arrive. */
 export const OPENS_MINUTES_BEFORE = 30;
@@ -35,9 +35,9 @@ export class AttendanceService {
   ) {}
 
   /** The session and each trainee of its cohort with their mark, for those who may take attendance. */
-  async sheet(user: User, sessionId: string): Promise<{ session: Session; rows: SheetRow[]; opensAt: Date }> {
+  async sheet(actor: Actor, sessionId: string): Promise<{ session: Session; rows: SheetRow[]; opensAt: Date }> {
     const session = await this.sessions.get(sessionId);
-    await this.access.assertCanTakeAttendance(user, session);
+    await this.access.assertCanTakeAttendance(actingUser(actor), session);
     const rows: { user_id: string; name: string; department: string | null; status: AttendanceStatus | null }[] =
       await this.dataSource.query(
         `SELECT u.id AS user_id, u.name, u.department, a.status
@@ -59,9 +59,9 @@ export class AttendanceService {
    * Sets the marks given (and, with `othersPresent`, present for everyone still unmarked), records what
    * changed in the audit log, then warns trainees who fell below the part's minimum. Returns how many changed.
    */
-  async mark(user: User, sessionId: string, input: MarkAttendanceInput, req?: Request, now = new Date()): Promise<{ changed: number }> {
+  async mark(actor: Actor, sessionId: string, input: MarkAttendanceInput, now = new Date()): Promise<{ changed: number }> {
     const session = await this.sessions.get(sessionId);
-    await this.access.assertCanTakeAttendance(user, session);
+    await this.access.assertCanTakeAttendance(actingUser(actor), session);
     return unitOfWork(this.dataSource, async (manager) => {
       const [current]: { status: string; starts_at: Date }[] = await manager.query(
         'SELECT status, starts_at FROM sessions WHERE id = $1 FOR SHARE',
@@ -93,17 +93,16 @@ export class AttendanceService {
         `INSERT INTO attendances (session_id, user_id, status, marked_by_id)
          SELECT $1, t.user_id, t.status, $4 FROM unnest($2::uuid[], $3::varchar[]) AS t(user_id, status)
          ON CONFLICT (session_id, user_id) DO UPDATE SET status = EXCLUDED.status, marked_by_id = EXCLUDED.marked_by_id, marked_at = now()`,
-        [sessionId, changes.map(([id]) => id), changes.map(([, status]) => status), user.id],
+        [sessionId, changes.map(([id]) => id), changes.map(([, status]) => status), actor.userId],
       );
       await this.audit.record(
         {
-          actorId: user.id,
           action: 'attendance.marked',
           entityType: 'session',
           entityId: sessionId,
           before: Object.fromEntries(changes.map(([id]) => [id, before.get(id) ?? null])),
           after: Object.fromEntries(changes),
-          req,
+          actor,
         },
         manager,
       );

@@ -1,9 +1,10 @@
 import { Controller, Get, HttpCode, Param, Post, Render, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import type { Actor } from '../common/actor';
 import { confirmed } from '../common/confirm';
 import { Authenticated, Public } from '../common/access.decorators';
-import { CurrentUser } from '../common/current-user.decorator';
+import { CurrentActor, CurrentUser } from '../common/current-user.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import type { User } from '../users/user.entity';
 import { CalendarFeedNotFoundError } from './calendar.errors';
@@ -35,8 +36,8 @@ export class CalendarController {
   @Authenticated()
   @Get('sessions/:id/ics')
   @ApiExcludeEndpoint()
-  async sessionFile(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User, @Req() req: Request, @Res() res: Response) {
-    const { fileName, body } = await this.calendar.sessionFile(user, id, req.lang);
+  async sessionFile(@Param('id', SESSION_ID) id: string, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+    const { fileName, body } = await this.calendar.sessionFile(actor, id, req.lang);
     res.setHeader('Content-Type', CALENDAR);
     res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
     res.send(body);
@@ -53,7 +54,7 @@ export class CalendarController {
   @Authenticated()
   @Post('my/calendar/renew')
   @ApiExcludeEndpoint()
-  async renewPage(@CurrentUser() user: User, @Req() req: Request, @Res() res: Response) {
+  async renewPage(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
     if (
       !confirmed(req, res, {
         question: 'confirm.renewCalendar',
@@ -63,7 +64,7 @@ export class CalendarController {
       })
     )
       return;
-    await this.calendar.renew(user, req);
+    await this.calendar.renew(actor);
     req.session.flash = [{ kind: 'success', key: 'calendar.flash.renewed' }];
     res.redirect(303, '/my/calendar');
   }
@@ -85,7 +86,7 @@ export class CalendarController {
   @ApiCookieAuth()
   @ApiOperation({ summary: 'Replace my calendar feed URL; the old one stops working' })
   @ApiOk(calendarLinkBody, 'The new link; the old one no longer works.')
-  renewApi(@CurrentUser() user: User, @Req() req: Request) {
-    return this.calendar.renew(user, req);
+  renewApi(@CurrentActor() actor: Actor) {
+    return this.calendar.renew(actor);
   }
 }

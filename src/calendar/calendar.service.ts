@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request } from 'express';
 import { DataSource } from 'typeorm';
+import type { Actor } from '../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { uuid } from '../common/schemas';
@@ -16,6 +16,7 @@ import { User } from '../users/user.entity';
 import { CalendarTokens } from './calendar-tokens';
 import { CalendarFeedNotFoundError } from './calendar.errors';
 import { CalendarEvent, writeCalendar } from './ical-writer';
+import { actingUser } from '../users/acting-user';
 
 export interface CalendarLink {
   url: string;
@@ -42,27 +43,25 @@ export class CalendarService {
   }
 
   /** A new link; the old one stops working at once. */
-  async renew(user: User, req?: Request): Promise<CalendarLink> {
+  async renew(actor: Actor): Promise<CalendarLink> {
     return unitOfWork(this.dataSource, async (manager) => {
       const [rows]: [{ calendar_feed_version: number }[], number] = await manager.query(
         'UPDATE users SET calendar_feed_version = calendar_feed_version + 1 WHERE id = $1 RETURNING calendar_feed_version',
-        [user.id],
+        [actor.userId],
       );
       const version = rows[0].calendar_feed_version;
       await this.audit.record(
         {
-          actorId: user.id,
           action: 'calendar.link_renewed',
           entityType: 'user',
-          entityId: user.id,
+          entityId: actor.userId,
           before: { version: version - 1 },
           after: { version },
-          req,
+          actor,
         },
         manager,
       );
-      user.calendarFeedVersion = version;
-      return this.link(user);
+      return this.link({ id: actor.userId!, calendarFeedVersion: version });
     });
   }
 
@@ -79,8 +78,8 @@ export class CalendarService {
   }
 
   /** One session as a file, for someone who may see it. */
-  async sessionFile(user: User, sessionId: string, lang: Language): Promise<{ fileName: string; body: string }> {
-    const session = await this.sessions.getVisible(user, sessionId);
+  async sessionFile(actor: Actor, sessionId: string, lang: Language): Promise<{ fileName: string; body: string }> {
+    const session = await this.sessions.getVisible(actingUser(actor), sessionId);
     const cohort = await this.sessions.cohort(session.cohortId);
     return {
       fileName: `kursors-${session.id}.ics`,

@@ -1,14 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { isMultipart, uploadFromRequest } from '../storage/upload';
+import type { Actor } from '../common/actor';
 import { Authenticated, Roles } from '../common/access.decorators';
-import { CurrentUser } from '../common/current-user.decorator';
+import { CurrentActor } from '../common/current-user.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ApiErrorResponses, ApiFile, ApiOk, ApiZodBody, ApiZodQuery } from '../common/api-docs';
 import { parseWith } from '../common/zod-validation.pipe';
 import { I18nService } from '../i18n/i18n.service';
 import { sendStoredFile } from '../storage/file-response';
-import type { User } from '../users/user.entity';
 import { MAX_FEEDBACK_LENGTH, queueQuerySchema, releaseSchema, returnSchema } from './grades.schemas';
 import { FEEDBACK_FILE_FIELD, GradesService } from './grades.service';
 import { GradingQueueService } from './grading-queue.service';
@@ -60,9 +61,9 @@ export class GradesApiController {
   @ApiZodQuery(queueQuerySchema)
   @ApiErrorResponses(400, 401, 403)
   @ApiOk(gradingQueueBody)
-  async queueList(@CurrentUser() user: User, @Query() rawQuery: unknown) {
+  async queueList(@CurrentActor() actor: Actor, @Query() rawQuery: unknown) {
     const query = parseWith(queueQuerySchema, rawQuery);
-    const { items, total } = await this.queue.find(user, query);
+    const { items, total } = await this.queue.find(actor, query);
     return { items: items.map(queueItemJson), total, page: query.page, pageSize: query.pageSize };
   }
 
@@ -71,8 +72,8 @@ export class GradesApiController {
   @ApiOperation({ summary: 'The grade: drafts too for its graders; for the trainee only once released (404 before)' })
   @ApiErrorResponses(401, 404)
   @ApiOk(gradeBody)
-  async get(@CurrentUser() user: User, @Param('id', SUBMISSION_ID) id: string) {
-    return gradeJson((await this.grades.visible(user, id)).grade);
+  async get(@CurrentActor() actor: Actor, @Param('id', SUBMISSION_ID) id: string) {
+    return gradeJson((await this.grades.visible(actor, id)).grade);
   }
 
   @Roles('admin', 'instructor')
@@ -86,8 +87,10 @@ export class GradesApiController {
   @GradeBody()
   @ApiErrorResponses(400, 401, 403, 404, 409)
   @ApiOk(gradeBody)
-  async save(@CurrentUser() user: User, @Param('id', SUBMISSION_ID) id: string, @Req() req: Request) {
-    return gradeJson(await this.grades.save(user, id, req));
+  async save(@CurrentActor() actor: Actor, @Param('id', SUBMISSION_ID) id: string, @Req() req: Request) {
+    return gradeJson(
+      await (isMultipart(req.headers) ? this.grades.saveForm(actor, id, uploadFromRequest(req)) : this.grades.save(actor, id, req.body)),
+    );
   }
 
   @Roles('admin', 'instructor')
@@ -97,8 +100,8 @@ export class GradesApiController {
   @ApiZodBody(releaseSchema)
   @ApiErrorResponses(401, 403, 404, 409)
   @ApiOk(gradeBody)
-  async releaseOne(@CurrentUser() user: User, @Param('id', SUBMISSION_ID) id: string, @Body() body: unknown, @Req() req: Request) {
-    return gradeJson(await this.release.release(user, id, parseWith(releaseSchema, body ?? {}).revision, req));
+  async releaseOne(@CurrentActor() actor: Actor, @Param('id', SUBMISSION_ID) id: string, @Body() body: unknown) {
+    return gradeJson(await this.release.release(actor, id, parseWith(releaseSchema, body ?? {}).revision));
   }
 
   @Roles('admin', 'instructor')
@@ -110,8 +113,8 @@ export class GradesApiController {
   })
   @ApiErrorResponses(401, 403, 404)
   @ApiOk(releaseAllBody)
-  async releaseAll(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string, @Req() req: Request) {
-    return this.release.releaseAll(user, id, req);
+  async releaseAll(@CurrentActor() actor: Actor, @Param('id', ASSIGNMENT_ID) id: string) {
+    return this.release.releaseAll(actor, id);
   }
 
   @Roles('admin', 'instructor')
@@ -124,8 +127,8 @@ export class GradesApiController {
   @ApiZodBody(returnSchema)
   @ApiErrorResponses(400, 401, 403, 404, 409)
   @ApiOk(returnedWorkBody)
-  async returnWork(@CurrentUser() user: User, @Param('id', SUBMISSION_ID) id: string, @Body() body: unknown, @Req() req: Request) {
-    const submission = await this.release.returnForRevision(user, id, parseWith(returnSchema, body), req);
+  async returnWork(@CurrentActor() actor: Actor, @Param('id', SUBMISSION_ID) id: string, @Body() body: unknown) {
+    const submission = await this.release.returnForRevision(actor, id, parseWith(returnSchema, body));
     return {
       submissionId: submission.id,
       returnedAt: submission.returnedAt?.toISOString() ?? null,
@@ -139,11 +142,11 @@ export class GradesApiController {
   @ApiFile('application/octet-stream')
   @ApiErrorResponses(401, 404)
   async feedbackFile(
-    @CurrentUser() user: User,
+    @CurrentActor() actor: Actor,
     @Param('id', SUBMISSION_ID) id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const { grade, content } = await this.grades.openFeedbackFile(user, id);
+    const { grade, content } = await this.grades.openFeedbackFile(actor, id);
     return sendStoredFile(res, feedbackFileMeta(grade), content);
   }
 
@@ -155,7 +158,12 @@ export class GradesApiController {
   })
   @ApiFile('application/zip')
   @ApiErrorResponses(401, 403, 404)
-  async zip(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    sendArchive(res, await this.zips.open(user, id, this.i18n.t(req.lang, 'grading.zip.textFile')));
+  async zip(
+    @CurrentActor() actor: Actor,
+    @Param('id', ASSIGNMENT_ID) id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    sendArchive(res, await this.zips.open(actor, id, this.i18n.t(req.lang, 'grading.zip.textFile')));
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request } from 'express';
 import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { ValidationFailedError } from '../common/errors';
 import { uuid } from '../common/schemas';
@@ -12,7 +12,7 @@ import { unitOfWork } from '../database/unit-of-work';
 import type { FilePolicy } from '../storage/file-policy';
 import type { FileKind } from '../storage/file-sniffer';
 import { StorageService, type StoredFile } from '../storage/storage.service';
-import type { User } from '../users/user.entity';
+import type { IncomingUpload } from '../storage/upload';
 import type { Assignment } from '../assignments/assignment.entity';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { AssignmentAccess } from '../assignments/assignment-access.service';
@@ -79,19 +79,19 @@ export class GradesService {
   }
 
   /** A submission the user grades (admins, instructors of the trainee's cohort); anyone else: not found. */
-  async gradable(user: User, submissionId: string, manager: EntityManager = this.dataSource.manager): Promise<Gradable> {
+  async gradable(actor: Actor, submissionId: string, manager: EntityManager = this.dataSource.manager): Promise<Gradable> {
     const submission = uuid.safeParse(submissionId).success
       ? await manager.getRepository(Submission).findOneBy({ id: submissionId })
       : null;
     if (!submission) throw new SubmissionNotFoundError();
     const assignment = await this.assignments.find(submission.assignmentId, manager);
-    if (!(await this.access.teachesTrainee(user, assignment, submission.userId))) throw new SubmissionNotFoundError();
+    if (!(await this.access.teachesTrainee(actor, assignment, submission.userId))) throw new SubmissionNotFoundError();
     return { submission, assignment };
   }
 
   /** Everything the grading page shows: versions with files, extension, deadlines, grade, trainee and cohort. */
-  async forGrading(user: User, submissionId: string): Promise<GradingWork> {
-    const { submission, assignment } = await this.gradable(user, submissionId);
+  async forGrading(actor: Actor, submissionId: string): Promise<GradingWork> {
+    const { submission, assignment } = await this.gradable(actor, submissionId);
     const [work, [trainee], membership] = await Promise.all([
       this.records.work(assignment, submission.userId),
       this.dataSource.query('SELECT id, name, email FROM users WHERE id = $1', [submission.userId]) as Promise<GradingWork['trainee'][]>,
@@ -104,48 +104,43 @@ export class GradesService {
   }
 
   /** The grade as its graders see it (drafts too), or as its trainee sees it (released only). */
-  async visible(user: User, submissionId: string): Promise<VisibleGrade> {
+  async visible(actor: Actor, submissionId: string): Promise<VisibleGrade> {
     const submission = uuid.safeParse(submissionId).success
       ? await this.dataSource.getRepository(Submission).findOneBy({ id: submissionId })
       : null;
     if (!submission) throw new SubmissionNotFoundError();
     const assignment = await this.assignments.find(submission.assignmentId);
-    const canGrade = await this.access.teachesTrainee(user, assignment, submission.userId);
-    if (!canGrade && submission.userId !== user.id) throw new SubmissionNotFoundError();
+    const canGrade = await this.access.teachesTrainee(actor, assignment, submission.userId);
+    if (!canGrade && submission.userId !== actor.userId) throw new SubmissionNotFoundError();
     const grade = await this.dataSource.getRepository(Grade).findOneBy({ submissionId: submission.id });
     if (!grade || (!canGrade && grade.status !== 'released')) throw new GradeNotFoundError();
     return { submission, assignment, grade, canGrade };
   }
 
-  async openFeedbackFile(user: User, submissionId: string): Promise<{ grade: Grade; content: Readable }> {
-    const { grade } = await this.visible(user, submissionId);
+  async openFeedbackFile(actor: Actor, submissionId: string): Promise<{ grade: Grade; content: Readable }> {
+    const { grade } = await this.visible(actor, submissionId);
     if (!grade.feedbackFileKey || !(await this.storage.exists(grade.feedbackFileKey))) throw new GradeNotFoundError();
     return { grade, content: this.storage.openRead(grade.feedbackFileKey) };
   }
 
+  /** Saves a draft grade from its fields (a JSON body or a form without a file); the right is checked first. */
+  async save(actor: Actor, submissionId: string, body: unknown): Promise<Grade> {
+    const target = await this.gradable(actor, submissionId);
+    return this.write(actor, target, parseWith(gradeSchema, body), undefined);
+  }
+
   /**
-   * Saves a draft grade from a JSON body or a form (multipart when it brings a feedback file). The user's right
-   * is checked before any upload is read; a refused save keeps no file.
+   * Saves a draft grade from a multipart form that may bring a feedback file. The user's right is checked before
+   * any upload is read; a refused save keeps no file.
    */
-  async save(user: User, submissionId: string, req: Request): Promise<Grade> {
-    const target = await this.gradable(user, submissionId);
-    const { input, file } = await this.readInput(req);
-    return this.write(user, target, input, file, req);
+  async saveForm(actor: Actor, submissionId: string, upload: IncomingUpload): Promise<Grade> {
+    const target = await this.gradable(actor, submissionId);
+    const { fields, files } = await this.storage.receiveMany(upload, FEEDBACK_FILE_FIELD, this.policy, 1);
+    const input = await this.storage.keepAllIf(files, async () => parseWith(gradeSchema, fields));
+    return this.write(actor, target, input, files[0]);
   }
 
-  private async readInput(req: Request): Promise<{ input: GradeInput; file: StoredFile | undefined }> {
-    if (!req.is('multipart/form-data')) return { input: parseWith(gradeSchema, req.body), file: undefined };
-    const { fields, files } = await this.storage.receiveMany(req, FEEDBACK_FILE_FIELD, this.policy, 1);
-    return this.storage.keepAllIf(files, async () => ({ input: parseWith(gradeSchema, fields), file: files[0] }));
-  }
-
-  private async write(
-    user: User,
-    { submission, assignment }: Gradable,
-    input: GradeInput,
-    file: StoredFile | undefined,
-    req: Request,
-  ): Promise<Grade> {
+  private async write(actor: Actor, { submission, assignment }: Gradable, input: GradeInput, file: StoredFile | undefined): Promise<Grade> {
     return unitOfWork(this.dataSource, async (manager) => {
       // A refused save keeps no file: whatever fails below rolls back and removes it.
       this.storage.discardOnRollback(manager, file ? [file] : []);
@@ -174,7 +169,7 @@ export class GradesService {
         feedback: input.feedback,
         status: 'draft' as const,
         releasedAt: null,
-        gradedById: user.id,
+        gradedById: actor.userId,
         ...fileColumns,
       };
       if (!before) {
@@ -202,13 +197,12 @@ export class GradesService {
       await manager.query('UPDATE submissions SET graded_version = $2 WHERE id = $1', [submission.id, row.submittedVersion]);
       await this.audit.record(
         {
-          actorId: user.id,
           action: before ? 'grade.updated' : 'grade.created',
           entityType: 'grade',
           entityId: grade.id,
           before: before ? gradeAuditView(before) : null,
           after: { ...gradeAuditView(grade), submissionId: submission.id },
-          req,
+          actor,
         },
         manager,
       );

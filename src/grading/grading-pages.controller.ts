@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, Post, Query, Render, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import type { Actor } from '../common/actor';
 import { Authenticated, Roles } from '../common/access.decorators';
 import { Clock } from '../common/clock';
-import { CurrentUser } from '../common/current-user.decorator';
+import { CurrentActor } from '../common/current-user.decorator';
 import { FormView } from '../common/form-view';
 import { pager } from '../common/paging';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -11,7 +12,7 @@ import { parseWith } from '../common/zod-validation.pipe';
 import { I18nService } from '../i18n/i18n.service';
 import { withFormLocals } from '../programmes/form-locals';
 import { sendStoredFile } from '../storage/file-response';
-import type { User } from '../users/user.entity';
+import { isMultipart, uploadFromRequest } from '../storage/upload';
 import { GradeConflictError } from './grading.errors';
 import { queueQuerySchema, releaseSchema, returnSchema } from './grades.schemas';
 import { GradesService } from './grades.service';
@@ -44,9 +45,9 @@ export class GradingPagesController {
   @Roles('admin', 'instructor')
   @Get('grading')
   @Render('pages/grading/queue')
-  async queuePage(@CurrentUser() user: User, @Query() rawQuery: unknown, @Req() req: Request) {
+  async queuePage(@CurrentActor() actor: Actor, @Query() rawQuery: unknown, @Req() req: Request) {
     const query = parseWith(queueQuerySchema, rawQuery);
-    const { items, total, options } = await this.queue.page(user, query);
+    const { items, total, options } = await this.queue.page(actor, query);
     return {
       titleKey: 'grading.queue.title',
       columns: queueColumns(this.i18n, req.lang),
@@ -61,8 +62,8 @@ export class GradingPagesController {
   @Roles('admin', 'instructor')
   @Get('grading/submissions/:id')
   @Render(VIEW)
-  submissionPage(@CurrentUser() user: User, @Param('id', SUBMISSION_ID) id: string, @Req() req: Request) {
-    return this.page(user, id, req.lang);
+  submissionPage(@CurrentActor() actor: Actor, @Param('id', SUBMISSION_ID) id: string, @Req() req: Request) {
+    return this.page(actor, id, req.lang);
   }
 
   /**
@@ -72,18 +73,18 @@ export class GradingPagesController {
   @Roles('admin', 'instructor')
   @Post('grading/submissions/:id/grade')
   @FormView(VIEW, keepGradeValues)
-  async saveGrade(@CurrentUser() user: User, @Param('id', SUBMISSION_ID) id: string, @Req() req: Request, @Res() res: Response) {
+  async saveGrade(@CurrentActor() actor: Actor, @Param('id', SUBMISSION_ID) id: string, @Req() req: Request, @Res() res: Response) {
     try {
       await withFormLocals(
         res,
-        () => this.page(user, id, req.lang),
-        () => this.grades.save(user, id, req),
+        () => this.page(actor, id, req.lang),
+        () => (isMultipart(req.headers) ? this.grades.saveForm(actor, id, uploadFromRequest(req)) : this.grades.save(actor, id, req.body)),
       );
     } catch (error) {
       if (!(error instanceof GradeConflictError)) throw error;
       const unsaved = (req.body ?? {}) as Record<string, string>;
       res.status(409).render(VIEW, {
-        ...(await this.page(user, id, req.lang)),
+        ...(await this.page(actor, id, req.lang)),
         formError: this.i18n.t(req.lang, error.messageKey, error.params),
         unsaved: { score: unsaved.score, passed: unsaved.passed, feedback: unsaved.feedback },
       });
@@ -97,7 +98,7 @@ export class GradingPagesController {
   @Post('grading/submissions/:id/release')
   @FormView(VIEW, keepGradeValues)
   async releaseGrade(
-    @CurrentUser() user: User,
+    @CurrentActor() actor: Actor,
     @Param('id', SUBMISSION_ID) id: string,
     @Body() body: unknown,
     @Req() req: Request,
@@ -105,8 +106,8 @@ export class GradingPagesController {
   ) {
     await withFormLocals(
       res,
-      () => this.page(user, id, req.lang),
-      () => this.release.release(user, id, parseWith(releaseSchema, body).revision, req),
+      () => this.page(actor, id, req.lang),
+      () => this.release.release(actor, id, parseWith(releaseSchema, body).revision),
     );
     req.session.flash = [{ kind: 'success', key: 'grading.flash.released' }];
     res.redirect(303, `/grading/submissions/${id}`);
@@ -116,7 +117,7 @@ export class GradingPagesController {
   @Post('grading/submissions/:id/return')
   @FormView(VIEW, keepGradeValues)
   async returnWork(
-    @CurrentUser() user: User,
+    @CurrentActor() actor: Actor,
     @Param('id', SUBMISSION_ID) id: string,
     @Body() body: unknown,
     @Req() req: Request,
@@ -124,8 +125,8 @@ export class GradingPagesController {
   ) {
     await withFormLocals(
       res,
-      () => this.page(user, id, req.lang),
-      () => this.release.returnForRevision(user, id, parseWith(returnSchema, body), req),
+      () => this.page(actor, id, req.lang),
+      () => this.release.returnForRevision(actor, id, parseWith(returnSchema, body)),
     );
     req.session.flash = [{ kind: 'success', key: 'grading.flash.returned' }];
     res.redirect(303, `/grading/submissions/${id}`);
@@ -133,8 +134,8 @@ export class GradingPagesController {
 
   @Roles('admin', 'instructor')
   @Post('grading/assignments/:id/release')
-  async releaseAll(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string, @Req() req: Request, @Res() res: Response) {
-    const { released, skipped } = await this.release.releaseAll(user, id, req);
+  async releaseAll(@CurrentActor() actor: Actor, @Param('id', ASSIGNMENT_ID) id: string, @Req() req: Request, @Res() res: Response) {
+    const { released, skipped } = await this.release.releaseAll(actor, id);
     req.session.flash = [
       { kind: 'success', key: 'grading.flash.releasedAll', params: { count: released } },
       ...(skipped ? [{ kind: 'info' as const, key: 'grading.flash.skipped', params: { count: skipped } }] : []),
@@ -144,24 +145,29 @@ export class GradingPagesController {
 
   @Roles('admin', 'instructor')
   @Get('grading/assignments/:id/submissions.zip')
-  async zip(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    sendArchive(res, await this.zips.open(user, id, this.i18n.t(req.lang, 'grading.zip.textFile')));
+  async zip(
+    @CurrentActor() actor: Actor,
+    @Param('id', ASSIGNMENT_ID) id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    sendArchive(res, await this.zips.open(actor, id, this.i18n.t(req.lang, 'grading.zip.textFile')));
   }
 
   /** The feedback file: for its graders, and for the trainee once the grade is released. */
   @Authenticated()
   @Get('submissions/:id/grade/feedback-file')
   async feedbackFile(
-    @CurrentUser() user: User,
+    @CurrentActor() actor: Actor,
     @Param('id', SUBMISSION_ID) id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const { grade, content } = await this.grades.openFeedbackFile(user, id);
+    const { grade, content } = await this.grades.openFeedbackFile(actor, id);
     return sendStoredFile(res, feedbackFileMeta(grade), content);
   }
 
-  private async page(user: User, id: string, lang: Request['lang']) {
-    const work = await this.grades.forGrading(user, id);
+  private async page(actor: Actor, id: string, lang: Request['lang']) {
+    const work = await this.grades.forGrading(actor, id);
     const graderName = work.grade ? await this.grades.graderName(work.submission.id) : null;
     return gradingPage(work, graderName || null, this.i18n, lang, this.clock.now());
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { User } from '../users/user.entity';
+import { type Actor, actorHasRole } from '../common/actor';
 import type { GradingType } from '../assignments/assignment.entity';
 import type { GradeStatus } from './grade.entity';
 import type { QueueQuery } from './grades.schemas';
@@ -153,20 +153,24 @@ export class GradingQueueService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The page of the queue and its total, with the filters' choices for a page. */
-  async page(user: User, query: QueueQuery): Promise<{ items: QueueItem[]; total: number; options: QueueFilterOptions }> {
-    const inView = await this.scopeRows(user);
-    return { ...(await this.list(user, query, scopeOf(inView, user.hasRole('admin'), query))), options: filterOptions(inView) };
+  async page(actor: Actor, query: QueueQuery): Promise<{ items: QueueItem[]; total: number; options: QueueFilterOptions }> {
+    const inView = await this.scopeRows(actor);
+    return { ...(await this.list(actor, query, scopeOf(inView, actorHasRole(actor, 'admin'), query))), options: filterOptions(inView) };
   }
 
   /** The page of the queue and its total (the API's: no filter choices, so the scope comes as three arrays). */
-  async find(user: User, query: QueueQuery): Promise<{ items: QueueItem[]; total: number }> {
-    return this.list(user, query, user.hasRole('admin') && !query.cohort && !query.assignment ? null : await this.scopeIds(user, query));
+  async find(actor: Actor, query: QueueQuery): Promise<{ items: QueueItem[]; total: number }> {
+    return this.list(
+      actor,
+      query,
+      actorHasRole(actor, 'admin') && !query.cohort && !query.assignment ? null : await this.scopeIds(actor, query),
+    );
   }
 
-  private async list(user: User, query: QueueQuery, scope: Scope | null): Promise<{ items: QueueItem[]; total: number }> {
+  private async list(actor: Actor, query: QueueQuery, scope: Scope | null): Promise<{ items: QueueItem[]; total: number }> {
     if (scope && !scope.own.length && !scope.ofPart.length) return { items: [], total: 0 };
     const { where, params } = queueConditions(scope, query);
-    const key = `${user.id}|${query.cohort ?? ''}|${query.assignment ?? ''}|${query.late ?? ''}`;
+    const key = `${actor.userId}|${query.cohort ?? ''}|${query.assignment ?? ''}|${query.late ?? ''}`;
     const cached = this.counts.get(key);
     const full = !cached || cached.until <= Date.now();
     const rows: (QueueRow & { counted: number })[] = await this.dataSource.query(pageStatement(where, params.length, full), [
@@ -193,7 +197,7 @@ export class GradingQueueService {
   }
 
   /** The scope `scopeOf` makes from the rows, reduced to three arrays in SQL (one short row to read). */
-  private async scopeIds(user: User, query: QueueQuery): Promise<Scope> {
+  private async scopeIds(actor: Actor, query: QueueQuery): Promise<Scope> {
     const [row]: { own: string[] | null; of_part: string[] | null; part_cohorts: string[] | null }[] = await this.dataSource.query(
       `WITH seen AS (SELECT c.id, c.part_id FROM cohorts c
                       WHERE ($1::uuid IS NULL OR c.id IN (SELECT cohort_id FROM cohort_instructors WHERE user_id = $1::uuid))
@@ -201,13 +205,13 @@ export class GradingQueueService {
        SELECT (SELECT array_agg(a.id) FROM seen c JOIN assignments a ON a.cohort_id = c.id WHERE $3::uuid IS NULL OR a.id = $3::uuid) AS own,
               (SELECT array_agg(DISTINCT a.id) FROM seen c JOIN assignments a ON a.part_id = c.part_id WHERE $3::uuid IS NULL OR a.id = $3::uuid) AS of_part,
               (SELECT array_agg(DISTINCT c.id) FROM seen c JOIN assignments a ON a.part_id = c.part_id WHERE $3::uuid IS NULL OR a.id = $3::uuid) AS part_cohorts`,
-      [user.hasRole('admin') ? null : user.id, query.cohort ?? null, query.assignment ?? null],
+      [actorHasRole(actor, 'admin') ? null : actor.userId, query.cohort ?? null, query.assignment ?? null],
     );
     return { own: row.own ?? [], ofPart: row.of_part ?? [], partCohorts: row.part_cohorts ?? [] };
   }
 
   /** The cohorts in view (taught, or all for admins) with their assignments, their parts' included. */
-  private scopeRows(user: User): Promise<ScopeRow[]> {
+  private scopeRows(actor: Actor): Promise<ScopeRow[]> {
     return this.dataSource.query(
       `WITH seen AS (SELECT c.id, c.name, c.part_id, c.starts_on FROM cohorts c
                       WHERE $1::uuid IS NULL OR c.id IN (SELECT cohort_id FROM cohort_instructors WHERE user_id = $1::uuid))
@@ -218,7 +222,7 @@ export class GradingQueueService {
               SELECT c.id, c.name, a.id, a.title, false, c.starts_on, a.due_at
                 FROM seen c JOIN assignments a ON a.part_id = c.part_id) AS rows
         ORDER BY starts_on DESC, cohort_name, due_at, title`,
-      [user.hasRole('admin') ? null : user.id],
+      [actorHasRole(actor, 'admin') ? null : actor.userId],
     );
   }
 }

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request } from 'express';
 import { DataSource, EntityManager, EntityNotFoundError } from 'typeorm';
+import { type Actor, actorHasRole } from '../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { ValidationFailedError } from '../common/errors';
 import { lockRow } from '../database/row-locks';
 import { unitOfWork } from '../database/unit-of-work';
-import type { User } from '../users/user.entity';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { AssignmentAccess } from '../assignments/assignment-access.service';
 import { AssignmentNotices } from '../assignments/assignment-notices';
@@ -51,8 +50,8 @@ export class GradingReleaseService {
   ) {}
 
   /** Releases the grade; releasing a released grade changes nothing. `revision`, when given, must still be current. */
-  async release(user: User, submissionId: string, revision: number | undefined, req?: Request): Promise<Grade> {
-    const { submission, assignment } = await this.grades.gradable(user, submissionId);
+  async release(actor: Actor, submissionId: string, revision: number | undefined): Promise<Grade> {
+    const { submission, assignment } = await this.grades.gradable(actor, submissionId);
     const grade = await unitOfWork(this.dataSource, async (manager) => {
       const current = await this.lockSubmission(manager, submission.id);
       const before = await manager.getRepository(Grade).findOneBy({ submissionId: submission.id });
@@ -67,13 +66,12 @@ export class GradingReleaseService {
       const after = await manager.getRepository(Grade).findOneByOrFail({ id: before.id });
       await this.audit.record(
         {
-          actorId: user.id,
           action: 'grade.released',
           entityType: 'grade',
           entityId: after.id,
           before: gradeAuditView(before),
           after: gradeAuditView(after),
-          req,
+          actor,
         },
         manager,
       );
@@ -96,8 +94,8 @@ export class GradingReleaseService {
    * Releases every draft grade of the assignment that is ready (saved for the latest version, work not returned)
    * among the trainees the user grades, in one statement.
    */
-  async releaseAll(user: User, assignmentId: string, req?: Request): Promise<ReleaseAllResult> {
-    const assignment = await this.assignments.getManaged(user, assignmentId);
+  async releaseAll(actor: Actor, assignmentId: string): Promise<ReleaseAllResult> {
+    const assignment = await this.assignments.getManaged(actor, assignmentId);
     return unitOfWork(this.dataSource, async (manager) => {
       const released: ReleasedRow[] = await manager
         .query(
@@ -107,18 +105,17 @@ export class GradingReleaseService {
             AND g.version_number = s.submitted_version AND s.returned_at IS NULL
             AND ${this.graderCondition('$2')}
          RETURNING g.id, g.submission_id, g.revision, g.released_at, s.user_id AS trainee_id`,
-          [assignment.id, this.graderId(user), this.clock.now(), assignment.cohortId, assignment.partId],
+          [assignment.id, this.graderId(actor), this.clock.now(), assignment.cohortId, assignment.partId],
         )
         .then(([rows]: [ReleasedRow[]]) => rows);
       const [{ skipped }]: { skipped: number }[] = await manager.query(
         `SELECT count(*)::int AS skipped FROM grades g JOIN submissions s ON s.id = g.submission_id
           WHERE s.assignment_id = $1 AND g.status = 'draft' AND ${this.graderCondition('$2', '$3', '$4')}`,
-        [assignment.id, this.graderId(user), assignment.cohortId, assignment.partId],
+        [assignment.id, this.graderId(actor), assignment.cohortId, assignment.partId],
       );
       for (const row of released) {
         await this.audit.record(
           {
-            actorId: user.id,
             action: 'grade.released',
             entityType: 'grade',
             entityId: row.id,
@@ -129,7 +126,7 @@ export class GradingReleaseService {
               revision: row.revision,
               submissionId: row.submission_id,
             },
-            req,
+            actor,
           },
           manager,
         );
@@ -149,8 +146,8 @@ export class GradingReleaseService {
   }
 
   /** Sends the work back with a new due time; a released grade becomes a draft again. The trainee is told why. */
-  async returnForRevision(user: User, submissionId: string, input: ReturnInput, req?: Request): Promise<Submission> {
-    const { submission, assignment } = await this.grades.gradable(user, submissionId);
+  async returnForRevision(actor: Actor, submissionId: string, input: ReturnInput): Promise<Submission> {
+    const { submission, assignment } = await this.grades.gradable(actor, submissionId);
     const now = this.clock.now();
     if (input.revisionDueAt.getTime() <= now.getTime()) throw ValidationFailedError.field('dueDate', 'grading.dueInPast');
     return unitOfWork(this.dataSource, async (manager) => {
@@ -166,17 +163,16 @@ export class GradingReleaseService {
       const returned = await manager.getRepository(Submission).findOneByOrFail({ id: submission.id });
       await this.audit.record(
         {
-          actorId: user.id,
           action: 'submission.returned',
           entityType: 'submission',
           entityId: submission.id,
           before: { returnedAt: current.returnedAt?.toISOString() ?? null, revisionDueAt: current.revisionDueAt?.toISOString() ?? null },
           after: { returnedAt: now.toISOString(), revisionDueAt: input.revisionDueAt.toISOString(), note: input.note },
-          req,
+          actor,
         },
         manager,
       );
-      await this.withdrawRelease(manager, user, submission.id, req);
+      await this.withdrawRelease(manager, actor, submission.id);
       await this.notifications.returnedForRevision(manager, {
         submissionId: submission.id,
         userId: submission.userId,
@@ -190,20 +186,19 @@ export class GradingReleaseService {
     });
   }
 
-  private async withdrawRelease(manager: EntityManager, user: User, submissionId: string, req?: Request): Promise<void> {
+  private async withdrawRelease(manager: EntityManager, actor: Actor, submissionId: string): Promise<void> {
     const before = await manager.getRepository(Grade).findOneBy({ submissionId, status: 'released' });
     if (!before) return;
     await manager.getRepository(Grade).update({ id: before.id }, { status: 'draft', releasedAt: null });
     const after = await manager.getRepository(Grade).findOneByOrFail({ id: before.id });
     await this.audit.record(
       {
-        actorId: user.id,
         action: 'grade.unreleased',
         entityType: 'grade',
         entityId: after.id,
         before: gradeAuditView(before),
         after: gradeAuditView(after),
-        req,
+        actor,
       },
       manager,
     );
@@ -216,8 +211,8 @@ export class GradingReleaseService {
   }
 
   /** Null for admins (every trainee); otherwise the instructor, who grades the trainees of the cohorts they teach. */
-  private graderId(user: User): string | null {
-    return user.hasRole('admin') ? null : user.id;
+  private graderId(actor: Actor): string | null {
+    return actorHasRole(actor, 'admin') ? null : actor.userId;
   }
 
   /** SQL: `s` is a submission of the assignment that the grader (param `grader`, null for all) grades. */

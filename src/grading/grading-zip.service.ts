@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { ZipFile } from 'yazl';
+import { type Actor, actorHasRole } from '../common/actor';
 import { extensionOf, sanitizeFileName } from '../storage/file-names';
 import { StorageService } from '../storage/storage.service';
-import type { User } from '../users/user.entity';
 import { AssignmentsService } from '../assignments/assignments.service';
 
 interface FileRow {
@@ -72,8 +72,8 @@ export class GradingZipService {
     private readonly storage: StorageService,
   ) {}
 
-  async open(user: User, assignmentId: string, textFileName: string): Promise<SubmissionsArchive> {
-    const assignment = await this.assignments.getManaged(user, assignmentId);
+  async open(actor: Actor, assignmentId: string, textFileName: string): Promise<SubmissionsArchive> {
+    const assignment = await this.assignments.getManaged(actor, assignmentId);
     const rows: FileRow[] = await this.dataSource.query(
       `SELECT s.id AS submission_id, u.name AS trainee_name, u.email AS trainee_email, s.submitted_at, v.text,
               f.storage_key, f.file_name, f.size
@@ -86,7 +86,7 @@ export class GradingZipService {
                 SELECT 1 FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id JOIN cohort_instructors ci ON ci.cohort_id = c.id
                  WHERE e.user_id = s.user_id AND ci.user_id = $2::uuid AND (c.id = $3::uuid OR c.part_id = $4::uuid)))
         ORDER BY u.name, u.email, s.id, f.created_at, f.file_name`,
-      [assignment.id, user.hasRole('admin') ? null : user.id, assignment.cohortId, assignment.partId],
+      [assignment.id, actorHasRole(actor, 'admin') ? null : actor.userId, assignment.cohortId, assignment.partId],
     );
     const present = await this.presentKeys(rows);
     const zip = new ZipFile();

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { type Actor, actorHasRole } from '../common/actor';
 import { CohortsService } from '../cohorts/cohorts.service';
 import { GradingQueueService } from '../grading/grading-queue.service';
 import { MyAssignmentsService } from '../submissions/my-assignments.service';
@@ -6,7 +7,7 @@ import { rigaDateTimeInputs } from '../i18n/dates';
 import { sessionPageView } from '../sessions/session-views';
 import { OutboxAdminService } from '../notifications/outbox-admin.service';
 import { MySessionsService } from '../sessions/my-sessions.service';
-import type { User } from '../users/user.entity';
+import { actingUser } from '../users/acting-user';
 
 const SHOWN = 3;
 
@@ -24,26 +25,26 @@ export class HomeService {
     private readonly outbox: OutboxAdminService,
   ) {}
 
-  async page(user: User, now: Date) {
+  async page(actor: Actor, now: Date) {
     const [sessions, trainee, instructor, admin] = await Promise.all([
-      user.hasRole('trainee', 'instructor') ? this.nextSessions(user, now) : null,
-      user.hasRole('trainee') ? this.work(user, now) : null,
-      user.hasRole('instructor') ? this.toGrade(user) : null,
-      user.hasRole('admin') ? this.overview(now) : null,
+      actorHasRole(actor, 'trainee', 'instructor') ? this.nextSessions(actor, now) : null,
+      actorHasRole(actor, 'trainee') ? this.work(actor, now) : null,
+      actorHasRole(actor, 'instructor') ? this.toGrade(actor) : null,
+      actorHasRole(actor, 'admin') ? this.overview(now) : null,
     ]);
     return { sessions, trainee, instructor, admin };
   }
 
   /** Today's sessions, or the next ones when there are none today. */
-  private async nextSessions(user: User, now: Date) {
-    const today = await this.sessions.today(user, now);
-    const listed = today.length ? today : (await this.sessions.upcoming(user, 1, SHOWN, now)).items;
+  private async nextSessions(actor: Actor, now: Date) {
+    const today = await this.sessions.today(actingUser(actor), now);
+    const listed = today.length ? today : (await this.sessions.upcoming(actingUser(actor), 1, SHOWN, now)).items;
     return { today: today.length > 0, items: listed.map(({ session, cohortName }) => sessionPageView(session, cohortName, now)) };
   }
 
   /** Work still to hand in, soonest due first, and the grades released most recently. */
-  private async work(user: User, now: Date) {
-    const all = await this.assignments.list(user);
+  private async work(actor: Actor, now: Date) {
+    const all = await this.assignments.list(actor);
     const due = all
       .filter(
         ({ work }) => ['not_submitted', 'draft', 'returned'].includes(work.state) && work.deadlines.cutoffAt.getTime() > now.getTime(),
@@ -70,8 +71,8 @@ export class HomeService {
     return { due, graded };
   }
 
-  private async toGrade(user: User) {
-    const { total } = await this.grading.find(user, { page: 1, pageSize: 1 });
+  private async toGrade(actor: Actor) {
+    const { total } = await this.grading.find(actor, { page: 1, pageSize: 1 });
     return { waiting: total };
   }
 

@@ -1,10 +1,11 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { uploadFromRequest } from '../storage/upload';
+import type { Actor } from '../common/actor';
 import { Authenticated } from '../common/access.decorators';
-import { CurrentUser } from '../common/current-user.decorator';
-import { User } from '../users/user.entity';
-import { downloadFile } from './material-download';
+import { CurrentActor } from '../common/current-user.decorator';
+import { downloadFile } from './material-download.response';
 import { materialJson } from './material-views';
 import { materialBody, materialListBody } from './material.responses';
 import { MaterialsService, MATERIAL_FILE_FIELD, type MaterialList } from './materials.service';
@@ -42,8 +43,8 @@ export class MaterialsApiController {
   @ApiOperation({ summary: "A cohort's materials, its part's included" })
   @ApiParam({ name: 'cohortId', format: 'uuid' })
   @ApiOk(materialListBody)
-  async listForCohort(@CurrentUser() user: User, @Param('cohortId') cohortId: string) {
-    return listJson(await this.materials.listForCohort(user, cohortId));
+  async listForCohort(@CurrentActor() actor: Actor, @Param('cohortId') cohortId: string) {
+    return listJson(await this.materials.listForCohort(actor, cohortId));
   }
 
   @Authenticated()
@@ -51,8 +52,8 @@ export class MaterialsApiController {
   @ApiOperation({ summary: "A part's materials (shared by all its cohorts)" })
   @ApiParam({ name: 'partId', format: 'uuid' })
   @ApiOk(materialListBody)
-  async listForPart(@CurrentUser() user: User, @Param('partId') partId: string) {
-    return listJson(await this.materials.listForPart(user, partId));
+  async listForPart(@CurrentActor() actor: Actor, @Param('partId') partId: string) {
+    return listJson(await this.materials.listForPart(actor, partId));
   }
 
   @Authenticated()
@@ -62,8 +63,8 @@ export class MaterialsApiController {
   @ApiConsumes('multipart/form-data')
   @UploadBody()
   @ApiCreated(materialBody)
-  async uploadToCohort(@CurrentUser() user: User, @Param('cohortId') cohortId: string, @Req() req: Request) {
-    return materialJson(await this.materials.upload(user, { cohortId }, req));
+  async uploadToCohort(@CurrentActor() actor: Actor, @Param('cohortId') cohortId: string, @Req() req: Request) {
+    return materialJson(await this.materials.upload(actor, { cohortId }, uploadFromRequest(req)));
   }
 
   @Authenticated()
@@ -73,8 +74,8 @@ export class MaterialsApiController {
   @ApiConsumes('multipart/form-data')
   @UploadBody()
   @ApiCreated(materialBody)
-  async uploadToPart(@CurrentUser() user: User, @Param('partId') partId: string, @Req() req: Request) {
-    return materialJson(await this.materials.upload(user, { partId }, req));
+  async uploadToPart(@CurrentActor() actor: Actor, @Param('partId') partId: string, @Req() req: Request) {
+    return materialJson(await this.materials.upload(actor, { partId }, uploadFromRequest(req)));
   }
 
   @Authenticated()
@@ -82,8 +83,8 @@ export class MaterialsApiController {
   @ApiOperation({ summary: 'A material (whoever may see its cohort or part)' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOk(materialBody)
-  async get(@CurrentUser() user: User, @Param('id') id: string) {
-    return materialJson(await this.materials.get(user, id));
+  async get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return materialJson(await this.materials.get(actor, id));
   }
 
   @Authenticated()
@@ -91,8 +92,12 @@ export class MaterialsApiController {
   @ApiOperation({ summary: 'Download a material under its original name' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiFile('application/octet-stream')
-  async download(@CurrentUser() user: User, @Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
-    return downloadFile(res, await this.materials.openDownload(user, id));
+  async download(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return downloadFile(res, await this.materials.openDownload(actor, id));
   }
 
   @Authenticated()
@@ -101,7 +106,7 @@ export class MaterialsApiController {
   @ApiOperation({ summary: 'Delete a material (who uploaded it, and admins)' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiNoContent('Deleted, with its file')
-  async delete(@CurrentUser() user: User, @Param('id') id: string, @Req() req: Request): Promise<void> {
-    await this.materials.delete(user, id, req);
+  async delete(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<void> {
+    await this.materials.delete(actor, id);
   }
 }

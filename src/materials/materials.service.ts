@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request } from 'express';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
+import type { Actor } from '../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { ForbiddenError, NotFoundError, ValidationFailedError } from '../common/errors';
 import { uuid } from '../common/schemas';
@@ -17,9 +17,10 @@ import { PartsService } from '../programmes/parts.service';
 import type { FilePolicy } from '../storage/file-policy';
 import type { FileKind } from '../storage/file-sniffer';
 import { StorageService } from '../storage/storage.service';
-import type { User } from '../users/user.entity';
+import type { IncomingUpload } from '../storage/upload';
 import { Material } from './material.entity';
 import { materialFieldsSchema } from './materials.schemas';
+import { actingUser } from '../users/acting-user';
 
 export const MATERIAL_KINDS: readonly FileKind[] = ['pdf', 'docx', 'pptx', 'xlsx', 'odt', 'png', 'jpeg'];
 export const MATERIAL_FILE_FIELD = 'file';
@@ -59,48 +60,50 @@ export class MaterialsService {
     return { keyPrefix: 'material', allowed: MATERIAL_KINDS, maxBytes: this.config.env.MATERIAL_MAX_MB * 1024 * 1024 };
   }
 
-  async listForCohort(user: User, cohortId: string): Promise<MaterialList> {
+  async listForCohort(actor: Actor, cohortId: string): Promise<MaterialList> {
     assertId(cohortId);
-    const cohort = await this.cohorts.getFor(user, cohortId);
+    const cohort = await this.cohorts.getFor(actingUser(actor), cohortId);
     const { part } = cohort;
     const [partMaterials, cohortMaterials, canUploadToCohort, canUploadToPart] = await Promise.all([
       this.materialsOf({ partId: part.id }),
       this.materialsOf({ cohortId: cohort.id }),
-      this.access.canTeach(user, cohort.id),
-      this.access.canTeachPart(user, part.id),
+      this.access.canTeach(actingUser(actor), cohort.id),
+      this.access.canTeachPart(actingUser(actor), part.id),
     ]);
     return { cohort, part, partMaterials, cohortMaterials, canUploadToCohort, canUploadToPart };
   }
 
-  async listForPart(user: User, partId: string): Promise<MaterialList> {
+  async listForPart(actor: Actor, partId: string): Promise<MaterialList> {
     assertId(partId);
-    if (!(await this.access.canViewPart(user, partId))) throw new NotFoundError();
+    if (!(await this.access.canViewPart(actingUser(actor), partId))) throw new NotFoundError();
     const part = await this.parts.get(partId);
     const [partMaterials, canUploadToPart] = await Promise.all([
       this.materialsOf({ partId: part.id }),
-      this.access.canTeachPart(user, part.id),
+      this.access.canTeachPart(actingUser(actor), part.id),
     ]);
     return { cohort: null, part, partMaterials, cohortMaterials: [], canUploadToCohort: false, canUploadToPart };
   }
 
   /** A material the user may see; any other id, existing or not, is not found. */
-  async get(user: User, id: string): Promise<Material> {
+  async get(actor: Actor, id: string): Promise<Material> {
     const material = uuid.safeParse(id).success ? await this.dataSource.getRepository(Material).findOneBy({ id }) : null;
-    if (!material || !(await this.canView(user, material))) throw new NotFoundError();
+    if (!material || !(await this.canView(actor, material))) throw new NotFoundError();
     return material;
   }
 
-  async canManage(user: User, material: Material): Promise<boolean> {
-    return material.cohortId ? this.access.canTeach(user, material.cohortId) : this.access.canTeachPart(user, material.partId!);
+  async canManage(actor: Actor, material: Material): Promise<boolean> {
+    return material.cohortId
+      ? this.access.canTeach(actingUser(actor), material.cohortId)
+      : this.access.canTeachPart(actingUser(actor), material.partId!);
   }
 
   /**
    * Stores the uploaded file, then records it. The file is written first under its final key; if the
    * fields are invalid or the transaction fails, the file is removed again.
    */
-  async upload(user: User, target: MaterialTarget, req: Request): Promise<Material> {
-    const where = await this.assertCanUpload(user, target);
-    const { fields, file } = await this.storage.receive(req, MATERIAL_FILE_FIELD, this.policy);
+  async upload(actor: Actor, target: MaterialTarget, upload: IncomingUpload): Promise<Material> {
+    const where = await this.assertCanUpload(actor, target);
+    const { fields, file } = await this.storage.receive(upload, MATERIAL_FILE_FIELD, this.policy);
     if (!file) {
       const input = materialFieldsSchema.safeParse(fields);
       throw new ValidationFailedError([
@@ -120,25 +123,25 @@ export class MaterialsService {
           mimeType: file.mimeType,
           size: String(file.size),
           sha256: file.sha256,
-          uploadedById: user.id,
+          uploadedById: actor.userId,
         }),
       );
       await this.audit.record(
-        { actorId: user.id, action: 'material.uploaded', entityType: 'material', entityId: material.id, after: auditView(material), req },
+        { action: 'material.uploaded', entityType: 'material', entityId: material.id, after: auditView(material), actor },
         manager,
       );
       return material;
     });
   }
 
-  async delete(user: User, id: string, req?: Request): Promise<Material> {
-    const material = await this.get(user, id);
-    if (!(await this.canManage(user, material))) throw new ForbiddenError();
+  async delete(actor: Actor, id: string): Promise<Material> {
+    const material = await this.get(actor, id);
+    if (!(await this.canManage(actor, material))) throw new ForbiddenError();
     return unitOfWork(this.dataSource, async (manager) => {
       const { affected } = await manager.getRepository(Material).delete({ id: material.id });
       if (!affected) throw new NotFoundError();
       await this.audit.record(
-        { actorId: user.id, action: 'material.deleted', entityType: 'material', entityId: material.id, before: auditView(material), req },
+        { action: 'material.deleted', entityType: 'material', entityId: material.id, before: auditView(material), actor },
         manager,
       );
       await this.storage.discardAfterCommit(manager, material.storageKey);
@@ -146,28 +149,30 @@ export class MaterialsService {
     });
   }
 
-  async openDownload(user: User, id: string): Promise<MaterialDownload> {
-    const material = await this.get(user, id);
+  async openDownload(actor: Actor, id: string): Promise<MaterialDownload> {
+    const material = await this.get(actor, id);
     if (!(await this.storage.exists(material.storageKey))) throw new NotFoundError();
     return { material, content: this.storage.openRead(material.storageKey) };
   }
 
-  private async canView(user: User, material: Material): Promise<boolean> {
-    return material.cohortId ? this.access.canView(user, material.cohortId) : this.access.canViewPart(user, material.partId!);
+  private async canView(actor: Actor, material: Material): Promise<boolean> {
+    return material.cohortId
+      ? this.access.canView(actingUser(actor), material.cohortId)
+      : this.access.canViewPart(actingUser(actor), material.partId!);
   }
 
   /** Teachers of the cohort (or of any cohort of the part) and admins; others who can see it get 403, the rest 404. */
-  private async assertCanUpload(user: User, target: MaterialTarget): Promise<{ cohortId: string } | { partId: string }> {
+  private async assertCanUpload(actor: Actor, target: MaterialTarget): Promise<{ cohortId: string } | { partId: string }> {
     // Access first, existence after: to anyone but an admin, a cohort or part that does not exist and one they
     // may not see answer alike.
     if ('cohortId' in target) {
       assertId(target.cohortId);
-      await this.access.assertCanTeach(user, target.cohortId);
+      await this.access.assertCanTeach(actingUser(actor), target.cohortId);
       return { cohortId: (await this.cohorts.get(target.cohortId)).id };
     }
     assertId(target.partId);
-    if (await this.access.canTeachPart(user, target.partId)) return { partId: (await this.parts.get(target.partId)).id };
-    if (await this.access.canViewPart(user, target.partId)) throw new ForbiddenError();
+    if (await this.access.canTeachPart(actingUser(actor), target.partId)) return { partId: (await this.parts.get(target.partId)).id };
+    if (await this.access.canViewPart(actingUser(actor), target.partId)) throw new ForbiddenError();
     throw new NotFoundError();
   }
 

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import Busboy, { type BusboyInstance } from '@fastify/busboy';
-import type { Request } from 'express';
 import { UploadRequestError } from './storage.errors';
+import type { IncomingUpload } from './upload';
 
 /** A part's headers (its name, file name and type) may take this much; the rest is cut off. */
 const MAX_PART_HEADER_BYTES = 16 * 1024;
@@ -31,14 +31,15 @@ export interface MultipartOptions<T> {
  * settle before rejecting, so each can clean up after itself. A handler that stored its file before a
  * later part failed must remember it and remove it when this rejects.
  */
-export function readMultipart<T>(req: Request, options: MultipartOptions<T>): Promise<T[]> {
+export function readMultipart<T>(upload: IncomingUpload, options: MultipartOptions<T>): Promise<T[]> {
+  const { stream: req } = upload;
   const several = options.maxFiles !== undefined;
   const maxFiles = options.maxFiles ?? 1;
   return new Promise((resolve, reject) => {
     let parser: BusboyInstance;
     try {
       parser = Busboy({
-        headers: req.headers as { 'content-type': string },
+        headers: upload.headers as { 'content-type': string },
         defCharset: 'utf8',
         // Room for one file too many (refused by name below) and a few empty file inputs.
         limits: {
@@ -63,8 +64,8 @@ export function readMultipart<T>(req: Request, options: MultipartOptions<T>): Pr
       req.unpipe(parser);
       parser.removeAllListeners();
       parser.on('error', () => undefined);
-      // Whatever the client still sends is not wanted: close the connection after answering.
-      if (!req.complete) req.res?.setHeader('Connection', 'close');
+      // Whatever the client still sends is not wanted.
+      if (!upload.isComplete()) upload.stopReading();
     };
     const fail = (error: unknown) => {
       if (failed) return;
@@ -106,7 +107,7 @@ export function readMultipart<T>(req: Request, options: MultipartOptions<T>): Pr
       }, fail);
     });
     req.on('close', () => {
-      if (!req.complete) fail(UploadRequestError.aborted());
+      if (!upload.isComplete()) fail(UploadRequestError.aborted());
     });
     req.pipe(parser);
   });

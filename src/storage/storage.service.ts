@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Request } from 'express';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
 import type { EntityManager } from 'typeorm';
@@ -12,6 +11,7 @@ import { readMultipart } from './multipart';
 import { STORAGE_DRIVER, StorageLimitExceededError, type ByteRange, type StorageDriver } from './storage-driver';
 import { FileRejectedError, UploadRequestError } from './storage.errors';
 import { newStorageKey } from './storage-keys';
+import { isMultipart, type IncomingUpload } from './upload';
 import { DEFAULT_ZIP_LIMITS, inspectZip, UnsafeZipError } from './zip-inspector';
 
 /** A file written to storage whose content was checked; kept only if a record comes to hold its key. */
@@ -101,20 +101,20 @@ export class StorageService {
   }
 
   /**
-   * Reads a multipart upload with its one file in `fileField`, storing the file as it streams in. Like a
-   * body parser it leaves the text fields in `req.body`, so a form can be shown again with them.
+   * Reads a multipart upload with its one file in `fileField`, storing the file as it streams in. The text
+   * fields go to `upload.fieldsRead` as well, so a form can be shown again with them.
    */
-  async receive(req: Request, fileField: string, policy: FilePolicy): Promise<ReceivedUpload> {
-    if (!req.is('multipart/form-data')) throw UploadRequestError.notMultipart();
-    const declared = Number(req.get('content-length'));
+  async receive(upload: IncomingUpload, fileField: string, policy: FilePolicy): Promise<ReceivedUpload> {
+    if (!isMultipart(upload.headers)) throw UploadRequestError.notMultipart();
+    const declared = Number(upload.headers['content-length']);
     if (Number.isFinite(declared) && declared > policy.maxBytes + FORM_OVERHEAD_BYTES) {
-      req.res?.setHeader('Connection', 'close');
+      upload.stopReading();
       throw UploadRequestError.tooLarge(policy.maxBytes);
     }
     const fields: Record<string, string> = {};
     let stored: StoredFile | undefined;
     try {
-      await readMultipart(req, {
+      await readMultipart(upload, {
         fields,
         fileField,
         maxFields: 20,
@@ -128,7 +128,7 @@ export class StorageService {
       if (stored) await this.discard(stored.key);
       throw error;
     } finally {
-      req.body = fields;
+      upload.fieldsRead(fields);
     }
   }
 
@@ -137,18 +137,18 @@ export class StorageService {
    * checked on its own. Any failure (a refused file, one file too many, a broken request) removes every
    * file stored so far. An empty file input is no file.
    */
-  async receiveMany(req: Request, fileField: string, policy: FilePolicy, maxFiles: number): Promise<ReceivedUploads> {
-    if (!req.is('multipart/form-data')) throw UploadRequestError.notMultipart();
-    const declared = Number(req.get('content-length'));
+  async receiveMany(upload: IncomingUpload, fileField: string, policy: FilePolicy, maxFiles: number): Promise<ReceivedUploads> {
+    if (!isMultipart(upload.headers)) throw UploadRequestError.notMultipart();
+    const declared = Number(upload.headers['content-length']);
     if (Number.isFinite(declared) && declared > Math.max(1, maxFiles) * policy.maxBytes + FORM_OVERHEAD_BYTES) {
-      req.res?.setHeader('Connection', 'close');
+      upload.stopReading();
       throw UploadRequestError.tooLarge(policy.maxBytes);
     }
     const fields: Record<string, string> = {};
     const stored: StoredFile[] = [];
     let sent = 0;
     try {
-      await readMultipart(req, {
+      await readMultipart(upload, {
         fields,
         fileField,
         maxFiles,
@@ -164,7 +164,7 @@ export class StorageService {
       await this.discardAll(stored.filter(Boolean));
       throw error;
     } finally {
-      req.body = fields;
+      upload.fieldsRead(fields);
     }
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import type { User } from '../users/user.entity';
+import type { Actor } from '../common/actor';
 import type { Assignment } from '../assignments/assignment.entity';
 import { AssignmentAccess } from '../assignments/assignment-access.service';
 import { Extension } from '../assignments/extension.entity';
@@ -30,8 +30,8 @@ export class AssignmentTraineesService {
     private readonly access: AssignmentAccess,
   ) {}
 
-  async list(user: User, assignment: Assignment): Promise<TraineeRow[]> {
-    const cohortIds = await this.access.managedCohortIds(user, assignment);
+  async list(actor: Actor, assignment: Assignment): Promise<TraineeRow[]> {
+    const cohortIds = await this.access.managedCohortIds(actor, assignment);
     if (!cohortIds.length) return [];
     const people: { user_id: string; name: string; email: string; cohort_id: string; cohort_name: string; status: string }[] =
       await this.dataSource.query(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { User } from '../users/user.entity';
+import { type Actor, actorHasRole } from '../common/actor';
 import { Assignment } from '../assignments/assignment.entity';
 import { SubmissionRecords, type TraineeWork } from './submission-records.service';
 
@@ -19,8 +19,9 @@ export class MyAssignmentsService {
     private readonly records: SubmissionRecords,
   ) {}
 
-  async list(user: User): Promise<MyAssignment[]> {
-    if (!user.hasRole('trainee')) return [];
+  async list(actor: Actor): Promise<MyAssignment[]> {
+    const userId = actor.userId;
+    if (!userId || !actorHasRole(actor, 'trainee')) return [];
     const rows: { id: string; cohort_id: string; cohort_name: string }[] = await this.dataSource.query(
       `SELECT DISTINCT ON (a.id) a.id, c.id AS cohort_id, c.name AS cohort_name
          FROM enrolments e
@@ -28,14 +29,14 @@ export class MyAssignmentsService {
          JOIN assignments a ON a.cohort_id = c.id OR a.part_id = c.part_id
         WHERE e.user_id = $1 AND e.status IN ('enrolled', 'completed', 'not_completed')
         ORDER BY a.id, (e.status = 'enrolled') DESC`,
-      [user.id],
+      [userId],
     );
     if (!rows.length) return [];
     const assignments = await this.dataSource.getRepository(Assignment).findBy(rows.map((row) => ({ id: row.id })));
     const byId = new Map(rows.map((row) => [row.id, row]));
     const list = await Promise.all(
       assignments.map(async (assignment) => ({
-        work: await this.records.work(assignment, user.id),
+        work: await this.records.work(assignment, userId),
         cohortId: byId.get(assignment.id)!.cohort_id,
         cohortName: byId.get(assignment.id)!.cohort_name,
       })),

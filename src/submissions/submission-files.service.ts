@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
+import type { Actor } from '../common/actor';
 import { uuid } from '../common/schemas';
 import { StorageService } from '../storage/storage.service';
-import type { User } from '../users/user.entity';
 import { Assignment } from '../assignments/assignment.entity';
 import { AssignmentAccess } from '../assignments/assignment-access.service';
 import { SubmissionFileNotFoundError, SubmissionNotFoundError } from './submissions.errors';
@@ -37,45 +37,46 @@ export class SubmissionFilesService {
     private readonly storage: StorageService,
   ) {}
 
-  async submission(user: User, id: string): Promise<VisibleSubmission> {
+  async submission(actor: Actor, id: string): Promise<VisibleSubmission> {
     const submission = uuid.safeParse(id).success
       ? await this.dataSource.getRepository(Submission).findOne({ where: { id }, relations: { assignment: true } })
       : null;
-    if (!submission || !(await this.access.canViewSubmission(user, submission.assignment, submission))) throw new SubmissionNotFoundError();
+    if (!submission || !(await this.access.canViewSubmission(actor, submission.assignment, submission)))
+      throw new SubmissionNotFoundError();
     return { submission, assignment: submission.assignment, versions: await this.records.versions(submission.id) };
   }
 
-  async version(user: User, id: string): Promise<{ version: VersionWithFiles; submission: Submission }> {
+  async version(actor: Actor, id: string): Promise<{ version: VersionWithFiles; submission: Submission }> {
     const version = uuid.safeParse(id).success
       ? await this.dataSource.getRepository(SubmissionVersion).findOne({ where: { id }, relations: { submission: { assignment: true } } })
       : null;
-    if (!version || !(await this.canSee(user, version.submission, version))) throw new SubmissionNotFoundError();
+    if (!version || !(await this.canSee(actor, version.submission, version))) throw new SubmissionNotFoundError();
     const files = await this.dataSource
       .getRepository(SubmissionFile)
       .find({ where: { versionId: version.id }, order: { createdAt: 'ASC', fileName: 'ASC' } });
     return { version: Object.assign(version, { files }), submission: version.submission };
   }
 
-  async file(user: User, id: string): Promise<SubmissionFile> {
+  async file(actor: Actor, id: string): Promise<SubmissionFile> {
     const file = uuid.safeParse(id).success
       ? await this.dataSource
           .getRepository(SubmissionFile)
           .findOne({ where: { id }, relations: { version: { submission: { assignment: true } } } })
       : null;
     const submission = file?.version.submission;
-    if (!file || !submission || !(await this.canSee(user, submission, file.version))) throw new SubmissionFileNotFoundError();
+    if (!file || !submission || !(await this.canSee(actor, submission, file.version))) throw new SubmissionFileNotFoundError();
     return file;
   }
 
   /** A draft is its owner's alone; a submitted version is also for the owner's instructors and admins. */
-  private async canSee(user: User, submission: Submission & { assignment: Assignment }, version: SubmissionVersion): Promise<boolean> {
-    if (submission.userId === user.id) return true;
-    return Boolean(version.submittedAt) && this.access.canViewSubmission(user, submission.assignment, submission);
+  private async canSee(actor: Actor, submission: Submission & { assignment: Assignment }, version: SubmissionVersion): Promise<boolean> {
+    if (submission.userId === actor.userId) return true;
+    return Boolean(version.submittedAt) && this.access.canViewSubmission(actor, submission.assignment, submission);
   }
 
   /** The file's content; `inline` only for a PDF, which the browser may then show in place. */
-  async openDownload(user: User, id: string, disposition: 'attachment' | 'inline' = 'attachment'): Promise<SubmissionFileDownload> {
-    const file = await this.file(user, id);
+  async openDownload(actor: Actor, id: string, disposition: 'attachment' | 'inline' = 'attachment'): Promise<SubmissionFileDownload> {
+    const file = await this.file(actor, id);
     if (disposition === 'inline' && file.mimeType !== 'application/pdf') throw new SubmissionFileNotFoundError();
     if (!(await this.storage.exists(file.storageKey))) throw new SubmissionFileNotFoundError();
     return { file, content: this.storage.openRead(file.storageKey) };

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { type Actor, actorHasRole } from '../common/actor';
 import { Clock } from '../common/clock';
 import { renderMarkdown } from '../common/markdown';
 import { lateByText } from '../i18n/durations';
 import { I18nService } from '../i18n/i18n.service';
 import { localized } from '../programmes/localized';
 import type { Language } from '../i18n/languages';
-import type { User } from '../users/user.entity';
 import { AssignmentAttachmentsService } from '../assignments/assignment-attachments.service';
 import { AssignmentTraineesService } from './assignment-trainees.service';
 import { SUBMISSION_FILE_TYPES, type Assignment } from '../assignments/assignment.entity';
@@ -33,8 +33,8 @@ export class SubmissionPagesService {
     private readonly clock: Clock,
   ) {}
 
-  async cohortList(user: User, cohortId: string, lang: Language) {
-    const list = await this.assignments.listForCohort(user, cohortId);
+  async cohortList(actor: Actor, cohortId: string, lang: Language) {
+    const list = await this.assignments.listForCohort(actor, cohortId);
     return {
       titleKey: 'assignments.cohort.title',
       cohort: { id: list.cohort.id, name: list.cohort.name },
@@ -81,13 +81,13 @@ export class SubmissionPagesService {
     };
   }
 
-  async assignmentPage(user: User, id: string, lang: Language) {
-    const assignment = await this.assignments.getVisible(user, id);
-    const canManage = await this.access.canManage(user, assignment);
+  async assignmentPage(actor: Actor, id: string, lang: Language) {
+    const assignment = await this.assignments.getVisible(actor, id);
+    const canManage = await this.access.canManage(actor, assignment);
     const now = this.clock.now();
     const notYetOpen = now < assignment.opensAt && !canManage;
     const attachments = notYetOpen ? [] : await this.attachments.list(assignment.id);
-    const work = !canManage && user.hasRole('trainee') ? await this.records.work(assignment, user.id) : null;
+    const work = !canManage && actor.userId && actorHasRole(actor, 'trainee') ? await this.records.work(assignment, actor.userId) : null;
     const current = work ? (work.draft ?? work.submitted) : null;
     return {
       // The answer as saved; a refused hand-in shows the text just typed instead (FormView puts it over this).
@@ -97,7 +97,7 @@ export class SubmissionPagesService {
       attachments: attachments.map((f) => fileRow(f, lang)),
       canManage,
       upload: canManage ? this.attachments.uploadHint() : null,
-      trainee: work ? await this.traineeView(user, work, lang) : null,
+      trainee: work ? await this.traineeView(actor, work, lang) : null,
     };
   }
 
@@ -120,9 +120,9 @@ export class SubmissionPagesService {
     };
   }
 
-  private async traineeView(user: User, work: TraineeWork, lang: Language) {
+  private async traineeView(actor: Actor, work: TraineeWork, lang: Language) {
     const now = this.clock.now();
-    const membership = await this.access.traineeCohort(user.id, work.assignment);
+    const membership = await this.access.traineeCohort(actor.userId, work.assignment);
     const window = windowAt(work.deadlines, now);
     const canHandIn = membership?.status === 'enrolled' && window.kind === 'open' && work.state !== 'graded';
     const current = work.draft ?? work.submitted;
@@ -160,9 +160,9 @@ export class SubmissionPagesService {
     };
   }
 
-  async traineesPage(user: User, id: string, lang: Language) {
-    const assignment = await this.assignments.getManaged(user, id);
-    const rows = await this.trainees.list(user, assignment);
+  async traineesPage(actor: Actor, id: string, lang: Language) {
+    const assignment = await this.assignments.getManaged(actor, id);
+    const rows = await this.trainees.list(actor, assignment);
     const now = this.clock.now();
     const cohorts = new Map<string, { id: string; name: string; trainees: unknown[] }>();
     for (const row of rows) {
@@ -192,9 +192,9 @@ export class SubmissionPagesService {
     };
   }
 
-  async myAssignments(user: User, lang: Language) {
+  async myAssignments(actor: Actor, lang: Language) {
     const now = this.clock.now();
-    const items = await this.mine.list(user);
+    const items = await this.mine.list(actor);
     return {
       titleKey: 'assignments.mine.title',
       assignments: items.map(({ work, cohortName }) => {
@@ -223,14 +223,14 @@ export class SubmissionPagesService {
     };
   }
 
-  async submissionPage(user: User, id: string, lang: Language) {
-    const { submission, assignment, versions } = await this.files.submission(user, id);
+  async submissionPage(actor: Actor, id: string, lang: Language) {
+    const { submission, assignment, versions } = await this.files.submission(actor, id);
     const owner = await this.assignments.personOf(submission.userId);
     return {
       titleKey: 'assignments.submission.title',
       assignment: { id: assignment.id, title: assignment.title },
       owner,
-      isOwner: submission.userId === user.id,
+      isOwner: submission.userId === actor.userId,
       versions: versions.filter((v) => v.submittedAt).map((v) => versionRow(v, this.i18n, lang)),
     };
   }

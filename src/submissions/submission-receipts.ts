@@ -26,7 +26,12 @@ export class SubmissionReceipts {
   ) {}
 
   /** Writes the receipt in the caller's unit of work (queued once it commits); false when this version's receipt was already written. */
-  async enqueue(manager: EntityManager, trainee: User, assignment: Assignment, version: VersionWithFiles): Promise<boolean> {
+  async enqueue(manager: EntityManager, traineeId: string, assignment: Assignment, version: VersionWithFiles): Promise<boolean> {
+    const [trainee]: Pick<User, 'id' | 'email' | 'name' | 'language'>[] = await manager.query(
+      'SELECT id, email, name, language FROM users WHERE id = $1',
+      [traineeId],
+    );
+    if (!trainee) return false;
     const lang = trainee.language;
     const request: EmailRequest = {
       to: { email: trainee.email, id: trainee.id, language: lang },

@@ -1,13 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { isMultipart, uploadFromRequest } from '../storage/upload';
+import type { Actor } from '../common/actor';
 import { Authenticated, Roles } from '../common/access.decorators';
-import { CurrentUser } from '../common/current-user.decorator';
+import { CurrentActor } from '../common/current-user.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ApiErrorResponses, ApiFile, ApiOk, ApiZodBody } from '../common/api-docs';
 import { parseWith } from '../common/zod-validation.pipe';
 import { sendStoredFile } from '../storage/file-response';
-import type { User } from '../users/user.entity';
 import { AssignmentTraineesService } from './assignment-trainees.service';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { draftSchema, extensionSchema, submitSchema } from '../assignments/assignments.schemas';
@@ -67,9 +68,9 @@ export class SubmissionsApiController {
   @Get('me/assignments')
   @ApiOperation({ summary: 'My assignments with where I stand on each, soonest due first' })
   @ApiOk(myAssignmentListBody)
-  async myAssignments(@CurrentUser() user: User) {
+  async myAssignments(@CurrentActor() actor: Actor) {
     return {
-      items: (await this.mine.list(user)).map(({ work, cohortId, cohortName }) => ({
+      items: (await this.mine.list(actor)).map(({ work, cohortId, cohortName }) => ({
         assignment: assignmentJson(work.assignment),
         cohortId,
         cohortName,
@@ -83,9 +84,9 @@ export class SubmissionsApiController {
   @ApiOperation({ summary: 'My work on an assignment: state, times, draft, submitted versions and the released grade' })
   @ApiErrorResponses(401, 404)
   @ApiOk(workBody)
-  async myWork(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string) {
-    const assignment = await this.assignments.getVisible(user, id);
-    return workJson(await this.records.work(assignment, user.id));
+  async myWork(@CurrentActor() actor: Actor, @Param('id', ASSIGNMENT_ID) id: string) {
+    const assignment = await this.assignments.getVisible(actor, id);
+    return workJson(await this.records.work(assignment, actor.userId!));
   }
 
   @Roles('trainee')
@@ -93,9 +94,9 @@ export class SubmissionsApiController {
   @ApiOperation({ summary: 'My draft (null when there is none)' })
   @ApiErrorResponses(401, 404)
   @ApiOk(draftBody)
-  async draft(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string) {
-    const assignment = await this.assignments.getVisible(user, id);
-    const { draft } = await this.records.work(assignment, user.id);
+  async draft(@CurrentActor() actor: Actor, @Param('id', ASSIGNMENT_ID) id: string) {
+    const assignment = await this.assignments.getVisible(actor, id);
+    const { draft } = await this.records.work(assignment, actor.userId!);
     return { draft: draft ? versionJson(draft) : null };
   }
 
@@ -108,8 +109,8 @@ export class SubmissionsApiController {
   @ApiZodBody(draftSchema)
   @ApiErrorResponses(400, 401, 403, 404, 409)
   @ApiOk(workBody)
-  async saveDraft(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string, @Body() body: unknown, @Req() req: Request) {
-    return workJson(await this.submissions.saveDraft(user, id, parseWith(draftSchema, body), req));
+  async saveDraft(@CurrentActor() actor: Actor, @Param('id', ASSIGNMENT_ID) id: string, @Body() body: unknown) {
+    return workJson(await this.submissions.saveDraft(actor, id, parseWith(draftSchema, body)));
   }
 
   @Roles('trainee')
@@ -120,8 +121,8 @@ export class SubmissionsApiController {
   @HandInBody()
   @ApiErrorResponses(400, 401, 403, 404, 409, 422)
   @ApiOk(workBody)
-  async addFiles(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string, @Req() req: Request) {
-    return workJson(await this.submissions.handIn(user, id, req, 'save'));
+  async addFiles(@CurrentActor() actor: Actor, @Param('id', ASSIGNMENT_ID) id: string, @Req() req: Request) {
+    return workJson(await this.submissions.handIn(actor, id, uploadFromRequest(req), 'save'));
   }
 
   @Roles('trainee')
@@ -129,13 +130,8 @@ export class SubmissionsApiController {
   @ApiOperation({ summary: 'Remove a file from my draft' })
   @ApiErrorResponses(401, 404, 409)
   @ApiOk(workBody)
-  async removeFile(
-    @CurrentUser() user: User,
-    @Param('id', ASSIGNMENT_ID) _id: string,
-    @Param('fileId', FILE_ID) fileId: string,
-    @Req() req: Request,
-  ) {
-    return workJson(await this.submissions.removeDraftFile(user, fileId, req));
+  async removeFile(@CurrentActor() actor: Actor, @Param('id', ASSIGNMENT_ID) _id: string, @Param('fileId', FILE_ID) fileId: string) {
+    return workJson(await this.submissions.removeDraftFile(actor, fileId));
   }
 
   @Roles('trainee')
@@ -150,9 +146,9 @@ export class SubmissionsApiController {
   @HandInBody()
   @ApiErrorResponses(400, 401, 403, 404, 409, 422)
   @ApiOk(workBody)
-  async submit(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string, @Req() req: Request, @Body() body: unknown) {
-    if (req.is('multipart/form-data')) return workJson(await this.submissions.handIn(user, id, req, 'submit'));
-    return workJson(await this.submissions.submit(user, id, parseWith(submitSchema, body), req));
+  async submit(@CurrentActor() actor: Actor, @Param('id', ASSIGNMENT_ID) id: string, @Req() req: Request, @Body() body: unknown) {
+    if (isMultipart(req.headers)) return workJson(await this.submissions.handIn(actor, id, uploadFromRequest(req), 'submit'));
+    return workJson(await this.submissions.submit(actor, id, parseWith(submitSchema, body)));
   }
 
   @Roles('admin', 'instructor')
@@ -160,9 +156,9 @@ export class SubmissionsApiController {
   @ApiOperation({ summary: "The trainees of the assignment's cohorts I teach (all for admins) and where each stands" })
   @ApiErrorResponses(401, 403, 404)
   @ApiOk(traineeWorkListBody)
-  async submissionsOf(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string) {
-    const assignment = await this.assignments.getManaged(user, id);
-    const rows = await this.trainees.list(user, assignment);
+  async submissionsOf(@CurrentActor() actor: Actor, @Param('id', ASSIGNMENT_ID) id: string) {
+    const assignment = await this.assignments.getManaged(actor, id);
+    const rows = await this.trainees.list(actor, assignment);
     return {
       items: rows.map((row) => ({
         userId: row.userId,
@@ -184,9 +180,9 @@ export class SubmissionsApiController {
   @ApiOperation({ summary: 'A submission with its submitted versions (its owner, their instructors, admins)' })
   @ApiErrorResponses(401, 404)
   @ApiOk(submissionBody)
-  async submission(@CurrentUser() user: User, @Param('id', SUBMISSION_ID) id: string) {
-    const { submission, versions } = await this.files.submission(user, id);
-    const visible = submission.userId === user.id ? versions : versions.filter((v) => v.submittedAt);
+  async submission(@CurrentActor() actor: Actor, @Param('id', SUBMISSION_ID) id: string) {
+    const { submission, versions } = await this.files.submission(actor, id);
+    const visible = submission.userId === actor.userId ? versions : versions.filter((v) => v.submittedAt);
     return {
       id: submission.id,
       assignmentId: submission.assignmentId,
@@ -205,8 +201,8 @@ export class SubmissionsApiController {
   @ApiOperation({ summary: 'One version with its files' })
   @ApiErrorResponses(401, 404)
   @ApiOk(versionBody)
-  async version(@CurrentUser() user: User, @Param('id', SUBMISSION_ID) id: string) {
-    return versionJson((await this.files.version(user, id)).version);
+  async version(@CurrentActor() actor: Actor, @Param('id', SUBMISSION_ID) id: string) {
+    return versionJson((await this.files.version(actor, id)).version);
   }
 
   @Authenticated()
@@ -214,8 +210,8 @@ export class SubmissionsApiController {
   @ApiOperation({ summary: "A submitted file's name, type, size and SHA-256" })
   @ApiErrorResponses(401, 404)
   @ApiOk(submissionFileBody)
-  async file(@CurrentUser() user: User, @Param('id', FILE_ID) id: string) {
-    return fileJson(await this.files.file(user, id));
+  async file(@CurrentActor() actor: Actor, @Param('id', FILE_ID) id: string) {
+    return fileJson(await this.files.file(actor, id));
   }
 
   @Authenticated()
@@ -224,11 +220,11 @@ export class SubmissionsApiController {
   @ApiOperation({ summary: 'The file, as an attachment under its original name' })
   @ApiErrorResponses(401, 404)
   async download(
-    @CurrentUser() user: User,
+    @CurrentActor() actor: Actor,
     @Param('id', FILE_ID) id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const { file, content } = await this.files.openDownload(user, id);
+    const { file, content } = await this.files.openDownload(actor, id);
     return sendStoredFile(res, file, content);
   }
 
@@ -237,8 +233,8 @@ export class SubmissionsApiController {
   @ApiOperation({ summary: 'Extensions given on the assignment to trainees of cohorts I teach' })
   @ApiErrorResponses(401, 403, 404)
   @ApiOk(extensionListBody)
-  async listExtensions(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string) {
-    const items = await this.extensions.list(user, id);
+  async listExtensions(@CurrentActor() actor: Actor, @Param('id', ASSIGNMENT_ID) id: string) {
+    const items = await this.extensions.list(actor, id);
     return {
       items: items.map((x) => ({
         id: x.id,
@@ -261,8 +257,8 @@ export class SubmissionsApiController {
   @ApiZodBody(extensionSchema)
   @ApiErrorResponses(400, 401, 403, 404)
   @ApiOk(extensionBody)
-  async grant(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string, @Body() body: unknown, @Req() req: Request) {
-    const x = await this.extensions.grant(user, id, parseWith(extensionSchema, body), req);
+  async grant(@CurrentActor() actor: Actor, @Param('id', ASSIGNMENT_ID) id: string, @Body() body: unknown) {
+    const x = await this.extensions.grant(actor, id, parseWith(extensionSchema, body));
     return {
       id: x.id,
       userId: x.userId,

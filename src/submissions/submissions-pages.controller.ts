@@ -1,15 +1,16 @@
 import { Body, Controller, Get, Param, Post, Render, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { uploadFromRequest } from '../storage/upload';
+import type { Actor } from '../common/actor';
 import { confirmed } from '../common/confirm';
 import { Authenticated, Roles } from '../common/access.decorators';
-import { CurrentUser } from '../common/current-user.decorator';
+import { CurrentActor } from '../common/current-user.decorator';
 import { FormView } from '../common/form-view';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
 import { withFormLocals } from '../programmes/form-locals';
 import { sendStoredFile } from '../storage/file-response';
-import type { User } from '../users/user.entity';
 import { extensionSchema } from '../assignments/assignments.schemas';
 import { SubmissionPagesService } from './submission-pages.service';
 import { ExtensionsService } from '../assignments/extensions.service';
@@ -34,17 +35,17 @@ export class SubmissionsPagesController {
   @Roles('trainee')
   @Get('my/assignments')
   @Render('pages/coursework/mine')
-  mine(@CurrentUser() user: User, @Req() req: Request) {
-    return this.pages.myAssignments(user, req.lang);
+  mine(@CurrentActor() actor: Actor, @Req() req: Request) {
+    return this.pages.myAssignments(actor, req.lang);
   }
 
   /** Saves the draft or submits it (the button pressed says which); a refusal shows the page again, nothing kept. */
   @Roles('trainee')
   @Post('assignments/:id/submission')
   @FormView('pages/coursework/assignment')
-  async handIn(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string, @Req() req: Request, @Res() res: Response) {
-    Object.assign(res.locals, await this.pages.assignmentPage(user, id, req.lang));
-    await this.submissions.handIn(user, id, req);
+  async handIn(@CurrentActor() actor: Actor, @Param('id', ASSIGNMENT_ID) id: string, @Req() req: Request, @Res() res: Response) {
+    Object.assign(res.locals, await this.pages.assignmentPage(actor, id, req.lang));
+    await this.submissions.handIn(actor, id, uploadFromRequest(req));
     const submitted = (req.body as Record<string, string>).action === 'submit';
     req.session.flash = [{ kind: 'success', key: submitted ? 'assignments.flash.submitted' : 'assignments.flash.saved' }];
     res.redirect(303, `/assignments/${id}`);
@@ -52,8 +53,8 @@ export class SubmissionsPagesController {
 
   @Roles('trainee')
   @Post('submission-files/:id/delete')
-  async removeFile(@CurrentUser() user: User, @Param('id', FILE_ID) id: string, @Req() req: Request, @Res() res: Response) {
-    const file = await this.files.file(user, id);
+  async removeFile(@CurrentActor() actor: Actor, @Param('id', FILE_ID) id: string, @Req() req: Request, @Res() res: Response) {
+    const file = await this.files.file(actor, id);
     const ask = {
       question: 'confirm.deleteDraftFile',
       params: { name: file.fileName },
@@ -61,7 +62,7 @@ export class SubmissionsPagesController {
       back: `/assignments/${file.version.submission.assignmentId}`,
     };
     if (!confirmed(req, res, ask)) return;
-    const work = await this.submissions.removeDraftFile(user, id, req);
+    const work = await this.submissions.removeDraftFile(actor, id);
     req.session.flash = [{ kind: 'success', key: 'assignments.flash.fileRemoved' }];
     res.redirect(303, `/assignments/${work.assignment.id}`);
   }
@@ -69,11 +70,11 @@ export class SubmissionsPagesController {
   @Authenticated()
   @Get('submission-files/:id/download')
   async download(
-    @CurrentUser() user: User,
+    @CurrentActor() actor: Actor,
     @Param('id', FILE_ID) id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const { file, content } = await this.files.openDownload(user, id);
+    const { file, content } = await this.files.openDownload(actor, id);
     return sendStoredFile(res, file, content);
   }
 
@@ -81,33 +82,33 @@ export class SubmissionsPagesController {
   @Authenticated()
   @Get('submission-files/:id/inline')
   async inline(
-    @CurrentUser() user: User,
+    @CurrentActor() actor: Actor,
     @Param('id', FILE_ID) id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const { file, content } = await this.files.openDownload(user, id, 'inline');
+    const { file, content } = await this.files.openDownload(actor, id, 'inline');
     return sendStoredFile(res, file, content, 'inline');
   }
 
   @Authenticated()
   @Get('submissions/:id')
   @Render('pages/coursework/submission')
-  submission(@CurrentUser() user: User, @Param('id', SUBMISSION_ID) id: string, @Req() req: Request) {
-    return this.pages.submissionPage(user, id, req.lang);
+  submission(@CurrentActor() actor: Actor, @Param('id', SUBMISSION_ID) id: string, @Req() req: Request) {
+    return this.pages.submissionPage(actor, id, req.lang);
   }
 
   @Roles('admin', 'instructor')
   @Get('assignments/:id/trainees')
   @Render('pages/coursework/trainees')
-  trainees(@CurrentUser() user: User, @Param('id', ASSIGNMENT_ID) id: string, @Req() req: Request) {
-    return this.pages.traineesPage(user, id, req.lang);
+  trainees(@CurrentActor() actor: Actor, @Param('id', ASSIGNMENT_ID) id: string, @Req() req: Request) {
+    return this.pages.traineesPage(actor, id, req.lang);
   }
 
   @Roles('admin', 'instructor')
   @Post('assignments/:id/extensions')
   @FormView('pages/coursework/trainees')
   async grantExtension(
-    @CurrentUser() user: User,
+    @CurrentActor() actor: Actor,
     @Param('id', ASSIGNMENT_ID) id: string,
     @Body() body: unknown,
     @Req() req: Request,
@@ -115,8 +116,8 @@ export class SubmissionsPagesController {
   ) {
     await withFormLocals(
       res,
-      () => this.pages.traineesPage(user, id, req.lang),
-      () => this.extensions.grant(user, id, parseWith(extensionSchema, body), req),
+      () => this.pages.traineesPage(actor, id, req.lang),
+      () => this.extensions.grant(actor, id, parseWith(extensionSchema, body)),
     );
     req.session.flash = [{ kind: 'success', key: 'assignments.flash.extended' }];
     res.redirect(303, `/assignments/${id}/trainees`);

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
+import type { Actor } from '../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { text, uuid } from '../common/schemas';
@@ -10,12 +10,13 @@ import { parseWith } from '../common/zod-validation.pipe';
 import { unitOfWork } from '../database/unit-of-work';
 import type { FilePolicy } from '../storage/file-policy';
 import { StorageService, type StoredFile } from '../storage/storage.service';
-import type { User } from '../users/user.entity';
+import type { IncomingUpload } from '../storage/upload';
 import type { Assignment } from '../assignments/assignment.entity';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { MAX_TEXT_LENGTH, type DraftInput } from '../assignments/assignments.schemas';
 import { AssignmentAccess } from '../assignments/assignment-access.service';
 import { kindsOfTypes } from './submission-views';
+import { NotEnrolledError } from '../assignments/assignments.errors';
 import {
   AssignmentNotOpenError,
   EmptySubmissionError,
@@ -54,6 +55,12 @@ class StaleCarryOver extends Error {}
 /** Another hand-in of the same trainee can go first only so many times before this one gives up. */
 const MAX_CARRY_OVER_ATTEMPTS = 3;
 
+/** The trainee handing in: work is always a person's, never the platform's own. */
+function traineeId(actor: Actor): string {
+  if (!actor.userId) throw new NotEnrolledError();
+  return actor.userId;
+}
+
 /** A file of the last submitted version, copied to start the next draft. */
 interface CarriedFile {
   source: SubmissionFile;
@@ -87,51 +94,50 @@ export class SubmissionsService {
    * A multipart hand-in: files in `files`, the answer in `text`, and `action` save or submit (`force`
    * overrides it, for API routes that say which by their path).
    */
-  async handIn(user: User, assignmentId: string, req: Request, force?: 'save' | 'submit'): Promise<TraineeWork> {
+  async handIn(actor: Actor, assignmentId: string, upload: IncomingUpload, force?: 'save' | 'submit'): Promise<TraineeWork> {
     const assignment = await this.assignments.find(assignmentId);
-    await this.access.assertCanSubmit(user, assignment);
-    const work = await this.records.work(assignment, user.id);
+    await this.access.assertCanSubmit(actor, assignment);
+    const work = await this.records.work(assignment, traineeId(actor));
     this.assertOpen(work);
     // The draft's files, or those the next draft will start with, count against the limit while streaming.
     const room = Math.max(0, assignment.maxFiles - ((work.draft ?? work.submitted)?.files.length ?? 0));
-    const { fields, files } = await this.storage.receiveMany(req, SUBMISSION_FILE_FIELD, this.policy(assignment), room);
+    const { fields, files } = await this.storage.receiveMany(upload, SUBMISSION_FILE_FIELD, this.policy(assignment), room);
     // Kept if any attempt commits: `commit` may run its transaction again when another hand-in went first.
     return this.storage.keepAllIf(files, async () => {
       const input = parseWith(handInFieldsSchema, fields);
-      return this.commit(user, work, { newFiles: files, text: input.text, submit: (force ?? input.action) === 'submit' }, req);
+      return this.commit(actor, work, { newFiles: files, text: input.text, submit: (force ?? input.action) === 'submit' });
     });
   }
 
-  async saveDraft(user: User, assignmentId: string, input: DraftInput, req?: Request): Promise<TraineeWork> {
-    return this.commit(user, await this.prepare(user, assignmentId), { newFiles: [], text: input.text, submit: false }, req);
+  async saveDraft(actor: Actor, assignmentId: string, input: DraftInput): Promise<TraineeWork> {
+    return this.commit(actor, await this.prepare(actor, assignmentId), { newFiles: [], text: input.text, submit: false });
   }
 
   /** Submits the draft, with the text given (JSON) replacing the draft's. */
-  async submit(user: User, assignmentId: string, input: Partial<DraftInput>, req?: Request): Promise<TraineeWork> {
-    return this.commit(user, await this.prepare(user, assignmentId), { newFiles: [], text: input.text, submit: true }, req);
+  async submit(actor: Actor, assignmentId: string, input: Partial<DraftInput>): Promise<TraineeWork> {
+    return this.commit(actor, await this.prepare(actor, assignmentId), { newFiles: [], text: input.text, submit: true });
   }
 
   /** Removes a file from the trainee's own draft. */
-  async removeDraftFile(user: User, fileId: string, req?: Request): Promise<TraineeWork> {
+  async removeDraftFile(actor: Actor, fileId: string): Promise<TraineeWork> {
     const file = uuid.safeParse(fileId).success
       ? await this.dataSource.getRepository(SubmissionFile).findOne({ where: { id: fileId }, relations: { version: { submission: true } } })
       : null;
-    if (!file || file.version.submission.userId !== user.id) throw new SubmissionFileNotFoundError();
+    if (!file || file.version.submission.userId !== actor.userId) throw new SubmissionFileNotFoundError();
     if (file.version.submittedAt) throw new VersionSubmittedError();
-    const { assignment } = await this.prepare(user, file.version.submission.assignmentId);
+    const { assignment } = await this.prepare(actor, file.version.submission.assignmentId);
     return unitOfWork(this.dataSource, async (manager) => {
-      const { work } = await this.lockWork(manager, assignment, user.id);
+      const { work } = await this.lockWork(manager, assignment, traineeId(actor));
       const draft = work.draft;
       if (!draft || !draft.files.some((f) => f.id === file.id)) throw new SubmissionFileNotFoundError();
       await manager.getRepository(SubmissionFile).delete({ id: file.id });
       await this.audit.record(
         {
-          actorId: user.id,
           action: 'submission.file.removed',
           entityType: 'submission',
           entityId: work.submission.id,
           before: { fileName: file.fileName, version: draft.number },
-          req,
+          actor,
         },
         manager,
       );
@@ -141,10 +147,10 @@ export class SubmissionsService {
   }
 
   /** The trainee's work on the assignment, once they may hand in and it is open to them. */
-  private async prepare(user: User, assignmentId: string): Promise<TraineeWork> {
+  private async prepare(actor: Actor, assignmentId: string): Promise<TraineeWork> {
     const assignment = await this.assignments.find(assignmentId);
-    await this.access.assertCanSubmit(user, assignment);
-    const work = await this.records.work(assignment, user.id);
+    await this.access.assertCanSubmit(actor, assignment);
+    const work = await this.records.work(assignment, traineeId(actor));
     this.assertOpen(work);
     return work;
   }
@@ -163,7 +169,7 @@ export class SubmissionsService {
    * submitted version and so which files to copy first; if it changed meanwhile (another hand-in of the trainee
    * went first), the copies are made again from the work as it is.
    */
-  private async commit(user: User, seen: TraineeWork, change: Change, req?: Request): Promise<TraineeWork> {
+  private async commit(actor: Actor, seen: TraineeWork, change: Change): Promise<TraineeWork> {
     const { assignment } = seen;
     let work = seen;
     for (let attempt = 1; ; attempt += 1) {
@@ -174,12 +180,12 @@ export class SubmissionsService {
             manager,
             carried.map((c) => c.stored),
           );
-          return this.record(manager, user, assignment, change, carried, req);
+          return this.record(manager, actor, assignment, change, carried);
         });
       } catch (error) {
         if (!(error instanceof StaleCarryOver) || attempt >= MAX_CARRY_OVER_ATTEMPTS) throw error;
       }
-      work = await this.records.work(assignment, user.id);
+      work = await this.records.work(assignment, traineeId(actor));
     }
   }
 
@@ -208,8 +214,8 @@ export class SubmissionsService {
     return { work, lateSeconds: this.assertOpen(work) };
   }
 
-  private async record(manager: EntityManager, user: User, assignment: Assignment, change: Change, carried: CarriedFile[], req?: Request) {
-    const { work, lateSeconds } = await this.lockWork(manager, assignment, user.id);
+  private async record(manager: EntityManager, actor: Actor, assignment: Assignment, change: Change, carried: CarriedFile[]) {
+    const { work, lateSeconds } = await this.lockWork(manager, assignment, traineeId(actor));
     const submission = work.submission;
     let unused = carried;
     let draft = work.draft;
@@ -240,7 +246,6 @@ export class SubmissionsService {
       Object.assign(submission, submitted);
       await this.audit.record(
         {
-          actorId: user.id,
           action: 'submission.submitted',
           entityType: 'submission',
           entityId: submission.id,
@@ -251,11 +256,11 @@ export class SubmissionsService {
             lateSeconds,
             files: draft.files.map((f) => ({ fileName: f.fileName, sha256: f.sha256 })),
           },
-          req,
+          actor,
         },
         manager,
       );
-      await this.receipts.enqueue(manager, user, assignment, draft);
+      await this.receipts.enqueue(manager, submission.userId, assignment, draft);
     } else {
       await this.updateVersion(manager, draft, versionChange);
     }

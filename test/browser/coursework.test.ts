@@ -15,7 +15,7 @@ import {
   type ServedApp,
   type TestBrowser,
 } from '../support/browser';
-import { createInstructor, createTrainee } from '../support/factories';
+import { actorOf, createInstructor, createTrainee } from '../support/factories';
 import { createAssignment, handIn } from '../support/grading-factories';
 import { createCohort, createPart, createProgramme, enrol } from '../support/schedule-factories';
 import { useTemporaryUploadDir } from '../support/uploads';
@@ -55,7 +55,7 @@ describe('coursework pages in Chromium meet WCAG 2.1 AA (axe-core)', () => {
     );
     const work = await t.app
       .get(SubmissionsService)
-      .submit(trainee, assignment.id, { text: 'Pirmā versija ar garu tekstu, kas jāaplauž arī telefona ekrānā.' });
+      .submit(actorOf(trainee), assignment.id, { text: 'Pirmā versija ar garu tekstu, kas jāaplauž arī telefona ekrānā.' });
     // An earlier assignment, graded and released: the trainee's list shows its score.
     const graded = await createAssignment(ds, { cohort }, { title: 'Riska reģistrs', dueAt: rigaTime(2012, 11, 20, 23, 59) });
     const gradedWork = await handIn(ds, null, graded, trainee, { text: 'Riska reģistrs ar 12 riskiem.' });

@@ -1,3 +1,4 @@
+import type { Actor } from '../../src/common/actor';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ApiToken } from '../../src/auth/api-token.entity';
@@ -56,4 +57,9 @@ export async function createApiToken(
     repo.create({ userId: owner.id, name, prefix: secret.slice(0, 10), tokenHash: sha256(secret), createdById: null }),
   );
   return { token, secret };
+}
+
+/** The user as services see them when they act from a page or the API. */
+export function actorOf(user: Pick<User, 'id' | 'roles' | 'language'>): Actor {
+  return { kind: 'user', userId: user.id, roles: user.roles, language: user.language, ip: '127.0.0.1', requestId: null };
 }
