@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { readMultipart } from '../storage/multipart';
 import { UploadRequestError } from '../storage/storage.errors';
+import { uploadFromRequest } from '../storage/upload';
 import { QuestionFileRefusedError } from './question-bank.errors';
 import { MAX_IMPORT_BYTES } from './question-import';
 
@@ -33,7 +34,7 @@ export async function receiveQuestionFile(req: Request): Promise<{ fields: Recor
   const fields: Record<string, string> = {};
   let tooLarge = false;
   try {
-    const [file] = await readMultipart<QuestionFile | null>(req, {
+    const [file] = await readMultipart<QuestionFile | null>(uploadFromRequest(req), {
       fields,
       fileField: QUESTION_FILE_FIELD,
       maxFields: 10,
