@@ -14,6 +14,7 @@ import { CoreModule } from './core.module';
 import { QuestionBankModule } from './exams/question-bank.module';
 import { ExamsModule } from './exams/exams.module';
 import { ExamSheetModule } from './exams/exam-sheet.module';
+import { ExamMarkingModule } from './exams/exam-marking.module';
 import { GradingModule } from './grading/grading.module';
 import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
@@ -46,6 +47,7 @@ const features = [
   QuestionBankModule,
   ExamsModule,
   ExamSheetModule,
+  ExamMarkingModule,
 ];
 /** The worker's own queues, known here too so the queue dashboard shows every queue of the platform. */
 const workerQueues = queuesRegisteredUnder(WorkerModule).filter((name) => !queuesRegisteredUnder(...features).includes(name));

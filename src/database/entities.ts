@@ -18,6 +18,7 @@ import { ExamAttemptItem } from '../exams/exam-attempt-item.entity';
 import { ExamAttempt } from '../exams/exam-attempt.entity';
 import { ExamLateAnswer } from '../exams/exam-late-answer.entity';
 import { ExamResult } from '../exams/exam-result.entity';
+import { ExamRemark } from '../exams/exam-remark.entity';
 import { Exam } from '../exams/exam.entity';
 import { Enrolment } from '../cohorts/enrolment.entity';
 import { Material } from '../materials/material.entity';
@@ -63,4 +64,5 @@ export const entities = [
   ExamLateAnswer,
   ExamAttemptEvent,
   ExamResult,
+  ExamRemark,
 ];

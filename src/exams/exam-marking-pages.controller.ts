@@ -1,0 +1,313 @@
+import { Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Authenticated, Roles } from '../common/access.decorators';
+import type { Actor } from '../common/actor';
+import { CurrentActor } from '../common/current-user.decorator';
+import { FormView } from '../common/form-view';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { parseWith } from '../common/zod-validation.pipe';
+import { I18nService } from '../i18n/i18n.service';
+import { withFormLocals } from '../programmes/form-locals';
+import { ExamItemNotFoundError, ExamMarkConflictError } from './exam-marking.errors';
+import { ExamMarkingService } from './exam-marking.service';
+import {
+  essayQueueQuerySchema,
+  markSchema,
+  MAX_EXAM_FEEDBACK_LENGTH,
+  MAX_REASON_LENGTH,
+  OVERRIDE_STATUSES,
+  overrideSchema,
+  remarkSchema,
+} from './exam-marking.schemas';
+import { markingItemView, ownResultView, pointsText } from './exam-marking-views';
+import { ExamReleaseService } from './exam-release.service';
+import { ExamRemarksService } from './exam-remarks.service';
+import { scoreChart } from './exam-score-chart';
+import { ExamStatisticsService } from './exam-statistics.service';
+
+const EXAM_ID = new ParseIdPipe('exams.errors.notFound');
+const ITEM_ID = new ParseIdPipe('examMarking.errors.itemNotFound');
+const USER_ID = new ParseIdPipe('examMarking.errors.resultNotFound');
+const QUESTION_ID = new ParseIdPipe('examMarking.errors.itemNotFound');
+
+const ITEM_VIEW = 'pages/exam-marking/item';
+const OVERRIDE_VIEW = 'pages/exam-marking/override';
+const REMARK_VIEW = 'pages/exam-marking/remark';
+const RELEASE_VIEW = 'pages/exam-marking/release';
+
+const fixed = (value: number | null, digits = 2) => (value === null ? '' : value.toFixed(digits));
+
+/** Exam marking pages: the essays to mark, one answer at a time across the attempts, results, overrides, key fixes, release, statistics. */
+@ApiExcludeController()
+@Controller()
+export class ExamMarkingPagesController {
+  constructor(
+    private readonly marking: ExamMarkingService,
+    private readonly remarks: ExamRemarksService,
+    private readonly release: ExamReleaseService,
+    private readonly statistics: ExamStatisticsService,
+    private readonly i18n: I18nService,
+  ) {}
+
+  @Roles('admin', 'instructor')
+  @Get('grading/exams')
+  @Render('pages/exam-marking/queue')
+  async queue(@CurrentActor() actor: Actor, @Query() rawQuery: unknown) {
+    const query = parseWith(essayQueueQuerySchema, rawQuery);
+    const groups = await this.marking.queue(actor, query.exam ?? null);
+    return { titleKey: 'examMarking.queue.title', groups, examId: query.exam ?? '' };
+  }
+
+  @Roles('admin', 'instructor')
+  @Get('grading/exams/:id/questions/:questionId')
+  async firstOfQuestion(
+    @CurrentActor() actor: Actor,
+    @Param('id', EXAM_ID) id: string,
+    @Param('questionId', QUESTION_ID) questionId: string,
+    @Res() res: Response,
+  ) {
+    res.redirect(303, `/grading/exam-items/${await this.marking.firstOf(actor, id, questionId)}`);
+  }
+
+  @Roles('admin', 'instructor')
+  @Get('grading/exam-items/:id')
+  @Render(ITEM_VIEW)
+  itemPage(@CurrentActor() actor: Actor, @Param('id', ITEM_ID) id: string, @Req() req: Request) {
+    return this.itemLocals(actor, id, req);
+  }
+
+  /** Saves the mark, then goes on to the next answer still to mark (or stays when none is left). */
+  @Roles('admin', 'instructor')
+  @Post('grading/exam-items/:id')
+  @FormView(ITEM_VIEW)
+  async mark(
+    @CurrentActor() actor: Actor,
+    @Param('id', ITEM_ID) id: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    try {
+      await withFormLocals(
+        res,
+        () => this.itemLocals(actor, id, req),
+        () => this.marking.mark(actor, id, parseWith(markSchema, body)),
+      );
+    } catch (error) {
+      if (!(error instanceof ExamMarkConflictError)) throw error;
+      const unsaved = (body ?? {}) as Record<string, string>;
+      const locals = await this.itemLocals(actor, id, req);
+      res.status(409).render(ITEM_VIEW, {
+        ...locals,
+        formError: this.i18n.t(req.lang, error.messageKey, error.params),
+        values: { ...locals.values, awarded: unsaved.awarded, feedback: unsaved.feedback },
+      });
+      return;
+    }
+    const step = await this.marking.step(actor, id);
+    req.session.flash = [{ kind: 'success', key: step.nextToMark ? 'examMarking.flash.markedNext' : 'examMarking.flash.markedAll' }];
+    res.redirect(303, `/grading/exam-items/${step.nextToMark ?? id}`);
+  }
+
+  private async itemLocals(actor: Actor, id: string, req: Request) {
+    const step = await this.marking.step(actor, id);
+    const item = markingItemView(step.item, this.i18n, req.lang);
+    return {
+      titleKey: 'examMarking.item.title',
+      item,
+      position: { index: step.index + 1, count: step.steps.length, left: step.steps.filter((s) => s.markState === 'manual').length },
+      previous: step.previous,
+      next: step.next,
+      values: { awarded: step.item.awarded === null ? '' : item.awarded, feedback: step.item.feedback, version: String(step.item.version) },
+      feedbackMaxLength: MAX_EXAM_FEEDBACK_LENGTH,
+    };
+  }
+
+  @Roles('admin', 'instructor')
+  @Get('exams/:id/marking')
+  @Render('pages/exam-marking/results')
+  async results(@CurrentActor() actor: Actor, @Param('id', EXAM_ID) id: string, @Req() req: Request) {
+    const { exam, rows } = await this.release.results(actor, id);
+    const [questions, remarks] = await Promise.all([this.remarks.questions(actor, id), this.remarks.list(actor, id)]);
+    return {
+      titleKey: 'examMarking.results.title',
+      exam: { id: exam.id, title: exam.title, releasedAt: exam.releasedAt, maxPoints: pointsText(exam.maxPoints, req.lang) },
+      rows: rows.map((r) => ({
+        ...r,
+        statusText: r.status ? this.i18n.t(req.lang, `examMarking.status.${r.status}`) : this.i18n.t(req.lang, 'examMarking.status.none'),
+        score: pointsText(r.score, req.lang),
+      })),
+      questions: questions.filter((q) => q.kind !== 'essay'),
+      remarks: remarks.map((r) => ({
+        ...r,
+        oldAwarded: pointsText(r.oldAwarded, req.lang),
+        newAwarded: pointsText(r.newAwarded, req.lang),
+      })),
+    };
+  }
+
+  @Roles('admin', 'instructor')
+  @Get('exams/:id/marking/results/:userId/override')
+  @Render(OVERRIDE_VIEW)
+  overridePage(
+    @CurrentActor() actor: Actor,
+    @Param('id', EXAM_ID) id: string,
+    @Param('userId', USER_ID) userId: string,
+    @Req() req: Request,
+  ) {
+    return this.overrideLocals(actor, id, userId, req);
+  }
+
+  @Roles('admin', 'instructor')
+  @Post('exams/:id/marking/results/:userId/override')
+  @FormView(OVERRIDE_VIEW)
+  async override(
+    @CurrentActor() actor: Actor,
+    @Param('id', EXAM_ID) id: string,
+    @Param('userId', USER_ID) userId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    await withFormLocals(
+      res,
+      () => this.overrideLocals(actor, id, userId, req),
+      () => this.release.override(actor, id, userId, parseWith(overrideSchema, body)),
+    );
+    req.session.flash = [{ kind: 'success', key: 'examMarking.flash.overridden' }];
+    res.redirect(303, `/exams/${id}/marking`);
+  }
+
+  private async overrideLocals(actor: Actor, id: string, userId: string, req: Request) {
+    const { exam, row } = await this.release.resultOf(actor, id, userId);
+    return {
+      titleKey: 'examMarking.override.title',
+      exam: { id: exam.id, title: exam.title, maxPoints: pointsText(exam.maxPoints, req.lang) },
+      trainee: { id: row.userId, name: row.name },
+      current: {
+        statusText: row.status ? this.i18n.t(req.lang, `examMarking.status.${row.status}`) : '',
+        score: pointsText(row.score, req.lang),
+      },
+      statusOptions: OVERRIDE_STATUSES.map((value) => ({ value, label: `examMarking.status.${value}` })),
+      values: {
+        status: row.status && row.status !== 'pending' ? row.status : '',
+        score: pointsText(row.score, req.lang),
+        reason: '',
+        version: String(row.version ?? 0),
+      },
+      reasonMaxLength: MAX_REASON_LENGTH,
+    };
+  }
+
+  @Roles('admin', 'instructor')
+  @Get('exams/:id/marking/questions/:questionId/remark')
+  @Render(REMARK_VIEW)
+  remarkPage(
+    @CurrentActor() actor: Actor,
+    @Param('id', EXAM_ID) id: string,
+    @Param('questionId', QUESTION_ID) questionId: string,
+    @Req() req: Request,
+  ) {
+    return this.remarkLocals(actor, id, questionId, req);
+  }
+
+  @Roles('admin', 'instructor')
+  @Post('exams/:id/marking/questions/:questionId/remark')
+  @FormView(REMARK_VIEW)
+  async remark(
+    @CurrentActor() actor: Actor,
+    @Param('id', EXAM_ID) id: string,
+    @Param('questionId', QUESTION_ID) questionId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    const outcome = await withFormLocals(
+      res,
+      () => this.remarkLocals(actor, id, questionId, req),
+      () => this.remarks.remark(actor, id, questionId, parseWith(remarkSchema, body)),
+    );
+    req.session.flash = [
+      { kind: 'success', key: 'examMarking.flash.remarked', params: { count: outcome.items, changed: outcome.changed } },
+    ];
+    res.redirect(303, `/exams/${id}/marking#remarks`);
+  }
+
+  private async remarkLocals(actor: Actor, id: string, questionId: string, req: Request) {
+    const { exam } = await this.release.results(actor, id);
+    const question = (await this.remarks.questions(actor, id)).find((q) => q.questionId === questionId);
+    if (!question) throw new ExamItemNotFoundError();
+    return {
+      titleKey: 'examMarking.remark.title',
+      exam: { id: exam.id, title: exam.title },
+      question,
+      versionOptions: question.versions.map((v) => ({
+        value: v.id,
+        text: this.i18n.t(req.lang, 'examMarking.remark.versionOption', { version: v.version }),
+      })),
+      values: { versionId: question.versions[0]?.id ?? '', reason: '' },
+      reasonMaxLength: MAX_REASON_LENGTH,
+    };
+  }
+
+  @Roles('admin', 'instructor')
+  @Get('exams/:id/marking/release')
+  @Render(RELEASE_VIEW)
+  async releasePage(@CurrentActor() actor: Actor, @Param('id', EXAM_ID) id: string) {
+    return this.releaseLocals(actor, id);
+  }
+
+  @Roles('admin', 'instructor')
+  @Post('exams/:id/marking/release')
+  @FormView(RELEASE_VIEW)
+  async releaseResults(@CurrentActor() actor: Actor, @Param('id', EXAM_ID) id: string, @Req() req: Request, @Res() res: Response) {
+    const { emailed } = await withFormLocals(
+      res,
+      () => this.releaseLocals(actor, id),
+      () => this.release.release(actor, id),
+    );
+    req.session.flash = [{ kind: 'success', key: 'examMarking.flash.released', params: { count: emailed } }];
+    res.redirect(303, `/exams/${id}/marking`);
+  }
+
+  private async releaseLocals(actor: Actor, id: string) {
+    const { exam, rows } = await this.release.results(actor, id);
+    return {
+      titleKey: 'examMarking.release.title',
+      exam: { id: exam.id, title: exam.title, releasedAt: exam.releasedAt },
+      withResult: rows.filter((r) => r.status !== null).length,
+      waiting: rows.filter((r) => r.needsMarking).length,
+    };
+  }
+
+  @Roles('admin', 'instructor')
+  @Get('exams/:id/statistics')
+  @Render('pages/exam-marking/statistics')
+  async stats(@CurrentActor() actor: Actor, @Param('id', EXAM_ID) id: string, @Req() req: Request) {
+    const s = await this.statistics.of(actor, id);
+    const bands = s.bands.map((b) => ({ ...b, label: `${pointsText(b.from, req.lang)}–${pointsText(b.to, req.lang)}` }));
+    return {
+      titleKey: 'examMarking.statistics.title',
+      exam: { id: s.exam.id, title: s.exam.title },
+      attempts: s.attempts,
+      mean: s.mean === null ? '' : pointsText(Math.round(s.mean * 100) / 100, req.lang),
+      maxPoints: pointsText(s.maxPoints, req.lang),
+      bands,
+      chart: scoreChart(bands),
+      questions: s.questions.map((q) => ({
+        ...q,
+        facilityText: fixed(q.facility),
+        discriminationText: q.discrimination === null ? '—' : fixed(q.discrimination),
+        flagTexts: q.flags.map((f) => this.i18n.t(req.lang, `examMarking.statistics.flags.${f}`)),
+      })),
+    };
+  }
+
+  @Authenticated()
+  @Get('exams/:id/my-result')
+  @Render('pages/exam-marking/my-result')
+  async own(@CurrentActor() actor: Actor, @Param('id', EXAM_ID) id: string, @Req() req: Request) {
+    return { titleKey: 'examMarking.own.title', ...ownResultView(await this.release.own(actor, id), this.i18n, req.lang) };
+  }
+}

@@ -1,0 +1,13 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { ExamMarkingRecords } from './exam-marking-records.service';
+import { EXAM_NOTICES_QUEUE, ExamNoticesProcessor, ExamNoticesScheduler } from './exam-notices.processor';
+import { ExamNoticesService } from './exam-notices.service';
+
+/** The exam notice scan (opening soon, closing soon): worker process only. */
+@Module({
+  imports: [BullModule.registerQueue({ name: EXAM_NOTICES_QUEUE })],
+  providers: [ExamMarkingRecords, ExamNoticesService, ExamNoticesScheduler, ExamNoticesProcessor],
+  exports: [ExamNoticesService],
+})
+export class ExamNoticesWorkerModule {}
