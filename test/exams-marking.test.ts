@@ -77,7 +77,7 @@ describe('exam marking, re-marking, overrides and release', () => {
     ] as const)
       questions.push(await bankQuestion(t.dataSource, cohort, name, points, body));
     const exam = await onlineExam(t.dataSource, cohort, questions);
-    const attempt = await submittedAttempt(t.dataSource, exam, trainees[0], questions, [
+    const attempt = await submittedAttempt(t, exam, trainees[0], questions, [
       { kind: 'single', choice: 'a' },
       { kind: 'multiple', choices: ['a', 'b', 'c'] },
       { kind: 'truefalse', value: false },
@@ -103,7 +103,7 @@ describe('exam marking, re-marking, overrides and release', () => {
   it('marks an essay with feedback; the score and the result follow; a second marker with a stale form gets a conflict', async () => {
     const { instructor, trainees, questions, exam } = await essayExam(1);
     const admin = await createAdmin(t.dataSource, { name: 'Administratore Anna' });
-    const attempt = await submittedAttempt(t.dataSource, exam, trainees[0], questions, [
+    const attempt = await submittedAttempt(t, exam, trainees[0], questions, [
       { kind: 'single', choice: 'a' },
       { kind: 'essay', text: 'Trīs riski un to mazināšana.' },
     ]);
@@ -150,7 +150,7 @@ describe('exam marking, re-marking, overrides and release', () => {
 
   it('lets no one outside the cohort mark: another cohort’s instructor is told the answer does not exist, a trainee is refused', async () => {
     const { trainees, questions, exam } = await essayExam(1);
-    const attempt = await submittedAttempt(t.dataSource, exam, trainees[0], questions, [null, { kind: 'essay', text: 'Atbilde' }]);
+    const attempt = await submittedAttempt(t, exam, trainees[0], questions, [null, { kind: 'essay', text: 'Atbilde' }]);
     const essayItem = (await itemsOf(attempt))[1];
     const stranger = await logIn(t.agent(), (await createInstructor(t.dataSource)).email);
     const token = await csrfToken(stranger, '/profile');
@@ -185,7 +185,7 @@ describe('exam marking, re-marking, overrides and release', () => {
     const answers = ['a', 'b', 'b'];
     const attempts = [];
     for (const [i, trainee] of trainees.entries())
-      attempts.push(await submittedAttempt(t.dataSource, exam, trainee, [q, other], [{ kind: 'single', choice: answers[i] }, null]));
+      attempts.push(await submittedAttempt(t, exam, trainee, [q, other], [{ kind: 'single', choice: answers[i] }, null]));
     expect(attempts.map((a) => a.score)).toEqual(['4.00', '0.00', '0.00']);
 
     const fixed = await newVersion(t.dataSource, q, {
@@ -245,7 +245,7 @@ describe('exam marking, re-marking, overrides and release', () => {
 
   it('overrides a result only with a reason, audited, and later marking leaves it alone', async () => {
     const { instructor, trainees, questions, exam } = await essayExam(2);
-    const attempt = await submittedAttempt(t.dataSource, exam, trainees[0], questions, [null, { kind: 'essay', text: 'Īsi' }]);
+    const attempt = await submittedAttempt(t, exam, trainees[0], questions, [null, { kind: 'essay', text: 'Īsi' }]);
     const agent = await logIn(t.agent(), instructor.email);
     const token = await csrfToken(agent, '/profile');
     const read = await agent.get(`/api/v1/exams/${exam.id}/results/${trainees[0].id}`).expect(200);
@@ -301,7 +301,7 @@ describe('exam marking, re-marking, overrides and release', () => {
     const attempts = [];
     for (const trainee of trainees)
       attempts.push(
-        await submittedAttempt(t.dataSource, exam, trainee, questions, [
+        await submittedAttempt(t, exam, trainee, questions, [
           { kind: 'single', choice: 'b' },
           { kind: 'essay', text: `Eseja ${trainee.name}` },
         ]),
@@ -370,13 +370,13 @@ describe('exam marking, re-marking, overrides and release', () => {
     const { cohort, trainees } = await examCohort(t.dataSource, 1);
     const q = await bankQuestion(t.dataSource, cohort, 'Tūlītējs', 1, truefalse);
     const exam = await onlineExam(t.dataSource, cohort, [q], { resultsShown: 'at_once' });
-    await submittedAttempt(t.dataSource, exam, trainees[0], [q], [{ kind: 'truefalse', value: true }]);
+    await submittedAttempt(t, exam, trainees[0], [q], [{ kind: 'truefalse', value: true }]);
     const agent = await logIn(t.agent(), trainees[0].email);
     expect((await agent.get(`/api/v1/exams/${exam.id}/my-result`)).body).toMatchObject({ state: 'shown', status: 'passed', score: 1 });
 
     const withEssay = await essayExam(1);
     const essayAtOnce = await onlineExam(t.dataSource, withEssay.cohort, withEssay.questions, { resultsShown: 'at_once' });
-    await submittedAttempt(t.dataSource, essayAtOnce, withEssay.trainees[0], withEssay.questions, [{ kind: 'single', choice: 'a' }, null]);
+    await submittedAttempt(t, essayAtOnce, withEssay.trainees[0], withEssay.questions, [{ kind: 'single', choice: 'a' }, null]);
     const other = await logIn(t.agent(), withEssay.trainees[0].email);
     expect((await other.get(`/api/v1/exams/${essayAtOnce.id}/my-result`)).body).toMatchObject({ state: 'awaiting', items: [] });
   });
@@ -395,7 +395,7 @@ describe('exam marking, re-marking, overrides and release', () => {
     ];
     for (const [i, [tf, choice, text]] of plan.entries())
       await submittedAttempt(
-        t.dataSource,
+        t,
         exam,
         trainees[i],
         [easy, hard, split],
@@ -425,7 +425,7 @@ describe('exam marking, re-marking, overrides and release', () => {
   it('serves the marking pages: the queue, one answer at a time, results, a key fix, an override and the release', async () => {
     const { instructor, trainees, questions, exam } = await essayExam(2);
     for (const trainee of trainees)
-      await submittedAttempt(t.dataSource, exam, trainee, questions, [
+      await submittedAttempt(t, exam, trainee, questions, [
         { kind: 'single', choice: 'a' },
         { kind: 'essay', text: `Teksts <b>${trainee.name}</b>` },
       ]);

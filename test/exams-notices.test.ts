@@ -64,7 +64,7 @@ describe('exam notices from the worker scan', () => {
     const hour = rows.filter((r) => r.dedup_key.includes(':1h:'));
     expect(hour.map((r) => r.recipient_id).sort()).toEqual([finisher.id, idle.id].sort());
 
-    await submittedAttempt(t.dataSource, exam, finisher, [q], [{ kind: 'truefalse', value: true }]);
+    await submittedAttempt(t, exam, finisher, [q], [{ kind: 'truefalse', value: true }]);
     expect((await notices.scan(at(closesAt, -16))).created).toBe(0);
     await notices.scan(at(closesAt, -15));
     await notices.scan(at(closesAt, -10));

@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CohortAccessModule } from '../cohorts/cohort-access.module';
-import { ExamAccess } from './exam-access.service';
 import { ExamMarkingApiController } from './exam-marking-api.controller';
 import { ExamMarkingPagesController } from './exam-marking-pages.controller';
 import { ExamMarkingRecords } from './exam-marking-records.service';
@@ -8,12 +6,13 @@ import { ExamMarkingService } from './exam-marking.service';
 import { ExamReleaseService } from './exam-release.service';
 import { ExamRemarksService } from './exam-remarks.service';
 import { ExamStatisticsService } from './exam-statistics.service';
+import { ExamsModule } from './exams.module';
 
 /** Marking exams by hand, fixing keys, overriding and releasing results, statistics (web process). */
 @Module({
-  imports: [CohortAccessModule],
+  imports: [ExamsModule],
   controllers: [ExamMarkingPagesController, ExamMarkingApiController],
-  providers: [ExamAccess, ExamMarkingRecords, ExamMarkingService, ExamRemarksService, ExamReleaseService, ExamStatisticsService],
+  providers: [ExamMarkingRecords, ExamMarkingService, ExamRemarksService, ExamReleaseService, ExamStatisticsService],
   exports: [ExamMarkingService, ExamReleaseService],
 })
 export class ExamMarkingModule {}

@@ -10,7 +10,8 @@ import { ExamAttemptItem } from './exam-attempt-item.entity';
 import { ExamMarkingRecords, type EssayGroup, type ItemForMarking, type WalkStep } from './exam-marking-records.service';
 import { AttemptNotSubmittedError, AwardedOutOfRangeError, ExamItemNotFoundError, ExamMarkConflictError } from './exam-marking.errors';
 import type { MarkInput } from './exam-marking.schemas';
-import { settleAttempt } from './exam-scores';
+import { AttemptSubmission } from './attempt-submission.service';
+import { rescoreAttempt } from './exam-scores';
 import { Exam } from './exam.entity';
 import { ExamNotFoundError } from './exams.errors';
 
@@ -37,6 +38,7 @@ export class ExamMarkingService {
     private readonly access: ExamAccess,
     private readonly records: ExamMarkingRecords,
     private readonly audit: AuditService,
+    private readonly submission: AttemptSubmission,
   ) {}
 
   /** The essay questions waiting in the exams the actor marks (all for administrators). */
@@ -111,7 +113,8 @@ export class ExamMarkingService {
           version: row.version + 1,
         },
       );
-      const attempt = await settleAttempt(manager, row.attemptId);
+      const attempt = await rescoreAttempt(manager, row.attemptId);
+      await this.submission.updateResult(manager, attempt.examId, attempt.userId);
       await this.audit.record(
         {
           actor,

@@ -11,7 +11,8 @@ import { ExamMarkingRecords, type RemarkRow } from './exam-marking-records.servi
 import { EssayNotRemarkedError, VersionNotOfQuestionError } from './exam-marking.errors';
 import type { RemarkInput } from './exam-marking.schemas';
 import { ExamRemark } from './exam-remark.entity';
-import { settleAttempt } from './exam-scores';
+import { AttemptSubmission } from './attempt-submission.service';
+import { rescoreAttempt } from './exam-scores';
 import { Exam } from './exam.entity';
 import { ExamNotFoundError } from './exams.errors';
 import { markResponse } from './marking';
@@ -35,6 +36,7 @@ export class ExamRemarksService {
     private readonly access: ExamAccess,
     private readonly records: ExamMarkingRecords,
     private readonly audit: AuditService,
+    private readonly submission: AttemptSubmission,
   ) {}
 
   private async managed(actor: Actor, examId: string): Promise<Exam> {
@@ -104,7 +106,10 @@ export class ExamRemarksService {
         );
       }
       const attemptIds = [...new Set(items.map((i) => i.attemptId))].sort();
-      for (const attemptId of attemptIds) await settleAttempt(manager, attemptId);
+      for (const attemptId of attemptIds) {
+        const attempt = await rescoreAttempt(manager, attemptId);
+        await this.submission.updateResult(manager, attempt.examId, attempt.userId);
+      }
       const outcome = { items: items.length, changed, attempts: attemptIds.length };
       await this.audit.record(
         {

@@ -3,15 +3,16 @@ import { DataSource } from 'typeorm';
 import type { Cohort } from '../../src/cohorts/cohort.entity';
 import { ExamAttemptItem } from '../../src/exams/exam-attempt-item.entity';
 import { ExamAttempt } from '../../src/exams/exam-attempt.entity';
-import { settleAttempt } from '../../src/exams/exam-scores';
+import { AttemptSubmission } from '../../src/exams/attempt-submission.service';
 import { Exam } from '../../src/exams/exam.entity';
-import { markResponse, type QuestionResponse } from '../../src/exams/marking';
+import type { QuestionResponse } from '../../src/exams/marking';
 import type { QuestionBody } from '../../src/exams/question-body';
 import { QuestionCategory } from '../../src/exams/question-category.entity';
 import { QuestionVersion } from '../../src/exams/question-version.entity';
 import { Question } from '../../src/exams/question.entity';
 import type { User } from '../../src/users/user.entity';
 import { createCohort, createPart, createProgramme, enrol } from './schedule-factories';
+import type { TestApp } from './app';
 import { createInstructor, createTrainee } from './factories';
 
 export interface BankQuestion {
@@ -93,50 +94,43 @@ export async function onlineExam(ds: DataSource, cohort: Cohort, questions: Bank
 }
 
 /**
- * A handed-in attempt with the given answers (by question), marked as submission marks it: closed questions by
- * their key, essays waiting for an instructor; then its score and the trainee's result.
+ * An attempt with the given answers (by question), handed in by the trainee through the platform's own
+ * submission: closed questions marked by their key, essays left for an instructor, the score and the result set.
  */
 export async function submittedAttempt(
-  ds: DataSource,
+  t: Pick<TestApp, 'app' | 'dataSource'>,
   exam: Exam,
   trainee: User,
   questions: BankQuestion[],
   responses: (QuestionResponse | null)[],
 ): Promise<ExamAttempt> {
-  return ds.transaction(async (manager) => {
-    const number = (await manager.getRepository(ExamAttempt).countBy({ examId: exam.id, userId: trainee.id })) + 1;
-    const now = new Date();
-    const attempt = await manager.getRepository(ExamAttempt).save(
-      manager.getRepository(ExamAttempt).create({
-        examId: exam.id,
-        userId: trainee.id,
-        number,
-        status: 'submitted',
-        startedAt: new Date(now.getTime() - 600_000),
-        deadlineAt: new Date(now.getTime() + 600_000),
-        submittedAt: now,
-        submittedBy: 'trainee',
-        seed: randomUUID(),
-        maxPoints: exam.maxPoints,
-      }),
-    );
-    for (const [i, q] of questions.entries()) {
-      const response = responses[i] ?? null;
-      const mark = markResponse(q.version.body, response, Number(q.version.points));
-      const manual = mark.state === 'manual' && response !== null;
-      await manager.getRepository(ExamAttemptItem).insert({
-        attemptId: attempt.id,
-        position: i + 1,
-        questionVersionId: q.version.id,
-        points: q.version.points,
-        response,
-        responseSeq: response ? 1 : 0,
-        markState: manual ? 'manual' : 'marked',
-        fraction: manual ? null : mark.state === 'marked' ? mark.fraction.toFixed(4) : '0',
-        awarded: manual ? null : mark.state === 'marked' ? mark.points.toFixed(2) : '0',
-        markedAt: manual ? null : now,
-      });
-    }
-    return settleAttempt(manager, attempt.id);
-  });
+  const ds = t.dataSource;
+  const number = (await ds.getRepository(ExamAttempt).countBy({ examId: exam.id, userId: trainee.id })) + 1;
+  const now = Date.now();
+  const attempt = await ds.getRepository(ExamAttempt).save(
+    ds.getRepository(ExamAttempt).create({
+      examId: exam.id,
+      userId: trainee.id,
+      number,
+      status: 'in_progress',
+      startedAt: new Date(now - 600_000),
+      deadlineAt: new Date(now + 600_000),
+      seed: randomUUID(),
+      maxPoints: exam.maxPoints,
+    }),
+  );
+  for (const [i, q] of questions.entries()) {
+    const response = responses[i] ?? null;
+    await ds.getRepository(ExamAttemptItem).insert({
+      attemptId: attempt.id,
+      position: i + 1,
+      questionVersionId: q.version.id,
+      points: q.version.points,
+      response,
+      responseSeq: response ? 1 : 0,
+      savedAt: response ? new Date(now) : null,
+    });
+  }
+  if (!(await t.app.get(AttemptSubmission).submit(attempt.id, 'trainee'))) throw new Error('the attempt was not submitted');
+  return ds.getRepository(ExamAttempt).findOneByOrFail({ id: attempt.id });
 }
