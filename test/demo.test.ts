@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { demoId } from '../src/demo/demo-programme';
 import { DEMO_PASSWORD } from '../src/demo/demo-users';
 import { seedDemo } from '../src/demo/seed';
@@ -133,6 +137,68 @@ describe('demo data', () => {
       const page = await agent.get('/my/assignments');
       expect(page.status).toBe(200);
       expect(page.text).toContain('Patstāvīgais darbs: projekta pieteikuma izstrāde');
+    });
+  });
+  describe('the December exam', () => {
+    const EXAM_TABLES = ['question_categories', 'questions', 'question_versions', 'exams', 'exam_results'];
+    const snapshot = () =>
+      Promise.all(EXAM_TABLES.map((table) => t.dataSource.query(`SELECT to_jsonb(x) AS row FROM ${table} x ORDER BY x.id`)));
+
+    it('loads the exam, its question bank and results again without changing a row', async () => {
+      const before = await snapshot();
+      await seedDemo(t.dataSource);
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('is the part 1 final exam of 14 December 2012 at its sitting, with a bank of every kind and seven released results', async () => {
+      const [exam] = await t.dataSource.query(
+        `SELECT e.mode, e.released_at IS NOT NULL AS released, s.kind AS session_kind,
+                to_char(s.starts_at AT TIME ZONE 'Europe/Riga', 'YYYY-MM-DD HH24:MI') AS at
+           FROM exams e JOIN sessions s ON s.id = e.session_id WHERE e.id = $1`,
+        [demoId('exam:p1-2012-final')],
+      );
+      expect(exam).toEqual({ mode: 'in_person', released: true, session_kind: 'exam_sitting', at: '2012-12-14 10:00' });
+      const bank: { kind: string; category: string }[] = await t.dataSource.query(
+        `SELECT v.body->>'kind' AS kind, c.name AS category FROM questions q
+           JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+           JOIN question_categories c ON c.id = q.category_id WHERE q.part_id = $1`,
+        [demoId('part:1')],
+      );
+      expect(bank.length).toBeGreaterThanOrEqual(8);
+      expect(bank.length).toBeLessThanOrEqual(12);
+      expect(new Set(bank.map((q) => q.kind))).toEqual(new Set(['single', 'multiple', 'truefalse', 'short', 'numeric', 'essay']));
+      expect(new Set(bank.map((q) => q.category)).size).toBe(3);
+      const results: { name: string; status: string; score: string }[] = await t.dataSource.query(
+        `SELECT u.name, r.status, r.score FROM exam_results r JOIN users u ON u.id = r.user_id WHERE r.exam_id = $1 ORDER BY u.name`,
+        [demoId('exam:p1-2012-final')],
+      );
+      expect(results).toHaveLength(7);
+      expect(results.find((r) => r.name === 'Kaspars Dūmiņš')).toEqual({ name: 'Kaspars Dūmiņš', status: 'failed', score: '55.00' });
+      expect(results.filter((r) => r.status === 'passed')).toHaveLength(6);
+    });
+
+    it("gives the demo instructor the exam's results sheet and its printable protocol", async () => {
+      const agent = t.agent();
+      await logIn(agent, 'instructor@kursors.test', DEMO_PASSWORD);
+      const sheet = await agent.get(`/exams/${demoId('exam:p1-2012-final')}/sheet`);
+      expect(sheet.status).toBe(200);
+      expect(sheet.text).toContain('Marta Ķēniņa');
+      const pdf = await agent
+        .get(`/exams/${demoId('exam:p1-2012-final')}/protocol.pdf`)
+        .buffer(true)
+        .parse((response, done) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (c: Buffer) => chunks.push(c));
+          response.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expect(pdf.status).toBe(200);
+      const dir = mkdtempSync(join(tmpdir(), 'demo-protocol-'));
+      writeFileSync(join(dir, 'p.pdf'), pdf.body as Buffer);
+      const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', join(dir, 'p.pdf'), '-'], { encoding: 'utf8' });
+      expect(text).toContain('2012. gada 14. decembrī, 10:00');
+      expect(text).toContain('Krišjāņa Valdemāra iela 1, Daugavpils, 305. telpa');
+      expect(text).toMatch(/Jeļena Kozlova\s+68\s+nokārtots/);
+      expect(text).toContain('Dace Ozola');
     });
   });
 });

@@ -6,6 +6,7 @@ import { unitOfWork } from '../database/unit-of-work';
 import { preflight } from '../preflight';
 import { User } from '../users/user.entity';
 import { seedDemoCoursework } from './demo-coursework';
+import { seedDemoExam } from './demo-exam';
 import { seedDemoProgramme } from './demo-programme';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 
@@ -24,6 +25,7 @@ export async function seedDemo(dataSource: DataSource): Promise<void> {
     }
     await seedDemoProgramme(manager, hash);
     await seedDemoCoursework(manager);
+    await seedDemoExam(manager);
   });
 }
 
