@@ -1,3 +1,4 @@
+import { personActor } from '../src/common/actor';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { OutboxMessage } from '../src/notifications/outbox-message.entity';
@@ -396,7 +397,10 @@ describe('the authorization matrix', () => {
     // Real records for the ids in the paths, so an allowed call reaches the record and a refused one is refused before it.
     const target = await t.app
       .get(UsersService)
-      .create({ email: `matrix-${randomUUID()}@kursors.test`, name: 'Matricas Mērķis', roles: ['trainee'], language: 'lv' }, admin);
+      .create(
+        { email: `matrix-${randomUUID()}@kursors.test`, name: 'Matricas Mērķis', roles: ['trainee'], language: 'lv' },
+        personActor(admin),
+      );
     const { token } = await createApiToken(t.dataSource, target);
     const invitation = await t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ recipientId: target.id });
     Object.assign(params, { user: target.id, token: token.id, outbox: invitation.id });

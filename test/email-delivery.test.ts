@@ -1,3 +1,4 @@
+import { personActor } from '../src/common/actor';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { ParsedMail } from 'mailparser';
 import { OutboxMessage } from '../src/notifications/outbox-message.entity';
@@ -39,7 +40,7 @@ describe('email delivery through SMTP', () => {
   it('delivers an invitation in Latvian with its outbox Message-ID, and its link works once', async () => {
     const admin = await createAdmin(t.dataSource);
     const email = `janis-${Date.now()}@kursors.test`;
-    await t.app.get(UsersService).create({ email, name: 'Jānis Bērziņš', roles: ['trainee'], language: 'lv' }, admin);
+    await t.app.get(UsersService).create({ email, name: 'Jānis Bērziņš', roles: ['trainee'], language: 'lv' }, personActor(admin));
 
     const mail = await firstMailTo(smtp, email);
     const message = await eventually(async () => {

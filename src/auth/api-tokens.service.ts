@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { Request } from 'express';
 import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/actor';
 import { NotFoundError } from '../common/errors';
 import { PreparedRead } from '../database/prepared-read';
 import { RawEntity } from '../database/raw-entity';
@@ -41,22 +41,21 @@ export class ApiTokensService {
   }
 
   /** Returns the secret: the only time anyone sees it. */
-  async create(userId: string, name: string, actor: User, req?: Request): Promise<{ token: ApiToken; secret: string }> {
+  async create(userId: string, name: string, actor: Actor): Promise<{ token: ApiToken; secret: string }> {
     const owner = await this.users.get(userId);
     const secret = newSecret(API_TOKEN_PREFIX);
     return unitOfWork(this.dataSource, async (manager) => {
       const repo = manager.getRepository(ApiToken);
       const token = await repo.save(
-        repo.create({ userId: owner.id, name, prefix: secret.slice(0, 10), tokenHash: sha256(secret), createdById: actor.id }),
+        repo.create({ userId: owner.id, name, prefix: secret.slice(0, 10), tokenHash: sha256(secret), createdById: actor.userId }),
       );
       await this.audit.record(
         {
-          actorId: actor.id,
+          actor,
           action: 'api_token.created',
           entityType: 'api_token',
           entityId: token.id,
           after: { userId: owner.id, name },
-          req,
         },
         manager,
       );
@@ -68,17 +67,14 @@ export class ApiTokensService {
     return this.tokens.find({ where: { userId }, order: { createdAt: 'DESC' } });
   }
 
-  async revoke(userId: string, tokenId: string, actor: User, req?: Request): Promise<void> {
+  async revoke(userId: string, tokenId: string, actor: Actor): Promise<void> {
     await unitOfWork(this.dataSource, async (manager) => {
       const repo = manager.getRepository(ApiToken);
       const token = await repo.findOneBy({ id: tokenId, userId });
       if (!token) throw new NotFoundError('auth.errors.tokenNotFound');
       if (token.revokedAt) return;
       await repo.update({ id: token.id }, { revokedAt: new Date() });
-      await this.audit.record(
-        { actorId: actor.id, action: 'api_token.revoked', entityType: 'api_token', entityId: token.id, req },
-        manager,
-      );
+      await this.audit.record({ actor, action: 'api_token.revoked', entityType: 'api_token', entityId: token.id }, manager);
     });
   }
 

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import type { Actor } from '../common/actor';
+import { CurrentActor } from '../common/current-user.decorator';
 import { Authenticated, Public } from '../common/access.decorators';
 import { FormView } from '../common/form-view';
 import { parseWith } from '../common/zod-validation.pipe';
@@ -32,9 +34,9 @@ export class AuthPagesController {
   @Public()
   @Post('login')
   @FormView('pages/auth/login')
-  async submitLogin(@Req() req: Request, @Body() body: unknown, @Res() res: Response) {
+  async submitLogin(@Req() req: Request, @CurrentActor() actor: Actor, @Body() body: unknown, @Res() res: Response) {
     const input = parseWith(loginSchema, body);
-    const user = await this.auth.verifyCredentials(input.email, input.password, req);
+    const user = await this.auth.verifyCredentials(input.email, input.password, actor);
     await this.sessions.logIn(req, user);
     res.redirect(303, safeNext(input.next));
   }
@@ -49,9 +51,9 @@ export class AuthPagesController {
   /** Anyone may switch; a signed-in user's choice is saved to their profile. */
   @Public()
   @Post('language')
-  async language(@Req() req: Request, @Body() body: unknown, @Res() res: Response) {
+  async language(@Req() req: Request, @CurrentActor() actor: Actor, @Body() body: unknown, @Res() res: Response) {
     const input = parseWith(languageSchema, body);
-    if (req.user) await this.users.changeLanguage(req.user, input.lang, req);
+    if (actor.userId) await this.users.changeLanguage(actor, input.lang);
     req.session.lang = input.lang;
     res.cookie(LANGUAGE_COOKIE, input.lang, { httpOnly: true, sameSite: 'lax', maxAge: 365 * 86_400_000 });
     res.redirect(303, safeNext(input.next));
@@ -67,11 +69,17 @@ export class AuthPagesController {
   @Public()
   @Post('password/:token')
   @FormView('pages/auth/set-password')
-  async setPassword(@Req() req: Request, @Param('token') token: string, @Body() body: unknown, @Res() res: Response) {
+  async setPassword(
+    @Req() req: Request,
+    @CurrentActor() actor: Actor,
+    @Param('token') token: string,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ) {
     // What the form shows again if the password is refused: the same title, and the email for password managers.
     Object.assign(res.locals, await this.passwordPage(token));
     const input = parseWith(passwordSchema, body);
-    const user = await this.passwordTokens.consume(token, input.password, input.passwordConfirm, req);
+    const user = await this.passwordTokens.consume(token, input.password, input.passwordConfirm, actor);
     await this.sessions.logIn(req, user);
     req.session.flash = [{ kind: 'success', key: 'auth.password.saved' }];
     res.redirect(303, '/');
@@ -92,9 +100,9 @@ export class AuthPagesController {
   @Public()
   @Post('password-reset')
   @FormView('pages/auth/reset-request')
-  async requestReset(@Req() req: Request, @Body() body: unknown, @Res() res: Response) {
+  async requestReset(@CurrentActor() actor: Actor, @Body() body: unknown, @Res() res: Response) {
     const input = parseWith(resetRequestSchema, body);
-    await this.users.requestPasswordReset(input.email, req);
+    await this.users.requestPasswordReset(input.email, actor);
     res.status(200).render('pages/auth/reset-sent', { titleKey: 'auth.reset.title' });
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Request } from 'express';
 import { AuditService } from '../audit/audit.service';
-import { clientIp } from '../common/request';
+import { type Actor, actingAs } from '../common/actor';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { InvalidCredentialsError } from './auth.errors';
@@ -17,25 +16,24 @@ export class AuthService {
   ) {}
 
   /** Checks the credentials under the rate limits (the attempt is counted first); every outcome is audited. */
-  async verifyCredentials(email: string, password: string, req: Request): Promise<User> {
-    const ip = clientIp(req);
+  async verifyCredentials(email: string, password: string, actor: Actor): Promise<User> {
+    const ip = actor.ip ?? 'unknown';
     await this.limiter.acquire(email, ip);
     const user = await this.users.findActiveByEmail(email);
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
     if (!user || !ok) {
       await this.audit.record({
-        actorId: null,
+        actor,
         action: 'auth.login_failed',
         entityType: 'user',
         entityId: user?.id ?? null,
         after: { email: email.slice(0, 254) },
-        req,
       });
       throw new InvalidCredentialsError();
     }
     await this.limiter.recordSuccess(email, ip);
     await this.users.recordLogin(user.id);
-    await this.audit.record({ actorId: user.id, action: 'auth.login', entityType: 'user', entityId: user.id, req });
+    await this.audit.record({ actor: actingAs(actor, user.id), action: 'auth.login', entityType: 'user', entityId: user.id });
     return user;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenError, NotFoundError } from '../common/errors';
-import type { User } from '../users/user.entity';
+import { type AccessSubject, subjectHasRole, subjectId } from '../common/actor';
 import { CohortRecords } from './cohort-records.service';
 
 /**
@@ -19,43 +19,53 @@ export class CohortAccessService {
   isMemberOf(userId: string, cohortId: string): Promise<boolean> {
     return this.records.isMember(userId, cohortId);
   }
+
   /** May the user see the cohort's schedule and materials? */
-  async canView(user: User, cohortId: string): Promise<boolean> {
-    if (user.hasRole('admin')) return true;
-    if (user.hasRole('instructor') && (await this.isInstructorOf(user.id, cohortId))) return true;
-    return user.hasRole('trainee') && this.isMemberOf(user.id, cohortId);
+  async canView(user: AccessSubject, cohortId: string): Promise<boolean> {
+    if (subjectHasRole(user, 'admin')) return true;
+    const id = subjectId(user);
+    if (!id) return false;
+    if (subjectHasRole(user, 'instructor') && (await this.isInstructorOf(id, cohortId))) return true;
+    return subjectHasRole(user, 'trainee') && this.isMemberOf(id, cohortId);
   }
 
   /** May the user teach in the cohort: take attendance, upload materials, grade? */
-  async canTeach(user: User, cohortId: string): Promise<boolean> {
-    if (user.hasRole('admin')) return true;
-    return user.hasRole('instructor') && this.isInstructorOf(user.id, cohortId);
+  async canTeach(user: AccessSubject, cohortId: string): Promise<boolean> {
+    if (subjectHasRole(user, 'admin')) return true;
+    const id = subjectId(user);
+    if (!id) return false;
+    return subjectHasRole(user, 'instructor') && this.isInstructorOf(id, cohortId);
   }
 
-  async assertCanView(user: User, cohortId: string): Promise<void> {
+  async assertCanView(user: AccessSubject, cohortId: string): Promise<void> {
     if (!(await this.canView(user, cohortId))) throw new NotFoundError();
   }
 
   /** Someone who can see the cohort but not teach it gets 403; anyone else a 404. */
-  async assertCanTeach(user: User, cohortId: string): Promise<void> {
+  async assertCanTeach(user: AccessSubject, cohortId: string): Promise<void> {
     if (await this.canTeach(user, cohortId)) return;
     if (await this.canView(user, cohortId)) throw new ForbiddenError();
     throw new NotFoundError();
   }
 
   /** Cohorts of a part the user can view (a part's materials are for every cohort of it). */
-  async canViewPart(user: User, partId: string): Promise<boolean> {
-    return user.hasRole('admin') || this.records.takesPartInPart(user.id, partId);
+  async canViewPart(user: AccessSubject, partId: string): Promise<boolean> {
+    if (subjectHasRole(user, 'admin')) return true;
+    const id = subjectId(user);
+    return id !== null && this.records.takesPartInPart(id, partId);
   }
 
   /** A programme is seen by admins and by whoever can see one of its cohorts. */
-  async canViewProgramme(user: User, programmeId: string): Promise<boolean> {
-    return user.hasRole('admin') || this.records.takesPartInProgramme(user.id, programmeId);
+  async canViewProgramme(user: AccessSubject, programmeId: string): Promise<boolean> {
+    if (subjectHasRole(user, 'admin')) return true;
+    const id = subjectId(user);
+    return id !== null && this.records.takesPartInProgramme(id, programmeId);
   }
 
-  async canTeachPart(user: User, partId: string): Promise<boolean> {
-    if (user.hasRole('admin')) return true;
-    if (!user.hasRole('instructor')) return false;
-    return this.records.teachesPart(user.id, partId);
+  async canTeachPart(user: AccessSubject, partId: string): Promise<boolean> {
+    if (subjectHasRole(user, 'admin')) return true;
+    const id = subjectId(user);
+    if (!id || !subjectHasRole(user, 'instructor')) return false;
+    return this.records.teachesPart(id, partId);
   }
 }

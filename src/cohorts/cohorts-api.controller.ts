@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import type { Actor } from '../common/actor';
 import { Authenticated, Roles } from '../common/access.decorators';
-import { CurrentUser } from '../common/current-user.decorator';
+import { CurrentActor, CurrentUser } from '../common/current-user.decorator';
 import { ValidationFailedError } from '../common/errors';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ApiCreated, ApiErrorResponses, ApiOk, ApiZodBody, ApiZodQuery } from '../common/api-docs';
@@ -62,8 +63,8 @@ export class CohortsApiController {
   @ApiOperation({ summary: 'Create a cohort of a part; instructors must have the instructor role' })
   @ApiZodBody(createCohortSchema)
   @ApiCreated(cohortBody)
-  async create(@CurrentUser() actor: User, @Req() req: Request, @Body() body: unknown) {
-    const cohort = await this.cohorts.create(parseWith(createCohortSchema, body), actor, req);
+  async create(@CurrentActor() actor: Actor, @Req() req: Request, @Body() body: unknown) {
+    const cohort = await this.cohorts.create(parseWith(createCohortSchema, body), actor);
     return cohortView(await this.cohorts.get(cohort.id), req.lang);
   }
 
@@ -80,8 +81,8 @@ export class CohortsApiController {
   @ApiOperation({ summary: 'Replace the fields of a cohort; a larger capacity promotes from the waiting list' })
   @ApiZodBody(updateCohortSchema)
   @ApiOk(updatedCohortBody)
-  async update(@CurrentUser() actor: User, @Req() req: Request, @Param('id', COHORT_ID) id: string, @Body() body: unknown) {
-    const { promoted } = await this.cohorts.update(id, parseWith(updateCohortSchema, body), actor, req);
+  async update(@CurrentActor() actor: Actor, @Req() req: Request, @Param('id', COHORT_ID) id: string, @Body() body: unknown) {
+    const { promoted } = await this.cohorts.update(id, parseWith(updateCohortSchema, body), actor);
     return { ...cohortView(await this.cohorts.get(id), req.lang), promoted: promoted.map(enrolmentView) };
   }
 
@@ -99,8 +100,8 @@ export class CohortsApiController {
   @ApiOperation({ summary: 'Enrol a trainee; when the cohort is full they join the waiting list' })
   @ApiZodBody(enrolSchema)
   @ApiCreated(enrolmentBody)
-  async enrol(@CurrentUser() actor: User, @Req() req: Request, @Param('id', COHORT_ID) id: string, @Body() body: unknown) {
-    const enrolment = await this.enrolments.enrol(id, parseWith(enrolSchema, body).userId, actor, req);
+  async enrol(@CurrentActor() actor: Actor, @Req() req: Request, @Param('id', COHORT_ID) id: string, @Body() body: unknown) {
+    const enrolment = await this.enrolments.enrol(id, parseWith(enrolSchema, body).userId, actor);
     return enrolmentView(await this.enrolments.get(enrolment.id));
   }
 
@@ -114,7 +115,7 @@ export class CohortsApiController {
   @ApiOk(enrolmentImportBody, 'Every row was valid; all were enrolled.')
   @ApiErrorResponses(422)
   async import(
-    @CurrentUser() actor: User,
+    @CurrentActor() actor: Actor,
     @Req() req: Request,
     @Param('id', COHORT_ID) id: string,
     @Body() body: unknown,
@@ -123,7 +124,7 @@ export class CohortsApiController {
     const { csv } = parseWith(importSchema, body);
     const source = file?.buffer.length ? file.buffer : csv?.trim() ? csv : null;
     if (!source) throw ValidationFailedError.field('file', 'csv.required');
-    const report = await this.importer.import(id, source, actor, req);
+    const report = await this.importer.import(id, source, actor);
     if (!report.imported) throw new EnrolmentImportRejectedError(report.rows.flatMap((r) => r.errors.map((e) => ({ line: r.line, ...e }))));
     return report;
   }
@@ -134,8 +135,8 @@ export class CohortsApiController {
   @ApiOperation({ summary: 'Withdraw a trainee with a reason; a freed place goes to the first on the waiting list' })
   @ApiZodBody(withdrawSchema)
   @ApiOk(withdrawalBody)
-  async withdraw(@CurrentUser() actor: User, @Req() req: Request, @Param('id', ENROLMENT_ID) id: string, @Body() body: unknown) {
-    const { enrolment, promoted } = await this.enrolments.withdraw(id, parseWith(withdrawSchema, body).reason, actor, req);
+  async withdraw(@CurrentActor() actor: Actor, @Req() req: Request, @Param('id', ENROLMENT_ID) id: string, @Body() body: unknown) {
+    const { enrolment, promoted } = await this.enrolments.withdraw(id, parseWith(withdrawSchema, body).reason, actor);
     return { enrolment: enrolmentView(enrolment), promoted: promoted.map(enrolmentView) };
   }
 

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import type { Actor } from '../common/actor';
 import { Roles } from '../common/access.decorators';
-import { CurrentUser } from '../common/current-user.decorator';
+import { CurrentActor } from '../common/current-user.decorator';
 import { FormView } from '../common/form-view';
 import { pager } from '../common/paging';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -13,7 +14,6 @@ import { singleProgrammeFooter } from '../programmes/programme-footer';
 import { PartsService } from '../programmes/parts.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import type { Language } from '../i18n/languages';
-import type { User } from '../users/user.entity';
 import { cohortView } from './cohort-views';
 import { cohortListQuerySchema, createCohortSchema, updateCohortSchema } from './cohort.schemas';
 import { CohortsService } from './cohorts.service';
@@ -58,11 +58,11 @@ export class CohortsPagesController {
   @Roles('admin')
   @Post()
   @FormView('pages/cohorts/form')
-  async create(@CurrentUser() actor: User, @Req() req: Request, @Body() body: unknown, @Res() res: Response) {
+  async create(@CurrentActor() actor: Actor, @Req() req: Request, @Body() body: unknown, @Res() res: Response) {
     const cohort = await withFormLocals(
       res,
       () => this.formLocals(req.lang),
-      () => this.cohorts.create(parseWith(createCohortSchema, body), actor, req),
+      () => this.cohorts.create(parseWith(createCohortSchema, body), actor),
     );
     req.session.flash = [{ kind: 'success', key: 'cohorts.flash.created' }];
     res.redirect(303, `/admin/cohorts/${cohort.id}`);
@@ -82,11 +82,17 @@ export class CohortsPagesController {
   @Roles('admin')
   @Post(':id')
   @FormView('pages/cohorts/form')
-  async update(@CurrentUser() actor: User, @Req() req: Request, @Param('id', ID) id: string, @Body() body: unknown, @Res() res: Response) {
+  async update(
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Param('id', ID) id: string,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ) {
     const { promoted } = await withFormLocals(
       res,
       () => this.formLocals(req.lang, id),
-      () => this.cohorts.update(id, parseWith(updateCohortSchema, body), actor, req),
+      () => this.cohorts.update(id, parseWith(updateCohortSchema, body), actor),
     );
     req.session.flash = [
       { kind: 'success', key: 'cohorts.flash.updated' },

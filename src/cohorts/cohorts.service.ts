@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request } from 'express';
 import { DataSource, EntityManager, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/actor';
 import { unitOfWork } from '../database/unit-of-work';
 import { Part } from '../programmes/part.entity';
 import { User } from '../users/user.entity';
@@ -85,7 +85,7 @@ export class CohortsService {
     return this.get(id);
   }
 
-  async create(input: CreateCohortInput, actor: User, req?: Request): Promise<Cohort> {
+  async create(input: CreateCohortInput, actor: Actor): Promise<Cohort> {
     return unitOfWork(this.dataSource, async (manager) => {
       const part = await manager.getRepository(Part).findOneBy({ id: input.partId });
       if (!part) throw new UnknownPartError();
@@ -100,7 +100,7 @@ export class CohortsService {
       });
       await repo.save(cohort);
       await this.audit.record(
-        { actorId: actor.id, action: 'cohort.created', entityType: 'cohort', entityId: cohort.id, after: auditView(cohort), req },
+        { actor, action: 'cohort.created', entityType: 'cohort', entityId: cohort.id, after: auditView(cohort) },
         manager,
       );
       return cohort;
@@ -108,7 +108,7 @@ export class CohortsService {
   }
 
   /** A larger capacity hands the new places to the waiting list at once; a capacity below the places taken is refused. */
-  async update(id: string, input: UpdateCohortInput, actor: User, req?: Request): Promise<{ cohort: Cohort; promoted: Enrolment[] }> {
+  async update(id: string, input: UpdateCohortInput, actor: Actor): Promise<{ cohort: Cohort; promoted: Enrolment[] }> {
     return unitOfWork(this.dataSource, async (manager) => {
       const cohort = await lockCohort(manager, id);
       cohort.instructors = await manager
@@ -128,10 +128,10 @@ export class CohortsService {
       });
       await manager.getRepository(Cohort).save(cohort);
       await this.audit.record(
-        { actorId: actor.id, action: 'cohort.updated', entityType: 'cohort', entityId: id, before, after: auditView(cohort), req },
+        { actor, action: 'cohort.updated', entityType: 'cohort', entityId: id, before, after: auditView(cohort) },
         manager,
       );
-      const promoted = await this.waitingList.fill(manager, cohort, actor.id, req);
+      const promoted = await this.waitingList.fill(manager, cohort, actor);
       return { cohort, promoted };
     });
   }

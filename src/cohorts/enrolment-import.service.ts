@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request } from 'express';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/actor';
 import { readCsv } from '../common/csv';
 import { email as emailSchema } from '../common/schemas';
 import { unitOfWork } from '../database/unit-of-work';
@@ -48,7 +48,7 @@ export class EnrolmentImportService {
     private readonly records: CohortRecords,
   ) {}
 
-  async import(cohortId: string, file: Buffer | string, actor: User, req?: Request): Promise<ImportReport> {
+  async import(cohortId: string, file: Buffer | string, actor: Actor): Promise<ImportReport> {
     const csv = readCsv(file, { required: ['email'], optional: ['status'], maxRows: IMPORT_MAX_ROWS, field: 'file' });
     return unitOfWork(this.dataSource, async (manager): Promise<ImportReport> => {
       const cohort = await lockCohortForEnrolment(manager, cohortId);
@@ -72,16 +72,15 @@ export class EnrolmentImportService {
       let position = await this.records.waitingCount(manager, cohort.id);
       for (const row of rows) {
         if (row.outcome === 'waitlisted') position += 1;
-        await this.enrolments.place(manager, cohort, row.user!, row.outcome!, actor, req, position);
+        await this.enrolments.place(manager, cohort, row.user!, row.outcome!, actor, position);
       }
       await this.audit.record(
         {
-          actorId: actor.id,
+          actor,
           action: 'cohort.enrolments_imported',
           entityType: 'cohort',
           entityId: cohort.id,
           after: { rows: rows.length, ...counts },
-          req,
         },
         manager,
       );

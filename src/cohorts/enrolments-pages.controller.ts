@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, Post, Query, Render, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import type { Actor } from '../common/actor';
 import { Roles } from '../common/access.decorators';
-import { CurrentUser } from '../common/current-user.decorator';
+import { CurrentActor } from '../common/current-user.decorator';
 import { ValidationFailedError } from '../common/errors';
 import { FormView } from '../common/form-view';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -11,7 +12,6 @@ import { I18nService } from '../i18n/i18n.service';
 import { withFormLocals } from '../programmes/form-locals';
 import { singleProgrammeFooter } from '../programmes/programme-footer';
 import type { Language } from '../i18n/languages';
-import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { cohortView, enrolmentPageView } from './cohort-views';
 import { CSV_UPLOAD, UploadedCsv } from './csv-upload';
@@ -46,11 +46,11 @@ export class EnrolmentsPagesController {
   @Roles('admin')
   @Post('enrolments')
   @FormView('pages/cohorts/show')
-  async enrol(@CurrentUser() actor: User, @Req() req: Request, @Param('id', ID) id: string, @Body() body: unknown, @Res() res: Response) {
+  async enrol(@CurrentActor() actor: Actor, @Req() req: Request, @Param('id', ID) id: string, @Body() body: unknown, @Res() res: Response) {
     const enrolment = await withFormLocals(
       res,
       () => this.showLocals(id, req.lang),
-      () => this.enrolments.enrol(id, parseWith(enrolSchema, body).userId, actor, req),
+      () => this.enrolments.enrol(id, parseWith(enrolSchema, body).userId, actor),
     );
     req.session.flash = [{ kind: 'success', key: `cohorts.flash.${enrolment.status === 'waitlisted' ? 'waitlisted' : 'enrolled'}` }];
     res.redirect(303, `/admin/cohorts/${id}#enrolments`);
@@ -61,7 +61,7 @@ export class EnrolmentsPagesController {
   @UseInterceptors(CSV_UPLOAD)
   @FormView('pages/cohorts/show')
   async import(
-    @CurrentUser() actor: User,
+    @CurrentActor() actor: Actor,
     @Req() req: Request,
     @Param('id', ID) id: string,
     @Body() body: unknown,
@@ -75,7 +75,7 @@ export class EnrolmentsPagesController {
         const { csv } = parseWith(importSchema, body);
         const source = file?.buffer.length ? file.buffer : csv?.trim() ? csv : null;
         if (!source) throw ValidationFailedError.field('file', 'csv.required');
-        return this.importer.import(id, source, actor, req);
+        return this.importer.import(id, source, actor);
       },
     );
     const cohort = cohortView(await this.cohorts.get(id), req.lang);
@@ -109,7 +109,7 @@ export class EnrolmentsPagesController {
   @Post('enrolments/:enrolmentId/withdraw')
   @FormView('pages/cohorts/withdraw')
   async withdraw(
-    @CurrentUser() actor: User,
+    @CurrentActor() actor: Actor,
     @Req() req: Request,
     @Param('id', ID) id: string,
     @Param('enrolmentId', ENROLMENT_ID) enrolmentId: string,
@@ -121,7 +121,7 @@ export class EnrolmentsPagesController {
       () => this.withdrawLocals(id, enrolmentId, req.lang),
       async () => {
         await this.enrolmentOf(id, enrolmentId);
-        return this.enrolments.withdraw(enrolmentId, parseWith(withdrawSchema, body).reason, actor, req);
+        return this.enrolments.withdraw(enrolmentId, parseWith(withdrawSchema, body).reason, actor);
       },
     );
     req.session.flash = [

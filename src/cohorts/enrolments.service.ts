@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/actor';
 import { lockRow } from '../database/row-locks';
 import { unitOfWork } from '../database/unit-of-work';
 import { User } from '../users/user.entity';
@@ -27,15 +27,15 @@ export class EnrolmentsService {
   ) {}
 
   /** Enrols the trainee, or puts them on the waiting list when the cohort is full. */
-  async enrol(cohortId: string, userId: string, actor: User, req?: Request): Promise<Enrolment> {
+  async enrol(cohortId: string, userId: string, actor: Actor): Promise<Enrolment> {
     return unitOfWork(this.dataSource, async (manager) => {
       const cohort = await lockCohortForEnrolment(manager, cohortId);
       const user = await manager.getRepository(User).findOneBy({ id: userId });
       if (!user || user.disabledAt) throw new CannotEnrolError('enrolment.unknownUser');
       if (!user.hasRole('trainee')) throw new CannotEnrolError('enrolment.notTrainee', { name: user.name });
       if ((await this.records.placesTaken(manager, cohortId)) < cohort.capacity)
-        return this.place(manager, cohort, user, 'enrolled', actor, req);
-      return this.place(manager, cohort, user, 'waitlisted', actor, req, (await this.records.waitingCount(manager, cohortId)) + 1);
+        return this.place(manager, cohort, user, 'enrolled', actor);
+      return this.place(manager, cohort, user, 'waitlisted', actor, (await this.records.waitingCount(manager, cohortId)) + 1);
     });
   }
 
@@ -48,8 +48,7 @@ export class EnrolmentsService {
     cohort: Cohort,
     user: User,
     status: EnrolmentStatus,
-    actor: User,
-    req?: Request,
+    actor: Actor,
     position?: number,
   ): Promise<Enrolment> {
     const repo = manager.getRepository(Enrolment);
@@ -82,12 +81,11 @@ export class EnrolmentsService {
     const enrolment = await repo.findOneByOrFail({ id });
     await this.audit.record(
       {
-        actorId: actor.id,
+        actor,
         action: 'enrolment.created',
         entityType: 'enrolment',
         entityId: enrolment.id,
         after: { cohortId: cohort.id, userId: user.id, status },
-        req,
       },
       manager,
     );
@@ -97,12 +95,7 @@ export class EnrolmentsService {
   }
 
   /** Withdraws an enrolled or waiting trainee; a place freed goes to the first on the waiting list, in the same transaction. */
-  async withdraw(
-    enrolmentId: string,
-    reason: string,
-    actor: User,
-    req?: Request,
-  ): Promise<{ enrolment: Enrolment; promoted: Enrolment[] }> {
+  async withdraw(enrolmentId: string, reason: string, actor: Actor): Promise<{ enrolment: Enrolment; promoted: Enrolment[] }> {
     return unitOfWork(this.dataSource, async (manager) => {
       const found = await manager.getRepository(Enrolment).findOneBy({ id: enrolmentId });
       if (!found) throw new EnrolmentNotFoundError();
@@ -115,17 +108,16 @@ export class EnrolmentsService {
       await manager.getRepository(Enrolment).save(enrolment);
       await this.audit.record(
         {
-          actorId: actor.id,
+          actor,
           action: 'enrolment.withdrawn',
           entityType: 'enrolment',
           entityId: enrolment.id,
           before,
           after: { status: 'withdrawn', reason },
-          req,
         },
         manager,
       );
-      const promoted = before.status === 'enrolled' ? await this.waitingList.fill(manager, cohort, actor.id, req) : [];
+      const promoted = before.status === 'enrolled' ? await this.waitingList.fill(manager, cohort, actor) : [];
       return { enrolment, promoted };
     });
   }

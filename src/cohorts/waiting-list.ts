@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Request } from 'express';
 import { EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/actor';
 import type { Cohort } from './cohort.entity';
 import { CohortRecords } from './cohort-records.service';
 import { EnrolmentEmails } from './enrolment-emails';
@@ -19,7 +19,7 @@ export class WaitingList {
    * Gives every free place to the earliest waiting trainees, with a "place freed" email each. The caller
    * holds the cohort lock (lockCohort), so no other change counts the same free place.
    */
-  async fill(manager: EntityManager, cohort: Cohort, actorId: string | null, req?: Request): Promise<Enrolment[]> {
+  async fill(manager: EntityManager, cohort: Cohort, actor: Actor): Promise<Enrolment[]> {
     const free = cohort.capacity - (await this.records.placesTaken(manager, cohort.id));
     if (free <= 0) return [];
     const ids = await this.records.promoteWaiting(manager, cohort.id, free);
@@ -32,12 +32,11 @@ export class WaitingList {
     for (const enrolment of promoted) {
       await this.audit.record(
         {
-          actorId,
+          actor,
           action: 'enrolment.promoted',
           entityType: 'enrolment',
           entityId: enrolment.id,
           after: { cohortId: cohort.id, userId: enrolment.userId, status: 'enrolled' },
-          req,
         },
         manager,
       );

@@ -26,3 +26,31 @@ export function systemActor(jobId: string | null = null, language: Language = 'l
 export function actorHasRole(actor: Actor, ...roles: Role[]): boolean {
   return roles.some((role) => actor.roles.includes(role));
 }
+
+/**
+ * Whom an access check is about: an `Actor`, or a signed-in user's id and roles (callers not yet moved to an
+ * actor pass the `User` itself).
+ */
+export type AccessSubject = Actor | { readonly id: string; readonly roles: readonly Role[] };
+
+/** The person's id; null for the system. */
+export function subjectId(subject: AccessSubject): string | null {
+  return 'kind' in subject ? subject.userId : subject.id;
+}
+
+export function subjectHasRole(subject: AccessSubject, ...roles: Role[]): boolean {
+  return roles.some((role) => subject.roles.includes(role));
+}
+
+/**
+ * The same caller, known now as a person: someone not signed in who proves who they are with a password, a
+ * password link or an unsubscribe link.
+ */
+export function actingAs(actor: Actor, userId: string): Actor {
+  return { ...actor, kind: 'user', userId };
+}
+
+/** A person acting outside any request (a command, a test): their id, roles and language, no address. */
+export function personActor(user: { readonly id: string; readonly roles: readonly Role[]; readonly language: Language }): Actor {
+  return { kind: 'user', userId: user.id, roles: user.roles, language: user.language, ip: null, requestId: null };
+}

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { Request } from 'express';
 import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/actor';
 import { uuid } from '../common/schemas';
 import { lockRow } from '../database/row-locks';
 import { afterCommit, unitOfWork } from '../database/unit-of-work';
-import type { User } from '../users/user.entity';
 import { NotResendableError, OutboxMessageNotFoundError } from './notifications.errors';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 import { OutboxListQuery } from './outbox.schemas';
@@ -43,7 +42,7 @@ export class OutboxAdminService {
   }
 
   /** Puts a finished email back to pending with its attempts reset, and on the delivery queue. */
-  async resend(id: string, actor: User, req?: Request): Promise<OutboxMessage> {
+  async resend(id: string, actor: Actor): Promise<OutboxMessage> {
     if (!uuid.safeParse(id).success) throw new OutboxMessageNotFoundError();
     return unitOfWork(this.dataSource, async (manager) => {
       const repo = manager.getRepository(OutboxMessage);
@@ -55,13 +54,12 @@ export class OutboxAdminService {
       await repo.save(row);
       await this.audit.record(
         {
-          actorId: actor.id,
+          actor,
           action: 'outbox.resent',
           entityType: 'outbox_message',
           entityId: row.id,
           before,
           after: { status: row.status },
-          req,
         },
         manager,
       );

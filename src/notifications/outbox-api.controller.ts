@@ -1,12 +1,11 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { Roles } from '../common/access.decorators';
-import { CurrentUser } from '../common/current-user.decorator';
+import type { Actor } from '../common/actor';
+import { CurrentActor } from '../common/current-user.decorator';
 import { ApiErrorResponses, ApiOk, ApiZodQuery } from '../common/api-docs';
 import { parseWith } from '../common/zod-validation.pipe';
 import { AppConfig } from '../config/app-config';
-import type { User } from '../users/user.entity';
 import { OutboxAdminService } from './outbox-admin.service';
 import { outboxListQuerySchema } from './outbox.schemas';
 import { outboxDetail, outboxSummary } from './outbox-views';
@@ -45,7 +44,7 @@ export class OutboxApiController {
   @ApiOperation({ summary: 'Send a failed, undelivered, suppressed or sent email again (admins)' })
   @ApiOk(outboxMessageDetailBody)
   @ApiErrorResponses(409)
-  async resend(@Param('id') id: string, @CurrentUser() user: User, @Req() req: Request) {
-    return outboxDetail(await this.admin.resend(id, user, req), this.config.env.MAIL_FROM);
+  async resend(@Param('id') id: string, @CurrentActor() actor: Actor) {
+    return outboxDetail(await this.admin.resend(id, actor), this.config.env.MAIL_FROM);
   }
 }

@@ -2,11 +2,11 @@ import { Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/c
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Roles } from '../common/access.decorators';
-import { CurrentUser } from '../common/current-user.decorator';
+import type { Actor } from '../common/actor';
+import { CurrentActor } from '../common/current-user.decorator';
 import { pager } from '../common/paging';
 import { parseWith } from '../common/zod-validation.pipe';
 import { AppConfig } from '../config/app-config';
-import type { User } from '../users/user.entity';
 import { OUTBOX_STATUSES } from './outbox-message.entity';
 import { OutboxAdminService } from './outbox-admin.service';
 import { outboxListQuerySchema } from './outbox.schemas';
@@ -69,8 +69,8 @@ export class OutboxPagesController {
   }
 
   @Post(':id/resend')
-  async resend(@Param('id') id: string, @CurrentUser() user: User, @Req() req: Request, @Res() res: Response) {
-    const message = await this.admin.resend(id, user, req);
+  async resend(@Param('id') id: string, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+    const message = await this.admin.resend(id, actor);
     req.session.flash = [{ kind: 'success', key: 'outbox.flash.resent' }];
     res.redirect(303, `/admin/outbox/${message.id}`);
   }

@@ -1,6 +1,7 @@
-import { Controller, Get, HttpCode, Param, Post, Render, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Actor } from '../common/actor';
+import { CurrentActor } from '../common/current-user.decorator';
 import { Public } from '../common/access.decorators';
 import { UnsubscribeService } from './unsubscribe.service';
 
@@ -24,8 +25,8 @@ export class UnsubscribeController {
   @Post(':token')
   @HttpCode(200)
   @Render('pages/outbox/unsubscribed')
-  async confirm(@Param('token') token: string, @Req() req: Request) {
-    const claim = await this.unsubscribe.confirm(token, req);
+  async confirm(@Param('token') token: string, @CurrentActor() actor: Actor) {
+    const claim = await this.unsubscribe.confirm(token, actor);
     return { titleKey: 'outbox.unsubscribe.title', doneKey: `outbox.unsubscribe.done.${claim.category}` };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Request } from 'express';
 import { AuditService } from '../audit/audit.service';
+import { type Actor, actingAs } from '../common/actor';
 import { NotFoundError } from '../common/errors';
 import { UsersService } from '../users/users.service';
 import { InvalidUnsubscribeLinkError } from './notifications.errors';
@@ -25,16 +25,15 @@ export class UnsubscribeService {
   }
 
   /** Idempotent: a second click (or a mail client's retry) changes nothing. */
-  async confirm(token: string, req?: Request): Promise<UnsubscribeClaim> {
+  async confirm(token: string, actor: Actor): Promise<UnsubscribeClaim> {
     const claim = await this.inspect(token);
     await this.users.setPreference(claim.userId, claim.category, false);
     await this.audit.record({
-      actorId: claim.userId,
+      actor: actingAs(actor, claim.userId),
       action: 'user.unsubscribed',
       entityType: 'user',
       entityId: claim.userId,
       after: { category: claim.category },
-      req,
     });
     return claim;
   }

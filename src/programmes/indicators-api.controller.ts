@@ -1,12 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import type { Actor } from '../common/actor';
 import { Roles } from '../common/access.decorators';
-import { CurrentUser } from '../common/current-user.decorator';
+import { CurrentActor } from '../common/current-user.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ApiCreated, ApiNoContent, ApiOk, ApiZodBody } from '../common/api-docs';
 import { parseWith } from '../common/zod-validation.pipe';
-import type { User } from '../users/user.entity';
 import { IndicatorsService } from './indicators.service';
 import { indicatorJson } from './programme-json';
 import { indicatorSchema } from './programme.schemas';
@@ -41,8 +41,8 @@ export class IndicatorsApiController {
   @ApiOperation({ summary: 'Add an indicator' })
   @ApiZodBody(indicatorSchema)
   @ApiCreated(indicatorBody)
-  async create(@CurrentUser() actor: User, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string, @Body() body: unknown) {
-    const indicator = await this.indicators.create(id, parseWith(indicatorSchema, body), actor, req);
+  async create(@CurrentActor() actor: Actor, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string, @Body() body: unknown) {
+    const indicator = await this.indicators.create(id, parseWith(indicatorSchema, body), actor);
     return this.withValue(indicator.programmeId, indicator.id);
   }
 
@@ -51,8 +51,8 @@ export class IndicatorsApiController {
   @ApiOperation({ summary: 'Replace the fields of an indicator' })
   @ApiZodBody(indicatorSchema)
   @ApiOk(indicatorBody)
-  async update(@CurrentUser() actor: User, @Req() req: Request, @Param('id', INDICATOR_ID) id: string, @Body() body: unknown) {
-    const indicator = await this.indicators.update(id, parseWith(indicatorSchema, body), actor, req);
+  async update(@CurrentActor() actor: Actor, @Req() req: Request, @Param('id', INDICATOR_ID) id: string, @Body() body: unknown) {
+    const indicator = await this.indicators.update(id, parseWith(indicatorSchema, body), actor);
     return this.withValue(indicator.programmeId, indicator.id);
   }
 
@@ -61,8 +61,8 @@ export class IndicatorsApiController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete an indicator' })
   @ApiNoContent()
-  async remove(@CurrentUser() actor: User, @Req() req: Request, @Param('id', INDICATOR_ID) id: string) {
-    await this.indicators.remove(id, actor, req);
+  async remove(@CurrentActor() actor: Actor, @Req() req: Request, @Param('id', INDICATOR_ID) id: string) {
+    await this.indicators.remove(id, actor);
   }
 
   private async withValue(programmeId: string, id: string) {

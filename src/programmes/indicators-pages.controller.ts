@@ -2,13 +2,13 @@ import { Body, Controller, Get, Param, Post, Render, Req, Res } from '@nestjs/co
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { confirmed } from '../common/confirm';
+import type { Actor } from '../common/actor';
 import { Roles } from '../common/access.decorators';
-import { CurrentUser } from '../common/current-user.decorator';
+import { CurrentActor } from '../common/current-user.decorator';
 import { FormView } from '../common/form-view';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
 import type { Language } from '../i18n/languages';
-import type { User } from '../users/user.entity';
 import { withFormLocals } from './form-locals';
 import { INDICATOR_METRICS } from './indicator.entity';
 import { IndicatorsService } from './indicators.service';
@@ -41,7 +41,7 @@ export class IndicatorsPagesController {
   @FormView('pages/programmes/indicator-form')
   async createIndicator(
     @Param('id', ID) id: string,
-    @CurrentUser() actor: User,
+    @CurrentActor() actor: Actor,
     @Req() req: Request,
     @Body() body: unknown,
     @Res() res: Response,
@@ -49,7 +49,7 @@ export class IndicatorsPagesController {
     await withFormLocals(
       res,
       async () => this.indicatorFormLocals(await this.programmes.get(id), req.lang),
-      () => this.indicators.create(id, parseWith(indicatorSchema, body), actor, req),
+      () => this.indicators.create(id, parseWith(indicatorSchema, body), actor),
     );
     req.session.flash = [{ kind: 'success', key: 'programmes.flash.indicatorSaved' }];
     res.redirect(303, `/admin/programmes/${id}#indicators`);
@@ -69,7 +69,7 @@ export class IndicatorsPagesController {
   async updateIndicator(
     @Param('id', ID) id: string,
     @Param('indicatorId', ID) indicatorId: string,
-    @CurrentUser() actor: User,
+    @CurrentActor() actor: Actor,
     @Req() req: Request,
     @Body() body: unknown,
     @Res() res: Response,
@@ -79,7 +79,7 @@ export class IndicatorsPagesController {
       async () => this.indicatorFormLocals(await this.programmes.get(id), req.lang, indicatorId),
       async () => {
         await this.indicators.get(id, indicatorId);
-        return this.indicators.update(indicatorId, parseWith(indicatorSchema, body), actor, req);
+        return this.indicators.update(indicatorId, parseWith(indicatorSchema, body), actor);
       },
     );
     req.session.flash = [{ kind: 'success', key: 'programmes.flash.indicatorSaved' }];
@@ -91,7 +91,7 @@ export class IndicatorsPagesController {
   async deleteIndicator(
     @Param('id', ID) id: string,
     @Param('indicatorId', ID) indicatorId: string,
-    @CurrentUser() actor: User,
+    @CurrentActor() actor: Actor,
     @Req() req: Request,
     @Res() res: Response,
   ) {
@@ -107,7 +107,7 @@ export class IndicatorsPagesController {
       })
     )
       return;
-    await this.indicators.remove(indicatorId, actor, req);
+    await this.indicators.remove(indicatorId, actor);
     req.session.flash = [{ kind: 'success', key: 'programmes.flash.indicatorDeleted' }];
     res.redirect(303, `/admin/programmes/${id}#indicators`);
   }

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/actor';
 import { lockRow } from '../database/row-locks';
 import { unitOfWork } from '../database/unit-of-work';
-import type { User } from '../users/user.entity';
 import { Indicator, INDICATOR_METRICS, IndicatorMetric } from './indicator.entity';
 import { IndicatorInput } from './programme.schemas';
 import { Programme } from './programme.entity';
@@ -80,7 +79,7 @@ export class IndicatorsService {
     return indicator;
   }
 
-  async create(programmeId: string, input: IndicatorInput, actor: User, req?: Request): Promise<Indicator> {
+  async create(programmeId: string, input: IndicatorInput, actor: Actor): Promise<Indicator> {
     return unitOfWork(this.dataSource, async (manager) => {
       await this.lockProgramme(manager, programmeId);
       const repo = manager.getRepository(Indicator);
@@ -88,12 +87,11 @@ export class IndicatorsService {
       const indicator = await repo.save(repo.create({ ...this.fields(input), programmeId, position }));
       await this.audit.record(
         {
-          actorId: actor.id,
+          actor,
           action: 'indicator.created',
           entityType: 'indicator',
           entityId: indicator.id,
           after: { ...this.fields(input), programmeId },
-          req,
         },
         manager,
       );
@@ -101,7 +99,7 @@ export class IndicatorsService {
     });
   }
 
-  async update(id: string, input: IndicatorInput, actor: User, req?: Request): Promise<Indicator> {
+  async update(id: string, input: IndicatorInput, actor: Actor): Promise<Indicator> {
     return unitOfWork(this.dataSource, async (manager) => {
       const repo = manager.getRepository(Indicator);
       const indicator = await lockRow(manager, Indicator, id);
@@ -110,23 +108,20 @@ export class IndicatorsService {
       Object.assign(indicator, this.fields(input), input.position !== undefined ? { position: input.position } : {});
       await repo.save(indicator);
       await this.audit.record(
-        { actorId: actor.id, action: 'indicator.updated', entityType: 'indicator', entityId: id, before, after: this.fields(input), req },
+        { actor, action: 'indicator.updated', entityType: 'indicator', entityId: id, before, after: this.fields(input) },
         manager,
       );
       return indicator;
     });
   }
 
-  async remove(id: string, actor: User, req?: Request): Promise<Indicator> {
+  async remove(id: string, actor: Actor): Promise<Indicator> {
     return unitOfWork(this.dataSource, async (manager) => {
       const indicator = await lockRow(manager, Indicator, id);
       if (!indicator) throw new IndicatorNotFoundError();
       await manager.getRepository(Indicator).delete({ id });
       const { programme: _p, ...before } = indicator;
-      await this.audit.record(
-        { actorId: actor.id, action: 'indicator.deleted', entityType: 'indicator', entityId: id, before, req },
-        manager,
-      );
+      await this.audit.record({ actor, action: 'indicator.deleted', entityType: 'indicator', entityId: id, before }, manager);
       return indicator;
     });
   }

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Param, Post, Render, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import type { Actor } from '../common/actor';
 import { Roles } from '../common/access.decorators';
-import { CurrentUser } from '../common/current-user.decorator';
+import { CurrentActor } from '../common/current-user.decorator';
 import { FormView } from '../common/form-view';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
 import type { Language } from '../i18n/languages';
-import type { User } from '../users/user.entity';
 import { withFormLocals } from './form-locals';
 import { localized } from './localized';
 import { programmeFooter } from './programme-footer';
@@ -50,7 +50,7 @@ export class PartsPagesController {
   @FormView('pages/programmes/part-form')
   async create(
     @Param('id', PROGRAMME_ID) id: string,
-    @CurrentUser() actor: User,
+    @CurrentActor() actor: Actor,
     @Req() req: Request,
     @Body() body: unknown,
     @Res() res: Response,
@@ -58,7 +58,7 @@ export class PartsPagesController {
     await withFormLocals(
       res,
       async () => partFormLocals(await this.programmes.get(id), req.lang),
-      () => this.parts.create(id, parseWith(partSchema, body), actor, req),
+      () => this.parts.create(id, parseWith(partSchema, body), actor),
     );
     req.session.flash = [{ kind: 'success', key: 'programmes.flash.partSaved' }];
     res.redirect(303, `/admin/programmes/${id}#parts`);
@@ -77,7 +77,7 @@ export class PartsPagesController {
   @FormView('pages/programmes/part-form')
   async update(
     @Param('id', PART_ID) id: string,
-    @CurrentUser() actor: User,
+    @CurrentActor() actor: Actor,
     @Req() req: Request,
     @Body() body: unknown,
     @Res() res: Response,
@@ -85,7 +85,7 @@ export class PartsPagesController {
     const part = await withFormLocals(
       res,
       async () => partFormLocals((await this.parts.get(id)).programme, req.lang, id),
-      () => this.parts.update(id, parseWith(partSchema, body), actor, req),
+      () => this.parts.update(id, parseWith(partSchema, body), actor),
     );
     req.session.flash = [{ kind: 'success', key: 'programmes.flash.partSaved' }];
     res.redirect(303, `/admin/programmes/${part.programmeId}#parts`);
@@ -95,12 +95,12 @@ export class PartsPagesController {
   @Post('parts/:id/move')
   async move(
     @Param('id', PART_ID) id: string,
-    @CurrentUser() actor: User,
+    @CurrentActor() actor: Actor,
     @Req() req: Request,
     @Body() body: unknown,
     @Res() res: Response,
   ) {
-    const part = await this.parts.move(id, parseWith(partMoveSchema, body).direction, actor, req);
+    const part = await this.parts.move(id, parseWith(partMoveSchema, body).direction, actor);
     req.session.flash = [{ kind: 'success', key: 'programmes.flash.partsReordered' }];
     res.redirect(303, `/admin/programmes/${part.programmeId}#parts`);
   }

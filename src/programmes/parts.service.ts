@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/actor';
 import { lockRow } from '../database/row-locks';
 import { unitOfWork } from '../database/unit-of-work';
-import type { User } from '../users/user.entity';
 import { isUniqueViolation } from '../users/users.service';
 import { Part } from './part.entity';
 import { PartInput } from './programme.schemas';
@@ -36,21 +35,18 @@ export class PartsService {
     return part;
   }
 
-  async create(programmeId: string, input: PartInput, actor: User, req?: Request): Promise<Part> {
+  async create(programmeId: string, input: PartInput, actor: Actor): Promise<Part> {
     return unitOfWork(this.dataSource, async (manager) => {
       await this.lockProgramme(manager, programmeId);
       const repo = manager.getRepository(Part);
       const number = input.number ?? (await this.nextNumber(manager, programmeId));
       const part = await this.saveNumbered(manager, repo.create({ ...this.fields(input), programmeId, number }));
-      await this.audit.record(
-        { actorId: actor.id, action: 'part.created', entityType: 'part', entityId: part.id, after: auditView(part), req },
-        manager,
-      );
+      await this.audit.record({ actor, action: 'part.created', entityType: 'part', entityId: part.id, after: auditView(part) }, manager);
       return part;
     });
   }
 
-  async update(id: string, input: PartInput, actor: User, req?: Request): Promise<Part> {
+  async update(id: string, input: PartInput, actor: Actor): Promise<Part> {
     return unitOfWork(this.dataSource, async (manager) => {
       const found = await manager.getRepository(Part).findOneBy({ id });
       if (!found) throw new PartNotFoundError();
@@ -59,10 +55,7 @@ export class PartsService {
       const before = auditView(part);
       Object.assign(part, this.fields(input), input.number ? { number: input.number } : {});
       await this.saveNumbered(manager, part);
-      await this.audit.record(
-        { actorId: actor.id, action: 'part.updated', entityType: 'part', entityId: id, before, after: auditView(part), req },
-        manager,
-      );
+      await this.audit.record({ actor, action: 'part.updated', entityType: 'part', entityId: id, before, after: auditView(part) }, manager);
       return part;
     });
   }
@@ -71,7 +64,7 @@ export class PartsService {
    * Puts the parts in the given order. The programme keeps the numbers it uses (1, 2, …) and hands them out
    * in the new order; every part must be named exactly once.
    */
-  async reorder(programmeId: string, partIds: string[], actor: User, req?: Request): Promise<Part[]> {
+  async reorder(programmeId: string, partIds: string[], actor: Actor): Promise<Part[]> {
     return unitOfWork(this.dataSource, async (manager) => {
       await this.lockProgramme(manager, programmeId);
       const parts = await manager.getRepository(Part).find({ where: { programmeId }, order: { number: 'ASC' } });
@@ -89,13 +82,12 @@ export class PartsService {
       const after = partIds.map((id, index) => ({ id, number: numbers[index] }));
       await this.audit.record(
         {
-          actorId: actor.id,
+          actor,
           action: 'part.reordered',
           entityType: 'programme',
           entityId: programmeId,
           before: { parts: before },
           after: { parts: after },
-          req,
         },
         manager,
       );
@@ -104,14 +96,14 @@ export class PartsService {
   }
 
   /** Swaps a part with its neighbour above or below. */
-  async move(id: string, direction: 'up' | 'down', actor: User, req?: Request): Promise<Part> {
+  async move(id: string, direction: 'up' | 'down', actor: Actor): Promise<Part> {
     const part = await this.get(id);
     const ids = (await this.listFor(part.programmeId)).map((p) => p.id);
     const at = ids.indexOf(id);
     const to = direction === 'up' ? at - 1 : at + 1;
     if (to < 0 || to >= ids.length) return part;
     [ids[at], ids[to]] = [ids[to], ids[at]];
-    await this.reorder(part.programmeId, ids, actor, req);
+    await this.reorder(part.programmeId, ids, actor);
     return part;
   }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
+import type { Actor } from '../common/actor';
 import { ValidationFailedError } from '../common/errors';
 import { afterCommit, unitOfWork } from '../database/unit-of-work';
 import type { FilePolicy } from '../storage/file-policy';
@@ -27,20 +28,20 @@ export class ProgrammeLogoService {
   ) {}
 
   /** Stores the uploaded image and puts it on the programme; the image it replaces is removed after commit. */
-  async upload(id: string, req: Request, actor: User): Promise<void> {
+  async upload(id: string, req: Request, actor: Actor): Promise<void> {
     await this.programmes.get(id);
     const { file } = await this.storage.receive(uploadFromRequest(req), LOGO_FIELD, LOGO_POLICY);
     if (!file) throw ValidationFailedError.field(LOGO_FIELD, 'required');
-    await this.storage.keepIf(file, () => this.setLogo(id, { key: file.key, mimeType: file.mimeType }, actor, req));
+    await this.storage.keepIf(file, () => this.setLogo(id, { key: file.key, mimeType: file.mimeType }, actor));
   }
 
-  async remove(id: string, actor: User, req?: Request): Promise<void> {
-    await this.setLogo(id, null, actor, req);
+  async remove(id: string, actor: Actor): Promise<void> {
+    await this.setLogo(id, null, actor);
   }
 
-  private setLogo(id: string, logo: { key: string; mimeType: string } | null, actor: User, req?: Request): Promise<void> {
+  private setLogo(id: string, logo: { key: string; mimeType: string } | null, actor: Actor): Promise<void> {
     return unitOfWork(this.dataSource, async (manager) => {
-      const previous = await this.programmes.setLogo(manager, id, logo, actor, req);
+      const previous = await this.programmes.setLogo(manager, id, logo, actor);
       if (previous) await afterCommit(manager, () => this.storage.discard(previous));
     });
   }

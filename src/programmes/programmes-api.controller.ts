@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import type { Actor } from '../common/actor';
 import { Authenticated, Roles } from '../common/access.decorators';
-import { CurrentUser } from '../common/current-user.decorator';
+import { CurrentActor, CurrentUser } from '../common/current-user.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ApiCreated, ApiNoContent, ApiOk, ApiZodBody } from '../common/api-docs';
 import { parseWith } from '../common/zod-validation.pipe';
@@ -46,8 +47,8 @@ export class ProgrammesApiController {
   @ApiOperation({ summary: 'Create a programme' })
   @ApiZodBody(programmeSchema)
   @ApiCreated(programmeBody)
-  async create(@CurrentUser() actor: User, @Req() req: Request, @Body() body: unknown) {
-    return programmeJson(await this.programmes.create(parseWith(programmeSchema, body), actor, req));
+  async create(@CurrentActor() actor: Actor, @Req() req: Request, @Body() body: unknown) {
+    return programmeJson(await this.programmes.create(parseWith(programmeSchema, body), actor));
   }
 
   @Authenticated()
@@ -64,8 +65,8 @@ export class ProgrammesApiController {
   @ApiOperation({ summary: 'Replace the fields of a programme' })
   @ApiZodBody(programmeSchema)
   @ApiOk(programmeBody)
-  async update(@CurrentUser() actor: User, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string, @Body() body: unknown) {
-    return programmeJson(await this.programmes.update(id, parseWith(programmeSchema, body), actor, req));
+  async update(@CurrentActor() actor: Actor, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string, @Body() body: unknown) {
+    return programmeJson(await this.programmes.update(id, parseWith(programmeSchema, body), actor));
   }
 
   @Roles('admin')
@@ -74,7 +75,7 @@ export class ProgrammesApiController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { [LOGO_FIELD]: { type: 'string', format: 'binary' } }, required: [LOGO_FIELD] } })
   @ApiOk(programmeBody)
-  async uploadLogo(@CurrentUser() actor: User, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string) {
+  async uploadLogo(@CurrentActor() actor: Actor, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string) {
     await this.logos.upload(id, req, actor);
     return programmeJson(await this.programmes.get(id));
   }
@@ -84,8 +85,8 @@ export class ProgrammesApiController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove the logo' })
   @ApiNoContent()
-  async removeLogo(@CurrentUser() actor: User, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string) {
-    await this.logos.remove(id, actor, req);
+  async removeLogo(@CurrentActor() actor: Actor, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string) {
+    await this.logos.remove(id, actor);
   }
 
   @Authenticated()
@@ -102,8 +103,8 @@ export class ProgrammesApiController {
   @ApiOperation({ summary: 'Add a part; without a number it takes the next one' })
   @ApiZodBody(partSchema)
   @ApiCreated(partBody)
-  async createPart(@CurrentUser() actor: User, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string, @Body() body: unknown) {
-    return partJson(await this.parts.create(id, parseWith(partSchema, body), actor, req), req.lang, this.i18n);
+  async createPart(@CurrentActor() actor: Actor, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string, @Body() body: unknown) {
+    return partJson(await this.parts.create(id, parseWith(partSchema, body), actor), req.lang, this.i18n);
   }
 
   @Roles('admin')
@@ -111,8 +112,8 @@ export class ProgrammesApiController {
   @ApiOperation({ summary: 'Reorder the parts: name every part once, in the new order' })
   @ApiZodBody(partOrderSchema)
   @ApiOk(partListBody)
-  async reorder(@CurrentUser() actor: User, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string, @Body() body: unknown) {
-    const parts = await this.parts.reorder(id, parseWith(partOrderSchema, body).partIds, actor, req);
+  async reorder(@CurrentActor() actor: Actor, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string, @Body() body: unknown) {
+    const parts = await this.parts.reorder(id, parseWith(partOrderSchema, body).partIds, actor);
     return { items: parts.map((part) => partJson(part, req.lang, this.i18n)) };
   }
 
@@ -134,7 +135,7 @@ export class ProgrammesApiController {
   @ApiOperation({ summary: 'Replace the fields of a part' })
   @ApiZodBody(partSchema)
   @ApiOk(partBody)
-  async updatePart(@CurrentUser() actor: User, @Req() req: Request, @Param('id', PART_ID) id: string, @Body() body: unknown) {
-    return partJson(await this.parts.update(id, parseWith(partSchema, body), actor, req), req.lang, this.i18n);
+  async updatePart(@CurrentActor() actor: Actor, @Req() req: Request, @Param('id', PART_ID) id: string, @Body() body: unknown) {
+    return partJson(await this.parts.update(id, parseWith(partSchema, body), actor), req.lang, this.i18n);
   }
 }

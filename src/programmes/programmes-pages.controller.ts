@@ -2,15 +2,15 @@ import { Body, Controller, Get, Param, Post, Render, Req, Res } from '@nestjs/co
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { confirmed } from '../common/confirm';
+import type { Actor } from '../common/actor';
 import { Roles } from '../common/access.decorators';
-import { CurrentUser } from '../common/current-user.decorator';
+import { CurrentActor } from '../common/current-user.decorator';
 import { FormView } from '../common/form-view';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
 import { I18nService } from '../i18n/i18n.service';
 import { acceptAttribute, allowedLabel } from '../storage/file-policy';
 import type { Language } from '../i18n/languages';
-import type { User } from '../users/user.entity';
 import { describeCompletionRule } from './completion-rule';
 import { withFormLocals } from './form-locals';
 import { IndicatorsService } from './indicators.service';
@@ -86,8 +86,8 @@ export class ProgrammesPagesController {
   @Roles('admin')
   @Post()
   @FormView('pages/programmes/form', () => programmeFormLocals())
-  async create(@CurrentUser() actor: User, @Req() req: Request, @Body() body: unknown, @Res() res: Response) {
-    const programme = await this.programmes.create(parseWith(programmeSchema, body), actor, req);
+  async create(@CurrentActor() actor: Actor, @Req() req: Request, @Body() body: unknown, @Res() res: Response) {
+    const programme = await this.programmes.create(parseWith(programmeSchema, body), actor);
     req.session.flash = [{ kind: 'success', key: 'programmes.flash.created' }];
     res.redirect(303, `/admin/programmes/${programme.id}`);
   }
@@ -102,7 +102,7 @@ export class ProgrammesPagesController {
   @Roles('admin')
   @Post(':id/logo')
   @FormView('pages/programmes/show')
-  async uploadLogo(@Param('id', ID) id: string, @CurrentUser() actor: User, @Req() req: Request, @Res() res: Response) {
+  async uploadLogo(@Param('id', ID) id: string, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
     await withFormLocals(
       res,
       () => this.showLocals(id, req.lang),
@@ -114,7 +114,7 @@ export class ProgrammesPagesController {
 
   @Roles('admin')
   @Post(':id/logo/delete')
-  async removeLogo(@Param('id', ID) id: string, @CurrentUser() actor: User, @Req() req: Request, @Res() res: Response) {
+  async removeLogo(@Param('id', ID) id: string, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
     const programme = await this.programmes.get(id);
     const back = `/admin/programmes/${id}#logo`;
     if (
@@ -126,7 +126,7 @@ export class ProgrammesPagesController {
       })
     )
       return;
-    await this.logos.remove(id, actor, req);
+    await this.logos.remove(id, actor);
     req.session.flash = [{ kind: 'success', key: 'programmes.flash.logoRemoved' }];
     res.redirect(303, `/admin/programmes/${id}#logo`);
   }
@@ -176,11 +176,17 @@ export class ProgrammesPagesController {
   @Roles('admin')
   @Post(':id')
   @FormView('pages/programmes/form')
-  async update(@Param('id', ID) id: string, @CurrentUser() actor: User, @Req() req: Request, @Body() body: unknown, @Res() res: Response) {
+  async update(
+    @Param('id', ID) id: string,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ) {
     await withFormLocals(
       res,
       async () => programmeFormLocals(await this.programmes.get(id), req.lang),
-      () => this.programmes.update(id, parseWith(programmeSchema, body), actor, req),
+      () => this.programmes.update(id, parseWith(programmeSchema, body), actor),
     );
     req.session.flash = [{ kind: 'success', key: 'programmes.flash.updated' }];
     res.redirect(303, `/admin/programmes/${id}`);

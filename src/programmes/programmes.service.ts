@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { Request } from 'express';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/actor';
 import { lockRow } from '../database/row-locks';
 import { unitOfWork } from '../database/unit-of-work';
 import { CohortAccessService } from '../cohorts/cohort-access.service';
@@ -75,18 +75,17 @@ export class ProgrammesService {
     return programme;
   }
 
-  async create(input: ProgrammeInput, actor: User, req?: Request): Promise<Programme> {
+  async create(input: ProgrammeInput, actor: Actor): Promise<Programme> {
     return unitOfWork(this.dataSource, async (manager) => {
       const repo = manager.getRepository(Programme);
       const programme = await repo.save(repo.create(this.fields(input)));
       await this.audit.record(
         {
-          actorId: actor.id,
+          actor,
           action: 'programme.created',
           entityType: 'programme',
           entityId: programme.id,
           after: auditView(programme),
-          req,
         },
         manager,
       );
@@ -94,7 +93,7 @@ export class ProgrammesService {
     });
   }
 
-  async update(id: string, input: ProgrammeInput, actor: User, req?: Request): Promise<Programme> {
+  async update(id: string, input: ProgrammeInput, actor: Actor): Promise<Programme> {
     return unitOfWork(this.dataSource, async (manager) => {
       const repo = manager.getRepository(Programme);
       const programme = await lockRow(manager, Programme, id);
@@ -103,7 +102,7 @@ export class ProgrammesService {
       Object.assign(programme, this.fields(input));
       await repo.save(programme);
       await this.audit.record(
-        { actorId: actor.id, action: 'programme.updated', entityType: 'programme', entityId: id, before, after: auditView(programme), req },
+        { actor, action: 'programme.updated', entityType: 'programme', entityId: id, before, after: auditView(programme) },
         manager,
       );
       return programme;
@@ -114,13 +113,7 @@ export class ProgrammesService {
    * Sets or clears the logo's storage key in the caller's unit of work; returns the key it replaced, for the
    * caller to remove once that commits.
    */
-  async setLogo(
-    manager: EntityManager,
-    id: string,
-    logo: { key: string; mimeType: string } | null,
-    actor: User,
-    req?: Request,
-  ): Promise<string | null> {
+  async setLogo(manager: EntityManager, id: string, logo: { key: string; mimeType: string } | null, actor: Actor): Promise<string | null> {
     return unitOfWork(manager, async (manager) => {
       const repo = manager.getRepository(Programme);
       const programme = await lockRow(manager, Programme, id);
@@ -128,7 +121,7 @@ export class ProgrammesService {
       const previous = programme.logoKey;
       await repo.update({ id }, { logoKey: logo?.key ?? null, logoMimeType: logo?.mimeType ?? null });
       await this.audit.record(
-        { actorId: actor.id, action: logo ? 'programme.logo_set' : 'programme.logo_removed', entityType: 'programme', entityId: id, req },
+        { actor, action: logo ? 'programme.logo_set' : 'programme.logo_removed', entityType: 'programme', entityId: id },
         manager,
       );
       return previous;

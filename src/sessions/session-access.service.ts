@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CohortAccessService } from '../cohorts/cohort-access.service';
 import { ForbiddenError } from '../common/errors';
-import type { User } from '../users/user.entity';
+import { type AccessSubject, subjectHasRole, subjectId } from '../common/actor';
 import { CohortNotFoundError, SessionNotFoundError } from './sessions.errors';
 
 export interface SessionRef {
@@ -32,44 +32,50 @@ export class SessionAccess {
     return rows.length > 0;
   }
 
-  async canView(user: User, session: SessionRef): Promise<boolean> {
+  /** An instructor named on the session itself. */
+  private async namedOnSession(user: AccessSubject, sessionId: string): Promise<boolean> {
+    const id = subjectId(user);
+    return id !== null && subjectHasRole(user, 'instructor') && this.teachesSession(id, sessionId);
+  }
+
+  async canView(user: AccessSubject, session: SessionRef): Promise<boolean> {
     if (await this.cohorts.canView(user, session.cohortId)) return true;
-    return user.hasRole('instructor') && this.teachesSession(user.id, session.id);
+    return this.namedOnSession(user, session.id);
   }
 
-  async canTakeAttendance(user: User, session: SessionRef): Promise<boolean> {
+  async canTakeAttendance(user: AccessSubject, session: SessionRef): Promise<boolean> {
     if (await this.cohorts.canTeach(user, session.cohortId)) return true;
-    return user.hasRole('instructor') && this.teachesSession(user.id, session.id);
+    return this.namedOnSession(user, session.id);
   }
 
-  async canManage(user: User, cohortId: string): Promise<boolean> {
+  async canManage(user: AccessSubject, cohortId: string): Promise<boolean> {
     return this.cohorts.canTeach(user, cohortId);
   }
 
-  async assertCanView(user: User, session: SessionRef): Promise<void> {
+  async assertCanView(user: AccessSubject, session: SessionRef): Promise<void> {
     if (!(await this.canView(user, session))) throw new SessionNotFoundError();
   }
 
   /** A trainee of the cohort gets 403; anyone who cannot see the session, 404. */
-  async assertCanTakeAttendance(user: User, session: SessionRef): Promise<void> {
+  async assertCanTakeAttendance(user: AccessSubject, session: SessionRef): Promise<void> {
     if (await this.canTakeAttendance(user, session)) return;
     if (await this.canView(user, session)) throw new ForbiddenError();
     throw new SessionNotFoundError();
   }
 
-  async assertCanManageSession(user: User, session: SessionRef): Promise<void> {
+  async assertCanManageSession(user: AccessSubject, session: SessionRef): Promise<void> {
     if (await this.canManage(user, session.cohortId)) return;
     if (await this.canView(user, session)) throw new ForbiddenError();
     throw new SessionNotFoundError();
   }
 
-  async assertCanManageCohort(user: User, cohortId: string): Promise<void> {
+  async assertCanManageCohort(user: AccessSubject, cohortId: string): Promise<void> {
     if (await this.canManage(user, cohortId)) return;
     if (await this.cohorts.canView(user, cohortId)) throw new ForbiddenError();
     throw new CohortNotFoundError();
   }
 
-  async assertCanViewCohort(user: User, cohortId: string): Promise<void> {
+  async assertCanViewCohort(user: AccessSubject, cohortId: string): Promise<void> {
     if (!(await this.cohorts.canView(user, cohortId))) throw new CohortNotFoundError();
   }
 }

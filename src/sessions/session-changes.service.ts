@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/actor';
 import { unitOfWork } from '../database/unit-of-work';
-import type { User } from '../users/user.entity';
 import { SessionAccess } from './session-access.service';
 import { SessionChange, type SessionChangeKind } from './session-change.entity';
 import { SessionClashCheck } from './session-clash-check';
@@ -35,8 +34,8 @@ export class SessionChangesService {
     private readonly audit: AuditService,
   ) {}
 
-  async move(user: User, id: string, input: MoveSessionInput, req?: Request): Promise<Session> {
-    return this.change(user, id, 'scheduled', 'moved', input.reason, req, (session) => {
+  async move(actor: Actor, id: string, input: MoveSessionInput): Promise<Session> {
+    return this.change(actor, id, 'scheduled', 'moved', input.reason, (session) => {
       // No new end: the session keeps its length.
       const { startsAt } = input;
       const endsAt = input.endsAt ?? new Date(startsAt.getTime() + session.endsAt.getTime() - session.startsAt.getTime());
@@ -47,8 +46,8 @@ export class SessionChangesService {
     });
   }
 
-  async cancel(user: User, id: string, input: CancelSessionInput, req?: Request): Promise<Session> {
-    return this.change(user, id, 'scheduled', 'cancelled', input.reason, req, () => ({
+  async cancel(actor: Actor, id: string, input: CancelSessionInput): Promise<Session> {
+    return this.change(actor, id, 'scheduled', 'cancelled', input.reason, () => ({
       at: null,
       update: { status: 'cancelled', cancellationReason: input.reason },
     }));
@@ -58,8 +57,8 @@ export class SessionChangesService {
    * Puts a cancelled session back on the schedule at its time, if its instructors and room are still free then.
    * Everyone concerned is told, and its reminders go out again.
    */
-  async restore(user: User, id: string, input: RestoreSessionInput, req?: Request): Promise<Session> {
-    return this.change(user, id, 'cancelled', 'restored', input.reason, req, (session) => ({
+  async restore(actor: Actor, id: string, input: RestoreSessionInput): Promise<Session> {
+    return this.change(actor, id, 'cancelled', 'restored', input.reason, (session) => ({
       at: { startsAt: session.startsAt, endsAt: session.endsAt },
       update: { status: 'scheduled', cancellationReason: null },
     }));
@@ -71,15 +70,14 @@ export class SessionChangesService {
    * record and the notices follow in the same transaction; the notices are queued once it commits.
    */
   private async change(
-    user: User,
+    actor: Actor,
     id: string,
     status: SessionStatus,
     kind: SessionChangeKind,
     reason: string,
-    req: Request | undefined,
     plan: (session: Session) => PlannedChange,
   ): Promise<Session> {
-    await this.access.assertCanManageSession(user, await this.sessions.get(id));
+    await this.access.assertCanManageSession(actor, await this.sessions.get(id));
     return unitOfWork(this.dataSource, async (manager) => {
       const session = await this.sessions.lockForChange(manager, id, status);
       const { at, update } = plan(session);
@@ -102,7 +100,7 @@ export class SessionChangesService {
           newStartsAt: at?.startsAt ?? null,
           newEndsAt: at?.endsAt ?? null,
           reason,
-          changedById: user.id,
+          changedById: actor.userId,
         }),
       );
       const values = { ...update, sequence: session.sequence + 1 };
@@ -110,13 +108,12 @@ export class SessionChangesService {
       Object.assign(session, values);
       await this.audit.record(
         {
-          actorId: user.id,
+          actor,
           action: `session.${kind}`,
           entityType: 'session',
           entityId: session.id,
           before,
           after: { ...sessionAuditView(session), reason },
-          req,
         },
         manager,
       );

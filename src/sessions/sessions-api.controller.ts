@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { Authenticated, Roles } from '../common/access.decorators';
-import { CurrentUser } from '../common/current-user.decorator';
+import type { Actor } from '../common/actor';
+import { CurrentActor, CurrentUser } from '../common/current-user.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ApiCreated, ApiOk, ApiZodBody, ApiZodQuery } from '../common/api-docs';
 import { parseWith } from '../common/zod-validation.pipe';
@@ -56,8 +56,8 @@ export class SessionsApiController {
   })
   @ApiZodBody(createSessionSchema)
   @ApiCreated(sessionBody)
-  async create(@Param('cohortId', COHORT_ID) cohortId: string, @CurrentUser() user: User, @Body() body: unknown, @Req() req: Request) {
-    const session = await this.sessions.create(user, cohortId, parseWith(createSessionSchema, body), req);
+  async create(@Param('cohortId', COHORT_ID) cohortId: string, @CurrentActor() actor: Actor, @Body() body: unknown) {
+    const session = await this.sessions.create(actor, cohortId, parseWith(createSessionSchema, body));
     return sessionView(await this.sessions.get(session.id));
   }
 
@@ -65,8 +65,8 @@ export class SessionsApiController {
   @Get('sessions/:id')
   @ApiOperation({ summary: 'One session with its history of moves and cancellation' })
   @ApiOk(sessionWithHistoryBody)
-  async get(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User) {
-    const session = await this.sessions.getVisible(user, id);
+  async get(@Param('id', SESSION_ID) id: string, @CurrentActor() actor: Actor) {
+    const session = await this.sessions.getVisible(actor, id);
     return { ...sessionView(session), history: (await this.sessions.history(id)).map(changeView) };
   }
 
@@ -78,8 +78,8 @@ export class SessionsApiController {
   })
   @ApiZodBody(sessionDetailsSchema)
   @ApiOk(sessionBody)
-  async update(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User, @Body() body: unknown, @Req() req: Request) {
-    await this.sessions.updateDetails(user, id, parseWith(sessionDetailsSchema, body), req);
+  async update(@Param('id', SESSION_ID) id: string, @CurrentActor() actor: Actor, @Body() body: unknown) {
+    await this.sessions.updateDetails(actor, id, parseWith(sessionDetailsSchema, body));
     return sessionView(await this.sessions.get(id));
   }
 
@@ -89,9 +89,9 @@ export class SessionsApiController {
   @ApiOperation({ summary: 'Move a session to a new time, with a reason; everyone concerned is told at once' })
   @ApiZodBody(moveSessionSchema)
   @ApiOk(sessionWithHistoryBody)
-  async move(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User, @Body() body: unknown, @Req() req: Request) {
-    await this.changes.move(user, id, parseWith(moveSessionSchema, body), req);
-    return this.get(id, user);
+  async move(@Param('id', SESSION_ID) id: string, @CurrentActor() actor: Actor, @Body() body: unknown) {
+    await this.changes.move(actor, id, parseWith(moveSessionSchema, body));
+    return this.get(id, actor);
   }
 
   @Roles('admin', 'instructor')
@@ -100,9 +100,9 @@ export class SessionsApiController {
   @ApiOperation({ summary: 'Cancel a session, with a reason; the record stays and everyone concerned is told at once' })
   @ApiZodBody(cancelSessionSchema)
   @ApiOk(sessionWithHistoryBody)
-  async cancel(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User, @Body() body: unknown, @Req() req: Request) {
-    await this.changes.cancel(user, id, parseWith(cancelSessionSchema, body), req);
-    return this.get(id, user);
+  async cancel(@Param('id', SESSION_ID) id: string, @CurrentActor() actor: Actor, @Body() body: unknown) {
+    await this.changes.cancel(actor, id, parseWith(cancelSessionSchema, body));
+    return this.get(id, actor);
   }
 
   @Roles('admin', 'instructor')
@@ -115,9 +115,9 @@ export class SessionsApiController {
   })
   @ApiZodBody(restoreSessionSchema)
   @ApiOk(sessionWithHistoryBody)
-  async restore(@Param('id', SESSION_ID) id: string, @CurrentUser() user: User, @Body() body: unknown, @Req() req: Request) {
-    await this.changes.restore(user, id, parseWith(restoreSessionSchema, body), req);
-    return this.get(id, user);
+  async restore(@Param('id', SESSION_ID) id: string, @CurrentActor() actor: Actor, @Body() body: unknown) {
+    await this.changes.restore(actor, id, parseWith(restoreSessionSchema, body));
+    return this.get(id, actor);
   }
 
   @Authenticated()

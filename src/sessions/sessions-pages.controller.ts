@@ -2,7 +2,8 @@ import { Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@ne
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Authenticated, Roles } from '../common/access.decorators';
-import { CurrentUser } from '../common/current-user.decorator';
+import type { Actor } from '../common/actor';
+import { CurrentActor, CurrentUser } from '../common/current-user.decorator';
 import { FormView } from '../common/form-view';
 import { pager } from '../common/paging';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -72,7 +73,7 @@ export class SessionsPagesController {
   @FormView('pages/sessions/form')
   async create(
     @Param('cohortId', COHORT_ID) cohortId: string,
-    @CurrentUser() user: User,
+    @CurrentActor() actor: Actor,
     @Req() req: Request,
     @Body() body: unknown,
     @Res() res: Response,
@@ -80,7 +81,7 @@ export class SessionsPagesController {
     const session = await withFormLocals(
       res,
       () => this.formLocals(cohortId),
-      () => this.sessions.create(user, cohortId, parseWith(createSessionSchema, body), req),
+      () => this.sessions.create(actor, cohortId, parseWith(createSessionSchema, body)),
     );
     req.session.flash = [{ kind: 'success', key: 'sessions.flash.created' }];
     res.redirect(303, `/sessions/${session.id}`);
@@ -121,7 +122,7 @@ export class SessionsPagesController {
   @FormView('pages/sessions/form')
   async update(
     @Param('id', SESSION_ID) id: string,
-    @CurrentUser() user: User,
+    @CurrentActor() actor: Actor,
     @Req() req: Request,
     @Body() body: unknown,
     @Res() res: Response,
@@ -129,7 +130,7 @@ export class SessionsPagesController {
     await withFormLocals(
       res,
       async () => this.formLocals((await this.sessions.get(id)).cohortId, id),
-      () => this.sessions.updateDetails(user, id, parseWith(sessionDetailsSchema, body), req),
+      () => this.sessions.updateDetails(actor, id, parseWith(sessionDetailsSchema, body)),
     );
     req.session.flash = [{ kind: 'success', key: 'sessions.flash.updated' }];
     res.redirect(303, `/sessions/${id}`);
@@ -151,7 +152,7 @@ export class SessionsPagesController {
   @FormView('pages/sessions/move')
   async move(
     @Param('id', SESSION_ID) id: string,
-    @CurrentUser() user: User,
+    @CurrentActor() actor: Actor,
     @Req() req: Request,
     @Body() body: unknown,
     @Res() res: Response,
@@ -159,7 +160,7 @@ export class SessionsPagesController {
     await withFormLocals(
       res,
       async () => this.movePage(await this.sessions.get(id), req.lang),
-      () => this.changes.move(user, id, parseWith(moveSessionSchema, body), req),
+      () => this.changes.move(actor, id, parseWith(moveSessionSchema, body)),
     );
     req.session.flash = [{ kind: 'success', key: 'sessions.flash.moved' }];
     res.redirect(303, `/sessions/${id}`);
@@ -184,7 +185,7 @@ export class SessionsPagesController {
   @FormView('pages/sessions/cancel')
   async cancel(
     @Param('id', SESSION_ID) id: string,
-    @CurrentUser() user: User,
+    @CurrentActor() actor: Actor,
     @Req() req: Request,
     @Body() body: unknown,
     @Res() res: Response,
@@ -192,7 +193,7 @@ export class SessionsPagesController {
     await withFormLocals(
       res,
       async () => ({ titleKey: 'sessions.cancel.title', session: sessionPageView(await this.sessions.get(id)) }),
-      () => this.changes.cancel(user, id, parseWith(cancelSessionSchema, body), req),
+      () => this.changes.cancel(actor, id, parseWith(cancelSessionSchema, body)),
     );
     req.session.flash = [{ kind: 'success', key: 'sessions.flash.cancelled' }];
     res.redirect(303, `/sessions/${id}`);
@@ -212,7 +213,7 @@ export class SessionsPagesController {
   @FormView('pages/sessions/restore')
   async restore(
     @Param('id', SESSION_ID) id: string,
-    @CurrentUser() user: User,
+    @CurrentActor() actor: Actor,
     @Req() req: Request,
     @Body() body: unknown,
     @Res() res: Response,
@@ -220,7 +221,7 @@ export class SessionsPagesController {
     await withFormLocals(
       res,
       async () => ({ titleKey: 'sessions.restore.title', session: sessionPageView(await this.sessions.get(id)) }),
-      () => this.changes.restore(user, id, parseWith(restoreSessionSchema, body), req),
+      () => this.changes.restore(actor, id, parseWith(restoreSessionSchema, body)),
     );
     req.session.flash = [{ kind: 'success', key: 'sessions.flash.restored' }];
     res.redirect(303, `/sessions/${id}`);

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import type { AccessSubject, Actor } from '../common/actor';
 import { Cohort } from '../cohorts/cohort.entity';
 import { lockRow } from '../database/row-locks';
 import { unitOfWork } from '../database/unit-of-work';
@@ -87,7 +87,7 @@ export class SessionsService {
   }
 
   /** The session, if the user may see it; otherwise not found. */
-  async getVisible(user: User, id: string): Promise<Session> {
+  async getVisible(user: AccessSubject, id: string): Promise<Session> {
     const session = await this.get(id);
     await this.access.assertCanView(user, session);
     return session;
@@ -108,7 +108,7 @@ export class SessionsService {
     );
   }
 
-  async listForCohort(user: User, cohortId: string, query: SessionListQuery): Promise<{ items: Session[]; total: number }> {
+  async listForCohort(user: AccessSubject, cohortId: string, query: SessionListQuery): Promise<{ items: Session[]; total: number }> {
     await this.access.assertCanViewCohort(user, cohortId);
     const [items, total] = await this.dataSource
       .getRepository(Session)
@@ -123,8 +123,8 @@ export class SessionsService {
     return { items, total };
   }
 
-  async create(user: User, cohortId: string, input: CreateSessionInput, req?: Request): Promise<Session> {
-    await this.access.assertCanManageCohort(user, cohortId);
+  async create(actor: Actor, cohortId: string, input: CreateSessionInput): Promise<Session> {
+    await this.access.assertCanManageCohort(actor, cohortId);
     return unitOfWork(this.dataSource, async (manager) => {
       const cohort = await this.cohort(cohortId, manager);
       const instructors = await this.instructors(
@@ -142,7 +142,7 @@ export class SessionsService {
       const repo = manager.getRepository(Session);
       const session = await repo.save(repo.create({ ...details, cohortId, startsAt: input.startsAt, endsAt: input.endsAt, instructors }));
       await this.audit.record(
-        { actorId: user.id, action: 'session.created', entityType: 'session', entityId: session.id, after: sessionAuditView(session), req },
+        { actor, action: 'session.created', entityType: 'session', entityId: session.id, after: sessionAuditView(session) },
         manager,
       );
       return session;
@@ -151,9 +151,9 @@ export class SessionsService {
 
   /** Changes what, where and who; the time changes only through a move, which keeps its history. */
   /** Changes what a session is and where; a new place is announced to everyone it concerns, as a move is. */
-  async updateDetails(user: User, id: string, input: SessionDetailsInput, req?: Request): Promise<Session> {
+  async updateDetails(actor: Actor, id: string, input: SessionDetailsInput): Promise<Session> {
     const current = await this.get(id);
-    await this.access.assertCanManageSession(user, current);
+    await this.access.assertCanManageSession(actor, current);
     return unitOfWork(this.dataSource, async (manager) => {
       const session = await this.lockForChange(manager, id);
       const cohort = await this.cohort(session.cohortId, manager);
@@ -179,13 +179,12 @@ export class SessionsService {
       await manager.getRepository(Session).save(session);
       await this.audit.record(
         {
-          actorId: user.id,
+          actor,
           action: 'session.updated',
           entityType: 'session',
           entityId: session.id,
           before,
           after: sessionAuditView(session),
-          req,
         },
         manager,
       );

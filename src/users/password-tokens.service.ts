@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request } from 'express';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { checkPassword } from '../auth/password-policy';
 import { hashPassword } from '../auth/passwords';
 import { newSecret, sha256 } from '../auth/secrets';
+import { type Actor, actingAs } from '../common/actor';
 import { ValidationFailedError } from '../common/errors';
 import { AppConfig } from '../config/app-config';
 import { unitOfWork } from '../database/unit-of-work';
@@ -65,7 +65,7 @@ export class PasswordTokensService {
   }
 
   /** Sets the password and spends the link, in one transaction; a second use fails. */
-  async consume(secret: string, password: string, confirm: string, req?: Request): Promise<User> {
+  async consume(secret: string, password: string, confirm: string, actor: Actor): Promise<User> {
     return unitOfWork(this.dataSource, async (manager) => {
       const token = await manager
         .getRepository(PasswordToken)
@@ -85,11 +85,10 @@ export class PasswordTokensService {
       await this.sessions.endAll(manager, user.id);
       await this.audit.record(
         {
-          actorId: user.id,
+          actor: actingAs(actor, user.id),
           action: token.purpose === 'invitation' ? 'user.password_set' : 'user.password_reset',
           entityType: 'user',
           entityId: user.id,
-          req,
         },
         manager,
       );

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Patch, Req } from '@nestjs/common';
+import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { z } from 'zod';
 import { Authenticated } from '../common/access.decorators';
-import { CurrentUser } from '../common/current-user.decorator';
+import type { Actor } from '../common/actor';
+import { CurrentActor, CurrentUser } from '../common/current-user.decorator';
 import { ApiErrorResponses, ApiZodBody, ApiZodResponse } from '../common/api-docs';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
 import { User } from './user.entity';
@@ -32,12 +32,8 @@ export class ProfileApiController {
   @ApiZodBody(profilePatchSchema)
   @ApiZodResponse(200, 'Your account.', userResponseSchema)
   @ApiErrorResponses(400)
-  async update(
-    @CurrentUser() user: User,
-    @Body(new ZodValidationPipe(profilePatchSchema)) input: z.infer<typeof profilePatchSchema>,
-    @Req() req: Request,
-  ) {
-    await this.users.updateProfile(user, input, req);
+  async update(@CurrentActor() actor: Actor, @Body(new ZodValidationPipe(profilePatchSchema)) input: z.infer<typeof profilePatchSchema>) {
+    const user = await this.users.updateProfile(actor, input);
     return userResponse(await this.users.getSummary(user.id));
   }
 }

@@ -2,7 +2,8 @@ import { Body, Controller, Get, Post, Render, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Authenticated } from '../common/access.decorators';
-import { CurrentUser } from '../common/current-user.decorator';
+import type { Actor } from '../common/actor';
+import { CurrentActor, CurrentUser } from '../common/current-user.decorator';
 import { FormView } from '../common/form-view';
 import { parseWith } from '../common/zod-validation.pipe';
 import { User } from './user.entity';
@@ -36,9 +37,9 @@ export class ProfilePagesController {
 
   @Post()
   @FormView('pages/profile/index', profileLocals)
-  async save(@CurrentUser() user: User, @Body() body: unknown, @Req() req: Request, @Res() res: Response) {
+  async save(@CurrentActor() actor: Actor, @Body() body: unknown, @Req() req: Request, @Res() res: Response) {
     const input = parseWith(profileSchema, body);
-    await this.users.updateProfile(user, input, req);
+    await this.users.updateProfile(actor, input);
     req.session.lang = input.language;
     req.session.flash = [{ kind: 'success', key: 'profile.saved' }];
     res.redirect(303, '/profile');

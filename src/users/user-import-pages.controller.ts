@@ -2,13 +2,13 @@ import { Body, Controller, Get, Header, Post, Render, Req, Res, UploadedFile, Us
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import type { Actor } from '../common/actor';
 import { Roles } from '../common/access.decorators';
-import { CurrentUser } from '../common/current-user.decorator';
+import { CurrentActor } from '../common/current-user.decorator';
 import { FormView } from '../common/form-view';
 import { parseWith } from '../common/zod-validation.pipe';
 import { UserImportService } from './user-import.service';
 import { CSV_UPLOAD, IMPORT_TEMPLATE, UploadedCsv } from './user-import.upload';
-import { User } from './user.entity';
 import { importUsersSchema } from './user.schemas';
 import { fieldLabel } from './user-views';
 
@@ -39,12 +39,12 @@ export class UserImportPagesController {
   async import(
     @UploadedFile() file: UploadedCsv | undefined,
     @Body() body: unknown,
-    @CurrentUser() actor: User,
+    @CurrentActor() actor: Actor,
     @Req() req: Request,
     @Res() res: Response,
   ) {
     const input = parseWith(importUsersSchema, body);
-    const report = await this.imports.import({ file: file?.buffer, csv: input.csv }, actor, req.lang, req);
+    const report = await this.imports.import({ file: file?.buffer, csv: input.csv }, actor, req.lang);
     if (!report.ok) {
       const rows = report.rows.map((row) => ({
         ...row,

@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/actor';
 import { readCsv } from '../common/csv';
 import { FieldError, ValidationFailedError } from '../common/errors';
 import { toFieldErrors } from '../common/zod-validation.pipe';
 import { unitOfWork } from '../database/unit-of-work';
 import { I18nService } from '../i18n/i18n.service';
 import type { Language } from '../i18n/languages';
-import { User } from './user.entity';
 import { CreateUserInput, createUserSchema } from './user.schemas';
 import { EmailTakenError } from './users.errors';
 import { UsersService } from './users.service';
@@ -102,7 +101,7 @@ export class UserImportService {
   ) {}
 
   /** An uploaded file wins over pasted text; file-level problems are errors of the field it came in. */
-  async import(source: ImportSource, actor: User, lang: Language, req?: Request): Promise<UserImportReport> {
+  async import(source: ImportSource, actor: Actor, lang: Language): Promise<UserImportReport> {
     const rows = rowsOf(source);
     const valid = await this.check(rows);
     if (rows.some((row) => row.errors.length)) return this.report(rows, 'ready', lang);
@@ -110,14 +109,11 @@ export class UserImportService {
     try {
       await unitOfWork(this.dataSource, async (manager) => {
         for (const row of rows) {
-          await this.users.createIn(manager, valid.get(row.row)!, actor, req).catch((error: unknown) => {
+          await this.users.createIn(manager, valid.get(row.row)!, actor).catch((error: unknown) => {
             throw error instanceof EmailTakenError ? new ImportRowConflict(row.row) : error;
           });
         }
-        await this.audit.record(
-          { actorId: actor.id, action: 'user.imported', entityType: 'user', after: { count: rows.length }, req },
-          manager,
-        );
+        await this.audit.record({ actor, action: 'user.imported', entityType: 'user', after: { count: rows.length } }, manager);
       });
       return this.report(rows, 'created', lang);
     } catch (error) {

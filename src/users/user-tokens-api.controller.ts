@@ -1,14 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { apiTokenSchema } from '../auth/auth.schemas';
 import { ApiTokensService } from '../auth/api-tokens.service';
+import type { Actor } from '../common/actor';
 import { Roles } from '../common/access.decorators';
-import { CurrentUser } from '../common/current-user.decorator';
+import { CurrentActor } from '../common/current-user.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ApiErrorResponses, ApiZodBody, ApiZodResponse } from '../common/api-docs';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
-import { User } from './user.entity';
 import { apiTokenListSchema, apiTokenResponse, createdApiTokenResponseSchema } from './user.responses';
 import { UsersService } from './users.service';
 
@@ -42,10 +41,9 @@ export class UserTokensApiController {
   async create(
     @Param('id', userNotFound) id: string,
     @Body(new ZodValidationPipe(apiTokenSchema)) input: { name: string },
-    @CurrentUser() actor: User,
-    @Req() req: Request,
+    @CurrentActor() actor: Actor,
   ) {
-    const { token, secret } = await this.apiTokens.create(id, input.name, actor, req);
+    const { token, secret } = await this.apiTokens.create(id, input.name, actor);
     return { ...apiTokenResponse(token), secret };
   }
 
@@ -56,9 +54,8 @@ export class UserTokensApiController {
   async revoke(
     @Param('id', userNotFound) id: string,
     @Param('tokenId', new ParseIdPipe('auth.errors.tokenNotFound')) tokenId: string,
-    @CurrentUser() actor: User,
-    @Req() req: Request,
+    @CurrentActor() actor: Actor,
   ) {
-    await this.apiTokens.revoke(id, tokenId, actor, req);
+    await this.apiTokens.revoke(id, tokenId, actor);
   }
 }

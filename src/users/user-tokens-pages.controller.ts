@@ -5,12 +5,12 @@ import { NotFoundError } from '../common/errors';
 import { confirmed } from '../common/confirm';
 import { apiTokenSchema } from '../auth/auth.schemas';
 import { ApiTokensService } from '../auth/api-tokens.service';
+import type { Actor } from '../common/actor';
 import { Roles } from '../common/access.decorators';
-import { CurrentUser } from '../common/current-user.decorator';
+import { CurrentActor } from '../common/current-user.decorator';
 import { FormView } from '../common/form-view';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
-import { User } from './user.entity';
 import { UsersService } from './users.service';
 
 const userNotFound = new ParseIdPipe('users.errors.notFound');
@@ -41,14 +41,14 @@ export class UserTokensPagesController {
   async create(
     @Param('id', userNotFound) id: string,
     @Body() body: unknown,
-    @CurrentUser() actor: User,
+    @CurrentActor() actor: Actor,
     @Req() req: Request,
     @Res() res: Response,
   ) {
     const owner = await this.users.get(id);
     res.locals.owner = owner;
     const input = parseWith(apiTokenSchema, body);
-    const { token, secret } = await this.apiTokens.create(id, input.name, actor, req);
+    const { token, secret } = await this.apiTokens.create(id, input.name, actor);
     res.status(201).render('pages/users/token-created', { titleKey: 'tokens.createdTitle', owner, token, secret });
   }
 
@@ -56,7 +56,7 @@ export class UserTokensPagesController {
   async revoke(
     @Param('id', userNotFound) id: string,
     @Param('tokenId', tokenNotFound) tokenId: string,
-    @CurrentUser() actor: User,
+    @CurrentActor() actor: Actor,
     @Req() req: Request,
     @Res() res: Response,
   ) {
@@ -70,7 +70,7 @@ export class UserTokensPagesController {
       back: `/admin/users/${id}#tokens`,
     };
     if (!confirmed(req, res, ask)) return;
-    await this.apiTokens.revoke(id, tokenId, actor, req);
+    await this.apiTokens.revoke(id, tokenId, actor);
     req.session.flash = [{ kind: 'success', key: 'tokens.revoked' }];
     res.redirect(303, `/admin/users/${id}#tokens`);
   }

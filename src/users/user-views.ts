@@ -22,7 +22,7 @@ export function fieldLabel(field: string): string | null {
 const STATUS_BADGES = { active: 'badge-ok', invited: '', disabled: 'badge-danger' } as const;
 
 /** A user as the list and the user page show them: labels as locale keys. */
-export function userView(summary: UserSummary, actorId: string) {
+export function userView(summary: UserSummary, actorId: string | null) {
   return {
     ...summary,
     self: summary.user.id === actorId,

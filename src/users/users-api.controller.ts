@@ -3,15 +3,15 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
+import type { Actor } from '../common/actor';
 import { Roles } from '../common/access.decorators';
-import { CurrentUser } from '../common/current-user.decorator';
+import { CurrentActor } from '../common/current-user.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ApiErrorResponses, ApiZodBody, ApiZodQuery, ApiZodResponse } from '../common/api-docs';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
 import { I18nService } from '../i18n/i18n.service';
 import { UserImportService } from './user-import.service';
 import { CSV_UPLOAD, UploadedCsv } from './user-import.upload';
-import { User } from './user.entity';
 import { importRefusedSchema, importReportSchema, userPageSchema, userResponse, userResponseSchema } from './user.responses';
 import {
   CreateUserInput,
@@ -54,8 +54,8 @@ export class UsersApiController {
   @ApiZodBody(createUserSchema)
   @ApiZodResponse(201, 'The new user.', userResponseSchema)
   @ApiErrorResponses(400, 409)
-  async create(@Body(new ZodValidationPipe(createUserSchema)) input: CreateUserInput, @CurrentUser() actor: User, @Req() req: Request) {
-    const user = await this.users.create(input, actor, req);
+  async create(@Body(new ZodValidationPipe(createUserSchema)) input: CreateUserInput, @CurrentActor() actor: Actor) {
+    const user = await this.users.create(input, actor);
     return userResponse(await this.users.getSummary(user.id));
   }
 
@@ -78,11 +78,11 @@ export class UsersApiController {
   async import(
     @UploadedFile() file: UploadedCsv | undefined,
     @Body(new ZodValidationPipe(importUsersSchema)) input: { csv?: string },
-    @CurrentUser() actor: User,
+    @CurrentActor() actor: Actor,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const report = await this.imports.import({ file: file?.buffer, csv: input.csv }, actor, req.lang, req);
+    const report = await this.imports.import({ file: file?.buffer, csv: input.csv }, actor, req.lang);
     if (report.ok) return report;
     res.status(422);
     return {
@@ -112,10 +112,9 @@ export class UsersApiController {
   async update(
     @Param('id', userNotFound) id: string,
     @Body(new ZodValidationPipe(patchUserSchema)) input: PatchUserInput,
-    @CurrentUser() actor: User,
-    @Req() req: Request,
+    @CurrentActor() actor: Actor,
   ) {
-    await this.users.update(id, input, actor, req);
+    await this.users.update(id, input, actor);
     return userResponse(await this.users.getSummary(id));
   }
 
@@ -124,8 +123,8 @@ export class UsersApiController {
   @ApiOperation({ summary: 'Disable a user', description: 'Ends all their sessions at once; their API tokens stop working. Not yourself.' })
   @ApiZodResponse(200, 'The disabled user.', userResponseSchema)
   @ApiErrorResponses(404, 409)
-  async disable(@Param('id', userNotFound) id: string, @CurrentUser() actor: User, @Req() req: Request) {
-    await this.users.setDisabled(id, true, actor, req);
+  async disable(@Param('id', userNotFound) id: string, @CurrentActor() actor: Actor) {
+    await this.users.setDisabled(id, true, actor);
     return userResponse(await this.users.getSummary(id));
   }
 
@@ -134,8 +133,8 @@ export class UsersApiController {
   @ApiOperation({ summary: 'Enable a disabled user' })
   @ApiZodResponse(200, 'The enabled user.', userResponseSchema)
   @ApiErrorResponses(404)
-  async enable(@Param('id', userNotFound) id: string, @CurrentUser() actor: User, @Req() req: Request) {
-    await this.users.setDisabled(id, false, actor, req);
+  async enable(@Param('id', userNotFound) id: string, @CurrentActor() actor: Actor) {
+    await this.users.setDisabled(id, false, actor);
     return userResponse(await this.users.getSummary(id));
   }
 
@@ -144,8 +143,8 @@ export class UsersApiController {
   @ApiOperation({ summary: 'Send a new invitation', description: 'The earlier link stops working.' })
   @ApiZodResponse(202, 'The invitation is queued for sending.')
   @ApiErrorResponses(404)
-  async invite(@Param('id', userNotFound) id: string, @CurrentUser() actor: User, @Req() req: Request) {
-    await this.users.resendInvitation(id, actor, req);
+  async invite(@Param('id', userNotFound) id: string, @CurrentActor() actor: Actor) {
+    await this.users.resendInvitation(id, actor);
     return { status: 'queued' };
   }
 }

@@ -5,13 +5,13 @@ import { confirmed } from '../common/confirm';
 import { z } from 'zod';
 import { safeNext } from '../auth/auth.schemas';
 import { ApiTokensService } from '../auth/api-tokens.service';
+import type { Actor } from '../common/actor';
 import { Roles } from '../common/access.decorators';
-import { CurrentUser } from '../common/current-user.decorator';
+import { CurrentActor } from '../common/current-user.decorator';
 import { FormView } from '../common/form-view';
 import { pager } from '../common/paging';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
-import { User } from './user.entity';
 import { createUserSchema, updateUserSchema, userListQuerySchema } from './user.schemas';
 import { ROLE_OPTIONS, STATUS_OPTIONS, USER_FORM_OPTIONS, userFormValues, userView } from './user-views';
 import { UsersService } from './users.service';
@@ -31,12 +31,12 @@ export class UsersPagesController {
 
   @Get()
   @Render('pages/users/index')
-  async list(@Query() rawQuery: unknown, @CurrentUser() actor: User) {
+  async list(@Query() rawQuery: unknown, @CurrentActor() actor: Actor) {
     const query = parseWith(userListQuerySchema, rawQuery);
     const { items, total } = await this.users.list(query);
     return {
       titleKey: 'users.title',
-      items: items.map((item) => userView(item, actor.id)),
+      items: items.map((item) => userView(item, actor.userId)),
       total,
       query,
       pager: pager('/admin/users', query, total),
@@ -53,16 +53,16 @@ export class UsersPagesController {
 
   @Post('new')
   @FormView('pages/users/form', () => ({ titleKey: 'users.form.newTitle', ...USER_FORM_OPTIONS }))
-  async create(@Body() body: unknown, @CurrentUser() actor: User, @Req() req: Request, @Res() res: Response) {
+  async create(@Body() body: unknown, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
     const input = parseWith(createUserSchema, body);
-    const user = await this.users.create(input, actor, req);
+    const user = await this.users.create(input, actor);
     req.session.flash = [{ kind: 'success', key: 'users.flash.created' }];
     res.redirect(303, `/admin/users/${user.id}`);
   }
 
   @Get(':id')
   @Render('pages/users/form')
-  async edit(@Param('id', userNotFound) id: string, @CurrentUser() actor: User) {
+  async edit(@Param('id', userNotFound) id: string, @CurrentActor() actor: Actor) {
     const page = await this.editPage(id, actor);
     return { ...page, values: userFormValues(page.account) };
   }
@@ -72,14 +72,14 @@ export class UsersPagesController {
   async update(
     @Param('id', userNotFound) id: string,
     @Body() body: unknown,
-    @CurrentUser() actor: User,
+    @CurrentActor() actor: Actor,
     @Req() req: Request,
     @Res() res: Response,
   ) {
     // What the form shows again if the input is refused.
     Object.assign(res.locals, await this.editPage(id, actor));
     const input = parseWith(updateUserSchema, body);
-    await this.users.update(id, { ...input, department: input.department ?? null }, actor, req);
+    await this.users.update(id, { ...input, department: input.department ?? null }, actor);
     req.session.flash = [{ kind: 'success', key: 'users.flash.updated' }];
     res.redirect(303, `/admin/users/${id}`);
   }
@@ -88,7 +88,7 @@ export class UsersPagesController {
   async disable(
     @Param('id', userNotFound) id: string,
     @Body() body: unknown,
-    @CurrentUser() actor: User,
+    @CurrentActor() actor: Actor,
     @Req() req: Request,
     @Res() res: Response,
   ) {
@@ -101,7 +101,7 @@ export class UsersPagesController {
       back: this.back(body, id),
     };
     if (!confirmed(req, res, ask)) return;
-    await this.users.setDisabled(id, true, actor, req);
+    await this.users.setDisabled(id, true, actor);
     req.session.flash = [{ kind: 'success', key: 'users.flash.disabled' }];
     res.redirect(303, this.back(body, id));
   }
@@ -110,26 +110,26 @@ export class UsersPagesController {
   async enable(
     @Param('id', userNotFound) id: string,
     @Body() body: unknown,
-    @CurrentUser() actor: User,
+    @CurrentActor() actor: Actor,
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    await this.users.setDisabled(id, false, actor, req);
+    await this.users.setDisabled(id, false, actor);
     req.session.flash = [{ kind: 'success', key: 'users.flash.enabled' }];
     res.redirect(303, this.back(body, id));
   }
 
   @Post(':id/invite')
-  async invite(@Param('id', userNotFound) id: string, @CurrentUser() actor: User, @Req() req: Request, @Res() res: Response) {
-    await this.users.resendInvitation(id, actor, req);
+  async invite(@Param('id', userNotFound) id: string, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+    await this.users.resendInvitation(id, actor);
     req.session.flash = [{ kind: 'success', key: 'users.flash.invited' }];
     res.redirect(303, `/admin/users/${id}`);
   }
 
-  private async editPage(id: string, actor: User) {
+  private async editPage(id: string, actor: Actor) {
     return {
       titleKey: 'users.form.editTitle',
-      account: userView(await this.users.getSummary(id), actor.id),
+      account: userView(await this.users.getSummary(id), actor.userId),
       tokens: await this.apiTokens.listFor(id),
       ...USER_FORM_OPTIONS,
     };

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { Request } from 'express';
 import { DataSource, EntityManager, QueryFailedError, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { type Actor, systemActor } from '../common/actor';
 import { NotFoundError } from '../common/errors';
-import { clientIp } from '../common/request';
 import { PreparedRead } from '../database/prepared-read';
 import { RawEntity } from '../database/raw-entity';
 import { lockRow } from '../database/row-locks';
@@ -139,8 +138,8 @@ export class UsersService {
   }
 
   /** Creates the user and writes the invitation in one unit of work. */
-  async create(input: CreateUserInput, actor: User | null, req?: Request): Promise<User> {
-    return (await unitOfWork(this.dataSource, (manager) => this.createIn(manager, input, actor, req))).user;
+  async create(input: CreateUserInput, actor: Actor): Promise<User> {
+    return (await unitOfWork(this.dataSource, (manager) => this.createIn(manager, input, actor))).user;
   }
 
   /**
@@ -150,15 +149,14 @@ export class UsersService {
   async createAdministrator(
     input: Pick<CreateUserInput, 'email' | 'name' | 'language'>,
   ): Promise<{ user: User; invitation: { link: string; expiresAt: Date } }> {
-    return unitOfWork(this.dataSource, (manager) => this.createIn(manager, { ...input, roles: ['admin'] }, null));
+    return unitOfWork(this.dataSource, (manager) => this.createIn(manager, { ...input, roles: ['admin'] }, systemActor()));
   }
 
   /** Creates a user inside a unit of work the caller owns (used by the CSV import too). */
   async createIn(
     manager: EntityManager,
     input: CreateUserInput,
-    actor: User | null,
-    req?: Request,
+    actor: Actor,
   ): Promise<{ user: User; invitation: { link: string; expiresAt: Date } }> {
     const repo = manager.getRepository(User);
     let user: User;
@@ -177,20 +175,17 @@ export class UsersService {
       throw error;
     }
     const invitation = await this.passwordTokens.issue(manager, user, 'invitation');
-    await this.audit.record(
-      { actorId: actor?.id ?? null, action: 'user.created', entityType: 'user', entityId: user.id, after: auditView(user), req },
-      manager,
-    );
+    await this.audit.record({ actor, action: 'user.created', entityType: 'user', entityId: user.id, after: auditView(user) }, manager);
     return { user, invitation };
   }
 
-  async update(id: string, changes: UserChanges, actor: User, req?: Request): Promise<User> {
+  async update(id: string, changes: UserChanges, actor: Actor): Promise<User> {
     return unitOfWork(this.dataSource, async (manager) => {
       const repo = manager.getRepository(User);
       const user = await lockRow(manager, User, id);
       if (!user) throw new NotFoundError('users.errors.notFound');
       const roles = changes.roles ? [...new Set(changes.roles)] : user.roles;
-      if (user.id === actor.id && user.roles.includes('admin') && !roles.includes('admin')) throw new CannotRemoveOwnAdminError();
+      if (user.id === actor.userId && user.roles.includes('admin') && !roles.includes('admin')) throw new CannotRemoveOwnAdminError();
       const before = auditView(user);
       Object.assign(user, {
         name: changes.name ?? user.name,
@@ -203,13 +198,12 @@ export class UsersService {
       const rolesChanged = [...(before.roles as string[])].sort().join() !== [...roles].sort().join();
       await this.audit.record(
         {
-          actorId: actor.id,
+          actor,
           action: rolesChanged ? 'user.roles_changed' : 'user.updated',
           entityType: 'user',
           entityId: user.id,
           before,
           after,
-          req,
         },
         manager,
       );
@@ -218,8 +212,8 @@ export class UsersService {
   }
 
   /** Disabling ends every session of the user at once; their API tokens stop working with it. */
-  async setDisabled(id: string, disabled: boolean, actor: User, req?: Request): Promise<User> {
-    if (id === actor.id && disabled) throw new CannotDisableSelfError();
+  async setDisabled(id: string, disabled: boolean, actor: Actor): Promise<User> {
+    if (id === actor.userId && disabled) throw new CannotDisableSelfError();
     return unitOfWork(this.dataSource, async (manager) => {
       const repo = manager.getRepository(User);
       const user = await lockRow(manager, User, id);
@@ -231,13 +225,12 @@ export class UsersService {
       if (disabled) await this.sessions.endAll(manager, user.id);
       await this.audit.record(
         {
-          actorId: actor.id,
+          actor,
           action: disabled ? 'user.disabled' : 'user.enabled',
           entityType: 'user',
           entityId: user.id,
           before,
           after: auditView(user),
-          req,
         },
         manager,
       );
@@ -246,9 +239,11 @@ export class UsersService {
   }
 
   /** Changes what a person may change of their own account; fields left out stay as they are. */
-  async updateProfile(user: User, input: Partial<ProfileInput>, req?: Request): Promise<User> {
+  async updateProfile(actor: Actor, input: Partial<ProfileInput>): Promise<User> {
     return unitOfWork(this.dataSource, async (manager) => {
       const repo = manager.getRepository(User);
+      const user = actor.userId ? await lockRow(manager, User, actor.userId) : null;
+      if (!user) throw new NotFoundError('users.errors.notFound');
       const before = { name: user.name, language: user.language, notifyReminders: user.notifyReminders, notifyUpdates: user.notifyUpdates };
       const after: ProfileInput = {
         name: input.name ?? before.name,
@@ -258,7 +253,7 @@ export class UsersService {
       };
       await repo.update({ id: user.id }, after);
       await this.audit.record(
-        { actorId: user.id, action: 'user.profile_updated', entityType: 'user', entityId: user.id, before, after: { ...after }, req },
+        { actor, action: 'user.profile_updated', entityType: 'user', entityId: user.id, before, after: { ...after } },
         manager,
       );
       return repo.findOneByOrFail({ id: user.id });
@@ -266,19 +261,19 @@ export class UsersService {
   }
 
   /** Saves the language a person switched to; a switch to the language they already have changes nothing. */
-  async changeLanguage(user: User, language: Language, req?: Request): Promise<void> {
-    if (user.language === language) return;
+  async changeLanguage(actor: Actor, language: Language): Promise<void> {
     await unitOfWork(this.dataSource, async (manager) => {
+      const user = actor.userId ? await lockRow(manager, User, actor.userId) : null;
+      if (!user || user.language === language) return;
       await manager.getRepository(User).update({ id: user.id }, { language });
       await this.audit.record(
         {
-          actorId: user.id,
+          actor,
           action: 'user.language_changed',
           entityType: 'user',
           entityId: user.id,
           before: { language: user.language },
           after: { language },
-          req,
         },
         manager,
       );
@@ -286,11 +281,11 @@ export class UsersService {
   }
 
   /** Sends a fresh invitation (the earlier link stops working). */
-  async resendInvitation(id: string, actor: User, req?: Request): Promise<void> {
+  async resendInvitation(id: string, actor: Actor): Promise<void> {
     await unitOfWork(this.dataSource, async (manager) => {
       const user = await manager.getRepository(User).findOneBy({ id });
       if (!user || user.disabledAt) throw new NotFoundError('users.errors.notFound');
-      await this.audit.record({ actorId: actor.id, action: 'user.invitation_sent', entityType: 'user', entityId: user.id, req }, manager);
+      await this.audit.record({ actor, action: 'user.invitation_sent', entityType: 'user', entityId: user.id }, manager);
       await this.passwordTokens.issue(manager, user, 'invitation');
     });
   }
@@ -299,15 +294,12 @@ export class UsersService {
    * Always answers the same way, so the form does not reveal which emails have accounts; past the limits
    * per email and per address no more links are mailed.
    */
-  async requestPasswordReset(email: string, req?: Request): Promise<void> {
-    if (!(await this.resetLimiter.take(email, req ? clientIp(req) : 'unknown'))) return;
+  async requestPasswordReset(email: string, actor: Actor): Promise<void> {
+    if (!(await this.resetLimiter.take(email, actor.ip ?? 'unknown'))) return;
     const user = await this.findActiveByEmail(email);
     if (!user) return;
     await unitOfWork(this.dataSource, async (manager) => {
-      await this.audit.record(
-        { actorId: null, action: 'user.password_reset_requested', entityType: 'user', entityId: user.id, req },
-        manager,
-      );
+      await this.audit.record({ actor, action: 'user.password_reset_requested', entityType: 'user', entityId: user.id }, manager);
       await this.passwordTokens.issue(manager, user, 'reset');
     });
   }
