@@ -14,8 +14,10 @@ export interface LoadOptions {
   connections: number;
   durationSeconds: number;
   headers?: Record<string, string>;
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   body?: string;
+  /** Requests made afresh before each sending (a different caller, path or body each time), in place of one fixed request. */
+  requests?: autocannon.Request[];
 }
 
 /** Drives a URL with autocannon and keeps every response time, so p95 is exact rather than interpolated. */
@@ -23,7 +25,9 @@ export async function load(url: string, options: LoadOptions): Promise<LoadResul
   const latencies: number[] = [];
   // autocannon spreads these over its defaults, so a key present but undefined (no method) breaks it.
   const optional = Object.fromEntries(
-    Object.entries({ headers: options.headers, method: options.method, body: options.body }).filter(([, v]) => v !== undefined),
+    Object.entries({ headers: options.headers, method: options.method, body: options.body, requests: options.requests }).filter(
+      ([, v]) => v !== undefined,
+    ),
   );
   const instance = autocannon({ url, connections: options.connections, duration: options.durationSeconds, ...optional });
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));

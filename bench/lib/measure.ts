@@ -55,13 +55,17 @@ export interface Callers {
 export async function withCountedWeb<T>(
   databaseUrl: string,
   env: (databaseUrl: string) => NodeJS.ProcessEnv,
-  use: (web: Child, statements: () => number) => Promise<T>,
+  use: (web: Child, statements: () => number, texts: () => string[]) => Promise<T>,
 ): Promise<T> {
-  const counter = await startSqlCounter(databaseUrl);
+  const counter = await startSqlCounter(databaseUrl, { record: true });
   try {
     const web = await startWeb(env(counter.url));
     try {
-      return await use(web, () => counter.statements());
+      return await use(
+        web,
+        () => counter.statements(),
+        () => counter.texts(),
+      );
     } finally {
       await web.stop();
     }

@@ -3,6 +3,14 @@ declare module 'autocannon' {
   import type { EventEmitter } from 'node:events';
 
   namespace autocannon {
+    /** A request as autocannon builds it; `setupRequest` may change it before each sending. */
+    interface Request {
+      method?: string;
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string;
+      setupRequest?: (request: Request, context: Record<string, unknown>) => Request;
+    }
     interface Options {
       url: string;
       connections?: number;
@@ -10,6 +18,8 @@ declare module 'autocannon' {
       headers?: Record<string, string>;
       method?: string;
       body?: string;
+      /** Sent in turn by each connection, from the first again after the last. */
+      requests?: Request[];
     }
     interface Result {
       duration: number;
