@@ -43,6 +43,6 @@ export async function load(url: string, options: LoadOptions): Promise<LoadResul
 }
 
 /** A short run to warm caches and JIT before the measured one. */
-export async function warmUp(url: string, headers?: Record<string, string>): Promise<void> {
-  await load(url, { connections: 10, durationSeconds: 2, headers });
+export async function warmUp(url: string, headers?: Record<string, string>, requests?: autocannon.Request[]): Promise<void> {
+  await load(url, { connections: 10, durationSeconds: 2, headers, requests });
 }

@@ -1,7 +1,7 @@
 import { cpuMs, postgresCpuMs } from './cpu';
 import { committedTransactions } from './database';
 import { sequentialGets } from './http';
-import { load, warmUp, type LoadResult } from './load';
+import { load, warmUp, type LoadOptions, type LoadResult } from './load';
 import { startWeb, type Child } from './processes';
 import { startSqlCounter } from './sql-counter';
 import { round } from './stats';
@@ -20,6 +20,8 @@ export interface MeasureOptions {
   /** The process whose CPU counts as the server's. */
   server?: Child;
   headers?: Record<string, string>;
+  /** Requests made afresh for each sending (see LoadOptions), for the warm-up and the timed run alike. */
+  requests?: LoadOptions['requests'];
   /** Counts PostgreSQL's CPU, and with `countTransactions` this database's commits, per request. */
   databaseUrl?: string;
   countTransactions?: boolean;
@@ -27,12 +29,12 @@ export interface MeasureOptions {
 
 /** A warm-up, then a timed load run with CPU (and commits) per request read around it. */
 export async function measureLoad(url: string, options: MeasureOptions): Promise<Measured> {
-  const { databaseUrl, headers } = options;
+  const { databaseUrl, headers, requests } = options;
   const transactionsOf = databaseUrl && options.countTransactions ? () => committedTransactions(databaseUrl) : undefined;
-  await warmUp(url, headers);
+  await warmUp(url, headers, requests);
   const pids = options.server?.process.pid ? [options.server.process.pid] : [];
   const before = { server: cpuMs(pids), database: databaseUrl ? postgresCpuMs() : undefined, transactions: await transactionsOf?.() };
-  const result = await load(url, { connections: options.connections, durationSeconds: options.durationSeconds, headers });
+  const result = await load(url, { connections: options.connections, durationSeconds: options.durationSeconds, headers, requests });
   const perRequest = (from: number | undefined, to: number | undefined) =>
     from === undefined || to === undefined || !result.requests ? undefined : round((to - from) / result.requests, 2);
   return {

@@ -79,3 +79,40 @@ export async function startWeb(env: NodeJS.ProcessEnv): Promise<Child> {
   const script = process.env.BENCH_CPU_PROFILE ? join(ROOT, 'bench', 'profiled-main.js') : join(ROOT, 'dist', 'main.js');
   return start(script, { LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env }, '/health/ready', await freePort());
 }
+
+/**
+ * The built worker process (`dist/worker.js`: job processors and schedulers) against the given database and
+ * Redis prefix. It serves no HTTP, so it is ready when it says it has started; `url` is empty.
+ */
+export function startWorker(env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<Child> {
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'worker.js')], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return new Promise<Child>((resolve, reject) => {
+    let said = '';
+    const timer = setTimeout(() => {
+      void stop().then(() => reject(new Error(`the worker did not start within ${timeoutMs} ms`)));
+    }, timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the worker ended before it started (exit code ${code})`));
+    });
+    child.stdout!.on('data', (chunk: Buffer) => {
+      said = (said + chunk.toString('utf8')).slice(-200);
+      if (said.includes('Kursors worker started')) {
+        clearTimeout(timer);
+        resolve({ url: '', process: child, stop });
+      }
+    });
+  });
+}
