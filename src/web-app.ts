@@ -57,6 +57,22 @@ function sessionMiddleware(config: AppConfig, store: SessionStore) {
   });
 }
 
+/**
+ * express-session writes a response's headers before its save has finished, so a browser following a redirect
+ * could read the session before the flash or language the handler just put in it is stored, and show it a page
+ * later. A redirect waits for the save; a visitor's empty session stays unsaved, as saveUninitialized wants.
+ */
+function saveSessionBeforeRedirect(req: Request, res: Response, next: NextFunction): void {
+  const redirect = res.redirect.bind(res) as (...args: unknown[]) => void;
+  res.redirect = ((...args: unknown[]) => {
+    const held = req.session;
+    if (!held || Object.keys(held).every((key) => key === 'cookie')) return redirect(...args);
+    // Should the save fail, the change itself is done: the person still goes on, only without its message.
+    held.save(() => redirect(...args));
+  }) as Response['redirect'];
+  next();
+}
+
 /** helmet's settings; the headers they give are the same on every response (see securityHeaders). */
 const SECURITY_HEADERS: HelmetOptions = {
   contentSecurityPolicy: {
@@ -122,6 +138,7 @@ export async function configureWebApp(app: NestExpressApplication): Promise<void
   app.use((req: Request, res: Response, next: NextFunction) =>
     isApiRequest(req) && hasBearerToken(req) ? next() : sessions(req, res, next),
   );
+  app.use(saveSessionBeforeRedirect);
   app.use(auth.middleware);
   app.use((req: Request, res: Response, next: NextFunction) => {
     pickLanguage(req);
