@@ -183,6 +183,9 @@ describe('demo data', () => {
       const sheet = await agent.get(`/exams/${demoId('exam:p1-2012-final')}/sheet`);
       expect(sheet.status).toBe(200);
       expect(sheet.text).toContain('Marta Ķēniņa');
+      const overview = await agent.get(`/exams/${demoId('exam:p1-2012-final')}/marking`);
+      expect(overview.status).toBe(200);
+      expect(overview.text).toContain(`href="/exams/${demoId('exam:p1-2012-final')}/sheet"`);
       const pdf = await agent
         .get(`/exams/${demoId('exam:p1-2012-final')}/protocol.pdf`)
         .buffer(true)

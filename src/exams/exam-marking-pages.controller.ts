@@ -132,7 +132,13 @@ export class ExamMarkingPagesController {
     const [questions, remarks] = await Promise.all([this.remarks.questions(actor, id), this.remarks.list(actor, id)]);
     return {
       titleKey: 'examMarking.results.title',
-      exam: { id: exam.id, title: exam.title, releasedAt: exam.releasedAt, maxPoints: pointsText(exam.maxPoints, req.lang) },
+      exam: {
+        id: exam.id,
+        title: exam.title,
+        releasedAt: exam.releasedAt,
+        maxPoints: pointsText(exam.maxPoints, req.lang),
+        inPerson: exam.mode === 'in_person',
+      },
       rows: rows.map((r) => ({
         ...r,
         statusText: r.status ? this.i18n.t(req.lang, `examMarking.status.${r.status}`) : this.i18n.t(req.lang, 'examMarking.status.none'),
