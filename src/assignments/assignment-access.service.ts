@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ACTIVE_STATUS, isMember } from '../cohorts/enrolment-status';
 import { ForbiddenError } from '../common/errors';
 import { actorHasRole, type Actor } from '../common/actor';
 import type { Assignment } from './assignment.entity';
@@ -9,9 +10,6 @@ import { SubmissionNotFoundError } from '../submissions/submissions.errors';
 import type { Submission } from '../submissions/submission.entity';
 
 export type AssignmentScope = Pick<Assignment, 'cohortId' | 'partId'>;
-
-/** Enrolment statuses that keep a trainee's coursework visible to them (as for materials and the schedule). */
-const MEMBER_STATUSES = ['enrolled', 'completed', 'not_completed'];
 
 /** Cohorts an assignment belongs to: its own, or every cohort of its part. */
 const IN_SCOPE = '(c.id = $1::uuid OR c.part_id = $2::uuid)';
@@ -32,19 +30,19 @@ export class AssignmentAccess {
   }
 
   private teaches(userId: string | null, scope: AssignmentScope): Promise<boolean> {
-    return this.exists(`SELECT 1 FROM cohorts c JOIN cohort_instructors ci ON ci.cohort_id = c.id WHERE ${IN_SCOPE} AND ci.user_id = $3`, [
+    return this.exists(`SELECT 1 FROM cohort_teachers c WHERE (c.cohort_id = $1::uuid OR c.part_id = $2::uuid) AND c.user_id = $3`, [
       scope.cohortId,
       scope.partId,
       userId,
     ]);
   }
 
-  /** The trainee's cohort for the assignment and their enrolment there; an `enrolled` one is preferred. */
+  /** The trainee's cohort for the assignment and their enrolment there (of any status); an active one is preferred. */
   async traineeCohort(userId: string | null, scope: AssignmentScope): Promise<{ cohortId: string; status: string } | null> {
     const rows: { cohort_id: string; status: string }[] = await this.dataSource.query(
       `SELECT e.cohort_id, e.status FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id
-        WHERE ${IN_SCOPE} AND e.user_id = $3 ORDER BY (e.status = 'enrolled') DESC, e.created_at DESC LIMIT 1`,
-      [scope.cohortId, scope.partId, userId],
+        WHERE ${IN_SCOPE} AND e.user_id = $3 ORDER BY (e.status = $4) DESC, e.created_at DESC LIMIT 1`,
+      [scope.cohortId, scope.partId, userId, ACTIVE_STATUS],
     );
     return rows[0] ? { cohortId: rows[0].cohort_id, status: rows[0].status } : null;
   }
@@ -54,7 +52,7 @@ export class AssignmentAccess {
     if (actorHasRole(actor, 'instructor') && (await this.teaches(actor.userId, scope))) return true;
     if (!actorHasRole(actor, 'trainee')) return false;
     const membership = await this.traineeCohort(actor.userId, scope);
-    return Boolean(membership && MEMBER_STATUSES.includes(membership.status));
+    return Boolean(membership && isMember(membership.status));
   }
 
   /** Create, edit, grant extensions: admins and the instructors of the cohort (any cohort of the part). */
@@ -74,10 +72,10 @@ export class AssignmentAccess {
     throw new AssignmentNotFoundError();
   }
 
-  /** Only a trainee whose enrolment in the assignment's cohort is `enrolled` hands in work; returns that cohort. */
+  /** Only a trainee still taking part in the assignment's cohort (ACTIVE_STATUS) hands in work; returns that cohort. */
   async assertCanSubmit(actor: Actor, scope: AssignmentScope): Promise<string> {
     const membership = actorHasRole(actor, 'trainee') ? await this.traineeCohort(actor.userId, scope) : null;
-    if (membership?.status === 'enrolled') return membership.cohortId;
+    if (membership?.status === ACTIVE_STATUS) return membership.cohortId;
     if (await this.canView(actor, scope)) throw new NotEnrolledError();
     throw new AssignmentNotFoundError();
   }
@@ -87,8 +85,8 @@ export class AssignmentAccess {
     if (actorHasRole(actor, 'admin')) return true;
     if (!actorHasRole(actor, 'instructor')) return false;
     return this.exists(
-      `SELECT 1 FROM cohorts c JOIN cohort_instructors ci ON ci.cohort_id = c.id JOIN enrolments e ON e.cohort_id = c.id
-        WHERE ${IN_SCOPE} AND ci.user_id = $3 AND e.user_id = $4`,
+      `SELECT 1 FROM cohort_teachers c JOIN enrolments e ON e.cohort_id = c.cohort_id
+        WHERE (c.cohort_id = $1::uuid OR c.part_id = $2::uuid) AND c.user_id = $3 AND e.user_id = $4`,
       [scope.cohortId, scope.partId, actor.userId, traineeId],
     );
   }
@@ -110,7 +108,7 @@ export class AssignmentAccess {
           scope.partId,
         ])
       : await this.dataSource.query(
-          `SELECT c.id FROM cohorts c JOIN cohort_instructors ci ON ci.cohort_id = c.id WHERE ${IN_SCOPE} AND ci.user_id = $3 ORDER BY c.starts_on, c.name`,
+          `SELECT c.id FROM cohorts c JOIN cohort_teachers t ON t.cohort_id = c.id WHERE ${IN_SCOPE} AND t.user_id = $3 ORDER BY c.starts_on, c.name`,
           [scope.cohortId, scope.partId, actor.userId],
         );
     return rows.map((row) => row.id);

@@ -40,11 +40,6 @@ export function overdueKey(assignmentId: string, userId: string, dueAt: Date): s
   return `assignment-overdue:${assignmentId}:${userId}:${epoch(dueAt)}`;
 }
 
-const KEY_SQL = {
-  reminder: `'assignment-reminder:' || n.assignment_id || ':' || n.user_id || ':' || n.hours || 'h:' || floor(extract(epoch FROM n.due_at))::bigint`,
-  overdue: `'assignment-overdue:' || n.assignment_id || ':' || n.user_id || ':' || floor(extract(epoch FROM n.due_at))::bigint`,
-};
-
 /**
  * SQL: some notice of a due time (a reminder offset, or 0 for the overdue notice) falls near the scan's window,
  * give or take the hour a whole-day offset moves over a daylight-saving change: only those pairs are looked at.
@@ -78,9 +73,22 @@ export class AssignmentRemindersService {
   ) {}
 
   async scan(now: Date = new Date()): Promise<AssignmentScanResult> {
-    const rows = await this.dueNotices(now);
-    const requests = rows.map((row) => this.request(row, now));
-    const ids = await unitOfWork(this.dataSource, (manager) => this.outbox.enqueueMany(manager, requests));
+    const due = await this.dueNotices(now);
+    const { rows, ids } = await unitOfWork(this.dataSource, async (manager) => {
+      const requests = due.map((row) => this.request(row, now));
+      const written = await this.outbox.existingKeys(
+        manager,
+        requests.map((request) => request.dedupKey),
+      );
+      const fresh = requests.flatMap((request, i) => (written.has(request.dedupKey) ? [] : [{ row: due[i], request }]));
+      return {
+        rows: fresh.map((notice) => notice.row),
+        ids: await this.outbox.enqueueMany(
+          manager,
+          fresh.map((notice) => notice.request),
+        ),
+      };
+    });
     const digests = await this.digest.send(now);
     const result = {
       reminders: rows.filter((row) => row.kind === 'reminder').length,
@@ -91,25 +99,25 @@ export class AssignmentRemindersService {
     return result;
   }
 
-  /** Reminders and overdue notices whose time has come and that no outbox row has yet. */
+  /** Reminders and overdue notices whose time has come (the caller leaves out those already written). */
   private dueNotices(now: Date): Promise<NoticeRow[]> {
     const maxLateSeconds = this.config.env.REMINDER_MAX_LATE_MINUTES * 60;
     return this.dataSource.query(
       `WITH pairs AS (
-              SELECT a.id AS assignment_id, e.user_id, e.cohort_id
-                FROM assignments a JOIN enrolments e ON e.cohort_id = a.cohort_id AND e.status = 'enrolled'
+              SELECT a.id AS assignment_id, m.user_id, m.cohort_id
+                FROM assignments a JOIN cohort_members m ON m.cohort_id = a.cohort_id AND m.active
                WHERE a.due_at BETWEEN $1::timestamptz - make_interval(secs => $2) AND $1::timestamptz + make_interval(hours => $3)
                  AND ${noticeNear('a.due_at', 'a.reminder_offsets_hours')}
               UNION
-              SELECT a.id, e.user_id, e.cohort_id
-                FROM assignments a JOIN cohorts c ON c.part_id = a.part_id JOIN enrolments e ON e.cohort_id = c.id AND e.status = 'enrolled'
+              SELECT a.id, m.user_id, m.cohort_id
+                FROM assignments a JOIN cohorts c ON c.part_id = a.part_id JOIN cohort_members m ON m.cohort_id = c.id AND m.active
                WHERE a.due_at BETWEEN $1::timestamptz - make_interval(secs => $2) AND $1::timestamptz + make_interval(hours => $3)
                  AND ${noticeNear('a.due_at', 'a.reminder_offsets_hours')}
               UNION
-              SELECT a.id, e.user_id, e.cohort_id
+              SELECT a.id, m.user_id, m.cohort_id
                 FROM extensions x JOIN assignments a ON a.id = x.assignment_id
                 JOIN cohorts c ON c.id = a.cohort_id OR c.part_id = a.part_id
-                JOIN enrolments e ON e.cohort_id = c.id AND e.user_id = x.user_id AND e.status = 'enrolled'
+                JOIN cohort_members m ON m.cohort_id = c.id AND m.user_id = x.user_id AND m.active
                WHERE x.due_at BETWEEN $1::timestamptz - make_interval(secs => $2) AND $1::timestamptz + make_interval(hours => $3)
                  AND ${noticeNear('x.due_at', 'a.reminder_offsets_hours')}),
             due AS (
@@ -130,8 +138,7 @@ export class AssignmentRemindersService {
          FROM notices n JOIN users u ON u.id = n.user_id JOIN cohorts c ON c.id = n.cohort_id
         WHERE n.send_at <= $1::timestamptz AND n.send_at > $1::timestamptz - make_interval(secs => $2)
           AND u.disabled_at IS NULL AND u.notify_reminders
-          AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.assignment_id = n.assignment_id AND s.user_id = n.user_id AND s.submitted_at IS NOT NULL)
-          AND NOT EXISTS (SELECT 1 FROM outbox_messages m WHERE m.dedup_key = CASE n.kind WHEN 'reminder' THEN ${KEY_SQL.reminder} ELSE ${KEY_SQL.overdue} END)`,
+          AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.assignment_id = n.assignment_id AND s.user_id = n.user_id AND s.submitted_at IS NOT NULL)`,
       [now, maxLateSeconds, LOOKAHEAD_HOURS],
     );
   }

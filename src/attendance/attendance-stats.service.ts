@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { ACTIVE_STATUS } from '../cohorts/enrolment-status';
 import type { Language } from '../i18n/languages';
 
 /**
@@ -80,7 +81,7 @@ export class AttendanceStatsService {
   /** Enrolled trainees below their part's minimum, in cohorts that have not ended by the given Riga date. */
   async belowMinimumInRunningCohorts(rigaDate: string, now = new Date()): Promise<AttendanceSummary[]> {
     const all = await this.summaries('e.cohort_id IN (SELECT id FROM cohorts WHERE ends_on >= $2::date)', rigaDate, now);
-    return all.filter((s) => s.enrolmentStatus === 'enrolled' && s.belowMinimum);
+    return all.filter((s) => s.enrolmentStatus === ACTIVE_STATUS && s.belowMinimum);
   }
 
   /** The trainee's own memberships. */

@@ -56,25 +56,32 @@ export class GradingDigest {
     const to = rigaTime(p.year, p.month, p.day, DIGEST_HOUR);
     if (now.getTime() < to.getTime()) return 0;
     const from = rigaTime(p.year, p.month, p.day - 1, DIGEST_HOUR);
-    const rows = await this.rows(from, to, `grading-digest:%:${p.year}-${pad(p.month)}-${pad(p.day)}`);
-    const requests = [...this.group(rows).values()].map((digest) => this.request(digest, now));
-    const ids = await unitOfWork(this.dataSource, (manager) => this.outbox.enqueueMany(manager, requests));
+    const rows = await this.rows(from, to);
+    const digests = [...this.group(rows).values()];
+    const ids = await unitOfWork(this.dataSource, async (manager) => {
+      const written = await this.outbox.existingKeys(
+        manager,
+        digests.map((digest) => digestKey(digest.person.instructor_id, now)),
+      );
+      const requests = digests.filter((digest) => !written.has(digestKey(digest.person.instructor_id, now))).map((digest) => this.request(digest, now));
+      return this.outbox.enqueueMany(manager, requests);
+    });
     return ids.length;
   }
 
   /** Per instructor and assignment: work handed in within the window, and all work waiting; only instructors with something new. */
-  private rows(from: Date, to: Date, todaysKeys: string): Promise<DigestRow[]> {
+  private rows(from: Date, to: Date): Promise<DigestRow[]> {
     return this.dataSource.query(
       `WITH waiting AS (
-              SELECT ci.user_id AS instructor_id, s.assignment_id, c.name AS cohort_name, s.submitted_at
+              SELECT t.user_id AS instructor_id, s.assignment_id, c.name AS cohort_name, s.submitted_at
                 FROM submissions s JOIN assignments a ON a.id = s.assignment_id
-                JOIN cohort_instructors ci ON ci.cohort_id = a.cohort_id JOIN cohorts c ON c.id = a.cohort_id
+                JOIN cohort_teachers t ON t.cohort_id = a.cohort_id JOIN cohorts c ON c.id = a.cohort_id
                WHERE s.submitted_at IS NOT NULL AND s.graded_version < s.submitted_version AND s.returned_at IS NULL
               UNION ALL
-              SELECT ci.user_id, s.assignment_id, c.name, s.submitted_at
+              SELECT t.user_id, s.assignment_id, c.name, s.submitted_at
                 FROM submissions s JOIN assignments a ON a.id = s.assignment_id AND a.part_id IS NOT NULL
                 JOIN enrolments e ON e.user_id = s.user_id JOIN cohorts c ON c.id = e.cohort_id AND c.part_id = a.part_id
-                JOIN cohort_instructors ci ON ci.cohort_id = c.id
+                JOIN cohort_teachers t ON t.cohort_id = c.id
                WHERE s.submitted_at IS NOT NULL AND s.graded_version < s.submitted_version AND s.returned_at IS NULL),
             counted AS (
               SELECT instructor_id, assignment_id, cohort_name,
@@ -84,9 +91,8 @@ export class GradingDigest {
          FROM counted k JOIN users u ON u.id = k.instructor_id JOIN assignments a ON a.id = k.assignment_id
         WHERE u.disabled_at IS NULL AND u.notify_reminders
           AND k.instructor_id IN (SELECT instructor_id FROM counted WHERE fresh > 0)
-          AND NOT EXISTS (SELECT 1 FROM outbox_messages m WHERE m.dedup_key LIKE $3 AND m.recipient_id = k.instructor_id)
         ORDER BY k.instructor_id, k.fresh DESC, a.title`,
-      [from, to, todaysKeys],
+      [from, to],
     );
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ACTIVE_STATUS } from '../cohorts/enrolment-status';
 import { type Actor, actorHasRole } from '../common/actor';
 import type { GradingType } from '../assignments/assignment.entity';
 import type { GradeStatus } from './grade.entity';
@@ -110,7 +111,7 @@ function queueConditions(scope: Scope | null, query: Omit<QueueQuery, 'page' | '
 /** SQL: the cohort the work was done in: the assignment's own, or for a part's assignment the trainee's in that part. */
 const COHORT_OF_WORK = `coalesce(a.cohort_id, (
     SELECT e.cohort_id FROM enrolments e JOIN cohorts ec ON ec.id = e.cohort_id
-     WHERE ec.part_id = a.part_id AND e.user_id = s.user_id ORDER BY (e.status = 'enrolled') DESC, e.created_at DESC LIMIT 1))`;
+     WHERE ec.part_id = a.part_id AND e.user_id = s.user_id ORDER BY (e.status = '${ACTIVE_STATUS}') DESC, e.created_at DESC LIMIT 1))`;
 
 /**
  * The page's statement: the page and its count, in full or bounded at EXACT_UP_TO + 1 (see `total`); a row with no
@@ -200,7 +201,7 @@ export class GradingQueueService {
   private async scopeIds(actor: Actor, query: QueueQuery): Promise<Scope> {
     const [row]: { own: string[] | null; of_part: string[] | null; part_cohorts: string[] | null }[] = await this.dataSource.query(
       `WITH seen AS (SELECT c.id, c.part_id FROM cohorts c
-                      WHERE ($1::uuid IS NULL OR c.id IN (SELECT cohort_id FROM cohort_instructors WHERE user_id = $1::uuid))
+                      WHERE ($1::uuid IS NULL OR c.id IN (SELECT cohort_id FROM cohort_teachers WHERE user_id = $1::uuid))
                         AND ($2::uuid IS NULL OR c.id = $2::uuid))
        SELECT (SELECT array_agg(a.id) FROM seen c JOIN assignments a ON a.cohort_id = c.id WHERE $3::uuid IS NULL OR a.id = $3::uuid) AS own,
               (SELECT array_agg(DISTINCT a.id) FROM seen c JOIN assignments a ON a.part_id = c.part_id WHERE $3::uuid IS NULL OR a.id = $3::uuid) AS of_part,
@@ -214,7 +215,7 @@ export class GradingQueueService {
   private scopeRows(actor: Actor): Promise<ScopeRow[]> {
     return this.dataSource.query(
       `WITH seen AS (SELECT c.id, c.name, c.part_id, c.starts_on FROM cohorts c
-                      WHERE $1::uuid IS NULL OR c.id IN (SELECT cohort_id FROM cohort_instructors WHERE user_id = $1::uuid))
+                      WHERE $1::uuid IS NULL OR c.id IN (SELECT cohort_id FROM cohort_teachers WHERE user_id = $1::uuid))
        SELECT cohort_id, cohort_name, assignment_id, title, own FROM (
               SELECT c.id AS cohort_id, c.name AS cohort_name, a.id AS assignment_id, a.title, true AS own, c.starts_on, a.due_at
                 FROM seen c JOIN assignments a ON a.cohort_id = c.id

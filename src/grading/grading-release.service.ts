@@ -218,7 +218,7 @@ export class GradingReleaseService {
   /** SQL: `s` is a submission of the assignment that the grader (param `grader`, null for all) grades. */
   private graderCondition(grader: string, cohort = '$4', part = '$5'): string {
     return `(${grader}::uuid IS NULL OR EXISTS (
-              SELECT 1 FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id JOIN cohort_instructors ci ON ci.cohort_id = c.id
-               WHERE e.user_id = s.user_id AND ci.user_id = ${grader}::uuid AND (c.id = ${cohort}::uuid OR c.part_id = ${part}::uuid)))`;
+              SELECT 1 FROM enrolments e JOIN cohort_teachers t ON t.cohort_id = e.cohort_id
+               WHERE e.user_id = s.user_id AND t.user_id = ${grader}::uuid AND (t.cohort_id = ${cohort}::uuid OR t.part_id = ${part}::uuid)))`;
   }
 }

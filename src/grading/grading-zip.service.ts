@@ -83,8 +83,8 @@ export class GradingZipService {
          LEFT JOIN submission_files f ON f.version_id = v.id
         WHERE s.assignment_id = $1 AND s.submitted_at IS NOT NULL
           AND ($2::uuid IS NULL OR EXISTS (
-                SELECT 1 FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id JOIN cohort_instructors ci ON ci.cohort_id = c.id
-                 WHERE e.user_id = s.user_id AND ci.user_id = $2::uuid AND (c.id = $3::uuid OR c.part_id = $4::uuid)))
+                SELECT 1 FROM enrolments e JOIN cohort_teachers t ON t.cohort_id = e.cohort_id
+                 WHERE e.user_id = s.user_id AND t.user_id = $2::uuid AND (t.cohort_id = $3::uuid OR t.part_id = $4::uuid)))
         ORDER BY u.name, u.email, s.id, f.created_at, f.file_name`,
       [assignment.id, actorHasRole(actor, 'admin') ? null : actor.userId, assignment.cohortId, assignment.partId],
     );

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
+import { MEMBER_STATUSES, WITHDRAWN_STATUS } from '../cohorts/enrolment-status';
 import type { Actor } from '../common/actor';
 import type { Assignment } from '../assignments/assignment.entity';
 import { AssignmentAccess } from '../assignments/assignment-access.service';
@@ -23,6 +24,9 @@ export interface TraineeRow {
 }
 
 /** The trainees of an assignment's cohorts that the user teaches (all cohorts for admins), with where each one stands. */
+/** Members, and those who withdrew (their work stays to be seen); not those still waiting for a place. */
+const LISTED_STATUSES = [...MEMBER_STATUSES, WITHDRAWN_STATUS];
+
 @Injectable()
 export class AssignmentTraineesService {
   constructor(
@@ -37,9 +41,9 @@ export class AssignmentTraineesService {
       await this.dataSource.query(
         `SELECT u.id AS user_id, u.name, u.email, c.id AS cohort_id, c.name AS cohort_name, e.status
          FROM enrolments e JOIN users u ON u.id = e.user_id JOIN cohorts c ON c.id = e.cohort_id
-        WHERE e.cohort_id = ANY($1) AND e.status IN ('enrolled', 'completed', 'not_completed', 'withdrawn')
+        WHERE e.cohort_id = ANY($1) AND e.status = ANY($2)
         ORDER BY c.starts_on, c.name, u.name, u.id`,
-        [cohortIds],
+        [cohortIds, LISTED_STATUSES],
       );
     const userIds = people.map((p) => p.user_id);
     if (!userIds.length) return [];

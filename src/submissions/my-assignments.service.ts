@@ -24,11 +24,11 @@ export class MyAssignmentsService {
     if (!userId || !actorHasRole(actor, 'trainee')) return [];
     const rows: { id: string; cohort_id: string; cohort_name: string }[] = await this.dataSource.query(
       `SELECT DISTINCT ON (a.id) a.id, c.id AS cohort_id, c.name AS cohort_name
-         FROM enrolments e
-         JOIN cohorts c ON c.id = e.cohort_id
+         FROM cohort_members m
+         JOIN cohorts c ON c.id = m.cohort_id
          JOIN assignments a ON a.cohort_id = c.id OR a.part_id = c.part_id
-        WHERE e.user_id = $1 AND e.status IN ('enrolled', 'completed', 'not_completed')
-        ORDER BY a.id, (e.status = 'enrolled') DESC`,
+        WHERE m.user_id = $1
+        ORDER BY a.id, m.active DESC`,
       [userId],
     );
     if (!rows.length) return [];

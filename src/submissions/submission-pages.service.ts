@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ACTIVE_STATUS, WITHDRAWN_STATUS } from '../cohorts/enrolment-status';
 import { type Actor, actorHasRole } from '../common/actor';
 import { Clock } from '../common/clock';
 import { renderMarkdown } from '../common/markdown';
@@ -124,7 +125,7 @@ export class SubmissionPagesService {
     const now = this.clock.now();
     const membership = await this.access.traineeCohort(actor.userId, work.assignment);
     const window = windowAt(work.deadlines, now);
-    const canHandIn = membership?.status === 'enrolled' && window.kind === 'open' && work.state !== 'graded';
+    const canHandIn = membership?.status === ACTIVE_STATUS && window.kind === 'open' && work.state !== 'graded';
     const current = work.draft ?? work.submitted;
     const grade = work.grade?.status === 'released' ? work.grade : null;
     const note = timeNote(this.i18n, lang, work.deadlines, now);
@@ -137,7 +138,7 @@ export class SubmissionPagesService {
       timeKey: note.key,
       timeParams: note.params,
       canHandIn,
-      notEnrolled: membership?.status !== 'enrolled',
+      notEnrolled: membership?.status !== ACTIVE_STATUS,
       late: window.kind === 'open' && window.lateSeconds > 0,
       form: canHandIn
         ? {
@@ -171,7 +172,7 @@ export class SubmissionPagesService {
         userId: row.userId,
         name: row.name,
         email: row.email,
-        withdrawn: row.enrolmentStatus === 'withdrawn',
+        withdrawn: row.enrolmentStatus === WITHDRAWN_STATUS,
         state: row.state,
         stateKey: stateKey(row.state),
         submissionId: row.submission?.submittedVersion ? row.submission.id : null,
@@ -187,7 +188,7 @@ export class SubmissionPagesService {
       assignment: { id: assignment.id, title: assignment.title, dueAt: assignment.dueAt, cutoffAt: assignment.cutoffAt },
       cohorts: [...cohorts.values()],
       traineeOptions: rows
-        .filter((r) => r.enrolmentStatus !== 'withdrawn')
+        .filter((r) => r.enrolmentStatus !== WITHDRAWN_STATUS)
         .map((r) => ({ value: r.userId, text: `${r.name} (${r.cohortName})` })),
     };
   }
