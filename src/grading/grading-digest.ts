@@ -63,7 +63,9 @@ export class GradingDigest {
         manager,
         digests.map((digest) => digestKey(digest.person.instructor_id, now)),
       );
-      const requests = digests.filter((digest) => !written.has(digestKey(digest.person.instructor_id, now))).map((digest) => this.request(digest, now));
+      const requests = digests
+        .filter((digest) => !written.has(digestKey(digest.person.instructor_id, now)))
+        .map((digest) => this.request(digest, now));
       return this.outbox.enqueueMany(manager, requests);
     });
     return ids.length;
