@@ -24,10 +24,20 @@ const node = Object.fromEntries(
   ].map((name) => [name, name === 'module' || name === 'exports' ? 'writable' : 'readonly']),
 );
 const browser = Object.fromEntries(
-  ['window', 'document', 'navigator', 'console', 'setTimeout', 'clearTimeout', 'fetch', 'URL', 'FormData', 'HTMLElement'].map((name) => [
-    name,
-    'readonly',
-  ]),
+  [
+    'window',
+    'document',
+    'navigator',
+    'console',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'fetch',
+    'URL',
+    'FormData',
+    'HTMLElement',
+    'localStorage',
+  ].map((name) => [name, 'readonly']),
 );
 
 export default defineConfig(

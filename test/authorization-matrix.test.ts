@@ -340,6 +340,22 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/v1/exams/:id/release': 'staff',
   'GET /api/v1/exams/:id/statistics': 'staff',
   'GET /api/v1/exams/:id/my-result': 'signedIn',
+  'GET /cohorts/:cohortId/exams': 'signedIn',
+  'GET /cohorts/:cohortId/exams/new': 'staff',
+  'POST /cohorts/:cohortId/exams': 'staff',
+  'GET /exams/:id': 'signedIn',
+  'GET /exams/:id/edit': 'staff',
+  'POST /exams/:id/edit': 'staff',
+  'POST /exams/:id/accommodations': 'staff',
+  'POST /exams/:id/start': 'trainee',
+  'GET /attempts/:id': 'signedIn',
+  'GET /attempts/:id/questions/:position': 'trainee',
+  'POST /attempts/:id/questions/:position': 'trainee',
+  'GET /attempts/:id/summary': 'trainee',
+  'GET /attempts/:id/submit': 'trainee',
+  'POST /attempts/:id/submit': 'trainee',
+  'GET /attempts/:id/result': 'signedIn',
+  'GET /attempts/:id/events': 'staff',
 };
 
 /** Routes served by mounted sub-applications, which the router does not list one by one. */

@@ -12,6 +12,20 @@ export interface DrawableVersion {
   body: QuestionBody;
 }
 
+export interface BankCategory {
+  id: string;
+  name: string;
+  count: number;
+}
+
+export interface BankQuestion {
+  id: string;
+  name: string;
+  kind: string;
+  points: number;
+  category: string;
+}
+
 export interface TraineeRow {
   id: string;
   name: string;
@@ -50,6 +64,43 @@ export class ExamRecords {
       points: Number(r.points),
       body: r.body,
     }));
+  }
+
+  /** The part's bank as the exam form offers it: categories with their question counts, and the questions. */
+  async bankOverview(partId: string): Promise<{ categories: BankCategory[]; questions: BankQuestion[] }> {
+    const categories: BankCategory[] = await this.dataSource.query(
+      `SELECT c.id, c.name, count(q.id)::int AS count
+         FROM question_categories c
+         LEFT JOIN questions q ON q.category_id = c.id AND q.archived_at IS NULL
+        WHERE c.part_id = $1 GROUP BY c.id ORDER BY c.name, c.id`,
+      [partId],
+    );
+    const questions: BankQuestion[] = await this.dataSource.query(
+      `SELECT q.id, v.name, v.body->>'kind' AS kind, v.points::float AS points, c.name AS category
+         FROM questions q
+         JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+         JOIN question_categories c ON c.id = q.category_id
+        WHERE q.part_id = $1 AND q.archived_at IS NULL
+        ORDER BY c.name, v.name, q.id LIMIT 1000`,
+      [partId],
+    );
+    return { categories, questions };
+  }
+
+  /** The cohort's exam sittings in the schedule. */
+  async examSittings(cohortId: string): Promise<{ id: string; title: string; starts_at: Date }[]> {
+    return this.dataSource.query(
+      `SELECT id, title, starts_at FROM sessions WHERE cohort_id = $1 AND kind = 'exam_sitting' ORDER BY starts_at, id`,
+      [cohortId],
+    );
+  }
+
+  async cohortName(cohortId: string): Promise<{ id: string; name: string; partId: string } | null> {
+    const [row]: { id: string; name: string; part_id: string }[] = await this.dataSource.query(
+      'SELECT id, name, part_id FROM cohorts WHERE id = $1',
+      [cohortId],
+    );
+    return row ? { id: row.id, name: row.name, partId: row.part_id } : null;
   }
 
   /** The cohort's members (trainees) by name. */

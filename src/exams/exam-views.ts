@@ -1,4 +1,5 @@
 import { renderMarkdown } from '../common/markdown';
+import { rigaDateTimeInputs } from '../i18n/dates';
 import type { ExamAccommodation } from './exam-accommodation.entity';
 import type { ExamAttemptEvent } from './exam-attempt-event.entity';
 import type { ExamAttempt } from './exam-attempt.entity';
@@ -145,4 +146,33 @@ export function attemptView(loaded: LoadedAttempt, now: Date, graceSeconds: numb
 
 export function eventView(event: ExamAttemptEvent) {
   return { kind: event.kind, at: event.at.toISOString(), detail: event.detail, ip: event.ip };
+}
+
+/** An exam as its form shows it: Riga dates and times, questions ticked, counts per category. */
+export function examFormValues(exam: Exam) {
+  const [opensDate, opensTime] = exam.opensAt ? rigaDateTimeInputs(exam.opensAt) : ['', ''];
+  const [closesDate, closesTime] = exam.closesAt ? rigaDateTimeInputs(exam.closesAt) : ['', ''];
+  const selection = exam.selection;
+  return {
+    title: exam.title,
+    mode: exam.mode,
+    sessionId: exam.sessionId ?? '',
+    retakeOfId: exam.retakeOfId ?? '',
+    passMark: String(Number(exam.passMark)),
+    passMarkUnit: exam.passMarkUnit,
+    maxPoints: exam.mode === 'in_person' ? String(Number(exam.maxPoints)) : '',
+    opensDate,
+    opensTime,
+    closesDate,
+    closesTime,
+    timeLimitMinutes: exam.timeLimitMinutes ?? '',
+    attemptsAllowed: exam.attemptsAllowed,
+    selectionKind: selection?.kind ?? 'fixed',
+    questionIds: selection?.kind === 'fixed' ? selection.questionIds : [],
+    counts: Object.fromEntries(selection?.kind === 'random' ? selection.categories.map((c) => [c.categoryId, c.count]) : []),
+    shuffleQuestions: exam.shuffleQuestions,
+    shuffleChoices: exam.shuffleChoices,
+    resultsShown: exam.resultsShown,
+    version: exam.version,
+  };
 }

@@ -7,12 +7,14 @@ import { ExamAttemptsService } from './exam-attempts.service';
 import { ExamRecords } from './exam-records.service';
 import { EXAM_DEADLINE_QUEUE } from './exams.constants';
 import { ExamsApiController } from './exams-api.controller';
+import { ExamsPagesController } from './exams-pages.controller';
+import { AttemptPagesController } from './attempt-pages.controller';
 import { ExamsService } from './exams.service';
 
 /** Exams of cohorts: set-up, accommodations and taking them online (web process). */
 @Module({
   imports: [CohortAccessModule, BullModule.registerQueue({ name: EXAM_DEADLINE_QUEUE })],
-  controllers: [ExamsApiController],
+  controllers: [ExamsApiController, ExamsPagesController, AttemptPagesController],
   providers: [ExamsService, ExamAttemptsService, AttemptSubmission, ExamAccess, ExamRecords],
   exports: [ExamsService, ExamAttemptsService, AttemptSubmission, ExamAccess, ExamRecords],
 })

@@ -35,19 +35,32 @@ const idLines = z.preprocess(
   z.array(uuid).max(500),
 );
 
-/** "category-id: count" one a line (forms) or a list of objects (JSON). */
+/**
+ * How many questions to draw from each category: a list of `{ categoryId, count }` (JSON, or a form's
+ * `categories[0][categoryId]` fields), or "category-id: count" lines. A form's empty or zero count is left out.
+ */
 const categoryCounts = z.preprocess(
-  (v) =>
-    typeof v === 'string'
-      ? v
-          .split(/\r?\n/)
-          .map((line) => line.trim())
-          .filter(Boolean)
-          .map((line) => {
-            const [categoryId, count] = line.split(/[\s:=]+/);
-            return { categoryId, count: Number(count) };
-          })
-      : (v ?? []),
+  (v) => {
+    const items =
+      typeof v === 'string'
+        ? v
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter(Boolean)
+            .map((line) => {
+              const [categoryId, count] = line.split(/[\s:=]+/);
+              return { categoryId, count };
+            })
+        : Array.isArray(v)
+          ? v
+          : v && typeof v === 'object'
+            ? Object.values(v)
+            : [];
+    return (items as { categoryId?: unknown; count?: unknown }[])
+      .map((item) => ({ categoryId: item?.categoryId, count: typeof item?.count === 'string' ? item.count.trim() : item?.count }))
+      .filter((item) => item.count !== '' && item.count !== undefined && item.count !== '0' && item.count !== 0)
+      .map((item) => ({ ...item, count: typeof item.count === 'string' ? Number(item.count) : item.count }));
+  },
   z.array(z.strictObject({ categoryId: uuid, count: z.number().int().min(1).max(200) })).max(50),
 );
 

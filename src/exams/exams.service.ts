@@ -65,6 +65,11 @@ export class ExamsService {
 
   async listForCohort(actor: Actor, cohortId: string): Promise<Exam[]> {
     await this.access.assertCanView(actor, cohortId);
+    return this.ofCohort(cohortId);
+  }
+
+  /** The cohort's exams, oldest first; the caller has checked who may see them. */
+  ofCohort(cohortId: string): Promise<Exam[]> {
     return this.dataSource.getRepository(Exam).find({ where: { cohortId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
