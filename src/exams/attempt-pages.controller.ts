@@ -73,7 +73,12 @@ export class AttemptPagesController {
       saved: saved === '1',
       previous: position > 1 ? position - 1 : null,
       next: position < view.items.length ? position + 1 : null,
-      navItems: view.items.map((i) => ({ position: i.position, answered: i.answered, flagged: i.flagged, current: i.position === position })),
+      navItems: view.items.map((i) => ({
+        position: i.position,
+        answered: i.answered,
+        flagged: i.flagged,
+        current: i.position === position,
+      })),
       scripts: ['/assets/js/exam-attempt.js'],
     });
   }

@@ -104,7 +104,13 @@ export class ExamsPagesController {
   @Roles('admin', 'instructor')
   @Post('exams/:id/edit')
   @FormView('pages/exams/form')
-  async update(@Param('id', EXAM_ID) id: string, @CurrentActor() actor: Actor, @Req() req: Request, @Body() body: unknown, @Res() res: Response) {
+  async update(
+    @Param('id', EXAM_ID) id: string,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ) {
     await withFormLocals(
       res,
       async () => {
