@@ -439,6 +439,23 @@ describe('the question bank', () => {
       expect((await t.dataSource.getRepository(Question).findOneByOrFail({ id })).currentVersion).toBe(2);
     });
 
+    it('makes, renames and deletes a category through its forms', async () => {
+      const agent = await logIn(t.agent(), teacher.email);
+      const token = csrfFrom((await agent.get(`/parts/${part.id}/questions`)).text);
+      const made = await agent.post(`/parts/${part.id}/question-categories`).type('form').send({ _csrf: token, name: 'Formas kategorija' });
+      expect(made.status).toBe(303);
+      const category = await t.dataSource.getRepository(QuestionCategory).findOneByOrFail({ partId: part.id, name: 'Formas kategorija' });
+      const renamed = await agent
+        .post(`/question-categories/${category.id}`)
+        .type('form')
+        .send({ _csrf: token, [`name-${category.id}`]: 'Formas kategorija/Jauna' });
+      expect(renamed.status).toBe(303);
+      const deleted = await agent.post(`/question-categories/${category.id}/delete`).type('form').send({ _csrf: token });
+      expect(deleted.status).toBe(303);
+      expect((await agent.get(deleted.headers.location)).text).toContain('Kategorija izdzēsta.');
+      expect(await t.dataSource.getRepository(QuestionCategory).countBy({ id: category.id })).toBe(0);
+    });
+
     it('imports a file through the form and shows the report; a broken file is explained beside the field', async () => {
       const agent = await logIn(t.agent(), teacher.email);
       const form = await agent.get(`/parts/${part.id}/questions/import`);

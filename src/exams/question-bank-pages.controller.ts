@@ -74,7 +74,7 @@ export class QuestionBankPagesController {
       () => this.bank.createCategory(actor, partId, parseWith(categorySchema, body).name),
     );
     req.session.flash = [{ kind: 'success', key: 'questions.flash.categoryCreated' }];
-    res.redirect(303, `/parts/${partId}/questions#categories`);
+    res.redirect(303, `/parts/${partId}/questions`);
   }
 
   @Roles('admin', 'instructor')
@@ -102,7 +102,7 @@ export class QuestionBankPagesController {
       },
     );
     req.session.flash = [{ kind: 'success', key: 'questions.flash.categoryRenamed' }];
-    res.redirect(303, `/parts/${category.partId}/questions#categories`);
+    res.redirect(303, `/parts/${category.partId}/questions`);
   }
 
   @Roles('admin', 'instructor')
@@ -116,7 +116,7 @@ export class QuestionBankPagesController {
       () => this.bank.deleteCategory(actor, id),
     );
     req.session.flash = [{ kind: 'success', key: 'questions.flash.categoryDeleted' }];
-    res.redirect(303, `/parts/${category.partId}/questions#categories`);
+    res.redirect(303, `/parts/${category.partId}/questions`);
   }
 
   @Roles('admin', 'instructor')

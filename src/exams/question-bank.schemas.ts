@@ -24,7 +24,11 @@ const number = (schema: z.ZodNumber) =>
     return typeof v === 'string' ? Number(v.trim().replace(',', '.')) : v;
   }, schema);
 
-const percent = number(z.number().min(-100).max(100)).default(0);
+/** A share left empty is none: a wrong choice is typed without one. */
+const percent = z.preprocess(
+  (v) => (v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? 0 : v),
+  number(z.number().min(-100).max(100)),
+);
 
 /** Rows of a form table arrive as an array (or, past qs's array limit, as an object); rows left wholly empty are dropped. */
 const rows = <T extends z.ZodType>(row: T, max: number) =>

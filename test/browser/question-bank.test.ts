@@ -95,6 +95,59 @@ describe('question bank pages in Chromium', () => {
     await expectAccessible(b.page, 'question-import-report');
   });
 
+  it('an instructor edits the question into a new version, archives and restores it', async () => {
+    const [question] = await t.dataSource.query<{ id: string }[]>(
+      `SELECT q.id FROM questions q JOIN question_versions v ON v.question_id = q.id WHERE q.part_id = $1 AND v.name = 'Plāna apstiprināšana'`,
+      [partId],
+    );
+    await visit(b.page, `/questions/${question.id}/edit`);
+    await expectAccessible(b.page, 'question-form-edit');
+    await b.page.fill('#field-points', '3');
+    await b.page.fill('[id="field-choices.2.text"]', 'Pasūtītāja jurists');
+    expect(await press(b.page, 'Saglabāt jaunu versiju')).toBe(303);
+    await b.page.getByRole('cell', { name: 'Pasūtītāja jurists', exact: true }).waitFor();
+    expect(await t.dataSource.getRepository(QuestionVersion).countBy({ questionId: question.id })).toBe(2);
+    expect(await press(b.page, 'Arhivēt')).toBe(303);
+    await b.page.getByRole('button', { name: 'Atjaunot', exact: true }).waitFor();
+    expect(await press(b.page, 'Atjaunot')).toBe(303);
+    await b.page.getByRole('button', { name: 'Arhivēt', exact: true }).waitFor();
+  });
+
+  it('an instructor finds questions, renames a category and deletes an empty one', async () => {
+    await visit(b.page, bankPath);
+    await b.page.selectOption('#field-kind', 'single');
+    await b.page.fill('#field-q', 'apstiprin');
+    await Promise.all([b.page.waitForURL(/kind=single/), b.page.getByRole('button', { name: 'Atlasīt', exact: true }).click()]);
+    await b.page.getByRole('link', { name: 'Plāna apstiprināšana' }).waitFor();
+    expect(await b.page.getByRole('link', { name: 'Projekta dzīves cikla pirmā fāze' }).count()).toBe(0);
+
+    await visit(b.page, bankPath);
+    await b.page.fill('#field-name', 'Lieka kategorija');
+    expect(await press(b.page, 'Izveidot kategoriju')).toBe(303);
+    const rename = b.page.locator('form', { has: b.page.locator('input[value="Lieka kategorija"]') });
+    await rename.locator('input[type=text]').fill('Projektu vadība/Plānošana');
+    const [taken] = await Promise.all([
+      b.page.waitForResponse((r) => r.request().method() === 'POST'),
+      rename.getByRole('button', { name: /Pārdēvēt/ }).click(),
+    ]);
+    expect(taken.status()).toBe(422);
+    await b.page.getByText('Kategorija ar šādu nosaukumu jau ir.').first().waitFor();
+    await expectAccessible(b.page, 'question-category-rename-refused');
+    const again = b.page.locator('form', { has: b.page.locator('input[aria-invalid="true"]') });
+    await again.locator('input[type=text]').fill('Vēl tukša');
+    await Promise.all([
+      b.page.waitForResponse((r) => r.request().method() === 'POST'),
+      again.getByRole('button', { name: /Pārdēvēt/ }).click(),
+    ]);
+    await b.page.getByRole('link', { name: 'Vēl tukša' }).waitFor();
+    await Promise.all([
+      b.page.waitForResponse((r) => r.request().method() === 'POST'),
+      b.page.getByRole('button', { name: /Dzēst.*Vēl tukša/ }).click(),
+    ]);
+    await b.page.getByText('Kategorija izdzēsta.').waitFor();
+    expect(await b.page.getByRole('link', { name: 'Vēl tukša' }).count()).toBe(0);
+  });
+
   it('the bank page works on a phone', async () => {
     await b.page.setViewportSize(PHONE);
     await visit(b.page, bankPath);
