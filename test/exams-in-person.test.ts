@@ -4,6 +4,7 @@ import type { User } from '../src/users/user.entity';
 import { startWebApp, TestApp } from './support/app';
 import { createInPersonExam } from './support/exam-factories';
 import { createApiToken, createInstructor, createTrainee } from './support/factories';
+import { csrfFrom, logIn } from './support/http';
 import { createCohort, createPart, createProgramme, enrol } from './support/schedule-factories';
 
 type Entry = { userId: string; outcome: string; score?: string | number | null; version: number };
@@ -151,5 +152,53 @@ describe('in-person exam results sheet', () => {
     const unknown = await save(exam, [{ userId: outsider.id, outcome: 'score', score: '8', version: 0 }]);
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors[0].field).toBe(`outcome.${outsider.id}`);
+  });
+  it('asks for the points when a score is chosen without them', async () => {
+    const exam = await createInPersonExam(t.dataSource, cohort);
+    const res = await save(exam, [{ userId: trainees[0].id, outcome: 'score', score: ' ', version: 0 }]);
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({
+        field: `score.${trainees[0].id}`,
+        message: 'Anna Bērziņa: ierakstiet punktus vai izvēlieties citu rezultātu.',
+      }),
+    ]);
+  });
+
+  it('saves from the page only the lines changed, taking typed points as a score, and names a bad one on the page', async () => {
+    const exam = await createInPersonExam(t.dataSource, cohort);
+    const agent = t.agent();
+    await logIn(agent, teacher.email);
+    const page = await agent.get(`/exams/${exam.id}/sheet`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(`id="field-score-${trainees[0].id}" name="score[${trainees[0].id}]" type="text" inputmode="decimal"`);
+    const line = (u: User, outcome: string, score: string) => ({
+      [`outcome[${u.id}]`]: outcome,
+      [`score[${u.id}]`]: score,
+      [`version[${u.id}]`]: '0',
+      [`shown[${u.id}]`]: 'none|',
+    });
+    const form = {
+      _csrf: csrfFrom(page.text),
+      ...line(trainees[0], 'none', '8,25'),
+      ...line(trainees[1], 'none', ''),
+      ...line(trainees[2], 'score', '12'),
+    };
+    const refused = await agent.post(`/exams/${exam.id}/sheet`).type('form').send(form);
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('Ieva Skujiņa: punkti pārsniedz eksāmena maksimumu.');
+    expect(refused.text).toContain('value="8,25"');
+    const saved = await agent
+      .post(`/exams/${exam.id}/sheet`)
+      .type('form')
+      .send({ ...form, [`score[${trainees[2].id}]`]: '', [`outcome[${trainees[2].id}]`]: 'excused' });
+    expect(saved.status).toBe(303);
+    expect((await agent.get(saved.headers.location)).text).toContain('Saglabāti rezultāti: 2.');
+    expect(byName(await sheet(exam))).toEqual({
+      'Anna Bērziņa': ['passed', '8.25'],
+      'Edgars Vanags': [null, null],
+      'Ieva Skujiņa': ['excused', null],
+      'Jeļena Kozlova': [null, null],
+    });
   });
 });

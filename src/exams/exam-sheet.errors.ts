@@ -16,7 +16,7 @@ export interface RefusedLine {
   line: number | null;
 }
 
-export type RefusalReason = 'unknownTrainee' | 'badScore' | 'aboveMax' | 'badStatus' | 'duplicate' | 'changed';
+export type RefusalReason = 'unknownTrainee' | 'scoreMissing' | 'badScore' | 'aboveMax' | 'badStatus' | 'duplicate' | 'changed';
 
 /** Applying a preview found lines changed by someone else since: nothing was written, the preview is shown again. */
 export class UploadChangedMeanwhileError extends ConflictError {

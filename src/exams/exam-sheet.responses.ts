@@ -54,7 +54,7 @@ export const resultsPreviewBody = z
         line: z.number().int().nullable(),
         userId: z.uuid().nullable(),
         name: z.string(),
-        reason: z.enum(['unknownTrainee', 'badScore', 'aboveMax', 'badStatus', 'duplicate', 'changed']),
+        reason: z.enum(['unknownTrainee', 'scoreMissing', 'badScore', 'aboveMax', 'badStatus', 'duplicate', 'changed']),
         message: z.string(),
       }),
     ),

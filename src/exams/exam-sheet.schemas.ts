@@ -48,7 +48,12 @@ export const sheetFormSchema = z
   .transform((form): SheetEntry[] =>
     Object.entries(form.outcome)
       .filter(([userId, outcome]) => form.shown[userId] !== `${outcome}|${(form.score[userId] ?? '').trim()}`)
-      .map(([userId, outcome]) => ({ userId, outcome, score: form.score[userId] ?? null, version: form.version[userId] ?? 0 })),
+      .map(([userId, chosen]) => {
+        const score = form.score[userId] ?? null;
+        // Points typed in a line still marked "no result" mean the points: the person typed them and saved.
+        const outcome = chosen === 'none' && score?.trim() ? 'score' : chosen;
+        return { userId, outcome, score, version: form.version[userId] ?? 0 };
+      }),
   );
 
 /** Applying a preview on its page: the changes it showed (`change[<id>][outcome|score|version]`). */

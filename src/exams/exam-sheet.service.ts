@@ -248,7 +248,8 @@ export class ExamSheetService {
 /** Why a line cannot be taken as it is: a trainee not on the sheet, or a score that is not one. */
 function entryProblems(entry: SheetEntry, row: SheetRow | undefined, exam: PassRule): Omit<RefusedLine, 'line'>[] {
   if (!row) return [{ userId: entry.userId, name: '', reason: 'unknownTrainee' }];
-  if (entry.outcome !== 'score' || !entry.score?.trim()) return [];
+  if (entry.outcome !== 'score') return [];
+  if (!entry.score?.trim()) return [{ userId: row.userId, name: row.name, reason: 'scoreMissing' }];
   const reading = readScore(entry.score, exam.maxPoints);
   return reading.ok
     ? []
