@@ -97,7 +97,7 @@ export class ExamMarkingService {
         const current = await this.records.item(itemId, manager);
         throw new ExamMarkConflictError(current?.markedByName ?? '');
       }
-      if (input.awarded > Number(row.points) + 1e-9) throw new AwardedOutOfRangeError(row.points);
+      if (input.awarded > Number(row.points) + 1e-9) throw new AwardedOutOfRangeError(String(Number(row.points)));
       const before = { markState: row.markState, awarded: row.awarded, feedback: row.feedback };
       const points = Number(row.points);
       await manager.update(
