@@ -41,7 +41,8 @@ describe('question bank pages in Chromium', () => {
   });
 
   it('an instructor makes a category, then writes a single-choice question through the form', async () => {
-    await visit(b.page, bankPath);
+    await visit(b.page, '/my/cohorts');
+    await Promise.all([b.page.waitForURL(`**${bankPath}`), b.page.getByRole('link', { name: 'Jautājumu banka' }).click()]);
     await expectAccessible(b.page, 'question-bank-empty');
     await b.page.fill('#field-name', 'Projektu vadība/Plānošana');
     expect(await press(b.page, 'Izveidot kategoriju')).toBe(303);
