@@ -6,6 +6,7 @@ import { unitOfWork } from '../database/unit-of-work';
 import { ExamAttemptEvent } from './exam-attempt-event.entity';
 import { ExamAttemptItem } from './exam-attempt-item.entity';
 import { ExamAttempt, type SubmittedBy } from './exam-attempt.entity';
+import { ExamRecords, type ItemMark } from './exam-records.service';
 import { ExamResult, type ResultStatus } from './exam-result.entity';
 import { Exam } from './exam.entity';
 import { passMarkPoints } from './exam-terms';
@@ -23,6 +24,7 @@ export class AttemptSubmission {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly records: ExamRecords,
   ) {}
 
   /** Seconds after the deadline an answer in transit is still accepted. */
@@ -79,27 +81,18 @@ export class AttemptSubmission {
       .getMany();
     let score = 0;
     let needsMarking = false;
-    const now = new Date();
-    for (const item of items) {
+    const marks: ItemMark[] = items.map((item) => {
       const mark = markResponse(item.questionVersion.body, item.response, Number(item.points));
       if (mark.state === 'manual') {
         needsMarking = needsMarking || item.response !== null;
-        await manager.update(
-          ExamAttemptItem,
-          { id: item.id },
-          item.response === null
-            ? { markState: 'marked', fraction: '0', awarded: '0', markedAt: now }
-            : { markState: 'manual', fraction: null, awarded: null },
-        );
-        continue;
+        return item.response === null
+          ? { id: item.id, markState: 'marked', fraction: '0', awarded: '0' }
+          : { id: item.id, markState: 'manual', fraction: null, awarded: null };
       }
       score += mark.points;
-      await manager.update(
-        ExamAttemptItem,
-        { id: item.id },
-        { markState: 'marked', fraction: mark.fraction.toFixed(4), awarded: mark.points.toFixed(2), markedAt: now },
-      );
-    }
+      return { id: item.id, markState: 'marked', fraction: mark.fraction.toFixed(4), awarded: mark.points.toFixed(2) };
+    });
+    await this.records.markItems(manager, marks, new Date());
     attempt.score = needsMarking ? null : score.toFixed(2);
     attempt.needsMarking = needsMarking;
     await manager.update(ExamAttempt, { id: attempt.id }, { score: attempt.score, needsMarking });

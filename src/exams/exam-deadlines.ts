@@ -11,9 +11,14 @@ import { EXAM_DEADLINE_QUEUE, EXAM_SWEEP_QUEUE, type ExamDeadlineJob } from './e
 
 const SCHEDULER_ID = 'exam-deadline-sweep';
 const BATCH = 200;
+/** Timed submissions run side by side per worker process; each holds one database connection while it runs. */
+const DEADLINE_CONCURRENCY = 8;
 
-/** Submits one attempt at its deadline (plus grace). Running it again, or after the trainee handed in, does nothing. */
-@Processor(EXAM_DEADLINE_QUEUE)
+/**
+ * Submits one attempt at its deadline (plus grace). Running it again, or after the trainee handed in, does nothing.
+ * Several at once: an exam's attempts often share one deadline, and each submission is its own short transaction.
+ */
+@Processor(EXAM_DEADLINE_QUEUE, { concurrency: DEADLINE_CONCURRENCY })
 export class ExamDeadlineProcessor extends WorkerHost implements BeforeApplicationShutdown {
   private readonly logger = new Logger(ExamDeadlineProcessor.name);
 
