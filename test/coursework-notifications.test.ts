@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Cohort } from '../src/cohorts/cohort.entity';
 import { AppConfig } from '../src/config/app-config';
 import { AssignmentNotices } from '../src/assignments/assignment-notices';
+import { AssignmentRecords } from '../src/assignments/assignment-records.service';
 import { unitOfWork } from '../src/database/unit-of-work';
 import { GradingDigest } from '../src/grading/grading-digest';
 import { ASSIGNMENT_REMINDERS_QUEUE, ASSIGNMENT_REMINDERS_SCHEDULER } from '../src/assignments/assignment-reminders.processor';
@@ -45,7 +46,14 @@ describe('coursework reminders, notices and the grading digest', () => {
   beforeAll(async () => {
     t = await startWebApp();
     const [ds, outbox, config] = [t.app.get(DataSource), t.app.get(OutboxService), t.app.get(AppConfig)];
-    scanner = new AssignmentRemindersService(ds, outbox, t.app.get(AssignmentNotices), new GradingDigest(ds, outbox, config), config);
+    scanner = new AssignmentRemindersService(
+      ds,
+      t.app.get(AssignmentRecords),
+      outbox,
+      t.app.get(AssignmentNotices),
+      new GradingDigest(ds, outbox, config),
+      config,
+    );
   });
   afterAll(() => t.close());
 

@@ -1,18 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ACTIVE_STATUS, isMember } from '../cohorts/enrolment-status';
 import { ForbiddenError } from '../common/errors';
 import { actorHasRole, type Actor } from '../common/actor';
-import type { Assignment } from './assignment.entity';
+import { AssignmentRecords, type AssignmentScope } from './assignment-records.service';
 import { AssignmentNotFoundError, NotEnrolledError } from './assignments.errors';
 import { SubmissionNotFoundError } from '../submissions/submissions.errors';
 import type { Submission } from '../submissions/submission.entity';
 
-export type AssignmentScope = Pick<Assignment, 'cohortId' | 'partId'>;
-
-/** Cohorts an assignment belongs to: its own, or every cohort of its part. */
-const IN_SCOPE = '(c.id = $1::uuid OR c.part_id = $2::uuid)';
+export type { AssignmentScope };
 
 /**
  * Who may see or act on an assignment and its submissions. An assignment is seen by admins, the
@@ -22,34 +17,16 @@ const IN_SCOPE = '(c.id = $1::uuid OR c.part_id = $2::uuid)';
  */
 @Injectable()
 export class AssignmentAccess {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  private async exists(sql: string, params: unknown[]): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 WHERE EXISTS (${sql})`, params);
-    return rows.length > 0;
-  }
-
-  private teaches(userId: string | null, scope: AssignmentScope): Promise<boolean> {
-    return this.exists(`SELECT 1 FROM cohort_teachers c WHERE (c.cohort_id = $1::uuid OR c.part_id = $2::uuid) AND c.user_id = $3`, [
-      scope.cohortId,
-      scope.partId,
-      userId,
-    ]);
-  }
+  constructor(private readonly records: AssignmentRecords) {}
 
   /** The trainee's cohort for the assignment and their enrolment there (of any status); an active one is preferred. */
-  async traineeCohort(userId: string | null, scope: AssignmentScope): Promise<{ cohortId: string; status: string } | null> {
-    const rows: { cohort_id: string; status: string }[] = await this.dataSource.query(
-      `SELECT e.cohort_id, e.status FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id
-        WHERE ${IN_SCOPE} AND e.user_id = $3 ORDER BY (e.status = $4) DESC, e.created_at DESC LIMIT 1`,
-      [scope.cohortId, scope.partId, userId, ACTIVE_STATUS],
-    );
-    return rows[0] ? { cohortId: rows[0].cohort_id, status: rows[0].status } : null;
+  traineeCohort(userId: string | null, scope: AssignmentScope): Promise<{ cohortId: string; status: string } | null> {
+    return this.records.traineeCohort(userId, scope);
   }
 
   async canView(actor: Actor, scope: AssignmentScope): Promise<boolean> {
     if (actorHasRole(actor, 'admin')) return true;
-    if (actorHasRole(actor, 'instructor') && (await this.teaches(actor.userId, scope))) return true;
+    if (actorHasRole(actor, 'instructor') && (await this.records.teaches(actor.userId, scope))) return true;
     if (!actorHasRole(actor, 'trainee')) return false;
     const membership = await this.traineeCohort(actor.userId, scope);
     return Boolean(membership && isMember(membership.status));
@@ -58,7 +35,7 @@ export class AssignmentAccess {
   /** Create, edit, grant extensions: admins and the instructors of the cohort (any cohort of the part). */
   async canManage(actor: Actor, scope: AssignmentScope): Promise<boolean> {
     if (actorHasRole(actor, 'admin')) return true;
-    return actorHasRole(actor, 'instructor') && this.teaches(actor.userId, scope);
+    return actorHasRole(actor, 'instructor') && this.records.teaches(actor.userId, scope);
   }
 
   async assertCanView(actor: Actor, scope: AssignmentScope): Promise<void> {
@@ -84,11 +61,7 @@ export class AssignmentAccess {
   async teachesTrainee(actor: Actor, scope: AssignmentScope, traineeId: string): Promise<boolean> {
     if (actorHasRole(actor, 'admin')) return true;
     if (!actorHasRole(actor, 'instructor')) return false;
-    return this.exists(
-      `SELECT 1 FROM cohort_teachers c JOIN enrolments e ON e.cohort_id = c.cohort_id
-        WHERE (c.cohort_id = $1::uuid OR c.part_id = $2::uuid) AND c.user_id = $3 AND e.user_id = $4`,
-      [scope.cohortId, scope.partId, actor.userId, traineeId],
-    );
+    return this.records.teachesTrainee(actor.userId, scope, traineeId);
   }
 
   async canViewSubmission(actor: Actor, scope: AssignmentScope, submission: Pick<Submission, 'userId'>): Promise<boolean> {
@@ -101,16 +74,7 @@ export class AssignmentAccess {
   }
 
   /** Cohorts of the assignment the user may manage (all of them for admins). */
-  async managedCohortIds(actor: Actor, scope: AssignmentScope): Promise<string[]> {
-    const rows: { id: string }[] = actorHasRole(actor, 'admin')
-      ? await this.dataSource.query(`SELECT c.id FROM cohorts c WHERE ${IN_SCOPE} ORDER BY c.starts_on, c.name`, [
-          scope.cohortId,
-          scope.partId,
-        ])
-      : await this.dataSource.query(
-          `SELECT c.id FROM cohorts c JOIN cohort_teachers t ON t.cohort_id = c.id WHERE ${IN_SCOPE} AND t.user_id = $3 ORDER BY c.starts_on, c.name`,
-          [scope.cohortId, scope.partId, actor.userId],
-        );
-    return rows.map((row) => row.id);
+  managedCohortIds(actor: Actor, scope: AssignmentScope): Promise<string[]> {
+    return this.records.cohortIds(scope, actorHasRole(actor, 'admin') ? null : actor.userId);
   }
 }

@@ -3,15 +3,8 @@ import { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { formatDateTime } from '../i18n/dates';
 import { EmailRequest, OutboxService } from '../notifications/outbox.service';
-import type { Language } from '../i18n/languages';
+import { AssignmentRecords } from './assignment-records.service';
 import type { Extension } from './extension.entity';
-
-interface Recipient {
-  id: string;
-  email: string;
-  name: string;
-  language: Language;
-}
 
 export interface ReleasedGrade {
   gradeId: string;
@@ -48,11 +41,12 @@ const epoch = (date: Date) => Math.floor(date.getTime() / 1000);
 export class AssignmentNotices {
   constructor(
     private readonly outbox: OutboxService,
+    private readonly records: AssignmentRecords,
     private readonly config: AppConfig,
   ) {}
 
   async gradesReleased(manager: EntityManager, grades: ReleasedGrade[]): Promise<number> {
-    const people = await this.recipients(
+    const people = await this.records.recipients(
       manager,
       grades.map((g) => g.userId),
     );
@@ -73,7 +67,7 @@ export class AssignmentNotices {
   }
 
   async returnedForRevision(manager: EntityManager, work: ReturnedWork): Promise<number> {
-    const person = (await this.recipients(manager, [work.userId])).get(work.userId);
+    const person = (await this.records.recipients(manager, [work.userId])).get(work.userId);
     if (!person) return 0;
     const written = await this.outbox.enqueueMany(manager, [
       {
@@ -104,9 +98,9 @@ export class AssignmentNotices {
     for (const prefix of dueNoticeKeyPrefixes(extension.assignmentId, extension.userId)) {
       await this.outbox.suppressPending(manager, prefix, 'extension granted');
     }
-    const [assignment]: { title: string }[] = await manager.query('SELECT title FROM assignments WHERE id = $1', [extension.assignmentId]);
-    const person = (await this.recipients(manager, [extension.userId])).get(extension.userId);
-    if (!assignment || !person) return 0;
+    const title = await this.records.title(manager, extension.assignmentId);
+    const person = (await this.records.recipients(manager, [extension.userId])).get(extension.userId);
+    if (title === null || !person) return 0;
     const written = await this.outbox.enqueueMany(manager, [
       {
         to: { email: person.email, id: person.id, language: person.language },
@@ -115,7 +109,7 @@ export class AssignmentNotices {
         dedupKey: `extension-granted:${extension.id}:${epoch(extension.dueAt)}:${epoch(extension.cutoffAt)}`,
         data: {
           name: person.name,
-          title: assignment.title,
+          title,
           due: formatDateTime(extension.dueAt, person.language),
           cutoff: extension.cutoffAt.getTime() > extension.dueAt.getTime() ? formatDateTime(extension.cutoffAt, person.language) : null,
           reason: extension.reason,
@@ -128,15 +122,5 @@ export class AssignmentNotices {
 
   assignmentLink(assignmentId: string): string {
     return this.config.publicUrl(`/assignments/${assignmentId}`);
-  }
-
-  /** Active accounts only: a disabled one gets nothing. */
-  private async recipients(manager: EntityManager, ids: string[]): Promise<Map<string, Recipient>> {
-    if (!ids.length) return new Map();
-    const rows: Recipient[] = await manager.query(
-      'SELECT id, email, name, language FROM users WHERE id = ANY($1::uuid[]) AND disabled_at IS NULL',
-      [[...new Set(ids)]],
-    );
-    return new Map(rows.map((row) => [row.id, row]));
   }
 }

@@ -3,13 +3,14 @@ import { CohortAccessModule } from '../cohorts/cohort-access.module';
 import { AssignmentAccess } from './assignment-access.service';
 import { AssignmentAttachmentsService } from './assignment-attachments.service';
 import { AssignmentNotices } from './assignment-notices';
+import { AssignmentRecords } from './assignment-records.service';
 import { AssignmentsService } from './assignments.service';
 import { ExtensionsService } from './extensions.service';
 
 /** Assignments of a cohort or a part, their attachments and trainees' extensions; who may see and manage them. */
 @Module({
   imports: [CohortAccessModule],
-  providers: [AssignmentsService, AssignmentAttachmentsService, AssignmentAccess, AssignmentNotices, ExtensionsService],
-  exports: [AssignmentsService, AssignmentAttachmentsService, AssignmentAccess, AssignmentNotices, ExtensionsService],
+  providers: [AssignmentsService, AssignmentAttachmentsService, AssignmentAccess, AssignmentRecords, AssignmentNotices, ExtensionsService],
+  exports: [AssignmentsService, AssignmentAttachmentsService, AssignmentAccess, AssignmentRecords, AssignmentNotices, ExtensionsService],
 })
 export class AssignmentsModule {}

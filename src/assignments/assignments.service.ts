@@ -7,16 +7,15 @@ import { CohortAccessService } from '../cohorts/cohort-access.service';
 import { Cohort } from '../cohorts/cohort.entity';
 import { ForbiddenError, NotFoundError } from '../common/errors';
 import { uuid } from '../common/schemas';
-import { PreparedRead } from '../database/prepared-read';
 import { lockRow } from '../database/row-locks';
 import { unitOfWork } from '../database/unit-of-work';
-import { RawEntity } from '../database/raw-entity';
 import { Part } from '../programmes/part.entity';
 import { StorageService } from '../storage/storage.service';
 import { AssignmentAttachment } from './assignment-attachment.entity';
 import { Assignment } from './assignment.entity';
 import type { AssignmentInput } from './assignments.schemas';
 import { AssignmentAccess } from './assignment-access.service';
+import { AssignmentRecords } from './assignment-records.service';
 import { AssignmentInUseError, AssignmentNotFoundError } from './assignments.errors';
 import { Submission } from '../submissions/submission.entity';
 import { actingUser } from '../users/acting-user';
@@ -56,19 +55,14 @@ export function assignmentAuditView(a: Assignment): Record<string, unknown> {
 /** Assignments of cohorts and parts: who sets them, what they ask, and when. */
 @Injectable()
 export class AssignmentsService {
-  private readonly columns: RawEntity<Assignment>;
-  private readonly byId: PreparedRead<Record<string, unknown>>;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly records: AssignmentRecords,
     private readonly access: AssignmentAccess,
     private readonly cohorts: CohortAccessService,
     private readonly storage: StorageService,
     private readonly audit: AuditService,
-  ) {
-    this.columns = new RawEntity(dataSource, Assignment);
-    this.byId = PreparedRead.on(dataSource, 'assignment_by_id', `SELECT ${this.columns.select('a')} FROM assignments a WHERE a.id = $1`);
-  }
+  ) {}
 
   /**
    * The assignment, whoever asks; not found for anything that is not one. Every assignment request starts here,
@@ -76,9 +70,9 @@ export class AssignmentsService {
    */
   async find(id: string, manager?: EntityManager): Promise<Assignment> {
     if (!uuid.safeParse(id).success) throw new AssignmentNotFoundError();
-    const [row] = await this.byId.rows([id], manager);
-    if (!row) throw new AssignmentNotFoundError();
-    return this.columns.from(row);
+    const assignment = await this.records.find(id, manager);
+    if (!assignment) throw new AssignmentNotFoundError();
+    return assignment;
   }
 
   async getVisible(actor: Actor, id: string): Promise<Assignment> {
@@ -196,12 +190,8 @@ export class AssignmentsService {
   }
 
   /** The name and email of a trainee, for the pages that show their work. */
-  async personOf(userId: string): Promise<{ id: string; name: string; email: string }> {
-    const [person]: { id: string; name: string; email: string }[] = await this.dataSource.query(
-      'SELECT id, name, email FROM users WHERE id = $1',
-      [userId],
-    );
-    return person;
+  personOf(userId: string): Promise<{ id: string; name: string; email: string }> {
+    return this.records.person(userId);
   }
 
   async findCohort(id: string): Promise<Cohort> {

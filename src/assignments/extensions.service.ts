@@ -9,6 +9,7 @@ import { User } from '../users/user.entity';
 import { AssignmentsService } from './assignments.service';
 import type { ExtensionInput } from './assignments.schemas';
 import { AssignmentAccess } from './assignment-access.service';
+import { AssignmentRecords } from './assignment-records.service';
 import { AssignmentNotices } from './assignment-notices';
 import { NotATraineeOfCohortError } from './assignments.errors';
 import { Extension } from './extension.entity';
@@ -33,6 +34,7 @@ export class ExtensionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly assignments: AssignmentsService,
     private readonly access: AssignmentAccess,
+    private readonly records: AssignmentRecords,
     private readonly notifications: AssignmentNotices,
     private readonly audit: AuditService,
   ) {}
@@ -41,13 +43,7 @@ export class ExtensionsService {
     const assignment = await this.assignments.getManaged(actor, assignmentId);
     const cohortIds = await this.access.managedCohortIds(actor, assignment);
     if (!cohortIds.length) return [];
-    return this.dataSource
-      .getRepository(Extension)
-      .createQueryBuilder('x')
-      .where('x.assignmentId = :id', { id: assignment.id })
-      .andWhere('x.userId IN (SELECT e.user_id FROM enrolments e WHERE e.cohort_id = ANY(:cohortIds))', { cohortIds })
-      .orderBy('x.updatedAt', 'DESC')
-      .getMany();
+    return this.records.extensionsIn(assignment.id, cohortIds);
   }
 
   /** Gives the trainee an extension, or replaces the one they have. */
@@ -65,20 +61,14 @@ export class ExtensionsService {
       const repo = manager.getRepository(Extension);
       const existing = await repo.findOneBy({ assignmentId: assignment.id, userId: trainee.id });
       const before = existing ? await lockRow(manager, Extension, existing.id) : null;
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(Extension)
-        .values({
-          assignmentId: assignment.id,
-          userId: trainee.id,
-          dueAt: input.dueAt,
-          cutoffAt: input.cutoffAt,
-          reason: input.reason,
-          grantedById: actor.userId,
-        })
-        .orUpdate(['due_at', 'cutoff_at', 'reason', 'granted_by_id', 'updated_at'], ['assignment_id', 'user_id'])
-        .execute();
+      await this.records.saveExtension(manager, {
+        assignmentId: assignment.id,
+        userId: trainee.id,
+        dueAt: input.dueAt,
+        cutoffAt: input.cutoffAt,
+        reason: input.reason,
+        grantedById: actor.userId,
+      });
       const extension = await repo.findOneByOrFail({ assignmentId: assignment.id, userId: trainee.id });
       await this.audit.record(
         {
