@@ -210,16 +210,6 @@ export class ExamMarkingRecords {
     );
   }
 
-  /** Whether the attempt drew an essay (its result waits for release even when the exam shows results at once). */
-  async hasEssay(attemptId: string): Promise<boolean> {
-    const [row]: { found: boolean }[] = await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM exam_attempt_items i JOIN question_versions v ON v.id = i.question_version_id
-                       WHERE i.attempt_id = $1 AND v.body->>'kind' = 'essay') AS found`,
-      [attemptId],
-    );
-    return row.found;
-  }
-
   /** Every member of the cohort with their result, and everyone else with a result (a retake's). */
   results(examId: string, cohortId: string): Promise<ResultRow[]> {
     return this.dataSource.query(

@@ -21,6 +21,7 @@ import type { OverrideInput } from './exam-marking.schemas';
 import { ExamResult } from './exam-result.entity';
 import { Exam } from './exam.entity';
 import { ExamNotFoundError } from './exams.errors';
+import { resultsVisible } from './exam-attempts.service';
 
 /** The dedup key of the email telling a trainee the exam's results are out. */
 export const releasedKey = (examId: string, userId: string) => `exam-released:${examId}:${userId}`;
@@ -160,9 +161,8 @@ export class ExamReleaseService {
       .find({ where: { examId, userId: actor.userId, status: 'submitted' }, order: { number: 'ASC' } });
     const attempt = attempts.find((a) => a.id === result?.attemptId) ?? attempts[attempts.length - 1] ?? null;
     if (!attempt && !result) return { exam, state: 'none', result: null, attempt: null, items: [] };
-    const shown =
-      !!exam.releasedAt ||
-      (exam.resultsShown === 'at_once' && !!attempt && !attempt.needsMarking && !(await this.records.hasEssay(attempt.id)));
+    const all = await this.dataSource.getRepository(ExamAttempt).find({ where: { examId, userId: actor.userId } });
+    const shown = resultsVisible(exam, all);
     if (!shown) return { exam, state: 'awaiting', result: null, attempt, items: [] };
     return { exam, state: 'shown', result, attempt, items: attempt ? await this.records.resultItems(attempt.id) : [] };
   }
