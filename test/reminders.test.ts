@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../src/config/app-config';
 import { OutboxService } from '../src/notifications/outbox.service';
+import { SessionRecords } from '../src/sessions/session-records.service';
 import { SessionRemindersService } from '../src/sessions/session-reminders.service';
 import { startWebApp, startWorker, TestApp } from './support/app';
 import { createAdmin, createInstructor, createTrainee } from './support/factories';
@@ -41,7 +42,12 @@ describe('session reminders and change notices', () => {
 
   beforeAll(async () => {
     t = await startWebApp();
-    reminders = new SessionRemindersService(t.app.get(DataSource), t.app.get(OutboxService), t.app.get(AppConfig));
+    reminders = new SessionRemindersService(
+      t.app.get(DataSource),
+      t.app.get(OutboxService),
+      t.app.get(AppConfig),
+      t.app.get(SessionRecords),
+    );
     admin = await createAdmin(t.dataSource);
     teacher = await createInstructor(t.dataSource);
     trainee = await createTrainee(t.dataSource);

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailRenderer } from './mail-renderer';
 import { EMAIL_QUEUE, OUTBOX_SWEEP_QUEUE } from './notifications.constants';
 import { OutboxMessage } from './outbox-message.entity';
+import { OutboxRecords } from './outbox-records.service';
 import { OutboxService } from './outbox.service';
 import { UnsubscribeTokens } from './unsubscribe-tokens';
 
@@ -11,7 +12,7 @@ import { UnsubscribeTokens } from './unsubscribe-tokens';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxMessage]), BullModule.registerQueue({ name: EMAIL_QUEUE }, { name: OUTBOX_SWEEP_QUEUE })],
-  providers: [OutboxService, MailRenderer, UnsubscribeTokens],
-  exports: [OutboxService, MailRenderer, UnsubscribeTokens, BullModule],
+  providers: [OutboxService, MailRenderer, UnsubscribeTokens, OutboxRecords],
+  exports: [OutboxService, MailRenderer, UnsubscribeTokens, OutboxRecords, BullModule],
 })
 export class NotificationsModule {}

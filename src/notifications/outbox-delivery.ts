@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { NotFoundError } from '../common/errors';
 import { UsersService } from '../users/users.service';
 import { Mailer } from './mailer';
+import { OutboxRecords } from './outbox-records.service';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 
 export interface DeliveryAttempt {
@@ -30,9 +31,6 @@ function errorText(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).slice(0, 2000);
 }
 
-/** The session-level lock a worker holds on a row while it sends it; it dies with the worker's connection. */
-export const SENDER_LOCK_KEY = `hashtextextended('outbox:' || $1::text, 0)`;
-
 /** A row is taken for sending when pending, or when uncertain (or left `sending` by a sender that is gone). */
 const TAKEABLE: OutboxStatus[] = ['pending', 'sending', 'uncertain'];
 
@@ -53,6 +51,7 @@ export class OutboxDelivery {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly mailer: Mailer,
     private readonly users: UsersService,
+    private readonly records: OutboxRecords,
   ) {}
 
   async deliver(outboxId: string, attempt: DeliveryAttempt): Promise<DeliveryOutcome> {
@@ -61,8 +60,8 @@ export class OutboxDelivery {
     let failure: DeliveryFailedError | undefined;
     let outcome: DeliveryOutcome = 'skipped';
     try {
-      const [{ held }] = (await runner.query(`SELECT pg_try_advisory_lock(${SENDER_LOCK_KEY}) AS held`, [outboxId])) as { held: boolean }[];
-      if (held) {
+      // The session-level lock a worker holds on a row while it sends it; it dies with the worker's connection.
+      if (await this.records.tryLockSender(runner.manager, outboxId)) {
         try {
           const taken = await runner.manager.transaction((manager) => this.take(manager, outboxId));
           if (taken instanceof OutboxMessage) {
@@ -84,7 +83,7 @@ export class OutboxDelivery {
             outcome = taken;
           }
         } finally {
-          await runner.query(`SELECT pg_advisory_unlock(${SENDER_LOCK_KEY})`, [outboxId]).catch(() => undefined);
+          await this.records.unlockSender(runner.manager, outboxId).catch(() => undefined);
         }
       }
     } finally {

@@ -9,7 +9,7 @@ import { KeptJobScheduler, KeptSchedule } from '../common/kept-job-scheduler';
 import { AppConfig } from '../config/app-config';
 import { OUTBOX_SWEEP_QUEUE } from './notifications.constants';
 import { OutboxMessage } from './outbox-message.entity';
-import { SENDER_LOCK_KEY } from './outbox-delivery';
+import { OutboxRecords } from './outbox-records.service';
 import { OutboxService } from './outbox.service';
 
 const SCHEDULER_ID = 'outbox-sweep';
@@ -28,6 +28,7 @@ export class OutboxSweeper extends KeptJobScheduler {
     @InjectQueue(OUTBOX_SWEEP_QUEUE) queue: Queue,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
+    private readonly records: OutboxRecords,
   ) {
     super(queue);
   }
@@ -74,12 +75,7 @@ export class OutboxSweeper extends KeptJobScheduler {
 
   /** `sending` rows whose sender no longer holds its lock: it died, or lost its database connection, mid-delivery. */
   private async markInterrupted(cutoff: Date): Promise<void> {
-    const [, marked] = (await this.messages.query(
-      `UPDATE outbox_messages SET status = 'uncertain', updated_at = now()
-        WHERE id IN (SELECT id FROM outbox_messages WHERE status = 'sending' AND updated_at < $1)
-          AND status = 'sending' AND pg_try_advisory_xact_lock(${SENDER_LOCK_KEY.replace('$1', 'id')})`,
-      [cutoff],
-    )) as [unknown, number];
+    const marked = await this.records.markInterrupted(cutoff);
     if (marked) this.logger.warn({ count: marked }, 'Emails interrupted mid-delivery marked uncertain');
   }
 }

@@ -11,6 +11,7 @@ import { afterCommit, inUnitOfWork } from '../database/unit-of-work';
 import { MailRenderer } from './mail-renderer';
 import { EMAIL_QUEUE, EmailDeliveryJob } from './notifications.constants';
 import { EmailCategory, OutboxMessage } from './outbox-message.entity';
+import { OutboxRecords, startsWith } from './outbox-records.service';
 import { UnsubscribeTokens } from './unsubscribe-tokens';
 
 export interface EmailRecipient {
@@ -53,6 +54,7 @@ export class OutboxService {
     private readonly renderer: MailRenderer,
     private readonly unsubscribe: UnsubscribeTokens,
     private readonly config: AppConfig,
+    private readonly records: OutboxRecords,
   ) {}
 
   /**
@@ -146,12 +148,8 @@ export class OutboxService {
   }
 
   /** Which of the deduplication keys are written already (in the caller's transaction), so a scan renders only new emails. */
-  async existingKeys(manager: EntityManager, dedupKeys: string[]): Promise<Set<string>> {
-    if (!dedupKeys.length) return new Set();
-    const rows: { dedup_key: string }[] = await manager.query('SELECT dedup_key FROM outbox_messages WHERE dedup_key = ANY($1)', [
-      dedupKeys,
-    ]);
-    return new Set(rows.map((row) => row.dedup_key));
+  existingKeys(manager: EntityManager, dedupKeys: string[]): Promise<Set<string>> {
+    return this.records.existingKeys(manager, dedupKeys);
   }
 
   /**
@@ -174,16 +172,7 @@ export class OutboxService {
    * Frees the deduplication keys of suppressed messages under a prefix (they stay, renamed, as a record), so the
    * same message may be written again: the reminders of a cancelled session that is restored.
    */
-  async releaseSuppressed(manager: EntityManager, dedupKeyPrefix: string): Promise<number> {
-    const result: [unknown[], number] = await manager.query(
-      `UPDATE outbox_messages SET dedup_key = dedup_key || ':released:' || id WHERE status = 'suppressed' AND dedup_key LIKE $1`,
-      [startsWith(dedupKeyPrefix)],
-    );
-    return result[1] ?? 0;
+  releaseSuppressed(manager: EntityManager, dedupKeyPrefix: string): Promise<number> {
+    return this.records.releaseSuppressed(manager, dedupKeyPrefix);
   }
-}
-
-/** A LIKE pattern for text starting with `prefix`, its wildcards escaped. */
-function startsWith(prefix: string): string {
-  return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

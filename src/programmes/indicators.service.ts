@@ -6,6 +6,7 @@ import type { Actor } from '../common/actor';
 import { lockRow } from '../database/row-locks';
 import { unitOfWork } from '../database/unit-of-work';
 import { Indicator, INDICATOR_METRICS, IndicatorMetric } from './indicator.entity';
+import { ProgrammeRecords } from './programme-records.service';
 import { IndicatorInput } from './programme.schemas';
 import { Programme } from './programme.entity';
 import { IndicatorNotFoundError, ProgrammeNotFoundError } from './programmes.errors';
@@ -20,41 +21,17 @@ export interface IndicatorWithValue {
   reached: boolean;
 }
 
-/**
- * Every metric of one programme, counted from the data in one statement: trainees who are (or were) members of
- * its cohorts (cohort_members: enrolled now, or finished either way) and those who completed, sessions held
- * (ended and not cancelled) and materials of its parts and cohorts.
- */
-const METRICS_SQL = `
-  WITH programme_cohorts AS (
-    SELECT c.id FROM cohorts c JOIN parts p ON p.id = c.part_id WHERE p.programme_id = $1
-  ), held AS (
-    SELECT s.kind FROM sessions s
-     WHERE s.cohort_id IN (SELECT id FROM programme_cohorts) AND s.status <> 'cancelled' AND s.ends_at <= now()
-  )
-  SELECT
-    (SELECT count(DISTINCT m.user_id) FROM cohort_members m
-      WHERE m.cohort_id IN (SELECT id FROM programme_cohorts))::int AS trainees_enrolled,
-    (SELECT count(DISTINCT m.user_id) FROM cohort_members m
-      WHERE m.cohort_id IN (SELECT id FROM programme_cohorts) AND m.status = 'completed')::int AS trainees_completed,
-    (SELECT count(*) FROM held)::int AS sessions_held,
-    (SELECT count(*) FROM held WHERE kind = 'study_visit')::int AS study_visits_held,
-    (SELECT count(*) FROM held WHERE kind = 'seminar')::int AS seminars_held,
-    (SELECT count(*) FROM materials m
-      WHERE m.part_id IN (SELECT id FROM parts WHERE programme_id = $1)
-         OR m.cohort_id IN (SELECT id FROM programme_cohorts))::int AS materials_published
-`;
-
 /** Expected results of a programme: targets typed in by staff, current values always derived. */
 @Injectable()
 export class IndicatorsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly records: ProgrammeRecords,
   ) {}
 
   async metrics(programmeId: string): Promise<MetricValues> {
-    const [row]: Partial<MetricValues>[] = await this.dataSource.query(METRICS_SQL, [programmeId]);
+    const row = await this.records.metrics(programmeId);
     const values = Object.fromEntries(INDICATOR_METRICS.map((metric) => [metric, Number(row?.[metric] ?? 0)])) as MetricValues;
     // Certificates are not issued by the platform yet; the certificates feature will count them here.
     values.certificates_issued = 0;

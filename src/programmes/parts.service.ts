@@ -7,6 +7,7 @@ import { lockRow } from '../database/row-locks';
 import { unitOfWork } from '../database/unit-of-work';
 import { isUniqueViolation } from '../users/users.service';
 import { Part } from './part.entity';
+import { ProgrammeRecords } from './programme-records.service';
 import { PartInput } from './programme.schemas';
 import { Programme } from './programme.entity';
 import { InvalidPartOrderError, PartNotFoundError, PartNumberTakenError, ProgrammeNotFoundError } from './programmes.errors';
@@ -22,6 +23,7 @@ export class PartsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly records: ProgrammeRecords,
   ) {}
 
   listFor(programmeId: string): Promise<Part[]> {
@@ -39,7 +41,7 @@ export class PartsService {
     return unitOfWork(this.dataSource, async (manager) => {
       await this.lockProgramme(manager, programmeId);
       const repo = manager.getRepository(Part);
-      const number = input.number ?? (await this.nextNumber(manager, programmeId));
+      const number = input.number ?? (await this.records.nextPartNumber(manager, programmeId));
       const part = await this.saveNumbered(manager, repo.create({ ...this.fields(input), programmeId, number }));
       await this.audit.record({ actor, action: 'part.created', entityType: 'part', entityId: part.id, after: auditView(part) }, manager);
       return part;
@@ -75,7 +77,7 @@ export class PartsService {
       const numbers = parts.map((p) => p.number);
       const before = parts.map((p) => ({ id: p.id, number: p.number }));
       // Two steps, because (programme, number) is unique at every moment, not only at commit.
-      await manager.query('UPDATE parts SET number = -number WHERE programme_id = $1', [programmeId]);
+      await this.records.clearPartNumbers(manager, programmeId);
       for (const [index, id] of partIds.entries()) {
         await manager.getRepository(Part).update({ id }, { number: numbers[index] });
       }
@@ -109,14 +111,6 @@ export class PartsService {
 
   private async lockProgramme(manager: EntityManager, programmeId: string): Promise<void> {
     if (!(await lockRow(manager, Programme, programmeId))) throw new ProgrammeNotFoundError();
-  }
-
-  private async nextNumber(manager: EntityManager, programmeId: string): Promise<number> {
-    const [row]: { next: number }[] = await manager.query(
-      'SELECT COALESCE(max(number), 0) + 1 AS next FROM parts WHERE programme_id = $1',
-      [programmeId],
-    );
-    return row.next;
   }
 
   private async saveNumbered(manager: EntityManager, part: Part): Promise<Part> {

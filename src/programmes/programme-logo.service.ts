@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request } from 'express';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
@@ -8,7 +7,7 @@ import { ValidationFailedError } from '../common/errors';
 import { afterCommit, unitOfWork } from '../database/unit-of-work';
 import type { FilePolicy } from '../storage/file-policy';
 import { StorageService } from '../storage/storage.service';
-import { uploadFromRequest } from '../storage/upload';
+import type { IncomingUpload } from '../storage/upload';
 import type { User } from '../users/user.entity';
 import { ProgrammeNotFoundError } from './programmes.errors';
 import { ProgrammesService } from './programmes.service';
@@ -28,9 +27,9 @@ export class ProgrammeLogoService {
   ) {}
 
   /** Stores the uploaded image and puts it on the programme; the image it replaces is removed after commit. */
-  async upload(id: string, req: Request, actor: Actor): Promise<void> {
+  async upload(id: string, upload: IncomingUpload, actor: Actor): Promise<void> {
     await this.programmes.get(id);
-    const { file } = await this.storage.receive(uploadFromRequest(req), LOGO_FIELD, LOGO_POLICY);
+    const { file } = await this.storage.receive(upload, LOGO_FIELD, LOGO_POLICY);
     if (!file) throw ValidationFailedError.field(LOGO_FIELD, 'required');
     await this.storage.keepIf(file, () => this.setLogo(id, { key: file.key, mimeType: file.mimeType }, actor));
   }

@@ -10,6 +10,7 @@ import { parseWith } from '../common/zod-validation.pipe';
 import { I18nService } from '../i18n/i18n.service';
 import type { User } from '../users/user.entity';
 import { partJson, programmeJson } from './programme-json';
+import { uploadFromRequest } from '../storage/upload';
 import { LOGO_FIELD, ProgrammeLogoService } from './programme-logo.service';
 import { partOrderSchema, partSchema, programmeSchema } from './programme.schemas';
 import { PartsService } from './parts.service';
@@ -76,7 +77,7 @@ export class ProgrammesApiController {
   @ApiBody({ schema: { type: 'object', properties: { [LOGO_FIELD]: { type: 'string', format: 'binary' } }, required: [LOGO_FIELD] } })
   @ApiOk(programmeBody)
   async uploadLogo(@CurrentActor() actor: Actor, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string) {
-    await this.logos.upload(id, req, actor);
+    await this.logos.upload(id, uploadFromRequest(req), actor);
     return programmeJson(await this.programmes.get(id));
   }
 

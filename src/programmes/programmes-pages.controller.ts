@@ -16,6 +16,7 @@ import { withFormLocals } from './form-locals';
 import { IndicatorsService } from './indicators.service';
 import { localized } from './localized';
 import { programmeFooter } from './programme-footer';
+import { uploadFromRequest } from '../storage/upload';
 import { LOGO_POLICY, ProgrammeLogoService } from './programme-logo.service';
 import { PROGRAMME_STATUSES, Programme } from './programme.entity';
 import { programmeSchema } from './programme.schemas';
@@ -106,7 +107,7 @@ export class ProgrammesPagesController {
     await withFormLocals(
       res,
       () => this.showLocals(id, req.lang),
-      () => this.logos.upload(id, req, actor),
+      () => this.logos.upload(id, uploadFromRequest(req), actor),
     );
     req.session.flash = [{ kind: 'success', key: 'programmes.flash.logoSaved' }];
     res.redirect(303, `/admin/programmes/${id}#logo`);

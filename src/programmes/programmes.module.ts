@@ -12,6 +12,7 @@ import { PartsService } from './parts.service';
 import { Programme } from './programme.entity';
 import { ProgrammeLogoController } from './programme-logo.controller';
 import { ProgrammeLogoService } from './programme-logo.service';
+import { ProgrammeRecords } from './programme-records.service';
 import { ProgrammesApiController } from './programmes-api.controller';
 import { ProgrammesPagesController } from './programmes-pages.controller';
 import { ProgrammesService } from './programmes.service';
@@ -26,7 +27,7 @@ import { ProgrammesService } from './programmes.service';
     ProgrammesApiController,
     IndicatorsApiController,
   ],
-  providers: [ProgrammesService, PartsService, IndicatorsService, ProgrammeLogoService],
+  providers: [ProgrammesService, PartsService, IndicatorsService, ProgrammeLogoService, ProgrammeRecords],
   exports: [ProgrammesService, PartsService, IndicatorsService],
 })
 export class ProgrammesModule {}

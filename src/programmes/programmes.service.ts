@@ -9,6 +9,7 @@ import { CohortAccessService } from '../cohorts/cohort-access.service';
 import type { User } from '../users/user.entity';
 import { Indicator } from './indicator.entity';
 import { Part } from './part.entity';
+import { ProgrammeRecords } from './programme-records.service';
 import { ProgrammeInput } from './programme.schemas';
 import { Programme } from './programme.entity';
 import { ProgrammeNotFoundError } from './programmes.errors';
@@ -32,15 +33,12 @@ export class ProgrammesService {
     @InjectRepository(Programme) private readonly programmes: Repository<Programme>,
     private readonly access: CohortAccessService,
     private readonly audit: AuditService,
+    private readonly records: ProgrammeRecords,
   ) {}
 
   async list(): Promise<ProgrammeSummary[]> {
     const programmes = await this.programmes.find({ order: { createdAt: 'DESC', id: 'ASC' } });
-    const counts: { id: string; parts: number; cohorts: number }[] = await this.dataSource.query(
-      `SELECT p.programme_id AS id, count(DISTINCT p.id)::int AS parts, count(c.id)::int AS cohorts
-         FROM parts p LEFT JOIN cohorts c ON c.part_id = p.id GROUP BY p.programme_id`,
-    );
-    const byId = new Map(counts.map((c) => [c.id, c]));
+    const byId = await this.records.counts();
     return programmes.map((programme) => ({
       programme,
       partCount: byId.get(programme.id)?.parts ?? 0,

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { CohortAccessService } from '../cohorts/cohort-access.service';
 import { ForbiddenError } from '../common/errors';
 import { type AccessSubject, subjectHasRole, subjectId } from '../common/actor';
+import { SessionRecords } from './session-records.service';
 import { CohortNotFoundError, SessionNotFoundError } from './sessions.errors';
 
 export interface SessionRef {
@@ -20,16 +19,12 @@ export interface SessionRef {
 @Injectable()
 export class SessionAccess {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cohorts: CohortAccessService,
+    private readonly records: SessionRecords,
   ) {}
 
-  async teachesSession(userId: string, sessionId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM session_instructors WHERE session_id = $1 AND user_id = $2', [
-      sessionId,
-      userId,
-    ]);
-    return rows.length > 0;
+  teachesSession(userId: string, sessionId: string): Promise<boolean> {
+    return this.records.teachesSession(userId, sessionId);
   }
 
   /** An instructor named on the session itself. */

@@ -2,17 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { OutboxService } from '../notifications/outbox.service';
-import type { Language } from '../i18n/languages';
 import type { SessionChange } from './session-change.entity';
 import type { Session } from './session.entity';
+import { SessionRecipient, SessionRecords } from './session-records.service';
 import { formatRangeIn, placeText } from './session-views';
-
-interface Recipient {
-  id: string;
-  email: string;
-  name: string;
-  language: Language;
-}
 
 /** Reminder outbox keys start with this, then the session id; a move or cancellation stops those still pending. */
 export const reminderKeyPrefix = (sessionId: string) => `session-reminder:${sessionId}:`;
@@ -27,20 +20,12 @@ export class SessionNotices {
   constructor(
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
+    private readonly records: SessionRecords,
   ) {}
 
   /** The cohort's active members (not waitlisted, withdrawn or finished) and the session's instructors, active accounts only. */
-  recipients(manager: EntityManager, session: Pick<Session, 'id' | 'cohortId'>): Promise<Recipient[]> {
-    return manager.query(
-      `SELECT u.id, u.email, u.name, u.language
-         FROM cohort_members m JOIN users u ON u.id = m.user_id
-        WHERE m.cohort_id = $1 AND m.active AND u.disabled_at IS NULL
-       UNION
-       SELECT u.id, u.email, u.name, u.language
-         FROM session_instructors si JOIN users u ON u.id = si.user_id
-        WHERE si.session_id = $2 AND u.disabled_at IS NULL`,
-      [session.cohortId, session.id],
-    );
+  recipients(manager: EntityManager, session: Pick<Session, 'id' | 'cohortId'>): Promise<SessionRecipient[]> {
+    return this.records.recipients(manager, session);
   }
 
   /** The notices are queued once the change's unit of work commits. */

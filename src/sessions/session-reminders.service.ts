@@ -5,10 +5,9 @@ import { AppConfig } from '../config/app-config';
 import { unitOfWork } from '../database/unit-of-work';
 import { sameTimeDaysBefore } from '../i18n/dates';
 import { EmailRequest, OutboxService } from '../notifications/outbox.service';
-import type { Language } from '../i18n/languages';
 import { reminderKeyPrefix } from './session-notices';
 import { formatRangeIn, placeText } from './session-views';
-import type { SessionKind } from './session.entity';
+import { ReminderCandidate, ReminderRecipient, SessionRecords } from './session-records.service';
 
 /** The reminder of an offset that is a whole number of days keeps the wall-clock time across a DST change. */
 export function reminderTime(startsAt: Date, offsetHours: number): Date {
@@ -20,30 +19,8 @@ export function reminderKey(sessionId: string, userId: string, offsetHours: numb
   return `${reminderKeyPrefix(sessionId)}${userId}:${offsetHours}h:${Math.floor(startsAt.getTime() / 1000)}`;
 }
 
-interface Candidate {
-  id: string;
-  starts_at: Date;
-  ends_at: Date;
-  title: string;
-  kind: SessionKind;
-  address: string | null;
-  room: string | null;
-  online_url: string | null;
-  cohort_name: string;
-  hours: number;
-}
-
-interface Due extends Candidate {
+interface Due extends ReminderCandidate {
   remindAt: Date;
-}
-
-interface RecipientRow {
-  session_id: string;
-  hours: number;
-  user_id: string;
-  email: string;
-  name: string;
-  language: Language;
 }
 
 export interface ScanResult {
@@ -77,6 +54,7 @@ export class SessionRemindersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
+    private readonly records: SessionRecords,
   ) {}
 
   async scan(now: Date = new Date()): Promise<ScanResult> {
@@ -108,23 +86,8 @@ export class SessionRemindersService {
   }
 
   /** Scheduled sessions not yet started with an offset whose reminder time is near `now`. */
-  private candidates(now: Date, maxLateMs: number): Promise<Candidate[]> {
-    return this.dataSource.query(
-      `SELECT DISTINCT s.id, s.starts_at, s.ends_at, s.title, s.kind, s.address, s.room, s.online_url, c.name AS cohort_name, o.hours
-         FROM sessions s
-         JOIN cohorts c ON c.id = s.cohort_id
-         JOIN parts p ON p.id = c.part_id
-         JOIN programmes g ON g.id = p.programme_id
-        CROSS JOIN LATERAL unnest(CASE WHEN s.kind = 'study_visit' THEN g.study_visit_offsets_hours ELSE g.reminder_offsets_hours END) AS o(hours)
-        WHERE s.status = 'scheduled'
-          AND s.starts_at > $1::timestamptz
-          AND s.starts_at <= $1::timestamptz + make_interval(hours => $3 + (
-                SELECT coalesce(max(h), 0) FROM programmes, unnest(reminder_offsets_hours || study_visit_offsets_hours) AS h))
-          AND o.hours > 0
-          AND s.starts_at - make_interval(hours => o.hours) <= $1::timestamptz + make_interval(hours => $3)
-          AND s.starts_at - make_interval(hours => o.hours) >= $1::timestamptz - make_interval(hours => $3, secs => $2)`,
-      [now, maxLateMs / 1000, SLACK_HOURS],
-    );
+  private candidates(now: Date, maxLateMs: number): Promise<ReminderCandidate[]> {
+    return this.records.reminderCandidates(now, maxLateMs / 1000, SLACK_HOURS);
   }
 
   /**
@@ -133,30 +96,12 @@ export class SessionRemindersService {
    * the reminders written here).
    */
   private async createReminders(manager: EntityManager, due: Due[]): Promise<string[]> {
-    const locked: { id: string; starts_at: Date }[] = await manager.query(
-      `SELECT id, starts_at FROM sessions WHERE id = ANY($1::uuid[]) AND status = 'scheduled' FOR SHARE`,
-      [[...new Set(due.map((d) => d.id))]],
-    );
-    const startOf = new Map(locked.map((row) => [row.id, new Date(row.starts_at).getTime()]));
+    const startOf = await this.records.lockScheduledStarts(manager, [...new Set(due.map((d) => d.id))]);
     const still = due.filter((d) => startOf.get(d.id) === d.starts_at.getTime());
     if (!still.length) return [];
-    const people: RecipientRow[] = await manager.query(
-      `WITH due AS (SELECT * FROM unnest($1::uuid[], $2::int[]) AS d(session_id, hours)),
-            people AS (
-              SELECT d.session_id, d.hours, m.user_id
-                FROM due d JOIN sessions s ON s.id = d.session_id
-                JOIN cohort_members m ON m.cohort_id = s.cohort_id AND m.active
-              UNION
-              SELECT d.session_id, d.hours, si.user_id
-                FROM due d JOIN session_instructors si ON si.session_id = d.session_id)
-       SELECT p.session_id, p.hours, u.id AS user_id, u.email, u.name, u.language
-         FROM people p
-         JOIN users u ON u.id = p.user_id
-        WHERE u.disabled_at IS NULL AND u.notify_reminders`,
-      [still.map((d) => d.id), still.map((d) => d.hours)],
-    );
+    const people = await this.records.reminderRecipients(manager, still);
     const byKey = new Map(still.map((d) => [`${d.id}:${d.hours}`, d]));
-    const keyOf = (person: RecipientRow) => {
+    const keyOf = (person: ReminderRecipient) => {
       const session = byKey.get(`${person.session_id}:${person.hours}`)!;
       return reminderKey(session.id, person.user_id, session.hours, session.starts_at);
     };

@@ -5,6 +5,7 @@ import { SessionAccess } from './session-access.service';
 import { SessionChangesService } from './session-changes.service';
 import { SessionClashCheck } from './session-clash-check';
 import { SessionNotices } from './session-notices';
+import { SessionRecords } from './session-records.service';
 import { SessionsApiController } from './sessions-api.controller';
 import { SessionsPagesController } from './sessions-pages.controller';
 import { SessionsService } from './sessions.service';
@@ -13,7 +14,7 @@ import { SessionsService } from './sessions.service';
 @Module({
   imports: [CohortAccessModule],
   controllers: [SessionsPagesController, SessionsApiController],
-  providers: [SessionsService, SessionChangesService, SessionAccess, SessionClashCheck, SessionNotices, MySessionsService],
-  exports: [SessionsService, SessionAccess, MySessionsService],
+  providers: [SessionsService, SessionChangesService, SessionAccess, SessionClashCheck, SessionNotices, MySessionsService, SessionRecords],
+  exports: [SessionsService, SessionAccess, MySessionsService, SessionRecords],
 })
 export class SessionsModule {}

@@ -11,6 +11,7 @@ import { SessionAccess } from './session-access.service';
 import { SessionChange } from './session-change.entity';
 import { SessionClashCheck } from './session-clash-check';
 import { SessionNotices } from './session-notices';
+import { SessionRecords } from './session-records.service';
 import { placeText } from './session-views';
 import { Session, type SessionStatus } from './session.entity';
 import { CreateSessionInput, SessionDetailsInput, SessionListQuery } from './sessions.schemas';
@@ -58,6 +59,7 @@ export class SessionsService {
     private readonly clashes: SessionClashCheck,
     private readonly audit: AuditService,
     private readonly notices: SessionNotices,
+    private readonly records: SessionRecords,
   ) {}
 
   async cohort(cohortId: string, manager: EntityManager = this.dataSource.manager): Promise<CohortInfo> {
@@ -73,10 +75,8 @@ export class SessionsService {
   }
 
   /** Active instructors a session form offers. */
-  async instructorOptions(): Promise<{ id: string; name: string }[]> {
-    return this.dataSource.query(
-      `SELECT id, name FROM users WHERE 'instructor' = ANY(roles) AND disabled_at IS NULL ORDER BY name, id LIMIT 1000`,
-    );
+  instructorOptions(): Promise<{ id: string; name: string }[]> {
+    return this.records.instructorOptions();
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Session> {

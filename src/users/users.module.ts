@@ -4,13 +4,13 @@ import { PasswordToken } from './password-token.entity';
 import { PasswordResetLimiter } from './password-reset-limiter';
 import { PasswordTokensService } from './password-tokens.service';
 import { UserImportService } from './user-import.service';
-import { UserSessions } from './user-sessions';
+import { UserRecords } from './user-records.service';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User, PasswordToken])],
-  providers: [UsersService, PasswordTokensService, PasswordResetLimiter, UserSessions, UserImportService],
+  providers: [UsersService, PasswordTokensService, PasswordResetLimiter, UserRecords, UserImportService],
   exports: [UsersService, PasswordTokensService, UserImportService],
 })
 export class UsersModule {}

@@ -4,13 +4,11 @@ import { DataSource, EntityManager, QueryFailedError, Repository } from 'typeorm
 import { AuditService } from '../audit/audit.service';
 import { type Actor, systemActor } from '../common/actor';
 import { NotFoundError } from '../common/errors';
-import { PreparedRead } from '../database/prepared-read';
-import { RawEntity } from '../database/raw-entity';
 import { lockRow } from '../database/row-locks';
 import { unitOfWork } from '../database/unit-of-work';
 import { PasswordResetLimiter } from './password-reset-limiter';
 import { PasswordTokensService } from './password-tokens.service';
-import { UserSessions } from './user-sessions';
+import { UserRecords } from './user-records.service';
 import { User } from './user.entity';
 import type { Role } from '../common/roles';
 import type { Language } from '../i18n/languages';
@@ -56,35 +54,23 @@ export function auditView(user: User): Record<string, unknown> {
 
 @Injectable()
 export class UsersService {
-  private readonly userColumns: RawEntity<User>;
-  /** One user with whether a password is set, read on most requests that show a user (GET /api/v1/me among them). */
-  private readonly summaryRead: PreparedRead<Record<string, unknown> & { has_password: boolean }>;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly passwordTokens: PasswordTokensService,
     private readonly resetLimiter: PasswordResetLimiter,
-    private readonly sessions: UserSessions,
+    private readonly records: UserRecords,
     private readonly audit: AuditService,
-  ) {
-    this.userColumns = new RawEntity(dataSource, User);
-    this.summaryRead = PreparedRead.on(
-      dataSource,
-      'user_summary',
-      `SELECT ${this.userColumns.select('u')}, u.password_hash IS NOT NULL AS has_password FROM users u WHERE u.id = $1`,
-    );
-  }
+  ) {}
 
   async get(id: string): Promise<User> {
     return (await this.getSummary(id)).user;
   }
 
   async getSummary(id: string): Promise<UserSummary> {
-    const [row] = await this.summaryRead.rows([id]);
-    if (!row) throw new NotFoundError('users.errors.notFound');
-    const user = this.userColumns.from(row);
-    return { user, status: statusOf(user, row.has_password) };
+    const found = await this.records.summary(id);
+    if (!found) throw new NotFoundError('users.errors.notFound');
+    return { user: found.user, status: statusOf(found.user, found.hasPassword) };
   }
 
   /** Each user with their status; whether a password is set is asked of the database, the hash never loaded. */
@@ -222,7 +208,7 @@ export class UsersService {
       const before = auditView(user);
       user.disabledAt = disabled ? new Date() : null;
       await repo.save(user);
-      if (disabled) await this.sessions.endAll(manager, user.id);
+      if (disabled) await this.records.endSessions(manager, user.id);
       await this.audit.record(
         {
           actor,
