@@ -13,7 +13,7 @@ import { OutboxService } from '../notifications/outbox.service';
 import { InvalidPasswordLinkError } from '../auth/auth.errors';
 import { PasswordToken, PasswordTokenPurpose } from './password-token.entity';
 import { User } from './user.entity';
-import { UserRecords } from './user-records.service';
+import { UserSessions } from './user-sessions';
 
 /** Invitation and reset links: single-use, expiring, only their hash stored. */
 @Injectable()
@@ -23,7 +23,7 @@ export class PasswordTokensService {
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
-    private readonly records: UserRecords,
+    private readonly sessions: UserSessions,
   ) {}
 
   /**
@@ -82,7 +82,7 @@ export class PasswordTokensService {
       await manager.getRepository(PasswordToken).update({ id: token.id }, { usedAt: new Date() });
       await manager.getRepository(User).update({ id: user.id }, { passwordHash: await hashPassword(password) });
       // A new password ends sessions that may have been opened with the old one.
-      await this.records.endSessions(manager, user.id);
+      await this.sessions.endAll(manager, user.id);
       await this.audit.record(
         {
           actor: actingAs(actor, user.id),

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { PreparedRead } from '../database/prepared-read';
 import { RawEntity } from '../database/raw-entity';
 import { User } from './user.entity';
 
 /**
- * The users feature's hand-written SQL: the one-statement read of a user with whether a password is set (on most
- * requests that show a user, GET /api/v1/me among them), and the web sessions a user's change ends.
+ * The users feature's hand-written SQL: the one-statement read of a user with whether a password is set, on most
+ * requests that show a user (GET /api/v1/me among them). The web sessions a change ends are `UserSessions`'.
  */
 @Injectable()
 export class UserRecords {
@@ -27,11 +27,5 @@ export class UserRecords {
   async summary(id: string): Promise<{ user: User; hasPassword: boolean } | null> {
     const [row] = await this.summaryRead.rows([id]);
     return row ? { user: this.userColumns.from(row), hasPassword: row.has_password } : null;
-  }
-
-  /** Ends every web session of the user (the session store's table); how many. */
-  async endSessions(manager: EntityManager, userId: string): Promise<number> {
-    const result: [unknown[], number] = await manager.query(`DELETE FROM user_sessions WHERE sess->>'userId' = $1`, [userId]);
-    return result[1] ?? 0;
   }
 }

@@ -5,12 +5,13 @@ import { PasswordResetLimiter } from './password-reset-limiter';
 import { PasswordTokensService } from './password-tokens.service';
 import { UserImportService } from './user-import.service';
 import { UserRecords } from './user-records.service';
+import { UserSessions } from './user-sessions';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User, PasswordToken])],
-  providers: [UsersService, PasswordTokensService, PasswordResetLimiter, UserRecords, UserImportService],
+  providers: [UsersService, PasswordTokensService, PasswordResetLimiter, UserRecords, UserSessions, UserImportService],
   exports: [UsersService, PasswordTokensService, UserImportService],
 })
 export class UsersModule {}

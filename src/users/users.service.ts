@@ -9,6 +9,7 @@ import { unitOfWork } from '../database/unit-of-work';
 import { PasswordResetLimiter } from './password-reset-limiter';
 import { PasswordTokensService } from './password-tokens.service';
 import { UserRecords } from './user-records.service';
+import { UserSessions } from './user-sessions';
 import { User } from './user.entity';
 import type { Role } from '../common/roles';
 import type { Language } from '../i18n/languages';
@@ -60,6 +61,7 @@ export class UsersService {
     private readonly passwordTokens: PasswordTokensService,
     private readonly resetLimiter: PasswordResetLimiter,
     private readonly records: UserRecords,
+    private readonly sessions: UserSessions,
     private readonly audit: AuditService,
   ) {}
 
@@ -208,7 +210,7 @@ export class UsersService {
       const before = auditView(user);
       user.disabledAt = disabled ? new Date() : null;
       await repo.save(user);
-      if (disabled) await this.records.endSessions(manager, user.id);
+      if (disabled) await this.sessions.endAll(manager, user.id);
       await this.audit.record(
         {
           actor,
