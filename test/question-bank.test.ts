@@ -223,6 +223,8 @@ describe('the question bank', () => {
       }
       const edit = await api(otherTeacher, 'put', `/api/v1/questions/${id}`).send(singleChoice(rootCategory, { name: 'Svešs' }));
       expect(edit.status).toBe(404);
+      const invalid = await api(otherTeacher, 'post', `/api/v1/parts/${part.id}/questions`).send({});
+      expect(invalid.status).toBe(404);
       expect((await upload(otherTeacher, rootCategory, { name: 'a.gift', content: fixture('gift-riska-vadiba.gift') })).status).toBe(404);
       expect((await t.dataSource.getRepository(Question).findOneByOrFail({ id })).currentVersion).toBe(1);
     });

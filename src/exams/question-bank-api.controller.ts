@@ -115,6 +115,8 @@ export class QuestionBankApiController {
   @ApiZodBody(questionSchema)
   @ApiCreated(questionBody)
   async create(@CurrentActor() actor: Actor, @Param('partId', PART_ID) partId: string, @Body() body: unknown) {
+    // Whoever may not keep the bank learns nothing from the checks of what they sent.
+    await this.bank.part(actor, partId);
     const input = parseWith(questionSchema, body);
     const question = await this.bank.create(actor, partId, input.categoryId, draftFromInput(input));
     return questionJson(await this.bank.get(actor, question.id));
@@ -139,6 +141,7 @@ export class QuestionBankApiController {
   @ApiZodBody(questionSchema)
   @ApiOk(questionBody)
   async edit(@CurrentActor() actor: Actor, @Param('id', QUESTION_ID) id: string, @Body() body: unknown) {
+    await this.bank.get(actor, id);
     const input = parseWith(questionSchema, body);
     await this.bank.edit(actor, id, input.categoryId, draftFromInput(input));
     return questionJson(await this.bank.get(actor, id));
