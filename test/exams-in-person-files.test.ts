@@ -9,6 +9,7 @@ import type { Exam } from '../src/exams/exam.entity';
 import type { User } from '../src/users/user.entity';
 import { startWebApp, TestApp } from './support/app';
 import { createInPersonExam } from './support/exam-factories';
+import { zerosZip } from './support/files';
 import { createApiToken, createInstructor, createTrainee } from './support/factories';
 import { createCohort, createPart, createProgramme, createSession, enrol } from './support/schedule-factories';
 
@@ -170,6 +171,9 @@ describe('in-person exam results: CSV and XLSX upload, and the protocol', () => 
     const broken = await upload(exam, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(50, 1)]), 'x.xlsx');
     expect(broken.status).toBe(400);
     expect(broken.body.errors[0]).toMatchObject({ field: 'file' });
+    const bomb = await upload(exam, await zerosZip(200 * 1024 * 1024, 'xl/worksheets/sheet1.xml'), 'x.xlsx');
+    expect(bomb.status).toBe(400);
+    expect(bomb.body.errors[0]).toMatchObject({ field: 'file', code: 'examSheet.xlsxTooLarge' });
     const noEmail = await upload(exam, Buffer.from('name;score\nAnna;5\n'), 'x.csv');
     expect(noEmail.status).toBe(400);
     expect(noEmail.body.errors[0].message).toContain('email');

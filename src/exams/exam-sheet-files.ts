@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { readCsv } from '../common/csv';
 import { ValidationFailedError } from '../common/errors';
 import type { Language } from '../i18n/languages';
+import { inspectZip, UnsafeZipError } from '../storage/zip-inspector';
 import { formatScore, outcomeOf } from './exam-sheet-rules';
 import type { SheetRow } from './exam-sheet-records.service';
 import type { UploadLine } from './exam-sheet.service';
@@ -58,6 +59,19 @@ export async function readSheetUpload(file: Buffer): Promise<UploadLine[]> {
 
 /** The first worksheet as CSV text, so one reader checks the columns and lines of both formats. */
 async function xlsxAsCsv(file: Buffer): Promise<string> {
+  // An XLSX is a ZIP: a small upload may unpack to gigabytes, so its declared sizes are checked before it is read.
+  try {
+    await inspectZip(file, {
+      maxEntries: 200,
+      maxUncompressedBytes: 32 * 1024 * 1024,
+      maxCompressionRatio: 250,
+      maxDepth: 0,
+      maxNestedArchiveBytes: 0,
+    });
+  } catch (error) {
+    const tooLarge = error instanceof UnsafeZipError && error.problem !== 'corrupt';
+    throw ValidationFailedError.field('file', tooLarge ? 'examSheet.xlsxTooLarge' : 'examSheet.unreadableXlsx');
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(file as unknown as ArrayBuffer);
