@@ -240,6 +240,40 @@ describe('edit forms submitted in Chromium', () => {
     });
     expect(saved.instructors.map((i) => i.id)).toEqual([instructor.id]);
   });
+
+  it('creates an assignment for every cohort of a part, after filling in the points it asked for', async () => {
+    const title = `Kursa daļas darbs ${Date.now()}`;
+    const [opensDate] = rigaDateTimeInputs(rigaDay(2));
+    const [dueDate] = rigaDateTimeInputs(rigaDay(20));
+    await visit(b.page, `/parts/${second.id}/assignments/new`);
+    await b.page.getByText('Visām kursa daļas grupām: ').waitFor();
+    await b.page.fill('#field-title', title);
+    await b.page.fill('#field-opensDate', opensDate);
+    await b.page.fill('#field-opensTime', '08:00');
+    await b.page.fill('#field-dueDate', dueDate);
+    await b.page.fill('#field-dueTime', '18:00');
+    // Graded in points unless told otherwise, so the points are asked for: the form says so and keeps what was typed.
+    expect(await submitForm(b.page, `/parts/${second.id}/assignments`, 'Saglabāt')).toBe(422);
+    expect(await b.page.locator('[aria-invalid=true]').evaluateAll((fields) => fields.map((f) => f.id))).toEqual([
+      'field-maxPoints',
+      'field-passMark',
+    ]);
+    expect(await b.page.inputValue('#field-title')).toBe(title);
+    await expectAccessible(b.page, 'forms-new-part-assignment-refused');
+    await b.page.fill('#field-maxPoints', '10');
+    await b.page.fill('#field-passMark', '6');
+    expect(await submitForm(b.page, `/parts/${second.id}/assignments`, 'Saglabāt')).toBe(303);
+    await b.page.getByText('Patstāvīgais darbs izveidots.').waitFor();
+    await b.page.getByRole('heading', { name: title }).waitFor();
+    const saved = await t.dataSource.getRepository(Assignment).findOneByOrFail({ partId: second.id, title });
+    expect(new URL(b.page.url()).pathname).toBe(`/assignments/${saved.id}`);
+    expect([
+      saved.cohortId,
+      rigaDateTimeInputs(saved.opensAt),
+      rigaDateTimeInputs(saved.dueAt),
+      rigaDateTimeInputs(saved.cutoffAt),
+    ]).toEqual([null, [opensDate, '08:00'], [dueDate, '18:00'], [dueDate, '18:00']]);
+  });
 });
 
 /** An instructor's forms for coursework and materials. */
