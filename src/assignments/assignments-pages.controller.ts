@@ -9,7 +9,7 @@ import { CurrentActor } from '../common/current-user.decorator';
 import { FormView } from '../common/form-view';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
-import { withFormLocals } from '../programmes/form-locals';
+import { withFormLocals } from '../common/form-locals';
 import { sendStoredFile } from '../storage/file-response';
 import { AssignmentAttachmentsService } from './assignment-attachments.service';
 import { assignmentSchema } from './assignments.schemas';

@@ -5,7 +5,7 @@ import { AppConfig } from '../config/app-config';
 import { rigaDateTimeInputs, rigaParts, rigaTime } from '../i18n/dates';
 import { EmailRequest, OutboxService } from '../notifications/outbox.service';
 import { unitOfWork } from '../database/unit-of-work';
-import { localized } from '../programmes/localized';
+import { localized } from '../i18n/localized';
 import type { Language } from '../i18n/languages';
 import { AttendanceStatsService, type AttendanceSummary } from './attendance-stats.service';
 

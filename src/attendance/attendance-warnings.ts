@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { ACTIVE_STATUS } from '../cohorts/enrolment-status';
 import { AppConfig } from '../config/app-config';
 import { OutboxService } from '../notifications/outbox.service';
-import { localized } from '../programmes/localized';
+import { localized } from '../i18n/localized';
 import { AttendanceStatsService } from './attendance-stats.service';
 
 /**

@@ -1,4 +1,4 @@
-import { localized } from '../programmes/localized';
+import { localized } from '../i18n/localized';
 import { programmeFooter } from '../programmes/programme-footer';
 import type { Language } from '../i18n/languages';
 import type { Cohort } from './cohort.entity';

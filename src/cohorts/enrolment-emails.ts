@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { OutboxService } from '../notifications/outbox.service';
-import { localized } from '../programmes/localized';
+import { localized } from '../i18n/localized';
 import type { User } from '../users/user.entity';
 import type { Cohort } from './cohort.entity';
 import type { Enrolment } from './enrolment.entity';

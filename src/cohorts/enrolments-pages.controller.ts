@@ -9,7 +9,7 @@ import { FormView } from '../common/form-view';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
 import { I18nService } from '../i18n/i18n.service';
-import { withFormLocals } from '../programmes/form-locals';
+import { withFormLocals } from '../common/form-locals';
 import { singleProgrammeFooter } from '../programmes/programme-footer';
 import type { Language } from '../i18n/languages';
 import { UsersService } from '../users/users.service';

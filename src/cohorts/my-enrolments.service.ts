@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { I18nService } from '../i18n/i18n.service';
 import { describeCompletionRule } from '../programmes/completion-rule';
-import { localized } from '../programmes/localized';
+import { localized } from '../i18n/localized';
 import { programmeFooter } from '../programmes/programme-footer';
 import type { Language } from '../i18n/languages';
 import type { User } from '../users/user.entity';

@@ -7,7 +7,7 @@ import { CurrentActor } from '../common/current-user.decorator';
 import { FormView } from '../common/form-view';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
-import { withFormLocals } from '../programmes/form-locals';
+import { withFormLocals } from '../common/form-locals';
 import { ExamAccess } from './exam-access.service';
 import { ExamAttemptsService } from './exam-attempts.service';
 import { ExamRecords } from './exam-records.service';

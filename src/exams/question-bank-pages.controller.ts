@@ -9,7 +9,7 @@ import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith, toFieldErrors } from '../common/zod-validation.pipe';
 import { ValidationFailedError } from '../common/errors';
 import { I18nService } from '../i18n/i18n.service';
-import { withFormLocals } from '../programmes/form-locals';
+import { withFormLocals } from '../common/form-locals';
 import { QuestionBankService } from './question-bank.service';
 import { categorySchema, importFieldsSchema, questionListQuerySchema, questionSchema } from './question-bank.schemas';
 import { CategoryNameTakenError } from './question-bank.errors';

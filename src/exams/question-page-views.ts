@@ -1,7 +1,7 @@
 import { pager } from '../common/paging';
 import { renderMarkdown } from '../common/markdown';
 import type { Language } from '../i18n/languages';
-import { localized } from '../programmes/localized';
+import { localized } from '../i18n/localized';
 import type { Part } from '../programmes/part.entity';
 import type { CategorySummary, QuestionSummary } from './question-bank-records.service';
 import type { QuestionListQuery } from './question-bank.schemas';

@@ -10,7 +10,7 @@ import { pager } from '../common/paging';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
 import { I18nService } from '../i18n/i18n.service';
-import { withFormLocals } from '../programmes/form-locals';
+import { withFormLocals } from '../common/form-locals';
 import { sendStoredFile } from '../storage/file-response';
 import { isMultipart, uploadFromRequest } from '../storage/upload';
 import { GradeConflictError } from './grading.errors';

@@ -1,4 +1,4 @@
-import { localized } from '../programmes/localized';
+import { localized } from '../i18n/localized';
 import { acceptAttribute, allowedLabel } from '../storage/file-policy';
 import { formatFileSize } from '../storage/file-size';
 import { extensionOf } from '../storage/file-names';

@@ -10,7 +10,7 @@ import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
 import { formatDuration } from '../i18n/durations';
 import { I18nService } from '../i18n/i18n.service';
-import { withFormLocals } from '../programmes/form-locals';
+import { withFormLocals } from '../common/form-locals';
 import type { Language } from '../i18n/languages';
 import type { User } from '../users/user.entity';
 import { MySessionsService } from './my-sessions.service';

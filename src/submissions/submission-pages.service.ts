@@ -5,7 +5,7 @@ import { Clock } from '../common/clock';
 import { renderMarkdown } from '../common/markdown';
 import { lateByText } from '../i18n/durations';
 import { I18nService } from '../i18n/i18n.service';
-import { localized } from '../programmes/localized';
+import { localized } from '../i18n/localized';
 import type { Language } from '../i18n/languages';
 import { AssignmentAttachmentsService } from '../assignments/assignment-attachments.service';
 import { AssignmentTraineesService } from './assignment-trainees.service';

@@ -1,4 +1,4 @@
-import type { Language } from '../i18n/languages';
+import type { Language } from './languages';
 
 /** The English text when there is one and English is wanted; Latvian otherwise. */
 export function localized(lang: Language, lv: string, en: string | null | undefined): string {
