@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AssignmentsWebModule } from './assignments/assignments-web.module';
 import { AttendanceModule } from './attendance/attendance.module';
+import { AuditWebModule } from './audit/audit-web.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CohortsModule } from './cohorts/cohorts.module';
@@ -40,6 +41,7 @@ const features = [
   MaterialsModule,
   SessionsModule,
   AttendanceModule,
+  AuditWebModule,
   CalendarModule,
   AssignmentsWebModule,
   SubmissionsModule,

@@ -6,14 +6,14 @@ import { ExamsWorkerModule } from './exams/exams-worker.module';
 import { ExamNoticesWorkerModule } from './exams/exam-notices-worker.module';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { SessionsWorkerModule } from './sessions/sessions-worker.module';
-import { StorageCleanupModule } from './storage/storage-cleanup.module';
+import { StorageWorkerModule } from './storage/storage-worker.module';
 
 /** The background process: BullMQ processors and job schedulers, no HTTP. */
 @Module({
   imports: [
     CoreModule,
     NotificationsWorkerModule,
-    StorageCleanupModule,
+    StorageWorkerModule,
     SessionsWorkerModule,
     AssignmentsWorkerModule,
     AttendanceWorkerModule,

@@ -19,8 +19,8 @@ import { assignmentFormValues } from '../submissions/submission-views';
 
 const ID = new ParseIdPipe('assignments.errors.notFound');
 const OTHER_ID = new ParseIdPipe();
-const FORM = 'pages/coursework/assignment-form';
-const SHOW = 'pages/coursework/assignment';
+const FORM = 'pages/assignments/assignment-form';
+const SHOW = 'pages/assignments/assignment';
 
 /** A form's unticked checkboxes send nothing; for these, nothing means no. */
 function formBody(body: unknown): Record<string, unknown> {
@@ -39,7 +39,7 @@ export class AssignmentsPagesController {
 
   @Roles('admin', 'instructor')
   @Get('cohorts/:cohortId/assignments')
-  @Render('pages/coursework/cohort-assignments')
+  @Render('pages/assignments/cohort-assignments')
   cohortAssignments(@CurrentActor() actor: Actor, @Param('cohortId', OTHER_ID) cohortId: string, @Req() req: Request) {
     return this.pages.cohortList(actor, cohortId, req.lang);
   }

@@ -34,7 +34,7 @@ export class SubmissionsPagesController {
 
   @Roles('trainee')
   @Get('my/assignments')
-  @Render('pages/coursework/mine')
+  @Render('pages/submissions/mine')
   mine(@CurrentActor() actor: Actor, @Req() req: Request) {
     return this.pages.myAssignments(actor, req.lang);
   }
@@ -42,7 +42,7 @@ export class SubmissionsPagesController {
   /** Saves the draft or submits it (the button pressed says which); a refusal shows the page again, nothing kept. */
   @Roles('trainee')
   @Post('assignments/:id/submission')
-  @FormView('pages/coursework/assignment')
+  @FormView('pages/assignments/assignment')
   async handIn(@CurrentActor() actor: Actor, @Param('id', ASSIGNMENT_ID) id: string, @Req() req: Request, @Res() res: Response) {
     Object.assign(res.locals, await this.pages.assignmentPage(actor, id, req.lang));
     await this.submissions.handIn(actor, id, uploadFromRequest(req));
@@ -92,21 +92,21 @@ export class SubmissionsPagesController {
 
   @Authenticated()
   @Get('submissions/:id')
-  @Render('pages/coursework/submission')
+  @Render('pages/submissions/submission')
   submission(@CurrentActor() actor: Actor, @Param('id', SUBMISSION_ID) id: string, @Req() req: Request) {
     return this.pages.submissionPage(actor, id, req.lang);
   }
 
   @Roles('admin', 'instructor')
   @Get('assignments/:id/trainees')
-  @Render('pages/coursework/trainees')
+  @Render('pages/submissions/trainees')
   trainees(@CurrentActor() actor: Actor, @Param('id', ASSIGNMENT_ID) id: string, @Req() req: Request) {
     return this.pages.traineesPage(actor, id, req.lang);
   }
 
   @Roles('admin', 'instructor')
   @Post('assignments/:id/extensions')
-  @FormView('pages/coursework/trainees')
+  @FormView('pages/submissions/trainees')
   async grantExtension(
     @CurrentActor() actor: Actor,
     @Param('id', ASSIGNMENT_ID) id: string,

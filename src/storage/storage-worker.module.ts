@@ -8,4 +8,4 @@ import { StorageModule } from './storage.module';
   imports: [StorageModule, BullModule.registerQueue({ name: STORAGE_CLEANUP_QUEUE })],
   providers: [StorageCleanupScheduler, StorageCleanupProcessor],
 })
-export class StorageCleanupModule {}
+export class StorageWorkerModule {}
