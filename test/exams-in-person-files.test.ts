@@ -11,6 +11,7 @@ import { startWebApp, TestApp } from './support/app';
 import { createInPersonExam } from './support/exam-factories';
 import { zerosZip } from './support/files';
 import { createApiToken, createInstructor, createTrainee } from './support/factories';
+import { csrfToken, logIn } from './support/http';
 import { createCohort, createPart, createProgramme, createSession, enrol } from './support/schedule-factories';
 
 type Change = { userId: string; name: string; after: { status: string; score: string | null }; version: number };
@@ -21,6 +22,7 @@ describe('in-person exam results: CSV and XLSX upload, and the protocol', () => 
   let trainees: User[];
   let token: string;
   let otherToken: string;
+  let teacherEmail: string;
 
   beforeAll(async () => {
     t = await startWebApp();
@@ -35,6 +37,7 @@ describe('in-person exam results: CSV and XLSX upload, and the protocol', () => 
       await enrol(t.dataSource, cohort, trainee);
       trainees.push(trainee);
     }
+    teacherEmail = teacher.email;
     token = (await createApiToken(t.dataSource, teacher)).secret;
     otherToken = (await createApiToken(t.dataSource, colleague)).secret;
   });
@@ -242,5 +245,33 @@ describe('in-person exam results: CSV and XLSX upload, and the protocol', () => 
     expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
     const catalog = (res.body as Buffer).toString('latin1');
     expect(catalog).toContain('/Lang (lv-LV)');
+  });
+  it('on the page, applying a preview a line of which changed since shows the preview again and writes nothing', async () => {
+    const exam = await createInPersonExam(t.dataSource, cohort);
+    await t
+      .http()
+      .put(`/api/v1/exams/${exam.id}/sheet`)
+      .set(auth(otherToken))
+      .send({ entries: [{ userId: trainees[1].id, outcome: 'absent', version: 0 }] })
+      .expect(200);
+    const agent = t.agent();
+    await logIn(agent, teacherEmail);
+    const res = await agent
+      .post(`/exams/${exam.id}/sheet/apply`)
+      .type('form')
+      .send({
+        _csrf: await csrfToken(agent, `/exams/${exam.id}/sheet`),
+        [`change[${trainees[0].id}][outcome]`]: 'score',
+        [`change[${trainees[0].id}][score]`]: '8.00',
+        [`change[${trainees[0].id}][version]`]: '0',
+        [`change[${trainees[1].id}][outcome]`]: 'score',
+        [`change[${trainees[1].id}][score]`]: '4.00',
+        [`change[${trainees[1].id}][version]`]: '0',
+      });
+    expect(res.status).toBe(409);
+    expect(res.text).toContain('Nekas nav saglabāts: kopš izmaiņu parādīšanas kāds cits mainīja rezultātus (Kaspars Dūmiņš)');
+    expect(res.text).toContain('Kaspars Dūmiņš: rezultātu pēc veidnes lejupielādes vai izmaiņu parādīšanas mainīja kāds cits.');
+    expect(res.text).toContain(`name="change[${trainees[0].id}][score]" value="8.00"`);
+    expect(await results(exam)).toEqual({ 'Kaspars Dūmiņš': ['absent', null] });
   });
 });
