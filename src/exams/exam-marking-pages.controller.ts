@@ -55,8 +55,15 @@ export class ExamMarkingPagesController {
   @Render('pages/exam-marking/queue')
   async queue(@CurrentActor() actor: Actor, @Query() rawQuery: unknown) {
     const query = parseWith(essayQueueQuerySchema, rawQuery);
-    const groups = await this.marking.queue(actor, query.exam ?? null);
-    return { titleKey: 'examMarking.queue.title', groups, examId: query.exam ?? '' };
+    const all = await this.marking.queue(actor, null);
+    const groups = query.exam ? await this.marking.queue(actor, query.exam) : all;
+    const exams = new Map(all.map((g) => [g.examId, `${g.examTitle} (${g.cohortName})`]));
+    return {
+      titleKey: 'examMarking.queue.title',
+      groups,
+      examOptions: [...exams].map(([value, text]) => ({ value, text })),
+      examId: query.exam ?? '',
+    };
   }
 
   @Roles('admin', 'instructor')

@@ -47,6 +47,11 @@ describe('exam marking pages in Chromium', () => {
       b.page.waitForURL((url) => url.pathname === '/grading/exams'),
       b.page.getByRole('link', { name: 'Eksāmeni' }).click(),
     ]);
+    await b.page.selectOption('#field-exam', exam.id);
+    await Promise.all([
+      b.page.waitForURL((url) => url.searchParams.get('exam') === exam.id),
+      b.page.getByRole('button', { name: 'Atlasīt' }).click(),
+    ]);
     await expectAccessible(b.page, 'exam-marking-queue');
     await Promise.all([
       b.page.waitForURL((url) => url.pathname.startsWith('/grading/exam-items/')),
