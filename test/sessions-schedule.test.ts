@@ -87,6 +87,14 @@ describe('the class schedule', () => {
     expect(res.text).toContain('Beigām jābūt vēlāk par sākumu.');
     expect(res.text).toContain('Ievadiet drošu adresi, kas sākas ar https://.');
     expect(res.text).toContain('Jābūt vismaz 1 rakstzīmei.');
+    // Each line of the summary names its field as the form labels it.
+    const summary = res.text.slice(
+      res.text.indexOf('class="error-summary"'),
+      res.text.indexOf('</ul>', res.text.indexOf('class="error-summary"')),
+    );
+    expect(summary).toContain('<a href="#field-title"><span class="error-summary-field">Nosaukums:</span> Jābūt vismaz 1 rakstzīmei.</a>');
+    expect(summary).toContain('<span class="error-summary-field">Beigu laiks:</span> Beigām jābūt vēlāk par sākumu.');
+    expect(summary).toContain('<span class="error-summary-field">Tiešsaistes saite:</span> Ievadiet drošu adresi');
     const after = await t.dataSource.query('SELECT count(*)::int AS n FROM sessions WHERE cohort_id = $1', [cohort.id]);
     expect(after[0].n).toBe(before[0].n);
   });

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { catchError, from, Observable } from 'rxjs';
 import { I18nService } from '../i18n/i18n.service';
+import { nameFieldsInSummary } from './error-summary';
 import { DomainError, TooManyRequestsError, ValidationFailedError } from './errors';
 
 export const FORM_VIEW_KEY = 'kursors:form-view';
@@ -47,17 +48,27 @@ export class FormViewInterceptor implements NestInterceptor {
     if (error instanceof TooManyRequestsError) res.setHeader('Retry-After', String(error.retryAfterSeconds));
     const locals = options.locals ? await options.locals(req) : {};
     const { _csrf: _ignored, password: _p, passwordConfirm: _pc, ...values } = (req.body ?? {}) as Record<string, unknown>;
-    res.status(error.status === 400 ? 422 : error.status).render(options.view, {
-      ...locals,
-      values: { ...(locals.values as object | undefined), ...values },
-      fieldErrors,
-      errorSummary: error.fieldErrors.map((e) => ({ field: e.field, message: fieldErrors[e.field] })),
-      // A form lists each bad field under its label, so its summary needs no list of field names (the API's does).
-      formError: this.i18n.t(
-        req.lang,
-        error instanceof ValidationFailedError && error.messageKey === 'errors.validation' ? 'errors.validationForm' : error.messageKey,
-        error.params,
+    const html = await new Promise<string>((resolve, reject) =>
+      res.render(
+        options.view,
+        {
+          ...locals,
+          values: { ...(locals.values as object | undefined), ...values },
+          fieldErrors,
+          errorSummary: error.fieldErrors.map((e) => ({ field: e.field, message: fieldErrors[e.field] })),
+          // The summary links each bad field, named by its label (`nameFieldsInSummary`).
+          formError: this.i18n.t(
+            req.lang,
+            error instanceof ValidationFailedError && error.messageKey === 'errors.validation' ? 'errors.validationForm' : error.messageKey,
+            error.params,
+          ),
+        },
+        (renderError, rendered) => (renderError ? reject(renderError) : resolve(rendered)),
       ),
-    });
+    );
+    res
+      .status(error.status === 400 ? 422 : error.status)
+      .type('html')
+      .send(nameFieldsInSummary(html));
   }
 }
