@@ -13,7 +13,7 @@ import { ATTACHMENT_FILE_FIELD, AssignmentAttachmentsService } from './assignmen
 import { assignmentSchema } from './assignments.schemas';
 import { AssignmentsService } from './assignments.service';
 import { assignmentJson, attachmentJson } from '../submissions/submission-views';
-import { assignmentBody, assignmentListBody, assignmentWithAttachmentsBody, attachmentBody } from '../submissions/coursework.responses';
+import { assignmentBody, assignmentListBody, assignmentWithAttachmentsBody, attachmentBody } from './assignment.responses';
 
 const ID = new ParseIdPipe('assignments.errors.notFound');
 const OTHER_ID = new ParseIdPipe();

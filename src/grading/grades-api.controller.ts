@@ -17,7 +17,7 @@ import { GradingReleaseService } from './grading-release.service';
 import { feedbackFileMeta, gradeJson, queueItemJson } from './grading-views';
 import { sendArchive } from './grading-zip.response';
 import { GradingZipService } from './grading-zip.service';
-import { gradeBody, gradingQueueBody, releaseAllBody, returnedWorkBody } from '../submissions/coursework.responses';
+import { gradeBody, gradingQueueBody, releaseAllBody, returnedWorkBody } from './grading.responses';
 
 const SUBMISSION_ID = new ParseIdPipe('assignments.errors.submissionNotFound');
 const ASSIGNMENT_ID = new ParseIdPipe('assignments.errors.notFound');

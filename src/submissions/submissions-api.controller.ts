@@ -18,17 +18,16 @@ import { MyAssignmentsService } from './my-assignments.service';
 import { SubmissionFilesService } from './submission-files.service';
 import { SubmissionRecords } from './submission-records.service';
 import { SUBMISSION_FILE_FIELD, SubmissionsService } from './submissions.service';
+import { extensionBody, extensionListBody } from '../assignments/assignment.responses';
 import {
   draftBody,
-  extensionBody,
-  extensionListBody,
   myAssignmentListBody,
   submissionBody,
   submissionFileBody,
   traineeWorkListBody,
   versionBody,
   workBody,
-} from './coursework.responses';
+} from './submission.responses';
 
 const ASSIGNMENT_ID = new ParseIdPipe('assignments.errors.notFound');
 const SUBMISSION_ID = new ParseIdPipe('assignments.errors.submissionNotFound');
