@@ -1,14 +1,22 @@
 import { z } from 'zod';
 import { listOf } from '../common/api-docs';
 import { ENROLMENT_STATUSES } from '../cohorts/enrolment.entity';
-import { assignmentBody, storedFileFields } from '../assignments/assignment.responses';
+import { assignmentBody } from '../assignments/assignment.responses';
 import { SUBMISSION_STATES } from './submission-state';
 
 /** The API's bodies for trainees' work: versions, files, drafts and submissions (built in submission-views.ts). */
 const instant = z.iso.datetime();
+const file = {
+  id: z.uuid(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  downloadUrl: z.string(),
+};
 const state = z.enum(SUBMISSION_STATES);
 
-export const submissionFileBody = z.object(storedFileFields).meta({ id: 'SubmissionFile' });
+export const submissionFileBody = z.object(file).meta({ id: 'SubmissionFile' });
 
 export const versionBody = z
   .object({
