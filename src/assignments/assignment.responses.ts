@@ -44,16 +44,3 @@ export const attachmentBody = z.object(storedFileFields).meta({ id: 'AssignmentA
 export const assignmentWithAttachmentsBody = assignmentBody
   .extend({ attachments: z.array(attachmentBody) })
   .meta({ id: 'AssignmentWithAttachments' });
-
-export const extensionBody = z
-  .object({
-    id: z.uuid(),
-    userId: z.uuid(),
-    dueAt: instant,
-    cutoffAt: instant,
-    reason: z.string(),
-    grantedById: z.uuid().nullable(),
-    updatedAt: instant,
-  })
-  .meta({ id: 'Extension' });
-export const extensionListBody = listOf(extensionBody, 'ExtensionList');

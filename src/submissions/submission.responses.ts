@@ -106,3 +106,16 @@ export const submissionBody = z
     versions: z.array(versionBody),
   })
   .meta({ id: 'Submission' });
+
+export const extensionBody = z
+  .object({
+    id: z.uuid(),
+    userId: z.uuid(),
+    dueAt: instant,
+    cutoffAt: instant,
+    reason: z.string(),
+    grantedById: z.uuid().nullable(),
+    updatedAt: instant,
+  })
+  .meta({ id: 'Extension' });
+export const extensionListBody = listOf(extensionBody, 'ExtensionList');

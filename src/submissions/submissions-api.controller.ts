@@ -18,9 +18,10 @@ import { MyAssignmentsService } from './my-assignments.service';
 import { SubmissionFilesService } from './submission-files.service';
 import { SubmissionRecords } from './submission-records.service';
 import { SUBMISSION_FILE_FIELD, SubmissionsService } from './submissions.service';
-import { extensionBody, extensionListBody } from '../assignments/assignment.responses';
 import {
   draftBody,
+  extensionBody,
+  extensionListBody,
   myAssignmentListBody,
   submissionBody,
   submissionFileBody,
