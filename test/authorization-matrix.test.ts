@@ -347,6 +347,7 @@ const EXPECTED: Record<string, Access> = {
   'GET /exams/:id/edit': 'staff',
   'POST /exams/:id/edit': 'staff',
   'POST /exams/:id/accommodations': 'staff',
+  'POST /exams/:id/accommodations/:userId/delete': 'staff',
   'POST /exams/:id/start': 'trainee',
   'GET /attempts/:id': 'signedIn',
   'GET /attempts/:id/questions/:position': 'trainee',

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { Authenticated, Roles } from '../common/access.decorators';
 import type { Actor } from '../common/actor';
 import { CurrentActor } from '../common/current-user.decorator';
+import { confirmed } from '../common/confirm';
 import { FormView } from '../common/form-view';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
@@ -19,6 +20,7 @@ import { ExamsService } from './exams.service';
 
 const EXAM_ID = new ParseIdPipe('exams.errors.notFound');
 const COHORT_ID = new ParseIdPipe('exams.errors.cohortNotFound');
+const USER_ID = new ParseIdPipe('errors.notFound');
 
 /** Exam pages: a cohort's exams, the set-up form, an exam as staff and as a trainee see it, accommodations. */
 @ApiExcludeController()
@@ -139,6 +141,29 @@ export class ExamsPagesController {
       () => this.exams.setAccommodation(actor, id, parseWith(accommodationSchema, body)),
     );
     req.session.flash = [{ kind: cut ? 'info' : 'success', key: cut ? 'exams.flash.accommodationCut' : 'exams.flash.accommodationSet' }];
+    res.redirect(303, `/exams/${id}#accommodations`);
+  }
+
+  @Roles('admin', 'instructor')
+  @Post('exams/:id/accommodations/:userId/delete')
+  async removeAccommodation(
+    @Param('id', EXAM_ID) id: string,
+    @Param('userId', USER_ID) userId: string,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    const exam = await this.exams.getManaged(actor, id);
+    const name = (await this.exams.trainees(exam.cohortId)).find((t) => t.id === userId)?.name ?? '';
+    const ask = {
+      question: 'exams.accommodations.removeQuestion',
+      params: { name },
+      button: 'exams.accommodations.remove',
+      back: `/exams/${id}#accommodations`,
+    };
+    if (!confirmed(req, res, ask)) return;
+    await this.exams.removeAccommodation(actor, id, userId);
+    req.session.flash = [{ kind: 'success', key: 'exams.flash.accommodationRemoved' }];
     res.redirect(303, `/exams/${id}#accommodations`);
   }
 

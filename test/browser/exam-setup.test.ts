@@ -73,5 +73,12 @@ describe('setting up an exam in Chromium', () => {
     const row = await t.dataSource.getRepository(ExamAccommodation).findOneByOrFail({ examId: exam.id, userId: trainee.id });
     expect(row).toMatchObject({ timeFactor: '1.50', extraMinutes: 10, note: 'Ārsta izziņa' });
     await expectAccessible(page, 'exam-staff-accommodation');
+
+    await page.locator(`form[action$="/accommodations/${trainee.id}/delete"] button`).click();
+    await page.getByText(`Noņemt pielāgojumu dalībniekam ${trainee.name}?`).waitFor();
+    await expectAccessible(page, 'exam-accommodation-remove-confirm');
+    await page.getByRole('button', { name: 'Noņemt' }).click();
+    await page.getByText('Pielāgojums noņemts.').waitFor();
+    expect(await t.dataSource.getRepository(ExamAccommodation).count({ where: { examId: exam.id } })).toBe(0);
   });
 });
