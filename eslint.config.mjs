@@ -40,6 +40,12 @@ const browser = Object.fromEntries(
   ].map((name) => [name, 'readonly']),
 );
 
+const NO_FEATURE = {
+  regex: '^\\.\\./(?!(common|config|database|i18n)/)',
+  message: 'src/common, src/config and src/i18n import no feature.',
+};
+const NO_EXPRESS = { name: 'express', message: 'Below the controllers, take an Actor (src/common/actor.ts), plain values or a stream.' };
+
 export default defineConfig(
   {
     ignores: [
@@ -71,9 +77,64 @@ export default defineConfig(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { regex: '^\\.\\./(?!(common|config|database|i18n)/)', message: 'src/common, src/config and src/i18n import no feature.' },
-          ],
+          patterns: [NO_FEATURE],
+        },
+      ],
+    },
+  },
+  {
+    // The HTTP request stays at the edge: services take an Actor and plain values or streams, so a job can call them.
+    files: ['src/**/*.ts'],
+    ignores: [
+      '**/*.spec.ts',
+      'src/**/*.controller.ts',
+      'src/main.ts',
+      'src/web-app.ts',
+      // Middleware.
+      'src/auth/session-auth.ts',
+      // Shared machinery: checked below together with its own rule.
+      'src/common/**',
+      'src/config/**',
+      'src/i18n/**',
+      // Responses that controllers send: file downloads and exports.
+      'src/**/*.response.ts',
+      'src/storage/file-response.ts',
+      'src/exams/question-export.ts',
+      'src/exams/exam-sheet-downloads.ts',
+      'src/exams/question-upload.ts',
+    ],
+    rules: { 'no-restricted-imports': ['error', { paths: [NO_EXPRESS] }] },
+  },
+  {
+    files: ['src/common/**/*.ts', 'src/config/**/*.ts', 'src/i18n/**/*.ts'],
+    ignores: [
+      '**/*.spec.ts',
+      // Middleware.
+      'src/common/csrf.ts',
+      'src/common/request-logging.ts',
+      'src/common/security-headers.ts',
+      // Web helpers of controllers: guard, decorators, filter, forms and confirmations, the request's caller.
+      'src/common/access.guard.ts',
+      'src/common/confirm.ts',
+      'src/common/current-user.decorator.ts',
+      'src/common/exception.filter.ts',
+      'src/common/form-locals.ts',
+      'src/common/form-view.ts',
+      'src/common/queue-dashboard.ts',
+      'src/common/request.ts',
+    ],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_FEATURE], paths: [NO_EXPRESS] }] },
+  },
+  {
+    // One way to open a transaction: unitOfWork (src/database/unit-of-work.ts), whose after-commit work queues emails.
+    files: ['src/**/*.ts'],
+    ignores: ['src/database/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='transaction']",
+          message: 'Open transactions with unitOfWork(dataSource, async (manager) => …) from src/database/unit-of-work.ts.',
         },
       ],
     },

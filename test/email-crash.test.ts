@@ -60,7 +60,7 @@ describe('a worker killed in the middle of delivering 200 emails', () => {
     const settings = { SMTP_URL: smtp.url, OUTBOX_SWEEP_SECONDS: '1' };
 
     const doomed = await startWorkerProcess(settings);
-    await t.app.get(OutboxService).dispatch(ids);
+    await t.app.get(OutboxService).requeue(ids);
     await eventually(() => smtp.messages.length >= 60 || undefined, 60_000, '60 emails at the sink');
     await doomed.kill();
 

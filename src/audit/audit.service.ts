@@ -1,24 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Request } from 'express';
 import { EntityManager, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Actor } from '../common/actor';
-import { clientIp } from '../common/request';
 import { AuditEvent } from './audit-event.entity';
 
 export interface AuditEntry {
-  /** Who did it, when no `actor` is given. */
-  actorId?: string | null;
   action: string;
   entityType: string;
   entityId?: string | null;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
-  /** The request that caused it, for the address and the request id (being replaced by `actor`). */
-  req?: Request;
   /** Who did it: the address and the request id come from here. */
-  actor?: Actor;
+  actor: Actor;
 }
 
 export interface AuditQuery {
@@ -62,14 +56,14 @@ export class AuditService {
   async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
     // An insert, not a save: nothing to compare or cascade, so TypeORM's change tracking is skipped.
     const event: Omit<AuditEvent, 'id' | 'createdAt'> = {
-      actorId: entry.actor ? entry.actor.userId : (entry.actorId ?? null),
+      actorId: entry.actor.userId,
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId ?? null,
       before: entry.before ?? null,
       after: entry.after ?? null,
-      ip: (entry.actor ? entry.actor.ip : entry.req ? clientIp(entry.req) : null)?.slice(0, 64) ?? null,
-      requestId: (entry.actor ? entry.actor.requestId : entry.req ? String(entry.req.id) : null)?.slice(0, 64) ?? null,
+      ip: entry.actor.ip?.slice(0, 64) ?? null,
+      requestId: entry.actor.requestId?.slice(0, 64) ?? null,
     };
     await (manager ? manager.getRepository(AuditEvent) : this.events).insert(event as QueryDeepPartialEntity<AuditEvent>);
   }

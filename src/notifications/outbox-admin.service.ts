@@ -63,7 +63,7 @@ export class OutboxAdminService {
         },
         manager,
       );
-      await afterCommit(manager, () => this.outbox.dispatch([row.id]));
+      await afterCommit(manager, () => this.outbox.requeue([row.id]));
       return row;
     });
   }

@@ -65,7 +65,7 @@ export class OutboxSweeper extends KeptJobScheduler {
       if (after) qb.andWhere('m.id > :after', { after });
       const ids = (await qb.getMany()).map((row) => row.id);
       if (!ids.length) break;
-      await this.outbox.dispatch(ids);
+      await this.outbox.requeue(ids);
       count += ids.length;
       after = ids[ids.length - 1];
       if (ids.length < BATCH) break;

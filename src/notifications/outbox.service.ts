@@ -7,7 +7,7 @@ import { EntityManager, Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import type { Env } from '../config/env.schema';
 import type { Language } from '../i18n/languages';
-import { afterCommit, inUnitOfWork } from '../database/unit-of-work';
+import { afterCommit } from '../database/unit-of-work';
 import { MailRenderer } from './mail-renderer';
 import { EMAIL_QUEUE, EmailDeliveryJob } from './notifications.constants';
 import { EmailCategory, OutboxMessage } from './outbox-message.entity';
@@ -77,19 +77,18 @@ export class OutboxService {
   }
 
   /**
-   * Queues rows after the unit of work `manager` belongs to commits, or now outside a transaction. A transaction
-   * not opened with `unitOfWork` still dispatches by hand (being moved over).
+   * Queues rows once the unit of work `manager` belongs to commits, or now outside a transaction. A transaction not
+   * opened with `unitOfWork` is refused (see `afterCommit`): its emails would wait for a commit no one watches.
    */
   private async queueAfterCommit(manager: EntityManager, ids: string[]): Promise<void> {
-    if (!ids.length) return;
-    if (inUnitOfWork(manager) || !manager.queryRunner?.isTransactionActive) await afterCommit(manager, () => this.dispatch(ids));
+    if (ids.length) await afterCommit(manager, () => this.requeue(ids));
   }
 
   /**
-   * Puts outbox rows on the delivery queue. A failure here loses nothing: the sweeper queues every row
-   * still pending.
+   * Puts outbox rows on the delivery queue again: for the sweeper and a resend. New emails need no call, `enqueue`
+   * queues them after commit. A failure here loses nothing: the sweeper queues every row still pending.
    */
-  async dispatch(ids: string[]): Promise<void> {
+  async requeue(ids: string[]): Promise<void> {
     if (!ids.length) return;
     const options = deliveryJobOptions(this.config.env);
     let timer: NodeJS.Timeout | undefined;

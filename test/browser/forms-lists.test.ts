@@ -5,6 +5,7 @@ import type { Cohort } from '../../src/cohorts/cohort.entity';
 import { Grade } from '../../src/grading/grade.entity';
 import type { Submission } from '../../src/submissions/submission.entity';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
+import { personActor } from '../../src/common/actor';
 import { AuditService } from '../../src/audit/audit.service';
 import { PasswordTokensService } from '../../src/users/password-tokens.service';
 import { unitOfWork } from '../../src/database/unit-of-work';
@@ -97,9 +98,9 @@ describe('list filters submitted in Chromium', () => {
     const actor = await createAdmin(t.dataSource, { name: `Auditētā ${tag}` });
     const audit = t.app.get(AuditService);
     const person = await createTrainee(t.dataSource, { name: `Pēteris ${tag}` });
-    await audit.record({ actorId: actor.id, action: 'user.disabled', entityType: 'user', entityId: person.id });
-    await audit.record({ actorId: actor.id, action: 'user.enabled', entityType: 'user', entityId: person.id });
-    await audit.record({ actorId: admin.id, action: 'user.disabled', entityType: 'user', entityId: person.id });
+    await audit.record({ actor: personActor(actor), action: 'user.disabled', entityType: 'user', entityId: person.id });
+    await audit.record({ actor: personActor(actor), action: 'user.enabled', entityType: 'user', entityId: person.id });
+    await audit.record({ actor: personActor(admin), action: 'user.disabled', entityType: 'user', entityId: person.id });
     const [today] = rigaDateTimeInputs(new Date());
 
     await visit(b.page, '/admin/audit');
