@@ -21,8 +21,6 @@ const openUnits = new WeakMap<EntityManager, Hooks>();
  * back, the `afterRollback` tasks run (removing files written for it) and the error goes on to the caller.
  *
  * Given the manager of a unit of work already open, the work joins it: its tasks run when the outer one commits.
- * Given the manager of a connection held for its own reasons (a query runner holding a session-level advisory
- * lock), the transaction runs on that connection.
  */
 export async function unitOfWork<T>(
   source: DataSource | EntityManager,
@@ -30,6 +28,7 @@ export async function unitOfWork<T>(
   isolation?: IsolationLevel,
 ): Promise<T> {
   if (source instanceof EntityManager && openUnits.has(source)) return work(source);
+  const dataSource = source instanceof DataSource ? source : source.connection;
   const hooks: Hooks = { committed: [], rolledBack: [] };
   let result: T;
   try {
@@ -41,8 +40,7 @@ export async function unitOfWork<T>(
         openUnits.delete(manager);
       }
     };
-    const on = source instanceof EntityManager && source.queryRunner ? source : source instanceof DataSource ? source : source.connection;
-    result = isolation ? await on.transaction(isolation, run) : await on.transaction(run);
+    result = isolation ? await dataSource.transaction(isolation, run) : await dataSource.transaction(run);
   } catch (error) {
     await runTasks(hooks.rolledBack, 'after rollback');
     throw error;

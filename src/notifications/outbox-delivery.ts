@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { NotFoundError } from '../common/errors';
 import { UsersService } from '../users/users.service';
-import { unitOfWork } from '../database/unit-of-work';
 import { Mailer } from './mailer';
 import { OutboxRecords } from './outbox-records.service';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
@@ -64,7 +63,9 @@ export class OutboxDelivery {
       // The session-level lock a worker holds on a row while it sends it; it dies with the worker's connection.
       if (await this.records.tryLockSender(runner.manager, outboxId)) {
         try {
-          const taken = await unitOfWork(runner.manager, (manager) => this.take(manager, outboxId));
+          // On the connection that holds the sender lock; nothing to do after commit, so no unit of work.
+          // eslint-disable-next-line no-restricted-syntax
+          const taken = await runner.manager.transaction((manager) => this.take(manager, outboxId));
           if (taken instanceof OutboxMessage) {
             try {
               await this.mailer.send(taken);
