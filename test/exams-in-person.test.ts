@@ -71,6 +71,27 @@ describe('in-person exam results sheet', () => {
     expect(audit.map((a: { after: { status: string } }) => a.after.status)).toEqual(['passed', 'failed', 'absent', 'excused']);
   });
 
+  it("draws an in-person exam's score distribution from its results sheet", async () => {
+    const exam = await createInPersonExam(t.dataSource, cohort);
+    await save(exam, [
+      { userId: trainees[0].id, outcome: 'score', score: '7', version: 0 },
+      { userId: trainees[1].id, outcome: 'score', score: '6,5', version: 0 },
+      { userId: trainees[2].id, outcome: 'score', score: '9.5', version: 0 },
+      { userId: trainees[3].id, outcome: 'absent', version: 0 },
+    ]).expect(200);
+    const stats = await t.http().get(`/api/v1/exams/${exam.id}/statistics`).set('Authorization', `Bearer ${teacherToken}`).expect(200);
+    expect(stats.body).toMatchObject({ counted: 'results', attempts: 3, maxPoints: 10, questions: [] });
+    expect(stats.body.mean).toBeCloseTo(23 / 3, 6);
+    expect(stats.body.distribution.filter((b: { count: number }) => b.count > 0)).toEqual([
+      { from: 6, to: 7, count: 1 },
+      { from: 7, to: 8, count: 1 },
+      { from: 9, to: 10, count: 1 },
+    ]);
+    const page = await t.http().get(`/exams/${exam.id}/statistics`).set('Authorization', `Bearer ${teacherToken}`);
+    expect(page.text).toContain('Rezultāti ar punktiem</dt><dd>3</dd>');
+    expect(page.text).toContain('tāpēc jautājumu statistikas nav');
+  });
+
   it('derives the result from a pass mark in points, and clears a result back to none', async () => {
     const exam = await createInPersonExam(t.dataSource, cohort, { passMark: '50.00', passMarkUnit: 'points', maxPoints: '80.00' });
     await save(exam, [

@@ -173,6 +173,7 @@ export class ExamMarkingApiController {
     const s = await this.statistics.of(actor, id);
     return {
       examId: s.exam.id,
+      counted: s.counted,
       attempts: s.attempts,
       maxPoints: s.maxPoints,
       mean: s.mean,

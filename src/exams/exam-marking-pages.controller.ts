@@ -303,6 +303,7 @@ export class ExamMarkingPagesController {
     return {
       titleKey: 'examMarking.statistics.title',
       exam: { id: s.exam.id, title: s.exam.title },
+      inPerson: s.counted === 'results',
       attempts: s.attempts,
       mean: s.mean === null ? '' : pointsText(Math.round(s.mean * 100) / 100, req.lang),
       maxPoints: pointsText(s.maxPoints, req.lang),

@@ -185,6 +185,15 @@ export class ExamMarkingRecords {
     return (row as unknown as ItemForMarking) ?? null;
   }
 
+  /** The scores of an exam's results that have one (an exam sat in person has no attempts to count). */
+  async resultScores(examId: string): Promise<number[]> {
+    const rows: { score: string }[] = await this.dataSource.query(
+      'SELECT score::text AS score FROM exam_results WHERE exam_id = $1 AND score IS NOT NULL ORDER BY score',
+      [examId],
+    );
+    return rows.map((row) => Number(row.score));
+  }
+
   /** Closed questions' marks of every marked attempt of the exam. */
   statisticsRows(examId: string): Promise<StatisticsRow[]> {
     return this.dataSource.query(

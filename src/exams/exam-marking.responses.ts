@@ -85,7 +85,10 @@ export const releaseBody = z
 export const statisticsBody = z
   .object({
     examId: z.uuid(),
-    attempts: z.number().int(),
+    counted: z
+      .enum(['attempts', 'results'])
+      .describe('What the figures count: marked attempts of an online exam, or the scores entered for an exam sat in person.'),
+    attempts: z.number().int().describe('How many attempts (or, for an exam sat in person, scored results) are counted.'),
     maxPoints: z.number(),
     mean: z.number().nullable(),
     distribution: z.array(z.object({ from: z.number(), to: z.number(), count: z.number().int() })),

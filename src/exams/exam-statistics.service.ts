@@ -24,6 +24,8 @@ export interface QuestionStatistics {
 
 export interface ExamStatistics {
   exam: Exam;
+  /** What was counted: marked attempts of an online exam, or the scores entered for an exam sat in person. */
+  counted: 'attempts' | 'results';
   attempts: number;
   maxPoints: number;
   mean: number | null;
@@ -40,7 +42,10 @@ export function flagsOf(facility: number, discrimination: number | null, attempt
   return flags;
 }
 
-/** An exam's score distribution and each question's facility and discrimination, from its marked attempts. */
+/**
+ * An exam's score distribution and each question's facility and discrimination, from its marked attempts (for an
+ * exam sat in person, the distribution of its entered scores).
+ */
 @Injectable()
 export class ExamStatisticsService {
   constructor(
@@ -62,6 +67,8 @@ export class ExamStatisticsService {
       if (!names.has(row.questionId)) names.set(row.questionId, row.questionName);
     }
     const scores: AttemptScores[] = [...attempts.values()].map((a) => ({ total: a.total, fractions: a.fractions }));
+    // An exam sat in person has no attempts: its distribution is that of the scores on its results sheet.
+    const totals = exam.mode === 'in_person' ? await this.records.resultScores(examId) : scores.map((s) => s.total);
     const maxPoints = Number(exam.maxPoints);
     const questions = itemStatistics(scores, points)
       .map((s) => ({
@@ -73,13 +80,11 @@ export class ExamStatisticsService {
       .sort((a, b) => a.name.localeCompare(b.name, 'lv'));
     return {
       exam,
-      attempts: scores.length,
+      counted: exam.mode === 'in_person' ? 'results' : 'attempts',
+      attempts: totals.length,
       maxPoints,
-      mean: scores.length ? scores.reduce((sum, s) => sum + s.total, 0) / scores.length : null,
-      bands: scoreDistribution(
-        scores.map((s) => s.total),
-        maxPoints > 0 ? maxPoints : 1,
-      ),
+      mean: totals.length ? totals.reduce((sum, total) => sum + total, 0) / totals.length : null,
+      bands: scoreDistribution(totals, maxPoints > 0 ? maxPoints : 1),
       questions,
     };
   }
