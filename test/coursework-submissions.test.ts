@@ -7,6 +7,7 @@ import { Clock } from '../src/common/clock';
 import { Assignment } from '../src/assignments/assignment.entity';
 import { Extension } from '../src/assignments/extension.entity';
 import { SubmissionFile } from '../src/submissions/submission-file.entity';
+import { SubmissionPagesService } from '../src/submissions/submission-pages.service';
 import { Submission } from '../src/submissions/submission.entity';
 import { rigaTime } from '../src/i18n/dates';
 import { OutboxMessage } from '../src/notifications/outbox-message.entity';
@@ -279,6 +280,46 @@ describe('coursework: assignments, submissions and extensions', () => {
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ state: 'submitted', submittedVersion: 1 });
       expect(res.body.versions[0].text).toBe('Saglabātais teksts');
+    });
+
+    it('through the page builds the assignment page only when the form is shown again with its errors', async () => {
+      const a = await assignment();
+      const trainee = world.trainees[2];
+      clock.set(plus(DUE, -seconds(86_400)));
+      const agent = await logIn(t.agent(), trainee.email);
+      const csrf = csrfFrom((await agent.get(`/assignments/${a.id}`).expect(200)).text);
+      const pageBuilds = jest.spyOn(t.app.get(SubmissionPagesService), 'assignmentPage');
+      const post = (file: { name: string; content: Buffer }, text: string) => {
+        const boundary = `----kursors${Math.random().toString(16).slice(2)}`;
+        const field = (name: string, value: string) =>
+          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+        const body = Buffer.concat([
+          field('_csrf', csrf),
+          field('text', text),
+          field('action', 'submit'),
+          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${file.name}"\r\n\r\n`),
+          file.content,
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]);
+        return agent.post(`/assignments/${a.id}/submission`).set('Content-Type', `multipart/form-data; boundary=${boundary}`).send(body);
+      };
+      try {
+        const refused = await post({ name: 'Tukss.pdf', content: Buffer.alloc(0) }, 'Teksts, kas jāparāda vēlreiz');
+        expect(refused.status).toBe(422);
+        expect(refused.text).toContain('Fails „Tukss.pdf” ir tukšs.');
+        expect(refused.text).toContain(a.title);
+        expect(refused.text).toContain('Teksts, kas jāparāda vēlreiz');
+        expect(pageBuilds).toHaveBeenCalledTimes(1);
+        expect(await submissionOf(a.id, trainee.id)).toBeNull();
+
+        pageBuilds.mockClear();
+        const handedIn = await post({ name: 'Pieteikums.pdf', content: pdfBytes() }, 'Iesniegtais teksts');
+        expect([handedIn.status, handedIn.headers.location]).toEqual([303, `/assignments/${a.id}`]);
+        expect(pageBuilds).not.toHaveBeenCalled();
+        expect(await submissionOf(a.id, trainee.id)).toMatchObject({ userId: trainee.id });
+      } finally {
+        pageBuilds.mockRestore();
+      }
     });
 
     it('counts exactly the due time as on time, and one second after as late by one second', async () => {

@@ -44,8 +44,12 @@ export class SubmissionsPagesController {
   @Post('assignments/:id/submission')
   @FormView('pages/assignments/assignment')
   async handIn(@CurrentActor() actor: Actor, @Param('id', ASSIGNMENT_ID) id: string, @Req() req: Request, @Res() res: Response) {
-    Object.assign(res.locals, await this.pages.assignmentPage(actor, id, req.lang));
-    await this.submissions.handIn(actor, id, uploadFromRequest(req));
+    // The assignment page is built only when the form must be shown again, not before every hand-in.
+    await withFormLocals(
+      res,
+      () => this.pages.assignmentPage(actor, id, req.lang),
+      () => this.submissions.handIn(actor, id, uploadFromRequest(req)),
+    );
     const submitted = (req.body as Record<string, string>).action === 'submit';
     req.session.flash = [{ kind: 'success', key: submitted ? 'assignments.flash.submitted' : 'assignments.flash.saved' }];
     res.redirect(303, `/assignments/${id}`);
