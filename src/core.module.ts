@@ -7,8 +7,6 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { I18nModule } from './i18n/i18n.module';
-import { NotificationsModule } from './notifications/notifications.module';
-import { RedisModule } from './redis/redis.module';
 
 /** What both the web and the worker process need. */
 @Module({
@@ -16,7 +14,6 @@ import { RedisModule } from './redis/redis.module';
     ConfigModule,
     LoggingModule,
     DatabaseModule,
-    RedisModule,
     BullModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -27,7 +24,6 @@ import { RedisModule } from './redis/redis.module';
     I18nModule,
     ClockModule,
     AuditModule,
-    NotificationsModule,
   ],
 })
 export class CoreModule {}

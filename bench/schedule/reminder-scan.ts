@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import type * as Core from '../../src/core.module';
+import type * as Notifications from '../../src/notifications/notifications.module';
+import type * as Records from '../../src/sessions/session-records.service';
 import type * as Reminders from '../../src/sessions/session-reminders.service';
 import { fromDist } from '../lib/built-app';
 
@@ -54,14 +56,16 @@ async function bareQuery(databaseUrl: string, scanAt: Date): Promise<ReminderSca
 
 /**
  * The worker's reminder scan at `scanAt`, in this process: the built SessionRemindersService in a Nest context
- * of the core module alone (no queue workers or schedulers), against the benchmark database and a private
+ * of the core and notifications modules alone (no queue workers or schedulers), against the benchmark database and a private
  * Redis prefix.
  */
 export async function timeReminderScan(databaseUrl: string, redisPrefix: string, scanAt: Date): Promise<ReminderScanTimings> {
   const { CoreModule } = fromDist<typeof Core>('core.module');
+  const { NotificationsModule } = fromDist<typeof Notifications>('notifications/notifications.module');
   const { SessionRemindersService } = fromDist<typeof Reminders>('sessions/session-reminders.service');
+  const { SessionRecords } = fromDist<typeof Records>('sessions/session-records.service');
 
-  @Module({ imports: [CoreModule], providers: [SessionRemindersService] })
+  @Module({ imports: [CoreModule, NotificationsModule], providers: [SessionRemindersService, SessionRecords] })
   class ReminderScanModule {}
 
   const context = await withEnv(

@@ -5,10 +5,11 @@ import { AssignmentNotices } from './assignment-notices';
 import { AssignmentRecords } from './assignment-records.service';
 import { ASSIGNMENT_REMINDERS_QUEUE, AssignmentRemindersProcessor, AssignmentRemindersScheduler } from './assignment-reminders.processor';
 import { AssignmentRemindersService } from './assignment-reminders.service';
+import { NotificationsModule } from '../notifications/notifications.module';
 
 /** Due-date reminders, overdue notices and the instructors' daily digest: worker process only. */
 @Module({
-  imports: [BullModule.registerQueue({ name: ASSIGNMENT_REMINDERS_QUEUE }), GradingWorkerModule],
+  imports: [NotificationsModule, BullModule.registerQueue({ name: ASSIGNMENT_REMINDERS_QUEUE }), GradingWorkerModule],
   providers: [AssignmentNotices, AssignmentRecords, AssignmentRemindersService, AssignmentRemindersScheduler, AssignmentRemindersProcessor],
   exports: [AssignmentRemindersService],
 })

@@ -6,10 +6,12 @@ import { AssignmentNotices } from './assignment-notices';
 import { AssignmentRecords } from './assignment-records.service';
 import { AssignmentsService } from './assignments.service';
 import { ExtensionsService } from './extensions.service';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { StorageModule } from '../storage/storage.module';
 
 /** Assignments of a cohort or a part, their attachments and trainees' extensions; who may see and manage them. */
 @Module({
-  imports: [CohortAccessModule],
+  imports: [StorageModule, NotificationsModule, CohortAccessModule],
   providers: [AssignmentsService, AssignmentAttachmentsService, AssignmentAccess, AssignmentRecords, AssignmentNotices, ExtensionsService],
   exports: [AssignmentsService, AssignmentAttachmentsService, AssignmentAccess, AssignmentRecords, AssignmentNotices, ExtensionsService],
 })

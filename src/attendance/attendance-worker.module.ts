@@ -3,10 +3,11 @@ import { Module } from '@nestjs/common';
 import { AttendanceDigest } from './attendance-digest';
 import { AttendanceDigestProcessor, AttendanceDigestScheduler, ATTENDANCE_DIGEST_QUEUE } from './attendance-digest.processor';
 import { AttendanceStatsService } from './attendance-stats.service';
+import { NotificationsModule } from '../notifications/notifications.module';
 
 /** The administrators' daily attendance digest: worker process only. */
 @Module({
-  imports: [BullModule.registerQueue({ name: ATTENDANCE_DIGEST_QUEUE })],
+  imports: [NotificationsModule, BullModule.registerQueue({ name: ATTENDANCE_DIGEST_QUEUE })],
   providers: [AttendanceStatsService, AttendanceDigest, AttendanceDigestScheduler, AttendanceDigestProcessor],
   exports: [AttendanceDigest],
 })

@@ -5,10 +5,11 @@ import { AttendancePagesController } from './attendance-pages.controller';
 import { AttendanceStatsService } from './attendance-stats.service';
 import { AttendanceWarnings } from './attendance-warnings';
 import { AttendanceService } from './attendance.service';
+import { NotificationsModule } from '../notifications/notifications.module';
 
 /** Taking attendance, attendance percentages and the below-minimum warning (web process). */
 @Module({
-  imports: [SessionsModule],
+  imports: [NotificationsModule, SessionsModule],
   controllers: [AttendancePagesController, AttendanceApiController],
   providers: [AttendanceService, AttendanceStatsService, AttendanceWarnings],
   exports: [AttendanceStatsService],

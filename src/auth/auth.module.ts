@@ -8,9 +8,10 @@ import { AuthService } from './auth.service';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { SessionAuth } from './session-auth';
 import { SessionStore } from './session-store';
+import { RedisModule } from '../redis/redis.module';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ApiToken]), UsersModule],
+  imports: [RedisModule, TypeOrmModule.forFeature([ApiToken]), UsersModule],
   controllers: [AuthPagesController],
   providers: [AuthService, ApiTokensService, LoginRateLimiter, SessionAuth, SessionStore],
   exports: [AuthService, ApiTokensService, SessionAuth, SessionStore],

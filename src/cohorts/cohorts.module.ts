@@ -15,9 +15,10 @@ import { EnrolmentsService } from './enrolments.service';
 import { MyEnrolmentsService } from './my-enrolments.service';
 import { MyPagesController } from './my-pages.controller';
 import { WaitingList } from './waiting-list';
+import { NotificationsModule } from '../notifications/notifications.module';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Cohort, Enrolment]), CohortAccessModule, ProgrammesModule, UsersModule],
+  imports: [NotificationsModule, TypeOrmModule.forFeature([Cohort, Enrolment]), CohortAccessModule, ProgrammesModule, UsersModule],
   controllers: [CohortsPagesController, EnrolmentsPagesController, MyPagesController, CohortsApiController],
   providers: [CohortsService, EnrolmentsService, EnrolmentImportService, EnrolmentEmails, WaitingList, MyEnrolmentsService],
   exports: [CohortsService, EnrolmentsService, CohortAccessModule],

@@ -7,10 +7,11 @@ import { ExamReleaseService } from './exam-release.service';
 import { ExamRemarksService } from './exam-remarks.service';
 import { ExamStatisticsService } from './exam-statistics.service';
 import { ExamsModule } from './exams.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 
 /** Marking exams by hand, fixing keys, overriding and releasing results, statistics (web process). */
 @Module({
-  imports: [ExamsModule],
+  imports: [NotificationsModule, ExamsModule],
   controllers: [ExamMarkingPagesController, ExamMarkingApiController],
   providers: [ExamMarkingRecords, ExamMarkingService, ExamRemarksService, ExamReleaseService, ExamStatisticsService],
   exports: [ExamMarkingService, ExamReleaseService],

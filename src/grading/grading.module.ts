@@ -7,10 +7,11 @@ import { GradingPagesController } from './grading-pages.controller';
 import { GradingQueueService } from './grading-queue.service';
 import { GradingReleaseService } from './grading-release.service';
 import { GradingZipService } from './grading-zip.service';
+import { StorageModule } from '../storage/storage.module';
 
 /** Grading handed-in work: the queue, grades and feedback, returning for revision, release (web process). */
 @Module({
-  imports: [AssignmentsModule, SubmissionsModule],
+  imports: [StorageModule, AssignmentsModule, SubmissionsModule],
   controllers: [GradingPagesController, GradesApiController],
   providers: [GradesService, GradingQueueService, GradingReleaseService, GradingZipService],
   exports: [GradingQueueService],

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
 import { HealthController } from './health.controller';
+import { RedisModule } from '../redis/redis.module';
 
-@Module({ controllers: [HealthController] })
+@Module({
+  imports: [RedisModule],
+  controllers: [HealthController],
+})
 export class HealthModule {}

@@ -7,10 +7,11 @@ import { OutboxMessage } from './outbox-message.entity';
 import { OutboxPagesController } from './outbox-pages.controller';
 import { UnsubscribeController } from './unsubscribe.controller';
 import { UnsubscribeService } from './unsubscribe.service';
+import { NotificationsModule } from './notifications.module';
 
 /** The outbox pages and API for administrators, and the unsubscribe links: web process only. */
 @Module({
-  imports: [TypeOrmModule.forFeature([OutboxMessage]), UsersModule],
+  imports: [NotificationsModule, TypeOrmModule.forFeature([OutboxMessage]), UsersModule],
   controllers: [OutboxPagesController, OutboxApiController, UnsubscribeController],
   providers: [OutboxAdminService, UnsubscribeService],
   exports: [OutboxAdminService],

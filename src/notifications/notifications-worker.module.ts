@@ -6,10 +6,11 @@ import { Mailer } from './mailer';
 import { OutboxDelivery } from './outbox-delivery';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxSweeper, OutboxSweepProcessor } from './outbox-sweeper';
+import { NotificationsModule } from './notifications.module';
 
 /** Email delivery and the outbox sweeper: worker process only. */
 @Module({
-  imports: [TypeOrmModule.forFeature([OutboxMessage]), UsersModule],
+  imports: [NotificationsModule, TypeOrmModule.forFeature([OutboxMessage]), UsersModule],
   providers: [Mailer, OutboxDelivery, EmailDeliveryProcessor, OutboxSweeper, OutboxSweepProcessor],
   exports: [OutboxDelivery, OutboxSweeper],
 })

@@ -1,5 +1,5 @@
 import { BullModule } from '@nestjs/bullmq';
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailRenderer } from './mail-renderer';
 import { EMAIL_QUEUE, OUTBOX_SWEEP_QUEUE } from './notifications.constants';
@@ -9,7 +9,6 @@ import { OutboxService } from './outbox.service';
 import { UnsubscribeTokens } from './unsubscribe-tokens';
 
 /** The outbox every feature writes its emails to. */
-@Global()
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxMessage]), BullModule.registerQueue({ name: EMAIL_QUEUE }, { name: OUTBOX_SWEEP_QUEUE })],
   providers: [OutboxService, MailRenderer, UnsubscribeTokens, OutboxRecords],

@@ -1,4 +1,4 @@
-import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
 
@@ -18,7 +18,6 @@ export function redisOptions(_config: AppConfig) {
   return { maxRetriesPerRequest: null, enableReadyCheck: true, lazyConnect: false } as const;
 }
 
-@Global()
 @Module({
   providers: [
     {

@@ -3,10 +3,11 @@ import { Module } from '@nestjs/common';
 import { SessionRemindersProcessor, SessionRemindersScheduler, SESSION_REMINDERS_QUEUE } from './session-reminders.processor';
 import { SessionRecords } from './session-records.service';
 import { SessionRemindersService } from './session-reminders.service';
+import { NotificationsModule } from '../notifications/notifications.module';
 
 /** The reminder scan: worker process only. */
 @Module({
-  imports: [BullModule.registerQueue({ name: SESSION_REMINDERS_QUEUE })],
+  imports: [NotificationsModule, BullModule.registerQueue({ name: SESSION_REMINDERS_QUEUE })],
   providers: [SessionRemindersService, SessionRemindersScheduler, SessionRemindersProcessor, SessionRecords],
   exports: [SessionRemindersService],
 })

@@ -9,10 +9,11 @@ import { SessionRecords } from './session-records.service';
 import { SessionsApiController } from './sessions-api.controller';
 import { SessionsPagesController } from './sessions-pages.controller';
 import { SessionsService } from './sessions.service';
+import { NotificationsModule } from '../notifications/notifications.module';
 
 /** Sessions of cohorts: the schedule, its changes and each person's own schedule (web process). */
 @Module({
-  imports: [CohortAccessModule],
+  imports: [NotificationsModule, CohortAccessModule],
   controllers: [SessionsPagesController, SessionsApiController],
   providers: [SessionsService, SessionChangesService, SessionAccess, SessionClashCheck, SessionNotices, MySessionsService, SessionRecords],
   exports: [SessionsService, SessionAccess, MySessionsService, SessionRecords],

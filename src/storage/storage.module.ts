@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { LocalStorageDriver } from './local-storage.driver';
 import { OrphanFileCleaner } from './orphan-file-cleaner';
@@ -17,7 +17,6 @@ function createDriver(config: AppConfig): StorageDriver {
 }
 
 /** Where uploaded files live, chosen by STORAGE_DRIVER; every feature stores files through StorageService. */
-@Global()
 @Module({
   providers: [{ provide: STORAGE_DRIVER, inject: [AppConfig], useFactory: createDriver }, StorageService, OrphanFileCleaner],
   exports: [StorageService, OrphanFileCleaner],

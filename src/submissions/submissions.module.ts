@@ -9,10 +9,12 @@ import { SubmissionRecords } from './submission-records.service';
 import { SubmissionsApiController } from './submissions-api.controller';
 import { SubmissionsPagesController } from './submissions-pages.controller';
 import { SubmissionsService } from './submissions.service';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { StorageModule } from '../storage/storage.module';
 
 /** Trainees' work on assignments: drafts, submitted versions, files and receipts (web process). */
 @Module({
-  imports: [AssignmentsModule],
+  imports: [StorageModule, NotificationsModule, AssignmentsModule],
   controllers: [SubmissionsPagesController, SubmissionsApiController],
   providers: [
     SubmissionsService,

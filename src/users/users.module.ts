@@ -8,9 +8,11 @@ import { UserRecords } from './user-records.service';
 import { UserSessions } from './user-sessions';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { RedisModule } from '../redis/redis.module';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, PasswordToken])],
+  imports: [RedisModule, NotificationsModule, TypeOrmModule.forFeature([User, PasswordToken])],
   providers: [UsersService, PasswordTokensService, PasswordResetLimiter, UserRecords, UserSessions, UserImportService],
   exports: [UsersService, PasswordTokensService, UserImportService],
 })
