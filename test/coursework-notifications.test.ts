@@ -6,6 +6,7 @@ import { AssignmentNotices } from '../src/assignments/assignment-notices';
 import { AssignmentRecords } from '../src/assignments/assignment-records.service';
 import { unitOfWork } from '../src/database/unit-of-work';
 import { GradingDigest } from '../src/grading/grading-digest';
+import { GradingRecords } from '../src/grading/grading-records.service';
 import { ASSIGNMENT_REMINDERS_QUEUE, ASSIGNMENT_REMINDERS_SCHEDULER } from '../src/assignments/assignment-reminders.processor';
 import { AssignmentRemindersService } from '../src/assignments/assignment-reminders.service';
 import { Submission } from '../src/submissions/submission.entity';
@@ -51,7 +52,7 @@ describe('coursework reminders, notices and the grading digest', () => {
       t.app.get(AssignmentRecords),
       outbox,
       t.app.get(AssignmentNotices),
-      new GradingDigest(ds, outbox, config),
+      new GradingDigest(ds, new GradingRecords(ds), outbox, config),
       config,
     );
   });

@@ -19,6 +19,7 @@ import { AssignmentAccess } from '../assignments/assignment-access.service';
 import { SubmissionNotFoundError } from '../submissions/submissions.errors';
 import { GradeConflictError, GradeNotFoundError, NothingSubmittedError, ScoreOutOfRangeError } from './grading.errors';
 import { Grade } from './grade.entity';
+import { GradingRecords } from './grading-records.service';
 import { gradeSchema, type GradeInput } from './grades.schemas';
 import { SubmissionRecords, type TraineeWork } from '../submissions/submission-records.service';
 import { Submission } from '../submissions/submission.entity';
@@ -69,6 +70,7 @@ export class GradesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly assignments: AssignmentsService,
     private readonly records: SubmissionRecords,
+    private readonly gradingRecords: GradingRecords,
     private readonly access: AssignmentAccess,
     private readonly storage: StorageService,
     private readonly audit: AuditService,
@@ -92,15 +94,13 @@ export class GradesService {
   /** Everything the grading page shows: versions with files, extension, deadlines, grade, trainee and cohort. */
   async forGrading(actor: Actor, submissionId: string): Promise<GradingWork> {
     const { submission, assignment } = await this.gradable(actor, submissionId);
-    const [work, [trainee], membership] = await Promise.all([
+    const [work, trainee, membership] = await Promise.all([
       this.records.work(assignment, submission.userId),
-      this.dataSource.query('SELECT id, name, email FROM users WHERE id = $1', [submission.userId]) as Promise<GradingWork['trainee'][]>,
+      this.gradingRecords.trainee(submission.userId) as Promise<GradingWork['trainee']>,
       this.access.traineeCohort(submission.userId, assignment),
     ]);
-    const [cohort]: { name: string }[] = membership
-      ? await this.dataSource.query('SELECT name FROM cohorts WHERE id = $1', [membership.cohortId])
-      : [];
-    return { ...work, submission: work.submission ?? submission, trainee, cohortName: cohort?.name ?? null };
+    const cohortName = membership ? await this.gradingRecords.cohortName(membership.cohortId) : null;
+    return { ...work, submission: work.submission ?? submission, trainee, cohortName };
   }
 
   /** The grade as its graders see it (drafts too), or as its trainee sees it (released only). */
@@ -194,7 +194,7 @@ export class GradesService {
         if (!updated.affected) throw await conflict('saved');
       }
       const grade = await repo.findOneByOrFail({ submissionId: submission.id });
-      await manager.query('UPDATE submissions SET graded_version = $2 WHERE id = $1', [submission.id, row.submittedVersion]);
+      await this.gradingRecords.markGraded(manager, submission.id, row.submittedVersion);
       await this.audit.record(
         {
           action: before ? 'grade.updated' : 'grade.created',
@@ -225,11 +225,7 @@ export class GradesService {
   }
 
   /** Who saved the grade now in place, to name in a conflict. */
-  async graderName(submissionId: string, manager: EntityManager = this.dataSource.manager): Promise<string> {
-    const [row]: { name: string }[] = await manager.query(
-      'SELECT u.name FROM grades g JOIN users u ON u.id = g.graded_by_id WHERE g.submission_id = $1',
-      [submissionId],
-    );
-    return row?.name ?? '';
+  graderName(submissionId: string, manager: EntityManager = this.dataSource.manager): Promise<string> {
+    return this.gradingRecords.graderName(submissionId, manager);
   }
 }

@@ -5,23 +5,11 @@ import { AppConfig } from '../config/app-config';
 import { rigaParts, rigaTime } from '../i18n/dates';
 import { EmailRequest, OutboxService } from '../notifications/outbox.service';
 import { unitOfWork } from '../database/unit-of-work';
-import type { Language } from '../i18n/languages';
+import { type DigestRow, GradingRecords } from './grading-records.service';
 
 /** The digest goes out from this hour (Riga time) on; it covers the 24 hours before it. */
 export const DIGEST_HOUR = 7;
 const MAX_LINES = 10;
-
-interface DigestRow {
-  instructor_id: string;
-  email: string;
-  name: string;
-  language: Language;
-  assignment_id: string;
-  title: string;
-  cohort_name: string;
-  fresh: number;
-  waiting: number;
-}
 
 interface Digest {
   person: Pick<DigestRow, 'instructor_id' | 'email' | 'name' | 'language'>;
@@ -46,6 +34,7 @@ export function digestKey(instructorId: string, now: Date): string {
 export class GradingDigest {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly records: GradingRecords,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
   ) {}
@@ -56,7 +45,7 @@ export class GradingDigest {
     const to = rigaTime(p.year, p.month, p.day, DIGEST_HOUR);
     if (now.getTime() < to.getTime()) return 0;
     const from = rigaTime(p.year, p.month, p.day - 1, DIGEST_HOUR);
-    const rows = await this.rows(from, to);
+    const rows = await this.records.digestRows(from, to);
     const digests = [...this.group(rows).values()];
     const ids = await unitOfWork(this.dataSource, async (manager) => {
       const written = await this.outbox.existingKeys(
@@ -69,33 +58,6 @@ export class GradingDigest {
       return this.outbox.enqueueMany(manager, requests);
     });
     return ids.length;
-  }
-
-  /** Per instructor and assignment: work handed in within the window, and all work waiting; only instructors with something new. */
-  private rows(from: Date, to: Date): Promise<DigestRow[]> {
-    return this.dataSource.query(
-      `WITH waiting AS (
-              SELECT t.user_id AS instructor_id, s.assignment_id, c.name AS cohort_name, s.submitted_at
-                FROM submissions s JOIN assignments a ON a.id = s.assignment_id
-                JOIN cohort_teachers t ON t.cohort_id = a.cohort_id JOIN cohorts c ON c.id = a.cohort_id
-               WHERE s.submitted_at IS NOT NULL AND s.graded_version < s.submitted_version AND s.returned_at IS NULL
-              UNION ALL
-              SELECT t.user_id, s.assignment_id, c.name, s.submitted_at
-                FROM submissions s JOIN assignments a ON a.id = s.assignment_id AND a.part_id IS NOT NULL
-                JOIN enrolments e ON e.user_id = s.user_id JOIN cohorts c ON c.id = e.cohort_id AND c.part_id = a.part_id
-                JOIN cohort_teachers t ON t.cohort_id = c.id
-               WHERE s.submitted_at IS NOT NULL AND s.graded_version < s.submitted_version AND s.returned_at IS NULL),
-            counted AS (
-              SELECT instructor_id, assignment_id, cohort_name,
-                     count(*) FILTER (WHERE submitted_at >= $1 AND submitted_at < $2)::int AS fresh, count(*)::int AS waiting
-                FROM waiting GROUP BY instructor_id, assignment_id, cohort_name)
-       SELECT k.instructor_id, u.email, u.name, u.language, k.assignment_id, a.title, k.cohort_name, k.fresh, k.waiting
-         FROM counted k JOIN users u ON u.id = k.instructor_id JOIN assignments a ON a.id = k.assignment_id
-        WHERE u.disabled_at IS NULL AND u.notify_reminders
-          AND k.instructor_id IN (SELECT instructor_id FROM counted WHERE fresh > 0)
-        ORDER BY k.instructor_id, k.fresh DESC, a.title`,
-      [from, to],
-    );
   }
 
   private group(rows: DigestRow[]): Map<string, Digest> {

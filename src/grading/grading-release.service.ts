@@ -14,17 +14,10 @@ import { GradeConflictError, GradeNotReleasableError, NothingSubmittedError } fr
 import { Extension } from '../assignments/extension.entity';
 import { Grade } from './grade.entity';
 import type { ReturnInput } from './grades.schemas';
+import { GradingRecords } from './grading-records.service';
 import { gradeAuditView, GradesService } from './grades.service';
 import { deadlinesFor } from '../submissions/submission-state';
 import { Submission } from '../submissions/submission.entity';
-
-interface ReleasedRow {
-  id: string;
-  submission_id: string;
-  revision: number;
-  released_at: Date;
-  trainee_id: string;
-}
 
 export interface ReleaseAllResult {
   released: number;
@@ -42,6 +35,7 @@ export class GradingReleaseService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly grades: GradesService,
+    private readonly records: GradingRecords,
     private readonly assignments: AssignmentsService,
     private readonly access: AssignmentAccess,
     private readonly notifications: AssignmentNotices,
@@ -97,21 +91,10 @@ export class GradingReleaseService {
   async releaseAll(actor: Actor, assignmentId: string): Promise<ReleaseAllResult> {
     const assignment = await this.assignments.getManaged(actor, assignmentId);
     return unitOfWork(this.dataSource, async (manager) => {
-      const released: ReleasedRow[] = await manager
-        .query(
-          `UPDATE grades g SET status = 'released', released_at = $3, revision = g.revision + 1, updated_at = now()
-           FROM submissions s
-          WHERE s.id = g.submission_id AND s.assignment_id = $1 AND g.status = 'draft'
-            AND g.version_number = s.submitted_version AND s.returned_at IS NULL
-            AND ${this.graderCondition('$2')}
-         RETURNING g.id, g.submission_id, g.revision, g.released_at, s.user_id AS trainee_id`,
-          [assignment.id, this.graderId(actor), this.clock.now(), assignment.cohortId, assignment.partId],
-        )
-        .then(([rows]: [ReleasedRow[]]) => rows);
-      const [{ skipped }]: { skipped: number }[] = await manager.query(
-        `SELECT count(*)::int AS skipped FROM grades g JOIN submissions s ON s.id = g.submission_id
-          WHERE s.assignment_id = $1 AND g.status = 'draft' AND ${this.graderCondition('$2', '$3', '$4')}`,
-        [assignment.id, this.graderId(actor), assignment.cohortId, assignment.partId],
+      const { released, skipped } = await this.records.releaseReady(
+        manager,
+        { assignmentId: assignment.id, cohortId: assignment.cohortId, partId: assignment.partId, graderId: this.graderId(actor) },
+        this.clock.now(),
       );
       for (const row of released) {
         await this.audit.record(
@@ -213,12 +196,5 @@ export class GradingReleaseService {
   /** Null for admins (every trainee); otherwise the instructor, who grades the trainees of the cohorts they teach. */
   private graderId(actor: Actor): string | null {
     return actorHasRole(actor, 'admin') ? null : actor.userId;
-  }
-
-  /** SQL: `s` is a submission of the assignment that the grader (param `grader`, null for all) grades. */
-  private graderCondition(grader: string, cohort = '$4', part = '$5'): string {
-    return `(${grader}::uuid IS NULL OR EXISTS (
-              SELECT 1 FROM enrolments e JOIN cohort_teachers t ON t.cohort_id = e.cohort_id
-               WHERE e.user_id = s.user_id AND t.user_id = ${grader}::uuid AND (t.cohort_id = ${cohort}::uuid OR t.part_id = ${part}::uuid)))`;
   }
 }

@@ -1,23 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
 import { ZipFile } from 'yazl';
 import { type Actor, actorHasRole } from '../common/actor';
 import { extensionOf, sanitizeFileName } from '../storage/file-names';
 import { StorageService } from '../storage/storage.service';
 import { AssignmentsService } from '../assignments/assignments.service';
-
-interface FileRow {
-  submission_id: string;
-  trainee_name: string;
-  trainee_email: string;
-  submitted_at: Date;
-  text: string;
-  storage_key: string | null;
-  file_name: string | null;
-  size: string | null;
-}
+import { type FileRow, GradingRecords } from './grading-records.service';
 
 export interface SubmissionsArchive {
   fileName: string;
@@ -67,27 +55,19 @@ export class GradingZipService {
   private readonly logger = new Logger(GradingZipService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly records: GradingRecords,
     private readonly assignments: AssignmentsService,
     private readonly storage: StorageService,
   ) {}
 
   async open(actor: Actor, assignmentId: string, textFileName: string): Promise<SubmissionsArchive> {
     const assignment = await this.assignments.getManaged(actor, assignmentId);
-    const rows: FileRow[] = await this.dataSource.query(
-      `SELECT s.id AS submission_id, u.name AS trainee_name, u.email AS trainee_email, s.submitted_at, v.text,
-              f.storage_key, f.file_name, f.size
-         FROM submissions s
-         JOIN users u ON u.id = s.user_id
-         JOIN submission_versions v ON v.submission_id = s.id AND v.number = s.submitted_version
-         LEFT JOIN submission_files f ON f.version_id = v.id
-        WHERE s.assignment_id = $1 AND s.submitted_at IS NOT NULL
-          AND ($2::uuid IS NULL OR EXISTS (
-                SELECT 1 FROM enrolments e JOIN cohort_teachers t ON t.cohort_id = e.cohort_id
-                 WHERE e.user_id = s.user_id AND t.user_id = $2::uuid AND (t.cohort_id = $3::uuid OR t.part_id = $4::uuid)))
-        ORDER BY u.name, u.email, s.id, f.created_at, f.file_name`,
-      [assignment.id, actorHasRole(actor, 'admin') ? null : actor.userId, assignment.cohortId, assignment.partId],
-    );
+    const rows = await this.records.archiveRows({
+      assignmentId: assignment.id,
+      cohortId: assignment.cohortId,
+      partId: assignment.partId,
+      graderId: actorHasRole(actor, 'admin') ? null : actor.userId,
+    });
     const present = await this.presentKeys(rows);
     const zip = new ZipFile();
     let reading: Readable | null = null;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { GradingRecords } from './grading-records.service';
 import { AssignmentsModule } from '../assignments/assignments.module';
 import { SubmissionsModule } from '../submissions/submissions.module';
 import { GradesApiController } from './grades-api.controller';
@@ -13,7 +14,7 @@ import { StorageModule } from '../storage/storage.module';
 @Module({
   imports: [StorageModule, AssignmentsModule, SubmissionsModule],
   controllers: [GradingPagesController, GradesApiController],
-  providers: [GradesService, GradingQueueService, GradingReleaseService, GradingZipService],
+  providers: [GradingRecords, GradesService, GradingQueueService, GradingReleaseService, GradingZipService],
   exports: [GradingQueueService],
 })
 export class GradingModule {}
