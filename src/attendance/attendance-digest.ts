@@ -6,18 +6,11 @@ import { rigaDateTimeInputs, rigaParts, rigaTime } from '../i18n/dates';
 import { EmailRequest, OutboxService } from '../notifications/outbox.service';
 import { unitOfWork } from '../database/unit-of-work';
 import { localized } from '../i18n/localized';
-import type { Language } from '../i18n/languages';
+import { type AdminRecipient as Admin, AttendanceRecords } from './attendance-records.service';
 import { AttendanceStatsService, type AttendanceSummary } from './attendance-stats.service';
 
 /** The digest goes out from this hour (Riga time) on. */
 export const ATTENDANCE_DIGEST_HOUR = 8;
-
-interface Admin {
-  id: string;
-  email: string;
-  name: string;
-  language: Language;
-}
 
 const rigaDate = (now: Date) => rigaDateTimeInputs(now)[0];
 
@@ -35,6 +28,7 @@ export function attendanceDigestKey(adminId: string, now: Date): string {
 export class AttendanceDigest {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly records: AttendanceRecords,
     private readonly stats: AttendanceStatsService,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
@@ -46,9 +40,7 @@ export class AttendanceDigest {
     if (now.getTime() < rigaTime(p.year, p.month, p.day, ATTENDANCE_DIGEST_HOUR).getTime()) return 0;
     const below = await this.stats.belowMinimumInRunningCohorts(rigaDate(now), now);
     if (!below.length) return 0;
-    const admins: Admin[] = await this.dataSource.query(
-      `SELECT id, email, name, language FROM users WHERE 'admin' = ANY(roles) AND disabled_at IS NULL ORDER BY id`,
-    );
+    const admins = await this.records.activeAdmins();
     const requests = admins.map((admin) => this.request(admin, below, now));
     const ids = await unitOfWork(this.dataSource, (manager) => this.outbox.enqueueMany(manager, requests));
     return ids.length;

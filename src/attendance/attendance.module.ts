@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { SessionsModule } from '../sessions/sessions.module';
 import { AttendanceApiController } from './attendance-api.controller';
 import { AttendancePagesController } from './attendance-pages.controller';
+import { AttendanceRecords } from './attendance-records.service';
 import { AttendanceStatsService } from './attendance-stats.service';
 import { AttendanceWarnings } from './attendance-warnings';
 import { AttendanceService } from './attendance.service';
@@ -11,7 +12,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 @Module({
   imports: [NotificationsModule, SessionsModule],
   controllers: [AttendancePagesController, AttendanceApiController],
-  providers: [AttendanceService, AttendanceStatsService, AttendanceWarnings],
+  providers: [AttendanceRecords, AttendanceService, AttendanceStatsService, AttendanceWarnings],
   exports: [AttendanceStatsService],
 })
 export class AttendanceModule {}

@@ -10,6 +10,7 @@ import type { Session } from '../sessions/session.entity';
 import { AttendanceStatus } from './attendance.entity';
 import { MarkAttendanceInput } from './attendance.schemas';
 import { AttendanceWarnings } from './attendance-warnings';
+import { AttendanceRecords } from './attendance-records.service';
 import { NotInCohortError, SessionCancelledForAttendanceError, SessionNotStartedError } from './attendance.errors';
 import { actingUser } from '../users/acting-user';
 
@@ -28,6 +29,7 @@ export interface SheetRow {
 export class AttendanceService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly records: AttendanceRecords,
     private readonly sessions: SessionsService,
     private readonly access: SessionAccess,
     private readonly warnings: AttendanceWarnings,
@@ -38,16 +40,7 @@ export class AttendanceService {
   async sheet(actor: Actor, sessionId: string): Promise<{ session: Session; rows: SheetRow[]; opensAt: Date }> {
     const session = await this.sessions.get(sessionId);
     await this.access.assertCanTakeAttendance(actingUser(actor), session);
-    const rows: { user_id: string; name: string; department: string | null; status: AttendanceStatus | null }[] =
-      await this.dataSource.query(
-        `SELECT u.id AS user_id, u.name, u.department, a.status
-         FROM cohort_members m
-         JOIN users u ON u.id = m.user_id
-         LEFT JOIN attendances a ON a.session_id = $2 AND a.user_id = m.user_id
-        WHERE m.cohort_id = $1
-        ORDER BY u.name, u.id`,
-        [session.cohortId, session.id],
-      );
+    const rows = await this.records.sheet(session.cohortId, session.id);
     return {
       session,
       rows: rows.map((r) => ({ userId: r.user_id, name: r.name, department: r.department, status: r.status })),
@@ -63,23 +56,15 @@ export class AttendanceService {
     const session = await this.sessions.get(sessionId);
     await this.access.assertCanTakeAttendance(actingUser(actor), session);
     return unitOfWork(this.dataSource, async (manager) => {
-      const [current]: { status: string; starts_at: Date }[] = await manager.query(
-        'SELECT status, starts_at FROM sessions WHERE id = $1 FOR SHARE',
-        [sessionId],
-      );
+      const current = (await this.records.sessionForMarking(manager, sessionId))!;
       if (current.status === 'cancelled') throw new SessionCancelledForAttendanceError();
       if (new Date(current.starts_at).getTime() - OPENS_MINUTES_BEFORE * 60_000 > now.getTime())
         throw new SessionNotStartedError(OPENS_MINUTES_BEFORE);
 
-      const members: { user_id: string }[] = await manager.query('SELECT user_id FROM cohort_members WHERE cohort_id = $1', [
-        session.cohortId,
-      ]);
-      const existing: { user_id: string; status: AttendanceStatus }[] = await manager.query(
-        'SELECT user_id, status FROM attendances WHERE session_id = $1 FOR UPDATE',
-        [sessionId],
-      );
+      const members = await this.records.memberIds(manager, session.cohortId);
+      const existing = await this.records.lockMarks(manager, sessionId);
       const before = new Map(existing.map((row) => [row.user_id, row.status]));
-      const memberIds = new Set(members.map((m) => m.user_id));
+      const memberIds = new Set(members);
       const wanted = new Map<string, AttendanceStatus>();
       for (const mark of input.marks) {
         if (!memberIds.has(mark.userId)) throw new NotInCohortError(mark.userId);
@@ -89,12 +74,7 @@ export class AttendanceService {
       const changes = [...wanted].filter(([id, status]) => before.get(id) !== status);
       if (!changes.length) return { changed: 0 };
 
-      await manager.query(
-        `INSERT INTO attendances (session_id, user_id, status, marked_by_id)
-         SELECT $1, t.user_id, t.status, $4 FROM unnest($2::uuid[], $3::varchar[]) AS t(user_id, status)
-         ON CONFLICT (session_id, user_id) DO UPDATE SET status = EXCLUDED.status, marked_by_id = EXCLUDED.marked_by_id, marked_at = now()`,
-        [sessionId, changes.map(([id]) => id), changes.map(([, status]) => status), actor.userId],
-      );
+      await this.records.writeMarks(manager, sessionId, changes, actor.userId);
       await this.audit.record(
         {
           action: 'attendance.marked',

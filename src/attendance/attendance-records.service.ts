@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Language } from '../i18n/languages';
+import type { AttendanceStatus } from './attendance.entity';
+
+/** A trainee of the session's cohort with their mark, as the sheet reads it. */
+export interface SheetRecord {
+  user_id: string;
+  name: string;
+  department: string | null;
+  status: AttendanceStatus | null;
+}
+
+/** One enrolment with its held sessions and its marks on them, per status. */
+export interface SummaryRecord {
+  enrolment_id: string;
+  enrolment_status: string;
+  cohort_id: string;
+  cohort_name: string;
+  title_lv: string;
+  title_en: string | null;
+  user_id: string;
+  name: string;
+  email: string;
+  language: Language;
+  min_attendance_percent: number;
+  held: number;
+  recorded: number;
+  present: number;
+  late: number;
+  excused: number;
+  absent: number;
+}
+
+/** A held session of a trainee's cohort with their mark. */
+export interface TraineeSessionRecord {
+  session_id: string;
+  title: string;
+  starts_at: Date;
+  ends_at: Date;
+  cohort_name: string;
+  status: string | null;
+}
+
+/** Which enrolments a summary covers (every one of them a member of its cohort, through `cohort_members`). */
+export type SummaryScope = { cohortId: string } | { userId: string } | { cohortsRunningOn: string };
+
+export interface AdminRecipient {
+  id: string;
+  email: string;
+  name: string;
+  language: Language;
+}
+
+/**
+ * The attendance feature's hand-written SQL: the sheet and the marks of a session, the per-enrolment summaries
+ * and a trainee's sessions (members read through `cohort_members`), and the administrators a digest goes to.
+ * Statements that take a manager run in its transaction.
+ */
+@Injectable()
+export class AttendanceRecords {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Each member of the cohort with their mark at the session, by name. */
+  sheet(cohortId: string, sessionId: string): Promise<SheetRecord[]> {
+    return this.dataSource.query(
+      `SELECT u.id AS user_id, u.name, u.department, a.status
+         FROM cohort_members m
+         JOIN users u ON u.id = m.user_id
+         LEFT JOIN attendances a ON a.session_id = $2 AND a.user_id = m.user_id
+        WHERE m.cohort_id = $1
+        ORDER BY u.name, u.id`,
+      [cohortId, sessionId],
+    );
+  }
+
+  /** The session's status and start, locked against a change while attendance is marked. */
+  async sessionForMarking(manager: EntityManager, sessionId: string): Promise<{ status: string; starts_at: Date } | undefined> {
+    const [row]: { status: string; starts_at: Date }[] = await manager.query(
+      'SELECT status, starts_at FROM sessions WHERE id = $1 FOR SHARE',
+      [sessionId],
+    );
+    return row;
+  }
+
+  async memberIds(manager: EntityManager, cohortId: string): Promise<string[]> {
+    const rows: { user_id: string }[] = await manager.query('SELECT user_id FROM cohort_members WHERE cohort_id = $1', [cohortId]);
+    return rows.map((row) => row.user_id);
+  }
+
+  /** The session's marks, locked until the transaction ends. */
+  lockMarks(manager: EntityManager, sessionId: string): Promise<{ user_id: string; status: AttendanceStatus }[]> {
+    return manager.query('SELECT user_id, status FROM attendances WHERE session_id = $1 FOR UPDATE', [sessionId]);
+  }
+
+  /** Sets each trainee's mark at the session, in one statement. */
+  async writeMarks(
+    manager: EntityManager,
+    sessionId: string,
+    marks: [string, AttendanceStatus][],
+    markedById: string | null,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO attendances (session_id, user_id, status, marked_by_id)
+         SELECT $1, t.user_id, t.status, $4 FROM unnest($2::uuid[], $3::varchar[]) AS t(user_id, status)
+         ON CONFLICT (session_id, user_id) DO UPDATE SET status = EXCLUDED.status, marked_by_id = EXCLUDED.marked_by_id, marked_at = now()`,
+      [sessionId, marks.map(([id]) => id), marks.map(([, status]) => status), markedById],
+    );
+  }
+
+  /** One query for all the enrolments in scope: held sessions per cohort, and marks per status on them. */
+  summaries(scope: SummaryScope, now: Date, manager: EntityManager = this.dataSource.manager): Promise<SummaryRecord[]> {
+    const [where, param] =
+      'cohortId' in scope
+        ? ['e.cohort_id = $2', scope.cohortId]
+        : 'userId' in scope
+          ? ['e.user_id = $2', scope.userId]
+          : ['e.cohort_id IN (SELECT id FROM cohorts WHERE ends_on >= $2::date)', scope.cohortsRunningOn];
+    return manager.query(
+      `WITH chosen AS (SELECT e.enrolment_id AS id, e.cohort_id, e.user_id, e.status FROM cohort_members e WHERE ${where}),
+            held AS (
+              SELECT s.id, s.cohort_id, EXISTS (SELECT 1 FROM attendances x WHERE x.session_id = s.id) AS recorded FROM sessions s
+               WHERE s.cohort_id IN (SELECT cohort_id FROM chosen) AND s.status = 'scheduled' AND s.starts_at <= $1)
+       SELECT e.id AS enrolment_id, e.status AS enrolment_status, e.cohort_id, c.name AS cohort_name, p.title_lv, p.title_en,
+              u.id AS user_id, u.name, u.email, u.language, p.min_attendance_percent,
+              (SELECT count(*) FROM held h WHERE h.cohort_id = e.cohort_id)::int AS held,
+              (SELECT count(*) FROM held h WHERE h.cohort_id = e.cohort_id AND h.recorded)::int AS recorded,
+              count(a.id) FILTER (WHERE a.status = 'present')::int AS present,
+              count(a.id) FILTER (WHERE a.status = 'late')::int AS late,
+              count(a.id) FILTER (WHERE a.status = 'excused')::int AS excused,
+              count(a.id) FILTER (WHERE a.status = 'absent')::int AS absent
+         FROM chosen e
+         JOIN users u ON u.id = e.user_id
+         JOIN cohorts c ON c.id = e.cohort_id
+         JOIN parts p ON p.id = c.part_id
+         LEFT JOIN held h ON h.cohort_id = e.cohort_id
+         LEFT JOIN attendances a ON a.session_id = h.id AND a.user_id = e.user_id
+        GROUP BY e.id, e.status, e.cohort_id, c.name, p.title_lv, p.title_en, u.id, u.name, u.email, u.language, p.min_attendance_percent
+        ORDER BY c.name, u.name, e.id`,
+      [now, param],
+    );
+  }
+
+  /** The held sessions of the trainee's cohorts with their mark, newest first. */
+  sessionsOfTrainee(userId: string, now: Date, limit: number): Promise<TraineeSessionRecord[]> {
+    return this.dataSource.query(
+      `SELECT s.id AS session_id, s.title, s.starts_at, s.ends_at, c.name AS cohort_name, a.status
+         FROM cohort_members m
+         JOIN sessions s ON s.cohort_id = m.cohort_id AND s.status = 'scheduled' AND s.starts_at <= $2
+         JOIN cohorts c ON c.id = m.cohort_id
+         LEFT JOIN attendances a ON a.session_id = s.id AND a.user_id = m.user_id
+        WHERE m.user_id = $1
+        ORDER BY s.starts_at DESC, s.id
+        LIMIT $3`,
+      [userId, now, limit],
+    );
+  }
+
+  /** The active administrators, who get the daily digest. */
+  activeAdmins(): Promise<AdminRecipient[]> {
+    return this.dataSource.query(
+      `SELECT id, email, name, language FROM users WHERE 'admin' = ANY(roles) AND disabled_at IS NULL ORDER BY id`,
+    );
+  }
+}
