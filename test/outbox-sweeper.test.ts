@@ -73,8 +73,10 @@ describe('the outbox sweeper', () => {
       'the web app to reconnect',
     );
 
+    // Nothing is left in Redis: only a sweep can queue them again. The worker's own scheduled sweep (every second
+    // here) may already have taken some by the time this one runs, so the count is not the point; the sends are.
     worker = await startWorker();
-    expect(await worker.get(OutboxSweeper).sweep(0)).toBeGreaterThanOrEqual(4);
+    await worker.get(OutboxSweeper).sweep(0);
 
     await eventually(async () => (await rows(ids)).every((row) => row.status === 'sent'), 15000, 'every email to be sent');
     // Further sweeps find nothing left to send.
