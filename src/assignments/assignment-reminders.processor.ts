@@ -3,7 +3,7 @@ import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
 import { runLoggedJob } from '../common/job-logging';
-import { KeptJobScheduler, type KeptSchedule } from '../common/kept-job-scheduler';
+import { KeptJobScheduler, type KeptSchedule, repeatEvery } from '../common/kept-job-scheduler';
 import { AppConfig } from '../config/app-config';
 import { AssignmentRemindersService, AssignmentScanResult } from './assignment-reminders.service';
 
@@ -21,14 +21,7 @@ export class AssignmentRemindersScheduler extends KeptJobScheduler {
   }
 
   protected schedule(): KeptSchedule {
-    const everyMs = this.config.env.REMINDER_SCAN_MINUTES * 60_000;
-    return {
-      id: ASSIGNMENT_REMINDERS_SCHEDULER,
-      repeat: { every: everyMs },
-      jobName: 'scan',
-      jobOptions: { removeOnComplete: true, removeOnFail: true },
-      checkEveryMs: everyMs,
-    };
+    return repeatEvery(ASSIGNMENT_REMINDERS_SCHEDULER, 'scan', this.config.env.REMINDER_SCAN_MINUTES * 60_000);
   }
 }
 

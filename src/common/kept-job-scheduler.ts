@@ -12,6 +12,14 @@ export interface KeptSchedule {
 }
 
 /**
+ * A job repeated every `everyMs`, checked as often as it runs, leaving nothing behind in Redis: the shape of the
+ * platform's scans and sweeps.
+ */
+export function repeatEvery(id: string, jobName: string, everyMs: number): KeptSchedule {
+  return { id, repeat: { every: everyMs }, jobName, jobOptions: { removeOnComplete: true, removeOnFail: true }, checkEveryMs: everyMs };
+}
+
+/**
  * Keeps a BullMQ job scheduler in place. Redis losing its data loses the scheduler too, so every worker
  * puts it back on a timer of its own; upserting the same id is harmless when several workers do it.
  */

@@ -3,7 +3,7 @@ import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
 import { runLoggedJob } from '../common/job-logging';
-import { KeptJobScheduler, KeptSchedule } from '../common/kept-job-scheduler';
+import { KeptJobScheduler, KeptSchedule, repeatEvery } from '../common/kept-job-scheduler';
 import { AppConfig } from '../config/app-config';
 import { AttemptSubmission } from './attempt-submission.service';
 import { ExamRecords } from './exam-records.service';
@@ -60,14 +60,7 @@ export class ExamDeadlineSweeper extends KeptJobScheduler {
   }
 
   protected schedule(): KeptSchedule {
-    const everyMs = this.config.env.EXAM_SWEEP_SECONDS * 1000;
-    return {
-      id: SCHEDULER_ID,
-      repeat: { every: everyMs },
-      jobName: 'sweep',
-      jobOptions: { removeOnComplete: true, removeOnFail: true },
-      checkEveryMs: everyMs,
-    };
+    return repeatEvery(SCHEDULER_ID, 'sweep', this.config.env.EXAM_SWEEP_SECONDS * 1000);
   }
 
   /** Returns how many attempts this sweep submitted. */

@@ -3,7 +3,7 @@ import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
 import { runLoggedJob } from '../common/job-logging';
-import { KeptJobScheduler, KeptSchedule } from '../common/kept-job-scheduler';
+import { KeptJobScheduler, KeptSchedule, repeatEvery } from '../common/kept-job-scheduler';
 import { AppConfig } from '../config/app-config';
 import { ExamNoticesService } from './exam-notices.service';
 
@@ -21,14 +21,7 @@ export class ExamNoticesScheduler extends KeptJobScheduler {
   }
 
   protected schedule(): KeptSchedule {
-    const everyMs = this.config.env.REMINDER_SCAN_MINUTES * 60_000;
-    return {
-      id: SCHEDULER_ID,
-      repeat: { every: everyMs },
-      jobName: 'scan',
-      jobOptions: { removeOnComplete: true, removeOnFail: true },
-      checkEveryMs: everyMs,
-    };
+    return repeatEvery(SCHEDULER_ID, 'scan', this.config.env.REMINDER_SCAN_MINUTES * 60_000);
   }
 }
 

@@ -5,7 +5,7 @@ import { Job, Queue } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
 import { Brackets, Repository } from 'typeorm';
 import { runLoggedJob } from '../common/job-logging';
-import { KeptJobScheduler, KeptSchedule } from '../common/kept-job-scheduler';
+import { KeptJobScheduler, KeptSchedule, repeatEvery } from '../common/kept-job-scheduler';
 import { AppConfig } from '../config/app-config';
 import { OUTBOX_SWEEP_QUEUE } from './notifications.constants';
 import { OutboxMessage } from './outbox-message.entity';
@@ -38,14 +38,7 @@ export class OutboxSweeper extends KeptJobScheduler {
   }
 
   protected schedule(): KeptSchedule {
-    const everyMs = this.everyMs;
-    return {
-      id: SCHEDULER_ID,
-      repeat: { every: everyMs },
-      jobName: 'sweep',
-      jobOptions: { removeOnComplete: true, removeOnFail: true },
-      checkEveryMs: everyMs,
-    };
+    return repeatEvery(SCHEDULER_ID, 'sweep', this.everyMs);
   }
 
   /** Queues the rows pending (or uncertain, not yet sent again) and unchanged for `olderThanMs`; returns how many. */
