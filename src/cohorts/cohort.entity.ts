@@ -47,6 +47,13 @@ export class Cohort {
   @JoinTable({ name: 'cohort_instructors', joinColumn: { name: 'cohort_id' }, inverseJoinColumn: { name: 'user_id' } })
   instructors: User[];
 
+  /** When an administrator closed the cohort, fixing each enrolment as completed or not completed. */
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  closedById: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -21,6 +21,7 @@ import { ExamResult } from '../exams/exam-result.entity';
 import { ExamRemark } from '../exams/exam-remark.entity';
 import { Exam } from '../exams/exam.entity';
 import { Enrolment } from '../cohorts/enrolment.entity';
+import { EnrolmentCompletion } from '../completion/enrolment-completion.entity';
 import { Material } from '../materials/material.entity';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
 import { Indicator } from '../programmes/indicator.entity';
@@ -43,6 +44,7 @@ export const entities = [
   Indicator,
   Cohort,
   Enrolment,
+  EnrolmentCompletion,
   Session,
   SessionChange,
   Attendance,
