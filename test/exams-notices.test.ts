@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../src/config/app-config';
+import { ExamAccommodation } from '../src/exams/exam-accommodation.entity';
 import { ExamAttempt } from '../src/exams/exam-attempt.entity';
 import { ExamMarkingRecords } from '../src/exams/exam-marking-records.service';
 import { ExamNoticesService } from '../src/exams/exam-notices.service';
@@ -75,5 +76,37 @@ describe('exam notices from the worker scan', () => {
     expect((await notices.scan(at(closesAt, 1))).created).toBe(0);
     expect(rows.some((r) => r.recipient_id === withdrawn.id)).toBe(false);
     expect(rows.length).toBe(3 + 2 + 2);
+  });
+
+  it("follows a trainee's own window: the notices come before their opening and closing, not the exam's", async () => {
+    const { cohort, trainees } = await examCohort(t.dataSource, 2);
+    const [usual, ownWindow] = trainees;
+    const q = await bankQuestion(t.dataSource, cohort, 'Jautājums', 1, { kind: 'truefalse', correct: true });
+    const opensAt = new Date('2012-12-14T08:00:00Z');
+    const closesAt = new Date('2012-12-14T10:00:00Z');
+    const exam = await onlineExam(t.dataSource, cohort, [q], { opensAt, closesAt, title: 'Eksāmens ar savu laiku' });
+    // The second sits it the next day, 10:00–13:00 Riga time.
+    const ownOpens = new Date('2012-12-15T08:00:00Z');
+    const ownCloses = new Date('2012-12-15T11:00:00Z');
+    await t.dataSource
+      .getRepository(ExamAccommodation)
+      .save({ examId: exam.id, userId: ownWindow.id, opensAt: ownOpens, closesAt: ownCloses, note: 'Cits laiks' });
+
+    await notices.scan(at(opensAt, -30));
+    await notices.scan(at(closesAt, -10));
+    let rows = await sent(exam.id);
+    expect(rows.filter((r) => r.recipient_id === usual.id).map((r) => r.template)).toEqual(['exam-opens', 'exam-closing']);
+    // On the exam's day the other hears only that their own sitting opens within 24 hours.
+    let theirs = rows.filter((r) => r.recipient_id === ownWindow.id);
+    expect(theirs.map((r) => r.dedup_key)).toEqual([`exam-opens:${exam.id}:${ownWindow.id}:24h:${ownOpens.getTime() / 1000}`]);
+
+    await notices.scan(at(ownOpens, -30));
+    await notices.scan(at(ownCloses, -10));
+    rows = await sent(exam.id);
+    theirs = rows.filter((r) => r.recipient_id === ownWindow.id);
+    expect(theirs.map((r) => r.template)).toEqual(['exam-opens', 'exam-opens', 'exam-closing']);
+    expect(theirs[1].subject).toBe('Eksāmens “Eksāmens ar savu laiku” sāksies 2012. gada 15. decembrī plkst. 10:00');
+    expect(theirs[2].dedup_key).toBe(`exam-closing:${exam.id}:${ownWindow.id}:${ownCloses.getTime() / 1000}`);
+    expect(rows.filter((r) => r.recipient_id === usual.id)).toHaveLength(2);
   });
 });

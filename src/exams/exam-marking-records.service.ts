@@ -280,7 +280,8 @@ export class ExamMarkingRecords {
 
   /**
    * Members of a cohort with an online exam opening within `hours` (and after the next smaller offset, so a late
-   * scan sends only the nearer notice) who have not started it. A retake's are those it was set for.
+   * scan sends only the nearer notice) who have not started it, each by their own window where they have one. A
+   * retake's are those it was set for.
    */
   openingRecipients(
     manager: EntityManager,
@@ -289,13 +290,15 @@ export class ExamMarkingRecords {
     nextHours: number,
   ): Promise<(NoticeRecipient & { at: Date; title: string })[]> {
     return manager.query(
-      `SELECT e.id AS "examId", e.title, e.opens_at AS at, u.id AS "userId", u.email, u.name, u.language
+      `SELECT e.id AS "examId", e.title, w.opens_at AS at, u.id AS "userId", u.email, u.name, u.language
          FROM exams e
          JOIN cohort_members m ON m.cohort_id = e.cohort_id AND m.active
          JOIN users u ON u.id = m.user_id
-        WHERE e.mode = 'online' AND e.opens_at > $1::timestamptz
-          AND e.opens_at - make_interval(hours => $2) <= $1::timestamptz
-          AND e.opens_at - make_interval(hours => $3) > $1::timestamptz
+         LEFT JOIN exam_accommodations acc ON acc.exam_id = e.id AND acc.user_id = u.id
+        CROSS JOIN LATERAL (SELECT COALESCE(acc.opens_at, e.opens_at) AS opens_at) w
+        WHERE e.mode = 'online' AND w.opens_at > $1::timestamptz
+          AND w.opens_at - make_interval(hours => $2) <= $1::timestamptz
+          AND w.opens_at - make_interval(hours => $3) > $1::timestamptz
           AND u.disabled_at IS NULL AND u.notify_reminders
           AND NOT EXISTS (SELECT 1 FROM exam_attempts a WHERE a.exam_id = e.id AND a.user_id = u.id)
           AND (e.retake_of_id IS NULL OR EXISTS (SELECT 1 FROM exam_results r WHERE r.exam_id = e.id AND r.user_id = u.id))
@@ -304,15 +307,17 @@ export class ExamMarkingRecords {
     );
   }
 
-  /** Members with an attempt not handed in, or none started, of an online exam closing within `minutes`. */
+  /** Members with an attempt not handed in, or none started, of an online exam closing (by their own window) within `minutes`. */
   closingRecipients(manager: EntityManager, now: Date, minutes: number): Promise<(NoticeRecipient & { at: Date; title: string })[]> {
     return manager.query(
-      `SELECT e.id AS "examId", e.title, e.closes_at AS at, u.id AS "userId", u.email, u.name, u.language
+      `SELECT e.id AS "examId", e.title, w.closes_at AS at, u.id AS "userId", u.email, u.name, u.language
          FROM exams e
          JOIN cohort_members m ON m.cohort_id = e.cohort_id AND m.active
          JOIN users u ON u.id = m.user_id
-        WHERE e.mode = 'online' AND e.closes_at > $1::timestamptz
-          AND e.closes_at - make_interval(mins => $2) <= $1::timestamptz
+         LEFT JOIN exam_accommodations acc ON acc.exam_id = e.id AND acc.user_id = u.id
+        CROSS JOIN LATERAL (SELECT COALESCE(acc.closes_at, e.closes_at) AS closes_at) w
+        WHERE e.mode = 'online' AND w.closes_at > $1::timestamptz
+          AND w.closes_at - make_interval(mins => $2) <= $1::timestamptz
           AND u.disabled_at IS NULL AND u.notify_reminders
           AND NOT EXISTS (SELECT 1 FROM exam_attempts a WHERE a.exam_id = e.id AND a.user_id = u.id AND a.status = 'submitted')
           AND (e.retake_of_id IS NULL OR EXISTS (SELECT 1 FROM exam_results r WHERE r.exam_id = e.id AND r.user_id = u.id))
