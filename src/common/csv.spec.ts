@@ -1,4 +1,4 @@
-import { type CsvOptions, readCsv } from './csv';
+import { type CsvCell, type CsvOptions, csvStream, neutralizeFormula, readCsv, writeCsv } from './csv';
 import { ValidationFailedError } from './errors';
 
 const options = { required: ['email'], optional: ['status'], maxRows: 3 };
@@ -103,5 +103,35 @@ describe('readCsv at its limits', () => {
       email: 'anna@daugavpils.lv',
       status: 'withdrawn',
     });
+  });
+});
+
+describe('writeCsv', () => {
+  it('writes a byte-order mark, semicolons and Windows line ends, and reads back with its letters intact', () => {
+    const text = writeCsv([
+      ['Vārds', 'Punkti'],
+      ['Ēriks Šķēle; Ļ', 7.5],
+    ]);
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text).toBe('\uFEFFVārds;Punkti\r\n"Ēriks Šķēle; Ļ";7.5\r\n');
+    expect(readCsv(text, { required: ['vārds', 'punkti'], maxRows: 5 })[0].values).toEqual({ vārds: 'Ēriks Šķēle; Ļ', punkti: '7.5' });
+  });
+
+  it('neutralises every text cell a spreadsheet would take for a formula, and leaves numbers alone', () => {
+    for (const start of ['=', '+', '-', '@', '\t', '\r', '＝'])
+      expect(neutralizeFormula(`${start}HYPERLINK("http://x")`)).toBe(`'${start}HYPERLINK("http://x")`);
+    expect(neutralizeFormula('Anna')).toBe('Anna');
+    expect(neutralizeFormula('')).toBe('');
+    expect(writeCsv([['=1+1', -3, null]])).toBe("\uFEFF'=1+1;-3;\r\n");
+  });
+
+  it('streams the same text', async () => {
+    const rows: CsvCell[][] = [
+      ['a', 1],
+      ['@b', null],
+    ];
+    const chunks: Buffer[] = [];
+    for await (const chunk of csvStream(rows)) chunks.push(Buffer.from(chunk));
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(writeCsv(rows));
   });
 });

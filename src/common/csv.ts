@@ -1,4 +1,8 @@
+import { once } from 'node:events';
+import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
+import { stringify as stringifyStream } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import { ValidationFailedError } from './errors';
 
 export interface CsvRow {
@@ -68,4 +72,46 @@ export function readCsv(input: Buffer | string, options: CsvOptions): CsvRow[] {
     line: info.lines,
     values: Object.fromEntries(known.map((name) => [name, record[columns.indexOf(name)] ?? ''])),
   }));
+}
+
+/** What a spreadsheet program would start a formula with: a cell beginning with one of these is read as one. */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * A text cell as a spreadsheet program should show it: one that would be read as a formula (=, +, -, @, a tab or
+ * carriage return, or their full-width forms) gets a leading apostrophe, which Excel and LibreOffice show as text.
+ */
+export function neutralizeFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** A cell of an exported file: text is neutralised, a number is written as it is. */
+export type CsvCell = string | number | null;
+
+function csvRecord(cells: readonly CsvCell[]): string[] {
+  return cells.map((cell) => (cell === null ? '' : typeof cell === 'number' ? String(cell) : neutralizeFormula(cell)));
+}
+
+/**
+ * CSV for spreadsheet programs: a byte-order mark (so Excel reads UTF-8 and keeps ā, č, ē …), semicolons (what a
+ * spreadsheet program set to Latvian expects), Windows line ends and every text cell neutralised.
+ */
+export function writeCsv(rows: Iterable<readonly CsvCell[]>): string {
+  return stringify([...rows].map(csvRecord), { delimiter: ';', bom: true, record_delimiter: 'windows' });
+}
+
+/** The same as `writeCsv`, streamed: for files too large to hold in memory. */
+export function csvStream(rows: Iterable<readonly CsvCell[]> | AsyncIterable<readonly CsvCell[]>): Readable {
+  const out = stringifyStream({ delimiter: ';', bom: true, record_delimiter: 'windows' });
+  void (async () => {
+    try {
+      for await (const row of rows) {
+        if (!out.write(csvRecord(row))) await once(out, 'drain');
+      }
+      out.end();
+    } catch (error) {
+      out.destroy(error as Error);
+    }
+  })();
+  return out;
 }
