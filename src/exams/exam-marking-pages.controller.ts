@@ -23,7 +23,7 @@ import {
 import { markingItemView, ownResultView, pointsText } from './exam-marking-views';
 import { ExamReleaseService } from './exam-release.service';
 import { ExamRemarksService } from './exam-remarks.service';
-import { scoreChart } from './exam-score-chart';
+import { barChart } from '../common/charts';
 import { ExamStatisticsService } from './exam-statistics.service';
 
 const EXAM_ID = new ParseIdPipe('exams.errors.notFound');
@@ -299,7 +299,6 @@ export class ExamMarkingPagesController {
   @Render('pages/exam-marking/statistics')
   async stats(@CurrentActor() actor: Actor, @Param('id', EXAM_ID) id: string, @Req() req: Request) {
     const s = await this.statistics.of(actor, id);
-    const bands = s.bands.map((b) => ({ ...b, label: `${pointsText(b.from, req.lang)}–${pointsText(b.to, req.lang)}` }));
     return {
       titleKey: 'examMarking.statistics.title',
       exam: { id: s.exam.id, title: s.exam.title },
@@ -307,8 +306,7 @@ export class ExamMarkingPagesController {
       attempts: s.attempts,
       mean: s.mean === null ? '' : pointsText(Math.round(s.mean * 100) / 100, req.lang),
       maxPoints: pointsText(s.maxPoints, req.lang),
-      bands,
-      chart: scoreChart(bands),
+      chart: barChart(s.bands.map((b) => ({ label: `${pointsText(b.from, req.lang)}–${pointsText(b.to, req.lang)}`, value: b.count }))),
       questions: s.questions.map((q) => ({
         ...q,
         facilityText: fixed(q.facility),
