@@ -56,6 +56,23 @@ export function accommodationView(row: ExamAccommodation & { name?: string; cut?
   };
 }
 
+/** The accommodation form filled with one trainee's accommodation, to change it. */
+export function accommodationFormValues(row: ExamAccommodation) {
+  const [opensDate, opensTime] = row.opensAt ? rigaDateTimeInputs(row.opensAt) : ['', ''];
+  const [closesDate, closesTime] = row.closesAt ? rigaDateTimeInputs(row.closesAt) : ['', ''];
+  return {
+    userId: row.userId,
+    timeFactor: String(Number(row.timeFactor)),
+    extraMinutes: String(row.extraMinutes),
+    extraAttempts: String(row.extraAttempts),
+    opensDate,
+    opensTime,
+    closesDate,
+    closesTime,
+    note: row.note,
+  };
+}
+
 export function resultView(result: ExamResult | null, visible: boolean) {
   if (!result || !visible) return null;
   return { status: result.status, score: result.score === null ? null : Number(result.score) };

@@ -12,7 +12,7 @@ import { withFormLocals } from '../common/form-locals';
 import { ExamAccess } from './exam-access.service';
 import { ExamAttemptsService } from './exam-attempts.service';
 import { ExamRecords } from './exam-records.service';
-import { accommodationView, examFormValues, standingView } from './exam-views';
+import { accommodationFormValues, accommodationView, examFormValues, standingView } from './exam-views';
 import { Exam } from './exam.entity';
 import { ExamCohortNotFoundError } from './exams.errors';
 import { accommodationSchema, examSchema } from './exams.schemas';
@@ -80,7 +80,12 @@ export class ExamsPagesController {
 
   @Authenticated()
   @Get('exams/:id')
-  async show(@Param('id', EXAM_ID) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async show(
+    @Param('id', EXAM_ID) id: string,
+    @Query('accommodation') editing: string | undefined,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
     const exam = await this.exams.getVisible(actor, id);
     if (!(await this.access.canManage(actor, exam.cohortId))) {
       const standing = standingView(await this.attempts.standing(actor, id));
@@ -92,7 +97,7 @@ export class ExamsPagesController {
         resultKey: standing.result ? `exams.resultStatus.${standing.result.status}` : null,
       });
     }
-    res.render('pages/exams/show', await this.staffPage(actor, exam));
+    res.render('pages/exams/show', await this.staffPage(actor, exam, editing));
   }
 
   @Roles('admin', 'instructor')
@@ -167,7 +172,8 @@ export class ExamsPagesController {
     res.redirect(303, `/exams/${id}#accommodations`);
   }
 
-  private async staffPage(actor: Actor, exam: Exam) {
+  /** The staff page; `editing` names a trainee whose accommodation fills the form, to be changed. */
+  private async staffPage(actor: Actor, exam: Exam, editing?: string) {
     const [accommodations, warnings, attempts, trainees, cohort] = await Promise.all([
       this.exams.accommodations(actor, exam.id),
       this.exams.warnings(exam),
@@ -175,6 +181,7 @@ export class ExamsPagesController {
       this.exams.trainees(exam.cohortId),
       this.records.cohortName(exam.cohortId),
     ]);
+    const edited = editing ? accommodations.find((a) => a.userId === editing) : undefined;
     return {
       title: exam.title,
       exam,
@@ -184,7 +191,8 @@ export class ExamsPagesController {
       attempts,
       trainees,
       online: exam.mode === 'online',
-      values: { timeFactor: '1', extraMinutes: '0', extraAttempts: '0' },
+      editing: Boolean(edited),
+      values: edited ? accommodationFormValues(edited) : { timeFactor: '1', extraMinutes: '0', extraAttempts: '0' },
     };
   }
 

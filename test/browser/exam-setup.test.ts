@@ -74,6 +74,18 @@ describe('setting up an exam in Chromium', () => {
     expect(row).toMatchObject({ timeFactor: '1.50', extraMinutes: 10, note: 'Ārsta izziņa' });
     await expectAccessible(page, 'exam-staff-accommodation');
 
+    // Changing it starts from what is set: the row's "Mainīt" fills the form with it.
+    await page.getByRole('link', { name: new RegExp(`^Mainīt.*${trainee.name}`) }).click();
+    await page.getByRole('heading', { name: 'Mainīt pielāgojumu' }).waitFor();
+    expect(await page.inputValue('#field-userId')).toBe(trainee.id);
+    expect(await page.inputValue('#field-timeFactor')).toBe('1.5');
+    expect(await page.inputValue('#field-note')).toBe('Ārsta izziņa');
+    await page.fill('#field-extraMinutes', '20');
+    await page.getByRole('button', { name: 'Saglabāt pielāgojumu' }).click();
+    await page.getByText('beigu laiks saīsina šim dalībniekam').waitFor();
+    const changed = await t.dataSource.getRepository(ExamAccommodation).findOneByOrFail({ examId: exam.id, userId: trainee.id });
+    expect(changed).toMatchObject({ timeFactor: '1.50', extraMinutes: 20, note: 'Ārsta izziņa' });
+
     await page.locator(`form[action$="/accommodations/${trainee.id}/delete"] button`).click();
     await page.getByText(`Noņemt pielāgojumu dalībniekam ${trainee.name}?`).waitFor();
     await expectAccessible(page, 'exam-accommodation-remove-confirm');
