@@ -88,6 +88,34 @@ describe('the question bank', () => {
   afterAll(() => t.close());
 
   describe('categories', () => {
+    it('renames the subcategories with their category, and not a category that only begins with the same letters', async () => {
+      const make = async (name: string) =>
+        (await api(teacher, 'post', `/api/v1/parts/${part.id}/question-categories`).send({ name })).body.id as string;
+      const top = await make('Riski');
+      const child = await make('Riski/Novērtēšana');
+      const grandchild = await make('Riski/Novērtēšana/Matrica');
+      const lookalike = await make('Riski un iespējas');
+      const renamed = await api(teacher, 'put', `/api/v1/question-categories/${top}`).send({ name: 'Risku vadība' });
+      expect(renamed.status).toBe(200);
+      const names = await t.dataSource.query(`SELECT id, name FROM question_categories WHERE id = ANY($1) ORDER BY name`, [
+        [top, child, grandchild, lookalike],
+      ]);
+      expect(names).toEqual([
+        { id: lookalike, name: 'Riski un iespējas' },
+        { id: top, name: 'Risku vadība' },
+        { id: child, name: 'Risku vadība/Novērtēšana' },
+        { id: grandchild, name: 'Risku vadība/Novērtēšana/Matrica' },
+      ]);
+      // A subcategory's new name that is taken refuses the whole rename.
+      await make('Cits/Novērtēšana');
+      const clash = await api(teacher, 'put', `/api/v1/question-categories/${top}`).send({ name: 'Cits' });
+      expect(clash.status).toBe(409);
+      expect(clash.body.code).toBe('CATEGORY_NAME_TAKEN');
+      expect((await t.dataSource.query(`SELECT name FROM question_categories WHERE id = $1`, [child]))[0].name).toBe(
+        'Risku vadība/Novērtēšana',
+      );
+    });
+
     it('refuses a second category of the same name, and deletes only an empty one', async () => {
       const again = await api(teacher, 'post', `/api/v1/parts/${part.id}/question-categories`).send({ name: 'Eksāmens/2012' });
       expect(again.status).toBe(409);

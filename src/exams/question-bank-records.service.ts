@@ -31,6 +31,16 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
 export class QuestionBankRecords {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Renames a category's subcategories with it (`Vecais/…` becomes `Jaunais/…`); returns how many. */
+  async renameSubcategories(manager: EntityManager, partId: string, from: string, to: string): Promise<number> {
+    const [, count] = (await manager.query(
+      `UPDATE question_categories SET name = $3 || substr(name, length($2) + 1)
+        WHERE part_id = $1 AND left(name, length($2) + 1) = $2 || '/'`,
+      [partId, from, to],
+    )) as [unknown, number];
+    return count;
+  }
+
   async categories(partId: string): Promise<CategorySummary[]> {
     const rows: { id: string; name: string; active: string; archived: string }[] = await this.dataSource.query(
       `SELECT c.id, c.name,

@@ -100,6 +100,7 @@ export class QuestionBankService {
     return { category, created: inserted.length > 0 };
   }
 
+  /** Renames a category and, since a category is named by its whole path, its subcategories with it. */
   async renameCategory(actor: Actor, categoryId: string, name: string): Promise<QuestionCategory> {
     const found = await this.category(actor, categoryId);
     try {
@@ -108,8 +109,16 @@ export class QuestionBankService {
         if (!category) throw new CategoryNotFoundError();
         const before = { name: category.name };
         await manager.getRepository(QuestionCategory).update({ id: category.id }, { name });
+        const subcategories = await this.records.renameSubcategories(manager, category.partId, category.name, name);
         await this.audit.record(
-          { actor, action: 'question_category.renamed', entityType: 'question_category', entityId: category.id, before, after: { name } },
+          {
+            actor,
+            action: 'question_category.renamed',
+            entityType: 'question_category',
+            entityId: category.id,
+            before,
+            after: { name, subcategories },
+          },
           manager,
         );
         return { ...category, name };
