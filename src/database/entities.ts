@@ -1,6 +1,9 @@
 import { ApiToken } from '../auth/api-token.entity';
 import { Attendance } from '../attendance/attendance.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { CertificateSerialCounter } from '../certificates/certificate-serial-counter.entity';
+import { CertificateTemplate } from '../certificates/certificate-template.entity';
+import { Certificate } from '../certificates/certificate.entity';
 import { Cohort } from '../cohorts/cohort.entity';
 import { AssignmentAttachment } from '../assignments/assignment-attachment.entity';
 import { Assignment } from '../assignments/assignment.entity';
@@ -67,4 +70,7 @@ export const entities = [
   ExamAttemptEvent,
   ExamResult,
   ExamRemark,
+  CertificateTemplate,
+  CertificateSerialCounter,
+  Certificate,
 ];
