@@ -6,6 +6,7 @@ import { AttendanceModule } from './attendance/attendance.module';
 import { AuditWebModule } from './audit/audit-web.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { CertificatesWebModule } from './certificates/certificates-web.module';
 import { CohortsModule } from './cohorts/cohorts.module';
 import { AccessGuard } from './common/access.guard';
 import { ControlCharactersPipe } from './common/control-characters.pipe';
@@ -50,6 +51,7 @@ const features = [
   ExamsModule,
   ExamSheetModule,
   ExamMarkingModule,
+  CertificatesWebModule,
 ];
 /** The worker's own queues, known here too so the queue dashboard shows every queue of the platform. */
 const workerQueues = queuesRegisteredUnder(WorkerModule).filter((name) => !queuesRegisteredUnder(...features).includes(name));

@@ -357,6 +357,11 @@ const EXPECTED: Record<string, Access> = {
   'POST /attempts/:id/submit': 'trainee',
   'GET /attempts/:id/result': 'signedIn',
   'GET /attempts/:id/events': 'staff',
+  // certificates: templates (who holds, sees or downloads which certificate is decided per record)
+  'GET /admin/programmes/:id/certificate-template': 'admin',
+  'POST /admin/programmes/:id/certificate-template': 'admin',
+  'GET /api/v1/programmes/:id/certificate-template': 'admin',
+  'PUT /api/v1/programmes/:id/certificate-template': 'admin',
 };
 
 /** Routes served by mounted sub-applications, which the router does not list one by one. */

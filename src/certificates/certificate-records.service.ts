@@ -1,0 +1,196 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { PreparedRead } from '../database/prepared-read';
+import type { CertificateStatus, RevocationReason } from './certificate.entity';
+
+/** What the public verification page shows of a certificate, and the neighbours in its history. */
+export interface VerifiedCertificate {
+  serial: string;
+  verification_code: string;
+  holder_name: string;
+  language: 'lv' | 'en';
+  programme_title: string;
+  part_title: string | null;
+  academic_hours: number;
+  issuer_name: string;
+  issued_at: Date;
+  status: CertificateStatus;
+  revoked_at: Date | null;
+  revocation_reason: RevocationReason | null;
+  replaces_serial: string | null;
+  replaces_code: string | null;
+  replaced_by_serial: string | null;
+  replaced_by_code: string | null;
+}
+
+/** A completed enrolment a certificate can be issued for: whose, in which cohort, part and programme. */
+export interface CompletedEnrolment {
+  enrolmentId: string;
+  userId: string;
+  cohortId: string;
+  partId: string;
+  programmeId: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+/** One part of a programme and the holder's earliest completed enrolment in it, if any. */
+export interface PartCompletion {
+  partId: string;
+  enrolmentId: string | null;
+  startsOn: string | null;
+  endsOn: string | null;
+}
+
+/** A member of a cohort as its certificate list shows them. */
+export interface CohortHolderRow {
+  enrolment_id: string;
+  user_id: string;
+  user_name: string;
+  completed_at: Date | null;
+  certificate_id: string | null;
+  serial: string | null;
+  status: CertificateStatus | null;
+  issued_at: Date | null;
+}
+
+/** Someone who completed every part of a programme, with their valid programme certificate if they hold one. */
+export interface ProgrammeHolderRow {
+  user_id: string;
+  user_name: string;
+  certificate_id: string | null;
+  serial: string | null;
+  issued_at: Date | null;
+}
+
+const VERIFICATION_COLUMNS = `
+  c.serial, c.verification_code, c.holder_name, c.language, c.programme_title, c.part_title, c.academic_hours,
+  c.issuer_name, c.issued_at, c.status, c.revoked_at, c.revocation_reason,
+  prev.serial AS replaces_serial, prev.verification_code AS replaces_code,
+  next.serial AS replaced_by_serial, next.verification_code AS replaced_by_code`;
+
+const verificationSql = (where: string) => `
+  SELECT ${VERIFICATION_COLUMNS}
+    FROM certificates c
+    LEFT JOIN certificates prev ON prev.id = c.replaces_id
+    LEFT JOIN certificates next ON next.replaces_id = c.id
+   WHERE ${where}
+   ORDER BY c.issued_at DESC
+   LIMIT 1`;
+
+/** The hand-written SQL of certificates: serial counters, who completed what, the lists and the public checks. */
+@Injectable()
+export class CertificateRecords {
+  private readonly byCode: PreparedRead<VerifiedCertificate>;
+  private readonly byHash: PreparedRead<VerifiedCertificate>;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.byCode = PreparedRead.on(dataSource, 'certificate_by_code', verificationSql('c.verification_code = $1'));
+    this.byHash = PreparedRead.on(dataSource, 'certificate_by_hash', verificationSql('c.sha256 = $1'));
+  }
+
+  /**
+   * The next serial number of the programme in the year, in the caller's transaction: the counter row stays
+   * locked until it ends, so concurrent issues take consecutive numbers in turn, and a rollback returns the number.
+   */
+  async nextSerialNumber(manager: EntityManager, programmeId: string, year: number): Promise<number> {
+    const [row] = (await manager.query(
+      `INSERT INTO certificate_serial_counters AS k (programme_id, year, last_number) VALUES ($1, $2, 1)
+       ON CONFLICT (programme_id, year) DO UPDATE SET last_number = k.last_number + 1
+       RETURNING last_number`,
+      [programmeId, year],
+    )) as { last_number: number }[];
+    return row.last_number;
+  }
+
+  /** The enrolment if it has completed its part (completed_enrolments), else null; undefined when there is none. */
+  async completedEnrolment(manager: EntityManager, enrolmentId: string): Promise<CompletedEnrolment | null | undefined> {
+    const [row] = (await manager.query(
+      `SELECT e.id, e.user_id, e.cohort_id, c.part_id, p.programme_id, c.starts_on, c.ends_on,
+              (ce.enrolment_id IS NOT NULL) AS completed
+         FROM enrolments e
+         JOIN cohorts c ON c.id = e.cohort_id
+         JOIN parts p ON p.id = c.part_id
+         LEFT JOIN completed_enrolments ce ON ce.enrolment_id = e.id
+        WHERE e.id = $1`,
+      [enrolmentId],
+    )) as Record<string, string & boolean>[];
+    if (!row) return undefined;
+    if (!row.completed) return null;
+    return {
+      enrolmentId: row.id,
+      userId: row.user_id,
+      cohortId: row.cohort_id,
+      partId: row.part_id,
+      programmeId: row.programme_id,
+      startsOn: row.starts_on,
+      endsOn: row.ends_on,
+    };
+  }
+
+  /** Each part of the programme, in order, with the person's earliest completed enrolment in it. */
+  async partCompletions(manager: EntityManager, programmeId: string, userId: string): Promise<PartCompletion[]> {
+    const rows = (await manager.query(
+      `SELECT p.id AS part_id, done.enrolment_id, done.starts_on, done.ends_on
+         FROM parts p
+         LEFT JOIN LATERAL (
+              SELECT ce.enrolment_id, c.starts_on, c.ends_on
+                FROM completed_enrolments ce
+                JOIN cohorts c ON c.id = ce.cohort_id
+               WHERE ce.part_id = p.id AND ce.user_id = $2
+               ORDER BY ce.completed_at, ce.enrolment_id
+               LIMIT 1) done ON true
+        WHERE p.programme_id = $1
+        ORDER BY p.number`,
+      [programmeId, userId],
+    )) as Record<string, string | null>[];
+    return rows.map((r) => ({ partId: r.part_id!, enrolmentId: r.enrolment_id, startsOn: r.starts_on, endsOn: r.ends_on }));
+  }
+
+  /** The public check by code: one prepared statement. */
+  async verifyCode(code: string): Promise<VerifiedCertificate | null> {
+    return (await this.byCode.rows([code]))[0] ?? null;
+  }
+
+  /** The public check of a file by its SHA-256 (hex): one prepared statement. */
+  async verifyHash(sha256: string): Promise<VerifiedCertificate | null> {
+    return (await this.byHash.rows([sha256]))[0] ?? null;
+  }
+
+  /** The members of a cohort with whether they completed and their latest part certificate of it. */
+  cohortHolders(cohortId: string): Promise<CohortHolderRow[]> {
+    return this.dataSource.query(
+      `SELECT m.enrolment_id, m.user_id, u.name AS user_name, ce.completed_at,
+              cert.id AS certificate_id, cert.serial, cert.status, cert.issued_at
+         FROM cohort_members m
+         JOIN users u ON u.id = m.user_id
+         JOIN cohorts co ON co.id = m.cohort_id
+         LEFT JOIN completed_enrolments ce ON ce.enrolment_id = m.enrolment_id
+         LEFT JOIN LATERAL (
+              SELECT id, serial, status, issued_at FROM certificates x
+               WHERE x.user_id = m.user_id AND x.part_id = co.part_id
+               ORDER BY (x.status = 'valid') DESC, x.issued_at DESC
+               LIMIT 1) cert ON true
+        WHERE m.cohort_id = $1
+        ORDER BY u.name, m.enrolment_id`,
+      [cohortId],
+    );
+  }
+
+  /** Everyone who completed every part of the programme, with their valid programme certificate. */
+  programmeHolders(programmeId: string): Promise<ProgrammeHolderRow[]> {
+    return this.dataSource.query(
+      `SELECT u.id AS user_id, u.name AS user_name, cert.id AS certificate_id, cert.serial, cert.issued_at
+         FROM users u
+         LEFT JOIN certificates cert ON cert.user_id = u.id AND cert.programme_id = $1 AND cert.part_id IS NULL
+                                    AND cert.status = 'valid'
+        WHERE u.id IN (SELECT ce.user_id FROM completed_enrolments ce JOIN parts p ON p.id = ce.part_id
+                        WHERE p.programme_id = $1
+                        GROUP BY ce.user_id
+                       HAVING count(DISTINCT ce.part_id) = (SELECT count(*) FROM parts WHERE programme_id = $1))
+        ORDER BY u.name, u.id`,
+      [programmeId],
+    );
+  }
+}
