@@ -7,6 +7,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { I18nModule } from './i18n/i18n.module';
+import { bullOptions } from './redis/bull-connection';
 
 /** What both the web and the worker process need. */
 @Module({
@@ -16,10 +17,7 @@ import { I18nModule } from './i18n/i18n.module';
     DatabaseModule,
     BullModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        connection: { url: config.env.REDIS_URL, maxRetriesPerRequest: null },
-        prefix: `${config.env.REDIS_PREFIX}:bull`,
-      }),
+      useFactory: (config: AppConfig) => bullOptions(config.env),
     }),
     I18nModule,
     ClockModule,

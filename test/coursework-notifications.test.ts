@@ -16,6 +16,7 @@ import { startWebApp, startWorker, TestApp } from './support/app';
 import { createInstructor, createTrainee } from './support/factories';
 import { createAssignment, grantExtension, handIn } from './support/grading-factories';
 import { createCohort, createPart, createProgramme, enrol } from './support/schedule-factories';
+import { bullPrefix } from '../src/redis/redis-keys';
 
 interface Row {
   template: string;
@@ -221,7 +222,7 @@ describe('coursework reminders, notices and the grading digest', () => {
     const worker = await startWorker();
     const queue = new Queue(ASSIGNMENT_REMINDERS_QUEUE, {
       connection: { url: process.env.REDIS_URL },
-      prefix: `${process.env.REDIS_PREFIX}:bull`,
+      prefix: bullPrefix(process.env.REDIS_PREFIX!),
     });
     try {
       const scheduler = await queue.getJobScheduler(ASSIGNMENT_REMINDERS_SCHEDULER);

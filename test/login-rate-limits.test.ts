@@ -1,5 +1,6 @@
 import argon2 from 'argon2';
 import { Redis } from 'ioredis';
+import { appKey } from '../src/redis/redis-keys';
 import { startWebApp, TestApp } from './support/app';
 import { createTrainee } from './support/factories';
 import { csrfToken } from './support/http';
@@ -11,7 +12,7 @@ describe('login rate limits under parallel attempts', () => {
   let redis: Redis;
   beforeAll(async () => {
     t = await startWebApp();
-    redis = new Redis(process.env.REDIS_URL!, { keyPrefix: `${process.env.REDIS_PREFIX}:app:` });
+    redis = new Redis(process.env.REDIS_URL!, { keyPrefix: appKey(process.env.REDIS_PREFIX!, '') });
   });
   beforeEach(async () => {
     for (const ip of LOOPBACK) await redis.del(`login:address:${ip}`);

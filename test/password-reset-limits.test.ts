@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { appKey } from '../src/redis/redis-keys';
 import { In } from 'typeorm';
 import { OutboxMessage } from '../src/notifications/outbox-message.entity';
 import { startWebApp, TestApp } from './support/app';
@@ -12,7 +13,7 @@ describe('password-reset requests are limited', () => {
   let redis: Redis;
   beforeAll(async () => {
     t = await startWebApp();
-    redis = new Redis(process.env.REDIS_URL!, { keyPrefix: `${process.env.REDIS_PREFIX}:app:` });
+    redis = new Redis(process.env.REDIS_URL!, { keyPrefix: appKey(process.env.REDIS_PREFIX!, '') });
   });
   beforeEach(async () => {
     for (const ip of LOOPBACK) await redis.del(`reset:address:${ip}`);

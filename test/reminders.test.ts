@@ -13,6 +13,7 @@ import type { Session } from '../src/sessions/session.entity';
 import type { User } from '../src/users/user.entity';
 import { Queue } from 'bullmq';
 import { SESSION_REMINDERS_QUEUE } from '../src/sessions/session-reminders.processor';
+import { bullPrefix } from '../src/redis/redis-keys';
 
 interface OutboxRow {
   template: string;
@@ -288,7 +289,7 @@ describe('session reminders and change notices', () => {
     const worker = await startWorker();
     const queue = new Queue(SESSION_REMINDERS_QUEUE, {
       connection: { url: process.env.REDIS_URL },
-      prefix: `${process.env.REDIS_PREFIX}:bull`,
+      prefix: bullPrefix(process.env.REDIS_PREFIX!),
     });
     try {
       const scheduler = await queue.getJobScheduler('session-reminders-scan');

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { appKey } from '../src/redis/redis-keys';
 import { AppConfig } from '../src/config/app-config';
 import { startWebApp, TestApp } from './support/app';
 import { createTrainee, TEST_PASSWORD } from './support/factories';
@@ -150,7 +151,7 @@ describe('login rate limits', () => {
     const agent = t.agent();
     const token = await csrfToken(agent);
     // The test app does not trust proxies, so it sees the loopback address; block that one instead.
-    const local = new Redis(process.env.REDIS_URL!, { keyPrefix: `${process.env.REDIS_PREFIX}:app:` });
+    const local = new Redis(process.env.REDIS_URL!, { keyPrefix: appKey(process.env.REDIS_PREFIX!, '') });
     for (const ip of ['::ffff:127.0.0.1', '127.0.0.1', '::1']) await local.set(`login:address:${ip}`, '20', 'EX', 60);
     const res = await agent.post('/login').type('form').send({ _csrf: token, email: user.email, password: TEST_PASSWORD });
     for (const ip of ['::ffff:127.0.0.1', '127.0.0.1', '::1']) await local.del(`login:address:${ip}`);

@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import type * as ExamsConstants from '../../src/exams/exams.constants';
+import type * as RedisKeys from '../../src/redis/redis-keys';
 import { fromDist } from '../lib/built-app';
 import { cpuMs, postgresCpuMs } from '../lib/cpu';
 import type { Child } from '../lib/processes';
@@ -34,7 +35,7 @@ async function queueDeadlineJobs(redisPrefix: string, attemptIds: string[], clos
   const { EXAM_DEADLINE_QUEUE } = fromDist<typeof ExamsConstants>('exams/exams.constants');
   const queue = new Queue(EXAM_DEADLINE_QUEUE, {
     connection: { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', maxRetriesPerRequest: null },
-    prefix: `${redisPrefix}:bull`,
+    prefix: fromDist<typeof RedisKeys>('redis/redis-keys').bullPrefix(redisPrefix),
   });
   try {
     const delay = Math.max(0, closesAt.getTime() - Date.now());

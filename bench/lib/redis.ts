@@ -12,12 +12,15 @@ export async function deletePrefixedKeys(prefix: string, url = process.env.REDIS
   await redis.connect();
   let deleted = 0;
   try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length) deleted += await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    // The queues' keys and the application's counters (src/redis/redis-keys.ts).
+    for (const pattern of [`{${prefix}}:*`, `{${prefix}:app}:*`]) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+        if (keys.length) deleted += await redis.unlink(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+    }
   } finally {
     redis.disconnect();
   }

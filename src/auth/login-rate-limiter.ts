@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { takeWindowPlaces } from '../redis/fixed-windows';
 import { REDIS } from '../redis/redis.module';
+import type { RedisClient } from '../redis/redis-connection';
+import { appKey } from '../redis/redis-keys';
 import { sha256 } from './secrets';
 import { LoginRateLimitedError } from './auth.errors';
 
@@ -13,7 +14,7 @@ if tonumber(redis.call('GET', KEYS[2]) or '0') > 0 then redis.call('DECR', KEYS[
 return 0
 `;
 
-type LimiterRedis = Redis & { loginRelease(account: string, address: string): Promise<number> };
+type LimiterRedis = RedisClient & { loginRelease(account: string, address: string): Promise<number> };
 
 /**
  * Counts login attempts per account and per address in fixed windows in Redis, shared by every web
@@ -25,7 +26,7 @@ export class LoginRateLimiter {
   private readonly redis: LimiterRedis;
 
   constructor(
-    @Inject(REDIS) redis: Redis,
+    @Inject(REDIS) redis: RedisClient,
     private readonly config: AppConfig,
   ) {
     redis.defineCommand('loginRelease', { numberOfKeys: 2, lua: RELEASE });
@@ -50,6 +51,7 @@ export class LoginRateLimiter {
   }
 
   private keys(email: string, ip: string) {
-    return { account: `login:account:${sha256(email.toLowerCase())}`, address: `login:address:${ip}` };
+    const prefix = this.config.env.REDIS_PREFIX;
+    return { account: appKey(prefix, `login:account:${sha256(email.toLowerCase())}`), address: appKey(prefix, `login:address:${ip}`) };
   }
 }

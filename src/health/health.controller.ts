@@ -2,21 +2,15 @@ import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/access.decorators';
 import { REDIS } from '../redis/redis.module';
+import type { RedisClient } from '../redis/redis-connection';
+import { withTimeout } from '../common/timeout';
 import { livenessBody, readinessBody } from './health.responses';
 import { ApiOk, ApiZodResponse } from '../common/api-docs';
 
 type Check = { status: 'up' | 'down'; error?: string };
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms).unref()),
-  ]);
-}
 
 async function check(probe: () => Promise<unknown>): Promise<Check> {
   try {
@@ -33,7 +27,7 @@ async function check(probe: () => Promise<unknown>): Promise<Check> {
 export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
   ) {}
 
   /** The process is running. */

@@ -1,17 +1,24 @@
-import { Redis } from 'ioredis';
+import { withTimeout } from '../common/timeout';
 import { ServiceUnavailableError } from '../database/ensure-database';
+import { createRedisClient } from './redis-connection';
+import { describeRedisTarget, parseRedisUrl } from '../config/redis-url';
 
-/** Fails with one clear line when Redis does not answer. */
+/** Fails with one clear line when Redis (the server, the cluster or the Sentinels' master) does not answer. */
 export async function checkRedis(url: string): Promise<void> {
-  const target = new URL(url);
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 3000, retryStrategy: () => null });
+  const target = parseRedisUrl(url);
+  const client = createRedisClient(target, { lazyConnect: true, maxRetriesPerRequest: 0, reconnect: false });
   client.on('error', () => undefined);
   try {
-    await client.connect();
-    await client.ping();
+    await withTimeout(
+      (async () => {
+        await client.connect();
+        await client.ping();
+      })(),
+      10_000,
+    );
   } catch (error) {
     throw new ServiceUnavailableError(
-      `Redis is not reachable at ${target.hostname}:${target.port || '6379'} (${(error as Error).message}). ` +
+      `Redis is not reachable at ${describeRedisTarget(target)} (${(error as Error).message}). ` +
         'Start it (for example `docker compose up -d redis`, or `redis-server --daemonize yes`) or set REDIS_URL.',
     );
   } finally {

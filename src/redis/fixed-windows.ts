@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connection';
 
 /**
  * Takes one place in each window (KEYS[i] holds at most ARGV[i]) in a single step, or, when any is full,
@@ -19,15 +19,16 @@ end
 return wait
 `;
 
+/** A window's key (named with appKey, so that the keys of one call share a hash slot) and its limit. */
 export interface WindowLimit {
   key: string;
   max: number;
 }
 
-type WithTake = Redis & { takeWindowPlaces(count: number, ...args: (string | number)[]): Promise<number> };
+type WithTake = RedisClient & { takeWindowPlaces(count: number, ...args: (string | number)[]): Promise<number> };
 
 /** 0 when a place was taken in every window; otherwise the milliseconds until one frees. */
-export function takeWindowPlaces(redis: Redis, limits: WindowLimit[], windowMs: number): Promise<number> {
+export function takeWindowPlaces(redis: RedisClient, limits: WindowLimit[], windowMs: number): Promise<number> {
   const client = redis as WithTake;
   if (typeof client.takeWindowPlaces !== 'function') redis.defineCommand('takeWindowPlaces', { lua: TAKE });
   return client.takeWindowPlaces(limits.length, ...limits.map((l) => l.key), ...limits.map((l) => l.max), windowMs);

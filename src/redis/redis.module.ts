@@ -1,21 +1,17 @@
 import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
+import { createRedisClient, type RedisClient } from './redis-connection';
 
 export const REDIS = Symbol('REDIS');
 
-/** Commands the application runs itself (rate limits, health); keys carry REDIS_PREFIX. */
+/** The application's own commands (rate limits, health); keys are named with appKey (redis-keys.ts). */
 @Injectable()
 export class RedisLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(@Inject(REDIS) private readonly redis: RedisClient) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
-}
-
-export function redisOptions(_config: AppConfig) {
-  return { maxRetriesPerRequest: null, enableReadyCheck: true, lazyConnect: false } as const;
 }
 
 @Module({
@@ -23,8 +19,8 @@ export function redisOptions(_config: AppConfig) {
     {
       provide: REDIS,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) =>
-        new Redis(config.env.REDIS_URL, { ...redisOptions(config), keyPrefix: `${config.env.REDIS_PREFIX}:app:`, maxRetriesPerRequest: 2 }),
+      // A request that needs Redis while it is away fails after two reconnections (a 503), rather than waiting.
+      useFactory: (config: AppConfig) => createRedisClient(config.env.REDIS_URL, { maxRetriesPerRequest: 2 }),
     },
     RedisLifecycle,
   ],

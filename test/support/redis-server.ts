@@ -9,7 +9,7 @@ export interface PrivateRedis {
   start(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -20,7 +20,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilUp(port: number): Promise<void> {
+export async function waitUntilUp(port: number): Promise<void> {
   const deadline = Date.now() + 10000;
   for (;;) {
     const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
