@@ -89,4 +89,27 @@ describe('unit of work', () => {
     await afterCommit(t.dataSource.manager, () => seen.push('now'));
     expect(seen).toEqual(['now']);
   });
+
+  it('runs on the connection of a query runner it is given, so the work sees what that connection holds', async () => {
+    const runner = t.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const pid = async (query: (sql: string) => Promise<{ pid: number }[]>) => (await query('SELECT pg_backend_pid() AS pid'))[0].pid;
+      const held = await pid((sql) => runner.query(sql));
+      const seen: string[] = [];
+      const inside = await unitOfWork(runner.manager, async (manager) => {
+        await afterCommit(manager, () => seen.push('committed'));
+        return pid((sql) => manager.query(sql));
+      });
+      expect(inside).toBe(held);
+      expect(seen).toEqual(['committed']);
+      expect(runner.isTransactionActive).toBe(false);
+    } finally {
+      await runner.release();
+    }
+  });
+
+  it('refuses to open inside a transaction not opened as a unit of work', async () => {
+    await expect(t.dataSource.transaction((manager) => unitOfWork(manager, async () => 'nested'))).rejects.toThrow(/unitOfWork/);
+  });
 });

@@ -21,6 +21,8 @@ const openUnits = new WeakMap<EntityManager, Hooks>();
  * back, the `afterRollback` tasks run (removing files written for it) and the error goes on to the caller.
  *
  * Given the manager of a unit of work already open, the work joins it: its tasks run when the outer one commits.
+ * Given the manager of a connection held for its own reasons (a query runner holding a session-level advisory
+ * lock), the transaction runs on that connection, so what the work does is seen under that lock.
  */
 export async function unitOfWork<T>(
   source: DataSource | EntityManager,
@@ -28,7 +30,11 @@ export async function unitOfWork<T>(
   isolation?: IsolationLevel,
 ): Promise<T> {
   if (source instanceof EntityManager && openUnits.has(source)) return work(source);
-  const dataSource = source instanceof DataSource ? source : source.connection;
+  // A query runner's manager opens its transaction on the runner's connection; any other source takes one from the pool.
+  if (source instanceof EntityManager && source.queryRunner?.isTransactionActive) {
+    throw new Error('A unit of work cannot run inside a transaction opened without unitOfWork()');
+  }
+  const on = source instanceof EntityManager && !source.queryRunner ? source.connection : source;
   const hooks: Hooks = { committed: [], rolledBack: [] };
   let result: T;
   try {
@@ -40,7 +46,7 @@ export async function unitOfWork<T>(
         openUnits.delete(manager);
       }
     };
-    result = isolation ? await dataSource.transaction(isolation, run) : await dataSource.transaction(run);
+    result = isolation ? await on.transaction(isolation, run) : await on.transaction(run);
   } catch (error) {
     await runTasks(hooks.rolledBack, 'after rollback');
     throw error;

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { NotFoundError } from '../common/errors';
+import { unitOfWork } from '../database/unit-of-work';
 import { UsersService } from '../users/users.service';
 import { Mailer } from './mailer';
 import { OutboxRecords } from './outbox-records.service';
@@ -63,9 +64,8 @@ export class OutboxDelivery {
       // The session-level lock a worker holds on a row while it sends it; it dies with the worker's connection.
       if (await this.records.tryLockSender(runner.manager, outboxId)) {
         try {
-          // On the connection that holds the sender lock; nothing to do after commit, so no unit of work.
-          // eslint-disable-next-line no-restricted-syntax
-          const taken = await runner.manager.transaction((manager) => this.take(manager, outboxId));
+          // On the connection that holds the sender lock: `sending` is committed before the SMTP server sees the email.
+          const taken = await unitOfWork(runner.manager, (manager) => this.take(manager, outboxId));
           if (taken instanceof OutboxMessage) {
             try {
               await this.mailer.send(taken);
