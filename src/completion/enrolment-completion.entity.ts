@@ -10,12 +10,19 @@ export type CompletionState = (typeof COMPLETION_STATES)[number];
 export const MANUAL_COMPLETION_STATES = ['completed', 'not_completed'] as const;
 export type ManualCompletionState = (typeof MANUAL_COMPLETION_STATES)[number];
 
+export const CRITERIA = ['attendance', 'independent_work', 'final_exam', 'closing_seminar'] as const;
+export type Criterion = (typeof CRITERIA)[number];
+export const CRITERION_STATES = ['met', 'pending', 'impossible'] as const;
+export type CriterionState = (typeof CRITERION_STATES)[number];
+
 /** One criterion of the rule for one enrolment: met, not yet (and what is missing), or no longer possible. */
 export interface CriterionResult {
-  criterion: 'attendance' | 'independent_work' | 'final_exam' | 'closing_seminar';
-  state: 'met' | 'pending' | 'impossible';
-  /** What is still missing while pending, e.g. { count: 2, unit: 'sessions' }. */
+  criterion: Criterion;
+  state: CriterionState;
+  /** What is still missing while pending, e.g. { count: 2, unit: 'sessions' } (units: src/completion/completion-evaluation.ts). */
   missing?: { count: number; unit: string };
+  /** How far along: `done` of the `of` needed (sessions attended, assignments passed…), for a progress bar. */
+  progress?: { done: number; of: number };
 }
 
 /**
