@@ -5,6 +5,8 @@ import type { Actor } from '../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { CohortAccessService } from '../cohorts/cohort-access.service';
 import { Cohort } from '../cohorts/cohort.entity';
+import { assignmentScope } from '../completion/completion-records.service';
+import { CompletionService } from '../completion/completion.service';
 import { ForbiddenError, NotFoundError } from '../common/errors';
 import { uuid } from '../common/schemas';
 import { lockRow } from '../database/row-locks';
@@ -62,6 +64,7 @@ export class AssignmentsService {
     private readonly cohorts: CohortAccessService,
     private readonly storage: StorageService,
     private readonly audit: AuditService,
+    private readonly completion: CompletionService,
   ) {}
 
   /**
@@ -118,6 +121,8 @@ export class AssignmentsService {
         },
         manager,
       );
+      // One more assignment to pass, when it is required.
+      await this.completion.reevaluate(manager, assignmentScope(assignment));
       return assignment;
     });
   }
@@ -141,6 +146,9 @@ export class AssignmentsService {
         },
         manager,
       );
+      if (before.requiredForCompletion !== assignment.requiredForCompletion) {
+        await this.completion.reevaluate(manager, assignmentScope(assignment));
+      }
       return assignment;
     });
   }
@@ -164,6 +172,7 @@ export class AssignmentsService {
         manager,
       );
       for (const file of files) await this.storage.discardAfterCommit(manager, file.storageKey);
+      await this.completion.reevaluate(manager, assignmentScope(assignment));
       return assignment;
     });
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CompletionModule } from '../completion/completion.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { AttendanceApiController } from './attendance-api.controller';
 import { AttendancePagesController } from './attendance-pages.controller';
@@ -10,7 +11,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 
 /** Taking attendance, attendance percentages and the below-minimum warning (web process). */
 @Module({
-  imports: [NotificationsModule, SessionsModule],
+  imports: [NotificationsModule, SessionsModule, CompletionModule],
   controllers: [AttendancePagesController, AttendanceApiController],
   providers: [AttendanceRecords, AttendanceService, AttendanceStatsService, AttendanceWarnings],
   exports: [AttendanceStatsService],

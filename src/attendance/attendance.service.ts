@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { AuditService } from '../audit/audit.service';
+import { CompletionService } from '../completion/completion.service';
 import { unitOfWork } from '../database/unit-of-work';
 import { SessionAccess } from '../sessions/session-access.service';
 import { SessionsService } from '../sessions/sessions.service';
@@ -34,6 +35,7 @@ export class AttendanceService {
     private readonly access: SessionAccess,
     private readonly warnings: AttendanceWarnings,
     private readonly audit: AuditService,
+    private readonly completion: CompletionService,
   ) {}
 
   /** The session and each trainee of its cohort with their mark, for those who may take attendance. */
@@ -92,6 +94,7 @@ export class AttendanceService {
         changes.map(([id]) => id),
         now,
       );
+      await this.completion.reevaluate(manager, { cohortId: session.cohortId, userIds: changes.map(([id]) => id) });
       return { changed: changes.length };
     });
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CompletionModule } from '../completion/completion.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { UsersModule } from '../users/users.module';
@@ -18,7 +19,14 @@ import { WaitingList } from './waiting-list';
 import { NotificationsModule } from '../notifications/notifications.module';
 
 @Module({
-  imports: [NotificationsModule, TypeOrmModule.forFeature([Cohort, Enrolment]), CohortAccessModule, ProgrammesModule, UsersModule],
+  imports: [
+    NotificationsModule,
+    TypeOrmModule.forFeature([Cohort, Enrolment]),
+    CohortAccessModule,
+    ProgrammesModule,
+    UsersModule,
+    CompletionModule,
+  ],
   controllers: [CohortsPagesController, EnrolmentsPagesController, MyPagesController, CohortsApiController],
   providers: [CohortsService, EnrolmentsService, EnrolmentImportService, EnrolmentEmails, WaitingList, MyEnrolmentsService],
   exports: [CohortsService, EnrolmentsService, CohortAccessModule],

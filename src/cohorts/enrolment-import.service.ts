@@ -6,6 +6,7 @@ import type { Actor } from '../common/actor';
 import { readCsv } from '../common/csv';
 import { email as emailSchema } from '../common/schemas';
 import { unitOfWork } from '../database/unit-of-work';
+import { CompletionService } from '../completion/completion.service';
 import type { TranslateParams } from '../i18n/i18n.service';
 import { User } from '../users/user.entity';
 import { IMPORT_STATUSES, ImportStatus } from './cohort.schemas';
@@ -46,6 +47,7 @@ export class EnrolmentImportService {
     private readonly enrolments: EnrolmentsService,
     private readonly audit: AuditService,
     private readonly records: CohortRecords,
+    private readonly completion: CompletionService,
   ) {}
 
   async import(cohortId: string, file: Buffer | string, actor: Actor): Promise<ImportReport> {
@@ -84,6 +86,7 @@ export class EnrolmentImportService {
         },
         manager,
       );
+      await this.completion.reevaluate(manager, { cohortId: cohort.id });
       return { imported: true, rows: rows.map(strip), counts };
     });
   }

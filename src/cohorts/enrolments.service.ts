@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
+import { CompletionService } from '../completion/completion.service';
 import { lockRow } from '../database/row-locks';
 import { unitOfWork } from '../database/unit-of-work';
 import { User } from '../users/user.entity';
@@ -24,6 +25,7 @@ export class EnrolmentsService {
     private readonly emails: EnrolmentEmails,
     private readonly audit: AuditService,
     private readonly records: CohortRecords,
+    private readonly completion: CompletionService,
   ) {}
 
   /** Enrols the trainee, or puts them on the waiting list when the cohort is full. */
@@ -33,8 +35,12 @@ export class EnrolmentsService {
       const user = await manager.getRepository(User).findOneBy({ id: userId });
       if (!user || user.disabledAt) throw new CannotEnrolError('enrolment.unknownUser');
       if (!user.hasRole('trainee')) throw new CannotEnrolError('enrolment.notTrainee', { name: user.name });
-      if ((await this.records.placesTaken(manager, cohortId)) < cohort.capacity)
-        return this.place(manager, cohort, user, 'enrolled', actor);
+      if ((await this.records.placesTaken(manager, cohortId)) < cohort.capacity) {
+        const enrolment = await this.place(manager, cohort, user, 'enrolled', actor);
+        // A new member starts with every criterion of the rule to meet.
+        await this.completion.reevaluate(manager, { enrolmentIds: [enrolment.id] });
+        return enrolment;
+      }
       return this.place(manager, cohort, user, 'waitlisted', actor, (await this.records.waitingCount(manager, cohortId)) + 1);
     });
   }

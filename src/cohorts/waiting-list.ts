@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
+import { CompletionService } from '../completion/completion.service';
 import type { Cohort } from './cohort.entity';
 import { CohortRecords } from './cohort-records.service';
 import { EnrolmentEmails } from './enrolment-emails';
@@ -13,6 +14,7 @@ export class WaitingList {
     private readonly emails: EnrolmentEmails,
     private readonly audit: AuditService,
     private readonly records: CohortRecords,
+    private readonly completion: CompletionService,
   ) {}
 
   /**
@@ -42,6 +44,7 @@ export class WaitingList {
       );
       await this.emails.enqueue(manager, 'promoted', enrolment, enrolment.user, cohort);
     }
+    await this.completion.reevaluate(manager, { enrolmentIds: ids });
     return promoted;
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { CompletionService } from '../completion/completion.service';
 import { AppConfig } from '../config/app-config';
 import { unitOfWork } from '../database/unit-of-work';
 import { ExamAttemptEvent } from './exam-attempt-event.entity';
@@ -25,6 +26,7 @@ export class AttemptSubmission {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly records: ExamRecords,
+    private readonly completion: CompletionService,
   ) {}
 
   /** Seconds after the deadline an answer in transit is still accepted. */
@@ -121,6 +123,8 @@ export class AttemptSubmission {
        WHERE exam_results.overridden_reason IS NULL`,
       [examId, userId, status, best?.score ?? null, best?.id ?? null],
     );
+    // Handing in, marking an essay and marking again after a key fix all come here.
+    await this.completion.reevaluate(manager, { cohortId: exam.cohortId, userIds: [userId] });
   }
 
   async result(examId: string, userId: string): Promise<ExamResult | null> {

@@ -8,10 +8,11 @@ import { ExamRemarksService } from './exam-remarks.service';
 import { ExamStatisticsService } from './exam-statistics.service';
 import { ExamsModule } from './exams.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { CompletionModule } from '../completion/completion.module';
 
 /** Marking exams by hand, fixing keys, overriding and releasing results, statistics (web process). */
 @Module({
-  imports: [NotificationsModule, ExamsModule],
+  imports: [NotificationsModule, ExamsModule, CompletionModule],
   controllers: [ExamMarkingPagesController, ExamMarkingApiController],
   providers: [ExamMarkingRecords, ExamMarkingService, ExamRemarksService, ExamReleaseService, ExamStatisticsService],
   exports: [ExamMarkingService, ExamReleaseService],

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
+import { CompletionService } from '../completion/completion.service';
 import { AppConfig } from '../config/app-config';
 import { lockRow } from '../database/row-locks';
 import { unitOfWork } from '../database/unit-of-work';
@@ -54,6 +55,7 @@ export class ExamReleaseService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
+    private readonly completion: CompletionService,
   ) {}
 
   async managed(actor: Actor, examId: string): Promise<Exam> {
@@ -106,6 +108,7 @@ export class ExamReleaseService {
         { actor, action: 'exam.result_overridden', entityType: 'exam', entityId: examId, before, after: resultAuditView(saved) },
         manager,
       );
+      await this.completion.reevaluate(manager, { cohortId: exam.cohortId, userIds: [userId] });
       return saved;
     });
   }
@@ -135,6 +138,8 @@ export class ExamReleaseService {
           manager,
         );
       }
+      // Once released, every result counts for completion.
+      if (first) await this.completion.reevaluate(manager, { cohortId: exam.cohortId });
       const recipients = await this.records.releaseRecipients(examId, manager);
       const ids = await this.outbox.enqueueMany(
         manager,

@@ -6,10 +6,11 @@ import { ExamSheetApiController } from './exam-sheet-api.controller';
 import { ExamSheetPagesController } from './exam-sheet-pages.controller';
 import { ExamSheetRecords } from './exam-sheet-records.service';
 import { ExamSheetService } from './exam-sheet.service';
+import { CompletionModule } from '../completion/completion.module';
 
 /** Results of exams sat in person: the sheet, its CSV/XLSX upload and the printable protocol (web process). */
 @Module({
-  imports: [CohortAccessModule],
+  imports: [CohortAccessModule, CompletionModule],
   controllers: [ExamSheetPagesController, ExamSheetApiController],
   providers: [ExamAccess, ExamSheetRecords, ExamSheetService, ExamProtocolService],
 })

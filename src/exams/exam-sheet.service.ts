@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
+import { CompletionService } from '../completion/completion.service';
 import { ValidationFailedError } from '../common/errors';
 import { lockRow, lockRows } from '../database/row-locks';
 import { unitOfWork } from '../database/unit-of-work';
@@ -65,6 +66,7 @@ export class ExamSheetService {
     private readonly access: ExamAccess,
     private readonly records: ExamSheetRecords,
     private readonly audit: AuditService,
+    private readonly completion: CompletionService,
   ) {}
 
   /** The exam, if the actor may enter its results. */
@@ -108,6 +110,7 @@ export class ExamSheetService {
         else if (await this.write(manager, actor, exam, planned, results.get(entry.userId) ?? null)) report.saved.push(planned);
         else report.conflicts.push({ userId: row.userId, name: row.name });
       }
+      await this.recount(manager, exam, report.saved);
       return report;
     });
   }
@@ -186,8 +189,14 @@ export class ExamSheetService {
         }
         applied.push(change);
       }
+      await this.recount(manager, exam, applied);
       return applied;
     });
+  }
+
+  /** Results entered change the trainees' completion (once the exam's results are released). */
+  private async recount(manager: EntityManager, exam: Exam, changes: PlannedChange[]): Promise<void> {
+    if (changes.length) await this.completion.reevaluate(manager, { cohortId: exam.cohortId, userIds: changes.map((c) => c.userId) });
   }
 
   private async inPerson(actor: Actor, examId: string): Promise<Exam> {

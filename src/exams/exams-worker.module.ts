@@ -5,10 +5,11 @@ import { AttemptSubmission } from './attempt-submission.service';
 import { ExamDeadlineProcessor, ExamDeadlineSweeper, ExamDeadlineSweepProcessor } from './exam-deadlines';
 import { ExamRecords } from './exam-records.service';
 import { EXAM_DEADLINE_QUEUE, EXAM_SWEEP_QUEUE } from './exams.constants';
+import { CompletionModule } from '../completion/completion.module';
 
 /** Submitting attempts at their deadline: the timed jobs and the sweeper (worker process only). */
 @Module({
-  imports: [CohortAccessModule, BullModule.registerQueue({ name: EXAM_DEADLINE_QUEUE }, { name: EXAM_SWEEP_QUEUE })],
+  imports: [CohortAccessModule, CompletionModule, BullModule.registerQueue({ name: EXAM_DEADLINE_QUEUE }, { name: EXAM_SWEEP_QUEUE })],
   providers: [AttemptSubmission, ExamRecords, ExamDeadlineProcessor, ExamDeadlineSweeper, ExamDeadlineSweepProcessor],
   exports: [ExamDeadlineSweeper, AttemptSubmission],
 })

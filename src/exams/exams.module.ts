@@ -10,10 +10,11 @@ import { ExamsApiController } from './exams-api.controller';
 import { ExamsPagesController } from './exams-pages.controller';
 import { AttemptPagesController } from './attempt-pages.controller';
 import { ExamsService } from './exams.service';
+import { CompletionModule } from '../completion/completion.module';
 
 /** Exams of cohorts: set-up, accommodations and taking them online (web process). */
 @Module({
-  imports: [CohortAccessModule, BullModule.registerQueue({ name: EXAM_DEADLINE_QUEUE })],
+  imports: [CohortAccessModule, CompletionModule, BullModule.registerQueue({ name: EXAM_DEADLINE_QUEUE })],
   controllers: [ExamsApiController, ExamsPagesController, AttemptPagesController],
   providers: [ExamsService, ExamAttemptsService, AttemptSubmission, ExamAccess, ExamRecords],
   exports: [ExamsService, ExamAttemptsService, AttemptSubmission, ExamAccess, ExamRecords],

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { AuditService } from '../audit/audit.service';
+import { CompletionService } from '../completion/completion.service';
 import { lockRow } from '../database/row-locks';
 import { unitOfWork } from '../database/unit-of-work';
 import { Session } from '../sessions/session.entity';
@@ -42,6 +43,7 @@ export class ExamsService {
     private readonly access: ExamAccess,
     private readonly records: ExamRecords,
     private readonly audit: AuditService,
+    private readonly completion: CompletionService,
   ) {}
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Exam> {
@@ -85,6 +87,8 @@ export class ExamsService {
         { actor, action: 'exam.created', entityType: 'exam', entityId: exam.id, after: examAuditView(exam) },
         manager,
       );
+      // A retake turns a failed sitting back into one that can still be made good.
+      await this.completion.reevaluate(manager, { cohortId });
       return exam;
     });
   }
@@ -110,6 +114,7 @@ export class ExamsService {
         { actor, action: 'exam.updated', entityType: 'exam', entityId: id, before, after: examAuditView(saved) },
         manager,
       );
+      await this.completion.reevaluate(manager, { cohortId });
       return saved;
     });
   }
@@ -123,6 +128,7 @@ export class ExamsService {
       if (await manager.getRepository(ExamAttempt).exists({ where: { examId: id } })) throw new ExamHasAttemptsError();
       await manager.getRepository(Exam).delete({ id });
       await this.audit.record({ actor, action: 'exam.deleted', entityType: 'exam', entityId: id, before: examAuditView(exam) }, manager);
+      await this.completion.reevaluate(manager, { cohortId: exam.cohortId });
     });
   }
 

@@ -4,6 +4,8 @@ import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { AuditService } from '../audit/audit.service';
+import { assignmentScope } from '../completion/completion-records.service';
+import { CompletionService } from '../completion/completion.service';
 import { ValidationFailedError } from '../common/errors';
 import { uuid } from '../common/schemas';
 import { parseWith } from '../common/zod-validation.pipe';
@@ -74,6 +76,7 @@ export class GradesService {
     private readonly access: AssignmentAccess,
     private readonly storage: StorageService,
     private readonly audit: AuditService,
+    private readonly completion: CompletionService,
   ) {}
 
   get policy(): FilePolicy {
@@ -209,6 +212,8 @@ export class GradesService {
       if (before?.feedbackFileKey && before.feedbackFileKey !== grade.feedbackFileKey) {
         await this.storage.discardAfterCommit(manager, before.feedbackFileKey);
       }
+      // A released grade saved again is a draft until it is released again: it no longer counts for completion.
+      if (before?.status === 'released') await this.completion.reevaluate(manager, assignmentScope(assignment, [submission.userId]));
       return grade;
     });
   }

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityNotFoundError } from 'typeorm';
 import { type Actor, actorHasRole } from '../common/actor';
 import { AuditService } from '../audit/audit.service';
+import { assignmentScope } from '../completion/completion-records.service';
+import { CompletionService } from '../completion/completion.service';
 import { Clock } from '../common/clock';
 import { ValidationFailedError } from '../common/errors';
 import { lockRow } from '../database/row-locks';
@@ -41,6 +43,7 @@ export class GradingReleaseService {
     private readonly notifications: AssignmentNotices,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly completion: CompletionService,
   ) {}
 
   /** Releases the grade; releasing a released grade changes nothing. `revision`, when given, must still be current. */
@@ -78,6 +81,7 @@ export class GradingReleaseService {
           assignmentTitle: assignment.title,
         },
       ]);
+      await this.completion.reevaluate(manager, assignmentScope(assignment, [submission.userId]));
       return after;
     });
     if (!grade) throw new GradeConflictError('saved', await this.grades.graderName(submission.id));
@@ -124,6 +128,15 @@ export class GradingReleaseService {
           assignmentTitle: assignment.title,
         })),
       );
+      if (released.length) {
+        await this.completion.reevaluate(
+          manager,
+          assignmentScope(
+            assignment,
+            released.map((row) => row.trainee_id),
+          ),
+        );
+      }
       return { released: released.length, skipped };
     });
   }
@@ -156,6 +169,8 @@ export class GradingReleaseService {
         manager,
       );
       await this.withdrawRelease(manager, actor, submission.id);
+      // Returned work is not graded yet: a pass released before no longer counts.
+      await this.completion.reevaluate(manager, assignmentScope(assignment, [submission.userId]));
       await this.notifications.returnedForRevision(manager, {
         submissionId: submission.id,
         userId: submission.userId,

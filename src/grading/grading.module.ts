@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { GradingRecords } from './grading-records.service';
 import { AssignmentsModule } from '../assignments/assignments.module';
+import { CompletionModule } from '../completion/completion.module';
 import { SubmissionsModule } from '../submissions/submissions.module';
 import { GradesApiController } from './grades-api.controller';
 import { GradesService } from './grades.service';
@@ -12,7 +13,7 @@ import { StorageModule } from '../storage/storage.module';
 
 /** Grading handed-in work: the queue, grades and feedback, returning for revision, release (web process). */
 @Module({
-  imports: [StorageModule, AssignmentsModule, SubmissionsModule],
+  imports: [StorageModule, AssignmentsModule, SubmissionsModule, CompletionModule],
   controllers: [GradingPagesController, GradesApiController],
   providers: [GradingRecords, GradesService, GradingQueueService, GradingReleaseService, GradingZipService],
   exports: [GradingQueueService],

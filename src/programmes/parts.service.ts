@@ -3,9 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
+import { CompletionService, type RuleChangePreview } from '../completion/completion.service';
 import { lockRow } from '../database/row-locks';
 import { unitOfWork } from '../database/unit-of-work';
 import { isUniqueViolation } from '../users/users.service';
+import type { CompletionRule } from './completion-rule';
 import { Part } from './part.entity';
 import { ProgrammeRecords } from './programme-records.service';
 import { PartInput } from './programme.schemas';
@@ -17,6 +19,24 @@ function auditView(part: Part): Record<string, unknown> {
   return fields;
 }
 
+const RULE_FIELDS = ['minAttendancePercent', 'requiresIndependentWork', 'requiresFinalExam', 'closesWithSeminar'] as const;
+
+/** The completion rule of a part or of a part's input. */
+export function ruleOf(source: CompletionRule): CompletionRule {
+  return Object.fromEntries(RULE_FIELDS.map((field) => [field, source[field]])) as unknown as CompletionRule;
+}
+
+/** The rule in a few characters, to tell whether a dry run was shown for the rule now submitted: "80-101". */
+export function ruleFingerprint(rule: CompletionRule): string {
+  return `${rule.minAttendancePercent}-${[rule.requiresIndependentWork, rule.requiresFinalExam, rule.closesWithSeminar].map(Number).join('')}`;
+}
+
+/** A part saved, and what its new rule did to the completion of its open cohorts (null: the rule did not change). */
+export interface PartUpdate {
+  part: Part;
+  completion: RuleChangePreview | null;
+}
+
 /** The ordered parts of a programme. Every change locks the programme row, so numbering is decided one at a time. */
 @Injectable()
 export class PartsService {
@@ -24,6 +44,7 @@ export class PartsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly records: ProgrammeRecords,
+    private readonly completion: CompletionService,
   ) {}
 
   listFor(programmeId: string): Promise<Part[]> {
@@ -48,17 +69,48 @@ export class PartsService {
     });
   }
 
+  /**
+   * What saving `input` would do to the completion of the part's trainees, without saving it; null when the rule
+   * stays as it is. Applying the same rule right after does the same (CompletionService.previewRule).
+   */
+  async previewRuleChange(id: string, input: PartInput): Promise<RuleChangePreview | null> {
+    const part = await this.dataSource.getRepository(Part).findOneBy({ id });
+    if (!part) throw new PartNotFoundError();
+    if (ruleFingerprint(part) === ruleFingerprint(input)) return null;
+    return this.completion.previewRule(id, ruleOf(input));
+  }
+
   async update(id: string, input: PartInput, actor: Actor): Promise<Part> {
+    return (await this.updateWithCompletion(id, input, actor)).part;
+  }
+
+  /**
+   * Saves the part. A changed rule is applied to the completion of every trainee of its open cohorts in the same
+   * transaction (closed cohorts keep what closing fixed; certificates already issued are separate records and
+   * stay as they are), and the audit record says how many it completed and un-completed.
+   */
+  async updateWithCompletion(id: string, input: PartInput, actor: Actor): Promise<PartUpdate> {
     return unitOfWork(this.dataSource, async (manager) => {
       const found = await manager.getRepository(Part).findOneBy({ id });
       if (!found) throw new PartNotFoundError();
       await this.lockProgramme(manager, found.programmeId);
       const part = await manager.getRepository(Part).findOneByOrFail({ id });
       const before = auditView(part);
+      const ruleChanged = ruleFingerprint(part) !== ruleFingerprint(input);
       Object.assign(part, this.fields(input), input.number ? { number: input.number } : {});
       await this.saveNumbered(manager, part);
-      await this.audit.record({ actor, action: 'part.updated', entityType: 'part', entityId: id, before, after: auditView(part) }, manager);
-      return part;
+      const completion = ruleChanged ? await this.completion.applyRule(manager, id) : null;
+      const after = {
+        ...auditView(part),
+        ...(completion && {
+          completion: {
+            uncompleted: completion.uncompleted.map((c) => c.enrolmentId),
+            completed: completion.completed.map((c) => c.enrolmentId),
+          },
+        }),
+      };
+      await this.audit.record({ actor, action: 'part.updated', entityType: 'part', entityId: id, before, after }, manager);
+      return { part, completion };
     });
   }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CohortAccessModule } from '../cohorts/cohort-access.module';
+import { CompletionModule } from '../completion/completion.module';
 import { StorageModule } from '../storage/storage.module';
 import { Indicator } from './indicator.entity';
 import { IndicatorsApiController } from './indicators-api.controller';
@@ -18,7 +19,7 @@ import { ProgrammesPagesController } from './programmes-pages.controller';
 import { ProgrammesService } from './programmes.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Programme, Part, Indicator]), CohortAccessModule, StorageModule],
+  imports: [TypeOrmModule.forFeature([Programme, Part, Indicator]), CohortAccessModule, StorageModule, CompletionModule],
   controllers: [
     ProgrammesPagesController,
     IndicatorsPagesController,

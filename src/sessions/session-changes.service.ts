@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
+import { CompletionService } from '../completion/completion.service';
 import { unitOfWork } from '../database/unit-of-work';
 import { SessionAccess } from './session-access.service';
 import { SessionChange, type SessionChangeKind } from './session-change.entity';
@@ -32,6 +33,7 @@ export class SessionChangesService {
     private readonly clashes: SessionClashCheck,
     private readonly notices: SessionNotices,
     private readonly audit: AuditService,
+    private readonly completion: CompletionService,
   ) {}
 
   async move(actor: Actor, id: string, input: MoveSessionInput): Promise<Session> {
@@ -119,6 +121,8 @@ export class SessionChangesService {
       );
       const cohort = await this.sessions.cohort(session.cohortId, manager);
       await this.notices.announce(manager, session, change, cohort.name);
+      // A cancelled session is no longer one to attend; a restored one is again.
+      await this.completion.reevaluate(manager, { cohortId: session.cohortId });
       return session;
     });
   }

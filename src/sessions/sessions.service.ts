@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AccessSubject, Actor } from '../common/actor';
 import { Cohort } from '../cohorts/cohort.entity';
+import { CompletionService } from '../completion/completion.service';
 import { lockRow } from '../database/row-locks';
 import { unitOfWork } from '../database/unit-of-work';
 import { User } from '../users/user.entity';
@@ -60,6 +61,7 @@ export class SessionsService {
     private readonly audit: AuditService,
     private readonly notices: SessionNotices,
     private readonly records: SessionRecords,
+    private readonly completion: CompletionService,
   ) {}
 
   async cohort(cohortId: string, manager: EntityManager = this.dataSource.manager): Promise<CohortInfo> {
@@ -145,6 +147,8 @@ export class SessionsService {
         { actor, action: 'session.created', entityType: 'session', entityId: session.id, after: sessionAuditView(session) },
         manager,
       );
+      // One more session to attend (or a seminar to close with).
+      await this.completion.reevaluate(manager, { cohortId });
       return session;
     });
   }
@@ -189,6 +193,8 @@ export class SessionsService {
         manager,
       );
       if (placeText(session) !== oldPlace) await this.notices.announcePlace(manager, session, oldPlace, cohort.name);
+      // A class that becomes a seminar (or an exam sitting) counts differently.
+      if (before.kind !== after.kind) await this.completion.reevaluate(manager, { cohortId: session.cohortId });
       return session;
     });
   }
