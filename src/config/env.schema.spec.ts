@@ -35,4 +35,52 @@ describe('configuration', () => {
     expect(parseEnv({ SMTP_URL: '' }).SMTP_URL).toBeUndefined();
     expect(() => parseEnv({ SMTP_URL: 'http://mail' })).toThrow(/SMTP_URL/);
   });
+
+  it('keeps files locally unless told otherwise, and asks nothing of S3 then', () => {
+    const env = parseEnv({ S3_BUCKET: '' });
+    expect(env.STORAGE_DRIVER).toBe('local');
+    expect(env.S3_BUCKET).toBeUndefined();
+  });
+
+  it('takes the S3 settings for the s3 driver, path style as a yes or no', () => {
+    const env = parseEnv({
+      STORAGE_DRIVER: 's3',
+      S3_ENDPOINT: 'http://minio:9000',
+      S3_REGION: 'eu-north-1',
+      S3_BUCKET: 'kursors-files',
+      S3_ACCESS_KEY_ID: 'kursors',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      S3_FORCE_PATH_STYLE: 'true',
+    });
+    expect(env).toMatchObject({
+      STORAGE_DRIVER: 's3',
+      S3_ENDPOINT: 'http://minio:9000',
+      S3_BUCKET: 'kursors-files',
+      S3_FORCE_PATH_STYLE: true,
+    });
+    expect(parseEnv({ STORAGE_DRIVER: 's3', S3_BUCKET: 'b-1', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' })).toMatchObject({
+      S3_REGION: 'us-east-1',
+      S3_FORCE_PATH_STYLE: false,
+    });
+    expect(
+      parseEnv({ STORAGE_DRIVER: 's3', S3_BUCKET: 'b-1', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' }).S3_ENDPOINT,
+    ).toBeUndefined();
+  });
+
+  it('names each S3 setting the s3 driver is missing, and each one that is malformed', () => {
+    expect(() => parseEnv({ STORAGE_DRIVER: 's3', S3_ACCESS_KEY_ID: 'k' })).toThrow(
+      'Invalid configuration: S3_BUCKET: must be set when STORAGE_DRIVER is s3; S3_SECRET_ACCESS_KEY: must be set when STORAGE_DRIVER is s3',
+    );
+    const message = (() => {
+      try {
+        parseEnv({ STORAGE_DRIVER: 's3', S3_ENDPOINT: 'minio:9000', S3_BUCKET: 'My_Bucket', S3_FORCE_PATH_STYLE: 'maybe' });
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message).toContain('S3_ENDPOINT: must be a URL starting with http:// or https://');
+    expect(message).toContain('S3_BUCKET: must be a bucket name');
+    expect(message).toContain('S3_FORCE_PATH_STYLE');
+    expect(() => parseEnv({ STORAGE_DRIVER: 'ftp' })).toThrow(/STORAGE_DRIVER/);
+  });
 });

@@ -20,6 +20,15 @@ const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v
 
 const duration = z.coerce.number().int().positive();
 
+/** A text setting where an empty value counts as not set. */
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -43,19 +52,26 @@ export const envSchema = z.object({
     .string()
     .regex(/^[a-zA-Z0-9:_-]{1,64}$/, 'must be 1-64 letters, digits, ":", "_" or "-"')
     .default('kursors'),
-  SMTP_URL: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .pipe(url(['smtp:', 'smtps:']).optional()),
+  SMTP_URL: optionalText.pipe(url(['smtp:', 'smtps:']).optional()),
   MAIL_FROM: z.string().trim().min(3).default('Kursors <kursors@localhost>'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default('development-secret-change-me-0123456789'),
   SESSION_IDLE_MINUTES: duration.default(30),
   SESSION_ABSOLUTE_HOURS: duration.default(12),
   UPLOAD_DIR: z.string().trim().min(1).default('./uploads'),
-  /** Where uploaded files are kept: `local` (UPLOAD_DIR) now; an S3-compatible driver can be added. */
-  STORAGE_DRIVER: z.enum(['local']).default('local'),
+  /** Where uploaded files are kept: `local` (in UPLOAD_DIR) or `s3` (a bucket of an S3-compatible service, the S3_* settings). */
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  /** The S3 service's address; AWS's endpoint of S3_REGION when not set. */
+  S3_ENDPOINT: optionalText.pipe(url(['http:', 'https:']).optional()),
+  S3_REGION: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{1,40}$/, 'must be a region name such as eu-north-1')
+    .default('us-east-1'),
+  S3_BUCKET: optionalText.pipe(z.string().regex(BUCKET, 'must be a bucket name: 3-63 lower-case letters, digits, "." or "-"').optional()),
+  S3_ACCESS_KEY_ID: optionalText,
+  S3_SECRET_ACCESS_KEY: optionalText,
+  /** Address the bucket as `<endpoint>/<bucket>` (MinIO and most self-hosted services) rather than `<bucket>.<endpoint host>`. */
+  S3_FORCE_PATH_STYLE: bool.default(false),
   /** Largest material file accepted, in megabytes. */
   MATERIAL_MAX_MB: z.coerce.number().int().min(1).max(2048).default(50),
   TZ: z.string().default('Europe/Riga'),
@@ -90,13 +106,24 @@ export const envSchema = z.object({
     ),
 });
 
+/** The settings the s3 storage driver cannot do without. */
+const S3_REQUIRED = ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+
+/** The schema with the rules that tie one setting to another. */
+const checkedEnvSchema = envSchema.superRefine((env, context) => {
+  if (env.STORAGE_DRIVER !== 's3') return;
+  for (const name of S3_REQUIRED) {
+    if (!env[name]) context.addIssue({ code: 'custom', path: [name], message: 'must be set when STORAGE_DRIVER is s3' });
+  }
+});
+
 export type Env = Omit<z.infer<typeof envSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string };
 
 export class InvalidEnvironmentError extends Error {}
 
 /** Parses the environment, naming every bad variable in one message. */
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
-  const result = envSchema.safeParse(source);
+  const result = checkedEnvSchema.safeParse(source);
   if (result.success) {
     const data = { ...result.data, PUBLIC_URL: (result.data.PUBLIC_URL ?? `http://localhost:${result.data.PORT}`).replace(/\/+$/, '') };
     if (data.NODE_ENV === 'production' && data.SESSION_SECRET === envSchema.shape.SESSION_SECRET.parse(undefined)) {

@@ -3,16 +3,31 @@ import { Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { LocalStorageDriver } from './local-storage.driver';
 import { OrphanFileCleaner } from './orphan-file-cleaner';
+import { S3Client } from './s3-client';
+import { S3StorageDriver } from './s3-storage.driver';
 import { STORAGE_DRIVER, type StorageDriver } from './storage-driver';
 import { StorageService } from './storage.service';
 
 function createDriver(config: AppConfig): StorageDriver {
-  switch (config.env.STORAGE_DRIVER) {
+  const env = config.env;
+  switch (env.STORAGE_DRIVER) {
     case 'local': {
-      const driver = new LocalStorageDriver(config.env.UPLOAD_DIR);
+      const driver = new LocalStorageDriver(env.UPLOAD_DIR);
       mkdirSync(driver.root, { recursive: true });
       return driver;
     }
+    case 's3':
+      // The settings' presence was checked at start (env.schema.ts).
+      return new S3StorageDriver(
+        new S3Client({
+          endpoint: env.S3_ENDPOINT,
+          region: env.S3_REGION,
+          bucket: env.S3_BUCKET!,
+          accessKeyId: env.S3_ACCESS_KEY_ID!,
+          secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
+          forcePathStyle: env.S3_FORCE_PATH_STYLE,
+        }),
+      );
   }
 }
 
