@@ -1,5 +1,3 @@
-import { rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -15,22 +13,13 @@ import { eventually } from './support/eventually';
 import { createApiToken, createInstructor } from './support/factories';
 import { pdfBytes } from './support/files';
 import { createCohort, createPart, createProgramme } from './support/schedule-factories';
-import { filesIn, useTemporaryUploadDir } from './support/uploads';
+import { openSpace, STORAGE_KINDS, useSpace, type StorageSpace } from './support/storage-spaces';
 
-const uploadDir = useTemporaryUploadDir();
 const TWO_DAYS_MS = 2 * 86_400_000;
 
-function pathOf(key: string): string {
-  const [prefix, id] = key.split('-');
-  return join(uploadDir, prefix, id.slice(0, 2), key);
-}
-
-function age(path: string, ms: number): void {
-  const then = new Date(Date.now() - ms);
-  utimesSync(path, then, then);
-}
-
-describe('storage', () => {
+describe.each(STORAGE_KINDS)('storage on the %s driver', (kind) => {
+  let space: StorageSpace;
+  let restoreSettings: () => void;
   let t: TestApp;
   let storage: StorageService;
   let cohortId: string;
@@ -54,6 +43,8 @@ describe('storage', () => {
   }
 
   beforeAll(async () => {
+    space = await openSpace(kind);
+    restoreSettings = useSpace(space);
     t = await startWebApp();
     storage = t.app.get(StorageService);
     const part = await createPart(t.dataSource, await createProgramme(t.dataSource));
@@ -61,7 +52,8 @@ describe('storage', () => {
   });
   afterAll(async () => {
     await t.close();
-    rmSync(uploadDir, { recursive: true, force: true });
+    restoreSettings();
+    await space.close();
   });
 
   describe('orphan file cleanup', () => {
@@ -71,18 +63,15 @@ describe('storage', () => {
       const orphan = await storePdf();
       const young = await storePdf();
       const foreign = newStorageKey('unclaimed');
-      writeFileSync(join(uploadDir, 'README.txt'), 'not ours');
-      const foreignPath = pathOf(foreign);
-      rmSync(join(foreignPath, '..'), { recursive: true, force: true });
+      space.putForeign('README.txt');
       await storage['driver'].put(foreign, Readable.from(['logo']), { maxBytes: 100 });
-      const temporary = join(pathOf(orphan.key), '..', `.${orphan.key}.0123456789ab.tmp`);
-      writeFileSync(temporary, 'half a file');
-      for (const path of [pathOf(kept.key), pathOf(orphan.key), foreignPath, temporary]) age(path, TWO_DAYS_MS);
+      space.leaveIncomplete(orphan.key, TWO_DAYS_MS);
+      for (const key of [kept.key, orphan.key, foreign]) space.age(key, TWO_DAYS_MS);
 
       const cleaner = t.app.get(OrphanFileCleaner);
       const first = await cleaner.removeOrphans();
       expect(first).toMatchObject({ removed: 1, incomplete: 1 });
-      expect(filesIn(uploadDir).sort()).toEqual([kept.key, young.key, foreign, 'README.txt'].sort());
+      expect(space.stored().sort()).toEqual([kept.key, young.key, foreign, 'README.txt'].sort());
       expect(await cleaner.removeOrphans()).toMatchObject({ removed: 0, incomplete: 0 });
 
       await storage.discard(young.key);
@@ -92,7 +81,7 @@ describe('storage', () => {
 
     it('is run by a nightly job the worker schedules', async () => {
       const orphan = await storePdf();
-      age(pathOf(orphan.key), TWO_DAYS_MS);
+      space.age(orphan.key, TWO_DAYS_MS);
       const worker: INestApplicationContext = await startWorker();
       try {
         const queue = worker.get<Queue>(getQueueToken(STORAGE_CLEANUP_QUEUE));
@@ -107,7 +96,7 @@ describe('storage', () => {
           'the cleanup job',
         );
         expect(done).toBe('completed');
-        expect(filesIn(uploadDir)).not.toContain(orphan.key);
+        expect(space.stored()).not.toContain(orphan.key);
       } finally {
         await worker.close();
       }
@@ -132,7 +121,7 @@ describe('storage', () => {
       const instructor = await createInstructor(t.dataSource);
       await t.dataSource.query('INSERT INTO cohort_instructors (cohort_id, user_id) VALUES ($1, $2)', [cohortId, instructor.id]);
       const { secret } = await createApiToken(t.dataSource, instructor);
-      const before = filesIn(uploadDir);
+      const before = space.stored();
       const res = await t
         .http()
         .post(`/api/v1/cohorts/${cohortId}/materials`)
@@ -140,7 +129,7 @@ describe('storage', () => {
         .field('title', 'Neizdosies')
         .attach('file', pdfBytes(), 'Neizdosies.pdf');
       expect(res.status).toBe(500);
-      expect(filesIn(uploadDir)).toEqual(before);
+      expect(space.stored()).toEqual(before);
       expect(await t.dataSource.getRepository(Material).countBy({ title: 'Neizdosies' })).toBe(0);
       expect(await t.dataSource.getRepository(AuditEvent).countBy({ action: 'material.uploaded', actorId: instructor.id })).toBe(0);
 
@@ -151,6 +140,7 @@ describe('storage', () => {
         .field('title', 'Izdosies')
         .attach('file', pdfBytes(), 'Izdosies.pdf');
       expect(res2.status).toBe(201);
+      expect(space.stored()).toHaveLength(before.length + 1);
     });
   });
 });
