@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { buffer } from 'node:stream/consumers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { XMLParser } from 'fast-xml-parser';
 import { EMPTY_SHA256, encodePath, encodeRfc3986, S3Signer } from './s3-signature';
@@ -78,15 +79,6 @@ export function errorOf(status: number, body: Buffer): S3RequestError {
   return new S3RequestError(status, code, message);
 }
 
-function collect(response: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    response.on('data', (chunk: Buffer) => chunks.push(chunk));
-    response.on('end', () => resolve(Buffer.concat(chunks)));
-    response.on('error', reject);
-  });
-}
-
 /**
  * A small S3 client: signs each request (AWS Signature Version 4, the payload's SHA-256 signed too), sends it
  * over kept-alive connections, and tries a request again after a network failure or a 5xx answer, since every
@@ -127,7 +119,7 @@ export class S3Client {
     for (let attempt = 1; ; attempt += 1) {
       try {
         const response = await this.start(req);
-        const body = await collect(response);
+        const body = await buffer(response);
         const status = response.statusCode ?? 0;
         if (status >= 300 && status !== 304) throw errorOf(status, body);
         return { status, headers: response.headers, body };
@@ -142,7 +134,7 @@ export class S3Client {
   async openStream(req: S3Request): Promise<IncomingMessage> {
     const response = await this.start(req);
     const status = response.statusCode ?? 0;
-    if (status >= 300) throw errorOf(status, await collect(response));
+    if (status >= 300) throw errorOf(status, await buffer(response));
     return response;
   }
 

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { buffer } from 'node:stream/consumers';
 import { XMLParser } from 'fast-xml-parser';
 import { S3Signer } from '../../src/storage/s3-signature';
 
@@ -60,15 +61,6 @@ const md5 = (body: Buffer) => `"${createHash('md5').update(body).digest('hex')}"
 const sha256 = (body: Buffer) => createHash('sha256').update(body).digest();
 const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const parser = new XMLParser({ parseTagValue: false, isArray: (name) => name === 'Part' });
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
 
 function parseAmzDate(value: string | undefined): Date | undefined {
   const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value ?? '');
@@ -190,7 +182,7 @@ export class S3TestServer {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
-      let body = await readBody(req);
+      let body = await buffer(req);
       if (this.corruptions && body.length) {
         this.corruptions -= 1;
         body = Buffer.from(body);
