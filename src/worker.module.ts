@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AssignmentsWorkerModule } from './assignments/assignments-worker.module';
+import { AuthWorkerModule } from './auth/auth-worker.module';
 import { AttendanceWorkerModule } from './attendance/attendance-worker.module';
 import { CoreModule } from './core.module';
 import { ExamsWorkerModule } from './exams/exams-worker.module';
@@ -13,6 +14,7 @@ import { StorageWorkerModule } from './storage/storage-worker.module';
   imports: [
     CoreModule,
     NotificationsWorkerModule,
+    AuthWorkerModule,
     StorageWorkerModule,
     SessionsWorkerModule,
     AssignmentsWorkerModule,

@@ -10,7 +10,8 @@ import { User } from '../users/user.entity';
 
 /** An expiry is pushed forward at most this often: a request within it leaves the row alone. */
 export const SESSION_TOUCH_EVERY_MS = 60_000;
-const PRUNE_EVERY_MS = 15 * 60_000;
+/** How often this process forgets the expiries it holds of sessions that have lapsed (the rows go in the worker). */
+const FORGET_EVERY_MS = 15 * 60_000;
 
 type Callback<T = void> = (err?: unknown, value?: T) => void;
 
@@ -51,7 +52,7 @@ export class SessionStore extends Store implements OnApplicationShutdown {
   private readonly read: PreparedRead<SessionRow>;
   private readonly loaded = new Map<string, Loaded>();
   private readonly logger = new Logger(SessionStore.name);
-  private readonly pruneTimer?: NodeJS.Timeout;
+  private readonly forgetTimer: NodeJS.Timeout;
 
   constructor(config: AppConfig, @InjectDataSource() dataSource: DataSource) {
     super();
@@ -60,8 +61,7 @@ export class SessionStore extends Store implements OnApplicationShutdown {
     this.pool.on('error', (err) => this.logger.warn({ err }, 'Session store connection lost'));
     this.users = new RawEntity(dataSource, User);
     this.read = PreparedRead.onPool<SessionRow>(this.pool, 'session_with_user', sessionWithUserSql(this.users.select('u', 'u_')));
-    // Tests end sessions by hand; a prune racing them would only add noise.
-    if (config.env.NODE_ENV !== 'test') this.pruneTimer = setInterval(() => void this.prune(), PRUNE_EVERY_MS).unref();
+    this.forgetTimer = setInterval(() => this.forgetLapsed(), FORGET_EVERY_MS).unref();
   }
 
   override get(sid: string, callback: Callback<SessionData | null>): void {
@@ -124,14 +124,17 @@ export class SessionStore extends Store implements OnApplicationShutdown {
     return row && row.u_id === userId ? this.users.from(row, 'u_') : undefined;
   }
 
-  private async prune(): Promise<void> {
+  /**
+   * Memory only: what this process read is a cache it may drop at any time (a missing entry costs one more
+   * write). Expired rows are deleted once for all processes by the worker's session-prune job.
+   */
+  private forgetLapsed(): void {
     const now = Date.now();
     for (const [sid, known] of this.loaded) if (known.expireMs < now) this.loaded.delete(sid);
-    await this.pool.query(`DELETE FROM user_sessions WHERE expire < now()`).catch(() => undefined);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.pruneTimer);
+    clearInterval(this.forgetTimer);
     await this.pool.end().catch(() => undefined);
   }
 }
