@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
+import { parseEnv } from '../src/config/env.schema';
+import { checkStorage } from '../src/storage/check-storage';
 import { S3RequestError } from '../src/storage/s3-client';
 import { MIN_PART_SIZE, StoredObjectMismatchError } from '../src/storage/s3-storage.driver';
 import { newStorageKey } from '../src/storage/storage-keys';
@@ -131,5 +133,36 @@ describe('the s3 storage driver and its service', () => {
       code: 'SignatureDoesNotMatch',
     });
     expect(space.server.names()).toEqual([]);
+  });
+
+  describe('before a process starts', () => {
+    const envOf = (overrides: Record<string, string> = {}) => parseEnv({ ...space.env, ...overrides });
+
+    it('writes, checks and removes a small file in the bucket, and leaves nothing', async () => {
+      await checkStorage(envOf());
+      expect(space.server.requests.map((request) => request.method)).toEqual(['PUT', 'HEAD', 'DELETE']);
+      expect(space.server.names()).toEqual([]);
+    });
+
+    it('says in one line what to fix when the bucket cannot keep files', async () => {
+      const refusals: [Record<string, string>, RegExp][] = [
+        [
+          { S3_BUCKET: 'nav-tada' },
+          /^The S3 bucket nav-tada at http:\/\/127\.0\.0\.1:\d+\/nav-tada cannot keep files \(.*NoSuchBucket.*\)\. Create the bucket, or set S3_BUCKET\.$/,
+        ],
+        [{ S3_SECRET_ACCESS_KEY: 'wrong' }, /SignatureDoesNotMatch.*Check S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY\.$/],
+        [{ S3_REGION: 'us-west-2' }, /AuthorizationHeaderMalformed.*Check S3_REGION\.$/],
+        [{ S3_ENDPOINT: 'http://127.0.0.1:1' }, /ECONNREFUSED.*Check S3_ENDPOINT, and that the service is running\.$/],
+      ];
+      for (const [overrides, message] of refusals) await expect(checkStorage(envOf(overrides))).rejects.toThrow(message);
+      space.server.keepsChecksums = false;
+      await expect(checkStorage(envOf())).rejects.toThrow(/keeps no SHA-256 checksum.*must keep SHA-256 checksums/);
+      expect(space.server.names()).toEqual([]);
+    });
+
+    it('asks nothing of S3 when files are kept locally', async () => {
+      await checkStorage(envOf({ STORAGE_DRIVER: 'local' }));
+      expect(space.server.requests).toEqual([]);
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { s3Settings } from './check-storage';
 import { LocalStorageDriver } from './local-storage.driver';
 import { OrphanFileCleaner } from './orphan-file-cleaner';
 import { S3Client } from './s3-client';
@@ -17,17 +18,7 @@ function createDriver(config: AppConfig): StorageDriver {
       return driver;
     }
     case 's3':
-      // The settings' presence was checked at start (env.schema.ts).
-      return new S3StorageDriver(
-        new S3Client({
-          endpoint: env.S3_ENDPOINT,
-          region: env.S3_REGION,
-          bucket: env.S3_BUCKET!,
-          accessKeyId: env.S3_ACCESS_KEY_ID!,
-          secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
-          forcePathStyle: env.S3_FORCE_PATH_STYLE,
-        }),
-      );
+      return new S3StorageDriver(new S3Client(s3Settings(env)));
   }
 }
 
