@@ -17,15 +17,32 @@ describe('PreparedRead', () => {
     expect(asked).toEqual([{ name: 'one', text: 'SELECT $1::int AS n', values: [1] }]);
   });
 
-  it('runs the same text in a transaction when given its manager, unnamed', async () => {
+  it("runs by its name on a transaction's connection when given the manager of a transaction on its pool", async () => {
     const { pool, asked } = recordingPool();
-    const inTransaction: unknown[][] = [];
+    const onConnection: unknown[] = [];
+    const connection = { query: (config: unknown) => (onConnection.push(config), Promise.resolve({ rows: [{ n: 2 }] })) };
     const manager = {
-      query: (text: string, values: unknown[]) => (inTransaction.push([text, values]), Promise.resolve([{ n: 2 }])),
+      connection: { driver: { master: pool } },
+      queryRunner: { isReleased: false, connect: () => Promise.resolve(connection) },
+      query: () => Promise.reject(new Error('not through TypeORM')),
     } as unknown as EntityManager;
     const read = PreparedRead.onPool<{ n: number }>(pool, 'in-transaction', 'SELECT $1::int AS n');
     expect(await read.rows([2], manager)).toEqual([{ n: 2 }]);
-    expect(inTransaction).toEqual([['SELECT $1::int AS n', [2]]]);
+    expect(onConnection).toEqual([{ name: 'in-transaction', text: 'SELECT $1::int AS n', values: [2] }]);
+    expect(asked).toEqual([]);
+  });
+
+  it('runs the same text unnamed through a manager whose connection is of another pool', async () => {
+    const { pool, asked } = recordingPool();
+    const inTransaction: unknown[][] = [];
+    const manager = {
+      connection: { driver: { master: recordingPool().pool } },
+      queryRunner: { isReleased: false, connect: () => Promise.reject(new Error('not this connection')) },
+      query: (text: string, values: unknown[]) => (inTransaction.push([text, values]), Promise.resolve([{ n: 3 }])),
+    } as unknown as EntityManager;
+    const read = PreparedRead.onPool<{ n: number }>(pool, 'elsewhere', 'SELECT $1::int AS n');
+    expect(await read.rows([3], manager)).toEqual([{ n: 3 }]);
+    expect(inTransaction).toEqual([['SELECT $1::int AS n', [3]]]);
     expect(asked).toEqual([]);
   });
 

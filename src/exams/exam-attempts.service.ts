@@ -12,11 +12,11 @@ import { afterCommit, unitOfWork } from '../database/unit-of-work';
 import { allowedSecondsFor, attemptTiming } from './attempt-deadline';
 import { AttemptSubmission } from './attempt-submission.service';
 import { ExamAccess } from './exam-access.service';
-import { ExamAttemptEvent, type AttemptEventKind } from './exam-attempt-event.entity';
+import { ExamAttemptEvent } from './exam-attempt-event.entity';
 import { ExamAttemptItem } from './exam-attempt-item.entity';
 import { ExamAttempt } from './exam-attempt.entity';
 import { ExamLateAnswer } from './exam-late-answer.entity';
-import { ExamRecords } from './exam-records.service';
+import { ExamRecords, type LockedAttempt } from './exam-records.service';
 import { ExamResult } from './exam-result.entity';
 import { accommodationTerms, attemptsAllowedFor, windowOf } from './exam-terms';
 import { Exam } from './exam.entity';
@@ -182,7 +182,7 @@ export class ExamAttemptsService {
           choiceOrder: d.choiceOrder,
         })),
       );
-      await this.log(
+      await this.records.logEvent(
         manager,
         attempt.id,
         'start',
@@ -241,7 +241,7 @@ export class ExamAttemptsService {
       attempt = (await this.dataSource.getRepository(ExamAttempt).findOne({ where: { id: attemptId } }))!;
     }
     if (own && logView && attempt.status === 'in_progress')
-      await this.log(this.dataSource.manager, attempt.id, 'view', { position }, actor.ip);
+      await this.records.logEvent(this.dataSource.manager, attempt.id, 'view', { position }, actor.ip);
     const items = (await this.dataSource
       .getRepository(ExamAttemptItem)
       .createQueryBuilder('i')
@@ -253,9 +253,9 @@ export class ExamAttemptsService {
     return { attempt, exam, items, asStaff, resultVisible: resultsVisible(exam, siblings) };
   }
 
-  /** The trainee's own attempt in progress, or why it cannot be changed. */
-  private async ownOpenAttempt(manager: EntityManager, actor: Actor, attemptId: string): Promise<ExamAttempt> {
-    const attempt = await lockRow(manager, ExamAttempt, attemptId);
+  /** The trainee's own attempt, its row locked until the unit of work ends, or why it cannot be changed. */
+  private async ownLockedAttempt(manager: EntityManager, actor: Actor, attemptId: string): Promise<LockedAttempt> {
+    const attempt = await this.records.lockAttempt(manager, attemptId);
     if (!attempt || attempt.userId !== actor.userId) throw new AttemptNotFoundError();
     return attempt;
   }
@@ -268,30 +268,21 @@ export class ExamAttemptsService {
    */
   async save(actor: Actor, attemptId: string, position: number, input: SaveAnswerInput): Promise<SaveOutcome> {
     const late = await unitOfWork(this.dataSource, async (manager) => {
-      const attempt = await this.ownOpenAttempt(manager, actor, attemptId);
-      const item = await manager
-        .getRepository(ExamAttemptItem)
-        .createQueryBuilder('i')
-        .innerJoinAndMapOne('i.questionVersion', QuestionVersion, 'v', 'v.id = i.questionVersionId')
-        .where('i.attemptId = :id AND i.position = :position', { id: attemptId, position })
-        .getOne();
+      const attempt = await this.ownLockedAttempt(manager, actor, attemptId);
+      const item = await this.records.answerSlot(manager, attemptId, position);
       if (!item) throw new NoSuchQuestionPositionError();
       if (attempt.status !== 'in_progress' || this.submission.isPastDeadline(attempt)) {
         await manager.getRepository(ExamLateAnswer).insert({ attemptId, position, response: input.response, seq: input.seq });
-        await this.log(manager, attemptId, 'late', { position, seq: input.seq }, actor.ip);
+        await this.records.logEvent(manager, attemptId, 'late', { position, seq: input.seq }, actor.ip);
         return true;
       }
-      checkResponse((item as LoadedItem).questionVersion.body, input.response);
+      checkResponse(item.body, input.response);
       if (input.seq <= item.responseSeq) {
         return { saved: false as const, seq: item.responseSeq, savedAt: item.savedAt };
       }
       const savedAt = new Date();
-      await manager.update(
-        ExamAttemptItem,
-        { id: item.id },
-        { response: input.response, responseSeq: input.seq, savedAt, version: item.version + 1 },
-      );
-      await this.log(manager, attemptId, 'save', { position, seq: input.seq }, actor.ip);
+      await this.records.writeAnswer(manager, item.id, { response: input.response, seq: input.seq, savedAt });
+      await this.records.logEvent(manager, attemptId, 'save', { position, seq: input.seq }, actor.ip);
       return { saved: true as const, seq: input.seq, savedAt };
     });
     if (late === true) {
@@ -304,11 +295,11 @@ export class ExamAttemptsService {
 
   async flag(actor: Actor, attemptId: string, position: number, flagged: boolean): Promise<void> {
     await unitOfWork(this.dataSource, async (manager) => {
-      const attempt = await this.ownOpenAttempt(manager, actor, attemptId);
+      const attempt = await this.ownLockedAttempt(manager, actor, attemptId);
       if (attempt.status !== 'in_progress' || this.submission.isPastDeadline(attempt)) throw new AttemptClosedError();
       const result = await manager.update(ExamAttemptItem, { attemptId, position }, { flagged });
       if (!result.affected) throw new NoSuchQuestionPositionError();
-      await this.log(manager, attemptId, 'flag', { position, flagged }, actor.ip);
+      await this.records.logEvent(manager, attemptId, 'flag', { position, flagged }, actor.ip);
     });
   }
 
@@ -326,7 +317,7 @@ export class ExamAttemptsService {
   async reconnected(actor: Actor, attemptId: string, detail: { pending: number }): Promise<void> {
     const attempt = await this.dataSource.getRepository(ExamAttempt).findOne({ where: { id: attemptId } });
     if (!attempt || attempt.userId !== actor.userId) throw new AttemptNotFoundError();
-    await this.log(this.dataSource.manager, attemptId, 'reconnect', detail, actor.ip);
+    await this.records.logEvent(this.dataSource.manager, attemptId, 'reconnect', detail, actor.ip);
   }
 
   /** What happened during the attempt, in order, for staff. */
@@ -350,11 +341,6 @@ export class ExamAttemptsService {
   private async closeOverdue(examId: string, userId: string): Promise<void> {
     const open = await this.dataSource.getRepository(ExamAttempt).findOne({ where: { examId, userId, status: 'in_progress' } });
     if (open && this.submission.isPastDeadline(open)) await this.submission.submit(open.id, 'deadline');
-  }
-
-  private async log(manager: EntityManager, attemptId: string, kind: AttemptEventKind, detail: Record<string, unknown>, ip: string | null) {
-    const event: Partial<ExamAttemptEvent> = { attemptId, kind, detail, ip: ip?.slice(0, 45) ?? null };
-    await manager.getRepository(ExamAttemptEvent).insert(event as never);
   }
 }
 

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { PreparedRead } from '../database/prepared-read';
+import type { AttemptEventKind } from './exam-attempt-event.entity';
+import type { AttemptStatus } from './exam-attempt.entity';
+import type { QuestionResponse } from './marking';
 import type { QuestionBody } from './question-body';
 
 /** A question version as an attempt draws it. */
@@ -34,6 +38,34 @@ export interface ItemMark {
   awarded: string | null;
 }
 
+/** What a change to an attempt's answers needs to know of the attempt, read with its row locked. */
+export interface LockedAttempt {
+  userId: string;
+  status: AttemptStatus;
+  deadlineAt: Date;
+}
+
+/** An item as a save needs it: the answer kept, its number, and the body of the question version drawn. */
+export interface AnswerSlot {
+  id: string;
+  responseSeq: number;
+  savedAt: Date | null;
+  body: QuestionBody;
+}
+
+/**
+ * The statements of an answer save, the hot path of an exam (a thousand trainees saving as they go). Exported
+ * for the exams benchmark's same-SQL reference, which must send the same.
+ */
+export const ANSWER_SAVE_SQL = {
+  lockAttempt: 'SELECT user_id, status, deadline_at FROM exam_attempts WHERE id = $1 FOR UPDATE',
+  slot: `SELECT i.id, i.response_seq, i.saved_at, v.body
+           FROM exam_attempt_items i JOIN question_versions v ON v.id = i.question_version_id
+          WHERE i.attempt_id = $1 AND i.position = $2`,
+  writeAnswer: 'UPDATE exam_attempt_items SET response = $2, response_seq = $3, saved_at = $4, version = version + 1 WHERE id = $1',
+  logEvent: 'INSERT INTO exam_attempt_events (attempt_id, kind, detail, ip) VALUES ($1, $2, $3, $4)',
+} as const;
+
 export interface TraineeRow {
   id: string;
   name: string;
@@ -42,11 +74,54 @@ export interface TraineeRow {
 
 /**
  * The exams feature's hand-written SQL: the question bank as exams read it (current versions of the questions
- * of a part, not archived), the cohort's trainees and the attempts due for submission.
+ * of a part, not archived), the cohort's trainees, the attempts due for submission, and an answer save's
+ * statements (the attempt locked, the item's kept answer, the new answer, the event), read without TypeORM's
+ * query building and hydration; the reads are named prepared statements on the transaction's connection.
  */
 @Injectable()
 export class ExamRecords {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly lockRead: PreparedRead<{ user_id: string; status: AttemptStatus; deadline_at: Date }>;
+  private readonly slotRead: PreparedRead<{ id: string; response_seq: number; saved_at: Date | null; body: QuestionBody }>;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.lockRead = PreparedRead.on(dataSource, 'exam_attempt_lock', ANSWER_SAVE_SQL.lockAttempt);
+    this.slotRead = PreparedRead.on(dataSource, 'exam_answer_slot', ANSWER_SAVE_SQL.slot);
+  }
+
+  /**
+   * The attempt, its row locked until `manager`'s transaction ends (so a save and the submission never cross), or
+   * null when there is none.
+   */
+  async lockAttempt(manager: EntityManager, attemptId: string): Promise<LockedAttempt | null> {
+    const [row] = await this.lockRead.rows([attemptId], manager);
+    return row ? { userId: row.user_id, status: row.status, deadlineAt: row.deadline_at } : null;
+  }
+
+  /** The item at `position` of the attempt with the body of its question version, or null when there is none. */
+  async answerSlot(manager: EntityManager, attemptId: string, position: number): Promise<AnswerSlot | null> {
+    const [row] = await this.slotRead.rows([attemptId, position], manager);
+    return row ? { id: row.id, responseSeq: row.response_seq, savedAt: row.saved_at, body: row.body } : null;
+  }
+
+  /** Keeps a newer answer of an item; the row's version goes up by one, as an entity update does. */
+  async writeAnswer(
+    manager: EntityManager,
+    itemId: string,
+    answer: { response: QuestionResponse; seq: number; savedAt: Date },
+  ): Promise<void> {
+    await manager.query(ANSWER_SAVE_SQL.writeAnswer, [itemId, JSON.stringify(answer.response), answer.seq, answer.savedAt]);
+  }
+
+  /** What happened during an attempt, for staff to read (see ExamAttemptEvent). */
+  async logEvent(
+    manager: EntityManager,
+    attemptId: string,
+    kind: AttemptEventKind,
+    detail: Record<string, unknown>,
+    ip: string | null,
+  ): Promise<void> {
+    await manager.query(ANSWER_SAVE_SQL.logEvent, [attemptId, kind, JSON.stringify(detail), ip?.slice(0, 45) ?? null]);
+  }
 
   /** The current versions of the part's questions that are not archived, in the given ids or categories. */
   async currentVersions(
