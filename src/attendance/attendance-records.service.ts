@@ -43,6 +43,29 @@ export interface TraineeSessionRecord {
   status: string | null;
 }
 
+/** A session of the cohort that has taken place, with whether its attendance was taken. */
+export interface HeldSessionRecord {
+  id: string;
+  title: string;
+  kind: string;
+  starts_at: Date;
+  ends_at: Date;
+  recorded: boolean;
+}
+
+/** One trainee's mark at one held session. */
+export interface MarkRecord {
+  session_id: string;
+  user_id: string;
+  status: AttendanceStatus;
+}
+
+/**
+ * A session that has taken place and counts for attendance: scheduled (not cancelled) and started by `$1`. The
+ * summaries and the cohort's matrix read this one rule.
+ */
+const HELD = `s.status = 'scheduled' AND s.starts_at <= $1`;
+
 /** Which enrolments a summary covers (every one of them a member of its cohort, through `cohort_members`). */
 export type SummaryScope = { cohortId: string } | { userId: string } | { cohortsRunningOn: string };
 
@@ -121,7 +144,7 @@ export class AttendanceRecords {
       `WITH chosen AS (SELECT e.enrolment_id AS id, e.cohort_id, e.user_id, e.status FROM cohort_members e WHERE ${where}),
             held AS (
               SELECT s.id, s.cohort_id, EXISTS (SELECT 1 FROM attendances x WHERE x.session_id = s.id) AS recorded FROM sessions s
-               WHERE s.cohort_id IN (SELECT cohort_id FROM chosen) AND s.status = 'scheduled' AND s.starts_at <= $1)
+               WHERE s.cohort_id IN (SELECT cohort_id FROM chosen) AND ${HELD})
        SELECT e.id AS enrolment_id, e.status AS enrolment_status, e.cohort_id, c.name AS cohort_name, p.title_lv, p.title_en,
               u.id AS user_id, u.name, u.email, u.language, p.min_attendance_percent,
               (SELECT count(*) FROM held h WHERE h.cohort_id = e.cohort_id)::int AS held,
@@ -139,6 +162,29 @@ export class AttendanceRecords {
         GROUP BY e.id, e.status, e.cohort_id, c.name, p.title_lv, p.title_en, u.id, u.name, u.email, u.language, p.min_attendance_percent
         ORDER BY c.name, u.name, e.id`,
       [now, param],
+    );
+  }
+
+  /** The cohort's held sessions in the order they took place, each with whether its attendance was taken. */
+  heldSessions(cohortId: string, now: Date): Promise<HeldSessionRecord[]> {
+    return this.dataSource.query(
+      `SELECT s.id, s.title, s.kind, s.starts_at, s.ends_at, EXISTS (SELECT 1 FROM attendances x WHERE x.session_id = s.id) AS recorded
+         FROM sessions s
+        WHERE ${HELD} AND s.cohort_id = $2
+        ORDER BY s.starts_at, s.id`,
+      [now, cohortId],
+    );
+  }
+
+  /** Every mark of the cohort's members at its held sessions. */
+  cohortMarks(cohortId: string, now: Date): Promise<MarkRecord[]> {
+    return this.dataSource.query(
+      `SELECT a.session_id, a.user_id, a.status
+         FROM sessions s
+         JOIN attendances a ON a.session_id = s.id
+         JOIN cohort_members m ON m.cohort_id = s.cohort_id AND m.user_id = a.user_id
+        WHERE ${HELD} AND s.cohort_id = $2`,
+      [now, cohortId],
     );
   }
 

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { ACTIVE_STATUS } from '../cohorts/enrolment-status';
 import type { Language } from '../i18n/languages';
 import { AttendanceRecords, type SummaryScope } from './attendance-records.service';
+import type { AttendanceStatus } from './attendance.entity';
 
 /**
  * Attendance of one enrolment. Only sessions that have taken place count: started and not cancelled; sessions
@@ -49,6 +50,31 @@ export function isBelowMinimum(attended: number, recorded: number, minPercent: n
   return recorded > 0 && minPercent > 0 && attended * 100 < minPercent * recorded;
 }
 
+/** A session that has taken place, as the cohort's matrix shows it. */
+export interface HeldSession {
+  id: string;
+  title: string;
+  kind: string;
+  startsAt: Date;
+  endsAt: Date;
+  /** Whether its attendance was taken: only then does it count. */
+  recorded: boolean;
+  /** Members marked present or late. */
+  attended: number;
+  /** attended / members, rounded down; null while its attendance is not taken. */
+  percent: number | null;
+}
+
+/**
+ * The cohort's attendance as a matrix: its held sessions in order, each member with their mark at each (null: not
+ * marked) and their summary, and the cohort's own percentage — every number by the rule of `AttendanceSummary`.
+ */
+export interface AttendanceMatrix {
+  sessions: HeldSession[];
+  trainees: (AttendanceSummary & { marks: (AttendanceStatus | null)[] })[];
+  cohort: { attended: number; recorded: number; percent: number | null };
+}
+
 @Injectable()
 export class AttendanceStatsService {
   constructor(private readonly records: AttendanceRecords) {}
@@ -56,6 +82,37 @@ export class AttendanceStatsService {
   /** Every member of the cohort (cohort_members: not waitlisted or withdrawn), by name. */
   forCohort(cohortId: string, now = new Date(), manager?: EntityManager): Promise<AttendanceSummary[]> {
     return this.summaries({ cohortId }, now, manager);
+  }
+
+  /**
+   * The cohort's matrix. The cohort's percentage is every member's attended sessions over every member's recorded
+   * ones (the same fraction as one trainee's, summed over the members); a session's is its attended members over
+   * all members.
+   */
+  async matrix(cohortId: string, now = new Date()): Promise<AttendanceMatrix> {
+    const [summaries, held, marks] = await Promise.all([
+      this.forCohort(cohortId, now),
+      this.records.heldSessions(cohortId, now),
+      this.records.cohortMarks(cohortId, now),
+    ]);
+    const markOf = new Map(marks.map((m) => [`${m.session_id}:${m.user_id}`, m.status]));
+    const trainees = summaries.map((s) => ({ ...s, marks: held.map((h) => markOf.get(`${h.id}:${s.userId}`) ?? null) }));
+    const sessions = held.map((h, i) => {
+      const attended = trainees.filter((t) => t.marks[i] === 'present' || t.marks[i] === 'late').length;
+      return {
+        id: h.id,
+        title: h.title,
+        kind: h.kind,
+        startsAt: new Date(h.starts_at),
+        endsAt: new Date(h.ends_at),
+        recorded: h.recorded,
+        attended,
+        percent: h.recorded ? attendancePercent(attended, trainees.length) : null,
+      };
+    });
+    const attended = trainees.reduce((sum, t) => sum + t.present + t.late, 0);
+    const recorded = trainees.reduce((sum, t) => sum + t.recorded, 0);
+    return { sessions, trainees, cohort: { attended, recorded, percent: attendancePercent(attended, recorded) } };
   }
 
   /** Enrolled trainees below their part's minimum, in cohorts that have not ended by the given Riga date. */
