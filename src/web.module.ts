@@ -28,6 +28,7 @@ import { SubmissionsModule } from './submissions/submissions.module';
 import { UsersModule } from './users/users.module';
 import { UsersWebModule } from './users/users-web.module';
 import { WorkerModule } from './worker.module';
+import { ReportsWebModule } from './reports/reports-web.module';
 
 const features = [
   CoreModule,
@@ -52,6 +53,7 @@ const features = [
   ExamSheetModule,
   ExamMarkingModule,
   CertificatesWebModule,
+  ReportsWebModule,
 ];
 /** The worker's own queues, known here too so the queue dashboard shows every queue of the platform. */
 const workerQueues = queuesRegisteredUnder(WorkerModule).filter((name) => !queuesRegisteredUnder(...features).includes(name));

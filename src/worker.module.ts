@@ -8,6 +8,7 @@ import { ExamNoticesWorkerModule } from './exams/exam-notices-worker.module';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { SessionsWorkerModule } from './sessions/sessions-worker.module';
 import { StorageWorkerModule } from './storage/storage-worker.module';
+import { ReportsWorkerModule } from './reports/reports-worker.module';
 
 /** The background process: BullMQ processors and job schedulers, no HTTP. */
 @Module({
@@ -21,6 +22,7 @@ import { StorageWorkerModule } from './storage/storage-worker.module';
     AttendanceWorkerModule,
     ExamsWorkerModule,
     ExamNoticesWorkerModule,
+    ReportsWorkerModule,
   ],
 })
 export class WorkerModule {}

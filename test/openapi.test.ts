@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { attendanceSummaryListBody } from '../src/attendance/attendance.responses';
 import { cohortBody, enrolmentListBody } from '../src/cohorts/cohort.responses';
 import { indicatorListBody, programmeListBody, programmeWithPartsBody } from '../src/programmes/programme.responses';
+import { attendanceReportBody, gradebookBody, reportExportListBody, traineeRecordBody } from '../src/reports/reports.responses';
 import { sessionPageBody, sessionWithHistoryBody } from '../src/sessions/session.responses';
 import { userResponseSchema } from '../src/users/user.responses';
 import { serveWebApp, type ServedApp } from './support/browser';
@@ -141,8 +142,10 @@ describe('the OpenAPI document', () => {
     const cohort = await createCohort(t.dataSource, await createPart(t.dataSource, programme), {
       instructors: [await createInstructor(t.dataSource)],
     });
-    await enrol(t.dataSource, cohort, await createTrainee(t.dataSource));
+    const trainee = await createTrainee(t.dataSource);
+    await enrol(t.dataSource, cohort, trainee);
     const session = await createSession(t.dataSource, cohort, { startsAt: new Date('2012-09-05T06:00:00Z') });
+    await t.dataSource.query(`INSERT INTO attendances (session_id, user_id, status) VALUES ($1, $2, 'late')`, [session.id, trainee.id]);
     const bearer = `Bearer ${(await createApiToken(t.dataSource, await createAdmin(t.dataSource))).secret}`;
     const routes: [string, z.ZodType][] = [
       ['/api/v1/me', userResponseSchema],
@@ -154,6 +157,10 @@ describe('the OpenAPI document', () => {
       [`/api/v1/cohorts/${cohort.id}/sessions`, sessionPageBody],
       [`/api/v1/sessions/${session.id}`, sessionWithHistoryBody],
       [`/api/v1/cohorts/${cohort.id}/attendance`, attendanceSummaryListBody],
+      [`/api/v1/cohorts/${cohort.id}/reports/attendance`, attendanceReportBody],
+      [`/api/v1/cohorts/${cohort.id}/reports/gradebook`, gradebookBody],
+      [`/api/v1/users/${trainee.id}/record`, traineeRecordBody],
+      ['/api/v1/report-exports', reportExportListBody],
     ];
     for (const [path, schema] of routes) {
       const res = await t.http().get(path).set('Authorization', bearer);

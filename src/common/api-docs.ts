@@ -111,6 +111,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: 'Signed in without the role this needs, or a session write without X-CSRF-Token.',
   404: 'No such record, or not one you may see.',
   409: 'Conflicts with the current state.',
+  410: 'Gone: it has expired.',
   413: 'Too large.',
   422: 'Understood but refused.',
   429: 'Too many requests; try again later.',

@@ -34,6 +34,7 @@ import { SessionChange } from '../sessions/session-change.entity';
 import { Session } from '../sessions/session.entity';
 import { PasswordToken } from '../users/password-token.entity';
 import { User } from '../users/user.entity';
+import { ReportExport } from '../reports/report-export.entity';
 
 /** Every entity of the application; the data source and the migration check both read this list. */
 export const entities = [
@@ -73,4 +74,5 @@ export const entities = [
   CertificateTemplate,
   CertificateSerialCounter,
   Certificate,
+  ReportExport,
 ];

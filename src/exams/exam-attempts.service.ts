@@ -345,7 +345,10 @@ export class ExamAttemptsService {
 }
 
 /** Results are shown at once (closed questions, once nothing waits for marking) or when staff release them. */
-export function resultsVisible(exam: Exam, attempts: Pick<ExamAttempt, 'status' | 'needsMarking'>[]): boolean {
+export function resultsVisible(
+  exam: Pick<Exam, 'releasedAt' | 'resultsShown'>,
+  attempts: Pick<ExamAttempt, 'status' | 'needsMarking'>[],
+): boolean {
   if (exam.releasedAt) return true;
   if (exam.resultsShown !== 'at_once') return false;
   return attempts.some((a) => a.status === 'submitted') && !attempts.some((a) => a.status === 'in_progress' || a.needsMarking);

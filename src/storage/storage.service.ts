@@ -169,6 +169,19 @@ export class StorageService {
   }
 
   /**
+   * Writes a file the platform made itself (an export, a generated document) under a new key of `prefix`, as it
+   * streams in; there is no uploader's name or content to check. Kept only if a record comes to hold its key.
+   */
+  async write(
+    content: Readable,
+    prefix: string,
+    maxBytes = Number.MAX_SAFE_INTEGER,
+  ): Promise<{ key: string; size: number; sha256: string }> {
+    const key = newStorageKey(prefix);
+    return { key, ...(await this.driver.put(key, content, { maxBytes })) };
+  }
+
+  /**
    * A second, independent copy of a stored file under a new key of `prefix` (a record that must own its
    * file, such as a new version of a submission, gets one). Kept only if a record comes to hold its key.
    */

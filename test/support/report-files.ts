@@ -1,0 +1,53 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import type { Test } from 'supertest';
+import { DataSource } from 'typeorm';
+import type { AttendanceStatus } from '../../src/attendance/attendance.entity';
+
+/** Reads a response's body as bytes, whatever its type. */
+export function bytes(request: Test): Test {
+  return request.buffer(true).parse((response, done) => {
+    const chunks: Buffer[] = [];
+    response.on('data', (chunk: Buffer) => chunks.push(chunk));
+    response.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+}
+
+/** The text of a PDF as pdftotext reads it (with its layout). */
+export function pdfText(pdf: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'report-pdf-'));
+  try {
+    writeFileSync(join(dir, 'r.pdf'), pdf);
+    return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A CSV export read back as a spreadsheet program set to Latvian would: BOM, semicolons. */
+export function csvRows(file: Buffer): string[][] {
+  expect(file.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  return parse(file.toString('utf8'), { bom: true, delimiter: ';' }) as string[][];
+}
+
+/** The first worksheet of an XLSX export, read back with exceljs. */
+export async function xlsxSheet(file: Buffer): Promise<ExcelJS.Worksheet> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(file as unknown as ArrayBuffer);
+  return workbook.worksheets[0];
+}
+
+/** The values of a worksheet's row, from its first cell. */
+export function rowValues(sheet: ExcelJS.Worksheet, row: number): ExcelJS.CellValue[] {
+  return (sheet.getRow(row).values as ExcelJS.CellValue[]).slice(1);
+}
+
+/** Sets trainees' marks at a session straight in the database. */
+export async function markAttendance(ds: DataSource, sessionId: string, marks: [string, AttendanceStatus][]): Promise<void> {
+  for (const [userId, status] of marks)
+    await ds.query('INSERT INTO attendances (session_id, user_id, status) VALUES ($1, $2, $3)', [sessionId, userId, status]);
+}
