@@ -47,7 +47,6 @@ function sessionMiddleware(config: AppConfig, store: SessionStore) {
     resave: false,
     saveUninitialized: false,
     rolling: true,
-    proxy: config.env.TRUST_PROXY,
     cookie: {
       httpOnly: true,
       sameSite: 'lax',
@@ -114,7 +113,8 @@ export async function configureWebApp(app: NestExpressApplication): Promise<void
   const auth = app.get(SessionAuth);
 
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', config.env.TRUST_PROXY ? 1 : false);
+  // Whom to believe about the client's address and scheme (req.ip, req.secure; the session cookie follows it).
+  app.set('trust proxy', config.env.TRUST_PROXY);
   app.set('query parser', 'extended');
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '1mb' });
@@ -163,8 +163,8 @@ export async function configureWebApp(app: NestExpressApplication): Promise<void
   app.use(middlewareErrors(new AllExceptionsFilter(i18n)));
 
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app, config.env.PUBLIC_URL), { jsonDocumentUrl: 'api/docs-json' });
-
-  app.enableShutdownHooks();
+  // No shutdown hooks here: a web process stops through drainOnSignals (src/web-drain.ts), which lets the
+  // requests in flight finish before the application closes.
 }
 
 export async function createWebApp(): Promise<NestExpressApplication> {

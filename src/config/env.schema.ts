@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseRedisUrl } from './redis-url';
+import { parseTrustProxy } from './trust-proxy';
 
 const url = (protocols: string[]) =>
   z
@@ -74,6 +75,8 @@ export const envSchema = z.object({
   S3_FORCE_PATH_STYLE: bool.default(false),
   /** Largest material file accepted, in megabytes. */
   MATERIAL_MAX_MB: z.coerce.number().int().min(1).max(2048).default(50),
+  /** How long a stopping web process waits for the requests in flight (SIGTERM), in seconds. */
+  SHUTDOWN_GRACE_SECONDS: duration.default(25),
   TZ: z.string().default('Europe/Riga'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   INVITATION_TTL_HOURS: duration.default(72),
@@ -100,7 +103,18 @@ export const envSchema = z.object({
   EXAM_SWEEP_SECONDS: duration.default(30),
   /** A report export up to this many cells (rows × columns) is streamed in the request; a larger one is made in the background. */
   REPORT_INLINE_EXPORT_MAX_CELLS: z.coerce.number().int().min(0).default(50_000),
-  TRUST_PROXY: bool.default(false),
+  /** false, true (one hop), a hop count, or the proxies' addresses and ranges; see trust-proxy.ts. */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value, ctx) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   FUNDING_STATEMENT: z
     .string()
     .default(
