@@ -93,7 +93,14 @@ describe('background exports', () => {
       const state = (await agent.get(`/api/v1/report-exports/${id}`).expect(200)).body;
       return state.status === 'done' && state;
     }, 30_000);
-    expect(done).toMatchObject({ report: 'attendance', format: 'xlsx', rowsDone: 6, rowsTotal: 6, percent: 100, fileName: 'apmeklejums - Liela grupa.xlsx' });
+    expect(done).toMatchObject({
+      report: 'attendance',
+      format: 'xlsx',
+      rowsDone: 6,
+      rowsTotal: 6,
+      percent: 100,
+      fileName: 'apmeklejums - Liela grupa.xlsx',
+    });
     expect(new Date(done.expiresAt).getTime() - new Date(done.finishedAt).getTime()).toBeGreaterThanOrEqual(24 * 3_600_000 - 60_000);
     const ready = await agent.get(path).expect(200);
     expect(ready.text).toContain(`href="/reports/exports/${id}/download"`);
@@ -133,7 +140,15 @@ describe('background exports', () => {
     expect(await storage.exists(finished.fileKey!)).toBe(true);
     const agent = await logIn(t.agent(), instructor.email);
     const rows = csvRows((await bytes(agent.get(`/api/v1/report-exports/${row.id}/download`)).expect(200)).body);
-    expect(rows.map((r) => r[0])).toEqual(['Dalībnieks', 'Ādams Ābols', 'Čaba Čaks', 'Ēvalds Ērglis', 'Ģirts Ģēģers', 'Ņina Ņuša', 'Grupa kopā']);
+    expect(rows.map((r) => r[0])).toEqual([
+      'Dalībnieks',
+      'Ādams Ābols',
+      'Čaba Čaks',
+      'Ēvalds Ērglis',
+      'Ģirts Ģēģers',
+      'Ņina Ņuša',
+      'Grupa kopā',
+    ]);
   });
 
   it('lets the link expire after a day: the download is gone (410), then the clean-up removes the file and the export', async () => {
@@ -141,7 +156,11 @@ describe('background exports', () => {
     worker ??= await startWorker();
     const agent = await logIn(t.agent(), instructor.email);
     const report = await agent.get(`/cohorts/${cohort.id}/reports/attendance`);
-    const started = await agent.post('/api/v1/report-exports').set('X-CSRF-Token', csrfFrom(report.text)).send({ report: 'attendance', subjectId: cohort.id, format: 'csv' }).expect(201);
+    const started = await agent
+      .post('/api/v1/report-exports')
+      .set('X-CSRF-Token', csrfFrom(report.text))
+      .send({ report: 'attendance', subjectId: cohort.id, format: 'csv' })
+      .expect(201);
     expect(started.body.status).toBe('queued');
     const id = started.body.id as string;
     await eventually(async () => (await exportRow(id)).status === 'done', 30_000);
@@ -164,7 +183,14 @@ describe('background exports', () => {
     const { instructor, cohort } = await cohortOfFive();
     worker ??= await startWorker();
     const repo = t.dataSource.getRepository(ReportExport);
-    const lost = await repo.save({ requestedById: instructor.id, report: 'gradebook', subjectId: cohort.id, format: 'xlsx', language: 'en', params: { show: 'all', sort: 'name', dir: 'asc' } });
+    const lost = await repo.save({
+      requestedById: instructor.id,
+      report: 'gradebook',
+      subjectId: cohort.id,
+      format: 'xlsx',
+      language: 'en',
+      params: { show: 'all', sort: 'name', dir: 'asc' },
+    });
     await t.dataSource.query(`UPDATE report_exports SET updated_at = now() - interval '20 minutes' WHERE id = $1`, [lost.id]);
     const outcome = await worker.get(ReportExportCleanup).run();
     expect(outcome.requeued).toBeGreaterThanOrEqual(1);
@@ -172,9 +198,21 @@ describe('background exports', () => {
     expect((await exportRow(lost.id)).fileName).toBe('gradebook - Liela grupa.xlsx');
 
     const stranger = await createInstructor(t.dataSource);
-    const refused = await repo.save({ requestedById: stranger.id, report: 'attendance', subjectId: cohort.id, format: 'csv', language: 'lv', params: {} });
-    await worker.get(ReportExportRunner).run(refused.id).catch(() => undefined);
-    await t.dataSource.query(`UPDATE report_exports SET updated_at = now() - interval '20 minutes', status = 'queued' WHERE id = $1`, [refused.id]);
+    const refused = await repo.save({
+      requestedById: stranger.id,
+      report: 'attendance',
+      subjectId: cohort.id,
+      format: 'csv',
+      language: 'lv',
+      params: {},
+    });
+    await worker
+      .get(ReportExportRunner)
+      .run(refused.id)
+      .catch(() => undefined);
+    await t.dataSource.query(`UPDATE report_exports SET updated_at = now() - interval '20 minutes', status = 'queued' WHERE id = $1`, [
+      refused.id,
+    ]);
     await worker.get(ReportExportCleanup).run();
     await eventually(async () => (await exportRow(refused.id)).status === 'failed', 30_000);
     expect((await exportRow(refused.id)).error).toBe('NOT_FOUND');

@@ -55,7 +55,14 @@ describe('the gradebook', () => {
     const risks = await createAssignment(
       t.dataSource,
       { part },
-      { title: 'Riski', dueAt: new Date(dueAt.getTime() + 60_000), gradingType: 'pass_fail', maxPoints: null, passMark: null, requiredForCompletion: false },
+      {
+        title: 'Riski',
+        dueAt: new Date(dueAt.getTime() + 60_000),
+        gradingType: 'pass_fail',
+        maxPoints: null,
+        passMark: null,
+        requiredForCompletion: false,
+      },
     );
     await createAssignment(
       t.dataSource,
@@ -94,7 +101,11 @@ describe('the gradebook', () => {
     expect(a.totals).toEqual({ points: 8.5, maxPoints: 30, requiredPassed: 1, required: 1 });
     expect(a.exam).toEqual({ examId: book.exams[0].id, status: 'passed', score: 9, released: true });
     expect(a.completion).toBe('completed');
-    expect(b.work[0]).toEqual({ assignmentId: book.assignments[0].id, state: 'submitted', grade: { score: 4, passed: false, released: false } });
+    expect(b.work[0]).toEqual({
+      assignmentId: book.assignments[0].id,
+      state: 'submitted',
+      grade: { score: 4, passed: false, released: false },
+    });
     expect(b.totals).toEqual({ points: 0, maxPoints: 30, requiredPassed: 0, required: 1 });
     expect(b.exams.map((e: { status: string; released: boolean }) => [e.status, e.released])).toEqual([
       ['failed', true],
@@ -109,7 +120,8 @@ describe('the gradebook', () => {
   it('filters and sorts on the server: a search without diacritics, each filter, each sort both ways', async () => {
     const { instructor, cohort } = await gradebookByHand();
     const agent = await logIn(t.agent(), instructor.email);
-    const get = async (query: string) => names((await agent.get(`/api/v1/cohorts/${cohort.id}/reports/gradebook?${query}`).expect(200)).body);
+    const get = async (query: string) =>
+      names((await agent.get(`/api/v1/cohorts/${cohort.id}/reports/gradebook?${query}`).expect(200)).body);
     expect(await get('q=berzins')).toEqual(['Jānis Bērziņš']);
     expect(await get('q=ZARI')).toEqual(['Zane Zariņa']);
     expect(await get('show=missingWork')).toEqual(['Jānis Bērziņš', 'Zane Zariņa']);
@@ -135,15 +147,21 @@ describe('the gradebook', () => {
     expect(page.text).toContain('4 (nepublicēts)');
     expect(page.text).toContain('Iesniegts ar nokavējumu');
     expect(page.text).toMatch(/<svg[^>]*role="img"/);
-    expect(unescapeHtml(page.text)).toContain(`href="/cohorts/${cohort.id}/reports/gradebook/export?format=xlsx&show=missingWork&dir=desc"`);
+    expect(unescapeHtml(page.text)).toContain(
+      `href="/cohorts/${cohort.id}/reports/gradebook/export?format=xlsx&show=missingWork&dir=desc"`,
+    );
 
-    const csv = csvRows((await bytes(agent.get(`/cohorts/${cohort.id}/reports/gradebook/export?format=csv&show=missingWork&dir=desc`)).expect(200)).body);
+    const csv = csvRows(
+      (await bytes(agent.get(`/cohorts/${cohort.id}/reports/gradebook/export?format=csv&show=missingWork&dir=desc`)).expect(200)).body,
+    );
     expect(csv.map((r) => r[0])).toEqual(['Dalībnieks', 'Zane Zariņa', 'Jānis Bērziņš']);
     expect(csv[0]).toContain('Projekta pieteikums: punkti');
     expect(csv[2]).toContain('4,00');
     expect(csv[2]).toContain('4 (nepublicēts)');
 
-    const sheet = await xlsxSheet((await bytes(agent.get(`/api/v1/cohorts/${cohort.id}/reports/gradebook/export?format=xlsx`)).expect(200)).body);
+    const sheet = await xlsxSheet(
+      (await bytes(agent.get(`/api/v1/cohorts/${cohort.id}/reports/gradebook/export?format=xlsx`)).expect(200)).body,
+    );
     const header = rowValues(sheet, 1);
     const anna = rowValues(sheet, 2);
     expect(anna[0]).toBe('Anna Ābele');
@@ -156,7 +174,10 @@ describe('the gradebook', () => {
   it('is for the cohort’s staff: a trainee is refused, an administrator sees it, another cohort’s instructor is told it does not exist', async () => {
     const { cohort, anna } = await gradebookByHand();
     expect((await (await logIn(t.agent(), anna.email)).get(`/cohorts/${cohort.id}/reports/gradebook`)).status).toBe(403);
-    expect((await (await logIn(t.agent(), (await createInstructor(t.dataSource)).email)).get(`/api/v1/cohorts/${cohort.id}/reports/gradebook`)).status).toBe(404);
+    expect(
+      (await (await logIn(t.agent(), (await createInstructor(t.dataSource)).email)).get(`/api/v1/cohorts/${cohort.id}/reports/gradebook`))
+        .status,
+    ).toBe(404);
     const admin = await logIn(t.agent(), (await createAdmin(t.dataSource)).email);
     const page = await admin.get(`/cohorts/${cohort.id}/reports/gradebook`).expect(200);
     expect(page.text).toContain(`href="/admin/users/${anna.id}/record"`);

@@ -42,11 +42,25 @@ describe("a trainee's record", () => {
     const draft = await createAssignment(t.dataSource, { cohort }, { title: 'Riska plāns', dueAt });
     const grades = t.dataSource.getRepository(Grade);
     const first = await handIn(t.dataSource, null, released, janis);
-    await grades.save({ submissionId: first.id, versionNumber: 1, score: '9.00', passed: true, status: 'released', releasedAt: new Date() });
+    await grades.save({
+      submissionId: first.id,
+      versionNumber: 1,
+      score: '9.00',
+      passed: true,
+      status: 'released',
+      releasedAt: new Date(),
+    });
     const second = await handIn(t.dataSource, null, draft, janis);
     await grades.save({ submissionId: second.id, versionNumber: 1, score: '2.00', passed: false, status: 'draft' });
     const othersWork = await handIn(t.dataSource, null, released, other);
-    await grades.save({ submissionId: othersWork.id, versionNumber: 1, score: '1.00', passed: false, status: 'released', releasedAt: new Date() });
+    await grades.save({
+      submissionId: othersWork.id,
+      versionNumber: 1,
+      score: '1.00',
+      passed: false,
+      status: 'released',
+      releasedAt: new Date(),
+    });
     const exam = await createInPersonExam(t.dataSource, cohort, { title: 'Noslēguma eksāmens', releasedAt: new Date() });
     const retake = await createInPersonExam(t.dataSource, cohort, { title: 'Atkārtotais eksāmens', retakeOfId: exam.id });
     await t.dataSource.getRepository(ExamResult).save([
@@ -78,7 +92,15 @@ describe("a trainee's record", () => {
                                  programme_title, part_title, academic_hours, issuer_name, issued_at, file_key, file_size, sha256)
        VALUES ($1, $2, $3, $4, $5, '{}', 'Jānis Bērziņš', 'lv', 'Projektu vadība', 'Projekta plānošana', 40, 'Dome', now(),
                $6, 1000, $7)`,
-      [`DPD-2012/${randomBytes(3).toString('hex')}`, randomBytes(8).toString('hex').slice(0, 16).toUpperCase(), programme.id, part.id, janis.id, `certificate-${randomBytes(16).toString('hex')}`, '0'.repeat(64)],
+      [
+        `DPD-2012/${randomBytes(3).toString('hex')}`,
+        randomBytes(8).toString('hex').slice(0, 16).toUpperCase(),
+        programme.id,
+        part.id,
+        janis.id,
+        `certificate-${randomBytes(16).toString('hex')}`,
+        '0'.repeat(64),
+      ],
     );
     return { instructor, cohort, janis, other };
   }
@@ -106,7 +128,16 @@ describe("a trainee's record", () => {
     expect(record.certificates).toEqual([expect.objectContaining({ status: 'valid' })]);
 
     const page = await admin.get(`/admin/users/${janis.id}/record`).expect(200);
-    for (const text of ['Kopskats: Jānis Bērziņš', 'Pavasara grupa', 'Izstājies', 'Nokavējās', '2 (nepublicēts)', 'Nokārtots (8) (nepublicēts)', 'Jūs esat uzņemts grupā', 'DPD-2012/'])
+    for (const text of [
+      'Kopskats: Jānis Bērziņš',
+      'Pavasara grupa',
+      'Izstājies',
+      'Nokavējās',
+      '2 (nepublicēts)',
+      'Nokārtots (8) (nepublicēts)',
+      'Jūs esat uzņemts grupā',
+      'DPD-2012/',
+    ])
       expect([text, page.text.includes(text)]).toEqual([text, true]);
     expect(page.text).not.toContain('Citai personai');
   });
@@ -138,7 +169,10 @@ describe("a trainee's record", () => {
     expect((await trainee.get(`/admin/users/${janis.id}/record`)).status).toBe(403);
     const teacher = await logIn(t.agent(), instructor.email);
     expect((await teacher.get(`/api/v1/users/${janis.id}/record`)).status).toBe(403);
-    const start = await teacher.post('/api/v1/report-exports').set('X-CSRF-Token', await csrf(teacher)).send({ report: 'record', subjectId: janis.id, format: 'csv' });
+    const start = await teacher
+      .post('/api/v1/report-exports')
+      .set('X-CSRF-Token', await csrf(teacher))
+      .send({ report: 'record', subjectId: janis.id, format: 'csv' });
     expect(start.status).toBe(404);
   });
 
@@ -147,7 +181,14 @@ describe("a trainee's record", () => {
     const agent = await logIn(t.agent(), janis.email);
     const csv = csvRows((await bytes(agent.get('/my/record/export?format=csv')).expect(200)).body);
     expect(csv[0]).toEqual(['Sadaļa', 'Datums', 'Nosaukums', 'Grupa', 'Statuss', 'Punkti']);
-    expect(csv).toContainEqual(['Darbi un vērtējumi', expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/), 'Projekta pieteikums', 'Rudens grupa', '9', '9,00']);
+    expect(csv).toContainEqual([
+      'Darbi un vērtējumi',
+      expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/),
+      'Projekta pieteikums',
+      'Rudens grupa',
+      '9',
+      '9,00',
+    ]);
     expect(csv.flat().join(' ')).not.toContain('nepublicēts');
 
     const admin = await logIn(t.agent(), (await createAdmin(t.dataSource)).email);

@@ -16,8 +16,8 @@ import { createUser } from '../support/factories';
 
 /** Every page each role can reach; a new page belongs here as soon as it exists. */
 const PAGES: Record<Role, string[]> = {
-  trainee: ['/', '/profile'],
-  instructor: ['/', '/profile'],
+  trainee: ['/', '/profile', '/my/record'],
+  instructor: ['/', '/profile', '/reports/exports'],
   admin: ['/', '/profile', '/admin/users', '/admin/users/new', '/admin/users/import', '/admin/audit', '/admin/outbox'],
 };
 
