@@ -54,16 +54,14 @@ describe('report pages in Chromium', () => {
       [trainees[1], '3.00'],
     ] as const) {
       const submission = await handIn(t.dataSource, null, assignment, trainee);
-      await t.dataSource
-        .getRepository(Grade)
-        .save({
-          submissionId: submission.id,
-          versionNumber: 1,
-          score,
-          passed: score === '9.00',
-          status: 'released',
-          releasedAt: new Date(),
-        });
+      await t.dataSource.getRepository(Grade).save({
+        submissionId: submission.id,
+        versionNumber: 1,
+        score,
+        passed: score === '9.00',
+        status: 'released',
+        releasedAt: new Date(),
+      });
     }
     b = await openBrowser(t.baseUrl);
     await logInAs(b.page, instructor.email);
