@@ -1,0 +1,241 @@
+import { Injectable } from '@nestjs/common';
+import type { AttendanceStatus } from '../attendance/attendance.entity';
+import type { Actor } from '../common/actor';
+import type { ExportColumn, ExportTable, ExportValue } from '../common/table-export';
+import { I18nService } from '../i18n/i18n.service';
+import type { Language } from '../i18n/languages';
+import { localized } from '../i18n/localized';
+import { rigaDateTimeInputs } from '../i18n/dates';
+import { AttendanceReportService, type AttendanceReport } from './attendance-report.service';
+import type { GradebookQuery } from './gradebook';
+import { GradebookService, type Gradebook } from './gradebook.service';
+import type { ExamCell, WorkCell } from './report-rules';
+import { TraineeRecordService, type TraineeRecordReport } from './trainee-record.service';
+
+export const REPORT_KINDS = ['attendance', 'gradebook', 'record'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+/** A report as one table to write to a file, with its size in cells (what decides whether it is made in the background). */
+export interface ReportTable {
+  table: ExportTable;
+  rows: number;
+  cells: number;
+  /** The file's name without extension. */
+  baseName: string;
+}
+
+type T = (key: string, params?: Record<string, string | number>) => string;
+
+/** The texts of a report's cells: marks, states and results in the reader's language. */
+export class CellTexts {
+  constructor(
+    private readonly i18n: I18nService,
+    readonly lang: Language,
+  ) {}
+
+  t: T = (key, params) => this.i18n.t(this.lang, key, params);
+
+  mark(status: AttendanceStatus | null): string {
+    return this.t(`attendance.status.${status ?? 'unmarked'}`);
+  }
+
+  /** "7,5", "Ieskaitīts", or the state when there is no grade; a draft is marked as not released. */
+  work(cell: WorkCell, gradingType: 'points' | 'pass_fail'): string {
+    if (!cell.grade) return this.t(`assignments.states.${cell.state}`);
+    const value =
+      gradingType === 'points' && cell.grade.score !== null
+        ? this.number(cell.grade.score)
+        : this.t(cell.grade.passed ? 'reports.grade.passed' : 'reports.grade.failed');
+    return cell.grade.released ? value : this.t('reports.grade.unreleased', { value });
+  }
+
+  exam(cell: ExamCell | null): string {
+    if (!cell || cell.status === null) return this.t('reports.exam.none');
+    const status = this.t(`examMarking.status.${cell.status}`);
+    const value = cell.score === null ? status : `${status} (${this.number(cell.score)})`;
+    return cell.released ? value : this.t('reports.grade.unreleased', { value });
+  }
+
+  number(value: number): string {
+    const text = (Math.round(value * 100) / 100).toString();
+    return this.lang === 'lv' ? text.replace('.', ',') : text;
+  }
+}
+
+/** A session's heading in a column: its Riga date and title. */
+function sessionHeader(startsAt: Date, title: string): string {
+  return `${rigaDateTimeInputs(startsAt)[0]} ${title}`;
+}
+
+function sized(table: Omit<ExportTable, 'rows'> & { rows: ExportValue[][] }, baseName: string): ReportTable {
+  return { table, rows: table.rows.length, cells: table.rows.length * table.columns.length, baseName };
+}
+
+/**
+ * Each report as a table for CSV and XLSX: the cohort's attendance matrix, the gradebook as filtered and sorted,
+ * and a trainee's record as one list. Numbers and dates stay typed; marks and states are words.
+ */
+@Injectable()
+export class ReportTables {
+  constructor(
+    private readonly i18n: I18nService,
+    private readonly attendance: AttendanceReportService,
+    private readonly gradebooks: GradebookService,
+    private readonly records: TraineeRecordService,
+  ) {}
+
+  texts(lang: Language): CellTexts {
+    return new CellTexts(this.i18n, lang);
+  }
+
+  /** The report the reader asks for, checked as its page is, as a table. */
+  async build(actor: Actor, kind: ReportKind, subjectId: string, query: GradebookQuery): Promise<ReportTable> {
+    const texts = this.texts(actor.language);
+    switch (kind) {
+      case 'attendance':
+        return this.attendanceTable(await this.attendance.report(actor, subjectId), texts);
+      case 'gradebook':
+        return this.gradebookTable(await this.gradebooks.gradebook(actor, subjectId, query), texts);
+      case 'record':
+        return this.recordTable(await this.records.record(actor, subjectId), texts);
+    }
+  }
+
+  attendanceTable(report: AttendanceReport, texts: CellTexts): ReportTable {
+    const { t } = texts;
+    const { matrix } = report;
+    const counts: ExportColumn[] = [
+      { header: t('attendance.summary.held'), type: 'integer' },
+      { header: t('attendance.summary.recorded'), type: 'integer' },
+      { header: t('attendance.status.present'), type: 'integer' },
+      { header: t('attendance.status.late'), type: 'integer' },
+      { header: t('attendance.status.excused'), type: 'integer' },
+      { header: t('attendance.status.absent'), type: 'integer' },
+      { header: t('attendance.summary.unmarked'), type: 'integer' },
+      { header: t('reports.attendance.percentColumn'), type: 'percent' },
+      { header: t('attendance.summary.belowMinimum'), type: 'text' },
+    ];
+    const columns: ExportColumn[] = [
+      { header: t('attendance.summary.trainee'), type: 'text', width: 28 },
+      ...matrix.sessions.map((s) => ({ header: sessionHeader(s.startsAt, s.title), type: 'text' as const, width: 16 })),
+      ...counts,
+    ];
+    const rows: ExportValue[][] = matrix.trainees.map((tr) => [
+      tr.name,
+      ...tr.marks.map((m, i) => (matrix.sessions[i].recorded || m ? texts.mark(m) : '')),
+      tr.held,
+      tr.recorded,
+      tr.present,
+      tr.late,
+      tr.excused,
+      tr.absent,
+      tr.unmarked,
+      tr.percent,
+      tr.belowMinimum ? t('reports.yes') : t('reports.no'),
+    ]);
+    rows.push([
+      t('reports.attendance.cohortRow'),
+      ...matrix.sessions.map((s) => (s.percent === null ? '' : `${s.percent} %`)),
+      matrix.sessions.length,
+      matrix.sessions.filter((s) => s.recorded).length,
+      ...counts.slice(2, 7).map(() => null),
+      matrix.cohort.percent,
+      '',
+    ]);
+    return sized(
+      { title: `${t('reports.attendance.sheetName')} ${report.cohort.name}`, columns, rows },
+      `${t('reports.attendance.fileName')} - ${report.cohort.name}`,
+    );
+  }
+
+  gradebookTable(book: Gradebook, texts: CellTexts): ReportTable {
+    const { t } = texts;
+    const columns: ExportColumn[] = [
+      { header: t('reports.gradebook.trainee'), type: 'text', width: 28 },
+      { header: t('reports.gradebook.email'), type: 'text', width: 28 },
+      { header: t('reports.gradebook.department'), type: 'text' },
+    ];
+    for (const a of book.assignments) {
+      if (a.grading_type === 'points') columns.push({ header: t('reports.gradebook.pointsOf', { title: a.title }), type: 'decimal' });
+      columns.push({ header: a.title, type: 'text' });
+    }
+    for (const e of book.exams) {
+      columns.push({ header: t('reports.gradebook.pointsOf', { title: e.title }), type: 'decimal' });
+      columns.push({ header: e.title, type: 'text' });
+    }
+    columns.push(
+      { header: t('reports.gradebook.points'), type: 'decimal' },
+      { header: t('reports.gradebook.maxPoints'), type: 'decimal' },
+      { header: t('reports.gradebook.requiredPassed'), type: 'integer' },
+      { header: t('reports.gradebook.required'), type: 'integer' },
+      { header: t('reports.gradebook.exam'), type: 'text' },
+      { header: t('reports.gradebook.completion'), type: 'text' },
+    );
+    const rows = book.rows.map((row) => {
+      const values: ExportValue[] = [row.name, row.email, row.department];
+      book.assignments.forEach((a, i) => {
+        const cell = row.work[i];
+        if (a.grading_type === 'points') values.push(cell.grade?.score ?? null);
+        values.push(texts.work(cell, a.grading_type));
+      });
+      row.exams.forEach((cell) => values.push(cell.score, texts.exam(cell)));
+      values.push(
+        row.totals.points,
+        row.totals.maxPoints,
+        row.totals.requiredPassed,
+        row.totals.required,
+        texts.exam(row.exam),
+        t(`reports.completion.${row.completion}`),
+      );
+      return values;
+    });
+    return sized(
+      { title: `${t('reports.gradebook.sheetName')} ${book.cohort.name}`, columns, rows },
+      `${t('reports.gradebook.fileName')} - ${book.cohort.name}`,
+    );
+  }
+
+  recordTable(record: TraineeRecordReport, texts: CellTexts): ReportTable {
+    const { t, lang } = texts;
+    const columns: ExportColumn[] = [
+      { header: t('reports.record.section'), type: 'text', width: 16 },
+      { header: t('reports.record.date'), type: 'datetime', width: 18 },
+      { header: t('reports.record.item'), type: 'text', width: 40 },
+      { header: t('reports.record.cohort'), type: 'text', width: 20 },
+      { header: t('reports.record.status'), type: 'text', width: 24 },
+      { header: t('reports.record.score'), type: 'decimal' },
+    ];
+    const rows: ExportValue[][] = [];
+    const section = (key: string) => t(`reports.record.sections.${key}`);
+    for (const e of record.enrolments) {
+      const part = `${e.part_number}. ${localized(lang, e.part_title_lv, e.part_title_en)}`;
+      rows.push([section('enrolments'), e.enrolled_at, part, e.cohort_name, t(`reports.enrolmentStatus.${e.status}`), null]);
+      rows.push([section('completion'), e.completed_at, part, e.cohort_name, t(`reports.completion.${e.completion}`), null]);
+    }
+    for (const a of record.attendance)
+      rows.push([section('attendance'), null, t('reports.record.attendanceSummary'), a.cohortName, a.percent === null ? '' : `${a.percent} %`, null]);
+    for (const s of record.sessions) rows.push([section('sessions'), s.startsAt, s.title, s.cohortName, texts.mark(s.status as AttendanceStatus | null), null]);
+    for (const w of record.work) {
+      const cohort = record.enrolments.find((e) => e.cohort_id === w.cohort_id)?.cohort_name ?? '';
+      rows.push([section('work'), w.due_at, w.title, cohort, texts.work(w.cell, w.grading_type), w.cell.grade?.score ?? null]);
+    }
+    for (const e of record.exams) {
+      const cohort = record.enrolments.find((x) => x.cohort_id === e.cohort_id)?.cohort_name ?? '';
+      rows.push([section('exams'), e.sat_at, e.title, cohort, texts.exam(e.cell), e.cell.score]);
+    }
+    for (const m of record.emails) rows.push([section('emails'), m.created_at, m.subject, '', t(`outbox.status.${m.status}`), null]);
+    for (const c of record.certificates ?? [])
+      rows.push([
+        section('certificates'),
+        c.issued_at,
+        `${c.serial} ${localized(lang, c.programme_title_lv, c.programme_title_en)}`,
+        '',
+        t(`reports.certificateStatus.${c.status}`),
+        null,
+      ]);
+    return sized(
+      { title: `${t('reports.record.sheetName')} ${record.person.name}`, columns, rows },
+      `${t('reports.record.fileName')} - ${record.person.name}`,
+    );
+  }
+}

@@ -1,0 +1,163 @@
+import { Controller, Get, Param, Query, Render, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { actorHasRole, type Actor } from '../common/actor';
+import { Authenticated, Roles } from '../common/access.decorators';
+import { CurrentActor } from '../common/current-user.decorator';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { parseWith } from '../common/zod-validation.pipe';
+import { AttendanceReportService } from './attendance-report.service';
+import { AttendanceSheetsService } from './attendance-sheets.service';
+import { GradebookService } from './gradebook.service';
+import { ReportExportsService, type ExportRequest } from './report-exports.service';
+import { sendReportFile, sendSheetFile } from './report-file.response';
+import { ReportTables } from './report-tables';
+import {
+  attendancePageView,
+  gradebookFilterLocals,
+  gradebookPageView,
+  gradebookQueryString,
+  recordPageView,
+} from './report-views';
+import { ExportTooLargeError } from './reports.errors';
+import { exportFormatSchema, gradebookExportSchema, gradebookQuerySchema } from './reports.schemas';
+import { RECORD_EMAILS, TraineeRecordService } from './trainee-record.service';
+
+const COHORT_ID = new ParseIdPipe('reports.errors.cohortNotFound');
+const SESSION_ID = new ParseIdPipe('sessions.errors.notFound');
+const USER_ID = new ParseIdPipe('reports.errors.traineeNotFound');
+const DEFAULT_QUERY = { show: 'all', sort: 'name', dir: 'asc' } as const;
+/** Shows the print button (the page prints well without it too). */
+const REPORT_SCRIPTS = ['/assets/js/reports.js'];
+
+/**
+ * The report pages: a cohort's attendance report and signed sheets, its gradebook, and a trainee's record (for
+ * administrators, and each person's own), with their downloads. A download too large for the request shows a page
+ * offering to make it in the background.
+ */
+@ApiExcludeController()
+@Controller()
+export class ReportsPagesController {
+  constructor(
+    private readonly attendance: AttendanceReportService,
+    private readonly sheets: AttendanceSheetsService,
+    private readonly gradebooks: GradebookService,
+    private readonly records: TraineeRecordService,
+    private readonly exports: ReportExportsService,
+    private readonly tables: ReportTables,
+  ) {}
+
+  @Roles('instructor', 'admin')
+  @Get('cohorts/:cohortId/reports/attendance')
+  @Render('pages/reports/attendance')
+  async attendancePage(@Param('cohortId', COHORT_ID) cohortId: string, @CurrentActor() actor: Actor) {
+    const report = await this.attendance.report(actor, cohortId);
+    return {
+      titleKey: 'reports.attendance.title',
+      scripts: REPORT_SCRIPTS,
+      ...attendancePageView(report, this.tables.texts(actor.language)),
+      exportPath: `/cohorts/${cohortId}/reports/attendance/export`,
+      inlineMax: this.exports.inlineMaxCells.toLocaleString(actor.language),
+    };
+  }
+
+  @Roles('instructor', 'admin')
+  @Get('cohorts/:cohortId/reports/attendance/export')
+  async attendanceExport(@Param('cohortId', COHORT_ID) cohortId: string, @Query() query: unknown, @CurrentActor() actor: Actor, @Res() res: Response) {
+    const { format } = parseWith(exportFormatSchema, query);
+    await this.download(res, actor, { report: 'attendance', subjectId: cohortId, format, query: DEFAULT_QUERY });
+  }
+
+  @Roles('instructor', 'admin')
+  @Get('cohorts/:cohortId/reports/attendance/sheets.pdf')
+  async cohortSheets(@Param('cohortId', COHORT_ID) cohortId: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+    sendSheetFile(res, await this.sheets.forCohort(actor, cohortId));
+  }
+
+  @Roles('instructor', 'admin')
+  @Get('sessions/:id/attendance/sheet.pdf')
+  async sessionSheet(@Param('id', SESSION_ID) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+    sendSheetFile(res, await this.sheets.forSession(actor, id));
+  }
+
+  @Roles('instructor', 'admin')
+  @Get('cohorts/:cohortId/reports/gradebook')
+  @Render('pages/reports/gradebook')
+  async gradebookPage(@Param('cohortId', COHORT_ID) cohortId: string, @Query() rawQuery: unknown, @CurrentActor() actor: Actor) {
+    const query = parseWith(gradebookQuerySchema, rawQuery);
+    const book = await this.gradebooks.gradebook(actor, cohortId, query);
+    return {
+      titleKey: 'reports.gradebook.title',
+      scripts: REPORT_SCRIPTS,
+      ...gradebookPageView(book, this.tables.texts(actor.language)),
+      ...gradebookFilterLocals(query),
+      queryString: gradebookQueryString(query),
+      exportPath: `/cohorts/${cohortId}/reports/gradebook/export`,
+      inlineMax: this.exports.inlineMaxCells.toLocaleString(actor.language),
+      recordLinks: actorHasRole(actor, 'admin'),
+    };
+  }
+
+  @Roles('instructor', 'admin')
+  @Get('cohorts/:cohortId/reports/gradebook/export')
+  async gradebookExport(@Param('cohortId', COHORT_ID) cohortId: string, @Query() rawQuery: unknown, @CurrentActor() actor: Actor, @Res() res: Response) {
+    const { format, ...query } = parseWith(gradebookExportSchema, rawQuery);
+    await this.download(res, actor, { report: 'gradebook', subjectId: cohortId, format, query });
+  }
+
+  @Roles('admin')
+  @Get('admin/users/:id/record')
+  @Render('pages/reports/record')
+  async recordPage(@Param('id', USER_ID) id: string, @CurrentActor() actor: Actor) {
+    return this.recordLocals(actor, id, `/admin/users/${id}/record`);
+  }
+
+  @Roles('admin')
+  @Get('admin/users/:id/record/export')
+  async recordExport(@Param('id', USER_ID) id: string, @Query() query: unknown, @CurrentActor() actor: Actor, @Res() res: Response) {
+    await this.download(res, actor, { report: 'record', subjectId: id, format: parseWith(exportFormatSchema, query).format, query: DEFAULT_QUERY });
+  }
+
+  @Authenticated()
+  @Get('my/record')
+  @Render('pages/reports/record')
+  async myRecordPage(@CurrentActor() actor: Actor) {
+    return this.recordLocals(actor, actor.userId!, '/my/record');
+  }
+
+  @Authenticated()
+  @Get('my/record/export')
+  async myRecordExport(@Query() query: unknown, @CurrentActor() actor: Actor, @Res() res: Response) {
+    const { format } = parseWith(exportFormatSchema, query);
+    await this.download(res, actor, { report: 'record', subjectId: actor.userId!, format, query: DEFAULT_QUERY });
+  }
+
+  private async recordLocals(actor: Actor, userId: string, path: string) {
+    const record = await this.records.record(actor, userId);
+    const own = record.person.id === actor.userId;
+    return {
+      titleKey: own ? 'reports.record.ownTitle' : 'reports.record.title',
+      scripts: REPORT_SCRIPTS,
+      own,
+      ...recordPageView(record, this.tables.texts(actor.language)),
+      exportPath: `${path}/export`,
+      inlineMax: this.exports.inlineMaxCells.toLocaleString(actor.language),
+      emailsLimit: RECORD_EMAILS,
+    };
+  }
+
+  /** The file now when it is small enough; otherwise a page (413) with the form that makes it in the background. */
+  private async download(res: Response, actor: Actor, request: ExportRequest): Promise<void> {
+    try {
+      sendReportFile(res, await this.exports.inline(actor, request));
+    } catch (error) {
+      if (!(error instanceof ExportTooLargeError)) throw error;
+      res.status(413).render('pages/reports/export-too-large', {
+        titleKey: 'reports.exports.tooLargeTitle',
+        cells: error.params.cells,
+        max: error.params.max,
+        request: { ...request, ...request.query },
+      });
+    }
+  }
+}

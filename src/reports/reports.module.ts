@@ -1,0 +1,49 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { AttendanceRecords } from '../attendance/attendance-records.service';
+import { AttendanceStatsService } from '../attendance/attendance-stats.service';
+import { CohortAccessModule } from '../cohorts/cohort-access.module';
+import { StorageModule } from '../storage/storage.module';
+import { AttendanceReportService } from './attendance-report.service';
+import { GradebookService } from './gradebook.service';
+import { ReportAccess } from './report-access.service';
+import { ReportExportRecords } from './report-export-records.service';
+import { REPORT_EXPORT_QUEUE } from './report-exports.constants';
+import { ReportExportsService } from './report-exports.service';
+import { ReportRecords } from './report-records.service';
+import { ReportTables } from './report-tables';
+import { TraineeRecordService } from './trainee-record.service';
+
+/**
+ * The reports and their exports, for both processes: the web shows them and starts exports, the worker makes the
+ * background exports. Attendance is counted by the attendance feature's own service (one rule), provided here as
+ * the attendance digest's worker module provides it.
+ */
+@Module({
+  imports: [CohortAccessModule, StorageModule, BullModule.registerQueue({ name: REPORT_EXPORT_QUEUE })],
+  providers: [
+    AttendanceRecords,
+    AttendanceStatsService,
+    ReportAccess,
+    ReportRecords,
+    AttendanceReportService,
+    GradebookService,
+    TraineeRecordService,
+    ReportTables,
+    ReportExportRecords,
+    ReportExportsService,
+  ],
+  exports: [
+    AttendanceRecords,
+    ReportAccess,
+    ReportRecords,
+    AttendanceReportService,
+    GradebookService,
+    TraineeRecordService,
+    ReportTables,
+    ReportExportRecords,
+    ReportExportsService,
+    StorageModule,
+  ],
+})
+export class ReportsModule {}
