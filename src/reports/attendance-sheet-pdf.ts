@@ -86,7 +86,8 @@ export function renderAttendanceSheets(content: AttendanceSheetContent): Promise
 function heading(doc: PDFKit.PDFDocument, content: AttendanceSheetContent): void {
   doc.font('bold').fontSize(15).text(content.t('title'), { align: 'center' });
   doc.moveDown(0.3).font('regular').fontSize(10).text(content.programmeTitle, { align: 'center' });
-  if (content.projectTitle) doc.text(`${content.projectTitle}${content.agreementNumber ? ` (${content.agreementNumber})` : ''}`, { align: 'center' });
+  if (content.projectTitle)
+    doc.text(`${content.projectTitle}${content.agreementNumber ? ` (${content.agreementNumber})` : ''}`, { align: 'center' });
   doc.moveDown(0.8);
 }
 

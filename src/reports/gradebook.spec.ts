@@ -51,10 +51,18 @@ function result(overrides: Partial<ExamResultRecord> = {}): ExamResultRecord {
 describe('a report’s cells', () => {
   it('shows staff a draft grade marked as not released, and a trainee nothing of it', () => {
     const draft = work({ grade_status: 'draft', grade_version: 1, score: '4.00', passed: false });
-    expect(workCell(draft, 'staff')).toEqual({ assignmentId: 'a1', state: 'submitted', grade: { score: 4, passed: false, released: false } });
+    expect(workCell(draft, 'staff')).toEqual({
+      assignmentId: 'a1',
+      state: 'submitted',
+      grade: { score: 4, passed: false, released: false },
+    });
     expect(workCell(draft, 'trainee')).toEqual({ assignmentId: 'a1', state: 'submitted', grade: null });
     const released = work({ grade_status: 'released', grade_version: 1, score: '9.00', passed: true });
-    expect(workCell(released, 'trainee')).toEqual({ assignmentId: 'a1', state: 'graded', grade: { score: 9, passed: true, released: true } });
+    expect(workCell(released, 'trainee')).toEqual({
+      assignmentId: 'a1',
+      state: 'graded',
+      grade: { score: 9, passed: true, released: true },
+    });
   });
 
   it('reads lateness against the trainee’s extension, and nothing handed in as not submitted', () => {
@@ -81,7 +89,11 @@ describe('a report’s cells', () => {
   });
 
   it('adds up released grades only, and counts required work passed', () => {
-    const assignments = [work(), work({ id: 'a2', grading_type: 'pass_fail', max_points: null, required_for_completion: false }), work({ id: 'a3', max_points: '20.00' })];
+    const assignments = [
+      work(),
+      work({ id: 'a2', grading_type: 'pass_fail', max_points: null, required_for_completion: false }),
+      work({ id: 'a3', max_points: '20.00' }),
+    ];
     const cells = [
       { assignmentId: 'a1', state: 'graded' as const, grade: { score: 8.5, passed: true, released: true } },
       { assignmentId: 'a2', state: 'graded' as const, grade: { score: null, passed: true, released: true } },
@@ -140,7 +152,9 @@ describe('the gradebook’s filter and sort', () => {
   });
 
   it('counts trainees per fifth of the points available, the whole points in the top band', () => {
-    expect(pointsDistribution([row('A', 20, null), row('B', 3.9, null), row('C', 4, null), row('D', 0, null)])?.map((b) => b.count)).toEqual([2, 1, 0, 0, 1]);
+    expect(
+      pointsDistribution([row('A', 20, null), row('B', 3.9, null), row('C', 4, null), row('D', 0, null)])?.map((b) => b.count),
+    ).toEqual([2, 1, 0, 0, 1]);
     expect(pointsDistribution([])).toBeNull();
     expect(pointsDistribution([row('A', 0, null, { totals: { points: 0, maxPoints: 0, requiredPassed: 0, required: 0 } })])).toBeNull();
   });

@@ -30,7 +30,9 @@ export class ReportExportRecords {
 
   /** The person's exports, newest first. */
   ofRequester(userId: string, limit: number): Promise<ReportExport[]> {
-    return this.dataSource.getRepository(ReportExport).find({ where: { requestedById: userId }, order: { createdAt: 'DESC' }, take: limit });
+    return this.dataSource
+      .getRepository(ReportExport)
+      .find({ where: { requestedById: userId }, order: { createdAt: 'DESC' }, take: limit });
   }
 
   /** Starts (or starts again) a queued or interrupted export; null when it is done, failed or gone. */
@@ -80,7 +82,10 @@ export class ReportExportRecords {
 
   /** Exports whose link has expired, with their files, oldest first. */
   expired(now: Date, limit: number): Promise<{ id: string; file_key: string | null }[]> {
-    return this.dataSource.query('SELECT id, file_key FROM report_exports WHERE expires_at <= $1 ORDER BY expires_at LIMIT $2', [now, limit]);
+    return this.dataSource.query('SELECT id, file_key FROM report_exports WHERE expires_at <= $1 ORDER BY expires_at LIMIT $2', [
+      now,
+      limit,
+    ]);
   }
 
   /** Failed exports are kept a day for their page to explain, then removed like expired ones. */

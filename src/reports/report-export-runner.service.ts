@@ -50,7 +50,9 @@ export class ReportExportRunner {
       const now = Date.now();
       if (now - last < PROGRESS_EVERY_MS) return;
       last = now;
-      this.records.progress(exportId, written, report.rows).catch((error: unknown) => this.logger.warn({ err: error }, 'Could not save progress'));
+      this.records
+        .progress(exportId, written, report.rows)
+        .catch((error: unknown) => this.logger.warn({ err: error }, 'Could not save progress'));
     };
     const file = this.exports.file(report, row.format as ExportFormat, actor, onRow);
     const stored = await this.storage.write(file.content, 'export');

@@ -53,8 +53,16 @@ export class ReportExportsPagesController {
   }
 
   @Get(':id/download')
-  async download(@CurrentActor() actor: Actor, @Param('id', EXPORT_ID) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async download(
+    @CurrentActor() actor: Actor,
+    @Param('id', EXPORT_ID) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const file = await this.exports.download(actor, id, this.clock.now());
-    return sendStoredFile(res, { fileName: file.fileName, mimeType: EXPORT_CONTENT_TYPES[file.format], size: file.size }, this.storage.openRead(file.key));
+    return sendStoredFile(
+      res,
+      { fileName: file.fileName, mimeType: EXPORT_CONTENT_TYPES[file.format], size: file.size },
+      this.storage.openRead(file.key),
+    );
   }
 }

@@ -92,7 +92,9 @@ export class ReportExportsService {
    */
   async queueJobs(ids: string[]): Promise<void> {
     try {
-      await this.queue.addBulk(ids.map((exportId) => ({ name: 'export', data: { exportId }, opts: { ...EXPORT_JOB_OPTIONS, jobId: exportId } })));
+      await this.queue.addBulk(
+        ids.map((exportId) => ({ name: 'export', data: { exportId }, opts: { ...EXPORT_JOB_OPTIONS, jobId: exportId } })),
+      );
     } catch (error) {
       this.logger.warn({ err: error, count: ids.length }, 'Could not queue exports now; the sweeper will queue them');
     }

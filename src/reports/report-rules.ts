@@ -39,7 +39,9 @@ export function workCell(r: WorkRecord, audience: Audience): WorkCell {
   return {
     assignmentId: r.id,
     state: submissionState(submission, grade, deadlines.dueAt),
-    grade: shown ? { score: r.score === null ? null : Number(r.score), passed: Boolean(r.passed), released: r.grade_status === 'released' } : null,
+    grade: shown
+      ? { score: r.score === null ? null : Number(r.score), passed: Boolean(r.passed), released: r.grade_status === 'released' }
+      : null,
   };
 }
 
@@ -80,7 +82,11 @@ export function examCellFor(r: ExamResultRecord, audience: Audience): ExamCell {
 /** Where the trainee's completion of the part stands, as `completed_enrolments` and the rule's state say. */
 export type CompletionShown = 'completed' | 'not_completed' | 'not_possible' | 'in_progress';
 
-export function completionShown(r: { completed_at: Date | null; manual_state: string | null; completion_state: string | null }): CompletionShown {
+export function completionShown(r: {
+  completed_at: Date | null;
+  manual_state: string | null;
+  completion_state: string | null;
+}): CompletionShown {
   if (r.completed_at) return 'completed';
   if (r.manual_state === 'not_completed') return 'not_completed';
   return r.completion_state === 'not_possible' ? 'not_possible' : 'in_progress';

@@ -213,8 +213,16 @@ export class ReportTables {
       rows.push([section('completion'), e.completed_at, part, e.cohort_name, t(`reports.completion.${e.completion}`), null]);
     }
     for (const a of record.attendance)
-      rows.push([section('attendance'), null, t('reports.record.attendanceSummary'), a.cohortName, a.percent === null ? '' : `${a.percent} %`, null]);
-    for (const s of record.sessions) rows.push([section('sessions'), s.startsAt, s.title, s.cohortName, texts.mark(s.status as AttendanceStatus | null), null]);
+      rows.push([
+        section('attendance'),
+        null,
+        t('reports.record.attendanceSummary'),
+        a.cohortName,
+        a.percent === null ? '' : `${a.percent} %`,
+        null,
+      ]);
+    for (const s of record.sessions)
+      rows.push([section('sessions'), s.startsAt, s.title, s.cohortName, texts.mark(s.status as AttendanceStatus | null), null]);
     for (const w of record.work) {
       const cohort = record.enrolments.find((e) => e.cohort_id === w.cohort_id)?.cohort_name ?? '';
       rows.push([section('work'), w.due_at, w.title, cohort, texts.work(w.cell, w.grading_type), w.cell.grade?.score ?? null]);

@@ -51,7 +51,10 @@ export function attendancePageView(report: AttendanceReport, texts: CellTexts) {
     cohort: cohortHeaderView(report.cohort, lang),
     generatedAt: report.generatedAt,
     cohortPercent: matrix.cohort.percent,
-    legend: (['present', 'late', 'absent', 'excused', 'unmarked'] as const).map((status) => ({ sign: signs[status], text: texts.mark(status === 'unmarked' ? null : status) })),
+    legend: (['present', 'late', 'absent', 'excused', 'unmarked'] as const).map((status) => ({
+      sign: signs[status],
+      text: texts.mark(status === 'unmarked' ? null : status),
+    })),
     sessions: matrix.sessions.map((s) => ({ ...s, day: shortDay(s.startsAt), dateText: formatDate(s.startsAt, lang) })),
     trainees: matrix.trainees.map((tr) => ({
       name: tr.name,
@@ -60,7 +63,11 @@ export function attendancePageView(report: AttendanceReport, texts: CellTexts) {
       counts: `${tr.present + tr.late} / ${tr.recorded}`,
       cells: tr.marks.map((m, i) => {
         const counted = matrix.sessions[i].recorded;
-        return { sign: counted || m ? signs[m ?? 'unmarked'] : '', text: counted || m ? texts.mark(m) : t('reports.attendance.notTaken'), status: m ?? 'unmarked' };
+        return {
+          sign: counted || m ? signs[m ?? 'unmarked'] : '',
+          text: counted || m ? texts.mark(m) : t('reports.attendance.notTaken'),
+          status: m ?? 'unmarked',
+        };
       }),
     })),
     chart: recorded.length
@@ -120,7 +127,16 @@ export function gradebookFilterLocals(query: GradebookQuery) {
 
 /** The gradebook's query as a link's query string (empty values and defaults left out). */
 export function gradebookQueryString(query: GradebookQuery): string {
-  const href = pageHref('', { q: query.q, show: query.show === 'all' ? '' : query.show, sort: query.sort === 'name' ? '' : query.sort, dir: query.dir === 'asc' ? '' : query.dir }, 1);
+  const href = pageHref(
+    '',
+    {
+      q: query.q,
+      show: query.show === 'all' ? '' : query.show,
+      sort: query.sort === 'name' ? '' : query.sort,
+      dir: query.dir === 'asc' ? '' : query.dir,
+    },
+    1,
+  );
   return href.startsWith('?') ? href.slice(1) : '';
 }
 
@@ -147,7 +163,10 @@ export function gradebookPageView(book: Gradebook, texts: CellTexts) {
     assignments: book.assignments.map((a) => ({
       id: a.id,
       title: a.title,
-      maxText: a.grading_type === 'points' ? t('reports.gradebook.maxOf', { max: texts.number(Number(a.max_points)) }) : t('reports.gradebook.passFail'),
+      maxText:
+        a.grading_type === 'points'
+          ? t('reports.gradebook.maxOf', { max: texts.number(Number(a.max_points)) })
+          : t('reports.gradebook.passFail'),
       required: a.required_for_completion,
     })),
     exams: book.exams.map((e) => ({ id: e.id, title: e.title, retake: Boolean(e.retake_of_id) })),
@@ -155,8 +174,16 @@ export function gradebookPageView(book: Gradebook, texts: CellTexts) {
       userId: row.userId,
       name: row.name,
       department: row.department,
-      cells: row.work.map((cell, i) => ({ text: texts.work(cell, book.assignments[i].grading_type), tone: workTone(cell), unreleased: cell.grade ? !cell.grade.released : false })),
-      examCells: row.exams.map((cell) => ({ text: texts.exam(cell), tone: examTone(cell), unreleased: Boolean(cell.status) && !cell.released })),
+      cells: row.work.map((cell, i) => ({
+        text: texts.work(cell, book.assignments[i].grading_type),
+        tone: workTone(cell),
+        unreleased: cell.grade ? !cell.grade.released : false,
+      })),
+      examCells: row.exams.map((cell) => ({
+        text: texts.exam(cell),
+        tone: examTone(cell),
+        unreleased: Boolean(cell.status) && !cell.released,
+      })),
       pointsText: t('reports.gradebook.pointsTotal', { points: texts.number(row.totals.points), max: texts.number(row.totals.maxPoints) }),
       requiredText: `${row.totals.requiredPassed} / ${row.totals.required}`,
       examText: texts.exam(row.exam),
@@ -229,13 +256,21 @@ export function recordPageView(record: TraineeRecordReport, texts: CellTexts) {
       text: texts.work(w.cell, w.grading_type),
       tone: workTone(w.cell),
     })),
-    exams: record.exams.map((e) => ({ title: e.title, cohortName: cohortName(e.cohort_id), satAt: e.sat_at, text: texts.exam(e.cell), tone: examTone(e.cell) })),
+    exams: record.exams.map((e) => ({
+      title: e.title,
+      cohortName: cohortName(e.cohort_id),
+      satAt: e.sat_at,
+      text: texts.exam(e.cell),
+      tone: examTone(e.cell),
+    })),
     emails: record.emails.map((m) => ({ ...m, statusText: t(`outbox.status.${m.status}`) })),
     certificatesAvailable: record.certificates !== null,
     certificates: (record.certificates ?? []).map((c) => ({
       serial: c.serial,
       issuedAt: c.issued_at,
-      title: c.part_title_lv ? localized(lang, c.part_title_lv, c.part_title_en) : localized(lang, c.programme_title_lv, c.programme_title_en),
+      title: c.part_title_lv
+        ? localized(lang, c.part_title_lv, c.part_title_en)
+        : localized(lang, c.programme_title_lv, c.programme_title_en),
       statusText: t(`reports.certificateStatus.${c.status}`),
     })),
   };
@@ -272,10 +307,39 @@ export function recordJson(record: TraineeRecordReport) {
       minPercent: a.minPercent,
       belowMinimum: a.belowMinimum,
     })),
-    sessions: record.sessions.map((s) => ({ sessionId: s.sessionId, title: s.title, startsAt: s.startsAt.toISOString(), cohortName: s.cohortName, status: s.status })),
-    work: record.work.map((w) => ({ assignmentId: w.id, cohortId: w.cohort_id, title: w.title, dueAt: iso(w.due_at)!, gradingType: w.grading_type, state: w.cell.state, grade: w.cell.grade })),
-    exams: record.exams.map((e) => ({ examId: e.exam_id, cohortId: e.cohort_id, title: e.title, satAt: iso(e.sat_at), status: e.cell.status, score: e.cell.score, released: e.cell.released })),
-    emails: record.emails.map((m) => ({ id: m.id, subject: m.subject, category: m.category, status: m.status, createdAt: iso(m.created_at)!, sentAt: iso(m.sent_at) })),
+    sessions: record.sessions.map((s) => ({
+      sessionId: s.sessionId,
+      title: s.title,
+      startsAt: s.startsAt.toISOString(),
+      cohortName: s.cohortName,
+      status: s.status,
+    })),
+    work: record.work.map((w) => ({
+      assignmentId: w.id,
+      cohortId: w.cohort_id,
+      title: w.title,
+      dueAt: iso(w.due_at)!,
+      gradingType: w.grading_type,
+      state: w.cell.state,
+      grade: w.cell.grade,
+    })),
+    exams: record.exams.map((e) => ({
+      examId: e.exam_id,
+      cohortId: e.cohort_id,
+      title: e.title,
+      satAt: iso(e.sat_at),
+      status: e.cell.status,
+      score: e.cell.score,
+      released: e.cell.released,
+    })),
+    emails: record.emails.map((m) => ({
+      id: m.id,
+      subject: m.subject,
+      category: m.category,
+      status: m.status,
+      createdAt: iso(m.created_at)!,
+      sentAt: iso(m.sent_at),
+    })),
     certificates:
       record.certificates === null
         ? null

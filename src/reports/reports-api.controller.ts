@@ -59,11 +59,16 @@ export class ReportsApiController {
 
   @Roles('instructor', 'admin')
   @Get('cohorts/:cohortId/reports/attendance/export')
-  @ApiOperation({ summary: "The attendance matrix as CSV or XLSX", description: SMALL_ONLY })
+  @ApiOperation({ summary: 'The attendance matrix as CSV or XLSX', description: SMALL_ONLY })
   @ApiZodQuery(exportFormatSchema)
   @ApiFile(...SPREADSHEETS)
   @ApiErrorResponses(404, 413)
-  async attendanceExport(@Param('cohortId', COHORT_ID) cohortId: string, @Query() query: unknown, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async attendanceExport(
+    @Param('cohortId', COHORT_ID) cohortId: string,
+    @Query() query: unknown,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
     const { format } = parseWith(exportFormatSchema, query);
     await this.send(res, actor, { report: 'attendance', subjectId: cohortId, format, query: DEFAULT_QUERY });
   }
@@ -105,7 +110,12 @@ export class ReportsApiController {
   @ApiZodQuery(gradebookExportSchema)
   @ApiFile(...SPREADSHEETS)
   @ApiErrorResponses(400, 404, 413)
-  async gradebookExport(@Param('cohortId', COHORT_ID) cohortId: string, @Query() raw: unknown, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async gradebookExport(
+    @Param('cohortId', COHORT_ID) cohortId: string,
+    @Query() raw: unknown,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
     const { format, ...query } = parseWith(gradebookExportSchema, raw);
     await this.send(res, actor, { report: 'gradebook', subjectId: cohortId, format, query });
   }
@@ -126,12 +136,19 @@ export class ReportsApiController {
   @ApiFile(...SPREADSHEETS)
   @ApiErrorResponses(404, 413)
   async recordExport(@Param('id', USER_ID) id: string, @Query() query: unknown, @CurrentActor() actor: Actor, @Res() res: Response) {
-    await this.send(res, actor, { report: 'record', subjectId: id, format: parseWith(exportFormatSchema, query).format, query: DEFAULT_QUERY });
+    await this.send(res, actor, {
+      report: 'record',
+      subjectId: id,
+      format: parseWith(exportFormatSchema, query).format,
+      query: DEFAULT_QUERY,
+    });
   }
 
   @Authenticated()
   @Get('me/record')
-  @ApiOperation({ summary: 'My own record: what has been released to me of my enrolments, attendance, work, exams, emails and certificates' })
+  @ApiOperation({
+    summary: 'My own record: what has been released to me of my enrolments, attendance, work, exams, emails and certificates',
+  })
   @ApiOk(traineeRecordBody)
   async myRecord(@CurrentActor() actor: Actor) {
     return recordJson(await this.records.record(actor, actor.userId!));
@@ -144,7 +161,12 @@ export class ReportsApiController {
   @ApiFile(...SPREADSHEETS)
   @ApiErrorResponses(413)
   async myRecordExport(@Query() query: unknown, @CurrentActor() actor: Actor, @Res() res: Response) {
-    await this.send(res, actor, { report: 'record', subjectId: actor.userId!, format: parseWith(exportFormatSchema, query).format, query: DEFAULT_QUERY });
+    await this.send(res, actor, {
+      report: 'record',
+      subjectId: actor.userId!,
+      format: parseWith(exportFormatSchema, query).format,
+      query: DEFAULT_QUERY,
+    });
   }
 
   @Authenticated()
@@ -185,9 +207,17 @@ export class ReportsApiController {
   @ApiOperation({ summary: 'The file of a finished export, for a day after it was made' })
   @ApiFile(...SPREADSHEETS)
   @ApiErrorResponses(404, 409, 410)
-  async downloadExport(@Param('id', EXPORT_ID) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async downloadExport(
+    @Param('id', EXPORT_ID) id: string,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const file = await this.exports.download(actor, id, this.clock.now());
-    return sendStoredFile(res, { fileName: file.fileName, mimeType: EXPORT_CONTENT_TYPES[file.format], size: file.size }, this.storage.openRead(file.key));
+    return sendStoredFile(
+      res,
+      { fileName: file.fileName, mimeType: EXPORT_CONTENT_TYPES[file.format], size: file.size },
+      this.storage.openRead(file.key),
+    );
   }
 
   private async send(res: Response, actor: Actor, request: ExportRequest): Promise<void> {

@@ -12,13 +12,7 @@ import { GradebookService } from './gradebook.service';
 import { ReportExportsService, type ExportRequest } from './report-exports.service';
 import { sendReportFile, sendSheetFile } from './report-file.response';
 import { ReportTables } from './report-tables';
-import {
-  attendancePageView,
-  gradebookFilterLocals,
-  gradebookPageView,
-  gradebookQueryString,
-  recordPageView,
-} from './report-views';
+import { attendancePageView, gradebookFilterLocals, gradebookPageView, gradebookQueryString, recordPageView } from './report-views';
 import { ExportTooLargeError } from './reports.errors';
 import { exportFormatSchema, gradebookExportSchema, gradebookQuerySchema } from './reports.schemas';
 import { RECORD_EMAILS, TraineeRecordService } from './trainee-record.service';
@@ -63,7 +57,12 @@ export class ReportsPagesController {
 
   @Roles('instructor', 'admin')
   @Get('cohorts/:cohortId/reports/attendance/export')
-  async attendanceExport(@Param('cohortId', COHORT_ID) cohortId: string, @Query() query: unknown, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async attendanceExport(
+    @Param('cohortId', COHORT_ID) cohortId: string,
+    @Query() query: unknown,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
     const { format } = parseWith(exportFormatSchema, query);
     await this.download(res, actor, { report: 'attendance', subjectId: cohortId, format, query: DEFAULT_QUERY });
   }
@@ -100,7 +99,12 @@ export class ReportsPagesController {
 
   @Roles('instructor', 'admin')
   @Get('cohorts/:cohortId/reports/gradebook/export')
-  async gradebookExport(@Param('cohortId', COHORT_ID) cohortId: string, @Query() rawQuery: unknown, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async gradebookExport(
+    @Param('cohortId', COHORT_ID) cohortId: string,
+    @Query() rawQuery: unknown,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
     const { format, ...query } = parseWith(gradebookExportSchema, rawQuery);
     await this.download(res, actor, { report: 'gradebook', subjectId: cohortId, format, query });
   }
@@ -115,7 +119,12 @@ export class ReportsPagesController {
   @Roles('admin')
   @Get('admin/users/:id/record/export')
   async recordExport(@Param('id', USER_ID) id: string, @Query() query: unknown, @CurrentActor() actor: Actor, @Res() res: Response) {
-    await this.download(res, actor, { report: 'record', subjectId: id, format: parseWith(exportFormatSchema, query).format, query: DEFAULT_QUERY });
+    await this.download(res, actor, {
+      report: 'record',
+      subjectId: id,
+      format: parseWith(exportFormatSchema, query).format,
+      query: DEFAULT_QUERY,
+    });
   }
 
   @Authenticated()

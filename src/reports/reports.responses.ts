@@ -132,7 +132,13 @@ export const traineeRecordBody = z
       }),
     ),
     sessions: z.array(
-      z.object({ sessionId: z.uuid(), title: z.string(), startsAt: z.iso.datetime(), cohortName: z.string(), status: z.enum(ATTENDANCE_STATUSES).nullable() }),
+      z.object({
+        sessionId: z.uuid(),
+        title: z.string(),
+        startsAt: z.iso.datetime(),
+        cohortName: z.string(),
+        status: z.enum(ATTENDANCE_STATUSES).nullable(),
+      }),
     ),
     work: z.array(
       z.object({
@@ -157,7 +163,14 @@ export const traineeRecordBody = z
       }),
     ),
     emails: z.array(
-      z.object({ id: z.uuid(), subject: z.string(), category: z.string(), status: z.string(), createdAt: z.iso.datetime(), sentAt: z.iso.datetime().nullable() }),
+      z.object({
+        id: z.uuid(),
+        subject: z.string(),
+        category: z.string(),
+        status: z.string(),
+        createdAt: z.iso.datetime(),
+        sentAt: z.iso.datetime().nullable(),
+      }),
     ),
     certificates: z
       .array(z.object({ serial: z.string(), status: z.string(), issuedAt: z.iso.datetime() }))
