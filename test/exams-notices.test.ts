@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { ReportReads } from '../src/database/report-reads';
 import { AppConfig } from '../src/config/app-config';
 import { ExamAccommodation } from '../src/exams/exam-accommodation.entity';
 import { ExamAttempt } from '../src/exams/exam-attempt.entity';
@@ -19,7 +20,12 @@ describe('exam notices from the worker scan', () => {
   beforeAll(async () => {
     t = await startWebApp();
     const ds = t.app.get(DataSource);
-    notices = new ExamNoticesService(ds, new ExamMarkingRecords(ds), t.app.get(OutboxService), t.app.get(AppConfig));
+    notices = new ExamNoticesService(
+      ds,
+      new ExamMarkingRecords(ds, new ReportReads(t.app.get(AppConfig), ds)),
+      t.app.get(OutboxService),
+      t.app.get(AppConfig),
+    );
   });
   afterAll(() => t.close());
 

@@ -56,7 +56,11 @@ export class SessionStore extends Store implements OnApplicationShutdown {
 
   constructor(config: AppConfig, @InjectDataSource() dataSource: DataSource) {
     super();
-    this.pool = new Pool({ connectionString: config.env.DATABASE_URL, max: 10, application_name: 'kursors-sessions' });
+    this.pool = new Pool({
+      connectionString: config.env.DATABASE_URL,
+      max: Math.max(2, Math.ceil(config.env.DATABASE_POOL_SIZE / 2)),
+      application_name: 'kursors-sessions',
+    });
     // An idle connection dropped by a PostgreSQL restart must not end the process; the next query reconnects.
     this.pool.on('error', (err) => this.logger.warn({ err }, 'Session store connection lost'));
     this.users = new RawEntity(dataSource, User);

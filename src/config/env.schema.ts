@@ -37,6 +37,15 @@ export const envSchema = z.object({
   PUBLIC_URL: url(['http:', 'https:']).optional(),
   DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/kursors'),
   DATABASE_MIGRATE_ON_START: bool.default(true),
+  /** Connections of the process's main pool; the session store keeps up to half as many more (web processes). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(20),
+  /** A read-only standby for reports' reads, which never need to see the caller's own last write; unset: the primary. */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(url(['postgres:', 'postgresql:']).optional()),
   /** One server (redis://), a cluster (redis+cluster://h1:p1,h2:p2) or a Sentinel group (redis+sentinel://…); see redis-url.ts. */
   REDIS_URL: z
     .string()

@@ -4,7 +4,13 @@ import { Env } from '../config/env.schema';
 import { entities } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
-export function dataSourceOptions(env: Pick<Env, 'DATABASE_URL'>): DataSourceOptions {
+/** The size of the main pool when none is set (the CLI, tools). */
+const DEFAULT_POOL_SIZE = 20;
+
+export function dataSourceOptions(
+  env: Pick<Env, 'DATABASE_URL'> & Partial<Pick<Env, 'DATABASE_POOL_SIZE'>>,
+  applicationName = 'kursors',
+): DataSourceOptions {
   return {
     type: 'postgres',
     url: env.DATABASE_URL,
@@ -16,6 +22,6 @@ export function dataSourceOptions(env: Pick<Env, 'DATABASE_URL'>): DataSourceOpt
     uuidExtension: 'pgcrypto',
     synchronize: false,
     migrationsRun: false,
-    extra: { max: 20, application_name: 'kursors' },
+    extra: { max: env.DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE, application_name: applicationName },
   };
 }

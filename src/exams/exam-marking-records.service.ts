@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { ReportReads } from '../database/report-reads';
 import type { Language } from '../i18n/languages';
 import type { MarkState } from './exam-attempt-item.entity';
 import type { QuestionResponse } from './marking';
@@ -113,7 +114,10 @@ export interface RemarkRow {
 /** The hand-written SQL of exam marking, re-marking, results, statistics and notices. */
 @Injectable()
 export class ExamMarkingRecords {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reports: ReportReads,
+  ) {}
 
   /** Essay questions with answers in submitted attempts, of the cohorts taught by `teacherId` (every cohort when null). */
   async essayGroups(teacherId: string | null, examId: string | null): Promise<EssayGroup[]> {
@@ -185,9 +189,9 @@ export class ExamMarkingRecords {
     return (row as unknown as ItemForMarking) ?? null;
   }
 
-  /** The scores of an exam's results that have one (an exam sat in person has no attempts to count). */
+  /** The scores of an exam's results that have one (an exam sat in person has no attempts to count); on the reports' standby when there is one. */
   async resultScores(examId: string): Promise<number[]> {
-    const rows: { score: string }[] = await this.dataSource.query(
+    const rows: { score: string }[] = await this.reports.query(
       'SELECT score::text AS score FROM exam_results WHERE exam_id = $1 AND score IS NOT NULL ORDER BY score',
       [examId],
     );
@@ -195,8 +199,9 @@ export class ExamMarkingRecords {
   }
 
   /** Closed questions' marks of every marked attempt of the exam. */
+  /** Statistics' read: on the reports' standby when there is one. */
   statisticsRows(examId: string): Promise<StatisticsRow[]> {
-    return this.dataSource.query(
+    return this.reports.query(
       `SELECT a.id AS "attemptId", a.score::text AS score, a.max_points::text AS "maxPoints", v.question_id AS "questionId",
               v.name AS "questionName", i.points::text AS points, i.fraction::text AS fraction
          FROM exam_attempts a
