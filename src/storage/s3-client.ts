@@ -24,6 +24,8 @@ export interface S3Request {
   query?: Record<string, string>;
   headers?: Record<string, string>;
   body?: Buffer;
+  /** The body's SHA-256, when the caller has it already: it is signed instead of hashing the body again. */
+  bodySha256?: Buffer;
 }
 
 export interface S3Response {
@@ -143,7 +145,7 @@ export class S3Client {
     const body = req.body ?? Buffer.alloc(0);
     const headers: Record<string, string> = { ...req.headers, host: url.host };
     if (req.body || req.method === 'PUT' || req.method === 'POST') headers['content-length'] = String(body.length);
-    const payloadHash = body.length ? createHash('sha256').update(body).digest('hex') : EMPTY_SHA256;
+    const payloadHash = req.bodySha256?.toString('hex') ?? (body.length ? createHash('sha256').update(body).digest('hex') : EMPTY_SHA256);
     const path = decodeURIComponent(url.pathname);
     const authorization = this.signer.sign({ method: req.method, path, query: req.query ?? {}, headers, payloadHash }, new Date());
     const outgoing: OutgoingHttpHeaders = { ...headers, authorization };

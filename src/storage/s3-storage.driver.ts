@@ -134,11 +134,13 @@ export class S3StorageDriver implements StorageDriver {
 
   /** One PUT; returns the checksum the service should keep. */
   private async putWhole(key: string, body: Buffer): Promise<string> {
-    const checksum = sha256(body).toString('base64');
+    const digest = sha256(body);
+    const checksum = digest.toString('base64');
     await this.client.request({
       method: 'PUT',
       key,
       body,
+      bodySha256: digest,
       headers: { 'content-type': 'application/octet-stream', 'x-amz-checksum-sha256': checksum },
     });
     return checksum;
@@ -163,6 +165,7 @@ export class S3StorageDriver implements StorageDriver {
       key,
       query: { partNumber: String(number), uploadId },
       body,
+      bodySha256: digest,
       headers: { 'x-amz-checksum-sha256': digest.toString('base64') },
     });
     const etag = response.headers.etag;

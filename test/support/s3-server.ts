@@ -180,6 +180,14 @@ export class S3TestServer {
     return [...this.objects.keys(), ...[...this.uploads.values()].map((upload) => `${upload.key} (upload)`)];
   }
 
+  private lastDigest?: { body: Buffer; digest: Buffer };
+
+  /** The SHA-256 of a request's body, worked out once for the signature check and the checksum check. */
+  private digestOf(body: Buffer): Buffer {
+    if (this.lastDigest?.body !== body) this.lastDigest = { body, digest: sha256(body) };
+    return this.lastDigest.digest;
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       let body = await buffer(req);
@@ -224,7 +232,7 @@ export class S3TestServer {
     const date = parseAmzDate(req.headers['x-amz-date'] as string | undefined);
     if (!date || Math.abs(date.getTime() - Date.now()) > 15 * 60_000) throw new S3Error(403, 'RequestTimeTooSkewed');
     const payloadHash = String(req.headers['x-amz-content-sha256'] ?? '');
-    if (payloadHash !== sha256(body).toString('hex')) throw new S3Error(400, 'XAmzContentSHA256Mismatch');
+    if (payloadHash !== this.digestOf(body).toString('hex')) throw new S3Error(400, 'XAmzContentSHA256Mismatch');
     const names = signed.split(';');
     if (!names.includes('host') || !names.includes('x-amz-date') || !names.includes('x-amz-content-sha256')) {
       throw new S3Error(403, 'AccessDenied', 'host, x-amz-date and x-amz-content-sha256 must be signed');
@@ -316,7 +324,7 @@ export class S3TestServer {
   private checkedChecksum(req: IncomingMessage, body: Buffer): string | undefined {
     const claimed = req.headers['x-amz-checksum-sha256'];
     if (claimed === undefined) return undefined;
-    const actual = sha256(body).toString('base64');
+    const actual = this.digestOf(body).toString('base64');
     if (claimed !== actual) throw new S3Error(400, 'BadDigest', 'The SHA256 you specified did not match the calculated checksum.');
     return actual;
   }
