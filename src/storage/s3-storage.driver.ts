@@ -10,6 +10,8 @@ const MiB = 1024 * 1024;
 /** S3's smallest part (but the last) of a multipart upload. */
 export const MIN_PART_SIZE = 5 * MiB;
 export const DEFAULT_PART_SIZE = 8 * MiB;
+/** How much of a download is held for a slow reader before the answer is paused. */
+const READ_BUFFER_BYTES = 256 * 1024;
 /** S3's most parts in one upload. */
 const MAX_PARTS = 10_000;
 
@@ -290,7 +292,8 @@ class S3ObjectStream extends Readable {
     private readonly key: string,
     private readonly range?: ByteRange,
   ) {
-    super();
+    // Room for a few of the answer's chunks, so the answer is not paused and resumed at every one.
+    super({ highWaterMark: READ_BUFFER_BYTES });
   }
 
   override _read(): void {
