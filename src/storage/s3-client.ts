@@ -117,27 +117,38 @@ export class S3Client {
   }
 
   /** Sends a request whose body is in memory and reads the whole answer; an error status is thrown. */
-  async request(req: S3Request): Promise<S3Response> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        const response = await this.start(req);
-        const body = await buffer(response);
-        const status = response.statusCode ?? 0;
-        if (status >= 300 && status !== 304) throw errorOf(status, body);
-        return { status, headers: response.headers, body };
-      } catch (error) {
-        if (attempt >= ATTEMPTS || !isTransient(error)) throw error;
-        await sleep(RETRY_DELAY_MS * 2 ** (attempt - 1));
-      }
-    }
+  request(req: S3Request): Promise<S3Response> {
+    return this.tried(async () => {
+      const response = await this.start(req);
+      const body = await buffer(response);
+      const status = response.statusCode ?? 0;
+      if (status >= 300 && status !== 304) throw errorOf(status, body);
+      return { status, headers: response.headers, body };
+    });
   }
 
-  /** Starts a download and hands back the answer as it arrives, body unread; an error status is thrown. */
-  async openStream(req: S3Request): Promise<IncomingMessage> {
-    const response = await this.start(req);
-    const status = response.statusCode ?? 0;
-    if (status >= 300) throw errorOf(status, await buffer(response));
-    return response;
+  /**
+   * Starts a download and hands back the answer as it arrives, body unread; an error status is thrown. Tried
+   * again like `request` until the answer's body starts: nothing has been passed on by then.
+   */
+  openStream(req: S3Request): Promise<IncomingMessage> {
+    return this.tried(async () => {
+      const response = await this.start(req);
+      const status = response.statusCode ?? 0;
+      if (status >= 300) throw errorOf(status, await buffer(response));
+      return response;
+    });
+  }
+
+  private async tried<T>(attempt: () => Promise<T>): Promise<T> {
+    for (let tries = 1; ; tries += 1) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (tries >= ATTEMPTS || !isTransient(error)) throw error;
+        await sleep(RETRY_DELAY_MS * 2 ** (tries - 1));
+      }
+    }
   }
 
   private start(req: S3Request): Promise<IncomingMessage> {
