@@ -23,11 +23,13 @@ export interface StoredObject {
 
 /**
  * Where file contents live. Keys are names the server made (see storage-keys.ts); a driver refuses any
- * other. Implementations: the local disk now, an S3-compatible bucket later.
+ * other. Implementations: the local disk (local-storage.driver.ts) and a bucket of an S3-compatible service
+ * (s3-storage.driver.ts), both held to one contract by test/storage-drivers.test.ts.
  */
 export interface StorageDriver {
   /** Streams the content in; the object appears under `key` only once it is complete. */
   put(key: string, content: Readable, options: PutOptions): Promise<PutResult>;
+  /** The content, or the part of it in `range`, read as the stream is read; a missing key fails the stream. */
   openRead(key: string, range?: ByteRange): Readable;
   /** Removes the object; removing one that is not there is not an error. */
   delete(key: string): Promise<void>;
