@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { openPdf, pdfFontsFor } from '../common/pdf-fonts';
 import type { Language } from '../i18n/languages';
 import { formatDate, formatTime } from '../i18n/dates';
 import { formatScore } from './exam-sheet-rules';
@@ -17,10 +17,6 @@ export interface ProtocolContent {
   t: (key: string, params?: Record<string, string | number>) => string;
 }
 
-// DejaVu Sans: the 14 standard PDF fonts have no ā, č, ē, ģ, ī, ķ, ļ, ņ, š, ū, ž.
-const REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
-
 const MARGIN = 50;
 const COLUMNS = [
   { key: 'number', width: 30 },
@@ -30,9 +26,17 @@ const COLUMNS = [
 ] as const;
 
 /** The printable exam protocol: A4, the heading, each trainee's result, the examiners' signature lines. */
-export function renderProtocol(content: ProtocolContent): Promise<Buffer> {
+export async function renderProtocol(content: ProtocolContent): Promise<Buffer> {
   const { t, header, lang } = content;
-  const doc = new PDFDocument({
+  // The fixed words come from the locale files, whose letters the cut-down fonts hold (pdf-fonts.spec.ts).
+  const fonts = await pdfFontsFor([
+    content.examTitle,
+    content.passMarkText,
+    ...Object.values(header).filter((value): value is string => typeof value === 'string'),
+    ...content.examiners,
+    ...content.rows.map((row) => row.name),
+  ]);
+  const { pdf: doc, bytes } = openPdf(fonts, {
     size: 'A4',
     margin: MARGIN,
     lang: lang === 'lv' ? 'lv-LV' : 'en-GB',
@@ -44,14 +48,6 @@ export function renderProtocol(content: ProtocolContent): Promise<Buffer> {
       Creator: 'Kursors',
     },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', REGULAR);
-  doc.registerFont('bold', BOLD);
 
   doc.font('bold').fontSize(16).text(t('title'), { align: 'center' });
   doc.moveDown(0.3).font('regular').fontSize(11).text(content.examTitle, { align: 'center' });
@@ -74,7 +70,7 @@ export function renderProtocol(content: ProtocolContent): Promise<Buffer> {
   table(doc, content);
   signatures(doc, content);
   doc.end();
-  return done;
+  return bytes;
 }
 
 function table(doc: PDFKit.PDFDocument, content: ProtocolContent): void {
