@@ -35,6 +35,30 @@ export interface CertificateDocument {
   /** The funder's logos (PNG or JPEG bytes) and publicity statement, as the programme defines them. */
   logos: Buffer[];
   publicityStatement: string;
-  /** Labels of the fixed words ("Sērijas numurs", "Stundas", ...) in `lang`. */
+  /**
+   * The fixed words in `lang`, one per key of `CERTIFICATE_LABEL_KEYS`; `certificateLabels(i18n, lang)`
+   * (certificate-labels.ts) gives them from locales/<lang>/certificatePdf.json.
+   */
   labels: Record<string, string>;
 }
+
+/** The fixed words a certificate prints; `hoursOne` and `hoursOther` hold `{hours}`. */
+export const CERTIFICATE_LABEL_KEYS = [
+  'serial',
+  'certifies',
+  'completed',
+  'part',
+  'hours',
+  'hoursOne',
+  'hoursOther',
+  'period',
+  'place',
+  'outcomes',
+  'outcomesOverleaf',
+  'outcomesContinued',
+  'issuedOn',
+  'verificationCode',
+  'verifyAt',
+] as const;
+
+export type CertificateLabelKey = (typeof CERTIFICATE_LABEL_KEYS)[number];

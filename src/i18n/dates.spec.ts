@@ -1,8 +1,11 @@
 import {
+  formatCalendarDate,
+  formatCalendarPeriod,
   formatDate,
   formatDateTime,
   formatTime,
   isoInstant,
+  parseCalendarDate,
   parseRigaDateTime,
   rigaDateTimeInputs,
   rigaParts,
@@ -163,5 +166,29 @@ describe('date and time inputs, strictly', () => {
 
   it('writes single-digit months, days, hours and minutes with a leading zero', () => {
     expect(rigaDateTimeInputs(new Date('2013-03-05T06:07:00Z'))).toEqual(['2013-03-05', '08:07']);
+  });
+
+  it('writes a calendar date as a document states it, the month in the nominative in Latvian', () => {
+    expect(formatCalendarDate('2012-07-02', 'lv')).toBe('2012. gada 2. jūlijs');
+    expect(formatCalendarDate('2012-03-05', 'lv')).toBe('2012. gada 5. marts');
+    expect(formatCalendarDate('2012-07-02', 'en')).toBe('2 July 2012');
+    expect(() => formatCalendarDate('2012-02-30', 'lv')).toThrow(RangeError);
+  });
+
+  it('writes a period saying the shared year and month once', () => {
+    expect(formatCalendarPeriod('2012-05-07', '2012-06-29', 'lv')).toBe('2012. gada 7. maijs – 29. jūnijs');
+    expect(formatCalendarPeriod('2012-05-07', '2012-06-29', 'en')).toBe('7 May – 29 June 2012');
+    expect(formatCalendarPeriod('2012-03-05', '2012-03-20', 'lv')).toBe('2012. gada 5.–20. marts');
+    expect(formatCalendarPeriod('2012-03-05', '2012-03-20', 'en')).toBe('5–20 March 2012');
+    expect(formatCalendarPeriod('2012-12-10', '2013-01-18', 'lv')).toBe('2012. gada 10. decembris – 2013. gada 18. janvāris');
+    expect(formatCalendarPeriod('2012-12-10', '2013-01-18', 'en')).toBe('10 December 2012 – 18 January 2013');
+    expect(formatCalendarPeriod('2012-12-10', '2012-12-10', 'lv')).toBe('2012. gada 10. decembris');
+  });
+
+  it('reads a calendar date only when it exists', () => {
+    expect(parseCalendarDate('2012-02-29')).toEqual({ year: 2012, month: 2, day: 29 });
+    expect(parseCalendarDate('2013-02-29')).toBeNull();
+    expect(parseCalendarDate('2012-7-2')).toBeNull();
+    expect(parseCalendarDate(' 2012-07-02')).toBeNull();
   });
 });

@@ -136,13 +136,10 @@ const TIME_INPUT = /^([01]\d|2[0-3]):([0-5]\d)$/;
  * or null when either is malformed or the date does not exist (30 February).
  */
 export function parseRigaDateTime(date: string, time: string): Date | null {
-  const d = DATE_INPUT.exec(date.trim());
+  const d = parseCalendarDate(date.trim());
   const t = TIME_INPUT.exec(time.trim());
   if (!d || !t) return null;
-  const [year, month, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
-  return rigaTime(year, month, day, Number(t[1]), Number(t[2]));
+  return rigaTime(d.year, d.month, d.day, Number(t[1]), Number(t[2]));
 }
 
 /** The Riga date and time of an instant as date and time inputs want them: ["2012-11-30", "23:59"]. */
@@ -150,4 +147,63 @@ export function rigaDateTimeInputs(date: Date): [string, string] {
   const p = rigaParts(date);
   const pad = (n: number) => String(n).padStart(2, '0');
   return [`${p.year}-${pad(p.month)}-${pad(p.day)}`, `${pad(p.hour)}:${pad(p.minute)}`];
+}
+
+const LV_MONTHS_NOMINATIVE = [
+  'janvāris',
+  'februāris',
+  'marts',
+  'aprīlis',
+  'maijs',
+  'jūnijs',
+  'jūlijs',
+  'augusts',
+  'septembris',
+  'oktobris',
+  'novembris',
+  'decembris',
+];
+const EN_MONTHS = Array.from({ length: 12 }, (_, i) =>
+  new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, i, 1)),
+);
+
+/** A calendar date "YYYY-MM-DD" as its parts, or null when it is malformed or does not exist. */
+export function parseCalendarDate(value: string): { year: number; month: number; day: number } | null {
+  const d = DATE_INPUT.exec(value);
+  if (!d) return null;
+  const [year, month, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
+  return { year, month, day };
+}
+
+function calendarParts(value: string) {
+  const parts = parseCalendarDate(value);
+  if (!parts) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${JSON.stringify(value)}`);
+  return parts;
+}
+
+/** A calendar date as a document states it: "2012. gada 5. marts" in Latvian, "5 March 2012" in English. */
+export function formatCalendarDate(value: string, lang: Language): string {
+  const { year, month, day } = calendarParts(value);
+  return lang === 'en' ? `${day} ${EN_MONTHS[month - 1]} ${year}` : `${year}. gada ${day}. ${LV_MONTHS_NOMINATIVE[month - 1]}`;
+}
+
+/**
+ * Two calendar dates as a period, the year (and month) said once when shared: "2012. gada 5. marts – 20. aprīlis",
+ * "2012. gada 5.–20. marts", "5 March – 20 April 2012", "5–20 March 2012"; one date when they are the same day.
+ */
+export function formatCalendarPeriod(from: string, to: string, lang: Language): string {
+  if (from === to) return formatCalendarDate(from, lang);
+  const a = calendarParts(from);
+  const b = calendarParts(to);
+  if (a.year !== b.year) return `${formatCalendarDate(from, lang)} – ${formatCalendarDate(to, lang)}`;
+  if (a.month === b.month) {
+    return lang === 'en'
+      ? `${a.day}–${formatCalendarDate(to, lang)}`
+      : `${a.year}. gada ${a.day}.–${b.day}. ${LV_MONTHS_NOMINATIVE[a.month - 1]}`;
+  }
+  return lang === 'en'
+    ? `${a.day} ${EN_MONTHS[a.month - 1]} – ${formatCalendarDate(to, lang)}`
+    : `${formatCalendarDate(from, lang)} – ${b.day}. ${LV_MONTHS_NOMINATIVE[b.month - 1]}`;
 }

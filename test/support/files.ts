@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { crc32, deflateSync } from 'node:zlib';
 import { ZipFile } from 'yazl';
 
 /** Small real files of each kind, made in memory. */
@@ -8,6 +11,9 @@ export const pdfBytes = () =>
     '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
     'latin1',
   );
+
+/** A real JPEG logo, 340×120 pixels. */
+export const jpegLogo = () => readFileSync(join(__dirname, '..', 'fixtures', 'funder-logo.jpg'));
 
 /** A 1×1 transparent PNG. */
 export const pngBytes = () =>
@@ -95,4 +101,62 @@ export function zerosZip(size: number, entryName = 'nulles.bin'): Promise<Buffer
     zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
     zip.outputStream.on('error', reject);
   });
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+/**
+ * A logo-like PNG drawn in memory: a coloured disc ringed by twelve small discs (like the EU emblem) beside bars,
+ * on a transparent background when `alpha`, with a little noise so it compresses like a real picture.
+ */
+export function logoPng(width: number, height: number, options: { hue?: [number, number, number]; alpha?: boolean } = {}): Buffer {
+  const [r, g, b] = options.hue ?? [0, 51, 153];
+  const channels = options.alpha ? 4 : 3;
+  const raw = Buffer.alloc((width * channels + 1) * height);
+  const cx = height / 2;
+  const cy = height / 2;
+  const radius = height * 0.42;
+  let seed = width * 31 + height;
+  for (let y = 0; y < height; y++) {
+    const row = y * (width * channels + 1);
+    raw[row] = 0;
+    for (let x = 0; x < width; x++) {
+      const dx = x - cx;
+      const dy = y - cy;
+      const inDisc = dx * dx + dy * dy < radius * radius;
+      let star = false;
+      for (let k = 0; k < 12 && !star; k++) {
+        const sx = cx + Math.cos((k * Math.PI) / 6) * radius * 0.7;
+        const sy = cy + Math.sin((k * Math.PI) / 6) * radius * 0.7;
+        star = (x - sx) ** 2 + (y - sy) ** 2 < (radius * 0.09) ** 2;
+      }
+      const bar = x > height * 1.2 && (Math.floor(y / (height / 7)) % 2 === 0 || x < height * 1.3);
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      const noise = (seed >> 16) % 6;
+      const at = row + 1 + x * channels;
+      const ink = star ? [255, 204, 0] : inDisc || bar ? [r, g, b] : [255, 255, 255];
+      raw[at] = Math.min(255, ink[0] + noise);
+      raw[at + 1] = Math.min(255, ink[1] + noise);
+      raw[at + 2] = Math.min(255, ink[2] + noise);
+      if (options.alpha) raw[at + 3] = star || inDisc || bar ? 255 : 0;
+    }
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8;
+  header[9] = options.alpha ? 6 : 2;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(raw)),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }
