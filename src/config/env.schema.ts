@@ -124,6 +124,18 @@ export const envSchema = z.object({
         return z.NEVER;
       }
     }),
+  /**
+   * A PKCS#12 file (.p12, .pfx) holding the organisation's e-seal certificate and its key: every certificate PDF
+   * is sealed with it. Unset: development and tests seal with a key made at start-up, production does not seal.
+   */
+  CERTIFICATE_SIGNING_P12: optionalText,
+  /** The PKCS#12 file's password; set it empty for a file without one. */
+  CERTIFICATE_SIGNING_PASSWORD: z.string().optional(),
+  /**
+   * The Ed25519 private key (PEM, or the path of a PEM file) that signs the Open Badges credentials. Unset:
+   * development and tests use a key made at start-up, production offers no badges.
+   */
+  CERTIFICATE_BADGE_KEY: optionalText,
   FUNDING_STATEMENT: z
     .string()
     .default(
@@ -136,6 +148,13 @@ const S3_REQUIRED = ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as
 
 /** The schema with the rules that tie one setting to another. */
 const checkedEnvSchema = envSchema.superRefine((env, context) => {
+  if (env.CERTIFICATE_SIGNING_P12 && env.CERTIFICATE_SIGNING_PASSWORD === undefined) {
+    const message = 'must be set with CERTIFICATE_SIGNING_P12 (empty for a file without a password)';
+    context.addIssue({ code: 'custom', path: ['CERTIFICATE_SIGNING_PASSWORD'], message });
+  }
+  if (!env.CERTIFICATE_SIGNING_P12 && env.CERTIFICATE_SIGNING_PASSWORD) {
+    context.addIssue({ code: 'custom', path: ['CERTIFICATE_SIGNING_P12'], message: 'must be set with CERTIFICATE_SIGNING_PASSWORD' });
+  }
   if (env.STORAGE_DRIVER !== 's3') return;
   for (const name of S3_REQUIRED) {
     if (!env[name]) context.addIssue({ code: 'custom', path: [name], message: 'must be set when STORAGE_DRIVER is s3' });
