@@ -8,6 +8,7 @@ import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CertificatesWebModule } from './certificates/certificates-web.module';
 import { CohortsModule } from './cohorts/cohorts.module';
+import { CompletionWebModule } from './completion/completion-web.module';
 import { AccessGuard } from './common/access.guard';
 import { ControlCharactersPipe } from './common/control-characters.pipe';
 import { AllExceptionsFilter } from './common/exception.filter';
@@ -52,6 +53,7 @@ const features = [
   ExamsModule,
   ExamSheetModule,
   ExamMarkingModule,
+  CompletionWebModule,
   CertificatesWebModule,
   ReportsWebModule,
 ];

@@ -15,6 +15,8 @@ export function cohortView(cohort: Cohort & Partial<CohortCounts>, lang: Languag
     startsOn: cohort.startsOn,
     endsOn: cohort.endsOn,
     capacity: cohort.capacity,
+    /** When an administrator closed it (completion fixed); null while open. */
+    closedAt: cohort.closedAt?.toISOString() ?? null,
     taken: cohort.taken ?? 0,
     waiting: cohort.waiting ?? 0,
     free: Math.max(0, cohort.capacity - (cohort.taken ?? 0)),

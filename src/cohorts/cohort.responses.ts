@@ -19,6 +19,10 @@ export const cohortBody = z
     startsOn: isoDay,
     endsOn: isoDay,
     capacity: z.number().int(),
+    closedAt: z.iso
+      .datetime()
+      .nullable()
+      .describe("When an administrator closed the cohort, fixing each member's completion; null while open."),
     taken: z.number().int(),
     waiting: z.number().int(),
     free: z.number().int(),

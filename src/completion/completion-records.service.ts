@@ -61,6 +61,7 @@ export interface MemberCompletionRecord {
   department: string | null;
   state: CompletionState | null;
   criteria: CriterionResult[] | null;
+  /** When it counts as completed from (`completed_enrolments`): set by hand, or the rule first met; null when it does not. */
   completed_at: Date | null;
   manual_state: ManualCompletionState | null;
   manual_reason: string | null;
@@ -69,6 +70,27 @@ export interface MemberCompletionRecord {
   evaluated_at: Date | null;
   /** From `completed_enrolments`: whether it counts as completed, by hand or by the rule. */
   completed: boolean;
+  min_attendance_percent: number;
+  requires_independent_work: boolean;
+  requires_final_exam: boolean;
+  closes_with_seminar: boolean;
+}
+
+/** A cohort with its part's rule and whether (and by whom) it was closed. */
+export interface CohortCompletionInfo {
+  id: string;
+  name: string;
+  part_id: string;
+  title_lv: string;
+  title_en: string | null;
+  starts_on: string;
+  ends_on: string;
+  closed_at: Date | null;
+  closed_by_name: string | null;
+  min_attendance_percent: number;
+  requires_independent_work: boolean;
+  requires_final_exam: boolean;
+  closes_with_seminar: boolean;
 }
 
 /** SQL of a scope, over `cohort_members m JOIN cohorts c`, with its parameters from $1. */
@@ -248,8 +270,9 @@ export class CompletionRecords {
   private readonly memberColumns = `
       m.enrolment_id, m.status AS enrolment_status, m.cohort_id, c.name AS cohort_name, c.closed_at AS cohort_closed_at,
       c.part_id, p.title_lv, p.title_en, u.id AS user_id, u.name, u.email, u.department,
-      ec.state, ec.criteria, ec.completed_at, ec.manual_state, ec.manual_reason, ec.manual_at, mb.name AS manual_by_name,
-      ec.evaluated_at, (done.enrolment_id IS NOT NULL) AS completed
+      ec.state, ec.criteria, done.completed_at, ec.manual_state, ec.manual_reason, ec.manual_at, mb.name AS manual_by_name,
+      ec.evaluated_at, (done.enrolment_id IS NOT NULL) AS completed,
+      p.min_attendance_percent, p.requires_independent_work, p.requires_final_exam, p.closes_with_seminar
     FROM cohort_members m
     JOIN cohorts c ON c.id = m.cohort_id
     JOIN parts p ON p.id = c.part_id
@@ -257,6 +280,27 @@ export class CompletionRecords {
     LEFT JOIN enrolment_completions ec ON ec.enrolment_id = m.enrolment_id
     LEFT JOIN users mb ON mb.id = ec.manual_by_id
     LEFT JOIN completed_enrolments done ON done.enrolment_id = m.enrolment_id`;
+
+  async cohort(cohortId: string, manager: EntityManager = this.dataSource.manager): Promise<CohortCompletionInfo | undefined> {
+    const [row]: CohortCompletionInfo[] = await manager.query(
+      `SELECT c.id, c.name, c.part_id, p.title_lv, p.title_en, to_char(c.starts_on, 'YYYY-MM-DD') AS starts_on,
+              to_char(c.ends_on, 'YYYY-MM-DD') AS ends_on, c.closed_at, u.name AS closed_by_name,
+              p.min_attendance_percent, p.requires_independent_work, p.requires_final_exam, p.closes_with_seminar
+         FROM cohorts c JOIN parts p ON p.id = c.part_id LEFT JOIN users u ON u.id = c.closed_by_id
+        WHERE c.id = $1`,
+      [cohortId],
+    );
+    return row;
+  }
+
+  /** Marks the cohort closed (or, with null, open again). */
+  async setClosed(manager: EntityManager, cohortId: string, closed: { at: Date; byId: string | null } | null): Promise<void> {
+    await manager.query('UPDATE cohorts SET closed_at = $2, closed_by_id = $3, updated_at = now() WHERE id = $1', [
+      cohortId,
+      closed?.at ?? null,
+      closed?.byId ?? null,
+    ]);
+  }
 
   /** Every member of the cohort with their completion, by name. */
   ofCohort(cohortId: string, manager: EntityManager = this.dataSource.manager): Promise<MemberCompletionRecord[]> {

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { inUnitOfWork } from '../database/unit-of-work';
 import type { CompletionRule } from '../programmes/completion-rule';
-import { effectivelyCompleted, evaluateCompletion } from './completion-evaluation';
+import { effectivelyCompleted, evaluateCompletion, type Evaluation } from './completion-evaluation';
 import { CompletionRecords, type CompletionScope, type CompletionWrite, type FactsRecord } from './completion-records.service';
 import type { CompletionState } from './enrolment-completion.entity';
 
@@ -77,6 +77,24 @@ export class CompletionService {
       planned.flatMap((p) => (p.write ? [p.write] : [])),
     );
     return planned.flatMap((p) => (p.change ? [p.change] : []));
+  }
+
+  /**
+   * The rule worked out now for the scope, without writing anything: for enrolments that have no stored result
+   * yet (made before completion was kept), and for what closing a cohort would fix. Whether each counts as
+   * completed takes the administrator's hand into account.
+   */
+  async live(scope: CompletionScope): Promise<Map<string, Evaluation & { completed: boolean }>> {
+    const facts = await this.records.facts(this.dataSource.manager, scope);
+    return new Map(
+      facts.map((f) => {
+        const evaluation = evaluateCompletion(f.rule, f);
+        return [
+          f.enrolmentId,
+          { ...evaluation, completed: effectivelyCompleted({ ...evaluation, manualState: f.stored?.manualState ?? null }) },
+        ];
+      }),
+    );
   }
 
   /**

@@ -13,7 +13,8 @@ import { localized } from '../i18n/localized';
 import { programmeFooter } from './programme-footer';
 import { partMoveSchema, partSchema } from './programme.schemas';
 import type { Programme } from './programme.entity';
-import { PartsService } from './parts.service';
+import { PartsService, ruleFingerprint } from './parts.service';
+import { ruleChangeView } from '../completion/completion-views';
 import { ProgrammesService } from './programmes.service';
 
 const PROGRAMME_ID = new ParseIdPipe('programmes.errors.notFound');
@@ -82,12 +83,43 @@ export class PartsPagesController {
     @Body() body: unknown,
     @Res() res: Response,
   ) {
-    const part = await withFormLocals(
+    // A changed completion rule is saved only once its dry run was shown for exactly that rule (`ruleConfirmed`).
+    const { ruleConfirmed, ...fields } = (body ?? {}) as Record<string, unknown>;
+    const outcome = await withFormLocals(
       res,
       async () => partFormLocals((await this.parts.get(id)).programme, req.lang, id),
-      () => this.parts.update(id, parseWith(partSchema, body), actor),
+      async () => {
+        const input = parseWith(partSchema, fields);
+        const fingerprint = ruleFingerprint(input);
+        if (ruleConfirmed !== fingerprint) {
+          const preview = await this.parts.previewRuleChange(id, input);
+          if (preview?.evaluated) return { preview, fingerprint, saved: null };
+        }
+        return { preview: null, fingerprint, saved: await this.parts.updateWithCompletion(id, input, actor) };
+      },
     );
-    req.session.flash = [{ kind: 'success', key: 'programmes.flash.partSaved' }];
+    if (!outcome.saved) {
+      const part = await this.parts.get(id);
+      res.status(200).render('pages/programmes/part-form', {
+        ...partFormLocals(part.programme, req.lang, id),
+        values: fields,
+        dryRun: { ...ruleChangeView(outcome.preview!), fingerprint: outcome.fingerprint },
+      });
+      return;
+    }
+    const { part, completion } = outcome.saved;
+    req.session.flash = [
+      { kind: 'success' as const, key: 'programmes.flash.partSaved' },
+      ...(completion
+        ? [
+            {
+              kind: 'success' as const,
+              key: 'completion.flash.ruleApplied',
+              params: { uncompleted: completion.uncompleted.length, completed: completion.completed.length },
+            },
+          ]
+        : []),
+    ];
     res.redirect(303, `/admin/programmes/${part.programmeId}#parts`);
   }
 

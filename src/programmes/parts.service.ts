@@ -74,10 +74,16 @@ export class PartsService {
    * stays as it is. Applying the same rule right after does the same (CompletionService.previewRule).
    */
   async previewRuleChange(id: string, input: PartInput): Promise<RuleChangePreview | null> {
+    return (await this.dryRun(id, input)).completion;
+  }
+
+  /** The part as saving `input` would make it, and what its rule would do to completion; nothing is saved. */
+  async dryRun(id: string, input: PartInput): Promise<PartUpdate> {
     const part = await this.dataSource.getRepository(Part).findOneBy({ id });
     if (!part) throw new PartNotFoundError();
-    if (ruleFingerprint(part) === ruleFingerprint(input)) return null;
-    return this.completion.previewRule(id, ruleOf(input));
+    const completion = ruleFingerprint(part) === ruleFingerprint(input) ? null : await this.completion.previewRule(id, ruleOf(input));
+    Object.assign(part, this.fields(input), input.number ? { number: input.number } : {});
+    return { part, completion };
   }
 
   async update(id: string, input: PartInput, actor: Actor): Promise<Part> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listOf } from '../common/api-docs';
+import { ruleChangeBody } from '../completion/completion.responses';
 import { INDICATOR_METRICS } from './indicator.entity';
 import { PROGRAMME_STATUSES } from './programme.entity';
 
@@ -53,6 +54,17 @@ export const partBody = z
   })
   .meta({ id: 'Part' });
 export const partListBody = listOf(partBody, 'PartList');
+
+export const partUpdateBody = partBody
+  .extend({
+    applied: z.boolean().describe('False for a dry run: nothing was saved.'),
+    completionChange: ruleChangeBody
+      .nullable()
+      .describe(
+        "What the new completion rule does (or, in a dry run, would do) to the part's trainees; null when the rule stays as it was.",
+      ),
+  })
+  .meta({ id: 'PartUpdate' });
 
 export const programmeWithPartsBody = programmeBody.extend({ parts: z.array(partBody) }).meta({ id: 'ProgrammeWithParts' });
 

@@ -43,6 +43,9 @@ export const partSchema = z.strictObject({
 });
 export type PartInput = z.infer<typeof partSchema>;
 
+/** Replacing a part through the API: with `dryRun`, nothing is saved and the answer says what the new rule would do. */
+export const partUpdateSchema = partSchema.extend({ dryRun: checkbox.default(false) });
+
 export const partOrderSchema = z.strictObject({ partIds: z.array(uuid).min(1).max(99) });
 
 export const partMoveSchema = z.strictObject({ direction: z.enum(['up', 'down']) });

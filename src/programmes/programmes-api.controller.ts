@@ -12,11 +12,12 @@ import type { User } from '../users/user.entity';
 import { partJson, programmeJson } from './programme-json';
 import { uploadFromRequest } from '../storage/upload';
 import { LOGO_FIELD, ProgrammeLogoService } from './programme-logo.service';
-import { partOrderSchema, partSchema, programmeSchema } from './programme.schemas';
+import { partOrderSchema, partSchema, partUpdateSchema, programmeSchema } from './programme.schemas';
 import { PartsService } from './parts.service';
 import { PartNotFoundError } from './programmes.errors';
 import { ProgrammesService } from './programmes.service';
-import { partBody, partListBody, programmeBody, programmeListBody, programmeWithPartsBody } from './programme.responses';
+import { partBody, partListBody, partUpdateBody, programmeBody, programmeListBody, programmeWithPartsBody } from './programme.responses';
+import { ruleChangeJson } from '../completion/completion-views';
 
 const PROGRAMME_ID = new ParseIdPipe('programmes.errors.notFound');
 const PART_ID = new ParseIdPipe('programmes.errors.partNotFound');
@@ -133,10 +134,18 @@ export class ProgrammesApiController {
   @Roles('admin')
   @Put('parts/:id')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Replace the fields of a part' })
-  @ApiZodBody(partSchema)
-  @ApiOk(partBody)
+  @ApiOperation({
+    summary: 'Replace the fields of a part',
+    description:
+      "A changed completion rule is applied at once to the trainees of the part's open cohorts; `completionChange` says whom it " +
+      'un-completed and completed. With `dryRun: true` nothing is saved and the answer says what saving would do; saving the same ' +
+      'right after does the same. Certificates already issued are never taken back.',
+  })
+  @ApiZodBody(partUpdateSchema)
+  @ApiOk(partUpdateBody)
   async updatePart(@CurrentActor() actor: Actor, @Req() req: Request, @Param('id', PART_ID) id: string, @Body() body: unknown) {
-    return partJson(await this.parts.update(id, parseWith(partSchema, body), actor), req.lang, this.i18n);
+    const { dryRun, ...input } = parseWith(partUpdateSchema, body);
+    const { part, completion } = dryRun ? await this.parts.dryRun(id, input) : await this.parts.updateWithCompletion(id, input, actor);
+    return { ...partJson(part, req.lang, this.i18n), applied: !dryRun, completionChange: completion && ruleChangeJson(completion) };
   }
 }
