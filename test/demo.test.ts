@@ -145,6 +145,61 @@ describe('demo data', () => {
       expect(page.text).toContain('Patstāvīgais darbs: projekta pieteikuma izstrāde');
     });
   });
+  describe('completion', () => {
+    const completed = (cohortKey: string) =>
+      t.dataSource.query(
+        `SELECT u.name, d.set_by_hand, ec.manual_reason, ec.state,
+                to_char(d.completed_at AT TIME ZONE 'Europe/Riga', 'YYYY-MM-DD') AS day
+           FROM completed_enrolments d JOIN users u ON u.id = d.user_id JOIN enrolment_completions ec ON ec.enrolment_id = d.enrolment_id
+          WHERE d.cohort_id = $1 ORDER BY u.name`,
+        [demoId(cohortKey)],
+      );
+
+    it('has every 2012 trainee completed — part 1 after the December exam — by hand with a reason where the records fall short, and both cohorts closed', async () => {
+      const part1: { name: string; set_by_hand: boolean; manual_reason: string | null; state: string; day: string }[] =
+        await completed('cohort:part1-2012');
+      expect(part1).toHaveLength(7);
+      expect(part1.every((c) => c.day === '2012-12-21')).toBe(true);
+      // The rule holds for those whose attendance, released grade and exam pass are all on record.
+      expect(part1.filter((c) => !c.set_by_hand).length).toBeGreaterThan(0);
+      expect(part1.filter((c) => c.set_by_hand).every((c) => c.manual_reason?.startsWith('2012. gada vēsture: '))).toBe(true);
+      const kaspars = part1.find((c) => c.name === 'Kaspars Dūmiņš')!;
+      expect(kaspars).toMatchObject({ set_by_hand: true, state: 'not_possible' });
+      expect(kaspars.manual_reason).toContain('eksāmens nokārtots atkārtoti');
+      const viktors = part1.find((c) => c.name === 'Viktors Gailis')!;
+      expect(viktors.manual_reason).toContain('patstāvīgais darbs');
+
+      expect(await completed('cohort:part2-2012')).toHaveLength(20);
+      const cohorts = await t.dataSource.query(
+        `SELECT c.closed_at IS NOT NULL AS closed, array_agg(DISTINCT e.status) AS statuses
+           FROM cohorts c JOIN enrolments e ON e.cohort_id = c.id WHERE c.id = ANY($1) GROUP BY c.id`,
+        [[demoId('cohort:part1-2012'), demoId('cohort:part2-2012')]],
+      );
+      expect(cohorts).toEqual([
+        { closed: true, statuses: ['completed'] },
+        { closed: true, statuses: ['completed'] },
+      ]);
+    });
+
+    it('loads the completions again without changing a row', async () => {
+      const snapshot = () => t.dataSource.query(`SELECT to_jsonb(x) AS row FROM enrolment_completions x ORDER BY x.enrolment_id`);
+      const before = await snapshot();
+      await seedDemo(t.dataSource);
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it("shows the demo trainee part 1 completed and the later run's criteria still to meet", async () => {
+      const agent = t.agent();
+      await logIn(agent, 'trainee@kursors.test', DEMO_PASSWORD);
+      const page = await agent.get('/my/progress');
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('1. daļa — 2012. gada rudens');
+      expect(page.text).toContain('Pabeigts 2012. gada 21. decembrī.');
+      expect(page.text).toContain('1. daļa — 2027. gada pavasaris');
+      expect(page.text).toContain('Jāapmeklē vēl 6 nodarbības.');
+    });
+  });
+
   describe('the December exam', () => {
     const EXAM_TABLES = ['question_categories', 'questions', 'question_versions', 'exams', 'exam_results'];
     const snapshot = () =>

@@ -5,6 +5,7 @@ import { dataSourceOptions } from '../database/data-source-options';
 import { unitOfWork } from '../database/unit-of-work';
 import { preflight } from '../preflight';
 import { User } from '../users/user.entity';
+import { seedDemoCompletion } from './demo-completion';
 import { seedDemoCoursework } from './demo-coursework';
 import { seedDemoExam } from './demo-exam';
 import { seedDemoProgramme } from './demo-programme';
@@ -26,6 +27,7 @@ export async function seedDemo(dataSource: DataSource): Promise<void> {
     await seedDemoProgramme(manager, hash);
     await seedDemoCoursework(manager);
     await seedDemoExam(manager);
+    await seedDemoCompletion(manager);
   });
 }
 
