@@ -152,6 +152,8 @@ export class CompletionPagesController {
       titleKey: 'completion.cohort.title',
       ...cohortTableView(cohort, members, query, lang),
       admin,
+      // A closed cohort's completions are fixed: set by hand once it is reopened.
+      setByHand: admin && !cohort.closed_at,
       closing: admin && !cohort.closed_at ? await this.changes.closingCounts(cohortId) : null,
     };
   }
