@@ -42,7 +42,10 @@ export interface CertificateDocument {
   labels: Record<string, string>;
 }
 
-/** The fixed words a certificate prints; `hoursOne` and `hoursOther` hold `{hours}`. */
+/**
+ * The fixed words a certificate prints, and those of its Open Badge; `hoursOne` and `hoursOther` hold `{hours}`, the
+ * badge's words `{programme}`, `{part}` and `{hours}`.
+ */
 export const CERTIFICATE_LABEL_KEYS = [
   'serial',
   'certifies',
@@ -59,6 +62,10 @@ export const CERTIFICATE_LABEL_KEYS = [
   'issuedOn',
   'verificationCode',
   'verifyAt',
+  'badgeDescriptionPart',
+  'badgeDescriptionProgramme',
+  'badgeCriteriaPart',
+  'badgeCriteriaProgramme',
 ] as const;
 
 export type CertificateLabelKey = (typeof CERTIFICATE_LABEL_KEYS)[number];

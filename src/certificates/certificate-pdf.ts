@@ -3,6 +3,7 @@ import { openPdf, pdfFontsFor } from '../common/pdf-fonts';
 import { pdfPicture, type PdfPicture } from '../common/pdf-images';
 import { formatCalendarDate, formatCalendarPeriod, parseCalendarDate, rigaTime } from '../i18n/dates';
 import { CERTIFICATE_LABEL_KEYS, type CertificateDocument, type CertificateLabelKey } from './certificate-document';
+import { hoursText } from './certificate-labels';
 import { CertificateLogoError } from './certificate-pdf.errors';
 
 /**
@@ -85,12 +86,8 @@ function calendarInstant(value: string): Date {
   return rigaTime(date.year, date.month, date.day, 12);
 }
 
-const PLURALS = { lv: new Intl.PluralRules('lv'), en: new Intl.PluralRules('en') };
-const NUMBERS = { lv: new Intl.NumberFormat('lv-LV'), en: new Intl.NumberFormat('en-GB') };
-
 function textsOf(doc: CertificateDocument, labels: Labels): Texts {
-  const hoursForm = PLURALS[doc.lang].select(doc.academicHours) === 'one' ? labels.hoursOne : labels.hoursOther;
-  const hours = hoursForm.replace('{hours}', NUMBERS[doc.lang].format(doc.academicHours));
+  const hours = hoursText(doc);
   calendarInstant(doc.startsOn);
   calendarInstant(doc.endsOn);
   const period = formatCalendarPeriod(doc.startsOn, doc.endsOn, doc.lang);
