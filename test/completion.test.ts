@@ -3,6 +3,9 @@ import { AttendanceService } from '../src/attendance/attendance.service';
 import { AssignmentsService } from '../src/assignments/assignments.service';
 import { assignmentSchema } from '../src/assignments/assignments.schemas';
 import type { Cohort } from '../src/cohorts/cohort.entity';
+import { EnrolmentsService } from '../src/cohorts/enrolments.service';
+import { CompletionService } from '../src/completion/completion.service';
+import { unitOfWork } from '../src/database/unit-of-work';
 import { parseWith } from '../src/common/zod-validation.pipe';
 import type { CriterionResult } from '../src/completion/enrolment-completion.entity';
 import { ExamReleaseService } from '../src/exams/exam-release.service';
@@ -18,6 +21,7 @@ import { SessionChangesService } from '../src/sessions/session-changes.service';
 import type { Session } from '../src/sessions/session.entity';
 import type { User } from '../src/users/user.entity';
 import { startWebApp, TestApp } from './support/app';
+import { eventually } from './support/eventually';
 import { actorOf, createAdmin, createInstructor, createTrainee } from './support/factories';
 import { createAssignment, handIn } from './support/grading-factories';
 import { createCohort, createPart, createProgramme, createSession, enrol } from './support/schedule-factories';
@@ -261,6 +265,63 @@ describe('completion, kept up to date by each change that affects it', () => {
         version: result.version,
       });
       expect((await completionOf(t.dataSource, cohort, anna)).state).toBe('not_possible');
+    });
+  });
+
+  describe('two changes at once', () => {
+    it('take turns: the second reads what the first committed, so neither result is lost', async () => {
+      const { cohort, trainees, sessions } = await scene({ minAttendancePercent: 100, requiresIndependentWork: true }, 1);
+      const [anna] = trainees;
+      const assignment = await createAssignment(t.dataSource, { cohort });
+      const submission = await handIn(t.dataSource, null, assignment, anna, { text: 'Pieteikums.' });
+      const grade = await t.app.get(GradesService).save(actorOf(teacher), submission.id, { score: '9', feedback: '' });
+
+      // The first change marks attendance and holds its transaction open after re-evaluating.
+      let locked!: () => void;
+      const lockHeld = new Promise<void>((resolve) => (locked = resolve));
+      let finish!: () => void;
+      const held = new Promise<void>((resolve) => (finish = resolve));
+      const first = unitOfWork(t.dataSource, async (manager) => {
+        await manager.query(`INSERT INTO attendances (session_id, user_id, status) VALUES ($1, $2, 'present')`, [sessions[0].id, anna.id]);
+        await t.app.get(CompletionService).reevaluate(manager, { cohortId: cohort.id, userIds: [anna.id] });
+        locked();
+        await held;
+      });
+      await lockHeld;
+      // The second releases the grade: its re-evaluation waits for the first to commit.
+      const second = t.app.get(GradingReleaseService).release(actorOf(teacher), submission.id, grade.revision);
+      await eventually(
+        async () =>
+          (
+            await t.dataSource.query(
+              `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO enrolment_completions%'`,
+            )
+          ).length > 0,
+        15_000,
+        'the release to wait for the attendance change',
+      );
+      finish();
+      await Promise.all([first, second]);
+      const stored = await completionOf(t.dataSource, cohort, anna);
+      expect(stored.criteria.map((c) => [c.criterion, c.state])).toEqual([
+        ['attendance', 'met'],
+        ['independent_work', 'met'],
+      ]);
+      expect(stored.state).toBe('completed');
+    });
+  });
+
+  describe('enrolment', () => {
+    it('gives a new member their completion with every criterion still to meet', async () => {
+      const { cohort } = await scene({ minAttendancePercent: 80, requiresFinalExam: true }, 2, 0);
+      const ieva = await createTrainee(t.dataSource);
+      await t.app.get(EnrolmentsService).enrol(cohort.id, ieva.id, actorOf(admin));
+      const stored = await completionOf(t.dataSource, cohort, ieva);
+      expect(stored.state).toBe('in_progress');
+      expect(stored.criteria).toEqual([
+        { criterion: 'attendance', state: 'pending', missing: { count: 2, unit: 'sessions' }, progress: { done: 0, of: 2 } },
+        { criterion: 'final_exam', state: 'pending', missing: { count: 0, unit: 'examNotSet' }, progress: { done: 0, of: 1 } },
+      ]);
     });
   });
 

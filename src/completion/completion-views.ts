@@ -56,17 +56,18 @@ function overallView(m: MemberCompletion) {
   };
 }
 
+/** Whose completion it is, as pages and the API both name it. */
+function whose(m: MemberCompletion) {
+  return { enrolmentId: m.enrolment_id, cohortId: m.cohort_id, cohortName: m.cohort_name, userId: m.user_id, name: m.name };
+}
+
 /** A member's completion on a page: the trainee's, or a line of the staff's table. */
 export function memberView(m: MemberCompletion, lang: Language) {
   const rule = ruleOfCohort(m);
   return {
-    enrolmentId: m.enrolment_id,
-    cohortId: m.cohort_id,
-    cohortName: m.cohort_name,
+    ...whose(m),
     cohortClosedAt: m.cohort_closed_at,
     partTitle: localized(lang, m.title_lv, m.title_en),
-    userId: m.user_id,
-    name: m.name,
     department: m.department,
     completed: m.completed,
     completedAt: m.completed ? m.completed_at : null,
@@ -134,19 +135,7 @@ function ruleNames(rule: CompletionRule): string[] {
 /** The choices of the set-by-hand form. */
 export const manualOptions = MANUAL_CHOICES.map((value) => ({ value, label: `completion.choice.${value}` }));
 
-/** A rule change's dry run as the part's edit page shows it. */
-export function ruleChangeView(preview: RuleChangePreview) {
-  const person = (c: RuleChangePreview['uncompleted'][number]) => ({ name: c.name, cohortName: c.cohortName, cohortId: c.cohortId });
-  return {
-    uncompleted: preview.uncompleted.map(person),
-    completed: preview.completed.map(person),
-    otherChanges: preview.otherChanges,
-    evaluated: preview.evaluated,
-    closedUntouched: preview.closedUntouched,
-  };
-}
-
-/** A rule change's effect in the API (a dry run, or what saving did). */
+/** A rule change's effect, for the part's edit page and the API (a dry run, or what saving did). */
 export function ruleChangeJson(preview: RuleChangePreview) {
   const person = (c: RuleChangePreview['uncompleted'][number]) => ({
     enrolmentId: c.enrolmentId,
@@ -180,16 +169,12 @@ export function criterionJson(c: CriterionResult, rule: CompletionRule, lang: La
 export function memberJson(m: MemberCompletion, lang: Language, i18n: I18nService) {
   const rule = ruleOfCohort(m);
   return {
-    enrolmentId: m.enrolment_id,
+    ...whose(m),
     enrolmentStatus: m.enrolment_status,
-    cohortId: m.cohort_id,
-    cohortName: m.cohort_name,
     cohortClosedAt: m.cohort_closed_at ? new Date(m.cohort_closed_at).toISOString() : null,
     partId: m.part_id,
     partTitleLv: m.title_lv,
     partTitleEn: m.title_en,
-    userId: m.user_id,
-    name: m.name,
     state: m.state,
     completed: m.completed,
     completedAt: m.completed && m.completed_at ? new Date(m.completed_at).toISOString() : null,

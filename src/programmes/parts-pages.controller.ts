@@ -14,7 +14,7 @@ import { programmeFooter } from './programme-footer';
 import { partMoveSchema, partSchema } from './programme.schemas';
 import type { Programme } from './programme.entity';
 import { PartsService, ruleFingerprint } from './parts.service';
-import { ruleChangeView } from '../completion/completion-views';
+import { ruleChangeJson } from '../completion/completion-views';
 import { ProgrammesService } from './programmes.service';
 
 const PROGRAMME_ID = new ParseIdPipe('programmes.errors.notFound');
@@ -103,7 +103,7 @@ export class PartsPagesController {
       res.status(200).render('pages/programmes/part-form', {
         ...partFormLocals(part.programme, req.lang, id),
         values: fields,
-        dryRun: { ...ruleChangeView(outcome.preview!), fingerprint: outcome.fingerprint },
+        dryRun: { ...ruleChangeJson(outcome.preview!), fingerprint: outcome.fingerprint },
       });
       return;
     }
