@@ -48,13 +48,24 @@ const NUMBER_FORMATS: Partial<Record<ColumnType, string>> = {
   datetime: 'yyyy-mm-dd hh:mm',
 };
 
-async function* counted<T>(rows: Iterable<T> | AsyncIterable<T>, onRow?: (written: number) => void): AsyncIterable<T> {
+/**
+ * Calls `write` for each row, counting them for `onRow`. Rows already in memory are written in a plain loop (a
+ * `for await` per row costs more than the row itself), letting the event loop turn every thousand rows so the
+ * file streams out and progress is saved meanwhile.
+ */
+async function eachRow<T>(rows: Iterable<T> | AsyncIterable<T>, onRow: ((written: number) => void) | undefined, write: (row: T) => void) {
   let written = 0;
-  for await (const row of rows) {
-    yield row;
+  const step = (row: T) => {
+    write(row);
     written += 1;
     onRow?.(written);
-  }
+  };
+  if (Symbol.iterator in rows) {
+    for (const row of rows) {
+      step(row);
+      if (written % 1000 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+  } else for await (const row of rows) step(row);
 }
 
 /** The value as CSV writes it: decimals with the reader's separator, dates as ISO dates in Riga time. */
@@ -85,11 +96,24 @@ function xlsxValue(value: ExportValue, type: ColumnType): ExcelJS.CellValue {
 /** The table as CSV (see `csvStream`): a header row, then each row. */
 export function tableCsv(table: ExportTable, options: ExportOptions): Readable {
   const { columns } = table;
-  async function* lines(): AsyncIterable<CsvCell[]> {
+  const line = (row: ExportValue[]) => row.map((value, i) => csvValue(value, columns[i].type, options.lang));
+  let written = 0;
+  const count = () => options.onRow?.((written += 1));
+  function* syncLines(rows: Iterable<ExportValue[]>): Iterable<CsvCell[]> {
     yield columns.map((c) => c.header);
-    for await (const row of counted(table.rows, options.onRow)) yield row.map((value, i) => csvValue(value, columns[i].type, options.lang));
+    for (const row of rows) {
+      yield line(row);
+      count();
+    }
   }
-  return csvStream(lines());
+  async function* asyncLines(rows: AsyncIterable<ExportValue[]>): AsyncIterable<CsvCell[]> {
+    yield columns.map((c) => c.header);
+    for await (const row of rows) {
+      yield line(row);
+      count();
+    }
+  }
+  return csvStream(Symbol.iterator in table.rows ? syncLines(table.rows) : asyncLines(table.rows));
 }
 
 /**
@@ -119,9 +143,12 @@ export function tableXlsx(table: ExportTable, options: ExportOptions): Readable 
       const header = sheet.addRow(table.columns.map((c) => c.header));
       header.font = { bold: true };
       header.commit();
-      for await (const row of counted(table.rows, options.onRow)) {
-        sheet.addRow(row.map((value, i) => xlsxValue(value, table.columns[i].type))).commit();
-      }
+      const dates = table.columns.map((c) => c.type === 'date' || c.type === 'datetime');
+      await eachRow(table.rows, options.onRow, (row) => {
+        sheet
+          .addRow(dates.some(Boolean) ? row.map((value, i) => (dates[i] ? xlsxValue(value, table.columns[i].type) : value)) : row)
+          .commit();
+      });
       sheet.commit();
       await workbook.commit();
     } catch (error) {
