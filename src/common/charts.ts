@@ -114,7 +114,8 @@ export function lineChart(data: readonly ChartDatum[], { max = 100, unit = '', h
   const top = 16;
   const bottom = 40;
   const left = 48;
-  const right = 16;
+  // Room for half of the last label, centred under its point.
+  const right = 32;
   const plot = height - top - bottom;
   const axisY = top + plot;
   const scale = Math.max(1, max);
