@@ -1,4 +1,5 @@
 import { startWebApp, TestApp } from './support/app';
+import { eventually } from './support/eventually';
 import { createAdmin, createInstructor, createTrainee } from './support/factories';
 import { csrfFrom, csrfToken, logIn } from './support/http';
 import { createCohort, createPart, createProgramme, createSession, enrol } from './support/schedule-factories';
@@ -107,6 +108,38 @@ describe('attendance', () => {
     const res = await mark(teacherAgent, teacherToken, session.id, { marks: [{ userId: stranger.id, status: 'present' }] });
     expect(res.status).toBe(400);
     expect(res.body.errors[0]).toMatchObject({ field: `status.${stranger.id}`, message: 'Šis dalībnieks nav šīs grupas sarakstā.' });
+  });
+
+  it('answers 404, not 500, when the session is deleted while its attendance is being marked', async () => {
+    const session = await createSession(t.dataSource, cohort, { startsAt: new Date('2012-09-03T06:00:00Z'), instructors: [teacher] });
+    const deleter = t.dataSource.createQueryRunner();
+    await deleter.connect();
+    try {
+      await deleter.startTransaction();
+      await deleter.query('SELECT id FROM sessions WHERE id = $1 FOR UPDATE', [session.id]);
+      // The marking finds the session, then waits for its lock while the other transaction deletes it.
+      const marking = mark(teacherAgent, teacherToken, session.id, { othersPresent: true }).then((res) => res);
+      await eventually(
+        async () =>
+          Number(
+            (
+              await t.dataSource.query(
+                `SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FROM sessions WHERE id = $1 FOR SHARE%'`,
+              )
+            )[0].n,
+          ) > 0,
+        15000,
+        'the marking to wait for the session lock',
+      );
+      await deleter.query('DELETE FROM sessions WHERE id = $1', [session.id]);
+      await deleter.commitTransaction();
+      const res = await marking;
+      expect(res.status).toBe(404);
+      expect(res.body).toMatchObject({ code: 'NOT_FOUND', message: 'Šāda nodarbība nav atrasta.' });
+    } finally {
+      await deleter.release();
+    }
+    expect(await t.dataSource.query('SELECT 1 FROM attendances WHERE session_id = $1', [session.id])).toEqual([]);
   });
 
   it('warns the trainee once when attendance falls below the minimum, and leaves the admins to their daily digest', async () => {

@@ -8,6 +8,7 @@ import { unitOfWork } from '../database/unit-of-work';
 import { SessionAccess } from '../sessions/session-access.service';
 import { SessionsService } from '../sessions/sessions.service';
 import type { Session } from '../sessions/session.entity';
+import { SessionNotFoundError } from '../sessions/sessions.errors';
 import { AttendanceStatus } from './attendance.entity';
 import { MarkAttendanceInput } from './attendance.schemas';
 import { AttendanceWarnings } from './attendance-warnings';
@@ -58,7 +59,9 @@ export class AttendanceService {
     const session = await this.sessions.get(sessionId);
     await this.access.assertCanTakeAttendance(actingUser(actor), session);
     return unitOfWork(this.dataSource, async (manager) => {
-      const current = (await this.records.sessionForMarking(manager, sessionId))!;
+      const current = await this.records.sessionForMarking(manager, sessionId);
+      // Deleted since it was read above (its lock waited for the deleting transaction): as if never there.
+      if (!current) throw new SessionNotFoundError();
       if (current.status === 'cancelled') throw new SessionCancelledForAttendanceError();
       if (new Date(current.starts_at).getTime() - OPENS_MINUTES_BEFORE * 60_000 > now.getTime())
         throw new SessionNotStartedError(OPENS_MINUTES_BEFORE);
