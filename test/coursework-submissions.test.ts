@@ -9,7 +9,9 @@ import { Extension } from '../src/assignments/extension.entity';
 import { SubmissionFile } from '../src/submissions/submission-file.entity';
 import { SubmissionPagesService } from '../src/submissions/submission-pages.service';
 import { Submission } from '../src/submissions/submission.entity';
+import { StorageService } from '../src/storage/storage.service';
 import { rigaTime } from '../src/i18n/dates';
+import type { QueryRunner } from 'typeorm';
 import { OutboxMessage } from '../src/notifications/outbox-message.entity';
 import type { User } from '../src/users/user.entity';
 import { startWebApp, TestApp } from './support/app';
@@ -415,6 +417,90 @@ describe('coursework: assignments, submissions and extensions', () => {
       const stored = await t.dataSource.getRepository(SubmissionFile).find({ where: { version: { submission: { assignmentId: a.id } } } });
       expect(stored).toHaveLength(3);
       for (const file of stored) expect(filesIn(uploadDir)).toContain(file.storageKey);
+    });
+
+    it('answers 409 and keeps nothing when other hand-ins of the same trainee keep going first', async () => {
+      const a = await assignment();
+      const trainee = world.trainees[6];
+      clock.set(plus(DUE, -seconds(86_400)));
+      const first = await submitFiles(trainee, a.id, [{ name: 'Pirmais.pdf', content: pdfBytes() }]);
+      expect(first.status).toBe(200);
+      const submissionId: string = first.body.submissionId;
+      const [source] = await t.dataSource.getRepository(SubmissionFile).find({ where: { version: { submissionId } } });
+      const storage = t.app.get(StorageService);
+      const stored = filesIn(uploadDir).length;
+
+      /** A connection holding the submission's lock, as another hand-in of the trainee would while it records. */
+      async function holdLock() {
+        const runner = t.dataSource.createQueryRunner();
+        await runner.connect();
+        await runner.startTransaction();
+        const locked = runner.query('SELECT id FROM submissions WHERE id = $1 FOR UPDATE', [submissionId]);
+        return { runner, locked };
+      }
+      const waiting = (sql: string, count: number) =>
+        eventually(
+          async () =>
+            Number(
+              (
+                await t.dataSource.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE $1`, [
+                  `${sql}%`,
+                ])
+              )[0].n,
+            ) >= count,
+          15000,
+          `${sql} to wait for the lock`,
+        );
+      /** What the other hand-in records under its lock: a newer submitted version, its file a copy of the first. */
+      async function submitAnotherVersion(runner: QueryRunner, number: number) {
+        const copy = await storage.copy({ key: source.storageKey, sha256: source.sha256 }, 'submission');
+        const [version] = await runner.query(
+          `INSERT INTO submission_versions (submission_id, number, submitted_at) VALUES ($1, $2, now()) RETURNING id`,
+          [submissionId, number],
+        );
+        await runner.query(
+          `INSERT INTO submission_files (version_id, storage_key, file_name, mime_type, size, sha256) VALUES ($1, $2, $3, $4, $5, $6)`,
+          [version.id, copy.key, `Versija ${number}.pdf`, 'application/pdf', copy.size, copy.sha256],
+        );
+        await runner.query('UPDATE submissions SET submitted_version = $2, submitted_at = now() WHERE id = $1', [submissionId, number]);
+      }
+
+      let holder = await holdLock();
+      await holder.locked;
+      // Saving a text starts a draft from the last submitted version: its files are copied before the lock is taken.
+      const saving = t
+        .http()
+        .put(`/api/v1/assignments/${a.id}/draft`)
+        .set('Authorization', await bearer(trainee))
+        .send({ text: 'Papildinājums' })
+        .then((res) => res);
+      for (let round = 1; round <= 3; round += 1) {
+        await waiting('INSERT INTO submissions AS s', 1);
+        await submitAnotherVersion(holder.runner, round + 1);
+        // The next hand-in queues for the lock behind this save, so it goes first again when the save starts over.
+        const next = round < 3 ? await holdLock() : null;
+        if (next) await waiting('SELECT id FROM submissions WHERE id = $1 FOR UPDATE', 1);
+        await holder.runner.commitTransaction();
+        await holder.runner.release();
+        if (next) {
+          await next.locked;
+          holder = next;
+        }
+      }
+      const res = await saving;
+      expect(res.status).toBe(409);
+      expect(res.body).toMatchObject({
+        code: 'SUBMISSION_CHANGED_MEANWHILE',
+        message:
+          'Darbs tikmēr tika iesniegts vēlreiz citā logā vai ierīcē, tāpēc šīs izmaiņas netika saglabātas. Atveriet uzdevumu no jauna un mēģiniet vēlreiz.',
+      });
+      const versions = await t.dataSource.query(
+        'SELECT number, submitted_at IS NOT NULL AS submitted FROM submission_versions WHERE submission_id = $1 ORDER BY number',
+        [submissionId],
+      );
+      expect(versions).toEqual([1, 2, 3, 4].map((number) => ({ number, submitted: true })));
+      // The three copies the save made for its draft are gone with it; the three versions' copies stay.
+      await eventually(() => filesIn(uploadDir).length === stored + 3, 5000, "the save's copies to be removed");
     });
 
     it('keeps every version; a resubmission starts from the last one, files copied, and the latest counts', async () => {

@@ -34,6 +34,13 @@ export class SubmissionLockedError extends ConflictError {
   }
 }
 
+/** Other hand-ins of the same trainee kept going first: this one gave up, keeping nothing, rather than guess. */
+export class SubmissionChangedMeanwhileError extends ConflictError {
+  constructor() {
+    super('SUBMISSION_CHANGED_MEANWHILE', 'assignments.errors.changedMeanwhile');
+  }
+}
+
 export class TooManyFilesError extends ValidationFailedError {
   constructor(max: number) {
     super([{ field: 'files', code: 'assignment.tooManyFiles', params: { max, count: max } }]);

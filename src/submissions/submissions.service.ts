@@ -20,6 +20,7 @@ import { NotEnrolledError } from '../assignments/assignments.errors';
 import {
   AssignmentNotOpenError,
   EmptySubmissionError,
+  SubmissionChangedMeanwhileError,
   SubmissionClosedError,
   SubmissionFileNotFoundError,
   SubmissionLockedError,
@@ -183,7 +184,8 @@ export class SubmissionsService {
           return this.record(manager, actor, assignment, change, carried);
         });
       } catch (error) {
-        if (!(error instanceof StaleCarryOver) || attempt >= MAX_CARRY_OVER_ATTEMPTS) throw error;
+        if (!(error instanceof StaleCarryOver)) throw error;
+        if (attempt >= MAX_CARRY_OVER_ATTEMPTS) throw new SubmissionChangedMeanwhileError();
       }
       work = await this.records.work(assignment, traineeId(actor));
     }
