@@ -222,7 +222,8 @@ describe('enrolment and the waiting list', () => {
     async function importCsv(cohort: Cohort, csv: string | Buffer) {
       const token = await csrfToken(adminAgent, `/admin/cohorts/${cohort.id}`);
       return adminAgent
-        .post(`/admin/cohorts/${cohort.id}/enrolments/import?_csrf=${encodeURIComponent(token)}`)
+        .post(`/admin/cohorts/${cohort.id}/enrolments/import`)
+        .field('_csrf', token)
         .attach('file', Buffer.from(csv), 'dalibnieki.csv');
     }
 

@@ -176,6 +176,7 @@ describe('grading', () => {
     expect(page.status).toBe(200);
     const token = csrfFrom(page.text);
     const { body, contentType } = multipartBody({
+      _csrf: token,
       revision: '1',
       versionNumber: '1',
       score: '9',
@@ -187,10 +188,7 @@ describe('grading', () => {
       .set(as('admin'))
       .send({ revision: 1, score: 4, feedback: 'Otrā doma' })
       .expect(200);
-    const res = await agent
-      .post(`/grading/submissions/${submission.id}/grade?_csrf=${encodeURIComponent(token)}`)
-      .set('Content-Type', contentType)
-      .send(body);
+    const res = await agent.post(`/grading/submissions/${submission.id}/grade`).set('Content-Type', contentType).send(body);
     expect(res.status).toBe(409);
     expect(res.text).toContain('saglabāja šo vērtējumu');
     expect(res.text).toContain('value="4"');
@@ -388,13 +386,10 @@ describe('grading', () => {
     const agent = await logIn(t.agent(), teacher.email);
     const page = await agent.get(`/grading/submissions/${submission.id}`);
     const { body, contentType } = multipartBody(
-      { revision: '', versionNumber: '1', score: '9,5', feedback: 'Skatīt pielikumu.' },
+      { _csrf: csrfFrom(page.text), revision: '', versionNumber: '1', score: '9,5', feedback: 'Skatīt pielikumu.' },
       { field: 'feedbackFile', filename: 'atsauksme.pdf', content: pdfBytes(), type: 'application/pdf' },
     );
-    const saved = await agent
-      .post(`/grading/submissions/${submission.id}/grade?_csrf=${encodeURIComponent(csrfFrom(page.text))}`)
-      .set('Content-Type', contentType)
-      .send(body);
+    const saved = await agent.post(`/grading/submissions/${submission.id}/grade`).set('Content-Type', contentType).send(body);
     expect(saved.status).toBe(303);
     const grade = (await gradeRow(submission.id))!;
     expect(grade).toMatchObject({ score: '9.50', feedbackFileName: 'atsauksme.pdf', feedbackFileMimeType: 'application/pdf' });

@@ -374,13 +374,15 @@ describe('programmes, parts and indicators', () => {
     const programme = await createProgramme(t.dataSource, { funder: 'Eiropas Sociālais fonds' });
     const token = await csrfToken(adminAgent, `/admin/programmes/${programme.id}`);
     const refused = await adminAgent
-      .post(`/admin/programmes/${programme.id}/logo?_csrf=${encodeURIComponent(token)}`)
+      .post(`/admin/programmes/${programme.id}/logo`)
+      .field('_csrf', token)
       .attach('logo', Buffer.from('<svg onload="alert(1)"/>'), 'logo.svg');
     expect(refused.status).toBe(415);
     expect((await t.dataSource.getRepository(Programme).findOneByOrFail({ id: programme.id })).logoKey).toBeNull();
 
     const uploaded = await adminAgent
-      .post(`/admin/programmes/${programme.id}/logo?_csrf=${encodeURIComponent(token)}`)
+      .post(`/admin/programmes/${programme.id}/logo`)
+      .field('_csrf', token)
       .attach('logo', pngBytes(), 'esf.png');
     expect(uploaded.status).toBe(303);
     const page = await adminAgent.get(`/admin/programmes/${programme.id}`);

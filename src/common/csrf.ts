@@ -88,18 +88,18 @@ function check(req: Request, given: unknown, next: NextFunction): void {
 
 /**
  * Every state-changing request carried by the session cookie must bring the session's token, in the
- * `_csrf` form field or the `X-CSRF-Token` header. Requests authenticated by an API token carry no
- * cookie and need none; nor do anonymous API calls, which no cookie can forge.
+ * `_csrf` form field (the first field of a multipart form) or the `X-CSRF-Token` header, never in the query.
+ * Requests authenticated by an API token carry no cookie and need none; nor do anonymous API calls, which no
+ * cookie can forge.
  */
 export function csrfProtection(req: Request, _res: Response, next: NextFunction): void {
   if (SAFE_METHODS.has(req.method) || req.authMethod === 'token') return next();
   if (EXEMPT_PATHS.some((pattern) => pattern.test(req.path))) return next();
   if (isApiRequest(req) && !req.user) return next();
   const body = req.body as Record<string, unknown> | undefined;
-  const multipart = req.is('multipart/form-data');
-  // Scripts may still put the token of a multipart request in its query.
-  const given = req.get('x-csrf-token') ?? body?._csrf ?? (multipart ? req.query._csrf : undefined);
-  if (given === undefined && multipart) {
+  // Never from the query string: a token in an address ends up in logs, history and Referer headers.
+  const given = req.get('x-csrf-token') ?? body?._csrf;
+  if (given === undefined && req.is('multipart/form-data')) {
     void multipartToken(req).then((token) => check(req, token, next), next);
     return;
   }
