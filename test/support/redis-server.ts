@@ -42,14 +42,18 @@ export async function waitUntilUp(port: number): Promise<void> {
 export async function startPrivateRedis(): Promise<PrivateRedis> {
   const port = await freePort();
   let child: ChildProcess | undefined;
+  const running = () => child !== undefined && child.exitCode === null && child.signalCode === null;
+  // Starting it while it runs would leave the first server behind (the second cannot bind and exits at once), and
+  // that forgotten child process would keep Jest from exiting.
   const start = async () => {
+    if (running()) return;
     child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
     await waitUntilUp(port);
   };
   const stop = async () => {
-    if (!child || child.exitCode !== null) return;
+    if (!running()) return;
     const exited = new Promise((resolve) => child!.once('exit', resolve));
-    child.kill('SIGKILL');
+    child!.kill('SIGKILL');
     await exited;
   };
   await start();
