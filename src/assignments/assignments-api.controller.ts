@@ -8,7 +8,8 @@ import { CurrentActor } from '../common/current-user.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ApiCreated, ApiErrorResponses, ApiFile, ApiNoContent, ApiOk, ApiZodBody } from '../common/api-docs';
 import { parseWith } from '../common/zod-validation.pipe';
-import { sendStoredFile } from '../storage/file-response';
+import { sendDownload } from '../common/download-response';
+import { storedFileDownload } from '../storage/stored-file-download';
 import { ATTACHMENT_FILE_FIELD, AssignmentAttachmentsService } from './assignment-attachments.service';
 import { assignmentSchema } from './assignments.schemas';
 import { AssignmentsService } from './assignments.service';
@@ -132,6 +133,6 @@ export class AssignmentsApiController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const { attachment, content } = await this.attachments.openDownload(actor, id);
-    return sendStoredFile(res, attachment, content);
+    return sendDownload(res, storedFileDownload(attachment, content));
   }
 }

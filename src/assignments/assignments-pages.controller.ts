@@ -10,7 +10,8 @@ import { FormView } from '../common/form-view';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
 import { withFormLocals } from '../common/form-locals';
-import { sendStoredFile } from '../storage/file-response';
+import { sendDownload } from '../common/download-response';
+import { storedFileDownload } from '../storage/stored-file-download';
 import { AssignmentAttachmentsService } from './assignment-attachments.service';
 import { assignmentSchema } from './assignments.schemas';
 import { AssignmentsService } from './assignments.service';
@@ -191,6 +192,6 @@ export class AssignmentsPagesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const { attachment, content } = await this.attachments.openDownload(actor, id);
-    return sendStoredFile(res, attachment, content);
+    return sendDownload(res, storedFileDownload(attachment, content));
   }
 }

@@ -12,7 +12,8 @@ import { CSV_UPLOAD, type UploadedCsv } from '../cohorts/csv-upload';
 import { I18nService } from '../i18n/i18n.service';
 import { ExamProtocolService } from './exam-protocol.service';
 import { readSheetUpload } from './exam-sheet-files';
-import { sendProtocol, sendTemplate } from './exam-sheet-downloads';
+import { sendBytes } from '../common/download-response';
+import { protocolDownload, templateDownload } from './exam-sheet-downloads';
 import { resultsAppliedBody, resultsPreviewBody, resultsSavedBody, resultsSheetBody } from './exam-sheet.responses';
 import { entriesOf, sheetEntriesSchema, templateFormatSchema } from './exam-sheet.schemas';
 import { ExamSheetService } from './exam-sheet.service';
@@ -63,7 +64,7 @@ export class ExamSheetApiController {
   @ApiFile('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async template(@Param('id', EXAM_ID) id: string, @CurrentActor() actor: Actor, @Query() query: unknown, @Res() res: Response) {
     const { format } = parseWith(templateFormatSchema, query);
-    await sendTemplate(res, this.sheets, actor, id, format);
+    sendBytes(res, await templateDownload(this.sheets, actor, id, format));
   }
 
   @Roles('instructor', 'admin')
@@ -104,6 +105,6 @@ export class ExamSheetApiController {
   @ApiOperation({ summary: 'The printable exam protocol (A4 PDF): heading, each trainee’s result, the examiners’ signature lines' })
   @ApiFile('application/pdf')
   async protocol(@Param('id', EXAM_ID) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
-    sendProtocol(res, await this.protocols.pdf(actor, id, actor.language));
+    sendBytes(res, protocolDownload(await this.protocols.pdf(actor, id, actor.language)));
   }
 }

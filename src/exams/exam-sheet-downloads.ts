@@ -1,31 +1,36 @@
-import type { Response } from 'express';
 import type { Actor } from '../common/actor';
+import type { Download } from '../common/download';
 import { contentDisposition } from '../storage/file-names';
 import { templateCsv, templateXlsx } from './exam-sheet-files';
 import type { ExamSheetService } from './exam-sheet.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const NOT_KEPT = { 'Cache-Control': 'private, no-store' };
 
-/** Sends the results template of the exam, for pages and the API alike. */
-export async function sendTemplate(
-  res: Response,
+/** The results template of the exam, for pages and the API alike. */
+export async function templateDownload(
   sheets: ExamSheetService,
   actor: Actor,
   examId: string,
   format: 'csv' | 'xlsx',
-): Promise<void> {
+): Promise<Download & { content: Buffer }> {
   const { exam, rows } = await sheets.sheet(actor, examId);
   const base = `${actor.language === 'lv' ? 'rezultati' : 'results'} - ${exam.title}`;
-  const body = format === 'csv' ? Buffer.from(templateCsv(rows, actor.language)) : await templateXlsx(rows, actor.language, exam.title);
-  res.setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX);
-  res.setHeader('Content-Disposition', contentDisposition(`${base}.${format}`));
-  res.setHeader('Cache-Control', 'private, no-store');
-  res.send(body);
+  const content = format === 'csv' ? Buffer.from(templateCsv(rows, actor.language)) : await templateXlsx(rows, actor.language, exam.title);
+  return {
+    content,
+    type: format === 'csv' ? 'text/csv; charset=utf-8' : XLSX,
+    disposition: contentDisposition(`${base}.${format}`),
+    headers: NOT_KEPT,
+  };
 }
 
-export function sendProtocol(res: Response, protocol: { fileName: string; pdf: Buffer }): void {
-  res.setHeader('Content-Type', 'application/pdf');
-  res.setHeader('Content-Disposition', contentDisposition(protocol.fileName, 'inline'));
-  res.setHeader('Cache-Control', 'private, no-store');
-  res.send(protocol.pdf);
+/** The printed protocol, shown in the browser. */
+export function protocolDownload(protocol: { fileName: string; pdf: Buffer }): Download & { content: Buffer } {
+  return {
+    content: protocol.pdf,
+    type: 'application/pdf',
+    disposition: contentDisposition(protocol.fileName, 'inline'),
+    headers: NOT_KEPT,
+  };
 }

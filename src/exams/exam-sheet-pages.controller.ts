@@ -11,7 +11,8 @@ import { CSV_UPLOAD, type UploadedCsv } from '../cohorts/csv-upload';
 import { I18nService } from '../i18n/i18n.service';
 import { ExamProtocolService } from './exam-protocol.service';
 import { readSheetUpload } from './exam-sheet-files';
-import { sendProtocol, sendTemplate } from './exam-sheet-downloads';
+import { sendBytes } from '../common/download-response';
+import { protocolDownload, templateDownload } from './exam-sheet-downloads';
 import { previewPage, sheetPage, type SubmittedSheet } from './exam-sheet-pages';
 import { UploadChangedMeanwhileError } from './exam-sheet.errors';
 import { applyFormSchema, sheetFormSchema } from './exam-sheet.schemas';
@@ -66,13 +67,13 @@ export class ExamSheetPagesController {
   @Roles('instructor', 'admin')
   @Get('sheet/template.csv')
   async templateCsv(@Param('id', EXAM_ID) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
-    await sendTemplate(res, this.sheets, actor, id, 'csv');
+    sendBytes(res, await templateDownload(this.sheets, actor, id, 'csv'));
   }
 
   @Roles('instructor', 'admin')
   @Get('sheet/template.xlsx')
   async templateXlsx(@Param('id', EXAM_ID) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
-    await sendTemplate(res, this.sheets, actor, id, 'xlsx');
+    sendBytes(res, await templateDownload(this.sheets, actor, id, 'xlsx'));
   }
 
   @Roles('instructor', 'admin')
@@ -131,7 +132,7 @@ export class ExamSheetPagesController {
   @Roles('instructor', 'admin')
   @Get('protocol.pdf')
   async protocol(@Param('id', EXAM_ID) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
-    sendProtocol(res, await this.protocols.pdf(actor, id, actor.language));
+    sendBytes(res, protocolDownload(await this.protocols.pdf(actor, id, actor.language)));
   }
 
   private async sheetLocals(

@@ -8,7 +8,9 @@ import { CurrentActor } from '../common/current-user.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
 import { I18nService } from '../i18n/i18n.service';
-import { sendQuestionFile } from './question-export';
+import { sendDownload } from '../common/download-response';
+import { uploadFromRequest } from '../storage/upload';
+import { questionFileDownload } from './question-export';
 import { QuestionBankService } from './question-bank.service';
 import {
   categorySchema,
@@ -224,7 +226,7 @@ export class QuestionBankApiController {
   @ApiErrorResponses(413, 422)
   async import(@CurrentActor() actor: Actor, @Param('partId', PART_ID) partId: string, @Req() req: Request) {
     await this.bank.part(actor, partId);
-    const { fields, file } = await receiveQuestionFile(req);
+    const { fields, file } = await receiveQuestionFile(uploadFromRequest(req));
     const { categoryId, format } = parseWith(importFieldsSchema, fields);
     const report = await this.files.import(actor, partId, categoryId, file, format);
     return importReportJson(report, this.i18n, actor.language);
@@ -243,6 +245,6 @@ export class QuestionBankApiController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const { categoryId } = parseWith(exportQuerySchema, rawQuery);
-    return sendQuestionFile(res, await this.files.exportMoodleXml(actor, partId, categoryId));
+    return sendDownload(res, questionFileDownload(await this.files.exportMoodleXml(actor, partId, categoryId)));
   }
 }

@@ -14,7 +14,9 @@ import { QuestionBankService } from './question-bank.service';
 import { categorySchema, importFieldsSchema, questionListQuerySchema, questionSchema } from './question-bank.schemas';
 import { CategoryNameTakenError } from './question-bank.errors';
 import { QUESTION_KINDS, type QuestionKind } from './question-body';
-import { sendQuestionFile } from './question-export';
+import { sendDownload } from '../common/download-response';
+import { uploadFromRequest } from '../storage/upload';
+import { questionFileDownload } from './question-export';
 import { MAX_IMPORT_BYTES } from './question-import';
 import { QuestionImportService } from './question-import.service';
 import { draftFromInput, inputFieldsOf } from './question-input';
@@ -235,7 +237,7 @@ export class QuestionBankPagesController {
   async import(@CurrentActor() actor: Actor, @Param('partId', PART_ID) partId: string, @Req() req: Request, @Res() res: Response) {
     const locals = await this.importLocals(actor, partId);
     Object.assign(res.locals, locals);
-    const { fields, file } = await receiveQuestionFile(req);
+    const { fields, file } = await receiveQuestionFile(uploadFromRequest(req));
     const { categoryId, format } = parseWith(importFieldsSchema, fields);
     const report = await this.files.import(actor, partId, categoryId, file, format);
     res.status(200).render('pages/questions/import', {
@@ -261,6 +263,6 @@ export class QuestionBankPagesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const { categoryId } = exportQuery.parse(rawQuery ?? {});
-    return sendQuestionFile(res, await this.files.exportMoodleXml(actor, partId, categoryId));
+    return sendDownload(res, questionFileDownload(await this.files.exportMoodleXml(actor, partId, categoryId)));
   }
 }

@@ -1,7 +1,6 @@
-import type { Request } from 'express';
 import { readMultipart } from '../storage/multipart';
 import { UploadRequestError } from '../storage/storage.errors';
-import { uploadFromRequest } from '../storage/upload';
+import { type IncomingUpload, isMultipart } from '../storage/upload';
 import { QuestionFileRefusedError } from './question-bank.errors';
 import { MAX_IMPORT_BYTES } from './question-import';
 
@@ -21,20 +20,20 @@ const DRAIN_LIMIT = 4 * MAX_IMPORT_BYTES;
 const FORM_OVERHEAD_BYTES = 64 * 1024;
 
 /**
- * Reads an import form: its text fields (left in `req.body`, so a refused form can be shown again) and its one
+ * Reads an import form: its text fields (handed to `fieldsRead`, so a refused form can be shown again) and its one
  * file. A file over the limit is refused whole with `too_large`; no file at all is a missing field.
  */
-export async function receiveQuestionFile(req: Request): Promise<{ fields: Record<string, string>; file: QuestionFile | null }> {
-  if (!req.is('multipart/form-data')) throw UploadRequestError.notMultipart();
-  const declared = Number(req.get('content-length'));
+export async function receiveQuestionFile(upload: IncomingUpload): Promise<{ fields: Record<string, string>; file: QuestionFile | null }> {
+  if (!isMultipart(upload.headers)) throw UploadRequestError.notMultipart();
+  const declared = Number(upload.headers['content-length']);
   if (Number.isFinite(declared) && declared > DRAIN_LIMIT + FORM_OVERHEAD_BYTES) {
-    req.res?.setHeader('Connection', 'close');
+    upload.stopReading();
     throw UploadRequestError.tooLarge(MAX_IMPORT_BYTES);
   }
   const fields: Record<string, string> = {};
   let tooLarge = false;
   try {
-    const [file] = await readMultipart<QuestionFile | null>(uploadFromRequest(req), {
+    const [file] = await readMultipart<QuestionFile | null>(upload, {
       fields,
       fileField: QUESTION_FILE_FIELD,
       maxFields: 10,
@@ -62,6 +61,6 @@ export async function receiveQuestionFile(req: Request): Promise<{ fields: Recor
     if (tooLarge) throw new QuestionFileRefusedError('too_large');
     return { fields, file: file ?? null };
   } finally {
-    req.body = fields;
+    upload.fieldsRead(fields);
   }
 }

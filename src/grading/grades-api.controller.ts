@@ -9,13 +9,13 @@ import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ApiErrorResponses, ApiFile, ApiOk, ApiZodBody, ApiZodQuery } from '../common/api-docs';
 import { parseWith } from '../common/zod-validation.pipe';
 import { I18nService } from '../i18n/i18n.service';
-import { sendStoredFile } from '../storage/file-response';
+import { pipeDownload, sendDownload } from '../common/download-response';
+import { storedFileDownload } from '../storage/stored-file-download';
 import { MAX_FEEDBACK_LENGTH, queueQuerySchema, releaseSchema, returnSchema } from './grades.schemas';
 import { FEEDBACK_FILE_FIELD, GradesService } from './grades.service';
 import { GradingQueueService } from './grading-queue.service';
 import { GradingReleaseService } from './grading-release.service';
 import { feedbackFileMeta, gradeJson, queueItemJson } from './grading-views';
-import { sendArchive } from './grading-zip.response';
 import { GradingZipService } from './grading-zip.service';
 import { gradeBody, gradingQueueBody, releaseAllBody, returnedWorkBody } from './grading.responses';
 
@@ -147,7 +147,7 @@ export class GradesApiController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const { grade, content } = await this.grades.openFeedbackFile(actor, id);
-    return sendStoredFile(res, feedbackFileMeta(grade), content);
+    return sendDownload(res, storedFileDownload(feedbackFileMeta(grade), content));
   }
 
   @Roles('admin', 'instructor')
@@ -164,6 +164,6 @@ export class GradesApiController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    sendArchive(res, await this.zips.open(actor, id, this.i18n.t(req.lang, 'grading.zip.textFile')));
+    pipeDownload(res, await this.zips.open(actor, id, this.i18n.t(req.lang, 'grading.zip.textFile')));
   }
 }

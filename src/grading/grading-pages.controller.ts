@@ -11,7 +11,8 @@ import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
 import { I18nService } from '../i18n/i18n.service';
 import { withFormLocals } from '../common/form-locals';
-import { sendStoredFile } from '../storage/file-response';
+import { pipeDownload, sendDownload } from '../common/download-response';
+import { storedFileDownload } from '../storage/stored-file-download';
 import { isMultipart, uploadFromRequest } from '../storage/upload';
 import { GradeConflictError } from './grading.errors';
 import { queueQuerySchema, releaseSchema, returnSchema } from './grades.schemas';
@@ -20,7 +21,6 @@ import { GradingQueueService } from './grading-queue.service';
 import { GradingReleaseService } from './grading-release.service';
 import { feedbackFileMeta, gradingPage, queueColumns, queueFilterLocals, queuePageRows } from './grading-views';
 import { GradingZipService } from './grading-zip.service';
-import { sendArchive } from './grading-zip.response';
 
 const SUBMISSION_ID = new ParseIdPipe('assignments.errors.submissionNotFound');
 const ASSIGNMENT_ID = new ParseIdPipe('assignments.errors.notFound');
@@ -151,7 +151,7 @@ export class GradingPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    sendArchive(res, await this.zips.open(actor, id, this.i18n.t(req.lang, 'grading.zip.textFile')));
+    pipeDownload(res, await this.zips.open(actor, id, this.i18n.t(req.lang, 'grading.zip.textFile')));
   }
 
   /** The feedback file: for its graders, and for the trainee once the grade is released. */
@@ -163,7 +163,7 @@ export class GradingPagesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const { grade, content } = await this.grades.openFeedbackFile(actor, id);
-    return sendStoredFile(res, feedbackFileMeta(grade), content);
+    return sendDownload(res, storedFileDownload(feedbackFileMeta(grade), content));
   }
 
   private async page(actor: Actor, id: string, lang: Request['lang']) {

@@ -2,19 +2,18 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
 import { type Actor, actorHasRole } from '../common/actor';
-import { extensionOf, sanitizeFileName } from '../storage/file-names';
+import type { Download } from '../common/download';
+import { contentDisposition, extensionOf, sanitizeFileName } from '../storage/file-names';
 import { StorageService } from '../storage/storage.service';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { type FileRow, GradingRecords } from './grading-records.service';
 
-export interface SubmissionsArchive {
-  fileName: string;
-  /** Known in advance: every entry is stored uncompressed with its size known (submissions are mostly compressed formats already). */
-  size: number | null;
-  output: Readable;
-  /** Stops reading files when the client went away. */
-  abort(): void;
-}
+/**
+ * The submissions as one ZIP, made as it is sent. Its length is known in advance (every entry is stored
+ * uncompressed with its size known: submissions are mostly compressed formats already); `abort` stops the
+ * reading of files when the client went away.
+ */
+export type SubmissionsArchive = Download & { content: Readable };
 
 /** `name`, or `name (2)`, `name (3)`… when it is already taken; extensions stay last. */
 function uniqueName(taken: Set<string>, name: string): string {
@@ -117,9 +116,11 @@ export class GradingZipService {
     const output = zip.outputStream as unknown as Readable;
     zip.on('error', (error: Error) => output.destroy(error));
     return {
-      fileName: `${sanitizeFileName(assignment.title)}.zip`,
-      size,
-      output,
+      content: output,
+      type: 'application/zip',
+      disposition: contentDisposition(`${sanitizeFileName(assignment.title)}.zip`),
+      length: size ?? undefined,
+      headers: { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, no-store' },
       abort: () => {
         (reading as Readable | null)?.destroy();
         output.destroy();

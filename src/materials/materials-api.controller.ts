@@ -5,7 +5,8 @@ import { uploadFromRequest } from '../storage/upload';
 import type { Actor } from '../common/actor';
 import { Authenticated } from '../common/access.decorators';
 import { CurrentActor } from '../common/current-user.decorator';
-import { downloadFile } from './material-download.response';
+import { sendDownload } from '../common/download-response';
+import { storedFileDownload } from '../storage/stored-file-download';
 import { materialJson } from './material-views';
 import { materialBody, materialListBody } from './material.responses';
 import { MaterialsService, MATERIAL_FILE_FIELD, type MaterialList } from './materials.service';
@@ -97,7 +98,8 @@ export class MaterialsApiController {
     @Param('id') id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    return downloadFile(res, await this.materials.openDownload(actor, id));
+    const { material, content } = await this.materials.openDownload(actor, id);
+    return sendDownload(res, storedFileDownload(material, content));
   }
 
   @Authenticated()

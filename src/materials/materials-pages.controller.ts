@@ -10,7 +10,8 @@ import { CurrentActor } from '../common/current-user.decorator';
 import { FormView } from '../common/form-view';
 import { AppConfig } from '../config/app-config';
 import { materialsPage } from './material-views';
-import { downloadFile } from './material-download.response';
+import { sendDownload } from '../common/download-response';
+import { storedFileDownload } from '../storage/stored-file-download';
 import { MaterialsService } from './materials.service';
 
 const VIEW = 'pages/materials/list';
@@ -93,6 +94,7 @@ export class MaterialsPagesController {
     @Param('id') id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    return downloadFile(res, await this.materials.openDownload(actor, id));
+    const { material, content } = await this.materials.openDownload(actor, id);
+    return sendDownload(res, storedFileDownload(material, content));
   }
 }

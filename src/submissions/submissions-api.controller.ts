@@ -8,7 +8,8 @@ import { CurrentActor } from '../common/current-user.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ApiErrorResponses, ApiFile, ApiOk, ApiZodBody } from '../common/api-docs';
 import { parseWith } from '../common/zod-validation.pipe';
-import { sendStoredFile } from '../storage/file-response';
+import { sendDownload } from '../common/download-response';
+import { storedFileDownload } from '../storage/stored-file-download';
 import { AssignmentTraineesService } from './assignment-trainees.service';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { draftSchema, extensionSchema, submitSchema } from '../assignments/assignments.schemas';
@@ -225,7 +226,7 @@ export class SubmissionsApiController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const { file, content } = await this.files.openDownload(actor, id);
-    return sendStoredFile(res, file, content);
+    return sendDownload(res, storedFileDownload(file, content));
   }
 
   @Roles('admin', 'instructor')

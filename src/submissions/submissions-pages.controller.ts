@@ -10,7 +10,8 @@ import { FormView } from '../common/form-view';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
 import { withFormLocals } from '../common/form-locals';
-import { sendStoredFile } from '../storage/file-response';
+import { sendDownload } from '../common/download-response';
+import { storedFileDownload } from '../storage/stored-file-download';
 import { extensionSchema } from '../assignments/assignments.schemas';
 import { SubmissionPagesService } from './submission-pages.service';
 import { ExtensionsService } from '../assignments/extensions.service';
@@ -79,7 +80,7 @@ export class SubmissionsPagesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const { file, content } = await this.files.openDownload(actor, id);
-    return sendStoredFile(res, file, content);
+    return sendDownload(res, storedFileDownload(file, content));
   }
 
   /** A PDF shown in the browser (the grading page frames it), sandboxed. */
@@ -91,7 +92,7 @@ export class SubmissionsPagesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const { file, content } = await this.files.openDownload(actor, id, 'inline');
-    return sendStoredFile(res, file, content, 'inline');
+    return sendDownload(res, storedFileDownload(file, content, 'inline'));
   }
 
   @Authenticated()
