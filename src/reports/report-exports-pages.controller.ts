@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, Post, Render, Req, Res, StreamableFile } from '@nestjs/common';
+import { sendDownload } from '../common/download-response';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Actor } from '../common/actor';
@@ -8,7 +9,7 @@ import { CurrentActor } from '../common/current-user.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { EXPORT_CONTENT_TYPES } from '../common/table-export';
 import { parseWith } from '../common/zod-validation.pipe';
-import { sendStoredFile } from '../storage/file-response';
+import { storedFileDownload } from '../storage/stored-file-download';
 import { StorageService } from '../storage/storage.service';
 import { ReportExportsService } from './report-exports.service';
 import { exportPageView } from './report-views';
@@ -59,10 +60,12 @@ export class ReportExportsPagesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const file = await this.exports.download(actor, id, this.clock.now());
-    return sendStoredFile(
+    return sendDownload(
       res,
-      { fileName: file.fileName, mimeType: EXPORT_CONTENT_TYPES[file.format], size: file.size },
-      this.storage.openRead(file.key),
+      storedFileDownload(
+        { fileName: file.fileName, mimeType: EXPORT_CONTENT_TYPES[file.format], size: file.size },
+        this.storage.openRead(file.key),
+      ),
     );
   }
 }

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { pipeDownload, sendBytes, sendDownload } from '../common/download-response';
 import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../common/actor';
@@ -9,13 +10,13 @@ import { CurrentActor } from '../common/current-user.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { EXPORT_CONTENT_TYPES } from '../common/table-export';
 import { parseWith } from '../common/zod-validation.pipe';
-import { sendStoredFile } from '../storage/file-response';
+import { storedFileDownload } from '../storage/stored-file-download';
 import { StorageService } from '../storage/storage.service';
 import { AttendanceReportService } from './attendance-report.service';
 import { AttendanceSheetsService } from './attendance-sheets.service';
 import { GradebookService } from './gradebook.service';
 import { ReportExportsService, type ExportRequest } from './report-exports.service';
-import { sendReportFile, sendSheetFile } from './report-file.response';
+import { reportFileDownload, sheetFileDownload } from './report-file-download';
 import { attendanceJson, exportJson, gradebookJson, recordJson } from './report-views';
 import { exportFormatSchema, gradebookExportSchema, gradebookQuerySchema, startExportSchema } from './reports.schemas';
 import { attendanceReportBody, gradebookBody, reportExportBody, reportExportListBody, traineeRecordBody } from './reports.responses';
@@ -79,7 +80,7 @@ export class ReportsApiController {
   @ApiFile('application/pdf')
   @ApiErrorResponses(404)
   async cohortSheets(@Param('cohortId', COHORT_ID) cohortId: string, @CurrentActor() actor: Actor, @Res() res: Response) {
-    sendSheetFile(res, await this.sheets.forCohort(actor, cohortId));
+    sendBytes(res, sheetFileDownload(await this.sheets.forCohort(actor, cohortId)));
   }
 
   @Roles('instructor', 'admin')
@@ -88,7 +89,7 @@ export class ReportsApiController {
   @ApiFile('application/pdf')
   @ApiErrorResponses(404)
   async sessionSheet(@Param('id', SESSION_ID) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
-    sendSheetFile(res, await this.sheets.forSession(actor, id));
+    sendBytes(res, sheetFileDownload(await this.sheets.forSession(actor, id)));
   }
 
   @Roles('instructor', 'admin')
@@ -213,14 +214,16 @@ export class ReportsApiController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const file = await this.exports.download(actor, id, this.clock.now());
-    return sendStoredFile(
+    return sendDownload(
       res,
-      { fileName: file.fileName, mimeType: EXPORT_CONTENT_TYPES[file.format], size: file.size },
-      this.storage.openRead(file.key),
+      storedFileDownload(
+        { fileName: file.fileName, mimeType: EXPORT_CONTENT_TYPES[file.format], size: file.size },
+        this.storage.openRead(file.key),
+      ),
     );
   }
 
   private async send(res: Response, actor: Actor, request: ExportRequest): Promise<void> {
-    sendReportFile(res, await this.exports.inline(actor, request));
+    pipeDownload(res, reportFileDownload(await this.exports.inline(actor, request)));
   }
 }

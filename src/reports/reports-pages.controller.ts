@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Query, Render, Res } from '@nestjs/common';
+import { pipeDownload, sendBytes } from '../common/download-response';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { actorHasRole, type Actor } from '../common/actor';
@@ -10,7 +11,7 @@ import { AttendanceReportService } from './attendance-report.service';
 import { AttendanceSheetsService } from './attendance-sheets.service';
 import { GradebookService } from './gradebook.service';
 import { ReportExportsService, type ExportRequest } from './report-exports.service';
-import { sendReportFile, sendSheetFile } from './report-file.response';
+import { reportFileDownload, sheetFileDownload } from './report-file-download';
 import { ReportTables } from './report-tables';
 import { attendancePageView, gradebookFilterLocals, gradebookPageView, gradebookQueryString, recordPageView } from './report-views';
 import { ExportTooLargeError } from './reports.errors';
@@ -70,13 +71,13 @@ export class ReportsPagesController {
   @Roles('instructor', 'admin')
   @Get('cohorts/:cohortId/reports/attendance/sheets.pdf')
   async cohortSheets(@Param('cohortId', COHORT_ID) cohortId: string, @CurrentActor() actor: Actor, @Res() res: Response) {
-    sendSheetFile(res, await this.sheets.forCohort(actor, cohortId));
+    sendBytes(res, sheetFileDownload(await this.sheets.forCohort(actor, cohortId)));
   }
 
   @Roles('instructor', 'admin')
   @Get('sessions/:id/attendance/sheet.pdf')
   async sessionSheet(@Param('id', SESSION_ID) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
-    sendSheetFile(res, await this.sheets.forSession(actor, id));
+    sendBytes(res, sheetFileDownload(await this.sheets.forSession(actor, id)));
   }
 
   @Roles('instructor', 'admin')
@@ -158,7 +159,7 @@ export class ReportsPagesController {
   /** The file now when it is small enough; otherwise a page (413) with the form that makes it in the background. */
   private async download(res: Response, actor: Actor, request: ExportRequest): Promise<void> {
     try {
-      sendReportFile(res, await this.exports.inline(actor, request));
+      pipeDownload(res, reportFileDownload(await this.exports.inline(actor, request)));
     } catch (error) {
       if (!(error instanceof ExportTooLargeError)) throw error;
       res.status(413).render('pages/reports/export-too-large', {
