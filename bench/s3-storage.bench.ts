@@ -106,6 +106,18 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
+/** CPU seconds per GiB moved over the counted rounds, the driver's against the bare client's. */
+function cpuRow(name: string, driverSeconds: number, bareSeconds: number): BenchRow {
+  const perGiB = (seconds: number) => seconds / ((ROUNDS * FILE_BYTES) / (1024 * MiB));
+  return {
+    name,
+    value: round(perGiB(driverSeconds), 2),
+    unit: 's',
+    baseline: round(perGiB(bareSeconds), 2),
+    ratio: round(driverSeconds / bareSeconds, 2),
+  };
+}
+
 export async function run(): Promise<BenchRow[]> {
   const server = await startServer();
   const reference = new S3TestServer();
@@ -125,7 +137,15 @@ export async function run(): Promise<BenchRow[]> {
   for (let i = 0; i < content.length; i += 4) content.writeUInt32LE((i * 2654435761) >>> 0, i);
   try {
     const load = loadavg()[0];
-    const rate = async (work: () => Promise<unknown>) => FILE_BYTES / MiB / (await timed(work));
+    /** This process's CPU seconds spent by each of the four, over the counted rounds. */
+    const cpu = { upDriver: 0, upBare: 0, downDriver: 0, downBare: 0 };
+    const rate = async (what: keyof typeof cpu, work: () => Promise<unknown>) => {
+      const before = process.cpuUsage();
+      const seconds = await timed(work);
+      const used = process.cpuUsage(before);
+      cpu[what] += (used.user + used.system) / 1e6;
+      return FILE_BYTES / MiB / seconds;
+    };
     const expectWhole = (bytes: number) => {
       if (bytes !== FILE_BYTES) throw new Error(`read ${bytes} bytes`);
     };
@@ -133,16 +153,17 @@ export async function run(): Promise<BenchRow[]> {
     async function oneRound(bareFirst: boolean) {
       const key = newStorageKey('bench');
       const bareKeys = Array.from({ length: FILE_BYTES / PART_BYTES }, () => newStorageKey('bench'));
-      const driverUp = () => rate(() => driver.put(key, chunksOf(content), { maxBytes: FILE_BYTES }));
+      const driverUp = () => rate('upDriver', () => driver.put(key, chunksOf(content), { maxBytes: FILE_BYTES }));
       const bareUp = () =>
-        rate(async () => {
+        rate('upBare', async () => {
           for (const [i, bareKey] of bareKeys.entries()) {
             const slice = content.subarray(i * PART_BYTES, (i + 1) * PART_BYTES);
             await bareRequest(signer, endpoint, 'PUT', `/${settings.bucket}/${bareKey}`, slice);
           }
         });
-      const driverDown = () => rate(async () => expectWhole(await drained(driver.openRead(key))));
-      const bareDown = () => rate(async () => expectWhole(await bareRequest(signer, endpoint, 'GET', `/${settings.bucket}/${key}`)));
+      const driverDown = () => rate('downDriver', async () => expectWhole(await drained(driver.openRead(key))));
+      const bareDown = () =>
+        rate('downBare', async () => expectWhole(await bareRequest(signer, endpoint, 'GET', `/${settings.bucket}/${key}`)));
       const both = async (first: () => Promise<number>, second: () => Promise<number>) => {
         const a = await first();
         return [a, await second()];
@@ -154,6 +175,7 @@ export async function run(): Promise<BenchRow[]> {
     }
 
     await oneRound(false); // warm-up, not counted
+    for (const what of Object.keys(cpu) as (keyof typeof cpu)[]) cpu[what] = 0;
     const up = { driver: [] as number[], bare: [] as number[] };
     const down = { driver: [] as number[], bare: [] as number[] };
     for (let r = 0; r < ROUNDS; r += 1) {
@@ -206,6 +228,8 @@ export async function run(): Promise<BenchRow[]> {
         target: `< ${TARGET_GROWTH_MIB} MiB`,
         pass: growth < TARGET_GROWTH_MIB,
       },
+      cpuRow('CPU of this process per GiB written', cpu.upDriver, cpu.upBare),
+      cpuRow('CPU of this process per GiB read', cpu.downDriver, cpu.downBare),
       { name: 'load average before', value: round(load, 2), unit: '' },
     ];
     return rows;

@@ -23,7 +23,8 @@ export interface S3Request {
   key?: string;
   query?: Record<string, string>;
   headers?: Record<string, string>;
-  body?: Buffer;
+  /** The body, whole or as the chunks it arrived in (sent one after another, not copied together). */
+  body?: Buffer | readonly Buffer[];
   /** The body's SHA-256, when the caller has it already: it is signed instead of hashing the body again. */
   bodySha256?: Buffer;
 }
@@ -56,6 +57,12 @@ export const xml = new XMLParser({ parseTagValue: false, ignoreDeclaration: true
 
 export function escapeXml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function sha256Hex(chunks: readonly Buffer[]): string {
+  const hash = createHash('sha256');
+  for (const chunk of chunks) hash.update(chunk);
+  return hash.digest('hex');
 }
 
 /** A network failure worth one more try: the request may not have reached the service at all. */
@@ -153,10 +160,11 @@ export class S3Client {
 
   private start(req: S3Request): Promise<IncomingMessage> {
     const url = this.urlOf(req.key, req.query);
-    const body = req.body ?? Buffer.alloc(0);
+    const chunks = req.body === undefined ? [] : Buffer.isBuffer(req.body) ? [req.body] : req.body;
+    const length = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
     const headers: Record<string, string> = { ...req.headers, host: url.host };
-    if (req.body || req.method === 'PUT' || req.method === 'POST') headers['content-length'] = String(body.length);
-    const payloadHash = req.bodySha256?.toString('hex') ?? (body.length ? createHash('sha256').update(body).digest('hex') : EMPTY_SHA256);
+    if (req.body || req.method === 'PUT' || req.method === 'POST') headers['content-length'] = String(length);
+    const payloadHash = req.bodySha256?.toString('hex') ?? (length ? sha256Hex(chunks) : EMPTY_SHA256);
     const path = decodeURIComponent(url.pathname);
     const authorization = this.signer.sign({ method: req.method, path, query: req.query ?? {}, headers, payloadHash }, new Date());
     const outgoing: OutgoingHttpHeaders = { ...headers, authorization };
@@ -176,7 +184,9 @@ export class S3Client {
       );
       request.on('timeout', () => request.destroy(Object.assign(new Error('S3 request timed out'), { code: 'ETIMEDOUT' })));
       request.on('error', reject);
-      request.end(body.length ? body : undefined);
+      request.cork();
+      for (const chunk of chunks) request.write(chunk);
+      request.end();
     });
   }
 

@@ -10,6 +10,9 @@ const MiB = 1024 * 1024;
 /** S3's smallest part (but the last) of a multipart upload. */
 export const MIN_PART_SIZE = 5 * MiB;
 export const DEFAULT_PART_SIZE = 8 * MiB;
+/** Chunks smaller than this are copied together into chunks of about JOINED_CHUNK bytes. */
+const SMALL_CHUNK = 4 * 1024;
+const JOINED_CHUNK = 64 * 1024;
 /** How much of a download is held for a slow reader before the answer is paused. */
 const READ_BUFFER_BYTES = 256 * 1024;
 /** S3's most parts in one upload. */
@@ -35,23 +38,64 @@ function checkedKey(key: string): string {
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest();
 
-/** The content in parts of `size` bytes (the last may be smaller), counted and hashed on the way. */
-async function* partsOf(content: Readable, size: number, meter: ByteMeter): AsyncGenerator<Buffer> {
+/** A part of a file: the chunks it arrived in, kept as they came (not copied together), and its SHA-256. */
+interface Part {
+  chunks: Buffer[];
+  digest: Buffer;
+}
+
+const EMPTY_PART: Part = { chunks: [], digest: sha256(Buffer.alloc(0)) };
+
+/**
+ * The content in parts of `size` bytes (the last may be smaller): each chunk is counted and hashed into the
+ * file's SHA-256 and its part's as it arrives, while it is fresh in the cache; a chunk across a part's end is
+ * split without copying.
+ */
+async function* partsOf(content: Readable, size: number, meter: ByteMeter): AsyncGenerator<Part> {
   let chunks: Buffer[] = [];
   let bytes = 0;
-  for await (const chunk of content) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
-    meter.add(buffer);
-    chunks.push(buffer);
-    bytes += buffer.length;
-    while (bytes >= size) {
-      const all = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, bytes);
-      yield all.subarray(0, size);
-      chunks = bytes > size ? [all.subarray(size)] : [];
-      bytes -= size;
+  let hash = createHash('sha256');
+  // Small chunks (a slow sender's) are copied together, so a part is never millions of tiny buffers.
+  let small: Buffer[] = [];
+  let smallBytes = 0;
+  const joinSmall = () => {
+    if (!smallBytes) return;
+    chunks.push(Buffer.concat(small, smallBytes));
+    small = [];
+    smallBytes = 0;
+  };
+  const take = (piece: Buffer) => {
+    hash.update(piece);
+    bytes += piece.length;
+    if (piece.length >= SMALL_CHUNK) {
+      joinSmall();
+      chunks.push(piece);
+      return;
     }
+    small.push(piece);
+    smallBytes += piece.length;
+    if (smallBytes >= JOINED_CHUNK) joinSmall();
+  };
+  const cut = (): Part => {
+    joinSmall();
+    const part = { chunks, digest: hash.digest() };
+    chunks = [];
+    bytes = 0;
+    hash = createHash('sha256');
+    return part;
+  };
+  for await (const chunk of content) {
+    let rest = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+    meter.add(rest);
+    while (bytes + rest.length >= size) {
+      const room = size - bytes;
+      take(rest.subarray(0, room));
+      rest = rest.subarray(room);
+      yield cut();
+    }
+    if (rest.length) take(rest);
   }
-  if (bytes) yield Buffer.concat(chunks, bytes);
+  if (bytes) yield cut();
 }
 
 interface ListBucketResult {
@@ -98,25 +142,24 @@ export class S3StorageDriver implements StorageDriver {
       let expected: string;
       if (second.done) {
         completing = true;
-        expected = await this.putWhole(key, first.done ? Buffer.alloc(0) : first.value);
+        expected = await this.putWhole(key, first.done ? EMPTY_PART : first.value);
       } else {
         uploadId = await this.createUpload(key);
         const sent: { etag: string; digest: Buffer }[] = [];
-        const send = (body: Buffer) => {
+        const send = (part: Part) => {
           const number = sent.length + 1;
           if (number > MAX_PARTS) throw new Error(`An S3 upload takes at most ${MAX_PARTS} parts`);
-          const digest = sha256(body);
-          sent.push({ etag: '', digest });
-          const upload = this.uploadPart(key, uploadId!, number, body, digest).then((etag) => (sent[number - 1].etag = etag));
+          sent.push({ etag: '', digest: part.digest });
+          const upload = this.uploadPart(key, uploadId!, number, part).then((etag) => (sent[number - 1].etag = etag));
           upload.catch(() => undefined);
           return upload;
         };
         // One part on the wire while the next one is read: two parts in memory at most.
         inFlight = send(first.value);
-        for (let next: IteratorResult<Buffer> = second; !next.done; next = await parts.next()) {
-          const body = next.value;
+        for (let next: IteratorResult<Part> = second; !next.done; next = await parts.next()) {
+          const part = next.value;
           await inFlight;
-          inFlight = send(body);
+          inFlight = send(part);
         }
         await inFlight;
         completing = true;
@@ -135,14 +178,13 @@ export class S3StorageDriver implements StorageDriver {
   }
 
   /** One PUT; returns the checksum the service should keep. */
-  private async putWhole(key: string, body: Buffer): Promise<string> {
-    const digest = sha256(body);
-    const checksum = digest.toString('base64');
+  private async putWhole(key: string, part: Part): Promise<string> {
+    const checksum = part.digest.toString('base64');
     await this.client.request({
       method: 'PUT',
       key,
-      body,
-      bodySha256: digest,
+      body: part.chunks,
+      bodySha256: part.digest,
       headers: { 'content-type': 'application/octet-stream', 'x-amz-checksum-sha256': checksum },
     });
     return checksum;
@@ -161,14 +203,14 @@ export class S3StorageDriver implements StorageDriver {
     return uploadId;
   }
 
-  private async uploadPart(key: string, uploadId: string, number: number, body: Buffer, digest: Buffer): Promise<string> {
+  private async uploadPart(key: string, uploadId: string, number: number, part: Part): Promise<string> {
     const response = await this.client.request({
       method: 'PUT',
       key,
       query: { partNumber: String(number), uploadId },
-      body,
-      bodySha256: digest,
-      headers: { 'x-amz-checksum-sha256': digest.toString('base64') },
+      body: part.chunks,
+      bodySha256: part.digest,
+      headers: { 'x-amz-checksum-sha256': part.digest.toString('base64') },
     });
     const etag = response.headers.etag;
     if (!etag) throw new Error(`The S3 service took part ${number} without an ETag`);
