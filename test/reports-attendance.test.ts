@@ -1,7 +1,7 @@
 import { startWebApp, TestApp } from './support/app';
 import { createInstructor, createTrainee } from './support/factories';
 import { logIn } from './support/http';
-import { bytes, csvRows, markAttendance, pdfText, rowValues, xlsxSheet } from './support/report-files';
+import { bytes, csvRows, markAttendance, pdfFonts, pdfText, rowValues, xlsxSheet } from './support/report-files';
 import { createCohort, createPart, createProgramme, createSession, enrol } from './support/schedule-factories';
 
 const DAY = 86_400_000;
@@ -161,6 +161,13 @@ describe('the attendance report', () => {
     ])
       expect([expected, text.includes(expected)]).toEqual([expected, true]);
     expect(text).not.toContain('Dace Izstājusies');
+    // Every font embedded, as a subset of what the sheet draws.
+    const fonts = pdfFonts(one.body as Buffer)
+      .split('\n')
+      .slice(2)
+      .filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) expect(font).toMatch(/DejaVu.*\byes\s+yes\b/);
 
     const all = pdfText((await bytes(agent.get(`/api/v1/cohorts/${cohort.id}/reports/attendance/sheets.pdf`)).expect(200)).body as Buffer);
     for (const title of ['Ievads iepirkumos', 'Līgumu vadība', 'Tirgus izpēte', 'Nākamā'])

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { openPdf, pdfFontsFor } from '../common/pdf-fonts';
 import type { Language } from '../i18n/languages';
 import { formatDate, formatTime } from '../i18n/dates';
 
@@ -26,10 +26,6 @@ export interface AttendanceSheetContent {
   t: (key: string, params?: Record<string, string | number>) => string;
 }
 
-// DejaVu Sans: the 14 standard PDF fonts have no ā, č, ē, ģ, ī, ķ, ļ, ņ, š, ū, ž.
-const REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
-
 const MARGIN = 40;
 const COLUMNS = [
   { key: 'number', width: 28 },
@@ -44,9 +40,25 @@ const COLUMNS = [
  * agreement number, the session's date, time and place, a line per trainee to sign and the instructors'
  * signature lines, and the funder's publicity statement at the foot.
  */
-export function renderAttendanceSheets(content: AttendanceSheetContent): Promise<Buffer> {
+export async function renderAttendanceSheets(content: AttendanceSheetContent): Promise<Buffer> {
   const { t, lang } = content;
-  const doc = new PDFDocument({
+  // DejaVu (src/common/pdf-fonts.ts): the 14 standard PDF fonts have no ā, č, ē, ģ, ī, ķ, ļ, ņ, š, ū, ž. The fixed
+  // words come from the locale files, whose letters the cut-down fonts hold; the rest are named here.
+  const fonts = await pdfFontsFor([
+    content.programmeTitle,
+    content.projectTitle,
+    content.agreementNumber,
+    content.partTitle,
+    content.cohortName,
+    content.fundingStatement,
+    ...content.pages.flatMap((page) => [
+      page.title,
+      page.place,
+      ...page.instructors,
+      ...page.trainees.flatMap((trainee) => [trainee.name, trainee.department ?? '', trainee.mark]),
+    ]),
+  ]);
+  const { pdf: doc, bytes } = openPdf(fonts, {
     size: 'A4',
     margin: MARGIN,
     autoFirstPage: false,
@@ -59,14 +71,6 @@ export function renderAttendanceSheets(content: AttendanceSheetContent): Promise
       Creator: 'Kursors',
     },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', REGULAR);
-  doc.registerFont('bold', BOLD);
   if (!content.pages.length) {
     doc.addPage();
     heading(doc, content);
@@ -80,7 +84,7 @@ export function renderAttendanceSheets(content: AttendanceSheetContent): Promise
     signatures(doc, content, page);
   }
   doc.end();
-  return done;
+  return bytes;
 }
 
 function heading(doc: PDFKit.PDFDocument, content: AttendanceSheetContent): void {

@@ -17,15 +17,24 @@ export function bytes(request: Test): Test {
   });
 }
 
-/** The text of a PDF as pdftotext reads it (with its layout). */
-export function pdfText(pdf: Buffer): string {
+function popplerRead(tool: string, args: string[], pdf: Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), 'report-pdf-'));
   try {
     writeFileSync(join(dir, 'r.pdf'), pdf);
-    return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
+    return execFileSync(tool, [...args, join(dir, 'r.pdf'), ...(tool === 'pdftotext' ? ['-'] : [])], { encoding: 'utf8' });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The text of a PDF as pdftotext reads it (with its layout). */
+export function pdfText(pdf: Buffer): string {
+  return popplerRead('pdftotext', ['-layout', '-enc', 'UTF-8'], pdf);
+}
+
+/** The fonts of a PDF as pdffonts lists them: name, type, encoding, embedded, subset, … */
+export function pdfFonts(pdf: Buffer): string {
+  return popplerRead('pdffonts', [], pdf);
 }
 
 /** A CSV export read back as a spreadsheet program set to Latvian would: BOM, semicolons. */
