@@ -107,7 +107,7 @@ export class CertificateRecords {
   /** The enrolment if it has completed its part (completed_enrolments), else null; undefined when there is none. */
   async completedEnrolment(manager: EntityManager, enrolmentId: string): Promise<CompletedEnrolment | null | undefined> {
     const [row] = (await manager.query(
-      `SELECT e.id, e.user_id, e.cohort_id, c.part_id, p.programme_id, c.starts_on, c.ends_on,
+      `SELECT e.id, e.user_id, e.cohort_id, c.part_id, p.programme_id, c.starts_on::text, c.ends_on::text,
               (ce.enrolment_id IS NOT NULL) AS completed
          FROM enrolments e
          JOIN cohorts c ON c.id = e.cohort_id
@@ -129,13 +129,24 @@ export class CertificateRecords {
     };
   }
 
+  /** The first and last day of the cohorts of these enrolments. */
+  async periodOf(manager: EntityManager, enrolmentIds: string[]): Promise<{ startsOn: string; endsOn: string }> {
+    const [row] = (await manager.query(
+      `SELECT min(c.starts_on)::text AS starts_on, max(c.ends_on)::text AS ends_on
+         FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id
+        WHERE e.id = ANY($1::uuid[])`,
+      [enrolmentIds],
+    )) as { starts_on: string; ends_on: string }[];
+    return { startsOn: row.starts_on, endsOn: row.ends_on };
+  }
+
   /** Each part of the programme, in order, with the person's earliest completed enrolment in it. */
   async partCompletions(manager: EntityManager, programmeId: string, userId: string): Promise<PartCompletion[]> {
     const rows = (await manager.query(
       `SELECT p.id AS part_id, done.enrolment_id, done.starts_on, done.ends_on
          FROM parts p
          LEFT JOIN LATERAL (
-              SELECT ce.enrolment_id, c.starts_on, c.ends_on
+              SELECT ce.enrolment_id, c.starts_on::text, c.ends_on::text
                 FROM completed_enrolments ce
                 JOIN cohorts c ON c.id = ce.cohort_id
                WHERE ce.part_id = p.id AND ce.user_id = $2

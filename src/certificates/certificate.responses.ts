@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { listOf, pageOf } from '../common/api-docs';
+import { CERTIFICATE_STATUSES, REVOCATION_REASONS } from './certificate.entity';
 
 /** The API's bodies for certificates (built in certificate-views.ts and certificate-template-views.ts). */
 export const certificateTemplateBody = z
@@ -17,3 +19,83 @@ export const certificateTemplateBody = z
     updatedAt: z.iso.datetime(),
   })
   .meta({ id: 'CertificateTemplate' });
+
+const neighbour = z.object({ serial: z.string(), verificationCode: z.string() }).nullable();
+
+export const verifiedCertificateBody = z
+  .object({
+    serial: z.string(),
+    holderName: z.string(),
+    programmeTitle: z.string(),
+    partTitle: z.string().nullable().describe('Null for a certificate of the whole programme.'),
+    academicHours: z.number().int(),
+    issuedAt: z.iso.datetime(),
+    issuer: z.string(),
+    language: z.enum(['lv', 'en']).describe('The language it was issued in.'),
+    status: z.enum(CERTIFICATE_STATUSES),
+    revokedAt: z.iso.datetime().nullable(),
+    revocationReason: z.enum(REVOCATION_REASONS).nullable(),
+    replaces: neighbour.describe('The certificate this one was issued in place of.'),
+    replacedBy: neighbour.describe('The certificate issued in place of this one.'),
+  })
+  .meta({ id: 'VerifiedCertificate' });
+
+export const fileCheckBody = z
+  .object({
+    matches: z.boolean().describe('Whether the file is, byte for byte, a certificate issued here.'),
+    sha256: z.string(),
+    certificate: verifiedCertificateBody.nullable(),
+  })
+  .meta({ id: 'CertificateFileCheck' });
+
+const link = z.object({ id: z.uuid(), serial: z.string() }).nullable();
+
+export const certificateBody = z
+  .object({
+    id: z.uuid(),
+    serial: z.string(),
+    verificationCode: z.string().describe('As printed, in groups of four.'),
+    verificationPath: z.string().describe('The public verification page, under the platform’s address; the QR code carries it.'),
+    userId: z.uuid(),
+    holderName: z.string(),
+    language: z.enum(['lv', 'en']),
+    programmeId: z.uuid(),
+    programmeTitle: z.string(),
+    partId: z.uuid().nullable().describe('Null for a certificate of the whole programme.'),
+    partTitle: z.string().nullable(),
+    academicHours: z.number().int(),
+    issuer: z.string(),
+    issuedAt: z.iso.datetime(),
+    issuedById: z.uuid().nullable().describe('Null when the platform issued it in a background job.'),
+    status: z.enum(CERTIFICATE_STATUSES),
+    revokedAt: z.iso.datetime().nullable(),
+    revocationReason: z.enum(REVOCATION_REASONS).nullable(),
+    revocationNote: z.string().nullable(),
+    replaces: link,
+    replacedBy: link,
+    fileSize: z.number().int(),
+    sha256: z.string(),
+  })
+  .meta({ id: 'Certificate' });
+
+export const certificatePageBody = pageOf(certificateBody, 'CertificatePage');
+
+export const cohortCertificatesBody = listOf(
+  z
+    .object({
+      enrolmentId: z.uuid(),
+      userId: z.uuid(),
+      name: z.string(),
+      completedAt: z.iso.datetime().nullable().describe('Null while the trainee has not completed the part.'),
+      certificate: z.object({ id: z.uuid(), serial: z.string(), status: z.enum(CERTIFICATE_STATUSES) }).nullable(),
+    })
+    .meta({ id: 'CohortCertificate' }),
+  'CohortCertificateList',
+);
+
+export const programmeCertificatesBody = listOf(
+  z
+    .object({ userId: z.uuid(), name: z.string(), certificate: z.object({ id: z.uuid(), serial: z.string() }).nullable() })
+    .meta({ id: 'ProgrammeCertificate' }),
+  'ProgrammeCertificateList',
+);

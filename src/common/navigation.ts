@@ -27,6 +27,7 @@ const ENTRIES: NavEntry[] = [
   { href: '/my/record', label: 'reports.nav.myRecord', roles: ['trainee'] },
   { href: '/reports/exports', label: 'reports.nav.exports', roles: ['instructor'] },
   { href: '/my/progress', label: 'completion.nav.mine', roles: ['trainee'] },
+  { href: '/my/certificates', label: 'certificates.nav.mine', roles: ['trainee'] },
   { href: '/my/calendar', label: 'calendar.nav.link', roles: ['trainee', 'instructor'] },
   { href: '/admin/users', label: 'nav.users', roles: ['admin'] },
   { href: '/admin/outbox', label: 'nav.outbox', roles: ['admin'] },

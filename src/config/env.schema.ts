@@ -96,6 +96,9 @@ export const envSchema = z.object({
   RESET_MAX_PER_EMAIL: duration.default(3),
   RESET_MAX_PER_ADDRESS: duration.default(10),
   RESET_WINDOW_MINUTES: duration.default(60),
+  /** Certificate checks (a code looked up, a file compared) one address may make per window on the public page. */
+  VERIFY_MAX_PER_ADDRESS: duration.default(30),
+  VERIFY_WINDOW_SECONDS: duration.default(60),
   /** How often the worker puts outbox rows still pending back on the delivery queue. */
   OUTBOX_SWEEP_SECONDS: duration.default(30),
   /** Delivery attempts of one email before it is marked failed. */

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { formatDate } from '../i18n/dates';
+import { I18nService } from '../i18n/i18n.service';
+import { OutboxService } from '../notifications/outbox.service';
+import type { User } from '../users/user.entity';
+import { verificationPath } from './certificate-documents';
+import type { Certificate } from './certificate.entity';
+
+/**
+ * The emails a holder gets about their certificate, written to the outbox in the caller's transaction: a link
+ * to their certificates page (no attachment) and the public verification link. One email per event.
+ */
+@Injectable()
+export class CertificateNotices {
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly config: AppConfig,
+    private readonly i18n: I18nService,
+  ) {}
+
+  async issued(manager: EntityManager, certificate: Certificate, holder: User): Promise<void> {
+    await this.send(manager, 'certificate-issued', certificate, holder, {});
+  }
+
+  async revoked(manager: EntityManager, certificate: Certificate, holder: User): Promise<void> {
+    await this.send(manager, 'certificate-revoked', certificate, holder, {
+      reason: this.i18n.t(holder.language, `certificates.reasons.${certificate.revocationReason}`),
+      note: certificate.revocationNote,
+      revokedOn: formatDate(certificate.revokedAt!, holder.language),
+    });
+  }
+
+  private async send(manager: EntityManager, template: string, certificate: Certificate, holder: User, extra: Record<string, unknown>) {
+    await this.outbox.enqueue(manager, {
+      to: { email: holder.email, id: holder.id, language: holder.language },
+      template,
+      category: 'update',
+      dedupKey: `${template}:${certificate.id}`,
+      data: {
+        name: holder.name,
+        serial: certificate.serial,
+        title: certificate.partTitle ?? certificate.programmeTitle,
+        link: this.config.publicUrl('/my/certificates'),
+        verifyLink: this.config.publicUrl(verificationPath(certificate.verificationCode)),
+        ...extra,
+      },
+    });
+  }
+}

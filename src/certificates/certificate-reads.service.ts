@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../common/actor';
+import { Cohort } from '../cohorts/cohort.entity';
+import { StorageService } from '../storage/storage.service';
+import { CertificateAccess } from './certificate-access.service';
+import { CertificateRecords } from './certificate-records.service';
+import { Certificate } from './certificate.entity';
+import { CertificateNotFoundError } from './certificates.errors';
+
+/** A certificate with the one it replaced and the one that replaced it, if any. */
+export interface CertificateWithHistory {
+  certificate: Certificate;
+  replaces: Certificate | null;
+  replacedBy: Certificate | null;
+}
+
+/** What people read of certificates: one with its history, its PDF, a holder's own, a cohort's. */
+@Injectable()
+export class CertificateReads {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: CertificateAccess,
+    private readonly records: CertificateRecords,
+    private readonly storage: StorageService,
+  ) {}
+
+  async withHistory(actor: Actor, id: string): Promise<CertificateWithHistory> {
+    const certificate = await this.access.getVisible(actor, id);
+    const repo = this.dataSource.getRepository(Certificate);
+    const [replaces, replacedBy] = await Promise.all([
+      certificate.replacesId ? repo.findOneBy({ id: certificate.replacesId }) : null,
+      repo.findOneBy({ replacesId: certificate.id }),
+    ]);
+    return { certificate, replaces, replacedBy };
+  }
+
+  /** The stored PDF, byte for byte as issued, for its holder or an administrator. */
+  async open(actor: Actor, id: string): Promise<{ certificate: Certificate; content: Readable }> {
+    const certificate = await this.access.getVisible(actor, id);
+    if (!(await this.storage.exists(certificate.fileKey))) throw new CertificateNotFoundError();
+    return { certificate, content: this.storage.openRead(certificate.fileKey) };
+  }
+
+  /** The caller's own certificates, newest first, a page at a time. */
+  async mine(actor: Actor, page: number, pageSize: number): Promise<{ items: Certificate[]; total: number }> {
+    if (!actor.userId) return { items: [], total: 0 };
+    const [items, total] = await this.dataSource.getRepository(Certificate).findAndCount({
+      where: { userId: actor.userId },
+      order: { issuedAt: 'DESC', serial: 'DESC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return { items, total };
+  }
+
+  /** A cohort (with its part and programme) and its members' completion and certificates, for its staff. */
+  async cohort(actor: Actor, cohortId: string) {
+    await this.access.assertCanListCohort(actor, cohortId);
+    const cohort = await this.dataSource
+      .getRepository(Cohort)
+      .findOneOrFail({ where: { id: cohortId }, relations: { part: { programme: true } } });
+    return { cohort, holders: await this.records.cohortHolders(cohortId) };
+  }
+
+  programmeHolders(programmeId: string) {
+    return this.records.programmeHolders(programmeId);
+  }
+}

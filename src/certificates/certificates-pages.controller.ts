@@ -1,0 +1,211 @@
+import { Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Authenticated, Roles } from '../common/access.decorators';
+import { type Actor, actorHasRole } from '../common/actor';
+import { confirmed } from '../common/confirm';
+import { CurrentActor } from '../common/current-user.decorator';
+import { withFormLocals } from '../common/form-locals';
+import { FormView } from '../common/form-view';
+import { pager } from '../common/paging';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { parseWith } from '../common/zod-validation.pipe';
+import { formatDate } from '../i18n/dates';
+import type { Language } from '../i18n/languages';
+import { localized } from '../i18n/localized';
+import { programmeFooter } from '../programmes/programme-footer';
+import { ProgrammesService } from '../programmes/programmes.service';
+import { sendStoredFile } from '../storage/file-response';
+import { CertificateReads } from './certificate-reads.service';
+import { CertificateTemplatesService } from './certificate-templates.service';
+import { certificatePageView, historyView } from './certificate-views';
+import { REVOCATION_REASONS } from './certificate.entity';
+import { issueProgrammeSchema, myCertificatesQuerySchema, reissueSchema, revokeSchema } from './certificates.schemas';
+import { certificateFileName, CertificatesService, type IssueOutcome } from './certificates.service';
+
+const ID = new ParseIdPipe('certificates.errors.notFound');
+const COHORT_ID = new ParseIdPipe('cohorts.errors.notFound');
+const ENROLMENT_ID = new ParseIdPipe('certificates.errors.enrolmentNotFound');
+const PROGRAMME_ID = new ParseIdPipe('programmes.errors.notFound');
+
+/**
+ * Certificate pages: a cohort's and a programme's lists with the issue actions, one certificate with its history,
+ * revoke and reissue forms, the download, and each holder's own list.
+ */
+@ApiExcludeController()
+@Controller()
+export class CertificatesPagesController {
+  constructor(
+    private readonly certificates: CertificatesService,
+    private readonly reads: CertificateReads,
+    private readonly templates: CertificateTemplatesService,
+    private readonly programmes: ProgrammesService,
+  ) {}
+
+  @Roles('admin', 'instructor')
+  @Get('cohorts/:cohortId/certificates')
+  @Render('pages/certificates/cohort')
+  async cohort(@Param('cohortId', COHORT_ID) cohortId: string, @CurrentActor() actor: Actor, @Req() req: Request) {
+    const { cohort, holders } = await this.reads.cohort(actor, cohortId);
+    const programme = cohort.part.programme;
+    const isAdmin = actorHasRole(actor, 'admin');
+    return {
+      titleKey: 'certificates.cohort.title',
+      cohort: { id: cohort.id, name: cohort.name, partTitle: localized(req.lang, cohort.part.titleLv, cohort.part.titleEn) },
+      programme: { id: programme.id, title: localized(req.lang, programme.titleLv, programme.titleEn) },
+      ...programmeFooter(programme),
+      isAdmin,
+      hasTemplate: Boolean(await this.templates.find(programme.id)),
+      holders: holders.map((h) => ({
+        enrolmentId: h.enrolment_id,
+        name: h.user_name,
+        completedOn: h.completed_at ? formatDate(h.completed_at, req.lang) : null,
+        certificate: h.certificate_id ? { id: h.certificate_id, serial: h.serial, statusKey: `certificates.status.${h.status}` } : null,
+        canIssue: isAdmin && Boolean(h.completed_at) && h.status !== 'valid',
+      })),
+    };
+  }
+
+  @Roles('admin')
+  @Post('enrolments/:enrolmentId/certificate')
+  async issue(@Param('enrolmentId', ENROLMENT_ID) enrolmentId: string, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+    issued(req, res, await this.certificates.issue(actor, { enrolmentId }));
+  }
+
+  @Roles('admin')
+  @Get('admin/programmes/:id/certificates')
+  @Render('pages/certificates/programme')
+  async programme(@Param('id', PROGRAMME_ID) id: string, @Req() req: Request) {
+    const programme = await this.programmes.get(id);
+    const holders = await this.reads.programmeHolders(id);
+    return {
+      titleKey: 'certificates.programme.title',
+      programme: { id, title: localized(req.lang, programme.titleLv, programme.titleEn) },
+      ...programmeFooter(programme),
+      hasTemplate: Boolean(await this.templates.find(id)),
+      holders: holders.map((h) => ({
+        userId: h.user_id,
+        name: h.user_name,
+        certificate: h.certificate_id ? { id: h.certificate_id, serial: h.serial } : null,
+      })),
+    };
+  }
+
+  @Roles('admin')
+  @Post('admin/programmes/:id/certificates')
+  async issueProgramme(@Param('id', PROGRAMME_ID) id: string, @CurrentActor() actor: Actor, @Req() req: Request, @Body() body: unknown, @Res() res: Response) {
+    const { userId } = parseWith(issueProgrammeSchema, body);
+    issued(req, res, await this.certificates.issue(actor, { programmeId: id, userId }));
+  }
+
+  @Authenticated()
+  @Get('certificates/:id')
+  @Render('pages/certificates/show')
+  async show(@Param('id', ID) id: string, @CurrentActor() actor: Actor, @Req() req: Request) {
+    const found = await this.reads.withHistory(actor, id);
+    const { certificate } = found;
+    return {
+      title: certificate.serial,
+      certificate: certificatePageView(certificate, req.lang),
+      ...historyView(found),
+      issuedBy: certificate.issuedBy?.name ?? null,
+      canManage: actorHasRole(actor, 'admin') && certificate.status === 'valid',
+      isAdmin: actorHasRole(actor, 'admin'),
+    };
+  }
+
+  @Authenticated()
+  @Get('certificates/:id/download')
+  async download(@Param('id', ID) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+    const { certificate, content } = await this.reads.open(actor, id);
+    return sendStoredFile(res, { fileName: certificateFileName(certificate.serial), mimeType: 'application/pdf', size: certificate.fileSize }, content);
+  }
+
+  @Roles('admin')
+  @Get('certificates/:id/revoke')
+  @Render('pages/certificates/revoke')
+  async revokeForm(@Param('id', ID) id: string, @CurrentActor() actor: Actor, @Req() req: Request) {
+    return this.revokeLocals(actor, id, req.lang);
+  }
+
+  @Roles('admin')
+  @Post('certificates/:id/revoke')
+  @FormView('pages/certificates/revoke')
+  async revoke(@Param('id', ID) id: string, @CurrentActor() actor: Actor, @Req() req: Request, @Body() body: unknown, @Res() res: Response) {
+    const input = await withFormLocals(
+      res,
+      () => this.revokeLocals(actor, id, req.lang),
+      async () => parseWith(revokeSchema, body),
+    );
+    const { certificate } = await this.reads.withHistory(actor, id);
+    const back = `/certificates/${id}`;
+    if (!confirmed(req, res, { question: 'certificates.revoke.question', params: { serial: certificate.serial }, consequence: 'certificates.revoke.consequence', button: 'certificates.revoke.submit', back }))
+      return;
+    const revoked = await withFormLocals(
+      res,
+      () => this.revokeLocals(actor, id, req.lang),
+      () => this.certificates.revoke(actor, id, input),
+    );
+    req.session.flash = [{ kind: 'success', key: 'certificates.flash.revoked', params: { serial: revoked.serial } }];
+    res.redirect(303, back);
+  }
+
+  @Roles('admin')
+  @Get('certificates/:id/reissue')
+  @Render('pages/certificates/reissue')
+  async reissueForm(@Param('id', ID) id: string, @CurrentActor() actor: Actor, @Req() req: Request) {
+    return this.reissueLocals(actor, id, req.lang);
+  }
+
+  @Roles('admin')
+  @Post('certificates/:id/reissue')
+  @FormView('pages/certificates/reissue')
+  async reissue(@Param('id', ID) id: string, @CurrentActor() actor: Actor, @Req() req: Request, @Body() body: unknown, @Res() res: Response) {
+    const certificate = await withFormLocals(
+      res,
+      () => this.reissueLocals(actor, id, req.lang),
+      () => this.certificates.reissue(actor, id, parseWith(reissueSchema, body)),
+    );
+    req.session.flash = [{ kind: 'success', key: 'certificates.flash.reissued', params: { serial: certificate.serial } }];
+    res.redirect(303, `/certificates/${certificate.id}`);
+  }
+
+  @Authenticated()
+  @Get('my/certificates')
+  @Render('pages/certificates/mine')
+  async mine(@CurrentActor() actor: Actor, @Req() req: Request, @Query() rawQuery: unknown) {
+    const query = parseWith(myCertificatesQuerySchema, rawQuery);
+    const { items, total } = await this.reads.mine(actor, query.page, query.pageSize);
+    return {
+      titleKey: 'certificates.mine.title',
+      certificates: items.map((c) => certificatePageView(c, req.lang)),
+      pager: pager('/my/certificates', query, total),
+    };
+  }
+
+  private async revokeLocals(actor: Actor, id: string, lang: Language) {
+    const { certificate } = await this.reads.withHistory(actor, id);
+    return {
+      titleKey: 'certificates.revoke.title',
+      certificate: certificatePageView(certificate, lang),
+      reasons: REVOCATION_REASONS.map((value) => ({ value, label: `certificates.reasons.${value}` })),
+    };
+  }
+
+  private async reissueLocals(actor: Actor, id: string, lang: Language) {
+    const { certificate } = await this.reads.withHistory(actor, id);
+    return {
+      titleKey: 'certificates.reissue.title',
+      certificate: certificatePageView(certificate, lang),
+      currentName: certificate.user.name,
+    };
+  }
+}
+
+/** After an issue: to the certificate, saying whether it is new or the one already held. */
+function issued(req: Request, res: Response, { certificate, created }: IssueOutcome): void {
+  req.session.flash = [
+    { kind: 'success', key: created ? 'certificates.flash.issued' : 'certificates.flash.alreadyIssued', params: { serial: certificate.serial } },
+  ];
+  res.redirect(303, `/certificates/${certificate.id}`);
+}

@@ -1,0 +1,56 @@
+import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Public } from '../common/access.decorators';
+import type { Actor } from '../common/actor';
+import { ApiErrorResponses, ApiOk } from '../common/api-docs';
+import { CurrentActor } from '../common/current-user.decorator';
+import { ValidationFailedError } from '../common/errors';
+import { uploadFromRequest } from '../storage/upload';
+import { fileCheckBody, verifiedCertificateBody } from './certificate.responses';
+import { CertificateNotFoundError } from './certificates.errors';
+import { VERIFY_FILE_FIELD, VerificationService } from './verification.service';
+import { verifiedJson } from './verification-views';
+
+/** The public checks of a certificate, for anyone (no token): rate-limited per client address. */
+@ApiTags('certificates')
+@Controller('api/v1/verify')
+export class VerificationApiController {
+  constructor(private readonly verification: VerificationService) {}
+
+  @Public()
+  @Get(':code')
+  @ApiOperation({
+    summary: 'Verify a certificate by its code (public)',
+    description:
+      'The code as printed, with or without dashes, in any case. Only what the certificate states comes back, and its status: valid, revoked (when, why) or replaced (by which). 429 when the address checks too often.',
+  })
+  @ApiOk(verifiedCertificateBody)
+  @ApiErrorResponses(429)
+  async byCode(@Param('code') code: string, @CurrentActor() actor: Actor) {
+    const check = await this.verification.byCode(actor, code);
+    if (check.kind === 'badCode') throw ValidationFailedError.field('code', 'certificate.badCode');
+    if (check.kind === 'notFound') throw new CertificateNotFoundError();
+    return verifiedJson(check.certificate);
+  }
+
+  @Public()
+  @Post('file')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Check whether a PDF is an unaltered certificate issued here (public)',
+    description: 'Compares the file’s SHA-256 with every certificate’s; the file is not kept. At most 1 MB. 429 when the address checks too often.',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { [VERIFY_FILE_FIELD]: { type: 'string', format: 'binary' } }, required: [VERIFY_FILE_FIELD] } })
+  @ApiOk(fileCheckBody)
+  @ApiErrorResponses(429)
+  async byFile(@CurrentActor() actor: Actor, @Req() req: Request) {
+    const check = await this.verification.byFile(actor, uploadFromRequest(req));
+    return {
+      matches: check.kind === 'found',
+      sha256: check.sha256,
+      certificate: check.kind === 'found' ? verifiedJson(check.certificate) : null,
+    };
+  }
+}

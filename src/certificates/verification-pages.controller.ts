@@ -1,0 +1,92 @@
+import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Public } from '../common/access.decorators';
+import type { Actor } from '../common/actor';
+import { LANGUAGE_COOKIE } from '../common/cookies';
+import { CurrentActor } from '../common/current-user.decorator';
+import { withFormLocals } from '../common/form-locals';
+import { FormView } from '../common/form-view';
+import { I18nService, isLanguage } from '../i18n/i18n.service';
+import { formatFileSize } from '../storage/file-size';
+import { uploadFromRequest } from '../storage/upload';
+import { verificationPath } from './certificate-documents';
+import { normalizeCode } from './verification-code';
+import { VERIFY_FILE_MAX_BYTES, VerificationService } from './verification.service';
+import { verifiedView } from './verification-views';
+
+const FORM_VIEW = 'pages/certificates/verify';
+const RESULT_VIEW = 'pages/certificates/verify-result';
+
+/**
+ * The public verification page: no login. A visitor not signed in switches language with a plain link that
+ * sets the language cookie, so reading a result writes no session.
+ */
+@ApiExcludeController()
+@Controller('verify')
+export class VerificationPagesController {
+  constructor(
+    private readonly verification: VerificationService,
+    private readonly i18n: I18nService,
+  ) {}
+
+  @Public()
+  @Get()
+  form(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
+    if (switchedLanguage(query, req, res)) return;
+    if (typeof query.code === 'string' && query.code.trim()) {
+      const code = normalizeCode(query.code);
+      if (code) return res.redirect(303, verificationPath(code));
+      const message = this.i18n.t(req.lang, 'validation.certificate.badCode');
+      return res.status(422).render(FORM_VIEW, {
+        ...this.formLocals(req),
+        values: { code: query.code },
+        fieldErrors: { code: message },
+        formError: this.i18n.t(req.lang, 'errors.validationForm'),
+        errorSummary: [{ field: 'code', message }],
+      });
+    }
+    res.render(FORM_VIEW, this.formLocals(req));
+  }
+
+  @Public()
+  @Get(':code')
+  async result(@Param('code') code: string, @Query() query: Record<string, unknown>, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+    if (switchedLanguage(query, req, res)) return;
+    const check = await this.verification.byCode(actor, code);
+    const locals = { titleKey: 'certificates.verify.resultTitle', languageLink: languageLink(req) };
+    if (check.kind !== 'found') return res.status(404).render(RESULT_VIEW, { ...locals, [check.kind]: true });
+    res.render(RESULT_VIEW, { ...locals, certificate: verifiedView(check.certificate, req.lang) });
+  }
+
+  @Public()
+  @Post('file')
+  @FormView(FORM_VIEW)
+  async file(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+    const check = await withFormLocals(
+      res,
+      async () => this.formLocals(req),
+      () => this.verification.byFile(actor, uploadFromRequest(req)),
+    );
+    const locals = { titleKey: 'certificates.verify.resultTitle', fromFile: true, sha256: check.sha256 };
+    if (check.kind === 'unknown') return res.status(200).render(RESULT_VIEW, { ...locals, fileUnknown: true });
+    res.render(RESULT_VIEW, { ...locals, certificate: verifiedView(check.certificate, req.lang) });
+  }
+
+  private formLocals(req: Request) {
+    return { titleKey: 'certificates.verify.title', maxSize: formatFileSize(VERIFY_FILE_MAX_BYTES, req.lang) };
+  }
+}
+
+/** `?lang=en` from the language link: remembered in the cookie, then the same page without it. */
+function switchedLanguage(query: Record<string, unknown>, req: Request, res: Response): boolean {
+  if (!isLanguage(query.lang)) return false;
+  res.cookie(LANGUAGE_COOKIE, query.lang, { httpOnly: true, sameSite: 'lax', maxAge: 365 * 86_400_000 });
+  res.redirect(303, req.path);
+  return true;
+}
+
+/** For a visitor with no session, the language switch is a link rather than a form (whose token would need one). */
+function languageLink(req: Request): string | null {
+  return req.user ? null : `${req.path}?lang=${req.lang === 'lv' ? 'en' : 'lv'}`;
+}
