@@ -31,6 +31,11 @@ export interface DocumentFacts {
   logos: Buffer[];
 }
 
+/** The name a certificate's PDF is stored and downloaded under: its serial, made safe for a file name. */
+export function certificateFileName(serial: string): string {
+  return `${serial.replace(/[^A-Za-z0-9._-]+/g, '-')}.pdf`;
+}
+
 /** The public link a certificate's QR code carries. */
 export function verificationPath(code: string): string {
   return `/verify/${groupCode(code)}`;

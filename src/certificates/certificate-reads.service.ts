@@ -3,12 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
+import { NotFoundError } from '../common/errors';
 import { Cohort } from '../cohorts/cohort.entity';
+import type { FileMeta } from '../storage/file-response';
 import { StorageService } from '../storage/storage.service';
 import { CertificateAccess } from './certificate-access.service';
 import { CertificateRecords } from './certificate-records.service';
 import { Certificate } from './certificate.entity';
 import { CertificateNotFoundError } from './certificates.errors';
+import { certificateFileName } from './certificate-documents';
 
 /** A certificate with the one it replaced and the one that replaced it, if any. */
 export interface CertificateWithHistory {
@@ -37,11 +40,12 @@ export class CertificateReads {
     return { certificate, replaces, replacedBy };
   }
 
-  /** The stored PDF, byte for byte as issued, for its holder or an administrator. */
-  async open(actor: Actor, id: string): Promise<{ certificate: Certificate; content: Readable }> {
+  /** The stored PDF, byte for byte as issued, for its holder or an administrator, named by its serial. */
+  async open(actor: Actor, id: string): Promise<{ meta: FileMeta; content: Readable }> {
     const certificate = await this.access.getVisible(actor, id);
     if (!(await this.storage.exists(certificate.fileKey))) throw new CertificateNotFoundError();
-    return { certificate, content: this.storage.openRead(certificate.fileKey) };
+    const meta = { fileName: certificateFileName(certificate.serial), mimeType: 'application/pdf', size: certificate.fileSize };
+    return { meta, content: this.storage.openRead(certificate.fileKey) };
   }
 
   /** The caller's own certificates, newest first, a page at a time. */
@@ -61,7 +65,8 @@ export class CertificateReads {
     await this.access.assertCanListCohort(actor, cohortId);
     const cohort = await this.dataSource
       .getRepository(Cohort)
-      .findOneOrFail({ where: { id: cohortId }, relations: { part: { programme: true } } });
+      .findOne({ where: { id: cohortId }, relations: { part: { programme: true } } });
+    if (!cohort) throw new NotFoundError('cohorts.errors.notFound');
     return { cohort, holders: await this.records.cohortHolders(cohortId) };
   }
 

@@ -79,6 +79,9 @@ const verificationSql = (where: string) => `
    ORDER BY c.issued_at DESC
    LIMIT 1`;
 
+/** The public check by code: the page's one statement (the verification benchmark's reference runs it too). */
+export const VERIFICATION_BY_CODE_SQL = verificationSql('c.verification_code = $1');
+
 /** The hand-written SQL of certificates: serial counters, who completed what, the lists and the public checks. */
 @Injectable()
 export class CertificateRecords {
@@ -86,7 +89,7 @@ export class CertificateRecords {
   private readonly byHash: PreparedRead<VerifiedCertificate>;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.byCode = PreparedRead.on(dataSource, 'certificate_by_code', verificationSql('c.verification_code = $1'));
+    this.byCode = PreparedRead.on(dataSource, 'certificate_by_code', VERIFICATION_BY_CODE_SQL);
     this.byHash = PreparedRead.on(dataSource, 'certificate_by_hash', verificationSql('c.sha256 = $1'));
   }
 

@@ -13,7 +13,7 @@ import { CertificateReads } from './certificate-reads.service';
 import { certificateJson } from './certificate-views';
 import { certificateBody, certificatePageBody, cohortCertificatesBody, programmeCertificatesBody } from './certificate.responses';
 import { issueProgrammeSchema, myCertificatesQuerySchema, reissueSchema, revokeSchema } from './certificates.schemas';
-import { certificateFileName, CertificatesService, type IssueOutcome } from './certificates.service';
+import { CertificatesService, type IssueOutcome } from './certificates.service';
 
 const ID = new ParseIdPipe('certificates.errors.notFound');
 const COHORT_ID = new ParseIdPipe('cohorts.errors.notFound');
@@ -78,11 +78,19 @@ export class CertificatesApiController {
 
   @Roles('admin')
   @Post('programmes/:id/certificates')
-  @ApiOperation({ summary: 'Issue the certificate of the whole programme to someone who completed every part', description: ISSUE_DESCRIPTION })
+  @ApiOperation({
+    summary: 'Issue the certificate of the whole programme to someone who completed every part',
+    description: ISSUE_DESCRIPTION,
+  })
   @ApiZodBody(issueProgrammeSchema)
   @ApiCreated(certificateBody)
   @ApiOk(certificateBody, 'Already held: the valid programme certificate the person holds.')
-  async issueProgramme(@Param('id', PROGRAMME_ID) id: string, @CurrentActor() actor: Actor, @Body() body: unknown, @Res({ passthrough: true }) res: Response) {
+  async issueProgramme(
+    @Param('id', PROGRAMME_ID) id: string,
+    @CurrentActor() actor: Actor,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { userId } = parseWith(issueProgrammeSchema, body);
     return issuedJson(res, await this.certificates.issue(actor, { programmeId: id, userId }));
   }
@@ -100,8 +108,8 @@ export class CertificatesApiController {
   @ApiOperation({ summary: 'The certificate’s PDF, the same bytes every time (its holder and admins)' })
   @ApiFile('application/pdf')
   async download(@Param('id', ID) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
-    const { certificate, content } = await this.reads.open(actor, id);
-    return sendStoredFile(res, { fileName: certificateFileName(certificate.serial), mimeType: 'application/pdf', size: certificate.fileSize }, content);
+    const { meta, content } = await this.reads.open(actor, id);
+    return sendStoredFile(res, meta, content);
   }
 
   @Roles('admin')
@@ -109,7 +117,8 @@ export class CertificatesApiController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Revoke a valid certificate with a reason (admins)',
-    description: 'Audited; the holder is emailed; the verification page says so at once. Its serial is never reused. 409 unless it is valid.',
+    description:
+      'Audited; the holder is emailed; the verification page says so at once. Its serial is never reused. 409 unless it is valid.',
   })
   @ApiZodBody(revokeSchema)
   @ApiOk(certificateBody)

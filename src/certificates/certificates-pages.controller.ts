@@ -21,7 +21,7 @@ import { CertificateTemplatesService } from './certificate-templates.service';
 import { certificatePageView, historyView } from './certificate-views';
 import { REVOCATION_REASONS } from './certificate.entity';
 import { issueProgrammeSchema, myCertificatesQuerySchema, reissueSchema, revokeSchema } from './certificates.schemas';
-import { certificateFileName, CertificatesService, type IssueOutcome } from './certificates.service';
+import { CertificatesService, type IssueOutcome } from './certificates.service';
 
 const ID = new ParseIdPipe('certificates.errors.notFound');
 const COHORT_ID = new ParseIdPipe('cohorts.errors.notFound');
@@ -68,7 +68,12 @@ export class CertificatesPagesController {
 
   @Roles('admin')
   @Post('enrolments/:enrolmentId/certificate')
-  async issue(@Param('enrolmentId', ENROLMENT_ID) enrolmentId: string, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+  async issue(
+    @Param('enrolmentId', ENROLMENT_ID) enrolmentId: string,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     issued(req, res, await this.certificates.issue(actor, { enrolmentId }));
   }
 
@@ -93,7 +98,13 @@ export class CertificatesPagesController {
 
   @Roles('admin')
   @Post('admin/programmes/:id/certificates')
-  async issueProgramme(@Param('id', PROGRAMME_ID) id: string, @CurrentActor() actor: Actor, @Req() req: Request, @Body() body: unknown, @Res() res: Response) {
+  async issueProgramme(
+    @Param('id', PROGRAMME_ID) id: string,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ) {
     const { userId } = parseWith(issueProgrammeSchema, body);
     issued(req, res, await this.certificates.issue(actor, { programmeId: id, userId }));
   }
@@ -117,8 +128,8 @@ export class CertificatesPagesController {
   @Authenticated()
   @Get('certificates/:id/download')
   async download(@Param('id', ID) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
-    const { certificate, content } = await this.reads.open(actor, id);
-    return sendStoredFile(res, { fileName: certificateFileName(certificate.serial), mimeType: 'application/pdf', size: certificate.fileSize }, content);
+    const { meta, content } = await this.reads.open(actor, id);
+    return sendStoredFile(res, meta, content);
   }
 
   @Roles('admin')
@@ -131,15 +142,29 @@ export class CertificatesPagesController {
   @Roles('admin')
   @Post('certificates/:id/revoke')
   @FormView('pages/certificates/revoke')
-  async revoke(@Param('id', ID) id: string, @CurrentActor() actor: Actor, @Req() req: Request, @Body() body: unknown, @Res() res: Response) {
+  async revoke(
+    @Param('id', ID) id: string,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ) {
     const input = await withFormLocals(
       res,
       () => this.revokeLocals(actor, id, req.lang),
-      async () => parseWith(revokeSchema, body),
+      async () => parseWith(revokeSchema, withoutConfirmation(body)),
     );
     const { certificate } = await this.reads.withHistory(actor, id);
     const back = `/certificates/${id}`;
-    if (!confirmed(req, res, { question: 'certificates.revoke.question', params: { serial: certificate.serial }, consequence: 'certificates.revoke.consequence', button: 'certificates.revoke.submit', back }))
+    if (
+      !confirmed(req, res, {
+        question: 'certificates.revoke.question',
+        params: { serial: certificate.serial },
+        consequence: 'certificates.revoke.consequence',
+        button: 'certificates.revoke.submit',
+        back,
+      })
+    )
       return;
     const revoked = await withFormLocals(
       res,
@@ -160,7 +185,13 @@ export class CertificatesPagesController {
   @Roles('admin')
   @Post('certificates/:id/reissue')
   @FormView('pages/certificates/reissue')
-  async reissue(@Param('id', ID) id: string, @CurrentActor() actor: Actor, @Req() req: Request, @Body() body: unknown, @Res() res: Response) {
+  async reissue(
+    @Param('id', ID) id: string,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Body() body: unknown,
+    @Res() res: Response,
+  ) {
     const certificate = await withFormLocals(
       res,
       () => this.reissueLocals(actor, id, req.lang),
@@ -202,10 +233,20 @@ export class CertificatesPagesController {
   }
 }
 
+/** The form's own fields, without the confirmation page's answer. */
+function withoutConfirmation(body: unknown): unknown {
+  const { confirm: _answer, ...fields } = (body ?? {}) as Record<string, unknown>;
+  return fields;
+}
+
 /** After an issue: to the certificate, saying whether it is new or the one already held. */
 function issued(req: Request, res: Response, { certificate, created }: IssueOutcome): void {
   req.session.flash = [
-    { kind: 'success', key: created ? 'certificates.flash.issued' : 'certificates.flash.alreadyIssued', params: { serial: certificate.serial } },
+    {
+      kind: 'success',
+      key: created ? 'certificates.flash.issued' : 'certificates.flash.alreadyIssued',
+      params: { serial: certificate.serial },
+    },
   ];
   res.redirect(303, `/certificates/${certificate.id}`);
 }

@@ -10,7 +10,14 @@ import { CertificateRecords } from './certificate-records.service';
 import { CertificateTemplatesService } from './certificate-templates.service';
 import { CertificatesService } from './certificates.service';
 
-const services = [CertificateTemplatesService, CertificatesService, CertificateAccess, CertificateDocuments, CertificateNotices, CertificateRecords];
+const services = [
+  CertificateTemplatesService,
+  CertificatesService,
+  CertificateAccess,
+  CertificateDocuments,
+  CertificateNotices,
+  CertificateRecords,
+];
 
 /** Certificates' services, shared by the web process (pages and API) and the worker (issuing a cohort in the background). */
 @Module({

@@ -14,13 +14,19 @@ import type { FilePolicy } from '../storage/file-policy';
 import { StorageService } from '../storage/storage.service';
 import { User } from '../users/user.entity';
 import { CertificateAccess } from './certificate-access.service';
-import { CertificateDocuments, type DocumentFacts } from './certificate-documents';
+import { certificateFileName, CertificateDocuments, type DocumentFacts } from './certificate-documents';
 import { CertificateNotices } from './certificate-notices';
 import { renderCertificatePdf } from './certificate-pdf';
 import { CertificateRecords } from './certificate-records.service';
 import { CertificateTemplate } from './certificate-template.entity';
 import { Certificate, CERTIFICATE_FILE_PREFIX } from './certificate.entity';
-import { CertificateNotValidError, EnrolmentNotFoundError, NoTemplateError, NotCompletedError, SerialTakenError } from './certificates.errors';
+import {
+  CertificateNotValidError,
+  EnrolmentNotFoundError,
+  NoTemplateError,
+  NotCompletedError,
+  SerialTakenError,
+} from './certificates.errors';
 import type { ReissueInput, RevokeInput } from './certificates.schemas';
 import { formatSerial } from './serial-format';
 import { newVerificationCode } from './verification-code';
@@ -50,11 +56,6 @@ const isUniqueViolation = (error: unknown, constraint: string) =>
   error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === constraint;
 
 const SERIAL_CONSTRAINT = 'UQ_87af1f436e42688acef033da093';
-
-/** The name a certificate's PDF is downloaded under: its serial, made safe for a file name. */
-export function certificateFileName(serial: string): string {
-  return `${serial.replace(/[^A-Za-z0-9._-]+/g, '-')}.pdf`;
-}
 
 /**
  * Issuing, revoking and reissuing certificates. Each is one unit of work: the holder's row is locked first, so
@@ -104,7 +105,13 @@ export class CertificatesService {
       const old = await this.lockValid(manager, id);
       const holder = await this.lockHolder(manager, old.userId);
       const period = await this.records.periodOf(manager, old.enrolmentIds);
-      const plan: Plan = { ...period, userId: old.userId, programmeId: old.programmeId, partId: old.partId, enrolmentIds: old.enrolmentIds };
+      const plan: Plan = {
+        ...period,
+        userId: old.userId,
+        programmeId: old.programmeId,
+        partId: old.partId,
+        enrolmentIds: old.enrolmentIds,
+      };
       await manager.getRepository(Certificate).update({ id: old.id }, { status: 'replaced' });
       const certificate = await this.write(manager, actor, plan, input.holderName ?? holder.name, holder, old.id);
       await this.audit.record(

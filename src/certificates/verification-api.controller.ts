@@ -39,10 +39,13 @@ export class VerificationApiController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Check whether a PDF is an unaltered certificate issued here (public)',
-    description: 'Compares the file’s SHA-256 with every certificate’s; the file is not kept. At most 1 MB. 429 when the address checks too often.',
+    description:
+      'Compares the file’s SHA-256 with every certificate’s; the file is not kept. At most 1 MB. 429 when the address checks too often.',
   })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { [VERIFY_FILE_FIELD]: { type: 'string', format: 'binary' } }, required: [VERIFY_FILE_FIELD] } })
+  @ApiBody({
+    schema: { type: 'object', properties: { [VERIFY_FILE_FIELD]: { type: 'string', format: 'binary' } }, required: [VERIFY_FILE_FIELD] },
+  })
   @ApiOk(fileCheckBody)
   @ApiErrorResponses(429)
   async byFile(@CurrentActor() actor: Actor, @Req() req: Request) {

@@ -51,7 +51,13 @@ export class VerificationPagesController {
 
   @Public()
   @Get(':code')
-  async result(@Param('code') code: string, @Query() query: Record<string, unknown>, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+  async result(
+    @Param('code') code: string,
+    @Query() query: Record<string, unknown>,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     if (switchedLanguage(query, req, res)) return;
     const check = await this.verification.byCode(actor, code);
     const locals = { titleKey: 'certificates.verify.resultTitle', languageLink: languageLink(req) };
@@ -69,8 +75,8 @@ export class VerificationPagesController {
       () => this.verification.byFile(actor, uploadFromRequest(req)),
     );
     const locals = { titleKey: 'certificates.verify.resultTitle', fromFile: true, sha256: check.sha256 };
-    if (check.kind === 'unknown') return res.status(200).render(RESULT_VIEW, { ...locals, fileUnknown: true });
-    res.render(RESULT_VIEW, { ...locals, certificate: verifiedView(check.certificate, req.lang) });
+    const result = check.kind === 'found' ? { certificate: verifiedView(check.certificate, req.lang) } : { fileUnknown: true };
+    res.status(200).render(RESULT_VIEW, { ...locals, ...result });
   }
 
   private formLocals(req: Request) {

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { takeWindowPlaces } from '../redis/fixed-windows';
 import { REDIS } from '../redis/redis.module';
+import type { RedisClient } from '../redis/redis-connection';
+import { appKey } from '../redis/redis-keys';
 import { VerificationRateLimitedError } from './certificates.errors';
 
 /**
@@ -13,15 +14,20 @@ import { VerificationRateLimitedError } from './certificates.errors';
 @Injectable()
 export class VerificationRateLimiter {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly config: AppConfig,
   ) {}
 
   /** Counts the check, or refuses it when the address has used up its window. */
   async acquire(address: string | null): Promise<void> {
-    const { VERIFY_MAX_PER_ADDRESS, VERIFY_WINDOW_SECONDS } = this.config.env;
-    const limits = [{ key: `verify:address:${address ?? 'unknown'}`, max: VERIFY_MAX_PER_ADDRESS }];
+    const { VERIFY_MAX_PER_ADDRESS, VERIFY_WINDOW_SECONDS, REDIS_PREFIX } = this.config.env;
+    const limits = [{ key: verificationKey(REDIS_PREFIX, address), max: VERIFY_MAX_PER_ADDRESS }];
     const waitMs = await takeWindowPlaces(this.redis, limits, VERIFY_WINDOW_SECONDS * 1000);
     if (waitMs > 0) throw new VerificationRateLimitedError(Math.ceil(waitMs / 1000));
   }
+}
+
+/** The counter of one address's checks. */
+export function verificationKey(redisPrefix: string, address: string | null): string {
+  return appKey(redisPrefix, `verify:address:${address ?? 'unknown'}`);
 }

@@ -6,14 +6,8 @@ import { verificationPath } from './certificate-documents';
 /** What the public verification page and API show of a certificate: only what it states, and its standing. */
 export function verifiedView(c: VerifiedCertificate, lang: Language) {
   return {
-    serial: c.serial,
-    holderName: c.holder_name,
-    programmeTitle: c.programme_title,
-    partTitle: c.part_title,
-    academicHours: c.academic_hours,
+    ...verifiedJson(c),
     issuedOn: formatDate(c.issued_at, lang),
-    issuer: c.issuer_name,
-    status: c.status,
     statusKey: `certificates.status.${c.status}`,
     revokedOn: c.revoked_at ? formatDate(c.revoked_at, lang) : null,
     reasonKey: c.revocation_reason ? `certificates.reasons.${c.revocation_reason}` : null,

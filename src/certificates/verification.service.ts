@@ -28,11 +28,11 @@ export class VerificationService {
     private readonly limiter: VerificationRateLimiter,
   ) {}
 
+  /** The check is counted and the certificate read at the same time: a refused check's read is simply not shown. */
   async byCode(actor: Actor, input: string): Promise<CodeCheck> {
-    await this.limiter.acquire(actor.ip);
     const code = normalizeCode(input);
+    const [, certificate] = await Promise.all([this.limiter.acquire(actor.ip), code ? this.records.verifyCode(code) : null]);
     if (!code) return { kind: 'badCode' };
-    const certificate = await this.records.verifyCode(code);
     return certificate ? { kind: 'found', certificate } : { kind: 'notFound', code };
   }
 
@@ -43,7 +43,9 @@ export class VerificationService {
       ({ file } = await digestUpload(upload, VERIFY_FILE_FIELD, VERIFY_FILE_MAX_BYTES));
     } catch (error) {
       if (!(error instanceof DigestLimitExceededError)) throw error;
-      throw ValidationFailedError.field(VERIFY_FILE_FIELD, 'certificate.fileTooLarge', { size: formatFileSize(VERIFY_FILE_MAX_BYTES, actor.language) });
+      throw ValidationFailedError.field(VERIFY_FILE_FIELD, 'certificate.fileTooLarge', {
+        size: formatFileSize(VERIFY_FILE_MAX_BYTES, actor.language),
+      });
     }
     if (!file) throw ValidationFailedError.field(VERIFY_FILE_FIELD, 'certificate.fileRequired');
     if (!file.head.toString('latin1').startsWith('%PDF-')) throw ValidationFailedError.field(VERIFY_FILE_FIELD, 'certificate.notPdf');
