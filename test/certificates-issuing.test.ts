@@ -1,15 +1,12 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import request from 'supertest';
 import { IsNull } from 'typeorm';
 import { AuditEvent } from '../src/audit/audit-event.entity';
 import { Certificate } from '../src/certificates/certificate.entity';
 import { CertificateTemplate } from '../src/certificates/certificate-template.entity';
 import { CertificatesService } from '../src/certificates/certificates.service';
+import { readPdfSeal } from '../src/certificates/pdf-seal';
+import { groupCode } from '../src/certificates/verification-code';
 import { systemActor } from '../src/common/actor';
 import { Clock } from '../src/common/clock';
 import { OutboxMessage } from '../src/notifications/outbox-message.entity';
@@ -20,22 +17,10 @@ import { markCompleted } from './support/completion-factories';
 import { actorOf, createAdmin, createApiToken, createInstructor, createTrainee } from './support/factories';
 import { logIn, postForm } from './support/http';
 import { createPart, enrol, createCohort } from './support/schedule-factories';
+import { pdfQrCodes, pdfText } from './support/pdf-tools';
 import { useTemporaryUploadDir } from './support/uploads';
 
 useTemporaryUploadDir();
-const run = promisify(execFile);
-
-/** The text of a PDF as pdftotext reads it. */
-async function pdfText(pdf: Buffer): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'kursors-pdf-'));
-  try {
-    writeFileSync(join(dir, 'c.pdf'), pdf);
-    return (await run('pdftotext', ['-layout', join(dir, 'c.pdf'), '-'])).stdout;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 const binary = (res: request.Response, callback: (error: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
   res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -118,7 +103,13 @@ describe('issuing certificates', () => {
         .update(first.body as Buffer)
         .digest('hex'),
     ).toBe(certificate.sha256);
-    expect(await pdfText(first.body as Buffer)).toContain('Ģirts Žūriņš-Ķēniņš');
+    // It reads back with the Latvian name and the serial, its QR code gives the verification link, and it is sealed.
+    const pdf = first.body as Buffer;
+    const text = pdfText(pdf);
+    expect(text).toContain('Ģirts Žūriņš-Ķēniņš');
+    expect(text).toContain(certificate.serial);
+    expect(pdfQrCodes(pdf)).toEqual([`http://kursors.test/verify/${groupCode(certificate.verificationCode)}`]);
+    expect(readPdfSeal(pdf).status).toBe('valid');
 
     const mine = await holder.get('/my/certificates');
     expect(mine.text).toContain('Mani apliecinājumi');

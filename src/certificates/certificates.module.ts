@@ -7,6 +7,7 @@ import { CertificateAccess } from './certificate-access.service';
 import { CertificateDocuments } from './certificate-documents';
 import { CertificateNotices } from './certificate-notices';
 import { CertificateRecords } from './certificate-records.service';
+import { CertificateSigningModule } from './certificate-signing.module';
 import { CertificateTemplatesService } from './certificate-templates.service';
 import { CertificatesService } from './certificates.service';
 
@@ -21,7 +22,7 @@ const services = [
 
 /** Certificates' services, shared by the web process (pages and API) and the worker (issuing a cohort in the background). */
 @Module({
-  imports: [ProgrammesModule, CohortAccessModule, StorageModule, NotificationsModule],
+  imports: [ProgrammesModule, CohortAccessModule, StorageModule, NotificationsModule, CertificateSigningModule],
   providers: services,
   exports: [...services, ProgrammesModule, StorageModule],
 })

@@ -17,6 +17,7 @@ import { CertificateAccess } from './certificate-access.service';
 import { certificateFileName, CertificateDocuments, type DocumentFacts } from './certificate-documents';
 import { CertificateNotices } from './certificate-notices';
 import { renderCertificatePdf } from './certificate-pdf';
+import { PdfSealService } from './pdf-seal.service';
 import { CertificateRecords } from './certificate-records.service';
 import { CertificateTemplate } from './certificate-template.entity';
 import { Certificate, CERTIFICATE_FILE_PREFIX } from './certificate.entity';
@@ -60,7 +61,7 @@ const SERIAL_CONSTRAINT = 'UQ_87af1f436e42688acef033da093';
 /**
  * Issuing, revoking and reissuing certificates. Each is one unit of work: the holder's row is locked first, so
  * issues for one person take turns (and a second finds the first's certificate); the serial is taken from the
- * programme's counter for the year in the same transaction, the PDF made and stored once with its SHA-256, the
+ * programme's counter for the year in the same transaction, the PDF made, sealed and stored once with its SHA-256, the
  * change audited and the holder emailed when it commits. A background job calls `issue` with the system actor,
  * once per enrolment, as often as it likes.
  */
@@ -73,6 +74,7 @@ export class CertificatesService {
     private readonly documents: CertificateDocuments,
     private readonly notices: CertificateNotices,
     private readonly storage: StorageService,
+    private readonly seal: PdfSealService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -213,7 +215,11 @@ export class CertificatesService {
     const serial = formatSerial(facts.template.serialFormat, year, number);
     const code = newVerificationCode();
     const document = this.documents.build(facts, serial, code);
-    const pdf = await renderCertificatePdf(document);
+    const pdf = await this.seal.seal(await renderCertificatePdf(document), {
+      signedAt: facts.issuedAt,
+      reason: `${document.title} ${serial}`,
+      location: document.place,
+    });
     const file = await this.storage.store(Readable.from([pdf]), certificateFileName(serial), PDF_POLICY);
     this.storage.discardOnRollback(manager, [file]);
     const repo = manager.getRepository(Certificate);
