@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { NotFoundError } from '../common/errors';
 import { Cohort } from '../cohorts/cohort.entity';
-import type { FileMeta } from '../storage/file-response';
+import type { Download } from '../common/download';
+import { storedFileDownload } from '../storage/stored-file-download';
 import { StorageService } from '../storage/storage.service';
 import { CertificateAccess } from './certificate-access.service';
 import { CertificateRecords } from './certificate-records.service';
@@ -41,11 +41,11 @@ export class CertificateReads {
   }
 
   /** The stored PDF, byte for byte as issued, for its holder or an administrator, named by its serial. */
-  async open(actor: Actor, id: string): Promise<{ meta: FileMeta; content: Readable }> {
+  async open(actor: Actor, id: string): Promise<Download> {
     const certificate = await this.access.getVisible(actor, id);
     if (!(await this.storage.exists(certificate.fileKey))) throw new CertificateNotFoundError();
     const meta = { fileName: certificateFileName(certificate.serial), mimeType: 'application/pdf', size: certificate.fileSize };
-    return { meta, content: this.storage.openRead(certificate.fileKey) };
+    return storedFileDownload(meta, this.storage.openRead(certificate.fileKey));
   }
 
   /** The caller's own certificates, newest first, a page at a time. */

@@ -8,7 +8,7 @@ import { CurrentActor } from '../common/current-user.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
 import { ProgrammesService } from '../programmes/programmes.service';
-import { sendStoredFile } from '../storage/file-response';
+import { sendDownload } from '../common/download-response';
 import { CertificateReads } from './certificate-reads.service';
 import { certificateJson } from './certificate-views';
 import { certificateBody, certificatePageBody, cohortCertificatesBody, programmeCertificatesBody } from './certificate.responses';
@@ -108,8 +108,7 @@ export class CertificatesApiController {
   @ApiOperation({ summary: 'The certificate’s PDF, the same bytes every time (its holder and admins)' })
   @ApiFile('application/pdf')
   async download(@Param('id', ID) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
-    const { meta, content } = await this.reads.open(actor, id);
-    return sendStoredFile(res, meta, content);
+    return sendDownload(res, await this.reads.open(actor, id));
   }
 
   @Roles('admin')

@@ -15,7 +15,7 @@ import type { Language } from '../i18n/languages';
 import { localized } from '../i18n/localized';
 import { programmeFooter } from '../programmes/programme-footer';
 import { ProgrammesService } from '../programmes/programmes.service';
-import { sendStoredFile } from '../storage/file-response';
+import { sendDownload } from '../common/download-response';
 import { CertificateReads } from './certificate-reads.service';
 import { CertificateTemplatesService } from './certificate-templates.service';
 import { certificatePageView, historyView } from './certificate-views';
@@ -128,8 +128,7 @@ export class CertificatesPagesController {
   @Authenticated()
   @Get('certificates/:id/download')
   async download(@Param('id', ID) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
-    const { meta, content } = await this.reads.open(actor, id);
-    return sendStoredFile(res, meta, content);
+    return sendDownload(res, await this.reads.open(actor, id));
   }
 
   @Roles('admin')
