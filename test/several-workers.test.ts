@@ -53,6 +53,7 @@ describe('several workers', () => {
         'expired-sessions',
         'orphan-files',
         'outbox-sweep',
+        'report-export-cleanup',
         'session-reminders-scan',
       ].sort(),
     );
