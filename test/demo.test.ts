@@ -13,8 +13,10 @@ describe('demo data', () => {
   beforeAll(async () => {
     t = await startWebApp();
     // The demo and every programme test factories made under the same agreement number go, so the story below is
-    // the demo's alone. Their exams go first: an attempt keeps the question versions it drew from being deleted.
+    // the demo's alone. Their exams and certificates go first: an attempt keeps the question versions it drew from
+    // being deleted, and a certificate is a record its programme may not take with it.
     const programmes = `SELECT id FROM programmes WHERE agreement_number = '1DP/1.5.2.2.3/11/APIA/SIF/110/71'`;
+    await t.dataSource.query(`DELETE FROM certificates WHERE programme_id IN (${programmes})`);
     await t.dataSource.query(
       `DELETE FROM exams WHERE cohort_id IN (SELECT c.id FROM cohorts c JOIN parts p ON p.id = c.part_id WHERE p.programme_id IN (${programmes}))`,
     );
