@@ -1,6 +1,7 @@
 import QRCode from 'qrcode';
 import { openPdf, pdfFontsFor } from '../common/pdf-fonts';
 import { pdfPicture, type PdfPicture } from '../common/pdf-images';
+import { pdfLanguage } from '../common/pdf-layout';
 import { formatCalendarDate, formatCalendarPeriod, parseCalendarDate, rigaTime } from '../i18n/dates';
 import { CERTIFICATE_LABEL_KEYS, type CertificateDocument, type CertificateLabelKey } from './certificate-document';
 import { hoursText } from './certificate-labels';
@@ -27,7 +28,7 @@ export async function renderCertificatePdf(doc: CertificateDocument): Promise<Bu
     size: 'A4',
     margin: 0,
     pdfVersion: '1.7',
-    lang: doc.lang === 'lv' ? 'lv-LV' : 'en-GB',
+    lang: pdfLanguage(doc.lang),
     displayTitle: true,
     info: {
       Title: `${doc.title} ${labels.serial} ${doc.serial}: ${doc.holderName}`,
