@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AssignmentsWorkerModule } from './assignments/assignments-worker.module';
 import { AuthWorkerModule } from './auth/auth-worker.module';
 import { AttendanceWorkerModule } from './attendance/attendance-worker.module';
+import { CompletionWorkerModule } from './completion/completion-worker.module';
 import { CoreModule } from './core.module';
 import { ExamsWorkerModule } from './exams/exams-worker.module';
 import { ExamNoticesWorkerModule } from './exams/exam-notices-worker.module';
@@ -23,6 +24,7 @@ import { ReportsWorkerModule } from './reports/reports-worker.module';
     ExamsWorkerModule,
     ExamNoticesWorkerModule,
     ReportsWorkerModule,
+    CompletionWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -20,7 +20,7 @@ import { PartsService } from '../src/programmes/parts.service';
 import { SessionChangesService } from '../src/sessions/session-changes.service';
 import type { Session } from '../src/sessions/session.entity';
 import type { User } from '../src/users/user.entity';
-import { startWebApp, TestApp } from './support/app';
+import { startWebApp, startWorker, TestApp } from './support/app';
 import { eventually } from './support/eventually';
 import { actorOf, createAdmin, createInstructor, createTrainee } from './support/factories';
 import { createAssignment, handIn } from './support/grading-factories';
@@ -322,6 +322,39 @@ describe('completion, kept up to date by each change that affects it', () => {
         { criterion: 'attendance', state: 'pending', missing: { count: 2, unit: 'sessions' }, progress: { done: 0, of: 2 } },
         { criterion: 'final_exam', state: 'pending', missing: { count: 0, unit: 'examNotSet' }, progress: { done: 0, of: 1 } },
       ]);
+    });
+
+    it('is stored by the worker on its start for a member enrolled before completion was kept', async () => {
+      const { cohort, trainees, sessions } = await scene({ minAttendancePercent: 50 }, 2, 2);
+      const [early, late] = trainees;
+      await mark(sessions[0], [
+        [early, 'present'],
+        [late, 'absent'],
+      ]);
+      // As an installation that kept no completion had it: the facts, and no stored result.
+      await t.dataSource.query(`DELETE FROM enrolment_completions WHERE enrolment_id IN (SELECT id FROM enrolments WHERE cohort_id = $1)`, [
+        cohort.id,
+      ]);
+      expect((await completionOf(t.dataSource, cohort, early)).state).toBeNull();
+
+      const worker = await startWorker();
+      try {
+        const stored = await eventually(
+          async () => {
+            const row = await completionOf(t.dataSource, cohort, early);
+            return row.state ? row : null;
+          },
+          15000,
+          'the completion stored',
+        );
+        expect(stored.state).toBe('completed');
+        expect(stored.completed).toBe(true);
+        const other = await completionOf(t.dataSource, cohort, late);
+        expect(other.state).toBe('in_progress');
+        expect(criterion(other, 'attendance')).toMatchObject({ state: 'pending', progress: { done: 0, of: 1 } });
+      } finally {
+        await worker.close();
+      }
     });
   });
 

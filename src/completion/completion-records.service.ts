@@ -230,6 +230,16 @@ export class CompletionRecords {
     }));
   }
 
+  /** Open cohorts with a member whose completion has never been stored (enrolled before completion was kept). */
+  async cohortsWithUnrecordedMembers(): Promise<string[]> {
+    const rows: { cohort_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT m.cohort_id FROM cohort_members m JOIN cohorts c ON c.id = m.cohort_id
+        WHERE c.closed_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM enrolment_completions ec WHERE ec.enrolment_id = m.enrolment_id)`,
+    );
+    return rows.map((r) => r.cohort_id);
+  }
+
   /** Stores the results given, in one statement. */
   async write(manager: EntityManager, rows: CompletionWrite[]): Promise<void> {
     if (!rows.length) return;

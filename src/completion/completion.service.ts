@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
-import { inUnitOfWork } from '../database/unit-of-work';
+import { inUnitOfWork, unitOfWork } from '../database/unit-of-work';
 import type { CompletionRule } from '../programmes/completion-rule';
 import { effectivelyCompleted, evaluateCompletion, type Evaluation } from './completion-evaluation';
 import { CompletionRecords, type CompletionScope, type CompletionWrite, type FactsRecord } from './completion-records.service';
@@ -77,6 +77,17 @@ export class CompletionService {
       planned.flatMap((p) => (p.write ? [p.write] : [])),
     );
     return planned.flatMap((p) => (p.change ? [p.change] : []));
+  }
+
+  /**
+   * Stores the result of every member of an open cohort who has none yet — enrolments made before completion was
+   * kept — so that what counts `completed_enrolments` (reports, indicators, certificates ready to issue) sees them.
+   * One unit of work per cohort, locked like any change; returns how many cohorts were brought up to date.
+   */
+  async recordMissing(): Promise<number> {
+    const cohortIds = await this.records.cohortsWithUnrecordedMembers();
+    for (const cohortId of cohortIds) await unitOfWork(this.dataSource, (manager) => this.reevaluate(manager, { cohortId }));
+    return cohortIds.length;
   }
 
   /**
