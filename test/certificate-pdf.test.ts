@@ -2,7 +2,7 @@ import { renderCertificatePdf } from '../src/certificates/certificate-pdf';
 import { CertificateLogoError } from '../src/certificates/certificate-pdf.errors';
 import { certificateDocument } from './support/certificate-documents';
 import { jpegLogo, logoPng } from './support/files';
-import { pdfQrCodes, pdfFonts, pdfInfo, pdfText } from './support/pdf-tools';
+import { pdfQrCodes, pdfFonts, pdfInfo, pdfText, pdfWords } from './support/pdf-tools';
 
 const LATVIAN = 'āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ';
 
@@ -91,7 +91,7 @@ describe('the certificate PDF', () => {
 
   it('is written in English for an English-speaking holder', async () => {
     const english = await renderCertificatePdf(certificateDocument({ lang: 'en', title: 'Certificate', academicHours: 21 }));
-    const flat = pdfText(english).replace(/\s+/g, ' ');
+    const flat = pdfWords(english);
     expect(flat).toContain('CERTIFICATE');
     expect(flat).toContain('This is to certify that');
     expect(flat).toContain('Volume: 21 academic hours');
@@ -102,13 +102,13 @@ describe('the certificate PDF', () => {
   });
 
   it('says one academic hour in the singular, 21 too in Latvian', async () => {
-    const flat = pdfText(await renderCertificatePdf(certificateDocument({ academicHours: 21 }))).replace(/\s+/g, ' ');
+    const flat = pdfWords(await renderCertificatePdf(certificateDocument({ academicHours: 21 })));
     expect(flat).toContain('Apjoms: 21 akadēmiskā stunda');
   });
 
   it('prints a programme certificate without a part, and without logos or a publicity statement', async () => {
     const bare = await renderCertificatePdf(certificateDocument({ partTitle: null, logos: [], publicityStatement: '' }));
-    const flat = pdfText(bare).replace(/\s+/g, ' ');
+    const flat = pdfWords(bare);
     expect(flat).not.toContain('Programmas daļa');
     expect(flat).toContain('Daugavpils pašvaldības kapacitātes stiprināšana');
     expect(pdfQrCodes(bare)).toEqual(['https://kursors.example.lv/verify/K7QX-M2PA-9FJD-W4RT']);
@@ -139,7 +139,7 @@ describe('the certificate PDF', () => {
     );
     const long = await renderCertificatePdf(certificateDocument({ learningOutcomes: outcomes }));
     expect(pdfInfo(long).Pages).toBe('2');
-    const flat = pdfText(long).replace(/\s+/g, ' ');
+    const flat = pdfWords(long);
     expect(flat).toContain('Mācību rezultāti ir uzskaitīti otrajā lappusē.');
     expect(flat).toContain('Mācību rezultāti (turpinājums)');
     expect(flat).toContain('1. rezultāts:');
@@ -153,10 +153,7 @@ describe('the certificate PDF', () => {
       position: `Komisijas loceklis Nr. ${i + 1}`,
     }));
     for (const count of [4, 5]) {
-      const flat = pdfText(await renderCertificatePdf(certificateDocument({ signatories: signatories.slice(0, count) }))).replace(
-        /\s+/g,
-        ' ',
-      );
+      const flat = pdfWords(await renderCertificatePdf(certificateDocument({ signatories: signatories.slice(0, count) })));
       for (const person of signatories.slice(0, count)) {
         expect(flat).toContain(person.name);
         expect(flat).toContain(person.position);

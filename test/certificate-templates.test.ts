@@ -1,25 +1,18 @@
-import request from 'supertest';
 import { AuditEvent } from '../src/audit/audit-event.entity';
 import { CertificateTemplate } from '../src/certificates/certificate-template.entity';
-import type { User } from '../src/users/user.entity';
 import { startWebApp, TestApp } from './support/app';
 import { templateForm, templateInput } from './support/certificate-factories';
-import { createAdmin, createApiToken } from './support/factories';
-import { logIn, postForm } from './support/http';
+import { type ApiCall, postForm, signInAdmin } from './support/http';
 import { createProgramme } from './support/schedule-factories';
 
 describe('certificate templates', () => {
   let t: TestApp;
-  let admin: User;
   let adminAgent: ReturnType<TestApp['agent']>;
-  let api: (method: 'get' | 'put', path: string) => request.Test;
+  let api: ApiCall;
 
   beforeAll(async () => {
     t = await startWebApp();
-    admin = await createAdmin(t.dataSource);
-    adminAgent = await logIn(t.agent(), admin.email);
-    const { secret } = await createApiToken(t.dataSource, admin);
-    api = (method, path) => t.http()[method](path).set('Authorization', `Bearer ${secret}`);
+    ({ agent: adminAgent, api } = await signInAdmin(t));
   });
   afterAll(() => t.close());
 

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import request from 'supertest';
 import { IsNull } from 'typeorm';
 import { AuditEvent } from '../src/audit/audit-event.entity';
 import { Certificate } from '../src/certificates/certificate.entity';
@@ -8,42 +7,27 @@ import { CertificatesService } from '../src/certificates/certificates.service';
 import { readPdfSeal } from '../src/certificates/pdf-seal';
 import { groupCode } from '../src/certificates/verification-code';
 import { systemActor } from '../src/common/actor';
-import { Clock } from '../src/common/clock';
 import { OutboxMessage } from '../src/notifications/outbox-message.entity';
 import type { User } from '../src/users/user.entity';
-import { startWebApp, TestApp } from './support/app';
-import { completedCohort } from './support/certificate-factories';
+import type { TestApp } from './support/app';
+import { completedCohort, issuedCertificate, startCertificateApp } from './support/certificate-factories';
 import { markCompleted } from './support/completion-factories';
-import { actorOf, createAdmin, createApiToken, createInstructor, createTrainee } from './support/factories';
-import { logIn, postForm } from './support/http';
+import { actorOf, createApiToken, createInstructor, createTrainee } from './support/factories';
+import { apiClient, type ApiCall, bytes, logIn, postForm } from './support/http';
 import { createPart, enrol, createCohort } from './support/schedule-factories';
 import { pdfQrCodes, pdfText } from './support/pdf-tools';
 import { useTemporaryUploadDir } from './support/uploads';
 
 useTemporaryUploadDir();
-const binary = (res: request.Response, callback: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
-};
 
 describe('issuing certificates', () => {
   let t: TestApp;
   let service: CertificatesService;
   let admin: User;
   let adminAgent: ReturnType<TestApp['agent']>;
-  let adminApi: (method: 'get' | 'post', path: string) => request.Test;
+  let adminApi: ApiCall;
 
-  beforeAll(async () => {
-    t = await startWebApp();
-    service = t.app.get(CertificatesService);
-    // Issued on 20 June 2012, Riga time: the serials carry 2012.
-    t.app.get(Clock).set(new Date('2012-06-20T09:00:00Z'));
-    admin = await createAdmin(t.dataSource);
-    adminAgent = await logIn(t.agent(), admin.email);
-    const { secret } = await createApiToken(t.dataSource, admin);
-    adminApi = (method, path) => t.http()[method](path).set('Authorization', `Bearer ${secret}`);
-  });
+  beforeAll(async () => ({ t, service, admin, adminAgent, adminApi } = await startCertificateApp()));
   afterAll(() => t.close());
 
   const formatOf = async (programmeId: string) =>
@@ -91,8 +75,8 @@ describe('issuing certificates', () => {
 
     // The holder downloads it: the same bytes every time, named by the serial, and it reads back with the Latvian name.
     const holder = await logIn(t.agent(), trainee.email);
-    const first = await holder.get(`/certificates/${certificate.id}/download`).buffer(true).parse(binary);
-    const second = await holder.get(`/certificates/${certificate.id}/download`).buffer(true).parse(binary);
+    const first = await bytes(holder.get(`/certificates/${certificate.id}/download`));
+    const second = await bytes(holder.get(`/certificates/${certificate.id}/download`));
     expect(first.status).toBe(200);
     expect(first.headers['content-type']).toBe('application/pdf');
     expect(first.headers['content-disposition']).toContain(`${certificate.serial.replace('/', '-')}.pdf`);
@@ -117,8 +101,7 @@ describe('issuing certificates', () => {
   });
 
   it('issues in English when the trainee’s language is English', async () => {
-    const world = await completedCohort(t.dataSource, 1, { names: ['Anna Smith'], language: 'en' });
-    const { certificate } = await service.issue(actorOf(admin), { enrolmentId: world.enrolments[0].id });
+    const { certificate } = await issuedCertificate({ t, service, admin }, { names: ['Anna Smith'], language: 'en' });
     expect(certificate).toMatchObject({
       language: 'en',
       programmeTitle: 'Course cycle for Daugavpils municipal staff',
@@ -229,12 +212,11 @@ describe('issuing certificates', () => {
 
   it('lets only administrators issue and revoke, and only the holder and administrators see a certificate', async () => {
     const instructor = await createInstructor(t.dataSource);
-    const world = await completedCohort(t.dataSource, 2, { instructors: [instructor] });
-    const { certificate } = await service.issue(actorOf(admin), { enrolmentId: world.enrolments[0].id });
+    const { world, certificate } = await issuedCertificate({ t, service, admin }, { count: 2, instructors: [instructor] });
     const [holder, other] = await Promise.all(world.trainees.map((u) => logIn(t.agent(), u.email)));
     const teacher = await logIn(t.agent(), instructor.email);
     const { secret: instructorToken } = await createApiToken(t.dataSource, instructor);
-    const asInstructor = (path: string) => t.http().post(path).set('Authorization', `Bearer ${instructorToken}`);
+    const asInstructor = (path: string) => apiClient(t, instructorToken)('post', path);
 
     expect((await asInstructor(`/api/v1/enrolments/${world.enrolments[1].id}/certificate`)).status).toBe(403);
     expect((await asInstructor(`/api/v1/certificates/${certificate.id}/revoke`).send({ reason: 'other', note: 'x' })).status).toBe(403);

@@ -1,46 +1,29 @@
-import request from 'supertest';
 import { AuditEvent } from '../src/audit/audit-event.entity';
 import { Certificate } from '../src/certificates/certificate.entity';
 import { CertificatesService } from '../src/certificates/certificates.service';
 import { groupCode } from '../src/certificates/verification-code';
-import { Clock } from '../src/common/clock';
 import { OutboxMessage } from '../src/notifications/outbox-message.entity';
 import { REDIS } from '../src/redis/redis.module';
 import type { RedisClient } from '../src/redis/redis-connection';
 import { appKey } from '../src/redis/redis-keys';
 import type { User } from '../src/users/user.entity';
-import { startWebApp, TestApp } from './support/app';
-import { completedCohort } from './support/certificate-factories';
-import { actorOf, createAdmin, createApiToken } from './support/factories';
-import { csrfFrom, logIn, postForm, unescapeHtml } from './support/http';
+import type { TestApp } from './support/app';
+import { issuedCertificate, startCertificateApp } from './support/certificate-factories';
+import { type ApiCall, bytes, csrfFrom, logIn, postForm, unescapeHtml } from './support/http';
 import { multipartBody, useTemporaryUploadDir } from './support/uploads';
 
 useTemporaryUploadDir();
 const LIMIT = 40;
 process.env.VERIFY_MAX_PER_ADDRESS = String(LIMIT);
 
-const binary = (res: request.Response, callback: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
-};
-
 describe('verifying, revoking and reissuing certificates', () => {
   let t: TestApp;
   let service: CertificatesService;
   let admin: User;
   let adminAgent: ReturnType<TestApp['agent']>;
-  let adminApi: (method: 'get' | 'post', path: string) => request.Test;
+  let adminApi: ApiCall;
 
-  beforeAll(async () => {
-    t = await startWebApp();
-    service = t.app.get(CertificatesService);
-    t.app.get(Clock).set(new Date('2012-06-20T09:00:00Z'));
-    admin = await createAdmin(t.dataSource);
-    adminAgent = await logIn(t.agent(), admin.email);
-    const { secret } = await createApiToken(t.dataSource, admin);
-    adminApi = (method, path) => t.http()[method](path).set('Authorization', `Bearer ${secret}`);
-  });
+  beforeAll(async () => ({ t, service, admin, adminAgent, adminApi } = await startCertificateApp()));
   afterAll(() => t.close());
 
   /** Each test starts with the address's checks unused. */
@@ -51,8 +34,7 @@ describe('verifying, revoking and reissuing certificates', () => {
   });
 
   async function issued(names = ['Ģirts Žūriņš-Ķēniņš']) {
-    const world = await completedCohort(t.dataSource, names.length, { names });
-    const { certificate } = await service.issue(actorOf(admin), { enrolmentId: world.enrolments[0].id });
+    const { world, certificate } = await issuedCertificate({ t, service, admin }, { names });
     return { world, certificate, path: `/verify/${groupCode(certificate.verificationCode)}` };
   }
 
@@ -195,7 +177,7 @@ describe('verifying, revoking and reissuing certificates', () => {
   it('tells whether a PDF someone holds is an unaltered original issued here', async () => {
     const { world, certificate } = await issued();
     const holder = await logIn(t.agent(), world.trainees[0].email);
-    const pdf = (await holder.get(`/certificates/${certificate.id}/download`).buffer(true).parse(binary)).body as Buffer;
+    const pdf = (await bytes(holder.get(`/certificates/${certificate.id}/download`))).body as Buffer;
 
     const visitor = t.agent();
     const form = await visitor.get('/verify');

@@ -3,10 +3,8 @@ import { Certificate } from '../../src/certificates/certificate.entity';
 import { CertificateTemplate } from '../../src/certificates/certificate-template.entity';
 import { Clock } from '../../src/common/clock';
 import { expectAccessible, logInAs, openBrowser, serveWebApp, visit, type ServedApp, type TestBrowser } from '../support/browser';
-import { uniqueSerialFormat } from '../support/certificate-factories';
-import { markCompleted } from '../support/completion-factories';
-import { createAdmin, createTrainee } from '../support/factories';
-import { createCohort, createPart, createProgramme, enrol } from '../support/schedule-factories';
+import { completedCohort, ISSUED_AT, uniqueSerialFormat } from '../support/certificate-factories';
+import { createAdmin } from '../support/factories';
 import { useTemporaryUploadDir } from '../support/uploads';
 
 const uploadDir = useTemporaryUploadDir();
@@ -21,18 +19,16 @@ describe('certificates in Chromium', () => {
 
   beforeAll(async () => {
     t = await serveWebApp();
-    t.app.get(Clock).set(new Date('2012-06-20T09:00:00Z'));
-    const programme = await createProgramme(t.dataSource, { titleLv: 'Daugavpils pašvaldības darbinieku kursu cikls' });
-    const part = await createPart(t.dataSource, programme, {
-      titleLv: 'Projektu vadības specifika dažāda veida projektos',
-      academicHours: 40,
+    t.app.get(Clock).set(ISSUED_AT);
+    // The administrator writes the template in the first test.
+    const world = await completedCohort(t.dataSource, 1, {
+      names: ['Girts Zurins'],
+      cohortName: '2012. gada pavasara grupa',
+      template: false,
     });
-    const cohort = await createCohort(t.dataSource, part, { name: '2012. gada pavasara grupa' });
-    const trainee = await createTrainee(t.dataSource, { name: 'Girts Zurins' });
-    await markCompleted(t.dataSource, (await enrol(t.dataSource, cohort, trainee)).id);
-    programmeId = programme.id;
-    cohortId = cohort.id;
-    traineeEmail = trainee.email;
+    programmeId = world.programme.id;
+    cohortId = world.cohort.id;
+    traineeEmail = world.trainees[0].email;
     admin = await openBrowser(t.baseUrl);
     await logInAs(admin.page, (await createAdmin(t.dataSource)).email);
   });

@@ -1,7 +1,25 @@
 import type request from 'supertest';
-import { TEST_PASSWORD } from './factories';
+import type { User } from '../../src/users/user.entity';
+import type { TestApp } from './app';
+import { createAdmin, createApiToken, TEST_PASSWORD } from './factories';
 
 type Agent = ReturnType<typeof request.agent>;
+
+/** A call to the API with a personal token, as an outside client makes it. */
+export type ApiCall = (method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: string) => request.Test;
+
+export function apiClient(t: Pick<TestApp, 'http'>, secret: string): ApiCall {
+  return (method, path) => t.http()[method](path).set('Authorization', `Bearer ${secret}`);
+}
+
+/** Reads a response's body as bytes, whatever its type. */
+export function bytes(call: request.Test): request.Test {
+  return call.buffer(true).parse((response, done) => {
+    const chunks: Buffer[] = [];
+    response.on('data', (chunk: Buffer) => chunks.push(chunk));
+    response.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+}
 
 /** The CSRF token embedded in a page's forms. */
 export function csrfFrom(html: string): string {
@@ -21,6 +39,14 @@ export async function logIn(agent: Agent, email: string, password = TEST_PASSWOR
   const res = await agent.post('/login').type('form').send({ _csrf: token, email, password });
   if (res.status !== 303 || res.headers.location !== '/') throw new Error(`Login failed for ${email}: ${res.status}`);
   return agent;
+}
+
+/** An administrator signed in through the login form (`agent`) and holding an API token (`api`). */
+export async function signInAdmin(t: TestApp): Promise<{ admin: User; agent: Agent; api: ApiCall }> {
+  const admin = await createAdmin(t.dataSource);
+  const agent = await logIn(t.agent(), admin.email);
+  const { secret } = await createApiToken(t.dataSource, admin);
+  return { admin, agent, api: apiClient(t, secret) };
 }
 
 /** Posts a form with the session's current CSRF token, taken from the given page. */

@@ -24,6 +24,9 @@ const run = (command: string, args: string[]) => execFileSync(command, args, { e
 export const pdfText = (pdf: Buffer, layout = false) =>
   withFile(pdf, (file) => run('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', file, '-']));
 
+/** The text as one line, each run of spaces and line breaks made a single space: for phrases a layout may wrap. */
+export const pdfWords = (pdf: Buffer) => pdfText(pdf).replace(/\s+/g, ' ');
+
 /** pdfinfo's fields: Title, Author, Pages, CreationDate, … */
 export function pdfInfo(pdf: Buffer): Record<string, string> {
   const out = withFile(pdf, (file) => run('pdfinfo', ['-enc', 'UTF-8', '-isodates', file]));

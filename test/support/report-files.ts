@@ -4,18 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { Test } from 'supertest';
 import { DataSource } from 'typeorm';
 import type { AttendanceStatus } from '../../src/attendance/attendance.entity';
 
-/** Reads a response's body as bytes, whatever its type. */
-export function bytes(request: Test): Test {
-  return request.buffer(true).parse((response, done) => {
-    const chunks: Buffer[] = [];
-    response.on('data', (chunk: Buffer) => chunks.push(chunk));
-    response.on('end', () => done(null, Buffer.concat(chunks)));
-  });
-}
+export { bytes } from './http';
 
 function popplerRead(tool: string, args: string[], pdf: Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), 'report-pdf-'));
