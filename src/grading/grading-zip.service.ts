@@ -1,37 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Readable } from 'node:stream';
-import { ZipFile } from 'yazl';
 import { type Actor, actorHasRole } from '../common/actor';
-import type { Download } from '../common/download';
-import { contentDisposition, extensionOf, sanitizeFileName } from '../storage/file-names';
+import { sanitizeFileName } from '../storage/file-names';
 import { StorageService } from '../storage/storage.service';
+import { type ZipDownload, type ZipEntry, ZipNames, zipOfStoredFiles } from '../storage/stored-files-zip';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { type FileRow, GradingRecords } from './grading-records.service';
-
-/**
- * The submissions as one ZIP, made as it is sent. Its length is known in advance (every entry is stored
- * uncompressed with its size known: submissions are mostly compressed formats already); `abort` stops the
- * reading of files when the client went away.
- */
-export type SubmissionsArchive = Download & { content: Readable };
-
-/** `name`, or `name (2)`, `name (3)`… when it is already taken; extensions stay last. */
-function uniqueName(taken: Set<string>, name: string): string {
-  const lower = (value: string) => value.toLocaleLowerCase('lv');
-  if (!taken.has(lower(name))) {
-    taken.add(lower(name));
-    return name;
-  }
-  const extension = extensionOf(name);
-  const base = extension ? name.slice(0, -(extension.length + 1)) : name;
-  for (let n = 2; ; n++) {
-    const candidate = extension ? `${base} (${n}).${extension}` : `${base} (${n})`;
-    if (!taken.has(lower(candidate))) {
-      taken.add(lower(candidate));
-      return candidate;
-    }
-  }
-}
 
 /** How many trainees share each name: a shared name gets the email beside it. */
 function submissionsPerName(rows: FileRow[]): Map<string, number> {
@@ -59,7 +32,7 @@ export class GradingZipService {
     private readonly storage: StorageService,
   ) {}
 
-  async open(actor: Actor, assignmentId: string, textFileName: string): Promise<SubmissionsArchive> {
+  async open(actor: Actor, assignmentId: string, textFileName: string): Promise<ZipDownload> {
     const assignment = await this.assignments.getManaged(actor, assignmentId);
     const rows = await this.records.archiveRows({
       assignmentId: assignment.id,
@@ -67,76 +40,27 @@ export class GradingZipService {
       partId: assignment.partId,
       graderId: actorHasRole(actor, 'admin') ? null : actor.userId,
     });
-    const present = await this.presentKeys(rows);
-    const zip = new ZipFile();
-    let reading: Readable | null = null;
-    const folders = new Set<string>();
+    const entries: ZipEntry[] = [];
+    const folders = new ZipNames();
     const names = new Map<string, string>();
     const sameName = submissionsPerName(rows);
-    const filesIn = new Map<string, Set<string>>();
+    const filesIn = new Map<string, ZipNames>();
     for (const row of rows) {
       let folder = names.get(row.submission_id);
       const mtime = new Date(row.submitted_at);
       if (folder === undefined) {
         const label = (sameName.get(row.trainee_name) ?? 0) > 1 ? `${row.trainee_name} (${row.trainee_email})` : row.trainee_name;
-        folder = uniqueName(folders, sanitizeFileName(label));
+        folder = folders.unique(sanitizeFileName(label));
         names.set(row.submission_id, folder);
-        filesIn.set(folder, new Set());
+        filesIn.set(folder, new ZipNames());
         if (row.text.trim()) {
-          const text = Buffer.from(row.text, 'utf8');
-          zip.addBuffer(text, `${folder}/${uniqueName(filesIn.get(folder)!, textFileName)}`, { mtime, compress: false });
+          entries.push({ name: `${folder}/${filesIn.get(folder)!.unique(textFileName)}`, mtime, content: Buffer.from(row.text, 'utf8') });
         }
       }
       if (!row.storage_key || !row.file_name || row.size === null) continue;
-      if (!present.has(row.storage_key)) {
-        this.logger.warn(
-          { key: row.storage_key, submissionId: row.submission_id },
-          'A submitted file is missing from storage; left out of the ZIP',
-        );
-        continue;
-      }
-      const key = row.storage_key;
-      zip.addReadStreamLazy(
-        `${folder}/${uniqueName(filesIn.get(folder)!, sanitizeFileName(row.file_name))}`,
-        { mtime, size: Number(row.size), compress: false },
-        (callback) => {
-          const stream = this.storage.openRead(key);
-          stream.once('error', (error) => zip.emit('error', error));
-          reading = stream;
-          callback(null, stream);
-        },
-      );
+      const name = `${folder}/${filesIn.get(folder)!.unique(sanitizeFileName(row.file_name))}`;
+      entries.push({ name, mtime, key: row.storage_key, size: Number(row.size), about: { submissionId: row.submission_id } });
     }
-    let size: number | null = null;
-    // yazl reports the total size to this callback (its type definitions leave the argument out).
-    const reportSize = (total: number) => {
-      size = total >= 0 ? total : null;
-    };
-    zip.end({ forceZip64Format: false, comment: '' }, reportSize as unknown as () => void);
-    const output = zip.outputStream as unknown as Readable;
-    zip.on('error', (error: Error) => output.destroy(error));
-    return {
-      content: output,
-      type: 'application/zip',
-      disposition: contentDisposition(`${sanitizeFileName(assignment.title)}.zip`),
-      length: size ?? undefined,
-      headers: { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, no-store' },
-      abort: () => {
-        (reading as Readable | null)?.destroy();
-        output.destroy();
-      },
-    };
-  }
-
-  /** Which stored files are there, checked before the first byte is sent (a ZIP cannot take back a promised entry). */
-  private async presentKeys(rows: FileRow[]): Promise<Set<string>> {
-    const keys = [...new Set(rows.map((row) => row.storage_key).filter((key): key is string => Boolean(key)))];
-    const present = new Set<string>();
-    for (let i = 0; i < keys.length; i += 50) {
-      const batch = keys.slice(i, i + 50);
-      const found = await Promise.all(batch.map((key) => this.storage.exists(key)));
-      batch.forEach((key, index) => found[index] && present.add(key));
-    }
-    return present;
+    return zipOfStoredFiles(this.storage, entries, `${sanitizeFileName(assignment.title)}.zip`, this.logger);
   }
 }
