@@ -395,6 +395,18 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/v1/certificates/:id/revoke': 'admin',
   'POST /api/v1/certificates/:id/reissue': 'admin',
   'GET /api/v1/me/certificates': 'signedIn',
+  // the certificate register (a cohort's for its staff, as its list; a programme's for admins) and a cohort's
+  // certificates as one ZIP (admins: instructors open no one's certificate)
+  'GET /cohorts/:cohortId/certificates.zip': 'admin',
+  'GET /cohorts/:cohortId/certificates/register': 'staff',
+  'GET /cohorts/:cohortId/certificates/register/export': 'staff',
+  'GET /admin/programmes/:id/certificates/register': 'admin',
+  'GET /admin/programmes/:id/certificates/register/export': 'admin',
+  'GET /api/v1/cohorts/:cohortId/certificates.zip': 'admin',
+  'GET /api/v1/cohorts/:cohortId/certificates/register': 'staff',
+  'GET /api/v1/cohorts/:cohortId/certificates/register/export': 'staff',
+  'GET /api/v1/programmes/:id/certificates/register': 'admin',
+  'GET /api/v1/programmes/:id/certificates/register/export': 'admin',
   // the public verification of a certificate: anyone, rate-limited per address
   'GET /verify': 'public',
   'GET /verify/:code': 'public',

@@ -9,8 +9,9 @@ import { CertificateNotFoundError } from './certificates.errors';
 
 /**
  * Who may do what with certificates. Administrators (and the platform's own jobs) issue, revoke and reissue;
- * a certificate is seen and downloaded by its holder and administrators; a cohort's list by its staff. Anyone
- * else is told there is no such certificate, so a guessed id reveals nothing.
+ * a certificate is seen and downloaded by its holder and administrators; a cohort's list and register by its
+ * staff; a programme's register and the files of a whole cohort (the ZIP) by administrators. Anyone else is told
+ * there is no such certificate, so a guessed id reveals nothing.
  */
 @Injectable()
 export class CertificateAccess {
@@ -31,6 +32,14 @@ export class CertificateAccess {
       .findOne({ where: { id }, relations: { user: true, issuedBy: true } });
     if (!certificate || !(actorHasRole(actor, 'admin') || certificate.userId === actor.userId)) throw new CertificateNotFoundError();
     return certificate;
+  }
+
+  /**
+   * Every certificate at once — the files of a cohort's (the ZIP), a programme's register — is for administrators:
+   * an instructor sees the cohort's list but opens no one's certificate.
+   */
+  assertCanReadAll(actor: Actor): void {
+    if (!actorHasRole(actor, 'admin')) throw new ForbiddenError();
   }
 
   /** A cohort's certificates are listed for its instructors and administrators. */

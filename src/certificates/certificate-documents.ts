@@ -31,9 +31,14 @@ export interface DocumentFacts {
   logos: Buffer[];
 }
 
+/** A serial as a file name may carry it: `DPD-2012/0001` becomes `DPD-2012-0001`. */
+export function serialForFileName(serial: string): string {
+  return serial.replace(/[^A-Za-z0-9._-]+/g, '-');
+}
+
 /** The name a certificate's PDF is stored and downloaded under: its serial, made safe for a file name. */
 export function certificateFileName(serial: string): string {
-  return `${serial.replace(/[^A-Za-z0-9._-]+/g, '-')}.pdf`;
+  return `${serialForFileName(serial)}.pdf`;
 }
 
 /** The public link a certificate's QR code carries. */

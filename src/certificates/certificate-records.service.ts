@@ -64,6 +64,54 @@ export interface ProgrammeHolderRow {
   issued_at: Date | null;
 }
 
+/** A certificate of a cohort's as the ZIP of its files needs it. */
+export interface CertificateFileRow {
+  id: string;
+  serial: string;
+  holder_name: string;
+  status: CertificateStatus;
+  issued_at: Date;
+  file_key: string;
+  file_size: number;
+}
+
+/** One line of the certificate register: what the certificate says and what became of it. */
+export interface RegisterRow {
+  certificate_id: string;
+  serial: string;
+  holder_name: string;
+  programme_title: string;
+  /** Null for a certificate of the whole programme. */
+  part_title: string | null;
+  /** The cohort of a part certificate's enrolment; null for a programme certificate. */
+  cohort_name: string | null;
+  academic_hours: number;
+  issued_at: Date;
+  status: CertificateStatus;
+  revoked_at: Date | null;
+  revocation_reason: RevocationReason | null;
+  replaced_by_serial: string | null;
+  sha256: string;
+}
+
+/** Whose certificates a register or an archive covers: a programme's (part and programme certificates) or a cohort's. */
+export type RegisterScope = { programmeId: string } | { cohortId: string };
+
+/**
+ * A cohort's certificates are the part certificates of its enrolments (a part certificate certifies exactly one);
+ * `e` is that enrolment. A reissue keeps its enrolment, so it stays with the cohort.
+ */
+const OF_COHORT = `c.part_id = (SELECT part_id FROM cohorts WHERE id = $1) AND e.cohort_id = $1`;
+const scopeWhere = (scope: RegisterScope) => ('cohortId' in scope ? OF_COHORT : 'c.programme_id = $1');
+const scopeId = (scope: RegisterScope) => ('cohortId' in scope ? scope.cohortId : scope.programmeId);
+
+const REGISTER_FROM = `
+    FROM certificates c
+    LEFT JOIN enrolments e ON c.part_id IS NOT NULL AND e.id = c.enrolment_ids[1]`;
+
+/** Serials in the order they were given (byte order: every serial of a format has as many digits). */
+const BY_SERIAL = `ORDER BY c.serial COLLATE "C"`;
+
 const VERIFICATION_COLUMNS = `
   c.serial, c.verification_code, c.holder_name, c.language, c.programme_title, c.part_title, c.academic_hours,
   c.issuer_name, c.issued_at, c.status, c.revoked_at, c.revocation_reason,
@@ -206,5 +254,40 @@ export class CertificateRecords {
         ORDER BY u.name, u.id`,
       [programmeId],
     );
+  }
+
+  /** The stored files of a cohort's certificates, valid ones only unless `all`, in serial order. */
+  cohortFiles(cohortId: string, all: boolean): Promise<CertificateFileRow[]> {
+    return this.dataSource.query(
+      `SELECT c.id, c.serial, c.holder_name, c.status, c.issued_at, c.file_key, c.file_size
+         ${REGISTER_FROM}
+        WHERE ${OF_COHORT} AND ($2 OR c.status = 'valid')
+        ${BY_SERIAL}`,
+      [cohortId, all],
+    );
+  }
+
+  /** The register's lines of a programme or a cohort in serial order: all of them, or `limit` from `offset`. */
+  registerRows(scope: RegisterScope, page?: { limit: number; offset: number }): Promise<RegisterRow[]> {
+    return this.dataSource.query(
+      `SELECT c.id AS certificate_id, c.serial, c.holder_name, c.programme_title, c.part_title, co.name AS cohort_name,
+              c.academic_hours, c.issued_at, c.status, c.revoked_at, c.revocation_reason,
+              next.serial AS replaced_by_serial, c.sha256
+         ${REGISTER_FROM}
+         LEFT JOIN cohorts co ON co.id = e.cohort_id
+         LEFT JOIN certificates next ON next.replaces_id = c.id
+        WHERE ${scopeWhere(scope)}
+        ${BY_SERIAL}
+        ${page ? 'LIMIT $2 OFFSET $3' : ''}`,
+      page ? [scopeId(scope), page.limit, page.offset] : [scopeId(scope)],
+    );
+  }
+
+  /** How many lines the register of a programme or a cohort has. */
+  async registerCount(scope: RegisterScope): Promise<number> {
+    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n ${REGISTER_FROM} WHERE ${scopeWhere(scope)}`, [
+      scopeId(scope),
+    ])) as { n: number }[];
+    return row.n;
   }
 }

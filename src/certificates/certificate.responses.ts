@@ -99,3 +99,24 @@ export const programmeCertificatesBody = listOf(
     .meta({ id: 'ProgrammeCertificate' }),
   'ProgrammeCertificateList',
 );
+
+export const certificateRegisterBody = pageOf(
+  z
+    .object({
+      certificateId: z.uuid(),
+      serial: z.string(),
+      holderName: z.string().describe('As printed on the certificate.'),
+      programmeTitle: z.string().describe('As printed, in the language it was issued in.'),
+      partTitle: z.string().nullable().describe('Null for a certificate of the whole programme.'),
+      cohortName: z.string().nullable().describe('The cohort of a part certificate; null for a programme certificate.'),
+      academicHours: z.number().int(),
+      issuedAt: z.iso.datetime(),
+      status: z.enum(CERTIFICATE_STATUSES),
+      revokedAt: z.iso.datetime().nullable(),
+      revocationReason: z.enum(REVOCATION_REASONS).nullable(),
+      replacedBySerial: z.string().nullable().describe('The serial of the certificate issued in place of a replaced one.'),
+      sha256: z.string().describe('Of the stored PDF, hex: the same as the SHA-256 of its file in the ZIP.'),
+    })
+    .meta({ id: 'CertificateRegisterEntry' }),
+  'CertificateRegisterPage',
+);

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { RedisModule } from '../redis/redis.module';
+import { ReportsModule } from '../reports/reports.module';
+import { CertificateArchive } from './certificate-archive.service';
 import { CertificateReads } from './certificate-reads.service';
+import { CertificateRegisterApiController } from './certificate-register-api.controller';
+import { CertificateRegisterPagesController } from './certificate-register-pages.controller';
 import { CertificateTemplatesApiController } from './certificate-templates-api.controller';
 import { CertificateTemplatesPagesController } from './certificate-templates-pages.controller';
 import { CertificatesApiController } from './certificates-api.controller';
@@ -11,17 +15,22 @@ import { VerificationPagesController } from './verification-pages.controller';
 import { VerificationRateLimiter } from './verification-rate-limiter';
 import { VerificationService } from './verification.service';
 
-/** Certificates' pages and API: templates, issuing, revoking, the holder's list and the public verification. */
+/**
+ * Certificates' pages and API: templates, issuing, revoking, the holder's list, the register and a cohort's ZIP
+ * (written to files by the reports' exports), and the public verification.
+ */
 @Module({
-  imports: [CertificatesModule, RedisModule],
+  imports: [CertificatesModule, ReportsModule, RedisModule],
   controllers: [
     CertificateTemplatesPagesController,
     CertificateTemplatesApiController,
     CertificatesPagesController,
     CertificatesApiController,
+    CertificateRegisterPagesController,
+    CertificateRegisterApiController,
     VerificationPagesController,
     VerificationApiController,
   ],
-  providers: [CertificateReads, VerificationService, VerificationRateLimiter],
+  providers: [CertificateReads, CertificateArchive, VerificationService, VerificationRateLimiter],
 })
 export class CertificatesWebModule {}

@@ -95,5 +95,16 @@ export type ReissueInput = z.infer<typeof reissueSchema>;
 
 export const myCertificatesQuerySchema = z.strictObject({ page, pageSize });
 
+/** A page of the certificate register. */
+export const registerQuerySchema = z.strictObject({ page, pageSize: pageSize.default(50) });
+
+/** Which certificates of a cohort go into its ZIP: the valid ones (what an auditor counts), or every one ever issued. */
+export const ARCHIVE_INCLUDES = ['valid', 'all'] as const;
+export type ArchiveInclude = (typeof ARCHIVE_INCLUDES)[number];
+
+export const archiveQuerySchema = z.strictObject({
+  include: z.preprocess((v) => (v === '' ? undefined : v), z.enum(ARCHIVE_INCLUDES).default('valid')),
+});
+
 /** A code as typed on the verification page; checked and normalised by the service. */
 export const verifyQuerySchema = z.strictObject({ code: text(60).optional() });

@@ -26,6 +26,9 @@ export interface GradebookQuery {
   dir: 'asc' | 'desc';
 }
 
+/** The gradebook as it first shows, and the query every other report's export carries (it reads none). */
+export const UNFILTERED: GradebookQuery = { show: 'all', sort: 'name', dir: 'asc' };
+
 export interface GradebookRow {
   userId: string;
   name: string;

@@ -12,7 +12,7 @@ export type ExportStatus = (typeof EXPORT_STATUSES)[number];
 @Entity()
 @Check(`"status" IN ('queued', 'running', 'done', 'failed')`)
 @Check(`"format" IN ('csv', 'xlsx')`)
-@Check(`"report" IN ('attendance', 'gradebook', 'record')`)
+@Check(`"report" IN ('attendance', 'gradebook', 'record', 'register', 'cohort_register')`)
 export class ReportExport {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -28,7 +28,7 @@ export class ReportExport {
   @Column({ type: 'varchar', length: 20 })
   report: string;
 
-  /** The cohort (attendance, gradebook) or the person (record) the report is about. */
+  /** The cohort (attendance, gradebook, cohort_register), the programme (register) or the person (record) the report is about. */
   @Column({ type: 'uuid' })
   subjectId: string;
 

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AttendanceStatus } from '../attendance/attendance.entity';
+import { CertificateRegister, registerSubjectName, type RegisterSubject } from '../certificates/certificate-register.service';
+import type { RegisterRow } from '../certificates/certificate-records.service';
 import type { Actor } from '../common/actor';
 import type { ExportColumn, ExportTable, ExportValue } from '../common/table-export';
 import { I18nService } from '../i18n/i18n.service';
@@ -12,7 +14,8 @@ import { GradebookService, type Gradebook } from './gradebook.service';
 import type { ExamCell, WorkCell } from './report-rules';
 import { TraineeRecordService, type TraineeRecordReport } from './trainee-record.service';
 
-export const REPORT_KINDS = ['attendance', 'gradebook', 'record'] as const;
+/** `register`: a programme's certificate register; `cohort_register`: a cohort's. */
+export const REPORT_KINDS = ['attendance', 'gradebook', 'record', 'register', 'cohort_register'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 /** A report as one table to write to a file, with its size in cells (what decides whether it is made in the background). */
@@ -82,6 +85,7 @@ export class ReportTables {
     private readonly attendance: AttendanceReportService,
     private readonly gradebooks: GradebookService,
     private readonly records: TraineeRecordService,
+    private readonly registers: CertificateRegister,
   ) {}
 
   texts(lang: Language): CellTexts {
@@ -98,6 +102,10 @@ export class ReportTables {
         return this.gradebookTable(await this.gradebooks.gradebook(actor, subjectId, query), texts);
       case 'record':
         return this.recordTable(await this.records.record(actor, subjectId), texts);
+      case 'register':
+        return this.registerTable(await this.registers.all(actor, { programmeId: subjectId }), texts);
+      case 'cohort_register':
+        return this.registerTable(await this.registers.all(actor, { cohortId: subjectId }), texts);
     }
   }
 
@@ -244,6 +252,48 @@ export class ReportTables {
     return sized(
       { title: `${t('reports.record.sheetName')} ${record.person.name}`, columns, rows },
       `${t('reports.record.fileName')} - ${record.person.name}`,
+    );
+  }
+
+  /**
+   * The certificate register: a line per certificate in serial order, with its hours as a number and its dates as
+   * dates; a programme certificate's part reads "whole programme", its cohort stays empty.
+   */
+  registerTable({ subject, rows }: { subject: RegisterSubject; rows: RegisterRow[] }, texts: CellTexts): ReportTable {
+    const { t, lang } = texts;
+    const header = (key: string) => t(`reports.register.columns.${key}`);
+    const columns: ExportColumn[] = [
+      { header: header('serial'), type: 'text', width: 18 },
+      { header: header('holder'), type: 'text', width: 28 },
+      { header: header('programme'), type: 'text', width: 40 },
+      { header: header('part'), type: 'text', width: 40 },
+      { header: header('cohort'), type: 'text', width: 28 },
+      { header: header('hours'), type: 'integer' },
+      { header: header('issuedOn'), type: 'date' },
+      { header: header('status'), type: 'text', width: 14 },
+      { header: header('revokedOn'), type: 'date' },
+      { header: header('reason'), type: 'text', width: 28 },
+      { header: header('replacedBy'), type: 'text', width: 18 },
+      { header: header('sha256'), type: 'text', width: 66 },
+    ];
+    const values = rows.map((row): ExportValue[] => [
+      row.serial,
+      row.holder_name,
+      row.programme_title,
+      row.part_title ?? t('reports.register.wholeProgramme'),
+      row.cohort_name,
+      row.academic_hours,
+      row.issued_at,
+      t(`certificates.status.${row.status}`),
+      row.revoked_at,
+      row.revocation_reason ? t(`certificates.reasons.${row.revocation_reason}`) : null,
+      row.replaced_by_serial,
+      row.sha256,
+    ]);
+    const name = registerSubjectName(subject, lang);
+    return sized(
+      { title: `${t('reports.register.sheetName')} ${name}`, columns, rows: values },
+      `${t('reports.register.fileName')} - ${name}`,
     );
   }
 }

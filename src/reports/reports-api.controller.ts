@@ -14,6 +14,7 @@ import { storedFileDownload } from '../storage/stored-file-download';
 import { StorageService } from '../storage/storage.service';
 import { AttendanceReportService } from './attendance-report.service';
 import { AttendanceSheetsService } from './attendance-sheets.service';
+import { UNFILTERED } from './gradebook';
 import { GradebookService } from './gradebook.service';
 import { ReportExportsService, type ExportRequest } from './report-exports.service';
 import { reportFileDownload, sheetFileDownload } from './report-file-download';
@@ -26,7 +27,6 @@ const COHORT_ID = new ParseIdPipe('reports.errors.cohortNotFound');
 const SESSION_ID = new ParseIdPipe('sessions.errors.notFound');
 const USER_ID = new ParseIdPipe('reports.errors.traineeNotFound');
 const EXPORT_ID = new ParseIdPipe('reports.errors.exportNotFound');
-const DEFAULT_QUERY = { show: 'all', sort: 'name', dir: 'asc' } as const;
 const SPREADSHEETS = [EXPORT_CONTENT_TYPES.csv, EXPORT_CONTENT_TYPES.xlsx];
 const SMALL_ONLY =
   'Streamed in the request up to REPORT_INLINE_EXPORT_MAX_CELLS cells (rows × columns, 50,000 unless configured); a larger one answers 413 EXPORT_TOO_LARGE: start it with POST /api/v1/report-exports instead.';
@@ -71,7 +71,7 @@ export class ReportsApiController {
     @Res() res: Response,
   ) {
     const { format } = parseWith(exportFormatSchema, query);
-    await this.send(res, actor, { report: 'attendance', subjectId: cohortId, format, query: DEFAULT_QUERY });
+    await this.send(res, actor, { report: 'attendance', subjectId: cohortId, format, query: UNFILTERED });
   }
 
   @Roles('instructor', 'admin')
@@ -141,7 +141,7 @@ export class ReportsApiController {
       report: 'record',
       subjectId: id,
       format: parseWith(exportFormatSchema, query).format,
-      query: DEFAULT_QUERY,
+      query: UNFILTERED,
     });
   }
 
@@ -166,7 +166,7 @@ export class ReportsApiController {
       report: 'record',
       subjectId: actor.userId!,
       format: parseWith(exportFormatSchema, query).format,
-      query: DEFAULT_QUERY,
+      query: UNFILTERED,
     });
   }
 

@@ -9,6 +9,7 @@ import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
 import { AttendanceReportService } from './attendance-report.service';
 import { AttendanceSheetsService } from './attendance-sheets.service';
+import { UNFILTERED } from './gradebook';
 import { GradebookService } from './gradebook.service';
 import { ReportExportsService, type ExportRequest } from './report-exports.service';
 import { reportFileDownload, sheetFileDownload } from './report-file-download';
@@ -21,7 +22,6 @@ import { RECORD_EMAILS, TraineeRecordService } from './trainee-record.service';
 const COHORT_ID = new ParseIdPipe('reports.errors.cohortNotFound');
 const SESSION_ID = new ParseIdPipe('sessions.errors.notFound');
 const USER_ID = new ParseIdPipe('reports.errors.traineeNotFound');
-const DEFAULT_QUERY = { show: 'all', sort: 'name', dir: 'asc' } as const;
 /** Shows the print button (the page prints well without it too). */
 const REPORT_SCRIPTS = ['/assets/js/reports.js'];
 
@@ -65,7 +65,7 @@ export class ReportsPagesController {
     @Res() res: Response,
   ) {
     const { format } = parseWith(exportFormatSchema, query);
-    await this.download(res, actor, { report: 'attendance', subjectId: cohortId, format, query: DEFAULT_QUERY });
+    await this.download(res, actor, { report: 'attendance', subjectId: cohortId, format, query: UNFILTERED });
   }
 
   @Roles('instructor', 'admin')
@@ -124,7 +124,7 @@ export class ReportsPagesController {
       report: 'record',
       subjectId: id,
       format: parseWith(exportFormatSchema, query).format,
-      query: DEFAULT_QUERY,
+      query: UNFILTERED,
     });
   }
 
@@ -139,7 +139,7 @@ export class ReportsPagesController {
   @Get('my/record/export')
   async myRecordExport(@Query() query: unknown, @CurrentActor() actor: Actor, @Res() res: Response) {
     const { format } = parseWith(exportFormatSchema, query);
-    await this.download(res, actor, { report: 'record', subjectId: actor.userId!, format, query: DEFAULT_QUERY });
+    await this.download(res, actor, { report: 'record', subjectId: actor.userId!, format, query: UNFILTERED });
   }
 
   private async recordLocals(actor: Actor, userId: string, path: string) {
@@ -156,18 +156,25 @@ export class ReportsPagesController {
     };
   }
 
-  /** The file now when it is small enough; otherwise a page (413) with the form that makes it in the background. */
-  private async download(res: Response, actor: Actor, request: ExportRequest): Promise<void> {
-    try {
-      pipeDownload(res, reportFileDownload(await this.exports.inline(actor, request)));
-    } catch (error) {
-      if (!(error instanceof ExportTooLargeError)) throw error;
-      res.status(413).render('pages/reports/export-too-large', {
-        titleKey: 'reports.exports.tooLargeTitle',
-        cells: error.params.cells,
-        max: error.params.max,
-        request: { ...request, ...request.query },
-      });
-    }
+  private download(res: Response, actor: Actor, request: ExportRequest): Promise<void> {
+    return sendReportFile(res, this.exports, actor, request);
+  }
+}
+
+/**
+ * A report's file for a page's download link: now when it is small enough; otherwise a page (413) with the form
+ * that makes it in the background. The certificate register's pages send theirs the same way.
+ */
+export async function sendReportFile(res: Response, exports: ReportExportsService, actor: Actor, request: ExportRequest): Promise<void> {
+  try {
+    pipeDownload(res, reportFileDownload(await exports.inline(actor, request)));
+  } catch (error) {
+    if (!(error instanceof ExportTooLargeError)) throw error;
+    res.status(413).render('pages/reports/export-too-large', {
+      titleKey: 'reports.exports.tooLargeTitle',
+      cells: error.params.cells,
+      max: error.params.max,
+      request: { ...request, ...request.query },
+    });
   }
 }

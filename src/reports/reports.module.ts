@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { AttendanceRecords } from '../attendance/attendance-records.service';
 import { AttendanceStatsService } from '../attendance/attendance-stats.service';
+import { CertificateRecordsModule } from '../certificates/certificate-records.module';
 import { CohortAccessModule } from '../cohorts/cohort-access.module';
 import { StorageModule } from '../storage/storage.module';
 import { AttendanceReportService } from './attendance-report.service';
@@ -20,7 +21,7 @@ import { TraineeRecordService } from './trainee-record.service';
  * the attendance digest's worker module provides it.
  */
 @Module({
-  imports: [CohortAccessModule, StorageModule, BullModule.registerQueue({ name: REPORT_EXPORT_QUEUE })],
+  imports: [CohortAccessModule, CertificateRecordsModule, StorageModule, BullModule.registerQueue({ name: REPORT_EXPORT_QUEUE })],
   providers: [
     AttendanceRecords,
     AttendanceStatsService,
