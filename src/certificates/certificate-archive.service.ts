@@ -40,7 +40,9 @@ export class CertificateArchive {
     const entries: ZipEntry[] = rows.map((row) => ({
       // A slash in a name would read as a folder: it becomes a hyphen, as in the serial.
       name: names.unique(
-        sanitizeFileName(`${serialForFileName(row.serial)} - ${row.holder_name.replace(/[/\\]/g, '-')}${this.statusSuffix(actor, row)}.pdf`),
+        sanitizeFileName(
+          `${serialForFileName(row.serial)} - ${row.holder_name.replace(/[/\\]/g, '-')}${this.statusSuffix(actor, row)}.pdf`,
+        ),
       ),
       mtime: row.issued_at,
       key: row.file_key,
