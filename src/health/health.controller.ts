@@ -1,14 +1,13 @@
 import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { Public } from '../common/access.decorators';
 import { REDIS } from '../redis/redis.module';
 import type { RedisClient } from '../redis/redis-connection';
 import { withTimeout } from '../common/timeout';
 import { livenessBody, readinessBody } from './health.responses';
 import { ApiOk, ApiZodResponse } from '../common/api-docs';
+import { DatabaseProbe } from './database-probe';
 
 type Check = { status: 'up' | 'down'; error?: string };
 
@@ -26,7 +25,7 @@ async function check(probe: () => Promise<unknown>): Promise<Check> {
 @Controller('health')
 export class HealthController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: DatabaseProbe,
     @Inject(REDIS) private readonly redis: RedisClient,
   ) {}
 
@@ -45,7 +44,7 @@ export class HealthController {
   @ApiOk(readinessBody)
   @ApiZodResponse(503, 'PostgreSQL or Redis does not answer.', readinessBody)
   async ready(@Res({ passthrough: true }) res: Response) {
-    const [database, redis] = await Promise.all([check(() => this.dataSource.query('SELECT 1')), check(() => this.redis.ping())]);
+    const [database, redis] = await Promise.all([check(() => this.database.ping()), check(() => this.redis.ping())]);
     const ok = database.status === 'up' && redis.status === 'up';
     res.status(ok ? 200 : 503);
     return { status: ok ? 'ok' : 'error', checks: { database, redis } };

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { DatabaseProbe } from './database-probe';
 import { HealthController } from './health.controller';
 import { RedisModule } from '../redis/redis.module';
 
 @Module({
   imports: [RedisModule],
   controllers: [HealthController],
+  providers: [DatabaseProbe],
 })
 export class HealthModule {}
