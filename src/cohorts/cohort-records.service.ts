@@ -27,8 +27,8 @@ export class CohortRecords {
     return this.exists('SELECT 1 FROM cohort_teachers WHERE part_id = $1 AND user_id = $2', [partId, userId]);
   }
 
-  isMember(userId: string, cohortId: string): Promise<boolean> {
-    return this.exists('SELECT 1 FROM cohort_members WHERE cohort_id = $1 AND user_id = $2', [cohortId, userId]);
+  isMember(userId: string, cohortId: string, manager?: EntityManager): Promise<boolean> {
+    return this.exists('SELECT 1 FROM cohort_members WHERE cohort_id = $1 AND user_id = $2', [cohortId, userId], manager);
   }
 
   /** Teaches, or is a member of, some cohort of the part. */

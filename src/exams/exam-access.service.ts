@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { actorHasRole, type Actor } from '../common/actor';
 import { ForbiddenError, UnauthenticatedError } from '../common/errors';
 import { CohortRecords } from '../cohorts/cohort-records.service';
@@ -44,7 +45,8 @@ export class ExamAccess {
     if (!(await this.canView(actor, cohortId))) throw new ExamNotFoundError();
   }
 
-  async isMember(userId: string, cohortId: string): Promise<boolean> {
-    return this.cohorts.isMember(userId, cohortId);
+  /** In the caller's transaction when given its manager. */
+  async isMember(userId: string, cohortId: string, manager?: EntityManager): Promise<boolean> {
+    return this.cohorts.isMember(userId, cohortId, manager);
   }
 }

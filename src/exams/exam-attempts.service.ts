@@ -123,9 +123,10 @@ export class ExamAttemptsService {
     used: number,
     allowed: number,
     now: Date,
+    manager?: EntityManager,
   ): Promise<string | null> {
     if (exam.mode !== 'online') return 'exams.errors.notOnline';
-    if (!(await this.exams.mayTake(exam, userId))) return 'exams.errors.notMember';
+    if (!(await this.exams.mayTake(exam, userId, manager))) return 'exams.errors.notMember';
     if (window.opensAt && now < window.opensAt) return 'exams.errors.notOpenYet';
     if (!window.closesAt || now >= window.closesAt) return 'exams.errors.closed';
     if (used >= allowed) return 'exams.errors.noAttemptsLeft';
@@ -150,7 +151,9 @@ export class ExamAttemptsService {
       const accommodation = await this.exams.accommodationOf(examId, userId, manager);
       const window = windowOf(exam, accommodation);
       const used = await repo.count({ where: { examId, userId } });
-      const reason = await this.whyNot(exam, userId, window, used, attemptsAllowedFor(exam, accommodation), now);
+      // In the transaction: a second pooled connection taken while the exam's row is locked would leave a full
+      // pool waiting on itself when more trainees start at once than the pool has connections.
+      const reason = await this.whyNot(exam, userId, window, used, attemptsAllowedFor(exam, accommodation), now, manager);
       if (reason === 'exams.errors.notMember') throw new NotATraineeOfCohortError();
       if (reason === 'exams.errors.noAttemptsLeft') throw new NoAttemptsLeftError();
       if (reason) throw new ExamNotOpenError(reason as 'exams.errors.closed');

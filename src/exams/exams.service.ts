@@ -203,7 +203,7 @@ export class ExamsService {
 
   /** Who may take the exam: the cohort's members, or for a retake those it was set for. */
   async mayTake(exam: Exam, userId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    if (!(await this.access.isMember(userId, exam.cohortId))) return false;
+    if (!(await this.access.isMember(userId, exam.cohortId, manager))) return false;
     if (!exam.retakeOfId) return true;
     return manager.getRepository(ExamResult).exists({ where: { examId: exam.id, userId } });
   }
