@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { ApiToken } from '../src/auth/api-token.entity';
 import { sha256 } from '../src/auth/secrets';
 import { OutboxMessage } from '../src/notifications/outbox-message.entity';
@@ -211,6 +212,28 @@ describe('the users API', () => {
   });
 
   describe('the profile API', () => {
+    it('finds the caller and their status in the one statement that reads their token or session', async () => {
+      const invited = await createTrainee(t.dataSource, { password: null });
+      const { secret } = await createApiToken(t.dataSource, invited);
+      const byToken = () => t.http().get('/api/v1/me').set('Authorization', `Bearer ${secret}`);
+      const session = await logIn(t.agent(), admin.email);
+      // The first call of a token also notes when it was used.
+      expect((await byToken()).status).toBe(200);
+
+      const statements = jest.spyOn(Client.prototype, 'query');
+      try {
+        const asInvited = await byToken();
+        expect(asInvited.body).toMatchObject({ id: invited.id, status: 'invited' });
+        expect(statements).toHaveBeenCalledTimes(1);
+        statements.mockClear();
+        const asAdmin = await session.get('/api/v1/me');
+        expect(asAdmin.body).toMatchObject({ id: admin.id, status: 'active' });
+        expect(statements).toHaveBeenCalledTimes(1);
+      } finally {
+        statements.mockRestore();
+      }
+    });
+
     it('shows and changes the caller’s own profile', async () => {
       const trainee = await createTrainee(t.dataSource, { name: 'Dace Ozola' });
       const { secret } = await createApiToken(t.dataSource, trainee);

@@ -22,7 +22,7 @@ const { registerPartials, registerViewHelpers } = dist('common/view-helpers');
 const { I18nService } = dist('i18n/i18n.service');
 const { RawEntity } = dist('database/raw-entity');
 const { dataSourceOptions } = dist('database/data-source-options');
-const { User } = dist('users/user.entity');
+const { UserSummaryColumns } = dist('users/user-summary');
 const { Session } = dist('sessions/session.entity');
 const { SESSION_COOKIE } = dist('common/cookies');
 const { parseEnv } = dist('config/env.schema');
@@ -35,7 +35,7 @@ async function main() {
   // Only for the entities' column lists, so the statements' text is the platform's to the letter.
   const metadata = new DataSource({ ...dataSourceOptions({ DATABASE_URL: process.env.DATABASE_URL }), poolSize: 1 });
   await metadata.initialize();
-  const users = new RawEntity(metadata, User);
+  const users = new UserSummaryColumns(metadata);
   const sessions = new RawEntity(metadata, Session);
   await metadata.destroy();
 
@@ -59,7 +59,7 @@ async function main() {
       rows: [row],
     } = await pool.query({ ...sessionRead, values: [sid, new Date()] });
     if (!row?.u_id) return res.status(401).end();
-    const user = users.from(row, 'u_');
+    const { user } = users.from(row, 'u_');
     const { rows } = await pool.query({ ...upcoming, values: [user.id, new Date(), MAX_SESSION_DAYS, PAGE_SIZE, 0] });
     const locals = {
       lang: user.language,

@@ -5,9 +5,8 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
 import { NotFoundError } from '../common/errors';
 import { PreparedRead } from '../database/prepared-read';
-import { RawEntity } from '../database/raw-entity';
 import { unitOfWork } from '../database/unit-of-work';
-import { User } from '../users/user.entity';
+import { UserSummaryColumns, type UserSummary } from '../users/user-summary';
 import { UsersService } from '../users/users.service';
 import { ApiToken } from './api-token.entity';
 import { newSecret, sha256 } from './secrets';
@@ -27,7 +26,7 @@ export function tokenUserSql(userColumns: string): string {
 /** Personal API tokens that an admin creates for a user: kept hashed, shown once, revocable. */
 @Injectable()
 export class ApiTokensService {
-  private readonly userColumns: RawEntity<User>;
+  private readonly callers: UserSummaryColumns;
   private readonly tokenRead: PreparedRead<Record<string, unknown> & { token_id: string; last_used_at: Date | null }>;
 
   constructor(
@@ -36,8 +35,8 @@ export class ApiTokensService {
     private readonly users: UsersService,
     private readonly audit: AuditService,
   ) {
-    this.userColumns = new RawEntity(dataSource, User);
-    this.tokenRead = PreparedRead.on(dataSource, 'api_token_user', tokenUserSql(this.userColumns.select('u', 'u_')));
+    this.callers = new UserSummaryColumns(dataSource);
+    this.tokenRead = PreparedRead.on(dataSource, 'api_token_user', tokenUserSql(this.callers.select('u', 'u_')));
   }
 
   /** Returns the secret: the only time anyone sees it. */
@@ -79,16 +78,17 @@ export class ApiTokensService {
   }
 
   /**
-   * The active user a bearer secret belongs to, or null. Runs on every API request, so it is one hand-written
-   * statement read without TypeORM's hydration; the last-used time is written at most once a minute.
+   * The active user a bearer secret belongs to, with their status, or null. Runs on every API request, so it is
+   * one hand-written statement read without TypeORM's hydration; the last-used time is written at most once a
+   * minute.
    */
-  async authenticate(secret: string): Promise<User | null> {
+  async authenticate(secret: string): Promise<UserSummary | null> {
     if (!secret.startsWith(API_TOKEN_PREFIX)) return null;
     const [row] = await this.tokenRead.rows([sha256(secret)]);
     if (!row || row.u_disabled_at) return null;
     if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > 60_000) {
       await this.tokens.update({ id: row.token_id }, { lastUsedAt: new Date() });
     }
-    return this.userColumns.from(row, 'u_');
+    return this.callers.from(row, 'u_');
   }
 }

@@ -1,5 +1,6 @@
 import type { Language } from '../i18n/languages';
 import type { User } from '../users/user.entity';
+import type { UserStatus } from '../users/user-summary';
 
 // What the session and the authentication middleware put on each request.
 declare module 'express-session' {
@@ -18,6 +19,8 @@ declare global {
   namespace Express {
     interface Request {
       user?: User;
+      /** The signed-in user's status, read with them. */
+      userStatus?: UserStatus;
       authMethod?: 'session' | 'token';
       lang: Language;
     }

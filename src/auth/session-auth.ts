@@ -34,9 +34,10 @@ export class SessionAuth {
 
   private async resolve(req: Request): Promise<void> {
     if (hasBearerToken(req)) {
-      const user = await this.apiTokens.authenticate(req.get('authorization')!.slice(BEARER.length).trim());
-      if (user) {
-        req.user = user;
+      const caller = await this.apiTokens.authenticate(req.get('authorization')!.slice(BEARER.length).trim());
+      if (caller) {
+        req.user = caller.user;
+        req.userStatus = caller.status;
         req.authMethod = 'token';
       }
       return;
@@ -44,12 +45,13 @@ export class SessionAuth {
     const userId = req.session?.userId;
     if (!userId) return;
     const absoluteLimitMs = this.config.env.SESSION_ABSOLUTE_HOURS * 3_600_000;
-    const user = this.store.userFor(req.sessionID, userId) ?? (await this.users.get(userId).catch(() => null));
-    if (!user || user.disabledAt || !req.session.loginAt || Date.now() - req.session.loginAt > absoluteLimitMs) {
+    const caller = this.store.userFor(req.sessionID, userId) ?? (await this.users.getSummary(userId).catch(() => null));
+    if (!caller || caller.user.disabledAt || !req.session.loginAt || Date.now() - req.session.loginAt > absoluteLimitMs) {
       await promisify((cb) => req.session.regenerate(cb));
       return;
     }
-    req.user = user;
+    req.user = caller.user;
+    req.userStatus = caller.status;
     req.authMethod = 'session';
   }
 
@@ -63,6 +65,8 @@ export class SessionAuth {
     rotateCsrfToken(req);
     await promisify((cb) => req.session.save(cb));
     req.user = user;
+    // They have just used their password (to log in, or to set it).
+    req.userStatus = 'active';
     req.authMethod = 'session';
   }
 

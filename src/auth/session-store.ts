@@ -5,8 +5,7 @@ import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { PreparedRead } from '../database/prepared-read';
-import { RawEntity } from '../database/raw-entity';
-import { User } from '../users/user.entity';
+import { UserSummaryColumns, type UserSummary } from '../users/user-summary';
 
 /** An expiry is pushed forward at most this often: a request within it leaves the row alone. */
 export const SESSION_TOUCH_EVERY_MS = 60_000;
@@ -18,7 +17,7 @@ type Callback<T = void> = (err?: unknown, value?: T) => void;
 interface Loaded {
   /** The expiry the row had when last read or written here. */
   expireMs: number;
-  /** The row of the session's user, read in the same statement as the session. */
+  /** The row of the session's user and their status, read in the same statement as the session. */
   userRow: Record<string, unknown> | null;
 }
 
@@ -48,7 +47,7 @@ export function sessionWithUserSql(userColumns: string): string {
 @Injectable()
 export class SessionStore extends Store implements OnApplicationShutdown {
   private readonly pool: Pool;
-  private readonly users: RawEntity<User>;
+  private readonly users: UserSummaryColumns;
   private readonly read: PreparedRead<SessionRow>;
   private readonly loaded = new Map<string, Loaded>();
   private readonly logger = new Logger(SessionStore.name);
@@ -63,7 +62,7 @@ export class SessionStore extends Store implements OnApplicationShutdown {
     });
     // An idle connection dropped by a PostgreSQL restart must not end the process; the next query reconnects.
     this.pool.on('error', (err) => this.logger.warn({ err }, 'Session store connection lost'));
-    this.users = new RawEntity(dataSource, User);
+    this.users = new UserSummaryColumns(dataSource);
     this.read = PreparedRead.onPool<SessionRow>(this.pool, 'session_with_user', sessionWithUserSql(this.users.select('u', 'u_')));
     this.forgetTimer = setInterval(() => this.forgetLapsed(), FORGET_EVERY_MS).unref();
   }
@@ -119,11 +118,11 @@ export class SessionStore extends Store implements OnApplicationShutdown {
   }
 
   /**
-   * The user of a session this process has just read, as the read found them (disabled or not), or undefined
-   * when it holds no fresh reading. Every `get` replaces the reading, so a request never sees an older one
-   * than its own session read.
+   * The user of a session this process has just read and their status, as the read found them (disabled or
+   * not), or undefined when it holds no fresh reading. Every `get` replaces the reading, so a request never sees
+   * an older one than its own session read.
    */
-  userFor(sid: string, userId: string): User | undefined {
+  userFor(sid: string, userId: string): UserSummary | undefined {
     const row = this.loaded.get(sid)?.userRow;
     return row && row.u_id === userId ? this.users.from(row, 'u_') : undefined;
   }

@@ -3,10 +3,11 @@ import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swa
 import { z } from 'zod';
 import { Authenticated } from '../common/access.decorators';
 import type { Actor } from '../common/actor';
-import { CurrentActor, CurrentUser } from '../common/current-user.decorator';
+import { CurrentActor } from '../common/current-user.decorator';
 import { ApiErrorResponses, ApiZodBody, ApiZodResponse } from '../common/api-docs';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
-import { User } from './user.entity';
+import { CurrentUserSummary } from './current-user-summary.decorator';
+import type { UserSummary } from './user-summary';
 import { userResponse, userResponseSchema } from './user.responses';
 import { profilePatchSchema } from './user.schemas';
 import { UsersService } from './users.service';
@@ -23,8 +24,8 @@ export class ProfileApiController {
   @Get()
   @ApiOperation({ summary: 'The signed-in user' })
   @ApiZodResponse(200, 'Your account.', userResponseSchema)
-  async me(@CurrentUser() user: User) {
-    return userResponse(await this.users.getSummary(user.id));
+  me(@CurrentUserSummary() caller: UserSummary) {
+    return userResponse(caller);
   }
 
   @Patch()

@@ -1,6 +1,6 @@
 import { ROLES } from '../common/roles';
 import { LANGUAGES } from '../i18n/languages';
-import type { UserSummary } from './users.service';
+import type { UserSummary } from './user-summary';
 
 /** Choices of the user forms and filters; labels are locale keys. */
 export const ROLE_OPTIONS = ROLES.map((value) => ({ value, label: `users.roles.${value}` }));

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ApiToken } from '../auth/api-token.entity';
 import { pageOf } from '../common/api-docs';
 import { language, role } from '../common/schemas';
-import type { UserSummary } from './users.service';
+import type { UserSummary } from './user-summary';
 
 /** What the API shows of a user: never the password hash. */
 export const userResponseSchema = z

@@ -11,6 +11,7 @@ import { PasswordTokensService } from './password-tokens.service';
 import { UserRecords } from './user-records.service';
 import { UserSessions } from './user-sessions';
 import { User } from './user.entity';
+import { statusOf, type UserSummary } from './user-summary';
 import type { Role } from '../common/roles';
 import type { Language } from '../i18n/languages';
 import { CreateUserInput, ProfileInput, UserListQuery } from './user.schemas';
@@ -22,16 +23,6 @@ export function isUniqueViolation(error: unknown, constraintOrColumn?: string): 
   if (driverError.code !== '23505') return false;
   return !constraintOrColumn || `${driverError.constraint} ${driverError.detail}`.includes(constraintOrColumn);
 }
-
-/** Invited: no password set yet. Disabled wins over both. */
-export type UserStatus = 'active' | 'invited' | 'disabled';
-
-export interface UserSummary {
-  user: User;
-  status: UserStatus;
-}
-
-const statusOf = (user: User, hasPassword: boolean): UserStatus => (user.disabledAt ? 'disabled' : hasPassword ? 'active' : 'invited');
 
 /** Changes to a user; a property left undefined stays as it is, a null department clears it. */
 export interface UserChanges {
@@ -72,7 +63,7 @@ export class UsersService {
   async getSummary(id: string): Promise<UserSummary> {
     const found = await this.records.summary(id);
     if (!found) throw new NotFoundError('users.errors.notFound');
-    return { user: found.user, status: statusOf(found.user, found.hasPassword) };
+    return found;
   }
 
   /** Each user with their status; whether a password is set is asked of the database, the hash never loaded. */
