@@ -11,7 +11,7 @@ export interface MyAssignment {
   cohortName: string;
 }
 
-/** A trainee's assignments across the cohorts they are (or were) in, soonest due first. */
+/** A trainee's assignments across the cohorts they are (or were) in, soonest due first: three statements, however many. */
 @Injectable()
 export class MyAssignmentsService {
   constructor(
@@ -34,13 +34,12 @@ export class MyAssignmentsService {
     if (!rows.length) return [];
     const assignments = await this.dataSource.getRepository(Assignment).findBy(rows.map((row) => ({ id: row.id })));
     const byId = new Map(rows.map((row) => [row.id, row]));
-    const list = await Promise.all(
-      assignments.map(async (assignment) => ({
-        work: await this.records.work(assignment, userId),
-        cohortId: byId.get(assignment.id)!.cohort_id,
-        cohortName: byId.get(assignment.id)!.cohort_name,
-      })),
-    );
+    const works = await this.records.works(assignments, userId);
+    const list = works.map((work) => ({
+      work,
+      cohortId: byId.get(work.assignment.id)!.cohort_id,
+      cohortName: byId.get(work.assignment.id)!.cohort_name,
+    }));
     return list.sort(
       (a, b) =>
         a.work.deadlines.dueAt.getTime() - b.work.deadlines.dueAt.getTime() ||

@@ -32,18 +32,19 @@ export interface TraineeWork {
 type Row = Record<string, unknown>;
 
 /**
- * One trainee's whole work on an assignment in one statement: the submission, the extension and the grade each
- * on every row (or null), and one row per file of each version (a version without files on a row of its own).
+ * One trainee's whole work on assignments in one statement: the submission, the extension and the grade each on
+ * every row (or null), and one row per file of each version (a version without files on a row of its own). `keys`
+ * names the assignments ($1: one id, or an array of them) and the trainee ($2).
  */
-const workSql = (columns: string) => `
-  SELECT ${columns}
-    FROM (SELECT $1::uuid AS assignment_id, $2::uuid AS user_id) k
+const workSql = (columns: string, keys: string) => `
+  SELECT k.assignment_id AS k_assignment_id, ${columns}
+    FROM (SELECT ${keys} AS assignment_id, $2::uuid AS user_id) k
     LEFT JOIN submissions s ON s.assignment_id = k.assignment_id AND s.user_id = k.user_id
     LEFT JOIN extensions e ON e.assignment_id = k.assignment_id AND e.user_id = k.user_id
     LEFT JOIN grades g ON g.submission_id = s.id
     LEFT JOIN submission_versions v ON v.submission_id = s.id
     LEFT JOIN submission_files f ON f.version_id = v.id
-   ORDER BY v.number DESC, f.created_at, f.file_name`;
+   ORDER BY k.assignment_id, v.number DESC, f.created_at, f.file_name`;
 
 /** Every version of a submission with its files, newest first, one row per file. */
 const versionsSql = (columns: string) => `
@@ -66,6 +67,7 @@ export class SubmissionRecords {
   private readonly versionRows: RawEntity<SubmissionVersion>;
   private readonly files: RawEntity<SubmissionFile>;
   private readonly workRead: PreparedRead<Row>;
+  private readonly worksRead: PreparedRead<Row>;
   private readonly versionsRead: PreparedRead<Row>;
 
   constructor(@InjectDataSource() dataSource: DataSource) {
@@ -76,7 +78,8 @@ export class SubmissionRecords {
     this.files = new RawEntity(dataSource, SubmissionFile);
     const versionColumns = `${this.versionRows.select('v', 'v_')}, ${this.files.select('f', 'f_')}`;
     const workColumns = `${this.submissions.select('s', 's_')}, ${this.extensions.select('e', 'e_')}, ${this.grades.select('g', 'g_')}, ${versionColumns}`;
-    this.workRead = PreparedRead.on(dataSource, 'trainee_work', workSql(workColumns));
+    this.workRead = PreparedRead.on(dataSource, 'trainee_work', workSql(workColumns, '$1::uuid'));
+    this.worksRead = PreparedRead.on(dataSource, 'trainee_works', workSql(workColumns, 'unnest($1::uuid[])'));
     this.versionsRead = PreparedRead.on(dataSource, 'submission_versions', versionsSql(versionColumns));
   }
 
@@ -85,7 +88,25 @@ export class SubmissionRecords {
    * in that transaction, taken as it is rather than as read again.
    */
   async work(assignment: Assignment, userId: string, manager?: EntityManager, locked?: Submission | null): Promise<TraineeWork> {
-    const rows = await this.workRead.rows([assignment.id, userId], manager);
+    return this.workOf(assignment, userId, await this.workRead.rows([assignment.id, userId], manager), locked);
+  }
+
+  /** The trainee's work on each of the assignments, in one statement, in the order given. */
+  async works(assignments: readonly Assignment[], userId: string): Promise<TraineeWork[]> {
+    if (!assignments.length) return [];
+    const rows = await this.worksRead.rows([assignments.map((a) => a.id), userId]);
+    const byAssignment = new Map<string, Row[]>();
+    for (const row of rows) {
+      const id = row.k_assignment_id as string;
+      const list = byAssignment.get(id);
+      if (list) list.push(row);
+      else byAssignment.set(id, [row]);
+    }
+    return assignments.map((assignment) => this.workOf(assignment, userId, byAssignment.get(assignment.id)!));
+  }
+
+  /** The rows of one assignment's work (at least one, from the LEFT JOINs), assembled. */
+  private workOf(assignment: Assignment, userId: string, rows: Row[], locked?: Submission | null): TraineeWork {
     const [first] = rows;
     const submission = locked !== undefined ? locked : first.s_id ? this.submissions.from(first, 's_') : null;
     const extension = first.e_id ? this.extensions.from(first, 'e_') : null;
