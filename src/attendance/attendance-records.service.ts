@@ -60,6 +60,19 @@ export interface MarkRecord {
   status: AttendanceStatus;
 }
 
+/** A session whose attendance its instructor has not taken yet. */
+export interface UntakenSessionRecord {
+  id: string;
+  title: string;
+  kind: string;
+  starts_at: Date;
+  ends_at: Date;
+  cohort_id: string;
+  cohort_name: string;
+  /** How many such sessions there are in all (on every row). */
+  total: number;
+}
+
 /**
  * A session that has taken place and counts for attendance: scheduled (not cancelled) and started by `$1`. The
  * summaries and the cohort's matrix read this one rule.
@@ -207,6 +220,27 @@ export class AttendanceRecords {
   activeAdmins(): Promise<AdminRecipient[]> {
     return this.dataSource.query(
       `SELECT id, email, name, language FROM users WHERE 'admin' = ANY(roles) AND disabled_at IS NULL ORDER BY id`,
+    );
+  }
+
+  /**
+   * Sessions that have taken place (HELD) in open cohorts with members, taught by `teacherId` (the cohort or the
+   * session itself, as a guest), whose attendance nobody has taken yet: the latest first, with their number.
+   */
+  untakenSessions(teacherId: string, now: Date, limit: number): Promise<UntakenSessionRecord[]> {
+    return this.dataSource.query(
+      `WITH mine AS (
+              SELECT s.id FROM cohort_teachers t JOIN sessions s ON s.cohort_id = t.cohort_id WHERE t.user_id = $2 AND ${HELD}
+              UNION
+              SELECT s.id FROM session_instructors si JOIN sessions s ON s.id = si.session_id WHERE si.user_id = $2 AND ${HELD}),
+            untaken AS (
+              SELECT s.id, s.title, s.kind, s.starts_at, s.ends_at, s.cohort_id, c.name AS cohort_name
+                FROM mine JOIN sessions s ON s.id = mine.id JOIN cohorts c ON c.id = s.cohort_id
+               WHERE c.closed_at IS NULL
+                 AND NOT EXISTS (SELECT 1 FROM attendances a WHERE a.session_id = s.id)
+                 AND EXISTS (SELECT 1 FROM cohort_members m WHERE m.cohort_id = s.cohort_id))
+       SELECT *, count(*) OVER ()::int AS total FROM untaken ORDER BY starts_at DESC, id LIMIT $3`,
+      [now, teacherId, limit],
     );
   }
 }

@@ -65,6 +65,17 @@ export interface HeldSession {
   percent: number | null;
 }
 
+/** A held session whose attendance is still to take. */
+export interface UntakenSession {
+  id: string;
+  title: string;
+  kind: string;
+  startsAt: Date;
+  endsAt: Date;
+  cohortId: string;
+  cohortName: string;
+}
+
 /**
  * The cohort's attendance as a matrix: its held sessions in order, each member with their mark at each (null: not
  * marked) and their summary, and the cohort's own percentage — every number by the rule of `AttendanceSummary`.
@@ -119,6 +130,23 @@ export class AttendanceStatsService {
   async belowMinimumInRunningCohorts(rigaDate: string, now = new Date()): Promise<AttendanceSummary[]> {
     const all = await this.summaries({ cohortsRunningOn: rigaDate }, now);
     return all.filter((s) => s.enrolmentStatus === ACTIVE_STATUS && s.belowMinimum);
+  }
+
+  /** The sessions an instructor has held without taking attendance, the latest first (at most `limit`), and how many. */
+  async untaken(teacherId: string, now: Date, limit: number): Promise<{ total: number; items: UntakenSession[] }> {
+    const rows = await this.records.untakenSessions(teacherId, now, limit);
+    return {
+      total: rows[0]?.total ?? 0,
+      items: rows.map((r) => ({
+        id: r.id,
+        title: r.title,
+        kind: r.kind,
+        startsAt: new Date(r.starts_at),
+        endsAt: new Date(r.ends_at),
+        cohortId: r.cohort_id,
+        cohortName: r.cohort_name,
+      })),
+    };
   }
 
   /** The trainee's own memberships. */

@@ -70,6 +70,17 @@ export class CertificateReads {
     return { cohort, holders: await this.records.cohortHolders(cohortId) };
   }
 
+  /** Per cohort, how many completed members were never issued a certificate of its part: an administrator's to issue. */
+  async readyToIssue(): Promise<{ cohortId: string; cohortName: string; ready: number; since: Date | null }[]> {
+    const rows = await this.records.readyToIssue();
+    return rows.map((r) => ({
+      cohortId: r.cohort_id,
+      cohortName: r.cohort_name,
+      ready: r.ready,
+      since: r.since ? new Date(r.since) : null,
+    }));
+  }
+
   programmeHolders(programmeId: string) {
     return this.records.programmeHolders(programmeId);
   }

@@ -112,6 +112,15 @@ const REGISTER_FROM = `
 /** Serials in the order they were given (byte order: every serial of a format has as many digits). */
 const BY_SERIAL = `ORDER BY c.serial COLLATE "C"`;
 
+/** Completed members of a cohort who were never issued a certificate of its part. */
+export interface ReadyToIssueRow {
+  cohort_id: string;
+  cohort_name: string;
+  ready: number;
+  /** When the first of them completed. */
+  since: Date | null;
+}
+
 const VERIFICATION_COLUMNS = `
   c.serial, c.verification_code, c.holder_name, c.language, c.programme_title, c.part_title, c.academic_hours,
   c.issuer_name, c.issued_at, c.status, c.revoked_at, c.revocation_reason,
@@ -289,5 +298,20 @@ export class CertificateRecords {
       scopeId(scope),
     ])) as { n: number }[];
     return row.n;
+  }
+  /**
+   * Per cohort, the enrolments that completed their part (`completed_enrolments`) whose holder was never issued a
+   * certificate of that part: none valid, none revoked (an administrator took that one back on purpose), and a
+   * replaced one always has its successor. The cohort waiting longest first.
+   */
+  readyToIssue(): Promise<ReadyToIssueRow[]> {
+    return this.dataSource.query(
+      `SELECT ce.cohort_id, c.name AS cohort_name, count(*)::int AS ready, min(ce.completed_at) AS since
+         FROM completed_enrolments ce
+         JOIN cohorts c ON c.id = ce.cohort_id
+        WHERE NOT EXISTS (SELECT 1 FROM certificates x WHERE x.user_id = ce.user_id AND x.part_id = ce.part_id)
+        GROUP BY ce.cohort_id, c.name
+        ORDER BY min(ce.completed_at), ce.cohort_id`,
+    );
   }
 }

@@ -32,5 +32,6 @@ import { VerificationService } from './verification.service';
     VerificationApiController,
   ],
   providers: [CertificateReads, CertificateArchive, VerificationService, VerificationRateLimiter],
+  exports: [CertificateReads],
 })
 export class CertificatesWebModule {}

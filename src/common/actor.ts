@@ -54,3 +54,12 @@ export function actingAs(actor: Actor, userId: string): Actor {
 export function personActor(user: { readonly id: string; readonly roles: readonly Role[]; readonly language: Language }): Actor {
   return { kind: 'user', userId: user.id, roles: user.roles, language: user.language, ip: null, requestId: null };
 }
+
+/**
+ * The same person in one of their roles only (no role when they do not hold it): a page that shows each role's
+ * part reads that part through the features' own access rules as someone holding that role alone, so an
+ * administrator who also teaches sees their own cohorts in the teaching part, not every cohort.
+ */
+export function actorInRole(actor: Actor, role: Role): Actor {
+  return { ...actor, roles: actor.roles.includes(role) ? [role] : [] };
+}

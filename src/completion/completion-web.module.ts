@@ -11,5 +11,6 @@ import { CompletionModule } from './completion.module';
   imports: [CompletionModule, CohortAccessModule],
   controllers: [CompletionPagesController, CompletionApiController],
   providers: [CompletionAccess, CompletionChangesService],
+  exports: [CompletionAccess],
 })
 export class CompletionWebModule {}

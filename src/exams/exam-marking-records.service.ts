@@ -7,6 +7,29 @@ import type { MarkState } from './exam-attempt-item.entity';
 import type { QuestionResponse } from './marking';
 import type { QuestionBody } from './question-body';
 
+/**
+ * SQL: the essay answers in handed-in attempts (`e` exam, `c` cohort, `a` attempt, `i` item, `v` question version)
+ * of the cohorts that $1 teaches, or of every cohort when $1 is null.
+ */
+const ESSAY_ANSWERS = `FROM exams e
+         JOIN cohorts c ON c.id = e.cohort_id
+         JOIN exam_attempts a ON a.exam_id = e.id AND a.status = 'submitted'
+         JOIN exam_attempt_items i ON i.attempt_id = a.id
+         JOIN question_versions v ON v.id = i.question_version_id
+        WHERE v.body->>'kind' = 'essay'
+          AND ($1::uuid IS NULL OR e.cohort_id IN (SELECT cohort_id FROM cohort_teachers WHERE user_id = $1::uuid))`;
+
+/** The essay answers of one exam still to mark, and since when. */
+export interface EssaysWaiting {
+  examId: string;
+  examTitle: string;
+  cohortId: string;
+  cohortName: string;
+  toMark: number;
+  /** When the attempt longest waiting among them was handed in. */
+  oldest: Date;
+}
+
 /** An essay question of an exam with answers to mark: a line of the exam part of the grading queue. */
 export interface EssayGroup {
   examId: string;
@@ -133,13 +156,7 @@ export class ExamMarkingRecords {
       `SELECT e.id AS exam_id, e.title AS exam_title, c.name AS cohort_name, v.question_id,
               (array_agg(v.name ORDER BY v.version DESC))[1] AS question_name,
               count(*) FILTER (WHERE i.mark_state = 'manual')::int AS to_mark, count(*)::int AS total
-         FROM exams e
-         JOIN cohorts c ON c.id = e.cohort_id
-         JOIN exam_attempts a ON a.exam_id = e.id AND a.status = 'submitted'
-         JOIN exam_attempt_items i ON i.attempt_id = a.id
-         JOIN question_versions v ON v.id = i.question_version_id
-        WHERE v.body->>'kind' = 'essay'
-          AND ($1::uuid IS NULL OR e.cohort_id IN (SELECT cohort_id FROM cohort_teachers WHERE user_id = $1::uuid))
+         ${ESSAY_ANSWERS}
           AND ($2::uuid IS NULL OR e.id = $2::uuid)
         GROUP BY e.id, e.title, c.name, v.question_id
         ORDER BY (count(*) FILTER (WHERE i.mark_state = 'manual') = 0), e.created_at, e.id, question_name, v.question_id`,
@@ -153,6 +170,31 @@ export class ExamMarkingRecords {
       questionName: r.question_name,
       toMark: r.to_mark,
       total: r.total,
+    }));
+  }
+
+  /**
+   * Per exam, the essay answers still to mark of the cohorts taught by `teacherId` (every cohort when null), in
+   * attempts handed in before `before` when given; the longest waiting first.
+   */
+  async essaysWaiting(teacherId: string | null, before: Date | null): Promise<EssaysWaiting[]> {
+    const rows: { exam_id: string; exam_title: string; cohort_id: string; cohort_name: string; to_mark: number; oldest: Date }[] =
+      await this.dataSource.query(
+        `SELECT e.id AS exam_id, e.title AS exam_title, e.cohort_id, c.name AS cohort_name, count(*)::int AS to_mark,
+                min(a.submitted_at) AS oldest
+           ${ESSAY_ANSWERS}
+            AND i.mark_state = 'manual' AND ($2::timestamptz IS NULL OR a.submitted_at < $2::timestamptz)
+          GROUP BY e.id, e.title, e.cohort_id, c.name
+          ORDER BY min(a.submitted_at), e.id`,
+        [teacherId, before],
+      );
+    return rows.map((r) => ({
+      examId: r.exam_id,
+      examTitle: r.exam_title,
+      cohortId: r.cohort_id,
+      cohortName: r.cohort_name,
+      toMark: r.to_mark,
+      oldest: new Date(r.oldest),
     }));
   }
 

@@ -7,7 +7,13 @@ import { lockRow } from '../database/row-locks';
 import { unitOfWork } from '../database/unit-of-work';
 import { ExamAccess } from './exam-access.service';
 import { ExamAttemptItem } from './exam-attempt-item.entity';
-import { ExamMarkingRecords, type EssayGroup, type ItemForMarking, type WalkStep } from './exam-marking-records.service';
+import {
+  ExamMarkingRecords,
+  type EssayGroup,
+  type EssaysWaiting,
+  type ItemForMarking,
+  type WalkStep,
+} from './exam-marking-records.service';
 import { AttemptNotSubmittedError, AwardedOutOfRangeError, ExamItemNotFoundError, ExamMarkConflictError } from './exam-marking.errors';
 import type { MarkInput } from './exam-marking.schemas';
 import { AttemptSubmission } from './attempt-submission.service';
@@ -48,8 +54,20 @@ export class ExamMarkingService {
       if (!exam) throw new ExamNotFoundError();
       await this.access.assertCanManage(actor, exam.cohortId);
     }
-    const admin = actor.kind === 'system' || actor.roles.includes('admin');
-    return this.records.essayGroups(admin ? null : actor.userId, examId);
+    return this.records.essayGroups(this.teacherOf(actor), examId);
+  }
+
+  /**
+   * Per exam, the essay answers still to mark in the exams the actor marks (all for administrators), of attempts
+   * handed in before `before` when it is given (overdue marking).
+   */
+  waiting(actor: Actor, before: Date | null = null): Promise<EssaysWaiting[]> {
+    return this.records.essaysWaiting(this.teacherOf(actor), before);
+  }
+
+  /** Whose cohorts' exams the actor marks: their own as an instructor; null (every cohort) for administrators. */
+  private teacherOf(actor: Actor): string | null {
+    return actor.kind === 'system' || actor.roles.includes('admin') ? null : actor.userId;
   }
 
   /** An answer the actor may mark: the cohort's instructors and administrators; anyone else is told it does not exist. */

@@ -4,6 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { PreparedRead } from '../database/prepared-read';
 import type { AttemptEventKind } from './exam-attempt-event.entity';
 import type { AttemptStatus } from './exam-attempt.entity';
+import type { ResultStatus } from './exam-result.entity';
+import type { ExamMode, ResultsShown } from './exam.entity';
 import type { QuestionResponse } from './marking';
 import type { QuestionBody } from './question-body';
 
@@ -65,6 +67,39 @@ export const ANSWER_SAVE_SQL = {
   writeAnswer: 'UPDATE exam_attempt_items SET response = $2, response_seq = $3, saved_at = $4, version = version + 1 WHERE id = $1',
   logEvent: 'INSERT INTO exam_attempt_events (attempt_id, kind, detail, ip) VALUES ($1, $2, $3, $4)',
 } as const;
+
+/** An exam of a trainee's open cohort with their window, attempts and result, as their start page reads it. */
+export interface TraineeExamRow {
+  id: string;
+  title: string;
+  mode: ExamMode;
+  cohort_id: string;
+  cohort_name: string;
+  retake_of_id: string | null;
+  results_shown: ResultsShown;
+  released_at: Date | null;
+  max_points: string;
+  opens_at: Date | null;
+  closes_at: Date | null;
+  attempts_allowed: number;
+  acc_opens_at: Date | null;
+  acc_closes_at: Date | null;
+  acc_extra_attempts: number | null;
+  session_id: string | null;
+  sitting_starts_at: Date | null;
+  sitting_ends_at: Date | null;
+  sitting_address: string | null;
+  sitting_room: string | null;
+  sitting_online_url: string | null;
+  sitting_status: string | null;
+  result_status: ResultStatus | null;
+  result_score: string | null;
+  attempts_used: number;
+  attempts_submitted: number;
+  needs_marking: boolean;
+  in_progress_id: string | null;
+  in_progress_deadline: Date | null;
+}
 
 export interface TraineeRow {
   id: string;
@@ -245,5 +280,38 @@ export class ExamRecords {
       ids,
     ]);
     return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /**
+   * The exams of the cohorts the trainee is a member of and that are still open, a retake only when it was set for
+   * them (a result row, as `ExamsService.mayTake` reads it), each with their accommodation, its sitting, their
+   * attempts and their result: one statement, soonest first.
+   */
+  traineeExams(userId: string, limit: number): Promise<TraineeExamRow[]> {
+    return this.dataSource.query(
+      `SELECT e.id, e.title, e.mode, e.cohort_id, c.name AS cohort_name, e.retake_of_id, e.results_shown, e.released_at, e.max_points,
+              e.opens_at, e.closes_at, e.attempts_allowed,
+              x.opens_at AS acc_opens_at, x.closes_at AS acc_closes_at, x.extra_attempts AS acc_extra_attempts,
+              e.session_id, ss.starts_at AS sitting_starts_at, ss.ends_at AS sitting_ends_at, ss.address AS sitting_address,
+              ss.room AS sitting_room, ss.online_url AS sitting_online_url, ss.status AS sitting_status,
+              r.status AS result_status, r.score AS result_score,
+              t.used AS attempts_used, t.submitted AS attempts_submitted, t.needs_marking, t.in_progress_id, t.in_progress_deadline
+         FROM cohort_members m
+         JOIN cohorts c ON c.id = m.cohort_id AND c.closed_at IS NULL
+         JOIN exams e ON e.cohort_id = m.cohort_id
+         LEFT JOIN sessions ss ON ss.id = e.session_id
+         LEFT JOIN exam_accommodations x ON x.exam_id = e.id AND x.user_id = m.user_id
+         LEFT JOIN exam_results r ON r.exam_id = e.id AND r.user_id = m.user_id
+        CROSS JOIN LATERAL (
+              SELECT count(*)::int AS used, count(*) FILTER (WHERE a.status = 'submitted')::int AS submitted,
+                     COALESCE(bool_or(a.needs_marking), false) AS needs_marking,
+                     (array_agg(a.id) FILTER (WHERE a.status = 'in_progress'))[1] AS in_progress_id,
+                     max(a.deadline_at) FILTER (WHERE a.status = 'in_progress') AS in_progress_deadline
+                FROM exam_attempts a WHERE a.exam_id = e.id AND a.user_id = m.user_id) t
+        WHERE m.user_id = $1 AND (e.retake_of_id IS NULL OR r.id IS NOT NULL)
+        ORDER BY COALESCE(ss.starts_at, e.opens_at, e.created_at), e.id
+        LIMIT $2`,
+      [userId, limit],
+    );
   }
 }

@@ -9,11 +9,14 @@ export function accommodationTerms(row: ExamAccommodation | null): Accommodation
 }
 
 /** The trainee's window: their own opening and closing times where they have them. */
-export function windowOf(exam: Exam, row: ExamAccommodation | null): { opensAt: Date | null; closesAt: Date | null } {
+export function windowOf(
+  exam: Pick<Exam, 'opensAt' | 'closesAt'>,
+  row: Pick<ExamAccommodation, 'opensAt' | 'closesAt'> | null,
+): { opensAt: Date | null; closesAt: Date | null } {
   return { opensAt: row?.opensAt ?? exam.opensAt, closesAt: row?.closesAt ?? exam.closesAt };
 }
 
-export function attemptsAllowedFor(exam: Exam, row: ExamAccommodation | null): number {
+export function attemptsAllowedFor(exam: Pick<Exam, 'attemptsAllowed'>, row: Pick<ExamAccommodation, 'extraAttempts'> | null): number {
   return exam.attemptsAllowed + (row?.extraAttempts ?? 0);
 }
 

@@ -3,6 +3,15 @@ import { type Actor, actorHasRole } from '../common/actor';
 import type { GradingType } from '../assignments/assignment.entity';
 import type { GradeStatus } from './grade.entity';
 import { EXACT_UP_TO, GradingRecords, type QueueRow, type Scope, type ScopeRow } from './grading-records.service';
+
+/** Work waiting for its graders in one cohort (null: a part's assignment of someone no longer in a cohort of it). */
+export interface WaitingWork {
+  cohortId: string | null;
+  cohortName: string | null;
+  waiting: number;
+  /** When the longest waiting of them was handed in. */
+  oldest: Date;
+}
 import type { QueueQuery } from './grades.schemas';
 
 export interface QueueItem {
@@ -76,6 +85,17 @@ export class GradingQueueService {
       query,
       actorHasRole(actor, 'admin') && !query.cohort && !query.assignment ? null : await this.scopeIds(actor, query),
     );
+  }
+
+  /**
+   * Handed-in work waiting to be graded, per cohort, the longest waiting first: in the cohorts the actor teaches
+   * (every cohort for admins), and only what was handed in before `before` when it is given (overdue work).
+   */
+  async waiting(actor: Actor, before: Date | null = null): Promise<WaitingWork[]> {
+    const scope = actorHasRole(actor, 'admin') ? null : await this.records.queueScope(actor.userId, null, null);
+    if (scope && !scope.own.length && !scope.ofPart.length) return [];
+    const rows = await this.records.waitingByCohort(scope, before);
+    return rows.map((r) => ({ cohortId: r.cohort_id, cohortName: r.cohort_name, waiting: r.waiting, oldest: new Date(r.oldest) }));
   }
 
   private async list(actor: Actor, query: QueueQuery, scope: Scope | null): Promise<{ items: QueueItem[]; total: number }> {

@@ -85,6 +85,21 @@ export interface FileRow {
 /** Where the queue's page statement counts in full or bounded (see `GradingQueueService.total`). */
 export const EXACT_UP_TO = 1000;
 
+/**
+ * SQL: the submission `s` waits for its graders: handed in, its latest version not graded yet (the queue's "to
+ * grade" and "new version"), and not returned for revision (then it waits for the trainee). Written on the queue
+ * index's own expression, so the index serves it.
+ */
+export const WAITING = 's.submitted_at IS NOT NULL AND NOT (s.graded_version >= s.submitted_version) AND s.returned_at IS NULL';
+
+/** Work waiting for its graders in one cohort, and since when. */
+export interface WaitingRow {
+  cohort_id: string | null;
+  cohort_name: string | null;
+  waiting: number;
+  oldest: Date;
+}
+
 /** The WHERE clause on `s` alone (so the walk stays inside the covering indexes) and its parameters. */
 function queueConditions(scope: Scope | null, query: Omit<QueueQuery, 'page' | 'pageSize'>): { where: string; params: unknown[] } {
   const params: unknown[] = [];
@@ -161,6 +176,25 @@ export class GradingRecords {
   queuePage(scope: Scope | null, query: QueueQuery, full: boolean): Promise<(QueueRow & { counted: number })[]> {
     const { where, params } = queueConditions(scope, query);
     return this.dataSource.query(pageStatement(where, params.length, full), [...params, query.pageSize, (query.page - 1) * query.pageSize]);
+  }
+
+  /**
+   * Work waiting for its graders in the scope (every cohort's when null), handed in before `before` when given, per
+   * cohort it was done in, the longest waiting first.
+   */
+  waitingByCohort(scope: Scope | null, before: Date | null): Promise<WaitingRow[]> {
+    const { where, params } = queueConditions(scope, {});
+    const n = params.length + 1;
+    return this.dataSource.query(
+      `SELECT w.cohort_id, (SELECT c.name FROM cohorts c WHERE c.id = w.cohort_id) AS cohort_name,
+              count(*)::int AS waiting, min(w.submitted_at) AS oldest
+         FROM (SELECT ${COHORT_OF_WORK} AS cohort_id, s.submitted_at
+                 FROM submissions s JOIN assignments a ON a.id = s.assignment_id
+                WHERE ${where} AND ${WAITING} AND ($${n}::timestamptz IS NULL OR s.submitted_at < $${n}::timestamptz)) w
+        GROUP BY w.cohort_id
+        ORDER BY min(w.submitted_at), w.cohort_id`,
+      [...params, before],
+    );
   }
 
   /** The scope of a query reduced to three arrays in SQL (one short row to read); `teacherId` null: every cohort. */
@@ -251,13 +285,13 @@ export class GradingRecords {
               SELECT t.user_id AS instructor_id, s.assignment_id, c.name AS cohort_name, s.submitted_at
                 FROM submissions s JOIN assignments a ON a.id = s.assignment_id
                 JOIN cohort_teachers t ON t.cohort_id = a.cohort_id JOIN cohorts c ON c.id = a.cohort_id
-               WHERE s.submitted_at IS NOT NULL AND s.graded_version < s.submitted_version AND s.returned_at IS NULL
+               WHERE ${WAITING}
               UNION ALL
               SELECT t.user_id, s.assignment_id, c.name, s.submitted_at
                 FROM submissions s JOIN assignments a ON a.id = s.assignment_id AND a.part_id IS NOT NULL
                 JOIN enrolments e ON e.user_id = s.user_id JOIN cohorts c ON c.id = e.cohort_id AND c.part_id = a.part_id
                 JOIN cohort_teachers t ON t.cohort_id = c.id
-               WHERE s.submitted_at IS NOT NULL AND s.graded_version < s.submitted_version AND s.returned_at IS NULL),
+               WHERE ${WAITING}),
             counted AS (
               SELECT instructor_id, assignment_id, cohort_name,
                      count(*) FILTER (WHERE submitted_at >= $1 AND submitted_at < $2)::int AS fresh, count(*)::int AS waiting

@@ -14,6 +14,9 @@ import { OutboxService } from './outbox.service';
 /** Statuses an administrator may send again; a pending email is still on its way. */
 export const RESENDABLE: readonly OutboxStatus[] = ['failed', 'not_delivered', 'suppressed', 'sent', 'uncertain'];
 
+/** Statuses that need an administrator: the email may not have arrived and nothing more will be tried. */
+export const FAILING = ['failed', 'uncertain'] as const satisfies readonly OutboxStatus[];
+
 /** What administrators see of the outbox and may do with it. */
 @Injectable()
 export class OutboxAdminService {
@@ -33,6 +36,22 @@ export class OutboxAdminService {
       .take(query.pageSize)
       .getManyAndCount();
     return { items, total };
+  }
+
+  /**
+   * Emails an administrator should look at: failed (every attempt used) and uncertain (a sender was cut off while
+   * sending it, so it may or may not have arrived), each with how many and since when.
+   */
+  async failing(): Promise<Record<(typeof FAILING)[number], { count: number; oldest: Date | null }>> {
+    const rows: { status: (typeof FAILING)[number]; count: number; oldest: Date }[] = await this.dataSource.query(
+      `SELECT status, count(*)::int AS count, min(created_at) AS oldest FROM outbox_messages WHERE status = ANY($1::varchar[]) GROUP BY status`,
+      [FAILING],
+    );
+    const of = (status: (typeof FAILING)[number]) => {
+      const row = rows.find((r) => r.status === status);
+      return { count: row?.count ?? 0, oldest: row ? new Date(row.oldest) : null };
+    };
+    return { failed: of('failed'), uncertain: of('uncertain') };
   }
 
   async get(id: string): Promise<OutboxMessage> {

@@ -38,6 +38,19 @@ export class ProgrammeRecords {
     return row;
   }
 
+  /** The active programmes, each with the first day of its first cohort and the last day of its last (null without cohorts). */
+  activeWithPeriods(): Promise<
+    { id: string; title_lv: string; title_en: string | null; starts_on: string | null; ends_on: string | null }[]
+  > {
+    return this.dataSource.query(
+      `SELECT g.id, g.title_lv, g.title_en, min(c.starts_on)::text AS starts_on, max(c.ends_on)::text AS ends_on
+         FROM programmes g LEFT JOIN parts p ON p.programme_id = g.id LEFT JOIN cohorts c ON c.part_id = p.id
+        WHERE g.status = 'active'
+        GROUP BY g.id, g.title_lv, g.title_en
+        ORDER BY g.created_at, g.id`,
+    );
+  }
+
   /** How many parts and cohorts each programme has, by programme id (programmes with no parts are missing). */
   async counts(): Promise<Map<string, { parts: number; cohorts: number }>> {
     const rows: { id: string; parts: number; cohorts: number }[] = await this.dataSource.query(

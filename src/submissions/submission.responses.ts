@@ -30,7 +30,7 @@ export const versionBody = z
   })
   .meta({ id: 'SubmissionVersion' });
 
-const deadlines = z
+export const deadlinesBody = z
   .object({
     opensAt: instant,
     dueAt: instant,
@@ -46,7 +46,7 @@ export const workBody = z
     userId: z.uuid(),
     submissionId: z.uuid().nullable(),
     state,
-    deadlines,
+    deadlines: deadlinesBody,
     submittedVersion: z.number().int(),
     submittedAt: instant.nullable(),
     lateSeconds: z.number().int(),
@@ -87,7 +87,7 @@ export const traineeWorkListBody = listOf(
       submittedVersion: z.number().int(),
       submittedAt: instant.nullable(),
       lateSeconds: z.number().int(),
-      deadlines,
+      deadlines: deadlinesBody,
     })
     .meta({ id: 'TraineeWork' }),
   'TraineeWorkList',
