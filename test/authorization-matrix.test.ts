@@ -367,6 +367,8 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/v1/cohorts/:cohortId/completion': 'staff',
   'GET /api/v1/enrolments/:id/completion': 'signedIn',
   'GET /api/v1/me/completion': 'signedIn',
+  // home
+  'GET /api/v1/me/dashboard': 'signedIn',
   'POST /api/v1/enrolments/:id/completion/manual': 'admin',
   'POST /api/v1/cohorts/:id/close': 'admin',
   'POST /api/v1/cohorts/:id/reopen': 'admin',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
 import { unitOfWork } from '../database/unit-of-work';
@@ -62,9 +62,19 @@ export class CohortsService {
     return { items: cohorts.map((c) => Object.assign(c, counts.get(c.id) ?? { taken: 0, waiting: 0 })), total };
   }
 
-  /** How many cohorts run on the given Riga date (it lies between their first and last day). */
-  async countRunning(rigaDate: string): Promise<number> {
-    return this.dataSource.getRepository(Cohort).countBy({ startsOn: LessThanOrEqual(rigaDate), endsOn: MoreThanOrEqual(rigaDate) });
+  /**
+   * The cohorts running on the given Riga date: it lies between their first and last day, and no administrator has
+   * closed them. How many, and the first `limit` of them (with their part, programme and counts) ending soonest.
+   */
+  async running(rigaDate: string, limit: number): Promise<{ total: number; items: (Cohort & CohortCounts)[] }> {
+    const [cohorts, total] = await this.dataSource.getRepository(Cohort).findAndCount({
+      where: { startsOn: LessThanOrEqual(rigaDate), endsOn: MoreThanOrEqual(rigaDate), closedAt: IsNull() },
+      relations: { part: { programme: true } },
+      order: { endsOn: 'ASC', name: 'ASC', id: 'ASC' },
+      take: limit,
+    });
+    const counts = await this.records.counts(cohorts.map((c) => c.id));
+    return { total, items: cohorts.map((c) => Object.assign(c, counts.get(c.id) ?? { taken: 0, waiting: 0 })) };
   }
 
   /** The cohort with its part, programme and instructors. */

@@ -113,6 +113,8 @@ export const envSchema = z.object({
   EXAM_GRACE_SECONDS: duration.default(30),
   /** How often the worker submits exam attempts whose deadline passed (when Redis lost their timed job). */
   EXAM_SWEEP_SECONDS: duration.default(30),
+  /** Handed-in work and exam essays not marked this many days after they were handed in show as overdue to administrators. */
+  MARKING_DUE_DAYS: duration.default(7),
   /** A report export up to this many cells (rows × columns) is streamed in the request; a larger one is made in the background. */
   REPORT_INLINE_EXPORT_MAX_CELLS: z.coerce.number().int().min(0).default(50_000),
   /** false, true (one hop), a hop count, or the proxies' addresses and ranges; see trust-proxy.ts. */
