@@ -29,7 +29,7 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      testPathIgnorePatterns: ['<rootDir>/test/browser/'],
+      testPathIgnorePatterns: ['<rootDir>/test/browser/', '<rootDir>/test/scale/'],
       setupFilesAfterEnv: ['<rootDir>/test/support/database.ts'],
       testTimeout: 30000,
     },
