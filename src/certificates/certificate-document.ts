@@ -66,6 +66,7 @@ export const CERTIFICATE_LABEL_KEYS = [
   'badgeDescriptionProgramme',
   'badgeCriteriaPart',
   'badgeCriteriaProgramme',
+  'badgeDevelopmentKey',
 ] as const;
 
 export type CertificateLabelKey = (typeof CERTIFICATE_LABEL_KEYS)[number];

@@ -36,9 +36,9 @@ export function serialForFileName(serial: string): string {
   return serial.replace(/[^A-Za-z0-9._-]+/g, '-');
 }
 
-/** The name a certificate's PDF is stored and downloaded under: its serial, made safe for a file name. */
-export function certificateFileName(serial: string): string {
-  return `${serialForFileName(serial)}.pdf`;
+/** The name a certificate's PDF (or its badge's JSON) is stored and downloaded under: its serial, made safe for a file name. */
+export function certificateFileName(serial: string, extension: 'pdf' | 'json' = 'pdf'): string {
+  return `${serialForFileName(serial)}.${extension}`;
 }
 
 /** The public link a certificate's QR code carries. */

@@ -59,6 +59,7 @@ export function certificatePageView(c: Certificate, lang: Language) {
     size: formatFileSize(c.fileSize, lang),
     sha256: c.sha256,
     downloadUrl: `/certificates/${c.id}/download`,
+    badgeUrl: `/certificates/${c.id}/badge`,
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { listOf, pageOf } from '../common/api-docs';
 import { CERTIFICATE_STATUSES, REVOCATION_REASONS } from './certificate.entity';
+import { BADGE_NOT_HERE_REASONS, BADGE_RESULTS } from './verification.service';
 
 /** The API's bodies for certificates (built in certificate-views.ts and certificate-template-views.ts). */
 export const certificateTemplateBody = z
@@ -47,6 +48,59 @@ export const fileCheckBody = z
     certificate: verifiedCertificateBody.nullable(),
   })
   .meta({ id: 'CertificateFileCheck' });
+
+export const badgeCheckBody = z
+  .object({
+    result: z
+      .enum(BADGE_RESULTS)
+      .describe(
+        'valid, revoked or replaced: the badge is unaltered and signed here, and that is its certificate’s status now; ' +
+          'signature-invalid: it was changed after it was signed (or carries no proof); not-issued-here: see reason.',
+      ),
+    reason: z
+      .enum(BADGE_NOT_HERE_REASONS)
+      .nullable()
+      .describe(
+        'For not-issued-here: another issuer’s badge, one signed with a key this platform does not hold, or one naming no certificate here.',
+      ),
+    verificationCode: z.string().nullable().describe('The verification code the badge names in its id, whatever the result.'),
+    developmentKey: z
+      .boolean()
+      .describe('True where badges are signed with a development key made at start-up: they prove nothing elsewhere.'),
+    certificate: verifiedCertificateBody.nullable().describe('The certificate, only when the badge’s signature holds.'),
+  })
+  .meta({ id: 'BadgeCheck' });
+
+export const didDocumentBody = z
+  .object({
+    '@context': z.array(z.string()),
+    id: z.string().describe('The issuer: did:web of the platform’s address.'),
+    verificationMethod: z.array(
+      z.object({
+        id: z.string().describe('As a badge’s proof names it; `#development-…` for a key made at start-up.'),
+        type: z.enum(['Multikey']),
+        controller: z.string(),
+        publicKeyMultibase: z.string().describe('The Ed25519 public key, `z6Mk…`.'),
+      }),
+    ),
+    assertionMethod: z.array(z.string()),
+  })
+  .meta({ id: 'DidDocument' });
+
+export const jsonWebKeySetBody = z
+  .object({
+    keys: z.array(
+      z.object({
+        kty: z.enum(['OKP']),
+        crv: z.enum(['Ed25519']),
+        x: z.string(),
+        kid: z.string().describe('The verification method of the DID document.'),
+        alg: z.enum(['EdDSA']),
+        use: z.enum(['sig']),
+      }),
+    ),
+  })
+  .meta({ id: 'JsonWebKeySet' });
 
 const link = z.object({ id: z.uuid(), serial: z.string() }).nullable();
 

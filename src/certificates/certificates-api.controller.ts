@@ -9,6 +9,7 @@ import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { sendDownload } from '../common/download-response';
+import { BADGE_MEDIA_TYPE, CertificateBadges } from './certificate-badges.service';
 import { CertificateReads } from './certificate-reads.service';
 import { certificateJson } from './certificate-views';
 import { certificateBody, certificatePageBody, cohortCertificatesBody, programmeCertificatesBody } from './certificate.responses';
@@ -32,6 +33,7 @@ export class CertificatesApiController {
     private readonly certificates: CertificatesService,
     private readonly reads: CertificateReads,
     private readonly programmes: ProgrammesService,
+    private readonly badges: CertificateBadges,
   ) {}
 
   @Roles('admin', 'instructor')
@@ -109,6 +111,20 @@ export class CertificatesApiController {
   @ApiFile('application/pdf')
   async download(@Param('id', ID) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     return sendDownload(res, await this.reads.open(actor, id));
+  }
+
+  @Authenticated()
+  @Get('certificates/:id/badge')
+  @ApiOperation({
+    summary: 'The certificate as a signed Open Badges 3.0 credential (its holder and admins)',
+    description:
+      'An OpenBadgeCredential (Verifiable Credentials 2.0) with an eddsa-jcs-2022 Data Integrity proof by the issuer’s did:web key ' +
+      '(published at /.well-known/did.json and /.well-known/jwks.json), the same bytes every time. Whether it is still valid is ' +
+      'not in it: POST it to /api/v1/verify/badge, or open its id, the verification page. 404 when badges are not offered.',
+  })
+  @ApiFile(BADGE_MEDIA_TYPE)
+  async badge(@Param('id', ID) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+    return sendDownload(res, await this.badges.open(actor, id));
   }
 
   @Roles('admin')

@@ -16,6 +16,7 @@ import { localized } from '../i18n/localized';
 import { programmeFooter } from '../programmes/programme-footer';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { sendDownload } from '../common/download-response';
+import { CertificateBadges } from './certificate-badges.service';
 import { CertificateReads } from './certificate-reads.service';
 import { CertificateTemplatesService } from './certificate-templates.service';
 import { certificatePageView, historyView } from './certificate-views';
@@ -30,7 +31,7 @@ const PROGRAMME_ID = new ParseIdPipe('programmes.errors.notFound');
 
 /**
  * Certificate pages: a cohort's and a programme's lists with the issue actions, one certificate with its history,
- * revoke and reissue forms, the download, and each holder's own list.
+ * revoke and reissue forms, the downloads (the PDF and the Open Badge), and each holder's own list.
  */
 @ApiExcludeController()
 @Controller()
@@ -40,6 +41,7 @@ export class CertificatesPagesController {
     private readonly reads: CertificateReads,
     private readonly templates: CertificateTemplatesService,
     private readonly programmes: ProgrammesService,
+    private readonly badges: CertificateBadges,
   ) {}
 
   @Roles('admin', 'instructor')
@@ -120,6 +122,7 @@ export class CertificatesPagesController {
       certificate: certificatePageView(certificate, req.lang),
       ...historyView(found),
       issuedBy: certificate.issuedBy?.name ?? null,
+      badgesOffered: this.badges.available,
       canManage: actorHasRole(actor, 'admin') && certificate.status === 'valid',
       isAdmin: actorHasRole(actor, 'admin'),
     };
@@ -129,6 +132,12 @@ export class CertificatesPagesController {
   @Get('certificates/:id/download')
   async download(@Param('id', ID) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     return sendDownload(res, await this.reads.open(actor, id));
+  }
+
+  @Authenticated()
+  @Get('certificates/:id/badge')
+  async badge(@Param('id', ID) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+    return sendDownload(res, await this.badges.open(actor, id));
   }
 
   @Roles('admin')
@@ -208,6 +217,7 @@ export class CertificatesPagesController {
     const { items, total } = await this.reads.mine(actor, query.page, query.pageSize);
     return {
       titleKey: 'certificates.mine.title',
+      badgesOffered: this.badges.available,
       certificates: items.map((c) => certificatePageView(c, req.lang)),
       pager: pager('/my/certificates', query, total),
     };

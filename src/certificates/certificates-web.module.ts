@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RedisModule } from '../redis/redis.module';
 import { ReportsModule } from '../reports/reports.module';
+import { BadgeKeysController } from './badge-keys.controller';
 import { CertificateArchive } from './certificate-archive.service';
 import { CertificateReads } from './certificate-reads.service';
 import { CertificateRegisterApiController } from './certificate-register-api.controller';
@@ -17,7 +18,7 @@ import { VerificationService } from './verification.service';
 
 /**
  * Certificates' pages and API: templates, issuing, revoking, the holder's list, the register and a cohort's ZIP
- * (written to files by the reports' exports), and the public verification.
+ * (written to files by the reports' exports), the public verification, and the keys that sign their Open Badges.
  */
 @Module({
   imports: [CertificatesModule, ReportsModule, RedisModule],
@@ -30,6 +31,7 @@ import { VerificationService } from './verification.service';
     CertificateRegisterApiController,
     VerificationPagesController,
     VerificationApiController,
+    BadgeKeysController,
   ],
   providers: [CertificateReads, CertificateArchive, VerificationService, VerificationRateLimiter],
   exports: [CertificateReads],

@@ -14,6 +14,7 @@ import type { FilePolicy } from '../storage/file-policy';
 import { StorageService } from '../storage/storage.service';
 import { User } from '../users/user.entity';
 import { CertificateAccess } from './certificate-access.service';
+import { CertificateBadges } from './certificate-badges.service';
 import { certificateFileName, CertificateDocuments, type DocumentFacts } from './certificate-documents';
 import { CertificateNotices } from './certificate-notices';
 import { renderCertificatePdf } from './certificate-pdf';
@@ -61,9 +62,9 @@ const SERIAL_CONSTRAINT = 'UQ_87af1f436e42688acef033da093';
 /**
  * Issuing, revoking and reissuing certificates. Each is one unit of work: the holder's row is locked first, so
  * issues for one person take turns (and a second finds the first's certificate); the serial is taken from the
- * programme's counter for the year in the same transaction, the PDF made, sealed and stored once with its SHA-256, the
- * change audited and the holder emailed when it commits. A background job calls `issue` with the system actor,
- * once per enrolment, as often as it likes.
+ * programme's counter for the year in the same transaction, the PDF made, sealed and stored once with its SHA-256,
+ * its Open Badge signed and stored, the change audited and the holder emailed when it commits. A background job
+ * calls `issue` with the system actor, once per enrolment, as often as it likes.
  */
 @Injectable()
 export class CertificatesService {
@@ -75,6 +76,7 @@ export class CertificatesService {
     private readonly notices: CertificateNotices,
     private readonly storage: StorageService,
     private readonly seal: PdfSealService,
+    private readonly badges: CertificateBadges,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -223,8 +225,9 @@ export class CertificatesService {
     const file = await this.storage.store(Readable.from([pdf]), certificateFileName(serial), PDF_POLICY);
     this.storage.discardOnRollback(manager, [file]);
     const repo = manager.getRepository(Certificate);
+    let certificate: Certificate;
     try {
-      return await repo.save(
+      certificate = await repo.save(
         repo.create({
           serial,
           verificationCode: code,
@@ -251,6 +254,8 @@ export class CertificatesService {
       if (isUniqueViolation(error, SERIAL_CONSTRAINT)) throw new SerialTakenError(serial);
       throw error;
     }
+    await this.badges.record(manager, certificate, document, holder.email);
+    return certificate;
   }
 
   private async facts(manager: EntityManager, plan: Plan, holderName: string, holder: User): Promise<DocumentFacts> {

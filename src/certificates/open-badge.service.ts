@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import type { CertificateDocument } from './certificate-document';
@@ -13,15 +13,25 @@ import {
   didDocument,
   didDocumentPath,
   issueOpenBadge,
+  resignOpenBadge,
   type SignedOpenBadge,
   verifyOpenBadge,
 } from './open-badge';
 import { loadBadgeKeys } from './signing-settings';
 
+let developmentKey: KeyObject | undefined;
+
+/** The development key of this process, made on first use: the web and worker modules of one process share it. */
+function developmentBadgeKey(): KeyObject {
+  developmentKey ??= generateKeyPairSync('ed25519').privateKey;
+  return developmentKey;
+}
+
 /**
  * Open Badges 3.0 credentials of certificates, signed with CERTIFICATE_BADGE_KEY. Without it, development and tests
- * sign with an Ed25519 key made at start-up (logged; badges signed by one run do not verify in the next), and
- * production offers no badges.
+ * sign with an Ed25519 key made at start-up (logged, and named as a development key in every badge, the DID document
+ * and the key set; a badge stored by an earlier run is signed again when it is next downloaded), and production
+ * offers no badges.
  */
 @Injectable()
 export class OpenBadgeService {
@@ -40,11 +50,11 @@ export class OpenBadgeService {
       this.keys = null;
       this.logger.warn('CERTIFICATE_BADGE_KEY is not set: certificates are not offered as Open Badges');
     } else {
-      const { privateKey } = generateKeyPairSync('ed25519');
+      const privateKey = developmentBadgeKey();
       this.keys = badgeKeys([privateKey], this.publicUrl, true);
       this.logger.warn(
         `DEVELOPMENT BADGE KEY: Open Badges are signed with an Ed25519 key made at start-up (${publicKeyMultibase(privateKey)}); ` +
-          'badges signed before this start no longer verify; set CERTIFICATE_BADGE_KEY for real certificates',
+          'badges signed before this start no longer verify until downloaded again; set CERTIFICATE_BADGE_KEY for real certificates',
       );
     }
   }
@@ -62,6 +72,16 @@ export class OpenBadgeService {
   /** The certificate's badge; the same certificate gives the same badge. */
   issue(doc: CertificateDocument, details: Omit<BadgeDetails, 'issuerUrl'>): SignedOpenBadge {
     return issueOpenBadge(doc, { ...details, issuerUrl: this.publicUrl }, this.required());
+  }
+
+  /** Whether a badge signed by this verification method still verifies here. */
+  holds(verificationMethod: string): boolean {
+    return this.keys?.verifying.some((key) => key.id === verificationMethod) ?? false;
+  }
+
+  /** The badge signed again with the current key (its key was retired, or made by an earlier run in development). */
+  resign(badge: SignedOpenBadge): SignedOpenBadge {
+    return resignOpenBadge(badge, this.required());
   }
 
   /** Checks a badge (JSON text or object) and gives its verification code. */

@@ -30,7 +30,7 @@ export interface OpenBadgeCredential {
   type: ['VerifiableCredential', 'OpenBadgeCredential'];
   name: string;
   description: string;
-  issuer: { id: string; type: ['Profile']; name: string; url: string };
+  issuer: { id: string; type: ['Profile']; name: string; url: string; description?: string };
   validFrom: string;
   credentialSubject: {
     type: ['AchievementSubject'];
@@ -78,11 +78,15 @@ export function didDocumentPath(publicUrl: string): string {
   return path ? `${path}/did.json` : '/.well-known/did.json';
 }
 
-/** The badge keys from Ed25519 private keys, the first one signing; each named by its Multikey. */
+/**
+ * The badge keys from Ed25519 private keys, the first one signing; each named by its Multikey, a development key
+ * as such (`#development-z6Mk…`), so the proof, the DID document and the key set all say what it is.
+ */
 export function badgeKeys(privateKeys: KeyObject[], publicUrl: string, development: boolean): BadgeKeys {
   if (!privateKeys.length) throw new RangeError('at least one badge key is needed');
   const issuerId = issuerDid(publicUrl);
-  const verifying = privateKeys.map((key) => ({ id: `${issuerId}#${publicKeyMultibase(key)}`, key: createPublicKey(key) }));
+  const fragment = (key: KeyObject) => (development ? 'development-' : '') + publicKeyMultibase(key);
+  const verifying = privateKeys.map((key) => ({ id: `${issuerId}#${fragment(key)}`, key: createPublicKey(key) }));
   return { issuerId, signing: { id: verifying[0].id, key: privateKeys[0] }, verifying, development };
 }
 
@@ -132,7 +136,8 @@ export function openBadgeCredential(doc: CertificateDocument, details: BadgeDeta
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     name: `${doc.title}: ${name}`,
     description: `${doc.title} ${doc.labels.serial} ${doc.serial}. ${description}`,
-    issuer: { ...issuer, url: details.issuerUrl },
+    // a badge signed with a key made at start-up says so where every wallet shows it: beside the issuer's name
+    issuer: { ...issuer, url: details.issuerUrl, ...(keys.development ? { description: doc.labels.badgeDevelopmentKey } : {}) },
     validFrom: isoSeconds(details.issuedAt),
     credentialSubject: {
       type: ['AchievementSubject'],
@@ -159,6 +164,15 @@ export function issueOpenBadge(doc: CertificateDocument, details: BadgeDetails, 
   return addProof(openBadgeCredential(doc, details, keys), keys.signing.key, {
     verificationMethod: keys.signing.id,
     created: details.issuedAt,
+  });
+}
+
+/** The same credential signed again with the current key, keeping its time: for a badge whose key was retired. */
+export function resignOpenBadge(badge: SignedOpenBadge, keys: BadgeKeys): SignedOpenBadge {
+  const { proof, ...credential } = badge;
+  return addProof(credential as OpenBadgeCredential, keys.signing.key, {
+    verificationMethod: keys.signing.id,
+    created: new Date(proof.created),
   });
 }
 

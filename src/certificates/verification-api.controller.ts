@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Public } from '../common/access.decorators';
@@ -7,10 +7,10 @@ import { ApiErrorResponses, ApiOk } from '../common/api-docs';
 import { CurrentActor } from '../common/current-user.decorator';
 import { ValidationFailedError } from '../common/errors';
 import { uploadFromRequest } from '../storage/upload';
-import { fileCheckBody, verifiedCertificateBody } from './certificate.responses';
+import { badgeCheckBody, fileCheckBody, verifiedCertificateBody } from './certificate.responses';
 import { CertificateNotFoundError } from './certificates.errors';
-import { VERIFY_FILE_FIELD, VerificationService } from './verification.service';
-import { verifiedJson } from './verification-views';
+import { BADGE_MAX_BYTES, VERIFY_FILE_FIELD, VerificationService } from './verification.service';
+import { badgeCheckJson, verifiedJson } from './verification-views';
 
 /** The public checks of a certificate, for anyone (no token): rate-limited per client address. */
 @ApiTags('certificates')
@@ -55,5 +55,23 @@ export class VerificationApiController {
       sha256: check.sha256,
       certificate: check.kind === 'found' ? verifiedJson(check.certificate) : null,
     };
+  }
+
+  @Public()
+  @Post('badge')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Check an Open Badge someone holds: signed here, unaltered, and its certificate’s status (public)',
+    description:
+      'The body is the badge’s JSON as downloaded (Content-Type: application/json, at most ' +
+      `${BADGE_MAX_BYTES / 1024} KB). Its Data Integrity proof is checked with the platform’s keys, then the certificate ` +
+      'it names is looked up: valid, revoked or replaced as it is now. Only what the certificate states comes back. 400 when ' +
+      'the body is not an Open Badges credential; 429 when the address checks too often.',
+  })
+  @ApiBody({ description: 'An OpenBadgeCredential with its proof.', schema: { type: 'object', additionalProperties: true } })
+  @ApiOk(badgeCheckBody)
+  @ApiErrorResponses(429)
+  async byBadge(@CurrentActor() actor: Actor, @Body() body: unknown) {
+    return badgeCheckJson(await this.verification.byBadge(actor, body));
   }
 }

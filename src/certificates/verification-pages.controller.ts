@@ -12,8 +12,8 @@ import { formatFileSize } from '../storage/file-size';
 import { uploadFromRequest } from '../storage/upload';
 import { verificationPath } from './certificate-documents';
 import { normalizeCode } from './verification-code';
-import { VERIFY_FILE_MAX_BYTES, VerificationService } from './verification.service';
-import { verifiedView } from './verification-views';
+import { BADGE_MAX_BYTES, VERIFY_FILE_MAX_BYTES, VerificationService } from './verification.service';
+import { badgeCheckView, verifiedView } from './verification-views';
 
 const FORM_VIEW = 'pages/certificates/verify';
 const RESULT_VIEW = 'pages/certificates/verify-result';
@@ -79,8 +79,27 @@ export class VerificationPagesController {
     res.status(200).render(RESULT_VIEW, { ...locals, ...result });
   }
 
+  @Public()
+  @Post('badge')
+  @FormView(FORM_VIEW)
+  async badge(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
+    const check = await withFormLocals(
+      res,
+      async () => this.formLocals(req),
+      () => this.verification.byBadgeUpload(actor, uploadFromRequest(req)),
+    );
+    const badge = badgeCheckView(check, req.lang);
+    res.status(200).render(RESULT_VIEW, { titleKey: 'certificates.verify.resultTitle', badge, certificate: badge.certificate });
+  }
+
   private formLocals(req: Request) {
-    return { titleKey: 'certificates.verify.title', maxSize: formatFileSize(VERIFY_FILE_MAX_BYTES, req.lang) };
+    return {
+      titleKey: 'certificates.verify.title',
+      maxSize: formatFileSize(VERIFY_FILE_MAX_BYTES, req.lang),
+      ...(this.verification.badgesOffered
+        ? { badgesOffered: true, badgeMaxSize: formatFileSize(BADGE_MAX_BYTES, req.lang), scripts: ['/js/verify-badge.js'] }
+        : {}),
+    };
   }
 }
 

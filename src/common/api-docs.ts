@@ -84,6 +84,10 @@ export const ApiZodResponse = (status: number, description: string, schema?: z.Z
 /** 200 with a named JSON body. */
 export const ApiOk = (schema: z.ZodType, description = 'OK.') => ApiResponse({ status: 200, description, schema: ref(schema) });
 
+/** 200 with a named JSON body served as a media type of its own (a DID document, a key set). */
+export const ApiOkAs = (schema: z.ZodType, type: string, description = 'OK.') =>
+  applyDecorators(ApiProduces(type), ApiResponse({ status: 200, description, content: { [type]: { schema: ref(schema) } } }));
+
 /** 201 with the named JSON body of what was made. */
 export const ApiCreated = (schema: z.ZodType, description = 'Created.') => ApiResponse({ status: 201, description, schema: ref(schema) });
 

@@ -1,6 +1,7 @@
 import { ApiToken } from '../auth/api-token.entity';
 import { Attendance } from '../attendance/attendance.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { CertificateBadge } from '../certificates/certificate-badge.entity';
 import { CertificateSerialCounter } from '../certificates/certificate-serial-counter.entity';
 import { CertificateTemplate } from '../certificates/certificate-template.entity';
 import { Certificate } from '../certificates/certificate.entity';
@@ -74,5 +75,6 @@ export const entities = [
   CertificateTemplate,
   CertificateSerialCounter,
   Certificate,
+  CertificateBadge,
   ReportExport,
 ];
