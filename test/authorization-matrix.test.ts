@@ -383,6 +383,7 @@ const EXPECTED: Record<string, Access> = {
   'POST /admin/programmes/:id/certificates': 'admin',
   'GET /certificates/:id': 'signedIn',
   'GET /certificates/:id/download': 'signedIn',
+  'GET /certificates/:id/badge': 'signedIn',
   'GET /certificates/:id/revoke': 'admin',
   'POST /certificates/:id/revoke': 'admin',
   'GET /certificates/:id/reissue': 'admin',
@@ -394,6 +395,7 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/v1/programmes/:id/certificates': 'admin',
   'GET /api/v1/certificates/:id': 'signedIn',
   'GET /api/v1/certificates/:id/download': 'signedIn',
+  'GET /api/v1/certificates/:id/badge': 'signedIn',
   'POST /api/v1/certificates/:id/revoke': 'admin',
   'POST /api/v1/certificates/:id/reissue': 'admin',
   'GET /api/v1/me/certificates': 'signedIn',
@@ -415,6 +417,11 @@ const EXPECTED: Record<string, Access> = {
   'POST /verify/file': 'public',
   'GET /api/v1/verify/:code': 'public',
   'POST /api/v1/verify/file': 'public',
+  'POST /verify/badge': 'public',
+  'POST /api/v1/verify/badge': 'public',
+  // the keys that sign certificates' Open Badges, for outside verifiers
+  'GET /.well-known/did.json': 'public',
+  'GET /.well-known/jwks.json': 'public',
   // reports (which cohort or person is decided per record: a cohort's reports for its instructors and admins, a
   // trainee's record for admins and the person themselves, an export for whoever asked for it)
   'GET /cohorts/:cohortId/reports/attendance': 'staff',

@@ -3,12 +3,9 @@ import { Certificate } from '../src/certificates/certificate.entity';
 import { CertificatesService } from '../src/certificates/certificates.service';
 import { groupCode } from '../src/certificates/verification-code';
 import { OutboxMessage } from '../src/notifications/outbox-message.entity';
-import { REDIS } from '../src/redis/redis.module';
-import type { RedisClient } from '../src/redis/redis-connection';
-import { appKey } from '../src/redis/redis-keys';
 import type { User } from '../src/users/user.entity';
 import type { TestApp } from './support/app';
-import { issuedCertificate, startCertificateApp } from './support/certificate-factories';
+import { clearVerificationChecks, issuedCertificate, startCertificateApp } from './support/certificate-factories';
 import { type ApiCall, bytes, csrfFrom, logIn, postForm, unescapeHtml } from './support/http';
 import { multipartBody, useTemporaryUploadDir } from './support/uploads';
 
@@ -27,11 +24,7 @@ describe('verifying, revoking and reissuing certificates', () => {
   afterAll(() => t.close());
 
   /** Each test starts with the address's checks unused. */
-  beforeEach(async () => {
-    const redis = t.app.get<RedisClient>(REDIS);
-    const keys = await redis.keys(appKey(process.env.REDIS_PREFIX!, 'verify:address:*'));
-    if (keys.length) await redis.del(...keys);
-  });
+  beforeEach(() => clearVerificationChecks(t));
 
   async function issued(names = ['Ģirts Žūriņš-Ķēniņš']) {
     const { world, certificate } = await issuedCertificate({ t, service, admin }, { names });

@@ -10,6 +10,9 @@ import type { Enrolment } from '../../src/cohorts/enrolment.entity';
 import type { Language } from '../../src/i18n/languages';
 import type { Part } from '../../src/programmes/part.entity';
 import type { Programme } from '../../src/programmes/programme.entity';
+import { REDIS } from '../../src/redis/redis.module';
+import type { RedisClient } from '../../src/redis/redis-connection';
+import { appKey } from '../../src/redis/redis-keys';
 import type { User } from '../../src/users/user.entity';
 import { startWebApp, type TestApp } from './app';
 import { markCompleted } from './completion-factories';
@@ -34,6 +37,13 @@ export async function startCertificateApp(): Promise<CertificateTestApp> {
   t.app.get(Clock).set(ISSUED_AT);
   const { admin, agent, api } = await signInAdmin(t);
   return { t, service: t.app.get(CertificatesService), admin, adminAgent: agent, adminApi: api };
+}
+
+/** Forgets the public checks counted so far, so a test starts with its address's checks unused. */
+export async function clearVerificationChecks(t: TestApp): Promise<void> {
+  const redis = t.app.get<RedisClient>(REDIS);
+  const keys = await redis.keys(appKey(process.env.REDIS_PREFIX!, 'verify:address:*'));
+  if (keys.length) await redis.del(...keys);
 }
 
 /** A complete template, as an administrator would write it for the seed's programme. */
