@@ -13,6 +13,7 @@ import { AccessGuard } from './common/access.guard';
 import { ControlCharactersPipe } from './common/control-characters.pipe';
 import { AllExceptionsFilter } from './common/exception.filter';
 import { queuesRegisteredUnder } from './common/queue-dashboard';
+import { RouteIndex } from './common/route-index';
 import { CoreModule } from './core.module';
 import { QuestionBankModule } from './exams/question-bank.module';
 import { ExamsModule } from './exams/exams.module';
@@ -67,6 +68,7 @@ const workerQueues = queuesRegisteredUnder(WorkerModule).filter((name) => !queue
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
     { provide: APP_PIPE, useClass: ControlCharactersPipe },
+    RouteIndex,
   ],
 })
 export class WebModule {}
