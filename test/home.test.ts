@@ -161,12 +161,12 @@ describe('the home page: each role its dashboard', () => {
 
     const html = await page(w.admin);
     expect(html).toContain('<h2 id="role-admin">Administrēšana</h2>');
-    expect(html).toContain(`<a href="/cohorts/${w.completed.id}/certificates">`);
+    // The panels list the first five: the cohort waiting longest, the indicator furthest behind first.
+    expect(html).toContain(`<a href="/cohorts/${now.certificatesReady.byCohort[0].cohortId}/certificates">`);
     expect(html).toContain('<a href="/admin/outbox?status=uncertain">');
-    expect(html).toContain(
-      `<a href="/admin/programmes/${w.programme.id}">${ours[0].nameLv}</a> <span class="badge badge-danger">Atpaliek</span>`,
-    );
-    expect(html).toMatch(/<figure class="chart" data-kind="bar">/);
+    const first = now.indicatorsAtRisk[0];
+    expect(html).toContain(`<a href="/admin/programmes/${first.programmeId}">${first.nameLv}</a> <span class="badge badge-danger">`);
+    expect(html).toMatch(/<figure class="chart" data-kind="funnel">/);
     expect(html).toContain('<caption>Sasniegtā daļa no mērķa</caption>');
   });
 

@@ -10,7 +10,7 @@ import { ExamMarkingService } from '../exams/exam-marking.service';
 import { GradingQueueService, type WaitingWork } from '../grading/grading-queue.service';
 import { rigaDateTimeInputs } from '../i18n/dates';
 import { OutboxAdminService } from '../notifications/outbox-admin.service';
-import { IndicatorsService, type IndicatorAtRisk } from '../programmes/indicators.service';
+import { IndicatorsAtRisk, type IndicatorAtRisk } from '../programmes/indicators-at-risk.service';
 import { SHOWN, sum } from './panel-lists';
 
 const DAY_MS = 86_400_000;
@@ -37,7 +37,7 @@ export class AdminDashboardService {
     private readonly marking: ExamMarkingService,
     private readonly outbox: OutboxAdminService,
     private readonly certificates: CertificateReads,
-    private readonly indicators: IndicatorsService,
+    private readonly indicators: IndicatorsAtRisk,
     private readonly config: AppConfig,
   ) {}
 
@@ -52,7 +52,7 @@ export class AdminDashboardService {
       this.marking.waiting(actor, before),
       this.outbox.failing(),
       this.certificates.readyToIssue(),
-      this.indicators.atRisk(today),
+      this.indicators.list(today),
     ]);
     const lowest = [...below].sort((a, b) => (a.percent ?? 0) - (b.percent ?? 0) || a.name.localeCompare(b.name, 'lv'));
     return {

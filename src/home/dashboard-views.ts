@@ -1,5 +1,5 @@
 import { certificatePageView } from '../certificates/certificate-views';
-import { barChart } from '../common/charts';
+import { funnelChart } from '../common/charts';
 import { cohortView } from '../cohorts/cohort-views';
 import { memberView } from '../completion/completion-views';
 import { pointsText } from '../exams/exam-marking-views';
@@ -139,8 +139,20 @@ function indicatorLine(i: AdminDashboard['indicators'][number], lang: Language) 
   };
 }
 
+/** Each indicator's share of its target as a bar under the target's own (100 %): how far each has come. */
+function indicatorsChart(indicators: ReturnType<typeof indicatorLine>[], i18n: I18nService, lang: Language) {
+  return funnelChart([
+    { label: i18n.t(lang, 'home.admin.indicators.target'), value: 100, valueText: '100 %' },
+    ...indicators.map((i) => ({
+      label: i.name,
+      value: i.percent,
+      valueText: i18n.t(lang, 'home.admin.indicators.reached', { percent: i.percent, value: i.value, target: i.target }),
+    })),
+  ]);
+}
+
 export function adminPanels(d: AdminDashboard, i18n: I18nService, lang: Language) {
-  const indicators = d.indicators.map((i) => indicatorLine(i, lang));
+  const indicators = d.indicators.slice(0, SHOWN).map((i) => indicatorLine(i, lang));
   return {
     cohorts: {
       total: d.cohorts.total,
@@ -169,15 +181,8 @@ export function adminPanels(d: AdminDashboard, i18n: I18nService, lang: Language
     },
     indicators: {
       items: indicators,
-      chart: indicators.length
-        ? barChart(
-            indicators.map((i) => ({
-              label: i.name,
-              value: i.percent,
-              valueText: i18n.t(lang, 'home.admin.indicators.reached', { percent: i.percent, value: i.value, target: i.target }),
-            })),
-          )
-        : null,
+      more: more(d.indicators.length, indicators.length),
+      chart: indicators.length ? indicatorsChart(indicators, i18n, lang) : null,
     },
   };
 }

@@ -6,7 +6,6 @@ import type { Actor } from '../common/actor';
 import { lockRow } from '../database/row-locks';
 import { unitOfWork } from '../database/unit-of-work';
 import { Indicator, INDICATOR_METRICS, IndicatorMetric } from './indicator.entity';
-import { indicatorPace, isAtRisk, timeElapsedPercent, type IndicatorPace } from './indicator-pace';
 import { ProgrammeRecords } from './programme-records.service';
 import { IndicatorInput } from './programme.schemas';
 import { Programme } from './programme.entity';
@@ -20,14 +19,6 @@ export interface IndicatorWithValue {
   /** Share of the target reached, 0–100 (rounded down); 100 when the target is 0. */
   percent: number;
   reached: boolean;
-}
-
-/** An indicator of an active programme that is behind its pace or missed (indicator-pace.ts). */
-export interface IndicatorAtRisk extends IndicatorWithValue {
-  programme: { id: string; titleLv: string; titleEn: string | null };
-  pace: IndicatorPace;
-  /** The share of the programme's time gone, 0–100. */
-  timeElapsedPercent: number;
 }
 
 /** Expected results of a programme: targets typed in by staff, current values always derived. */
@@ -57,35 +48,6 @@ export class IndicatorsService {
       const percent = indicator.target > 0 ? Math.min(100, Math.floor((value * 100) / indicator.target)) : 100;
       return { indicator, value, percent, reached: value >= indicator.target };
     });
-  }
-
-  /**
-   * The indicators of the active programmes that are at risk on the Riga day `today`: missed first, then those
-   * furthest behind. Each programme's values are its metrics as counted now (two statements a programme: there are
-   * a handful of active programmes, each with many trainees).
-   */
-  async atRisk(today: string): Promise<IndicatorAtRisk[]> {
-    const programmes = await this.records.activeWithPeriods();
-    const perProgramme = await Promise.all(
-      programmes.map(async (g) => {
-        const period = g.starts_on && g.ends_on ? { startsOn: g.starts_on, endsOn: g.ends_on } : null;
-        const elapsed = period ? timeElapsedPercent(period, today) : 0;
-        return (await this.listWithValues(g.id)).map((item) => ({
-          ...item,
-          programme: { id: g.id, titleLv: g.title_lv, titleEn: g.title_en },
-          pace: indicatorPace({ value: item.value, target: item.indicator.target }, period, today),
-          timeElapsedPercent: elapsed,
-        }));
-      }),
-    );
-    return perProgramme
-      .flat()
-      .filter((i) => isAtRisk(i.pace))
-      .sort(
-        (a, b) =>
-          Number(b.pace === 'missed') - Number(a.pace === 'missed') ||
-          a.percent - a.timeElapsedPercent - (b.percent - b.timeElapsedPercent),
-      );
   }
 
   async get(programmeId: string, id: string): Promise<Indicator> {

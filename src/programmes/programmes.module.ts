@@ -6,6 +6,7 @@ import { StorageModule } from '../storage/storage.module';
 import { Indicator } from './indicator.entity';
 import { IndicatorsApiController } from './indicators-api.controller';
 import { IndicatorsPagesController } from './indicators-pages.controller';
+import { IndicatorsAtRisk } from './indicators-at-risk.service';
 import { IndicatorsService } from './indicators.service';
 import { Part } from './part.entity';
 import { PartsPagesController } from './parts-pages.controller';
@@ -28,7 +29,7 @@ import { ProgrammesService } from './programmes.service';
     ProgrammesApiController,
     IndicatorsApiController,
   ],
-  providers: [ProgrammesService, PartsService, IndicatorsService, ProgrammeLogoService, ProgrammeRecords],
-  exports: [ProgrammesService, PartsService, IndicatorsService],
+  providers: [ProgrammesService, PartsService, IndicatorsService, IndicatorsAtRisk, ProgrammeLogoService, ProgrammeRecords],
+  exports: [ProgrammesService, PartsService, IndicatorsService, IndicatorsAtRisk],
 })
 export class ProgrammesModule {}
