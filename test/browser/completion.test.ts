@@ -2,21 +2,9 @@ import { AttendanceService } from '../../src/attendance/attendance.service';
 import type { Cohort } from '../../src/cohorts/cohort.entity';
 import type { Part } from '../../src/programmes/part.entity';
 import type { User } from '../../src/users/user.entity';
-import {
-  expectAccessible,
-  logInAs,
-  openBrowser,
-  serveWebApp,
-  switchLanguage,
-  visit,
-  type ServedApp,
-  type TestBrowser,
-} from '../support/browser';
+import { asSignedIn, expectAccessible, expectFitsPhone, serveWebApp, switchLanguage, visit, type ServedApp } from '../support/browser';
 import { actorOf, createAdmin, createInstructor, createTrainee } from '../support/factories';
 import { createCohort, createPart, createProgramme, createSession, enrol } from '../support/schedule-factories';
-
-const PHONE = { width: 375, height: 667 };
-const WIDE = { width: 1280, height: 900 };
 
 describe('completion pages in Chromium', () => {
   let t: ServedApp;
@@ -64,32 +52,15 @@ describe('completion pages in Chromium', () => {
   });
   afterAll(() => t?.close());
 
-  async function asUser(user: User, run: (b: TestBrowser) => Promise<void>): Promise<void> {
-    const b = await openBrowser(t.baseUrl);
-    try {
-      await logInAs(b.page, user.email);
-      await run(b);
-    } finally {
-      await b.close();
-    }
-  }
-
-  async function fitsPhone(b: TestBrowser, name: string): Promise<void> {
-    await b.page.setViewportSize(PHONE);
-    expect(Number(await b.page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(PHONE.width);
-    await expectAccessible(b.page, `${name}-phone`);
-    await b.page.setViewportSize(WIDE);
-  }
-
   it('shows the trainee each criterion with a progress bar, in Latvian and English, on a phone too', async () => {
-    await asUser(anna, async (b) => {
+    await asSignedIn(t.baseUrl, anna, async (b) => {
       await visit(b.page, '/my/progress');
       await b.page.getByRole('heading', { name: 'Mans progress', level: 1 }).waitFor();
       const bar = b.page.getByRole('progressbar', { name: 'Apmeklējums' });
       expect(await bar.getAttribute('value')).toBe('3');
       expect(await b.page.getByText('Seminārs apmeklēts.').count()).toBe(1);
       await expectAccessible(b.page, 'completion-mine');
-      await fitsPhone(b, 'completion-mine');
+      await expectFitsPhone(b.page, 'completion-mine');
       await switchLanguage(b.page, 'en');
       await b.page.getByRole('heading', { name: 'My progress', level: 1 }).waitFor();
       expect(await b.page.getByText('Project management').count()).toBeGreaterThan(0);
@@ -98,7 +69,7 @@ describe('completion pages in Chromium', () => {
   });
 
   it("shows the cohort's staff the table, filtered, on a phone too", async () => {
-    await asUser(teacher, async (b) => {
+    await asSignedIn(t.baseUrl, teacher, async (b) => {
       await visit(b.page, `/cohorts/${cohort.id}/completion`);
       await b.page.getByRole('heading', { name: `Pabeigšana: ${cohort.name}` }).waitFor();
       await expectAccessible(b.page, 'completion-cohort');
@@ -107,12 +78,12 @@ describe('completion pages in Chromium', () => {
       const rows = b.page.locator('table.completion-table tbody tr');
       expect(await rows.count()).toBe(1);
       expect(await rows.first().textContent()).toContain('Ieva Skujiņa');
-      await fitsPhone(b, 'completion-cohort');
+      await expectFitsPhone(b.page, 'completion-cohort');
     });
   });
 
   it('lets an administrator set a completion by hand with a reason, refusing it without one', async () => {
-    await asUser(admin, async (b) => {
+    await asSignedIn(t.baseUrl, admin, async (b) => {
       await visit(b.page, `/cohorts/${cohort.id}/completion`);
       await Promise.all([
         b.page.waitForURL(/\/admin\/enrolments\/.+\/completion$/),
@@ -133,12 +104,12 @@ describe('completion pages in Chromium', () => {
       expect(await b.page.locator('.notice-success').textContent()).toContain('Pabeigšana noteikta ar roku: Ieva Skujiņa.');
       const row = b.page.locator('table.completion-table tbody tr', { hasText: 'Ieva Skujiņa' });
       expect(await row.textContent()).toContain('Nav pabeigts (noteikts ar roku)');
-      await fitsPhone(b, 'completion-cohort-admin');
+      await expectFitsPhone(b.page, 'completion-cohort-admin');
     });
   });
 
   it('lets an administrator close the cohort after a confirmation, and reopen it with a reason', async () => {
-    await asUser(admin, async (b) => {
+    await asSignedIn(t.baseUrl, admin, async (b) => {
       await visit(b.page, `/cohorts/${cohort.id}/completion`);
       await b.page.getByRole('button', { name: 'Slēgt grupu' }).click();
       await b.page.getByRole('heading', { name: `Slēgt grupu “${cohort.name}”?` }).waitFor();
@@ -168,14 +139,14 @@ describe('completion pages in Chromium', () => {
   });
 
   it("shows a rule change's dry run on the part's edit page, and saves the rule when confirmed", async () => {
-    await asUser(admin, async (b) => {
+    await asSignedIn(t.baseUrl, admin, async (b) => {
       await visit(b.page, `/admin/parts/${part.id}/edit`);
       await b.page.fill('#field-minAttendancePercent', '100');
       await b.page.click('#part-form button[type=submit]');
       await b.page.getByRole('heading', { name: 'Ko mainīs jaunie nosacījumi' }).waitFor();
       expect(await b.page.locator('.dry-run-uncompleted').textContent()).toContain('Edgars Vanags');
       await expectAccessible(b.page, 'completion-rule-dry-run');
-      await fitsPhone(b, 'completion-rule-dry-run');
+      await expectFitsPhone(b.page, 'completion-rule-dry-run');
       await Promise.all([
         b.page.waitForURL(/\/admin\/programmes\/.+/),
         b.page.getByRole('button', { name: 'Saglabāt ar jaunajiem nosacījumiem' }).click(),

@@ -1,9 +1,8 @@
 import { Clock } from '../../src/common/clock';
-import type { User } from '../../src/users/user.entity';
 import {
+  asSignedIn,
   expectAccessible,
-  logInAs,
-  openBrowser,
+  expectFitsPhone,
   serveWebApp,
   switchLanguage,
   visit,
@@ -11,9 +10,6 @@ import {
   type TestBrowser,
 } from '../support/browser';
 import { dashboardWorld, type DashboardWorld } from '../support/dashboard-world';
-
-const PHONE = { width: 375, height: 667 };
-const WIDE = { width: 1280, height: 900 };
 
 describe('the home page dashboards in Chromium', () => {
   let t: ServedApp;
@@ -28,29 +24,11 @@ describe('the home page dashboards in Chromium', () => {
     await t?.close();
   });
 
-  async function asUser(user: User, run: (b: TestBrowser) => Promise<void>): Promise<void> {
-    const b = await openBrowser(t.baseUrl);
-    try {
-      await logInAs(b.page, user.email);
-      await run(b);
-    } finally {
-      await b.close();
-    }
-  }
-
-  /** The page at a phone's width: nothing wider than the screen, still accessible; then wide again. */
-  async function fitsPhone(b: TestBrowser, name: string): Promise<void> {
-    await b.page.setViewportSize(PHONE);
-    expect(Number(await b.page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(PHONE.width);
-    await expectAccessible(b.page, `${name}-phone`);
-    await b.page.setViewportSize(WIDE);
-  }
-
   const panel = (b: TestBrowser, heading: string) =>
     b.page.locator('section.panel', { has: b.page.getByRole('heading', { name: heading, level: 3 }) });
 
   it('shows a trainee their panels, with a bar per criterion, in Latvian and English and on a phone', async () => {
-    await asUser(w.anna, async (b) => {
+    await asSignedIn(t.baseUrl, w.anna, async (b) => {
       await b.page.getByRole('heading', { name: 'Manas mācības', level: 2 }).waitFor();
       expect(await panel(b, 'Nākamās nodarbības').getByRole('link', { name: w.sessions.today.title }).count()).toBe(1);
       expect(await panel(b, 'Patstāvīgie darbi').getByRole('link', { name: w.work.toDo.title }).count()).toBe(1);
@@ -63,7 +41,7 @@ describe('the home page dashboards in Chromium', () => {
           .count(),
       ).toBe(1);
       await expectAccessible(b.page, 'home-trainee');
-      await fitsPhone(b, 'home-trainee');
+      await expectFitsPhone(b.page, 'home-trainee');
 
       await switchLanguage(b.page, 'en');
       await b.page.getByRole('heading', { name: 'My learning', level: 2 }).waitFor();
@@ -78,14 +56,14 @@ describe('the home page dashboards in Chromium', () => {
   });
 
   it('shows an instructor their day and what waits for them, and leads to the attendance sheet', async () => {
-    await asUser(w.inese, async (b) => {
+    await asSignedIn(t.baseUrl, w.inese, async (b) => {
       await b.page.getByRole('heading', { name: 'Pasniegšana', level: 2 }).waitFor();
       const untaken = panel(b, 'Neatzīmēts apmeklējums');
       expect(await untaken.getByText('1 notikušajā nodarbībā apmeklējums nav atzīmēts.').count()).toBe(1);
       expect(await untaken.getByRole('link', { name: w.sessions.othersUntaken.title }).count()).toBe(0);
       expect(await panel(b, 'Jāvērtē').getByText('Vērtējumu gaida 2 iesniegti darbi.').count()).toBe(1);
       await expectAccessible(b.page, 'home-instructor');
-      await fitsPhone(b, 'home-instructor');
+      await expectFitsPhone(b.page, 'home-instructor');
       await Promise.all([
         b.page.waitForURL(new RegExp(`/sessions/${w.sessions.untaken.id}/attendance$`)),
         untaken.getByRole('link', { name: w.sessions.untaken.title }).click(),
@@ -94,7 +72,7 @@ describe('the home page dashboards in Chromium', () => {
   });
 
   it("shows an administrator the platform's panels with the indicators' chart and its table, on a phone too", async () => {
-    await asUser(w.admin, async (b) => {
+    await asSignedIn(t.baseUrl, w.admin, async (b) => {
       await b.page.getByRole('heading', { name: 'Administrēšana', level: 2 }).waitFor();
       const indicators = panel(b, 'Rādītāji, kas var netikt sasniegti');
       expect(await indicators.getByRole('img', { name: /Sasniegtā daļa no mērķa/ }).count()).toBe(1);
@@ -110,21 +88,23 @@ describe('the home page dashboards in Chromium', () => {
           .count(),
       ).toBe(1);
       await expectAccessible(b.page, 'home-admin');
-      await fitsPhone(b, 'home-admin');
+      await expectFitsPhone(b.page, 'home-admin');
       await Promise.all([
         b.page.waitForURL(/\/admin\/outbox\?status=failed$/),
-        panel(b, 'E-pasti').getByRole('link', { name: /nav nosūtīt/ }).click(),
+        panel(b, 'E-pasti')
+          .getByRole('link', { name: /nav nosūtīt/ })
+          .click(),
       ]);
     });
   });
 
   it('shows a person with two roles both, each accessible', async () => {
-    await asUser(w.ilze, async (b) => {
+    await asSignedIn(t.baseUrl, w.ilze, async (b) => {
       await b.page.getByRole('heading', { name: 'Pasniegšana', level: 2 }).waitFor();
       await b.page.getByRole('heading', { name: 'Administrēšana', level: 2 }).waitFor();
       await visit(b.page, '/');
       await expectAccessible(b.page, 'home-admin-instructor');
-      await fitsPhone(b, 'home-admin-instructor');
+      await expectFitsPhone(b.page, 'home-admin-instructor');
     });
   });
 });

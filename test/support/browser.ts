@@ -155,3 +155,27 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
   const violations = await axeViolations(page);
   if (violations.length) throw new Error(formatViolations(`${name} (${page.url()})`, violations));
 }
+
+/** A phone's screen, the width the pages must fit. */
+export const PHONE_VIEWPORT = { width: 375, height: 667 };
+/** A desktop's screen, the width tests open pages at. */
+export const WIDE_VIEWPORT = { width: 1280, height: 900 };
+
+/** Runs `run` in a fresh browser signed in as `user` through the login form, and closes it. */
+export async function asSignedIn(baseUrl: string, user: { email: string }, run: (b: TestBrowser) => Promise<void>): Promise<void> {
+  const b = await openBrowser(baseUrl);
+  try {
+    await logInAs(b.page, user.email);
+    await run(b);
+  } finally {
+    await b.close();
+  }
+}
+
+/** The page at a phone's width: nothing wider than the screen, still accessible; then at a desktop's width again. */
+export async function expectFitsPhone(page: Page, name: string): Promise<void> {
+  await page.setViewportSize(PHONE_VIEWPORT);
+  expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
+  await expectAccessible(page, `${name}-phone`);
+  await page.setViewportSize(WIDE_VIEWPORT);
+}
