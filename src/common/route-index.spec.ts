@@ -1,6 +1,6 @@
 import express, { type Express } from 'express';
 import request from 'supertest';
-import { indexRoutes } from './route-index';
+import { fixedPrefix, indexRoutes } from './route-index';
 
 /** Routes in an order where a parameter first segment and a later fixed one compete for the same paths. */
 const ROUTES: [method: 'get' | 'post' | 'put' | 'delete', path: string][] = [
@@ -34,11 +34,15 @@ const PATHS = [
   '/api%2Fv1/me',
   '/api/v1/users/42',
   '/api/v1/users/%C4%81/tokens',
+  '/API/V1/USERS/7/TOKENS/',
+  '/api/v1/users',
   '/api/v1/shout',
   '/verify',
   '/verify/ABCD-1234',
   '/files',
   '/files/a.pdf',
+  '/files/',
+  '/filesx',
   '/favicon.ico',
   '/favicon.ICO?x=1',
   '/my-sessions/a/b',
@@ -50,11 +54,23 @@ const PATHS = [
 function app(indexed: boolean): Express {
   const made = express();
   ROUTES.forEach(([method, path], at) => made[method](path, (req, res) => res.json({ at, params: req.params })));
-  // All but /:slug, /files{/:name} and /*everything begin with a fixed segment.
+  // All but /, /:slug and /*everything begin with fixed text.
   if (indexed) expect(indexRoutes(made.router.stack)).toBe(ROUTES.length - 3);
   made.use((_req, res) => res.status(404).json({ at: 'none' }));
   return made;
 }
+
+describe('fixedPrefix', () => {
+  it('takes a route path up to its first parameter, wildcard, group or escape, lower-cased', () => {
+    expect(fixedPrefix('/api/v1/Users/:id/tokens')).toBe('/api/v1/users/');
+    expect(fixedPrefix('/api/v1/me/')).toBe('/api/v1/me');
+    expect(fixedPrefix('/files{/:name}')).toBe('/files');
+    expect(fixedPrefix('/a\\:b')).toBe('/a');
+    expect(fixedPrefix('/*splat')).toBe('/');
+    expect(fixedPrefix('/')).toBe('/');
+    expect(fixedPrefix('/kafē/:x')).toBe('/kaf');
+  });
+});
 
 describe('indexRoutes', () => {
   it('sends every request to the same route, with the same parameters, as the router alone', async () => {
@@ -74,7 +90,7 @@ describe('indexRoutes', () => {
     }
   });
 
-  it('passes over a route with another first segment without running its expression', () => {
+  it('passes over a route whose fixed text the path does not start with, without running its expression', () => {
     const made = express();
     made.get('/api/v1/me', () => undefined);
     made.get('/:slug', () => undefined);
@@ -83,6 +99,7 @@ describe('indexRoutes', () => {
     indexRoutes(made.router.stack);
 
     expect(fixed.match('/login')).toBe(false);
+    expect(fixed.match('/api/v1/m')).toBe(false);
     expect(fixed.matchers[0]).not.toHaveBeenCalled();
     expect(parameter.match('/login')).toMatchObject({ params: { slug: 'login' } });
     expect(fixed.match('/API/v1/me/')).toMatchObject({ path: '/API/v1/me/' });
