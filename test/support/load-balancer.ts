@@ -3,11 +3,12 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { eventually } from './eventually';
 import { freePort } from './redis-server';
 
-const ROOT = join(__dirname, '..', '..');
+/** The repository, from test/support/ or from the benchmarks' compiled copy of it (dist-bench/test/support/). */
+const ROOT = join(__dirname, ...(__dirname.split(sep).includes('dist-bench') ? ['..', '..', '..'] : ['..', '..']));
 /** The balancer's configuration as the repository ships it (docker-compose.yml's proxy runs it). */
 export const HAPROXY_CONFIG = join(ROOT, 'deploy', 'haproxy.cfg');
 
@@ -18,6 +19,8 @@ export interface Backend {
 
 export interface LoadBalancer {
   url: string;
+  /** HAProxy's process id. */
+  pid: number;
   /** Each server's state as HAProxy sees it: UP, DOWN, MAINT, or a transition such as "UP 1/2". */
   states(): Promise<Record<string, string>>;
   stop(): Promise<void>;
@@ -109,5 +112,5 @@ export async function startLoadBalancer(backends: Backend[], logFile?: string): 
     await stop();
     throw error;
   }
-  return { url, states, stop };
+  return { url, pid: child.pid!, states, stop };
 }

@@ -19,6 +19,16 @@ export interface TestSmtpOptions {
   delayMs?: number;
 }
 
+/**
+ * A sender that goes away mid-message (a worker killed while it hands one over) resets its connection; the server
+ * reports that as an error event, which is the client's doing, not the server's failure.
+ */
+export function ignoreSenderResets(server: SMTPServer): void {
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') throw error;
+  });
+}
+
 /** A real SMTP server in this process; every message is parsed with mailparser. */
 export async function startSmtp(options: TestSmtpOptions = {}): Promise<TestSmtp> {
   const messages: ParsedMail[] = [];
@@ -42,11 +52,7 @@ export async function startSmtp(options: TestSmtpOptions = {}): Promise<TestSmtp
         .catch(callback);
     },
   });
-  // A sender that goes away mid-message (a worker killed while it hands one over) resets its connection; the
-  // server reports that as an error event, which is the client's doing, not the server's failure.
-  server.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') throw error;
-  });
+  ignoreSenderResets(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
