@@ -97,7 +97,7 @@ export class VerificationPagesController {
       titleKey: 'certificates.verify.title',
       maxSize: formatFileSize(VERIFY_FILE_MAX_BYTES, req.lang),
       ...(this.verification.badgesOffered
-        ? { badgesOffered: true, badgeMaxSize: formatFileSize(BADGE_MAX_BYTES, req.lang), scripts: ['/js/verify-badge.js'] }
+        ? { badgesOffered: true, badgeMaxSize: formatFileSize(BADGE_MAX_BYTES, req.lang), scripts: ['/assets/js/verify-badge.js'] }
         : {}),
     };
   }
