@@ -258,7 +258,8 @@ describe('two web processes behind HAProxy, two workers, a Redis Cluster: one of
   }, 240_000);
 
   it('carries on with the survivors: the balancer has taken the killed web process out and serves from the other', async () => {
-    expect(await p.lb.states()).toEqual({ 'web-1': expect.stringMatching(/^DOWN/), 'web-2': 'UP' });
+    // web-2 is UP, perhaps with a slow health check counted against it on a busy machine ("UP 1/3").
+    expect(await p.lb.states()).toEqual({ 'web-1': expect.stringMatching(/^DOWN/), 'web-2': expect.stringMatching(/^UP/) });
     expect(p.webs.map((w) => w.ended)).toEqual([true, false]);
     expect(p.workers.map((w) => w.ended)).toEqual([true, false]);
     const reads = await inParallel(world.trainees.slice(0, 20), CONCURRENCY, (t) => client.call('me', 'GET', '/api/v1/me', t.token));
