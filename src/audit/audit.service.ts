@@ -45,8 +45,14 @@ export class AuditService {
 
   /** Records an event; pass the transaction's manager so the event commits or rolls back with the change. */
   async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
+    await this.recordMany([entry], manager);
+  }
+
+  /** Records several events with one statement (a batch of changes made together), like `record`. */
+  async recordMany(entries: AuditEntry[], manager?: EntityManager): Promise<void> {
+    if (!entries.length) return;
     // An insert, not a save: nothing to compare or cascade, so TypeORM's change tracking is skipped.
-    const event: Omit<AuditEvent, 'id' | 'createdAt'> = {
+    const events: Omit<AuditEvent, 'id' | 'createdAt'>[] = entries.map((entry) => ({
       actorId: entry.actor.userId,
       action: entry.action,
       entityType: entry.entityType,
@@ -55,8 +61,8 @@ export class AuditService {
       after: entry.after ?? null,
       ip: entry.actor.ip?.slice(0, 64) ?? null,
       requestId: entry.actor.requestId?.slice(0, 64) ?? null,
-    };
-    await (manager ? manager.getRepository(AuditEvent) : this.events).insert(event as QueryDeepPartialEntity<AuditEvent>);
+    }));
+    await (manager ? manager.getRepository(AuditEvent) : this.events).insert(events as QueryDeepPartialEntity<AuditEvent>[]);
   }
 
   search(query: AuditQuery): Promise<{ items: AuditEvent[]; total: number }> {

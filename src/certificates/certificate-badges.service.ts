@@ -53,15 +53,21 @@ export class CertificateBadges {
     return this.badges.available;
   }
 
-  /** Signs and stores a new certificate's badge in the issuing transaction; nothing when badges are not offered. */
-  async record(manager: EntityManager, certificate: Certificate, document: CertificateDocument, holderEmail: string): Promise<void> {
-    if (!this.badges.available) return;
-    const badge = this.badges.issue(document, badgeDetails(certificate, holderEmail));
-    await manager.getRepository(CertificateBadge).insert({
-      certificateId: certificate.id,
-      credential: serialize(badge),
-      verificationMethod: badge.proof.verificationMethod,
-    });
+  /**
+   * Signs and stores new certificates' badges in the transaction that issues them, with one statement; nothing when
+   * badges are not offered.
+   */
+  async record(
+    manager: EntityManager,
+    issued: { certificate: Certificate; document: CertificateDocument; holderEmail: string }[],
+  ): Promise<void> {
+    if (!this.badges.available || !issued.length) return;
+    await manager.getRepository(CertificateBadge).insert(
+      issued.map(({ certificate, document, holderEmail }) => {
+        const badge = this.badges.issue(document, badgeDetails(certificate, holderEmail));
+        return { certificateId: certificate.id, credential: serialize(badge), verificationMethod: badge.proof.verificationMethod };
+      }),
+    );
   }
 
   /** The certificate's badge, for its holder or an administrator, named by its serial like the PDF. */

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { formatDate } from '../i18n/dates';
 import { I18nService } from '../i18n/i18n.service';
-import { OutboxService } from '../notifications/outbox.service';
+import { OutboxService, type EmailRequest } from '../notifications/outbox.service';
 import type { User } from '../users/user.entity';
 import { verificationPath } from './certificate-documents';
 import type { Certificate } from './certificate.entity';
@@ -21,7 +21,15 @@ export class CertificateNotices {
   ) {}
 
   async issued(manager: EntityManager, certificate: Certificate, holder: User): Promise<void> {
-    await this.send(manager, 'certificate-issued', certificate, holder, {});
+    await this.issuedMany(manager, [{ certificate, holder }]);
+  }
+
+  /** One email to each holder of a batch of new certificates, written with a few statements. */
+  async issuedMany(manager: EntityManager, issued: { certificate: Certificate; holder: User }[]): Promise<void> {
+    await this.outbox.enqueueMany(
+      manager,
+      issued.map(({ certificate, holder }) => this.request('certificate-issued', certificate, holder, {})),
+    );
   }
 
   async revoked(manager: EntityManager, certificate: Certificate, holder: User): Promise<void> {
@@ -33,7 +41,11 @@ export class CertificateNotices {
   }
 
   private async send(manager: EntityManager, template: string, certificate: Certificate, holder: User, extra: Record<string, unknown>) {
-    await this.outbox.enqueue(manager, {
+    await this.outbox.enqueue(manager, this.request(template, certificate, holder, extra));
+  }
+
+  private request(template: string, certificate: Certificate, holder: User, extra: Record<string, unknown>): EmailRequest {
+    return {
       to: { email: holder.email, id: holder.id, language: holder.language },
       template,
       category: 'update',
@@ -46,6 +58,6 @@ export class CertificateNotices {
         verifyLink: this.config.publicUrl(verificationPath(certificate.verificationCode)),
         ...extra,
       },
-    });
+    };
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { PreparedRead } from '../database/prepared-read';
-import type { CertificateStatus, RevocationReason } from './certificate.entity';
+import { Certificate, type CertificateStatus, type RevocationReason } from './certificate.entity';
 
 /** What the public verification page shows of a certificate, and the neighbours in its history. */
 export interface VerifiedCertificate {
@@ -151,42 +151,56 @@ export class CertificateRecords {
   }
 
   /**
-   * The next serial number of the programme in the year, in the caller's transaction: the counter row stays
-   * locked until it ends, so concurrent issues take consecutive numbers in turn, and a rollback returns the number.
+   * Takes the next `count` serial numbers of the programme in the year, in the caller's transaction, and returns
+   * the last of them: the counter row stays locked until it ends, so concurrent issues take consecutive numbers in
+   * turn, and a rollback returns the numbers.
    */
-  async nextSerialNumber(manager: EntityManager, programmeId: string, year: number): Promise<number> {
+  async takeSerialNumbers(manager: EntityManager, programmeId: string, year: number, count: number): Promise<number> {
     const [row] = (await manager.query(
-      `INSERT INTO certificate_serial_counters AS k (programme_id, year, last_number) VALUES ($1, $2, 1)
-       ON CONFLICT (programme_id, year) DO UPDATE SET last_number = k.last_number + 1
+      `INSERT INTO certificate_serial_counters AS k (programme_id, year, last_number) VALUES ($1, $2, $3)
+       ON CONFLICT (programme_id, year) DO UPDATE SET last_number = k.last_number + $3
        RETURNING last_number`,
-      [programmeId, year],
+      [programmeId, year, count],
     )) as { last_number: number }[];
     return row.last_number;
   }
 
-  /** The enrolment if it has completed its part (completed_enrolments), else null; undefined when there is none. */
-  async completedEnrolment(manager: EntityManager, enrolmentId: string): Promise<CompletedEnrolment | null | undefined> {
-    const [row] = (await manager.query(
+  /**
+   * Each of the enrolments that exists: its completion of its part (completed_enrolments) or null while it has not
+   * completed. An id with no enrolment is left out.
+   */
+  async completedEnrolments(manager: EntityManager, enrolmentIds: string[]): Promise<Map<string, CompletedEnrolment | null>> {
+    const rows = (await manager.query(
       `SELECT e.id, e.user_id, e.cohort_id, c.part_id, p.programme_id, c.starts_on::text, c.ends_on::text,
               (ce.enrolment_id IS NOT NULL) AS completed
          FROM enrolments e
          JOIN cohorts c ON c.id = e.cohort_id
          JOIN parts p ON p.id = c.part_id
          LEFT JOIN completed_enrolments ce ON ce.enrolment_id = e.id
-        WHERE e.id = $1`,
-      [enrolmentId],
+        WHERE e.id = ANY($1::uuid[])`,
+      [enrolmentIds],
     )) as Record<string, string & boolean>[];
-    if (!row) return undefined;
-    if (!row.completed) return null;
-    return {
-      enrolmentId: row.id,
-      userId: row.user_id,
-      cohortId: row.cohort_id,
-      partId: row.part_id,
-      programmeId: row.programme_id,
-      startsOn: row.starts_on,
-      endsOn: row.ends_on,
-    };
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        row.completed
+          ? {
+              enrolmentId: row.id,
+              userId: row.user_id,
+              cohortId: row.cohort_id,
+              partId: row.part_id,
+              programmeId: row.programme_id,
+              startsOn: row.starts_on,
+              endsOn: row.ends_on,
+            }
+          : null,
+      ]),
+    );
+  }
+
+  /** The valid certificates the people hold, part or programme ones, in the caller's transaction. */
+  validHeldBy(manager: EntityManager, userIds: string[]): Promise<Certificate[]> {
+    return manager.getRepository(Certificate).find({ where: { userId: In(userIds), status: 'valid' } });
   }
 
   /** The first and last day of the cohorts of these enrolments. */

@@ -6,11 +6,21 @@ import { CertificateBadges } from './certificate-badges.service';
 import { CertificateDocuments } from './certificate-documents';
 import { CertificateNotices } from './certificate-notices';
 import { CertificateRecordsModule } from './certificate-records.module';
+import { CertificateRenderer } from './certificate-renderer';
+import { CertificateWriter } from './certificate-writer';
 import { CertificateSigningModule } from './certificate-signing.module';
 import { CertificateTemplatesService } from './certificate-templates.service';
 import { CertificatesService } from './certificates.service';
 
-const services = [CertificateTemplatesService, CertificatesService, CertificateBadges, CertificateDocuments, CertificateNotices];
+const services = [
+  CertificateTemplatesService,
+  CertificatesService,
+  CertificateBadges,
+  CertificateDocuments,
+  CertificateNotices,
+  CertificateRenderer,
+  CertificateWriter,
+];
 
 /** Certificates' services, shared by the web process (pages and API) and the worker (issuing a cohort in the background). */
 @Module({

@@ -1,37 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Readable } from 'node:stream';
-import { DataSource, EntityManager, IsNull, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
-import { lockRow } from '../database/row-locks';
+import { DomainError } from '../common/errors';
+import { lockRow, lockRows } from '../database/row-locks';
 import { unitOfWork } from '../database/unit-of-work';
-import { rigaParts } from '../i18n/dates';
-import { Part } from '../programmes/part.entity';
-import { Programme } from '../programmes/programme.entity';
-import type { FilePolicy } from '../storage/file-policy';
-import { StorageService } from '../storage/storage.service';
 import { User } from '../users/user.entity';
 import { CertificateAccess } from './certificate-access.service';
-import { CertificateBadges } from './certificate-badges.service';
-import { certificateFileName, CertificateDocuments, type DocumentFacts } from './certificate-documents';
 import { CertificateNotices } from './certificate-notices';
-import { renderCertificatePdf } from './certificate-pdf';
-import { PdfSealService } from './pdf-seal.service';
 import { CertificateRecords } from './certificate-records.service';
-import { CertificateTemplate } from './certificate-template.entity';
-import { Certificate, CERTIFICATE_FILE_PREFIX } from './certificate.entity';
-import {
-  CertificateNotValidError,
-  EnrolmentNotFoundError,
-  NoTemplateError,
-  NotCompletedError,
-  SerialTakenError,
-} from './certificates.errors';
+import { CertificateWriter, type Plan } from './certificate-writer';
+import { Certificate } from './certificate.entity';
+import { CertificateNotValidError, EnrolmentNotFoundError, NotCompletedError } from './certificates.errors';
 import type { ReissueInput, RevokeInput } from './certificates.schemas';
-import { formatSerial } from './serial-format';
-import { newVerificationCode } from './verification-code';
 
 /** A certificate of one completed enrolment (its part), or of the whole programme for one person. */
 export type IssueTarget = { enrolmentId: string } | { programmeId: string; userId: string };
@@ -42,29 +25,19 @@ export interface IssueOutcome {
   created: boolean;
 }
 
-/** What a certificate certifies, worked out from completion before anything is written. */
-interface Plan {
-  userId: string;
-  programmeId: string;
-  partId: string | null;
-  enrolmentIds: string[];
-  startsOn: string;
-  endsOn: string;
-}
+/** What issuing did for one of several enrolments: its outcome, or why it has no certificate. */
+export type EnrolmentIssue = IssueOutcome | DomainError;
 
-const PDF_POLICY: FilePolicy = { keyPrefix: CERTIFICATE_FILE_PREFIX, allowed: ['pdf'], maxBytes: 5 * 1024 * 1024 };
-
-const isUniqueViolation = (error: unknown, constraint: string) =>
-  error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === constraint;
-
-const SERIAL_CONSTRAINT = 'UQ_87af1f436e42688acef033da093';
+/** A person's certificate for a part, or for the programme: they hold at most one valid of each. */
+const holdingKey = (c: { userId: string; programmeId: string; partId: string | null }) =>
+  `${c.userId}:${c.partId ?? `programme:${c.programmeId}`}`;
 
 /**
- * Issuing, revoking and reissuing certificates. Each is one unit of work: the holder's row is locked first, so
- * issues for one person take turns (and a second finds the first's certificate); the serial is taken from the
- * programme's counter for the year in the same transaction, the PDF made, sealed and stored once with its SHA-256,
- * its Open Badge signed and stored, the change audited and the holder emailed when it commits. A background job
- * calls `issue` with the system actor, once per enrolment, as often as it likes.
+ * Issuing, revoking and reissuing certificates. Each is one unit of work: the holders' rows are locked first (in
+ * the order of their ids), so issues for one person take turns and a second finds the first's certificate, which a
+ * unique index backs; the serials are taken from the programme's counter for the year in the same transaction, the
+ * PDFs made, sealed and stored once with their SHA-256 and their Open Badges signed (certificate-writer.ts), the
+ * changes audited and the holders emailed when it commits. A background run issues a batch of a cohort's enrolments in one such unit of work.
  */
 @Injectable()
 export class CertificatesService {
@@ -72,11 +45,8 @@ export class CertificatesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly records: CertificateRecords,
     private readonly access: CertificateAccess,
-    private readonly documents: CertificateDocuments,
+    private readonly writer: CertificateWriter,
     private readonly notices: CertificateNotices,
-    private readonly storage: StorageService,
-    private readonly seal: PdfSealService,
-    private readonly badges: CertificateBadges,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -85,18 +55,37 @@ export class CertificatesService {
   async issue(actor: Actor, target: IssueTarget): Promise<IssueOutcome> {
     this.access.assertCanIssue(actor);
     return unitOfWork(this.dataSource, async (manager) => {
-      const plan = 'enrolmentId' in target ? await this.partPlan(manager, target.enrolmentId) : await this.programmePlan(manager, target);
-      const holder = await this.lockHolder(manager, plan.userId);
-      const held = await this.validHeld(manager, plan);
-      if (held) return { certificate: held, created: false };
-      const certificate = await this.write(manager, actor, plan, holder.name, holder, null);
-      await this.audit.record(
-        { actor, action: 'certificate.issued', entityType: 'certificate', entityId: certificate.id, after: auditView(certificate) },
-        manager,
-      );
-      await this.notices.issued(manager, certificate, holder);
-      return { certificate, created: true };
+      if ('enrolmentId' in target) {
+        const [outcome] = await this.issueEnrolments(actor, manager, [target.enrolmentId]);
+        if (outcome instanceof DomainError) throw outcome;
+        return outcome;
+      }
+      const [outcome] = await this.issuePlans(manager, actor, [await this.programmePlan(manager, target)]);
+      return outcome;
     });
+  }
+
+  /**
+   * Issues the part certificates of several enrolments in the unit of work `manager` belongs to, with consecutive
+   * serials; returns what became of each, in their order. An enrolment that has not completed its part gets its
+   * error and does not stop the others; a failure to write any certificate throws, and the caller's transaction
+   * rolls back with every serial taken.
+   */
+  async issueEnrolments(actor: Actor, manager: EntityManager, enrolmentIds: string[]): Promise<EnrolmentIssue[]> {
+    this.access.assertCanIssue(actor);
+    const completed = await this.records.completedEnrolments(manager, enrolmentIds);
+    const plans: (Plan | DomainError)[] = enrolmentIds.map((id) => {
+      const done = completed.get(id);
+      if (done === undefined) return new EnrolmentNotFoundError();
+      if (done === null) return new NotCompletedError();
+      return { ...done, enrolmentIds: [id] };
+    });
+    const issued = await this.issuePlans(
+      manager,
+      actor,
+      plans.filter((plan): plan is Plan => !(plan instanceof DomainError)),
+    );
+    return plans.map((plan) => (plan instanceof DomainError ? plan : issued.shift()!));
   }
 
   /**
@@ -117,7 +106,9 @@ export class CertificatesService {
         enrolmentIds: old.enrolmentIds,
       };
       await manager.getRepository(Certificate).update({ id: old.id }, { status: 'replaced' });
-      const certificate = await this.write(manager, actor, plan, input.holderName ?? holder.name, holder, old.id);
+      const [certificate] = await this.writer.write(manager, actor, [
+        { plan, holder, holderName: input.holderName ?? holder.name, replacesId: old.id },
+      ]);
       await this.audit.record(
         {
           actor,
@@ -157,11 +148,55 @@ export class CertificatesService {
     });
   }
 
-  private async partPlan(manager: EntityManager, enrolmentId: string): Promise<Plan> {
-    const done = await this.records.completedEnrolment(manager, enrolmentId);
-    if (done === undefined) throw new EnrolmentNotFoundError();
-    if (done === null) throw new NotCompletedError();
-    return { ...done, enrolmentIds: [done.enrolmentId] };
+  /**
+   * Issues what the plans certify, in their order: each holder's row locked first, a plan the person already holds a
+   * valid certificate for answered with that one, the others written together, audited and their holders emailed.
+   */
+  private async issuePlans(manager: EntityManager, actor: Actor, plans: Plan[]): Promise<IssueOutcome[]> {
+    if (!plans.length) return [];
+    const holders = new Map(
+      (
+        await lockRows(
+          manager,
+          User,
+          plans.map((p) => p.userId),
+        )
+      ).map((u) => [u.id, u]),
+    );
+    if (plans.some((p) => !holders.has(p.userId))) throw new NotCompletedError();
+    const held = new Map((await this.records.validHeldBy(manager, [...holders.keys()])).map((c) => [holdingKey(c), c]));
+    const fresh = new Map<string, Plan>();
+    for (const plan of plans) if (!held.has(holdingKey(plan)) && !fresh.has(holdingKey(plan))) fresh.set(holdingKey(plan), plan);
+    const written = await this.writer.write(
+      manager,
+      actor,
+      [...fresh.values()].map((plan) => {
+        const holder = holders.get(plan.userId)!;
+        return { plan, holder, holderName: holder.name, replacesId: null };
+      }),
+    );
+    await this.audit.recordMany(
+      written.map((certificate) => ({
+        actor,
+        action: 'certificate.issued',
+        entityType: 'certificate',
+        entityId: certificate.id,
+        after: auditView(certificate),
+      })),
+      manager,
+    );
+    await this.notices.issuedMany(
+      manager,
+      written.map((certificate) => ({ certificate, holder: holders.get(certificate.userId)! })),
+    );
+    const created = new Map(written.map((certificate) => [holdingKey(certificate), certificate]));
+    return plans.map((plan) => {
+      const key = holdingKey(plan);
+      const certificate = held.get(key) ?? created.get(key)!;
+      // The first plan of a holding gets the new certificate; a repeat of it in the same call finds it held.
+      held.set(key, certificate);
+      return { certificate, created: created.delete(key) };
+    });
   }
 
   /** The programme's certificate needs a completed enrolment in every part. */
@@ -189,92 +224,6 @@ export class CertificatesService {
     if (!certificate) throw new CertificateNotValidError();
     if (certificate.status !== 'valid') throw new CertificateNotValidError();
     return certificate;
-  }
-
-  private validHeld(manager: EntityManager, plan: Plan): Promise<Certificate | null> {
-    return manager.getRepository(Certificate).findOne({
-      where: plan.partId
-        ? { userId: plan.userId, partId: plan.partId, status: 'valid' }
-        : { userId: plan.userId, programmeId: plan.programmeId, partId: IsNull(), status: 'valid' },
-    });
-  }
-
-  /**
-   * Takes the next serial, renders and stores the PDF, and writes the certificate, in `manager`'s transaction.
-   * Everything that can be read beforehand is, so the counter row stays locked only while the PDF is made.
-   */
-  private async write(
-    manager: EntityManager,
-    actor: Actor,
-    plan: Plan,
-    holderName: string,
-    holder: User,
-    replacesId: string | null,
-  ): Promise<Certificate> {
-    const facts = await this.facts(manager, plan, holderName, holder);
-    const year = rigaParts(facts.issuedAt).year;
-    const number = await this.records.nextSerialNumber(manager, plan.programmeId, year);
-    const serial = formatSerial(facts.template.serialFormat, year, number);
-    const code = newVerificationCode();
-    const document = this.documents.build(facts, serial, code);
-    const pdf = await this.seal.seal(await renderCertificatePdf(document), {
-      signedAt: facts.issuedAt,
-      reason: `${document.title} ${serial}`,
-      location: document.place,
-    });
-    const file = await this.storage.store(Readable.from([pdf]), certificateFileName(serial), PDF_POLICY);
-    this.storage.discardOnRollback(manager, [file]);
-    const repo = manager.getRepository(Certificate);
-    let certificate: Certificate;
-    try {
-      certificate = await repo.save(
-        repo.create({
-          serial,
-          verificationCode: code,
-          programmeId: plan.programmeId,
-          partId: plan.partId,
-          userId: plan.userId,
-          enrolmentIds: plan.enrolmentIds,
-          holderName,
-          language: facts.lang,
-          programmeTitle: document.programmeTitle,
-          partTitle: document.partTitle,
-          academicHours: document.academicHours,
-          issuerName: document.issuer,
-          issuedAt: facts.issuedAt,
-          issuedById: actor.userId,
-          status: 'valid',
-          replacesId,
-          fileKey: file.key,
-          fileSize: file.size,
-          sha256: file.sha256,
-        }),
-      );
-    } catch (error) {
-      if (isUniqueViolation(error, SERIAL_CONSTRAINT)) throw new SerialTakenError(serial);
-      throw error;
-    }
-    await this.badges.record(manager, certificate, document, holder.email);
-    return certificate;
-  }
-
-  private async facts(manager: EntityManager, plan: Plan, holderName: string, holder: User): Promise<DocumentFacts> {
-    const template = await manager.getRepository(CertificateTemplate).findOneBy({ programmeId: plan.programmeId });
-    if (!template) throw new NoTemplateError();
-    const programme = await manager.getRepository(Programme).findOneByOrFail({ id: plan.programmeId });
-    const parts = await manager.getRepository(Part).findBy(plan.partId ? { id: plan.partId } : { programmeId: plan.programmeId });
-    return {
-      lang: holder.language === 'en' ? 'en' : 'lv',
-      template,
-      programme,
-      part: plan.partId ? parts[0] : null,
-      academicHours: parts.reduce((sum, part) => sum + part.academicHours, 0),
-      holderName,
-      startsOn: plan.startsOn,
-      endsOn: plan.endsOn,
-      issuedAt: this.clock.now(),
-      logos: await this.documents.logos(programme),
-    };
   }
 }
 

@@ -1,0 +1,178 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { EntityManager, QueryFailedError } from 'typeorm';
+import type { Actor } from '../common/actor';
+import { Clock } from '../common/clock';
+import { rigaParts } from '../i18n/dates';
+import { Part } from '../programmes/part.entity';
+import { Programme } from '../programmes/programme.entity';
+import type { FilePolicy } from '../storage/file-policy';
+import { StorageService } from '../storage/storage.service';
+import type { User } from '../users/user.entity';
+import { CertificateBadges } from './certificate-badges.service';
+import { certificateFileName, CertificateDocuments, type DocumentFacts } from './certificate-documents';
+import { CertificateRecords } from './certificate-records.service';
+import { CertificateRenderer } from './certificate-renderer';
+import { CertificateTemplate } from './certificate-template.entity';
+import { Certificate, CERTIFICATE_FILE_PREFIX } from './certificate.entity';
+import { NoTemplateError, SerialTakenError } from './certificates.errors';
+import { formatSerial } from './serial-format';
+import { newVerificationCode } from './verification-code';
+
+/** What a certificate certifies, worked out from completion before anything is written. */
+export interface Plan {
+  userId: string;
+  programmeId: string;
+  /** Null for the whole programme. */
+  partId: string | null;
+  enrolmentIds: string[];
+  startsOn: string;
+  endsOn: string;
+}
+
+/** One certificate to write: what it certifies, its holder (locked), the name it carries and what it replaces. */
+export interface CertificateDraft {
+  plan: Plan;
+  holder: User;
+  holderName: string;
+  replacesId: string | null;
+}
+
+/** What every certificate of one programme (and part) says alike, read once for all of them. */
+type SharedFacts = Omit<DocumentFacts, 'lang' | 'holderName' | 'startsOn' | 'endsOn' | 'issuedAt'>;
+
+const PDF_POLICY: FilePolicy = { keyPrefix: CERTIFICATE_FILE_PREFIX, allowed: ['pdf'], maxBytes: 5 * 1024 * 1024 };
+const SERIAL_CONSTRAINT = 'UQ_87af1f436e42688acef033da093';
+
+/**
+ * Writes certificates in the caller's transaction: the next serials of each programme and year, taken together
+ * from its counter (whose row stays locked until the transaction ends, so the numbers are consecutive and a
+ * rollback gives them back), a verification code each, the PDFs drawn and sealed, stored once with their SHA-256
+ * (removed again if the transaction rolls back), the rows inserted in one statement and their Open Badges signed
+ * and stored beside them. Everything that can be read before the serials are taken is.
+ */
+@Injectable()
+export class CertificateWriter {
+  constructor(
+    private readonly records: CertificateRecords,
+    private readonly documents: CertificateDocuments,
+    private readonly renderer: CertificateRenderer,
+    private readonly storage: StorageService,
+    private readonly badges: CertificateBadges,
+    private readonly clock: Clock,
+  ) {}
+
+  async write(manager: EntityManager, actor: Actor, drafts: CertificateDraft[]): Promise<Certificate[]> {
+    if (!drafts.length) return [];
+    const issuedAt = this.clock.now();
+    const year = rigaParts(issuedAt).year;
+    const shared = await this.sharedFacts(manager, drafts);
+    const serials = await this.serials(manager, drafts, shared, year);
+    const prepared = drafts.map((draft, i) => {
+      const facts: DocumentFacts = {
+        ...shared.get(sharedKey(draft.plan))!,
+        lang: draft.holder.language === 'en' ? 'en' : 'lv',
+        holderName: draft.holderName,
+        startsOn: draft.plan.startsOn,
+        endsOn: draft.plan.endsOn,
+        issuedAt,
+      };
+      const code = newVerificationCode();
+      return { draft, facts, code, document: this.documents.build(facts, serials[i], code) };
+    });
+    const pdfs = await Promise.all(prepared.map((p) => this.renderer.render(p.document, issuedAt)));
+    const files = await Promise.all(
+      pdfs.map((pdf, i) => this.storage.store(Readable.from([pdf]), certificateFileName(serials[i]), PDF_POLICY)),
+    );
+    this.storage.discardOnRollback(manager, files);
+    const repo = manager.getRepository(Certificate);
+    const certificates = prepared.map(({ draft, facts, code, document }, i) =>
+      repo.create({
+        id: randomUUID(),
+        serial: serials[i],
+        verificationCode: code,
+        programmeId: draft.plan.programmeId,
+        partId: draft.plan.partId,
+        userId: draft.plan.userId,
+        enrolmentIds: draft.plan.enrolmentIds,
+        holderName: draft.holderName,
+        language: facts.lang,
+        programmeTitle: document.programmeTitle,
+        partTitle: document.partTitle,
+        academicHours: document.academicHours,
+        issuerName: document.issuer,
+        issuedAt,
+        issuedById: actor.userId,
+        status: 'valid',
+        revokedAt: null,
+        revokedById: null,
+        revocationReason: null,
+        revocationNote: null,
+        replacesId: draft.replacesId,
+        fileKey: files[i].key,
+        fileSize: files[i].size,
+        sha256: files[i].sha256,
+      }),
+    );
+    try {
+      await repo.insert(certificates);
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === SERIAL_CONSTRAINT) {
+        throw new SerialTakenError(takenSerial(error) ?? serials[0]);
+      }
+      throw error;
+    }
+    await this.badges.record(
+      manager,
+      certificates.map((certificate, i) => ({ certificate, document: prepared[i].document, holderEmail: prepared[i].draft.holder.email })),
+    );
+    return certificates;
+  }
+
+  /**
+   * The serials of the drafts, in their order: each programme's counter is moved on once by as many as it issues
+   * (programmes in the order of their ids, so two writers never wait for each other's counters).
+   */
+  private async serials(manager: EntityManager, drafts: CertificateDraft[], shared: Map<string, SharedFacts>, year: number) {
+    const serials: string[] = new Array<string>(drafts.length);
+    const byProgramme = new Map<string, number[]>();
+    drafts.forEach((draft, i) => byProgramme.set(draft.plan.programmeId, [...(byProgramme.get(draft.plan.programmeId) ?? []), i]));
+    for (const programmeId of [...byProgramme.keys()].sort()) {
+      const indexes = byProgramme.get(programmeId)!;
+      const last = await this.records.takeSerialNumbers(manager, programmeId, year, indexes.length);
+      indexes.forEach((index, n) => {
+        const format = shared.get(sharedKey(drafts[index].plan))!.template.serialFormat;
+        serials[index] = formatSerial(format, year, last - indexes.length + 1 + n);
+      });
+    }
+    return serials;
+  }
+
+  private async sharedFacts(manager: EntityManager, drafts: CertificateDraft[]): Promise<Map<string, SharedFacts>> {
+    const shared = new Map<string, SharedFacts>();
+    for (const { plan } of drafts) {
+      if (shared.has(sharedKey(plan))) continue;
+      const template = await manager.getRepository(CertificateTemplate).findOneBy({ programmeId: plan.programmeId });
+      if (!template) throw new NoTemplateError();
+      const programme = await manager.getRepository(Programme).findOneByOrFail({ id: plan.programmeId });
+      const parts = await manager.getRepository(Part).findBy(plan.partId ? { id: plan.partId } : { programmeId: plan.programmeId });
+      shared.set(sharedKey(plan), {
+        template,
+        programme,
+        part: plan.partId ? parts[0] : null,
+        academicHours: parts.reduce((sum, part) => sum + part.academicHours, 0),
+        logos: await this.documents.logos(programme),
+      });
+    }
+    return shared;
+  }
+}
+
+const sharedKey = (plan: Plan) => `${plan.programmeId}:${plan.partId ?? ''}`;
+
+/** The serial a unique violation names: `Key (serial)=(DPD-2012/0001) already exists.` */
+function takenSerial(error: QueryFailedError): string | null {
+  const detail = (error.driverError as { detail?: string }).detail ?? '';
+  return /\(serial\)=\((.*)\) already exists/.exec(detail)?.[1] ?? null;
+}
