@@ -3,6 +3,7 @@ import { AssignmentsWorkerModule } from './assignments/assignments-worker.module
 import { AuthWorkerModule } from './auth/auth-worker.module';
 import { AttendanceWorkerModule } from './attendance/attendance-worker.module';
 import { CompletionWorkerModule } from './completion/completion-worker.module';
+import { CertificateRunsWorkerModule } from './certificates/certificate-runs-worker.module';
 import { CoreModule } from './core.module';
 import { ExamsWorkerModule } from './exams/exams-worker.module';
 import { ExamNoticesWorkerModule } from './exams/exam-notices-worker.module';
@@ -25,6 +26,7 @@ import { ReportsWorkerModule } from './reports/reports-worker.module';
     ExamNoticesWorkerModule,
     ReportsWorkerModule,
     CompletionWorkerModule,
+    CertificateRunsWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -411,6 +411,12 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/v1/cohorts/:cohortId/certificates/register/export': 'staff',
   'GET /api/v1/programmes/:id/certificates/register': 'admin',
   'GET /api/v1/programmes/:id/certificates/register/export': 'admin',
+  // certificate runs: a cohort's certificates issued in the background (a run is found only under its own cohort)
+  'POST /cohorts/:cohortId/certificate-runs': 'admin',
+  'GET /cohorts/:cohortId/certificate-runs/:runId': 'admin',
+  'POST /api/v1/cohorts/:cohortId/certificate-runs': 'admin',
+  'GET /api/v1/cohorts/:cohortId/certificate-runs': 'admin',
+  'GET /api/v1/certificate-runs/:id': 'admin',
   // the public verification of a certificate: anyone, rate-limited per address
   'GET /verify': 'public',
   'GET /verify/:code': 'public',

@@ -47,6 +47,7 @@ describe('several workers', () => {
     expect(ids.sort()).toEqual(
       [
         'attendance-digest-scan',
+        'certificate-run-sweep',
         'coursework-reminders-scan',
         'exam-deadline-sweep',
         'exam-notices-scan',

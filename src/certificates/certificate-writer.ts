@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
+import { PhaseTimings } from '../common/phase-timings';
 import { rigaParts } from '../i18n/dates';
 import { Part } from '../programmes/part.entity';
 import { Programme } from '../programmes/programme.entity';
@@ -63,12 +64,12 @@ export class CertificateWriter {
     private readonly clock: Clock,
   ) {}
 
-  async write(manager: EntityManager, actor: Actor, drafts: CertificateDraft[]): Promise<Certificate[]> {
+  async write(manager: EntityManager, actor: Actor, drafts: CertificateDraft[], timings = new PhaseTimings()): Promise<Certificate[]> {
     if (!drafts.length) return [];
     const issuedAt = this.clock.now();
     const year = rigaParts(issuedAt).year;
-    const shared = await this.sharedFacts(manager, drafts);
-    const serials = await this.serials(manager, drafts, shared, year);
+    const shared = await timings.time('facts', () => this.sharedFacts(manager, drafts));
+    const serials = await timings.time('serials', () => this.serials(manager, drafts, shared, year));
     const prepared = drafts.map((draft, i) => {
       const facts: DocumentFacts = {
         ...shared.get(sharedKey(draft.plan))!,
@@ -81,9 +82,9 @@ export class CertificateWriter {
       const code = newVerificationCode();
       return { draft, facts, code, document: this.documents.build(facts, serials[i], code) };
     });
-    const pdfs = await Promise.all(prepared.map((p) => this.renderer.render(p.document, issuedAt)));
-    const files = await Promise.all(
-      pdfs.map((pdf, i) => this.storage.store(Readable.from([pdf]), certificateFileName(serials[i]), PDF_POLICY)),
+    const pdfs = await timings.time('render', () => Promise.all(prepared.map((p) => this.renderer.render(p.document, issuedAt))));
+    const files = await timings.time('store', () =>
+      Promise.all(pdfs.map((pdf, i) => this.storage.store(Readable.from([pdf]), certificateFileName(serials[i]), PDF_POLICY))),
     );
     this.storage.discardOnRollback(manager, files);
     const repo = manager.getRepository(Certificate);
@@ -116,7 +117,7 @@ export class CertificateWriter {
       }),
     );
     try {
-      await repo.insert(certificates);
+      await timings.time('insert', () => repo.insert(certificates));
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === SERIAL_CONSTRAINT) {
         throw new SerialTakenError(takenSerial(error) ?? serials[0]);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { listOf, pageOf } from '../common/api-docs';
+import { RUN_FAILURE_REASONS } from './certificate-run-item.entity';
+import { CERTIFICATE_RUN_STATUSES } from './certificate-run.entity';
 import { CERTIFICATE_STATUSES, REVOCATION_REASONS } from './certificate.entity';
 import { BADGE_NOT_HERE_REASONS, BADGE_RESULTS } from './verification.service';
 
@@ -174,3 +176,38 @@ export const certificateRegisterBody = pageOf(
     .meta({ id: 'CertificateRegisterEntry' }),
   'CertificateRegisterPage',
 );
+
+export const certificateRunBody = z
+  .object({
+    id: z.uuid(),
+    cohortId: z.uuid(),
+    partId: z.uuid(),
+    status: z.enum(CERTIFICATE_RUN_STATUSES).describe('queued, running, done, or failed (stopped for good: `error` says why).'),
+    total: z.number().int().describe('Trainees it set out to issue to: those who had completed without a valid certificate.'),
+    done: z.number().int().describe('Trainees who now hold their certificate: `issued` + `alreadyHeld`.'),
+    failed: z.number().int().describe('Trainees it could not issue to; `failures` says why.'),
+    left: z.number().int().describe('Trainees still to do.'),
+    percent: z.number().int().describe('How far along, 0–100.'),
+    issued: z.number().int().describe('Certificates it issued.'),
+    alreadyHeld: z.number().int().describe('Trainees who meanwhile got their certificate another way.'),
+    startedById: z.uuid().nullable(),
+    error: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    finishedAt: z.iso.datetime().nullable(),
+    failures: z
+      .array(
+        z.object({
+          enrolmentId: z.uuid(),
+          userId: z.uuid(),
+          name: z.string(),
+          reason: z.enum(RUN_FAILURE_REASONS),
+          detail: z.string().nullable().describe('The serial already taken, the number of the unreadable logo, or an error code.'),
+        }),
+      )
+      .optional()
+      .describe('Given for one run, not in a list.'),
+  })
+  .meta({ id: 'CertificateRun' });
+
+export const certificateRunListBody = listOf(certificateRunBody, 'CertificateRunList');

@@ -18,6 +18,8 @@ import { ProgrammesService } from '../programmes/programmes.service';
 import { sendDownload } from '../common/download-response';
 import { CertificateBadges } from './certificate-badges.service';
 import { CertificateReads } from './certificate-reads.service';
+import { certificateRunPageView } from './certificate-run-views';
+import { CertificateRunsService } from './certificate-runs.service';
 import { CertificateTemplatesService } from './certificate-templates.service';
 import { certificatePageView, historyView } from './certificate-views';
 import { REVOCATION_REASONS } from './certificate.entity';
@@ -42,6 +44,7 @@ export class CertificatesPagesController {
     private readonly templates: CertificateTemplatesService,
     private readonly programmes: ProgrammesService,
     private readonly badges: CertificateBadges,
+    private readonly runs: CertificateRunsService,
   ) {}
 
   @Roles('admin', 'instructor')
@@ -51,13 +54,18 @@ export class CertificatesPagesController {
     const { cohort, holders } = await this.reads.cohort(actor, cohortId);
     const programme = cohort.part.programme;
     const isAdmin = actorHasRole(actor, 'admin');
+    const runs = isAdmin ? await this.runs.overview(actor, cohortId) : null;
+    const hasTemplate = Boolean(await this.templates.find(programme.id));
     return {
       titleKey: 'certificates.cohort.title',
       cohort: { id: cohort.id, name: cohort.name, partTitle: localized(req.lang, cohort.part.titleLv, cohort.part.titleEn) },
       programme: { id: programme.id, title: localized(req.lang, programme.titleLv, programme.titleEn) },
       ...programmeFooter(programme),
       isAdmin,
-      hasTemplate: Boolean(await this.templates.find(programme.id)),
+      hasTemplate,
+      eligible: runs?.eligible ?? 0,
+      run: runs?.latest ? certificateRunPageView(runs.latest) : null,
+      canStartRun: Boolean(runs && hasTemplate && runs.eligible > 0 && !runs.active),
       holders: holders.map((h) => ({
         enrolmentId: h.enrolment_id,
         name: h.user_name,

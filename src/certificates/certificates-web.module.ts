@@ -11,17 +11,21 @@ import { CertificateTemplatesPagesController } from './certificate-templates-pag
 import { CertificatesApiController } from './certificates-api.controller';
 import { CertificatesPagesController } from './certificates-pages.controller';
 import { CertificatesModule } from './certificates.module';
+import { CertificateRunsApiController } from './certificate-runs-api.controller';
+import { CertificateRunsModule } from './certificate-runs.module';
+import { CertificateRunsPagesController } from './certificate-runs-pages.controller';
 import { VerificationApiController } from './verification-api.controller';
 import { VerificationPagesController } from './verification-pages.controller';
 import { VerificationRateLimiter } from './verification-rate-limiter';
 import { VerificationService } from './verification.service';
 
 /**
- * Certificates' pages and API: templates, issuing, revoking, the holder's list, the register and a cohort's ZIP
- * (written to files by the reports' exports), the public verification, and the keys that sign their Open Badges.
+ * Certificates' pages and API: templates, issuing (one, or a cohort's in a background run), revoking, the holder's
+ * list, the register and a cohort's ZIP (written to files by the reports' exports), the public verification, and
+ * the keys that sign their Open Badges.
  */
 @Module({
-  imports: [CertificatesModule, ReportsModule, RedisModule],
+  imports: [CertificatesModule, CertificateRunsModule, ReportsModule, RedisModule],
   controllers: [
     CertificateTemplatesPagesController,
     CertificateTemplatesApiController,
@@ -29,6 +33,8 @@ import { VerificationService } from './verification.service';
     CertificatesApiController,
     CertificateRegisterPagesController,
     CertificateRegisterApiController,
+    CertificateRunsPagesController,
+    CertificateRunsApiController,
     VerificationPagesController,
     VerificationApiController,
     BadgeKeysController,

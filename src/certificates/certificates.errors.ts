@@ -45,3 +45,16 @@ export class VerificationRateLimitedError extends TooManyRequestsError {
     super('certificates.errors.tooManyChecks', retryAfterSeconds);
   }
 }
+
+export class CertificateRunNotFoundError extends NotFoundError {
+  constructor() {
+    super('certificateRuns.errors.notFound');
+  }
+}
+
+/** No member of the cohort has completed its part without holding its certificate: a run would have nobody to issue to. */
+export class NothingToIssueError extends ConflictError {
+  constructor() {
+    super('CERTIFICATE_RUN_NOTHING_TO_ISSUE', 'certificateRuns.errors.nothingToIssue');
+  }
+}

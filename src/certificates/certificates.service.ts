@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
+import { PhaseTimings } from '../common/phase-timings';
 import { DomainError } from '../common/errors';
 import { lockRow, lockRows } from '../database/row-locks';
 import { unitOfWork } from '../database/unit-of-work';
@@ -71,7 +72,12 @@ export class CertificatesService {
    * error and does not stop the others; a failure to write any certificate throws, and the caller's transaction
    * rolls back with every serial taken.
    */
-  async issueEnrolments(actor: Actor, manager: EntityManager, enrolmentIds: string[]): Promise<EnrolmentIssue[]> {
+  async issueEnrolments(
+    actor: Actor,
+    manager: EntityManager,
+    enrolmentIds: string[],
+    timings = new PhaseTimings(),
+  ): Promise<EnrolmentIssue[]> {
     this.access.assertCanIssue(actor);
     const completed = await this.records.completedEnrolments(manager, enrolmentIds);
     const plans: (Plan | DomainError)[] = enrolmentIds.map((id) => {
@@ -84,6 +90,7 @@ export class CertificatesService {
       manager,
       actor,
       plans.filter((plan): plan is Plan => !(plan instanceof DomainError)),
+      timings,
     );
     return plans.map((plan) => (plan instanceof DomainError ? plan : issued.shift()!));
   }
@@ -152,7 +159,7 @@ export class CertificatesService {
    * Issues what the plans certify, in their order: each holder's row locked first, a plan the person already holds a
    * valid certificate for answered with that one, the others written together, audited and their holders emailed.
    */
-  private async issuePlans(manager: EntityManager, actor: Actor, plans: Plan[]): Promise<IssueOutcome[]> {
+  private async issuePlans(manager: EntityManager, actor: Actor, plans: Plan[], timings = new PhaseTimings()): Promise<IssueOutcome[]> {
     if (!plans.length) return [];
     const holders = new Map(
       (
@@ -174,7 +181,21 @@ export class CertificatesService {
         const holder = holders.get(plan.userId)!;
         return { plan, holder, holderName: holder.name, replacesId: null };
       }),
+      timings,
     );
+    await timings.time('audit and emails', () => this.recordIssued(manager, actor, written, holders));
+    const created = new Map(written.map((certificate) => [holdingKey(certificate), certificate]));
+    return plans.map((plan) => {
+      const key = holdingKey(plan);
+      const certificate = held.get(key) ?? created.get(key)!;
+      // The first plan of a holding gets the new certificate; a repeat of it in the same call finds it held.
+      held.set(key, certificate);
+      return { certificate, created: created.delete(key) };
+    });
+  }
+
+  /** Audits new certificates and emails their holders, with a statement or two for the whole batch. */
+  private async recordIssued(manager: EntityManager, actor: Actor, written: Certificate[], holders: Map<string, User>): Promise<void> {
     await this.audit.recordMany(
       written.map((certificate) => ({
         actor,
@@ -189,14 +210,6 @@ export class CertificatesService {
       manager,
       written.map((certificate) => ({ certificate, holder: holders.get(certificate.userId)! })),
     );
-    const created = new Map(written.map((certificate) => [holdingKey(certificate), certificate]));
-    return plans.map((plan) => {
-      const key = holdingKey(plan);
-      const certificate = held.get(key) ?? created.get(key)!;
-      // The first plan of a holding gets the new certificate; a repeat of it in the same call finds it held.
-      held.set(key, certificate);
-      return { certificate, created: created.delete(key) };
-    });
   }
 
   /** The programme's certificate needs a completed enrolment in every part. */

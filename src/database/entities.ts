@@ -5,6 +5,8 @@ import { CertificateBadge } from '../certificates/certificate-badge.entity';
 import { CertificateSerialCounter } from '../certificates/certificate-serial-counter.entity';
 import { CertificateTemplate } from '../certificates/certificate-template.entity';
 import { Certificate } from '../certificates/certificate.entity';
+import { CertificateRunItem } from '../certificates/certificate-run-item.entity';
+import { CertificateRun } from '../certificates/certificate-run.entity';
 import { Cohort } from '../cohorts/cohort.entity';
 import { AssignmentAttachment } from '../assignments/assignment-attachment.entity';
 import { Assignment } from '../assignments/assignment.entity';
@@ -76,5 +78,7 @@ export const entities = [
   CertificateSerialCounter,
   Certificate,
   CertificateBadge,
+  CertificateRun,
+  CertificateRunItem,
   ReportExport,
 ];
