@@ -124,9 +124,15 @@ export class CertificateWriter {
       }
       throw error;
     }
-    await this.badges.record(
-      manager,
-      certificates.map((certificate, i) => ({ certificate, document: prepared[i].document, holderEmail: prepared[i].draft.holder.email })),
+    await timings.time('badges', () =>
+      this.badges.record(
+        manager,
+        certificates.map((certificate, i) => ({
+          certificate,
+          document: prepared[i].document,
+          holderEmail: prepared[i].draft.holder.email,
+        })),
+      ),
     );
     return certificates;
   }
