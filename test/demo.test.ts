@@ -1,12 +1,20 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buffer } from 'node:stream/consumers';
+import { Certificate } from '../src/certificates/certificate.entity';
 import { demoId } from '../src/demo/demo-programme';
 import { DEMO_PASSWORD } from '../src/demo/demo-users';
 import { seedDemo } from '../src/demo/seed';
+import { StorageService } from '../src/storage/storage.service';
 import { startWebApp, TestApp } from './support/app';
 import { logIn } from './support/http';
+import { pdfText } from './support/report-files';
+import { useTemporaryUploadDir } from './support/uploads';
+
+useTemporaryUploadDir();
 
 describe('demo data', () => {
   let t: TestApp;
@@ -21,16 +29,30 @@ describe('demo data', () => {
       `DELETE FROM exams WHERE cohort_id IN (SELECT c.id FROM cohorts c JOIN parts p ON p.id = c.part_id WHERE p.programme_id IN (${programmes}))`,
     );
     await t.dataSource.query(`DELETE FROM programmes WHERE id IN (${programmes})`);
-    await seedDemo(t.dataSource);
+    await seedDemo(t.app);
   });
   afterAll(() => t.close());
 
   const count = async (sql: string): Promise<number> => Number((await t.dataSource.query(sql))[0].n);
 
   it('loads the seed programme again without changing anything', async () => {
-    const tables = ['users', 'programmes', 'parts', 'cohorts', 'enrolments', 'sessions', 'attendances', 'session_changes', 'indicators'];
+    const tables = [
+      'users',
+      'programmes',
+      'parts',
+      'cohorts',
+      'enrolments',
+      'sessions',
+      'attendances',
+      'session_changes',
+      'indicators',
+      'certificate_templates',
+      'certificate_serial_counters',
+      'certificates',
+      'outbox_messages',
+    ];
     const before = await Promise.all(tables.map((table) => count(`SELECT count(*) AS n FROM ${table}`)));
-    await seedDemo(t.dataSource);
+    await seedDemo(t.app);
     const after = await Promise.all(tables.map((table) => count(`SELECT count(*) AS n FROM ${table}`)));
     expect(after).toEqual(before);
   });
@@ -88,7 +110,7 @@ describe('demo data', () => {
 
     it('loads the independent work again without changing a row', async () => {
       const before = await snapshot();
-      await seedDemo(t.dataSource);
+      await seedDemo(t.app);
       expect(await snapshot()).toEqual(before);
     });
 
@@ -186,7 +208,7 @@ describe('demo data', () => {
     it('loads the completions again without changing a row', async () => {
       const snapshot = () => t.dataSource.query(`SELECT to_jsonb(x) AS row FROM enrolment_completions x ORDER BY x.enrolment_id`);
       const before = await snapshot();
-      await seedDemo(t.dataSource);
+      await seedDemo(t.app);
       expect(await snapshot()).toEqual(before);
     });
 
@@ -202,6 +224,62 @@ describe('demo data', () => {
     });
   });
 
+  describe('the 2012 certificates', () => {
+    const part2Certificates = (): Promise<Certificate[]> =>
+      t.dataSource.getRepository(Certificate).find({ where: { partId: demoId('part:2') }, order: { serial: 'ASC' } });
+
+    it('has the 20 part 2 certificates issued by the administrator on 28 September 2012, serials DPD-2012/0001 to 0020 in name order', async () => {
+      const certificates = await part2Certificates();
+      expect(certificates.map((c) => c.serial)).toEqual(Array.from({ length: 20 }, (_, i) => `DPD-2012/${String(i + 1).padStart(4, '0')}`));
+      const names = certificates.map((c) => c.holderName);
+      expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'lv')));
+      expect(names).toContain('Līga Āboliņa');
+      const [admin] = await t.dataSource.query(`SELECT id FROM users WHERE email = 'admin@kursors.test'`);
+      const enrolments: { id: string }[] = await t.dataSource.query('SELECT id FROM enrolments WHERE cohort_id = $1', [
+        demoId('cohort:part2-2012'),
+      ]);
+      expect(new Set(certificates.map((c) => c.enrolmentIds[0]))).toEqual(new Set(enrolments.map((e) => e.id)));
+      for (const c of certificates) {
+        expect(c).toMatchObject({ status: 'valid', issuedById: admin.id, language: 'lv', academicHours: 32 });
+        expect(c.issuedAt.toISOString()).toBe('2012-09-28T11:00:00.000Z');
+      }
+      const [counter] = await t.dataSource.query('SELECT year, last_number FROM certificate_serial_counters WHERE programme_id = $1', [
+        demoId('programme'),
+      ]);
+      expect(counter).toEqual({ year: 2012, last_number: 20 });
+    });
+
+    it('keeps each one’s real PDF in storage, matching its SHA-256, with the holder’s name and serial in it', async () => {
+      const storage = t.app.get(StorageService);
+      const certificates = await part2Certificates();
+      for (const c of certificates) {
+        const pdf = await buffer(storage.openRead(c.fileKey));
+        expect([c.serial, createHash('sha256').update(pdf).digest('hex')]).toEqual([c.serial, c.sha256]);
+      }
+      const first = certificates[0];
+      const text = pdfText(await buffer(storage.openRead(first.fileKey)));
+      expect(text).toContain('APLIECINĀJUMS');
+      expect(text).toContain(first.holderName);
+      expect(text).toContain('DPD-2012/0001');
+      expect(text).toContain('Projektu vadības specifika dažāda veida projektos');
+    });
+
+    it('loads the certificates again without changing a row, and shows them in the cohort’s register', async () => {
+      const snapshot = () => t.dataSource.query(`SELECT to_jsonb(x) AS row FROM certificates x ORDER BY x.serial`);
+      const before = await snapshot();
+      await seedDemo(t.app);
+      expect(await snapshot()).toEqual(before);
+
+      const agent = t.agent();
+      await logIn(agent, 'admin@kursors.test', DEMO_PASSWORD);
+      const register = await agent.get(`/cohorts/${demoId('cohort:part2-2012')}/certificates/register`);
+      expect(register.status).toBe(200);
+      expect(register.text).toContain('DPD-2012/0001');
+      expect(register.text).toContain('DPD-2012/0020');
+      expect(register.text).toContain('1–20 no 20 ierakstiem');
+    });
+  });
+
   describe('the December exam', () => {
     const EXAM_TABLES = ['question_categories', 'questions', 'question_versions', 'exams', 'exam_results'];
     const snapshot = () =>
@@ -209,7 +287,7 @@ describe('demo data', () => {
 
     it('loads the exam, its question bank and results again without changing a row', async () => {
       const before = await snapshot();
-      await seedDemo(t.dataSource);
+      await seedDemo(t.app);
       expect(await snapshot()).toEqual(before);
     });
 
