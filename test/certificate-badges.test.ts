@@ -3,6 +3,7 @@ import { CertificateBadge } from '../src/certificates/certificate-badge.entity';
 import { CertificatesService } from '../src/certificates/certificates.service';
 import { badgeKeys, resignOpenBadge, type SignedOpenBadge } from '../src/certificates/open-badge';
 import { OpenBadgeService } from '../src/certificates/open-badge.service';
+import { OutboxMessage } from '../src/notifications/outbox-message.entity';
 import { groupCode } from '../src/certificates/verification-code';
 import type { User } from '../src/users/user.entity';
 import type { TestApp } from './support/app';
@@ -89,6 +90,8 @@ describe('certificates as Open Badges', () => {
     expect(mine.text).toContain('Lejupielādēt Open Badge');
     const page = await holder.get(`/certificates/${certificate.id}`);
     expect(page.text).toContain(`href="/certificates/${certificate.id}/badge"`);
+    const email = await t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ dedupKey: `certificate-issued:${certificate.id}` });
+    expect(email.text).toMatch(/“Mani apliecinājumi”\.\n\nApliecība ir arī Open Badge veidā: .*\n\nMani apliecinājumi: http/);
 
     const { res, bytes } = await download(holder, `/certificates/${certificate.id}/badge`);
     expect(res.status).toBe(200);

@@ -7,6 +7,7 @@ import { OutboxService, type EmailRequest } from '../notifications/outbox.servic
 import type { User } from '../users/user.entity';
 import { verificationPath } from './certificate-documents';
 import type { Certificate } from './certificate.entity';
+import { OpenBadgeService } from './open-badge.service';
 
 /**
  * The emails a holder gets about their certificate, written to the outbox in the caller's transaction: a link
@@ -18,17 +19,21 @@ export class CertificateNotices {
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
     private readonly i18n: I18nService,
+    private readonly badges: OpenBadgeService,
   ) {}
 
   async issued(manager: EntityManager, certificate: Certificate, holder: User): Promise<void> {
     await this.issuedMany(manager, [{ certificate, holder }]);
   }
 
-  /** One email to each holder of a batch of new certificates, written with a few statements. */
+  /**
+   * One email to each holder of a batch of new certificates, written with a few statements: where the certificate
+   * is, and that it also comes as an Open Badge where badges are offered.
+   */
   async issuedMany(manager: EntityManager, issued: { certificate: Certificate; holder: User }[]): Promise<void> {
     await this.outbox.enqueueMany(
       manager,
-      issued.map(({ certificate, holder }) => this.request('certificate-issued', certificate, holder, {})),
+      issued.map(({ certificate, holder }) => this.request('certificate-issued', certificate, holder, { badge: this.badges.available })),
     );
   }
 
