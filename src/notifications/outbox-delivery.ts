@@ -118,7 +118,7 @@ export class OutboxDelivery {
       return 'uncertain';
     }
     if (!interrupted) {
-      if (!(await this.recipientWants(message))) return this.finish(manager, message, 'suppressed');
+      if (!(await this.recipientWants(manager, message))) return this.finish(manager, message, 'suppressed');
       if (!this.mailer.enabled) return this.finish(manager, message, 'not_delivered');
     } else {
       this.logger.warn({ outboxId }, 'Email delivery was interrupted; sending once more with the same Message-ID');
@@ -146,9 +146,11 @@ export class OutboxDelivery {
   }
 
   /** Account emails always go; reminders and updates only while the recipient has not switched them off. */
-  private async recipientWants(message: OutboxMessage): Promise<boolean> {
+  private async recipientWants(manager: EntityManager, message: OutboxMessage): Promise<boolean> {
     if (message.category === 'account' || !message.recipientId) return true;
-    const user = await this.users.get(message.recipientId).catch((error: unknown) => {
+    // On the sender's connection: a second pooled one, taken while the row is locked, would leave a worker whose
+    // deliveries fill its pool waiting on itself.
+    const user = await this.users.get(message.recipientId, manager).catch((error: unknown) => {
       if (error instanceof NotFoundError) return null;
       throw error;
     });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { PreparedRead } from '../database/prepared-read';
 import { UserSummaryColumns, type UserSummary } from './user-summary';
 
@@ -19,9 +19,9 @@ export class UserRecords {
     this.summaryRead = PreparedRead.on(dataSource, 'user_summary', `SELECT ${this.summaries.select('u')} FROM users u WHERE u.id = $1`);
   }
 
-  /** The user (without the password hash) and their status; null when there is none. */
-  async summary(id: string): Promise<UserSummary | null> {
-    const [row] = await this.summaryRead.rows([id]);
+  /** The user (without the password hash) and their status; null when there is none. In `manager`'s transaction when given. */
+  async summary(id: string, manager?: EntityManager): Promise<UserSummary | null> {
+    const [row] = await this.summaryRead.rows([id], manager);
     return row ? this.summaries.from(row) : null;
   }
 }

@@ -56,12 +56,13 @@ export class UsersService {
     private readonly audit: AuditService,
   ) {}
 
-  async get(id: string): Promise<User> {
-    return (await this.getSummary(id)).user;
+  /** In `manager`'s transaction when given (a caller holding locks must not wait for a second pooled connection). */
+  async get(id: string, manager?: EntityManager): Promise<User> {
+    return (await this.getSummary(id, manager)).user;
   }
 
-  async getSummary(id: string): Promise<UserSummary> {
-    const found = await this.records.summary(id);
+  async getSummary(id: string, manager?: EntityManager): Promise<UserSummary> {
+    const found = await this.records.summary(id, manager);
     if (!found) throw new NotFoundError('users.errors.notFound');
     return found;
   }
