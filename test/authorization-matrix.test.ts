@@ -420,6 +420,8 @@ const EXPECTED: Record<string, Access> = {
   // the public verification of a certificate: anyone, rate-limited per address
   'GET /verify': 'public',
   'GET /verify/:code': 'public',
+  'GET /verify/file': 'public',
+  'GET /verify/badge': 'public',
   'POST /verify/file': 'public',
   'GET /api/v1/verify/:code': 'public',
   'POST /api/v1/verify/file': 'public',

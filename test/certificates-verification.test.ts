@@ -193,6 +193,12 @@ describe('verifying, revoking and reissuing certificates', () => {
     expect(changed.status).toBe(200);
     expect(changed.text).toContain('Šis fails neatbilst nevienai šeit izsniegtai apliecībai');
 
+    // Switching language on the result asks for the address the file was posted to: the form, in that language.
+    const switched = await visitor.get('/verify/file?lang=en');
+    expect(switched.status).toBe(303);
+    expect(switched.headers.location).toBe('/verify?lang=en');
+    expect((await visitor.get('/verify/badge')).headers.location).toBe('/verify');
+
     const notPdf = await upload(Buffer.from('just text'), 'apliecība.txt');
     expect(notPdf.status).toBe(422);
     expect(notPdf.text).toContain('Šis nav PDF fails.');

@@ -49,6 +49,16 @@ export class VerificationPagesController {
     res.render(FORM_VIEW, this.formLocals(req));
   }
 
+  /**
+   * The address a file or a badge was posted to, asked for again — by a language switch or a reload of the result:
+   * a result cannot be shown without its file, so the form, in the language asked for.
+   */
+  @Public()
+  @Get(['file', 'badge'])
+  checkAgain(@Query() query: Record<string, unknown>, @Res() res: Response) {
+    res.redirect(303, isLanguage(query.lang) ? `/verify?lang=${query.lang}` : '/verify');
+  }
+
   @Public()
   @Get(':code')
   async result(
