@@ -18,7 +18,8 @@ import { TraineeRecordService } from './trainee-record.service';
 /**
  * The reports and their exports, for both processes: the web shows them and starts exports, the worker makes the
  * background exports. Attendance is counted by the attendance feature's own service (one rule), provided here as
- * the attendance digest's worker module provides it.
+ * the attendance digest's worker module provides it; the certificate register is read by the certificates' own
+ * `CertificateRegister`.
  */
 @Module({
   imports: [CohortAccessModule, CertificateRecordsModule, StorageModule, BullModule.registerQueue({ name: REPORT_EXPORT_QUEUE })],
