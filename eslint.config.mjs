@@ -106,6 +106,7 @@ export default defineConfig(
       // Middleware.
       'src/common/csrf.ts',
       'src/common/request-logging.ts',
+      'src/common/route-index.ts',
       'src/common/security-headers.ts',
       // Web helpers of controllers: guard, decorators, filter, forms and confirmations, the request's caller.
       'src/common/access.guard.ts',
