@@ -12,7 +12,9 @@ import { UsersService } from '../users/users.service';
 import { LANGUAGE_COOKIE } from '../common/cookies';
 import { AuthService } from './auth.service';
 import { languageSchema, loginSchema, resetRequestSchema, safeNext } from './auth.schemas';
+import { loginPage, passwordPage, resetPage } from './auth-views';
 import { SessionAuth } from './session-auth';
+import { withFormLocals } from '../common/form-locals';
 
 @ApiExcludeController()
 @Controller()
@@ -28,12 +30,12 @@ export class AuthPagesController {
   @Get('login')
   login(@Req() req: Request, @Query('next') next: string | undefined, @Res() res: Response) {
     if (req.user) return res.redirect(303, safeNext(next));
-    res.render('pages/auth/login', { titleKey: 'auth.login.title', values: { next: safeNext(next) } });
+    res.render('pages/auth/login', loginPage(safeNext(next)));
   }
 
   @Public()
   @Post('login')
-  @FormView('pages/auth/login')
+  @FormView('pages/auth/login', () => loginPage())
   async submitLogin(@Req() req: Request, @CurrentActor() actor: Actor, @Body() body: unknown, @Res() res: Response) {
     const input = parseWith(loginSchema, body);
     const user = await this.auth.verifyCredentials(input.email, input.password, actor);
@@ -63,7 +65,7 @@ export class AuthPagesController {
   @Get('password/:token')
   @Render('pages/auth/set-password')
   async passwordForm(@Param('token') token: string) {
-    return this.passwordPage(token);
+    return passwordPage(await this.passwordTokens.inspect(token));
   }
 
   @Public()
@@ -76,33 +78,29 @@ export class AuthPagesController {
     @Body() body: unknown,
     @Res() res: Response,
   ) {
-    // What the form shows again if the password is refused: the same title, and the email for password managers.
-    Object.assign(res.locals, await this.passwordPage(token));
-    const input = parseWith(passwordSchema, body);
-    const user = await this.passwordTokens.consume(token, input.password, input.passwordConfirm, actor);
+    // Loaded first: a link that is spent or unknown says so before the password is read.
+    const user = await withFormLocals(res, passwordPage(await this.passwordTokens.inspect(token)), () => {
+      const input = parseWith(passwordSchema, body);
+      return this.passwordTokens.consume(token, input.password, input.passwordConfirm, actor);
+    });
     await this.sessions.logIn(req, user);
     req.session.flash = [{ kind: 'success', key: 'auth.password.saved' }];
     res.redirect(303, '/');
-  }
-
-  private async passwordPage(token: string) {
-    const { user, purpose } = await this.passwordTokens.inspect(token);
-    return { titleKey: `auth.password.${purpose}Title`, name: user.name, email: user.email };
   }
 
   @Public()
   @Get('password-reset')
   @Render('pages/auth/reset-request')
   resetForm() {
-    return { titleKey: 'auth.reset.title' };
+    return resetPage();
   }
 
   @Public()
   @Post('password-reset')
-  @FormView('pages/auth/reset-request')
+  @FormView('pages/auth/reset-request', resetPage)
   async requestReset(@CurrentActor() actor: Actor, @Body() body: unknown, @Res() res: Response) {
     const input = parseWith(resetRequestSchema, body);
     await this.users.requestPasswordReset(input.email, actor);
-    res.status(200).render('pages/auth/reset-sent', { titleKey: 'auth.reset.title' });
+    res.status(200).render('pages/auth/reset-sent', resetPage());
   }
 }

@@ -8,7 +8,8 @@ import { ApiErrorResponses, ApiZodBody, ApiZodResponse } from '../common/api-doc
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
 import { CurrentUserSummary } from './current-user-summary.decorator';
 import type { UserSummary } from './user-summary';
-import { userResponse, userResponseSchema } from './user.responses';
+import { userResponseSchema } from './user.responses';
+import { userJson } from './user-views';
 import { profilePatchSchema } from './user.schemas';
 import { UsersService } from './users.service';
 
@@ -25,7 +26,7 @@ export class ProfileApiController {
   @ApiOperation({ summary: 'The signed-in user' })
   @ApiZodResponse(200, 'Your account.', userResponseSchema)
   me(@CurrentUserSummary() caller: UserSummary) {
-    return userResponse(caller);
+    return userJson(caller);
   }
 
   @Patch()
@@ -35,6 +36,6 @@ export class ProfileApiController {
   @ApiErrorResponses(400)
   async update(@CurrentActor() actor: Actor, @Body(new ZodValidationPipe(profilePatchSchema)) input: z.infer<typeof profilePatchSchema>) {
     const user = await this.users.updateProfile(actor, input);
-    return userResponse(await this.users.getSummary(user.id));
+    return userJson(await this.users.getSummary(user.id));
   }
 }

@@ -8,18 +8,8 @@ import { FormView } from '../common/form-view';
 import { parseWith } from '../common/zod-validation.pipe';
 import { User } from './user.entity';
 import { profileSchema } from './user.schemas';
-import { LANGUAGE_OPTIONS } from './user-views';
+import { profilePage, profileValues } from './user-views';
 import { UsersService } from './users.service';
-
-function profileLocals(req: Request) {
-  const user = req.user!;
-  return {
-    titleKey: 'profile.title',
-    email: user.email,
-    roleLabels: user.roles.map((role) => `users.roles.${role}`),
-    languageOptions: LANGUAGE_OPTIONS,
-  };
-}
 
 /** Each signed-in person's own name, language and email preferences. */
 @ApiExcludeController()
@@ -30,13 +20,12 @@ export class ProfilePagesController {
 
   @Get()
   @Render('pages/profile/index')
-  show(@CurrentUser() user: User, @Req() req: Request) {
-    const values = { name: user.name, language: user.language, notifyReminders: user.notifyReminders, notifyUpdates: user.notifyUpdates };
-    return { ...profileLocals(req), values };
+  show(@CurrentUser() user: User) {
+    return { ...profilePage(user), values: profileValues(user) };
   }
 
   @Post()
-  @FormView('pages/profile/index', profileLocals)
+  @FormView('pages/profile/index', (req) => profilePage(req.user!))
   async save(@CurrentActor() actor: Actor, @Body() body: unknown, @Req() req: Request, @Res() res: Response) {
     const input = parseWith(profileSchema, body);
     await this.users.updateProfile(actor, input);

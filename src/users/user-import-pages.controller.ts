@@ -10,7 +10,7 @@ import { parseWith } from '../common/zod-validation.pipe';
 import { UserImportService } from './user-import.service';
 import { CSV_UPLOAD, IMPORT_TEMPLATE, UploadedCsv } from './user-import.upload';
 import { importUsersSchema } from './user.schemas';
-import { fieldLabel } from './user-views';
+import { importPage, importReportPage } from './user-views';
 
 /** The CSV import of users. Declared before the user pages, so `/admin/users/import` is not read as a user id. */
 @ApiExcludeController()
@@ -22,7 +22,7 @@ export class UserImportPagesController {
   @Get()
   @Render('pages/users/import')
   form() {
-    return { titleKey: 'users.import.title' };
+    return importPage();
   }
 
   @Get('template.csv')
@@ -35,7 +35,7 @@ export class UserImportPagesController {
   /** All or nothing: a refused file shows its per-row report and creates no one. */
   @Post()
   @UseInterceptors(FileInterceptor('file', CSV_UPLOAD))
-  @FormView('pages/users/import', () => ({ titleKey: 'users.import.title' }))
+  @FormView('pages/users/import', importPage)
   async import(
     @UploadedFile() file: UploadedCsv | undefined,
     @Body() body: unknown,
@@ -46,12 +46,7 @@ export class UserImportPagesController {
     const input = parseWith(importUsersSchema, body);
     const report = await this.imports.import({ file: file?.buffer, csv: input.csv }, actor, req.lang);
     if (!report.ok) {
-      const rows = report.rows.map((row) => ({
-        ...row,
-        statusLabel: `users.import.status.${row.status}`,
-        errors: row.errors.map((e) => ({ ...e, label: fieldLabel(e.field) })),
-      }));
-      res.status(422).render('pages/users/import', { titleKey: 'users.import.title', report: { ...report, rows }, values: input });
+      res.status(422).render('pages/users/import', importReportPage(report, input));
       return;
     }
     req.session.flash = [{ kind: 'success', key: 'users.flash.imported', params: { count: report.created } }];

@@ -8,7 +8,8 @@ import { CurrentActor } from '../common/current-user.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ApiErrorResponses, ApiZodBody, ApiZodResponse } from '../common/api-docs';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
-import { apiTokenListSchema, apiTokenResponse, createdApiTokenResponseSchema } from './user.responses';
+import { apiTokenListSchema, createdApiTokenResponseSchema } from './user.responses';
+import { apiTokenJson, createdApiTokenJson } from './user-views';
 import { UsersService } from './users.service';
 
 const userNotFound = new ParseIdPipe('users.errors.notFound');
@@ -30,7 +31,7 @@ export class UserTokensApiController {
   @ApiZodResponse(200, 'The tokens, newest first, revoked ones included.', apiTokenListSchema)
   async list(@Param('id', userNotFound) id: string) {
     await this.users.get(id);
-    return (await this.apiTokens.listFor(id)).map(apiTokenResponse);
+    return (await this.apiTokens.listFor(id)).map(apiTokenJson);
   }
 
   @Post()
@@ -44,7 +45,7 @@ export class UserTokensApiController {
     @CurrentActor() actor: Actor,
   ) {
     const { token, secret } = await this.apiTokens.create(id, input.name, actor);
-    return { ...apiTokenResponse(token), secret };
+    return createdApiTokenJson(token, secret);
   }
 
   @Delete(':tokenId')

@@ -12,6 +12,8 @@ import { FormView } from '../common/form-view';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
 import { UsersService } from './users.service';
+import { withFormLocals } from '../common/form-locals';
+import { tokenCreatedPage, tokenNewPage } from './user-views';
 
 const userNotFound = new ParseIdPipe('users.errors.notFound');
 const tokenNotFound = new ParseIdPipe('auth.errors.tokenNotFound');
@@ -29,7 +31,7 @@ export class UserTokensPagesController {
   @Get('new')
   @Render('pages/users/token-new')
   async newForm(@Param('id', userNotFound) id: string) {
-    return { titleKey: 'tokens.newTitle', owner: await this.users.get(id) };
+    return tokenNewPage(await this.users.get(id));
   }
 
   /**
@@ -37,7 +39,7 @@ export class UserTokensPagesController {
    * secret kept in the session store, and it must be kept nowhere.
    */
   @Post()
-  @FormView('pages/users/token-new', () => ({ titleKey: 'tokens.newTitle' }))
+  @FormView('pages/users/token-new')
   async create(
     @Param('id', userNotFound) id: string,
     @Body() body: unknown,
@@ -46,10 +48,10 @@ export class UserTokensPagesController {
     @Res() res: Response,
   ) {
     const owner = await this.users.get(id);
-    res.locals.owner = owner;
-    const input = parseWith(apiTokenSchema, body);
-    const { token, secret } = await this.apiTokens.create(id, input.name, actor);
-    res.status(201).render('pages/users/token-created', { titleKey: 'tokens.createdTitle', owner, token, secret });
+    const { token, secret } = await withFormLocals(res, tokenNewPage(owner), () =>
+      this.apiTokens.create(id, parseWith(apiTokenSchema, body).name, actor),
+    );
+    res.status(201).render('pages/users/token-created', tokenCreatedPage(owner, token, secret));
   }
 
   @Post(':tokenId/revoke')

@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import type { ApiToken } from '../auth/api-token.entity';
 import { pageOf } from '../common/api-docs';
 import { language, role } from '../common/schemas';
-import type { UserSummary } from './user-summary';
 
-/** What the API shows of a user: never the password hash. */
+/** What the API shows of a user (built by userJson in user-views.ts): never the password hash. */
 export const userResponseSchema = z
   .object({
     id: z.uuid(),
@@ -26,24 +24,6 @@ export type UserResponse = z.infer<typeof userResponseSchema>;
 
 export const userPageSchema = pageOf(userResponseSchema, 'UserPage');
 
-export function userResponse({ user, status }: UserSummary): UserResponse {
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    roles: user.roles,
-    department: user.department,
-    language: user.language,
-    status,
-    notifyReminders: user.notifyReminders,
-    notifyUpdates: user.notifyUpdates,
-    lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
-    disabledAt: user.disabledAt?.toISOString() ?? null,
-    createdAt: user.createdAt.toISOString(),
-    updatedAt: user.updatedAt.toISOString(),
-  };
-}
-
 /** An API token as listed: its name and first characters, never its hash. */
 export const apiTokenResponseSchema = z
   .object({
@@ -63,17 +43,7 @@ export const createdApiTokenResponseSchema = apiTokenResponseSchema
   })
   .meta({ id: 'CreatedApiToken' });
 
-export function apiTokenResponse(token: ApiToken): z.infer<typeof apiTokenResponseSchema> {
-  return {
-    id: token.id,
-    name: token.name,
-    prefix: token.prefix,
-    createdById: token.createdById,
-    createdAt: token.createdAt.toISOString(),
-    lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
-    revokedAt: token.revokedAt?.toISOString() ?? null,
-  };
-}
+export type ApiTokenResponse = z.infer<typeof apiTokenResponseSchema>;
 
 export const importReportSchema = z
   .object({

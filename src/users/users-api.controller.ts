@@ -12,7 +12,8 @@ import { ZodValidationPipe } from '../common/zod-validation.pipe';
 import { I18nService } from '../i18n/i18n.service';
 import { UserImportService } from './user-import.service';
 import { CSV_UPLOAD, UploadedCsv } from './user-import.upload';
-import { importRefusedSchema, importReportSchema, userPageSchema, userResponse, userResponseSchema } from './user.responses';
+import { importRefusedSchema, importReportSchema, userPageSchema, userResponseSchema } from './user.responses';
+import { importRefusedJson, userJson, userPageJson } from './user-views';
 import {
   CreateUserInput,
   createUserSchema,
@@ -45,8 +46,7 @@ export class UsersApiController {
   @ApiZodResponse(200, 'A page of users.', userPageSchema)
   @ApiErrorResponses(400)
   async list(@Query(new ZodValidationPipe(userListQuerySchema)) query: UserListQuery) {
-    const { items, total } = await this.users.list(query);
-    return { items: items.map(userResponse), total, page: query.page, pageSize: query.pageSize };
+    return userPageJson(await this.users.list(query), query);
   }
 
   @Post()
@@ -56,7 +56,7 @@ export class UsersApiController {
   @ApiErrorResponses(400, 409)
   async create(@Body(new ZodValidationPipe(createUserSchema)) input: CreateUserInput, @CurrentActor() actor: Actor) {
     const user = await this.users.create(input, actor);
-    return userResponse(await this.users.getSummary(user.id));
+    return userJson(await this.users.getSummary(user.id));
   }
 
   /** Before `:id`, though no GET shares the path: one import route for JSON and multipart. */
@@ -85,12 +85,7 @@ export class UsersApiController {
     const report = await this.imports.import({ file: file?.buffer, csv: input.csv }, actor, req.lang);
     if (report.ok) return report;
     res.status(422);
-    return {
-      statusCode: 422,
-      code: 'IMPORT_REFUSED',
-      message: this.i18n.t(req.lang, 'users.import.refused', { count: report.refused }),
-      ...report,
-    };
+    return importRefusedJson(report, this.i18n.t(req.lang, 'users.import.refused', { count: report.refused }));
   }
 
   @Get(':id')
@@ -98,7 +93,7 @@ export class UsersApiController {
   @ApiZodResponse(200, 'The user.', userResponseSchema)
   @ApiErrorResponses(404)
   async get(@Param('id', userNotFound) id: string) {
-    return userResponse(await this.users.getSummary(id));
+    return userJson(await this.users.getSummary(id));
   }
 
   @Patch(':id')
@@ -115,7 +110,7 @@ export class UsersApiController {
     @CurrentActor() actor: Actor,
   ) {
     await this.users.update(id, input, actor);
-    return userResponse(await this.users.getSummary(id));
+    return userJson(await this.users.getSummary(id));
   }
 
   @Post(':id/disable')
@@ -125,7 +120,7 @@ export class UsersApiController {
   @ApiErrorResponses(404, 409)
   async disable(@Param('id', userNotFound) id: string, @CurrentActor() actor: Actor) {
     await this.users.setDisabled(id, true, actor);
-    return userResponse(await this.users.getSummary(id));
+    return userJson(await this.users.getSummary(id));
   }
 
   @Post(':id/enable')
@@ -135,7 +130,7 @@ export class UsersApiController {
   @ApiErrorResponses(404)
   async enable(@Param('id', userNotFound) id: string, @CurrentActor() actor: Actor) {
     await this.users.setDisabled(id, false, actor);
-    return userResponse(await this.users.getSummary(id));
+    return userJson(await this.users.getSummary(id));
   }
 
   @Post(':id/invite')

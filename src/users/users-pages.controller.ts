@@ -9,11 +9,11 @@ import type { Actor } from '../common/actor';
 import { Roles } from '../common/access.decorators';
 import { CurrentActor } from '../common/current-user.decorator';
 import { FormView } from '../common/form-view';
-import { pager } from '../common/paging';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
 import { createUserSchema, updateUserSchema, userListQuerySchema } from './user.schemas';
-import { ROLE_OPTIONS, STATUS_OPTIONS, USER_FORM_OPTIONS, userFormValues, userView } from './user-views';
+import { withFormLocals } from '../common/form-locals';
+import { newUserPage, userEditPage, userFormValues, userListPage } from './user-views';
 import { UsersService } from './users.service';
 
 const backSchema = z.object({ next: z.string().max(2000).optional() });
@@ -33,26 +33,17 @@ export class UsersPagesController {
   @Render('pages/users/index')
   async list(@Query() rawQuery: unknown, @CurrentActor() actor: Actor) {
     const query = parseWith(userListQuerySchema, rawQuery);
-    const { items, total } = await this.users.list(query);
-    return {
-      titleKey: 'users.title',
-      items: items.map((item) => userView(item, actor.userId)),
-      total,
-      query,
-      pager: pager('/admin/users', query, total),
-      roleOptions: ROLE_OPTIONS,
-      statusOptions: STATUS_OPTIONS,
-    };
+    return userListPage(await this.users.list(query), query, actor.userId);
   }
 
   @Get('new')
   @Render('pages/users/form')
   newForm() {
-    return { titleKey: 'users.form.newTitle', values: { roles: ['trainee'], language: 'lv' }, ...USER_FORM_OPTIONS };
+    return newUserPage({ roles: ['trainee'], language: 'lv' });
   }
 
   @Post('new')
-  @FormView('pages/users/form', () => ({ titleKey: 'users.form.newTitle', ...USER_FORM_OPTIONS }))
+  @FormView('pages/users/form', () => newUserPage())
   async create(@Body() body: unknown, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
     const input = parseWith(createUserSchema, body);
     const user = await this.users.create(input, actor);
@@ -76,10 +67,11 @@ export class UsersPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    // What the form shows again if the input is refused.
-    Object.assign(res.locals, await this.editPage(id, actor));
-    const input = parseWith(updateUserSchema, body);
-    await this.users.update(id, { ...input, department: input.department ?? null }, actor);
+    // Loaded first: a user that does not exist is a 404 before the input is read.
+    await withFormLocals(res, await this.editPage(id, actor), async () => {
+      const input = parseWith(updateUserSchema, body);
+      await this.users.update(id, { ...input, department: input.department ?? null }, actor);
+    });
     req.session.flash = [{ kind: 'success', key: 'users.flash.updated' }];
     res.redirect(303, `/admin/users/${id}`);
   }
@@ -127,12 +119,7 @@ export class UsersPagesController {
   }
 
   private async editPage(id: string, actor: Actor) {
-    return {
-      titleKey: 'users.form.editTitle',
-      account: userView(await this.users.getSummary(id), actor.userId),
-      tokens: await this.apiTokens.listFor(id),
-      ...USER_FORM_OPTIONS,
-    };
+    return userEditPage(await this.users.getSummary(id), await this.apiTokens.listFor(id), actor.userId);
   }
 
   /** The list page the action was taken from (with its filters), or the user's page. */
