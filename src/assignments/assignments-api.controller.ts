@@ -13,7 +13,7 @@ import { storedFileDownload } from '../storage/stored-file-download';
 import { ATTACHMENT_FILE_FIELD, AssignmentAttachmentsService } from './assignment-attachments.service';
 import { assignmentSchema } from './assignments.schemas';
 import { AssignmentsService } from './assignments.service';
-import { assignmentJson, attachmentJson } from '../submissions/submission-views';
+import { assignmentJson, assignmentWithAttachmentsJson, attachmentJson } from './assignment-views';
 import { assignmentBody, assignmentListBody, assignmentWithAttachmentsBody, attachmentBody } from './assignment.responses';
 
 const ID = new ParseIdPipe('assignments.errors.notFound');
@@ -70,7 +70,7 @@ export class AssignmentsApiController {
   @ApiOk(assignmentWithAttachmentsBody)
   async get(@CurrentActor() actor: Actor, @Param('id', ID) id: string) {
     const assignment = await this.assignments.getVisible(actor, id);
-    return { ...assignmentJson(assignment), attachments: (await this.attachments.list(id)).map(attachmentJson) };
+    return assignmentWithAttachmentsJson(assignment, await this.attachments.list(id));
   }
 
   @Roles('admin', 'instructor')

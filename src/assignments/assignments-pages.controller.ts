@@ -16,7 +16,7 @@ import { AssignmentAttachmentsService } from './assignment-attachments.service';
 import { assignmentSchema } from './assignments.schemas';
 import { AssignmentsService } from './assignments.service';
 import { SubmissionPagesService } from '../submissions/submission-pages.service';
-import { assignmentFormValues } from '../submissions/submission-views';
+import { assignmentFormPage, assignmentFormValues, cohortAssignmentsPage } from './assignment-views';
 
 const ID = new ParseIdPipe('assignments.errors.notFound');
 const OTHER_ID = new ParseIdPipe();
@@ -41,8 +41,8 @@ export class AssignmentsPagesController {
   @Roles('admin', 'instructor')
   @Get('cohorts/:cohortId/assignments')
   @Render('pages/assignments/cohort-assignments')
-  cohortAssignments(@CurrentActor() actor: Actor, @Param('cohortId', OTHER_ID) cohortId: string, @Req() req: Request) {
-    return this.pages.cohortList(actor, cohortId, req.lang);
+  async cohortAssignments(@CurrentActor() actor: Actor, @Param('cohortId', OTHER_ID) cohortId: string, @Req() req: Request) {
+    return cohortAssignmentsPage(await this.assignments.listForCohort(actor, cohortId), req.lang);
   }
 
   @Roles('admin', 'instructor')
@@ -50,7 +50,7 @@ export class AssignmentsPagesController {
   @Render(FORM)
   async newForCohort(@CurrentActor() actor: Actor, @Param('cohortId', OTHER_ID) cohortId: string, @Req() req: Request) {
     await this.assignments.assertCanCreate(actor, { cohortId });
-    return { ...(await this.pages.formLocals({ cohortId }, req.lang)), values: assignmentFormValues() };
+    return { ...(await this.formPage({ cohortId }, req.lang)), values: assignmentFormValues() };
   }
 
   @Roles('admin', 'instructor')
@@ -65,7 +65,7 @@ export class AssignmentsPagesController {
   ) {
     const assignment = await withFormLocals(
       res,
-      () => this.pages.formLocals({ cohortId }, req.lang),
+      () => this.formPage({ cohortId }, req.lang),
       () => this.assignments.create(actor, { cohortId }, parseWith(assignmentSchema, formBody(body))),
     );
     req.session.flash = [{ kind: 'success', key: 'assignments.flash.created' }];
@@ -77,7 +77,7 @@ export class AssignmentsPagesController {
   @Render(FORM)
   async newForPart(@CurrentActor() actor: Actor, @Param('partId', OTHER_ID) partId: string, @Req() req: Request) {
     await this.assignments.assertCanCreate(actor, { partId });
-    return { ...(await this.pages.formLocals({ partId }, req.lang)), values: assignmentFormValues() };
+    return { ...(await this.formPage({ partId }, req.lang)), values: assignmentFormValues() };
   }
 
   @Roles('admin', 'instructor')
@@ -92,7 +92,7 @@ export class AssignmentsPagesController {
   ) {
     const assignment = await withFormLocals(
       res,
-      () => this.pages.formLocals({ partId }, req.lang),
+      () => this.formPage({ partId }, req.lang),
       () => this.assignments.create(actor, { partId }, parseWith(assignmentSchema, formBody(body))),
     );
     req.session.flash = [{ kind: 'success', key: 'assignments.flash.created' }];
@@ -111,7 +111,7 @@ export class AssignmentsPagesController {
   @Render(FORM)
   async editForm(@CurrentActor() actor: Actor, @Param('id', ID) id: string, @Req() req: Request) {
     const assignment = await this.assignments.getManaged(actor, id);
-    return { ...(await this.pages.formLocals({ assignmentId: id }, req.lang)), values: assignmentFormValues(assignment) };
+    return { ...(await this.formPage({ assignmentId: id }, req.lang)), values: assignmentFormValues(assignment) };
   }
 
   @Roles('admin', 'instructor')
@@ -126,7 +126,7 @@ export class AssignmentsPagesController {
   ) {
     await withFormLocals(
       res,
-      () => this.pages.formLocals({ assignmentId: id }, req.lang),
+      () => this.formPage({ assignmentId: id }, req.lang),
       () => this.assignments.update(actor, id, parseWith(assignmentSchema, formBody(body))),
     );
     req.session.flash = [{ kind: 'success', key: 'assignments.flash.updated' }];
@@ -162,8 +162,9 @@ export class AssignmentsPagesController {
   @Post('assignments/:id/attachments')
   @FormView(SHOW)
   async upload(@CurrentActor() actor: Actor, @Param('id', ID) id: string, @Req() req: Request, @Res() res: Response) {
-    Object.assign(res.locals, await this.pages.assignmentPage(actor, id, req.lang));
-    await this.attachments.upload(actor, id, uploadFromRequest(req));
+    await withFormLocals(res, await this.pages.assignmentPage(actor, id, req.lang), () =>
+      this.attachments.upload(actor, id, uploadFromRequest(req)),
+    );
     req.session.flash = [{ kind: 'success', key: 'assignments.flash.attached' }];
     res.redirect(303, `/assignments/${id}`);
   }
@@ -193,5 +194,9 @@ export class AssignmentsPagesController {
   ): Promise<StreamableFile> {
     const { attachment, content } = await this.attachments.openDownload(actor, id);
     return sendDownload(res, storedFileDownload(attachment, content));
+  }
+
+  private async formPage(target: { cohortId?: string; partId?: string; assignmentId?: string }, lang: Request['lang']) {
+    return assignmentFormPage(await this.assignments.formTarget(target), lang);
   }
 }

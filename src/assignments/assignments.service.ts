@@ -33,6 +33,13 @@ export interface CohortAssignments {
   canManagePart: boolean;
 }
 
+/** Where an assignment form puts the assignment: a new one's cohort or part, or the assignment being changed. */
+export interface AssignmentFormTarget {
+  assignmentId: string | null;
+  cohort: Cohort | null;
+  part: Part | null;
+}
+
 /** What the audit log keeps of an assignment. */
 export function assignmentAuditView(a: Assignment): Record<string, unknown> {
   return {
@@ -201,6 +208,20 @@ export class AssignmentsService {
   /** The name and email of a trainee, for the pages that show their work. */
   personOf(userId: string): Promise<{ id: string; name: string; email: string }> {
     return this.records.person(userId);
+  }
+
+  /** What an assignment form is about: the assignment being changed, or the cohort or part a new one is for. */
+  async formTarget(target: { cohortId?: string; partId?: string; assignmentId?: string }): Promise<AssignmentFormTarget> {
+    let scope = target;
+    if (target.assignmentId) {
+      const a = await this.find(target.assignmentId);
+      scope = { cohortId: a.cohortId ?? undefined, partId: a.partId ?? undefined };
+    }
+    return {
+      assignmentId: target.assignmentId ?? null,
+      cohort: scope.cohortId ? await this.findCohort(scope.cohortId) : null,
+      part: scope.partId ? await this.findPart(scope.partId) : null,
+    };
   }
 
   async findCohort(id: string): Promise<Cohort> {

@@ -1,3 +1,4 @@
+import { iso } from '../common/json-values';
 import { formatDateTime, parseRigaDateTime, rigaDateTimeInputs, sameTimeDaysBefore } from '../i18n/dates';
 import { lateByText } from '../i18n/durations';
 import type { I18nService } from '../i18n/i18n.service';
@@ -9,8 +10,6 @@ import type { Grade } from './grade.entity';
 import { FEEDBACK_KINDS, FEEDBACK_MAX_MB, type GradingWork } from './grades.service';
 import { MAX_FEEDBACK_LENGTH, MAX_RETURN_NOTE_LENGTH } from './grades.schemas';
 import type { QueueFilterOptions, QueueItem } from './grading-queue.service';
-
-const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
 
 export const feedbackFileUrl = (submissionId: string, api = false) =>
   `${api ? '/api/v1' : ''}/submissions/${submissionId}/grade/feedback-file`;

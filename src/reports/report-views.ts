@@ -1,3 +1,4 @@
+import { iso } from '../common/json-values';
 import type { AttendanceStatus } from '../attendance/attendance.entity';
 import { barChart, lineChart } from '../common/charts';
 import { pageHref } from '../common/paging';
@@ -12,8 +13,6 @@ import type { CohortHeaderRecord } from './report-records.service';
 import type { CellTexts } from './report-tables';
 import type { ExamCell, WorkCell } from './report-rules';
 import type { TraineeRecordReport } from './trainee-record.service';
-
-const iso = (date: Date | string | null | undefined) => (date ? new Date(date).toISOString() : null);
 
 /** "10.09." — a session's day as a column heading or a chart label. */
 function shortDay(date: Date): string {

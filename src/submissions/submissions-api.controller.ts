@@ -13,7 +13,8 @@ import { storedFileDownload } from '../storage/stored-file-download';
 import { AssignmentTraineesService } from './assignment-trainees.service';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { draftSchema, extensionSchema, submitSchema } from '../assignments/assignments.schemas';
-import { assignmentJson, deadlinesJson, fileJson, versionJson, workJson } from './submission-views';
+import { extensionJson } from '../assignments/assignment-views';
+import { draftJson, fileJson, myAssignmentsJson, submissionJson, traineeWorkJson, versionJson, workJson } from './submission-views';
 import { ExtensionsService } from '../assignments/extensions.service';
 import { MyAssignmentsService } from './my-assignments.service';
 import { SubmissionFilesService } from './submission-files.service';
@@ -70,14 +71,7 @@ export class SubmissionsApiController {
   @ApiOperation({ summary: 'My assignments with where I stand on each, soonest due first' })
   @ApiOk(myAssignmentListBody)
   async myAssignments(@CurrentActor() actor: Actor) {
-    return {
-      items: (await this.mine.list(actor)).map(({ work, cohortId, cohortName }) => ({
-        assignment: assignmentJson(work.assignment),
-        cohortId,
-        cohortName,
-        work: workJson(work),
-      })),
-    };
+    return myAssignmentsJson(await this.mine.list(actor));
   }
 
   @Roles('trainee')
@@ -97,8 +91,7 @@ export class SubmissionsApiController {
   @ApiOk(draftBody)
   async draft(@CurrentActor() actor: Actor, @Param('id', ASSIGNMENT_ID) id: string) {
     const assignment = await this.assignments.getVisible(actor, id);
-    const { draft } = await this.records.work(assignment, actor.userId!);
-    return { draft: draft ? versionJson(draft) : null };
+    return draftJson((await this.records.work(assignment, actor.userId!)).draft);
   }
 
   @Roles('trainee')
@@ -159,21 +152,7 @@ export class SubmissionsApiController {
   @ApiOk(traineeWorkListBody)
   async submissionsOf(@CurrentActor() actor: Actor, @Param('id', ASSIGNMENT_ID) id: string) {
     const assignment = await this.assignments.getManaged(actor, id);
-    const rows = await this.trainees.list(actor, assignment);
-    return {
-      items: rows.map((row) => ({
-        userId: row.userId,
-        name: row.name,
-        cohortId: row.cohortId,
-        enrolmentStatus: row.enrolmentStatus,
-        state: row.state,
-        submissionId: row.submission?.id ?? null,
-        submittedVersion: row.submission?.submittedVersion ?? 0,
-        submittedAt: row.submission?.submittedAt?.toISOString() ?? null,
-        lateSeconds: row.submission?.lateSeconds ?? 0,
-        deadlines: deadlinesJson(row.deadlines),
-      })),
-    };
+    return traineeWorkJson(await this.trainees.list(actor, assignment));
   }
 
   @Authenticated()
@@ -182,19 +161,7 @@ export class SubmissionsApiController {
   @ApiErrorResponses(401, 404)
   @ApiOk(submissionBody)
   async submission(@CurrentActor() actor: Actor, @Param('id', SUBMISSION_ID) id: string) {
-    const { submission, versions } = await this.files.submission(actor, id);
-    const visible = submission.userId === actor.userId ? versions : versions.filter((v) => v.submittedAt);
-    return {
-      id: submission.id,
-      assignmentId: submission.assignmentId,
-      userId: submission.userId,
-      submittedVersion: submission.submittedVersion,
-      submittedAt: submission.submittedAt?.toISOString() ?? null,
-      lateSeconds: submission.lateSeconds,
-      returnedAt: submission.returnedAt?.toISOString() ?? null,
-      revisionDueAt: submission.revisionDueAt?.toISOString() ?? null,
-      versions: visible.map(versionJson),
-    };
+    return submissionJson(await this.files.submission(actor, id), actor.userId);
   }
 
   @Authenticated()
@@ -235,18 +202,7 @@ export class SubmissionsApiController {
   @ApiErrorResponses(401, 403, 404)
   @ApiOk(extensionListBody)
   async listExtensions(@CurrentActor() actor: Actor, @Param('id', ASSIGNMENT_ID) id: string) {
-    const items = await this.extensions.list(actor, id);
-    return {
-      items: items.map((x) => ({
-        id: x.id,
-        userId: x.userId,
-        dueAt: x.dueAt.toISOString(),
-        cutoffAt: x.cutoffAt.toISOString(),
-        reason: x.reason,
-        grantedById: x.grantedById,
-        updatedAt: x.updatedAt.toISOString(),
-      })),
-    };
+    return { items: (await this.extensions.list(actor, id)).map(extensionJson) };
   }
 
   @Roles('admin', 'instructor')
@@ -259,15 +215,6 @@ export class SubmissionsApiController {
   @ApiErrorResponses(400, 401, 403, 404)
   @ApiOk(extensionBody)
   async grant(@CurrentActor() actor: Actor, @Param('id', ASSIGNMENT_ID) id: string, @Body() body: unknown) {
-    const x = await this.extensions.grant(actor, id, parseWith(extensionSchema, body));
-    return {
-      id: x.id,
-      userId: x.userId,
-      dueAt: x.dueAt.toISOString(),
-      cutoffAt: x.cutoffAt.toISOString(),
-      reason: x.reason,
-      grantedById: x.grantedById,
-      updatedAt: x.updatedAt.toISOString(),
-    };
+    return extensionJson(await this.extensions.grant(actor, id, parseWith(extensionSchema, body)));
   }
 }
