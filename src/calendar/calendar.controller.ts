@@ -11,6 +11,7 @@ import { CalendarFeedNotFoundError } from './calendar.errors';
 import { CalendarService } from './calendar.service';
 import { calendarLinkBody } from './calendar.responses';
 import { ApiOk } from '../common/api-docs';
+import { calendarPage } from './calendar-views';
 
 const SESSION_ID = new ParseIdPipe('sessions.errors.notFound');
 const CALENDAR = 'text/calendar; charset=utf-8';
@@ -48,7 +49,7 @@ export class CalendarController {
   @ApiExcludeEndpoint()
   @Render('pages/calendar/link')
   page(@CurrentUser() user: User) {
-    return { titleKey: 'calendar.page.title', link: this.calendar.link(user) };
+    return calendarPage(this.calendar.link(user));
   }
 
   @Authenticated()

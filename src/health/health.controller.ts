@@ -1,33 +1,17 @@
-import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../common/access.decorators';
-import { REDIS } from '../redis/redis.module';
-import type { RedisClient } from '../redis/redis-connection';
-import { withTimeout } from '../common/timeout';
-import { livenessBody, readinessBody } from './health.responses';
 import { ApiOk, ApiZodResponse } from '../common/api-docs';
-import { DatabaseProbe } from './database-probe';
-
-type Check = { status: 'up' | 'down'; error?: string };
-
-async function check(probe: () => Promise<unknown>): Promise<Check> {
-  try {
-    await withTimeout(probe(), 2000);
-    return { status: 'up' };
-  } catch (error) {
-    return { status: 'down', error: (error as Error).message };
-  }
-}
+import { livenessJson, readinessJson } from './health-views';
+import { livenessBody, readinessBody } from './health.responses';
+import { HealthService } from './health.service';
 
 @ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(
-    private readonly database: DatabaseProbe,
-    @Inject(REDIS) private readonly redis: RedisClient,
-  ) {}
+  constructor(private readonly health: HealthService) {}
 
   /** The process is running. */
   @Get('live')
@@ -35,7 +19,7 @@ export class HealthController {
   @ApiOperation({ summary: 'The process is running' })
   @ApiOk(livenessBody)
   live() {
-    return { status: 'ok' };
+    return livenessJson();
   }
 
   /** The process can serve: PostgreSQL and Redis answer. */
@@ -44,9 +28,8 @@ export class HealthController {
   @ApiOk(readinessBody)
   @ApiZodResponse(503, 'PostgreSQL or Redis does not answer.', readinessBody)
   async ready(@Res({ passthrough: true }) res: Response) {
-    const [database, redis] = await Promise.all([check(() => this.database.ping()), check(() => this.redis.ping())]);
-    const ok = database.status === 'up' && redis.status === 'up';
-    res.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'error', checks: { database, redis } };
+    const body = readinessJson(await this.health.checks());
+    res.status(body.status === 'ok' ? 200 : 503);
+    return body;
   }
 }
