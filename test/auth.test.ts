@@ -40,6 +40,17 @@ describe('logging in', () => {
     const res = await agent.post('/login').type('form').send({ _csrf: token, email: user.email, password: 'wrong password!' });
     expect(res.status).toBe(422);
     expect(res.text).toContain('Nepareizs e-pasts vai parole.');
+    // The form shown again keeps the page's title.
+    expect(res.text).toContain('<title>Pieteikšanās · Kursors</title>');
+  });
+
+  it('shows the reset request again with its title and the field named when the email is not one', async () => {
+    const agent = t.agent();
+    const token = await csrfToken(agent, '/password-reset');
+    const res = await agent.post('/password-reset').type('form').send({ _csrf: token, email: 'not an email' });
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('<title>Paroles atjaunošana · Kursors</title>');
+    expect(res.text).toMatch(/id="error-email"/);
   });
 
   it('sends an anonymous visitor to the login page', async () => {
