@@ -19,6 +19,17 @@ describe('charts', () => {
     ]);
   });
 
+  it('draws bars on a fixed scale when given one: shares of a target up to 100', () => {
+    const chart = barChart(
+      [
+        { label: 'a', value: 50 },
+        { label: 'b', value: 25 },
+      ],
+      { max: 100 },
+    );
+    expect(chart.rects.map((r) => r.height)).toEqual([98, 49]);
+  });
+
   it('draws nothing taller than the plot when every value is zero, and no bars without data', () => {
     expect(barChart([{ label: 'a', value: 0 }]).rects[0].height).toBe(0);
     expect(barChart([]).rects).toEqual([]);

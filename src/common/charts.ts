@@ -81,13 +81,16 @@ function shortLabel(label: string, slot: number, size: number): string {
   return label.length <= fits ? label : `${label.slice(0, fits - 1)}…`;
 }
 
-/** Vertical bars from a common base line, the value above each and its label below (a distribution). */
-export function barChart(data: readonly ChartDatum[], { height = 260 } = {}): ChartView {
+/**
+ * Vertical bars from a common base line, the value above each and its label below (a distribution); on a scale
+ * up to the largest value, or up to `max` (100 for shares of a target).
+ */
+export function barChart(data: readonly ChartDatum[], { height = 260, max: scale }: { height?: number; max?: number } = {}): ChartView {
   const view = empty('bar', data, height);
   const top = 24;
   const bottom = 40;
   const side = 8;
-  const max = Math.max(1, ...data.map((d) => d.value));
+  const max = Math.max(1, scale ?? 0, ...data.map((d) => d.value));
   const slot = (WIDTH - 2 * side) / Math.max(1, data.length);
   const plot = height - top - bottom;
   const axisY = top + plot;

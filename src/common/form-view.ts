@@ -42,33 +42,52 @@ export class FormViewInterceptor implements NestInterceptor {
   private async renderForm(error: unknown, options: FormViewOptions, req: Request, res: Response): Promise<void> {
     // A missing record (404) has no form to show again; it gets the error page like any other refusal.
     if (!(error instanceof DomainError) || error.status >= 500 || [401, 403, 404].includes(error.status)) throw error;
-    const fieldErrors = Object.fromEntries(
-      error.fieldErrors.map((e) => [e.field, this.i18n.t(req.lang, `validation.${e.code}`, e.params)]),
-    );
     if (error instanceof TooManyRequestsError) res.setHeader('Retry-After', String(error.retryAfterSeconds));
     const locals = options.locals ? await options.locals(req) : {};
     const { _csrf: _ignored, password: _p, passwordConfirm: _pc, ...values } = (req.body ?? {}) as Record<string, unknown>;
-    const html = await new Promise<string>((resolve, reject) =>
-      res.render(
-        options.view,
-        {
-          ...locals,
-          values: { ...(locals.values as object | undefined), ...values },
-          fieldErrors,
-          errorSummary: error.fieldErrors.map((e) => ({ field: e.field, message: fieldErrors[e.field] })),
-          // The summary links each bad field, named by its label (`nameFieldsInSummary`).
-          formError: this.i18n.t(
-            req.lang,
-            error instanceof ValidationFailedError && error.messageKey === 'errors.validation' ? 'errors.validationForm' : error.messageKey,
-            error.params,
-          ),
-        },
-        (renderError, rendered) => (renderError ? reject(renderError) : resolve(rendered)),
-      ),
+    await renderRefusedForm(
+      res,
+      options.view,
+      { ...locals, values: { ...(locals.values as object | undefined), ...values } },
+      error,
+      this.i18n,
+      req.lang,
     );
-    res
-      .status(error.status === 400 ? 422 : error.status)
-      .type('html')
-      .send(nameFieldsInSummary(html));
   }
+}
+
+/**
+ * Renders a form's page again with the errors of a refused change (or of a GET filter form's query) tied to their
+ * fields and named in the summary: 422 for bad input, the error's own status otherwise.
+ */
+export async function renderRefusedForm(
+  res: Response,
+  view: string,
+  locals: Record<string, unknown>,
+  error: DomainError,
+  i18n: I18nService,
+  lang: Request['lang'],
+): Promise<void> {
+  const fieldErrors = Object.fromEntries(error.fieldErrors.map((e) => [e.field, i18n.t(lang, `validation.${e.code}`, e.params)]));
+  const html = await new Promise<string>((resolve, reject) =>
+    res.render(
+      view,
+      {
+        ...locals,
+        fieldErrors,
+        errorSummary: error.fieldErrors.map((e) => ({ field: e.field, message: fieldErrors[e.field] })),
+        // The summary links each bad field, named by its label (`nameFieldsInSummary`).
+        formError: i18n.t(
+          lang,
+          error instanceof ValidationFailedError && error.messageKey === 'errors.validation' ? 'errors.validationForm' : error.messageKey,
+          error.params,
+        ),
+      },
+      (renderError, rendered) => (renderError ? reject(renderError) : resolve(rendered)),
+    ),
+  );
+  res
+    .status(error.status === 400 ? 422 : error.status)
+    .type('html')
+    .send(nameFieldsInSummary(html));
 }

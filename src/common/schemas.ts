@@ -64,6 +64,19 @@ export const optionalInteger = (min: number, max: number) => z.preprocess(emptyT
 /** A calendar date, YYYY-MM-DD (the value of `<input type="date">`). */
 export const isoDate = z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.iso.date());
 
+const optionalDay = z.preprocess((v) => (typeof v === 'string' ? v.trim() || undefined : v), z.iso.date().optional());
+
+/** A range of Riga calendar days, from a filter form or a query: either end may be left out; the last day is included. */
+export const dayRangeFields = {
+  from: optionalDay.describe('First day (Riga time), YYYY-MM-DD.'),
+  to: optionalDay.describe('Last day (Riga time, included), YYYY-MM-DD.'),
+};
+
+/** Refuses a range whose last day comes before its first, naming `to`. */
+export function checkDayRange(value: { from?: string; to?: string }, ctx: z.RefinementCtx): void {
+  if (value.from && value.to && value.to < value.from) ctx.addIssue({ code: 'custom', path: ['to'], params: { code: 'toBeforeFrom' } });
+}
+
 /** A list from a multi-select or checkbox group (a string when one is chosen), a JSON array, or lines of a textarea. */
 export const list = <T extends z.ZodType>(item: T, max: number, { lines = false } = {}) =>
   z.preprocess((v) => {

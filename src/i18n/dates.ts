@@ -115,6 +115,26 @@ export function rigaTime(year: number, month: number, day: number, hour = 0, min
   return new Date(instant);
 }
 
+/**
+ * The instant a Riga calendar day ("2012-09-05") begins, or with `plusDays` a later day's: `rigaDayStart(day, 1)`
+ * is the instant the day ends, the exclusive end of a range whose last day it is.
+ */
+export function rigaDayStart(value: string, plusDays = 0): Date {
+  const { year, month, day } = calendarParts(value);
+  return rigaTime(year, month, day + plusDays);
+}
+
+/** A range of Riga calendar days ("YYYY-MM-DD"), both ends included; left out or null: open at that end. */
+export interface DayRange {
+  from?: string | null;
+  to?: string | null;
+}
+
+/** The instants a range of days spans: its first day's start and its last day's end (exclusive); null where it is open. */
+export function rigaDayBounds(range: DayRange): { from: Date | null; until: Date | null } {
+  return { from: range.from ? rigaDayStart(range.from) : null, until: range.to ? rigaDayStart(range.to, 1) : null };
+}
+
 /** Riga's offset from UTC at an instant, in milliseconds (+2 h in winter, +3 h in summer). */
 function offsetMs(date: Date): number {
   const p = rigaParts(date);
