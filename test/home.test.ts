@@ -33,7 +33,7 @@ interface Dashboard {
     };
     emailsFailing: { failed: { count: number }; uncertain: { count: number } };
     certificatesReady: { total: number; byCohort: { cohortId: string; ready: number }[] };
-    indicatorsAtRisk: { programmeId: string; nameLv: string; pace: string; value: number; target: number }[];
+    indicatorsAtRisk: { programmeId: string; nameLv: string; status: string; value: number; toCome: number; target: number }[];
   } | null;
 }
 
@@ -155,9 +155,10 @@ describe('the home page: each role its dashboard', () => {
     // Of Anna and three others who completed: Anna's and one other's issued, one revoked, one never issued.
     expect(now.certificatesReady.byCohort.find((c) => c.cohortId === w.completed.id)?.ready).toBe(1);
     expect(now.certificatesReady.total - before.certificatesReady.total).toBe(1);
-    // Nobody completed a third of the way through the time, 10 wanted; the one session wanted is held.
+    // Nobody completed yet and only three members can (Anna, Edgars, the other cohort's; Wanda withdrew), 10
+    // wanted; the one session wanted is held.
     const ours = now.indicatorsAtRisk.filter((i) => i.programmeId === w.programme.id);
-    expect(ours.map((i) => [i.pace, i.value, i.target])).toEqual([['behind', 0, 10]]);
+    expect(ours.map((i) => [i.status, i.value, i.toCome, i.target])).toEqual([['at_risk', 0, 3, 10]]);
 
     const html = await page(w.admin);
     expect(html).toContain('<h2 id="role-admin">Administrēšana</h2>');
@@ -165,7 +166,9 @@ describe('the home page: each role its dashboard', () => {
     expect(html).toContain(`<a href="/cohorts/${now.certificatesReady.byCohort[0].cohortId}/certificates">`);
     expect(html).toContain('<a href="/admin/outbox?status=uncertain">');
     const first = now.indicatorsAtRisk[0];
-    expect(html).toContain(`<a href="/admin/programmes/${first.programmeId}">${first.nameLv}</a> <span class="badge badge-danger">`);
+    expect(html).toContain(
+      `<a href="/admin/programmes/${first.programmeId}/reports">${first.nameLv}</a> <span class="badge badge-danger">`,
+    );
     expect(html).toMatch(/<figure class="chart" data-kind="funnel">/);
     expect(html).toContain('<caption>Sasniegtā daļa no mērķa</caption>');
   });

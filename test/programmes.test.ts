@@ -5,6 +5,7 @@ import { Part } from '../src/programmes/part.entity';
 import { Programme } from '../src/programmes/programme.entity';
 import type { User } from '../src/users/user.entity';
 import { startWebApp, TestApp } from './support/app';
+import { markCompleted } from './support/completion-factories';
 import { createAdmin, createApiToken, createInstructor, createTrainee } from './support/factories';
 import { pngBytes } from './support/files';
 import { csrfToken, logIn, postForm } from './support/http';
@@ -252,7 +253,10 @@ describe('programmes, parts and indicators', () => {
     await enrol(t.dataSource, cohort, liga, 'waitlisted');
     expect(await values()).toMatchObject({ trainees_enrolled: 2, trainees_completed: 0 });
 
+    // Completion is `completed_enrolments`, not the enrolment's status alone.
     await t.dataSource.query(`UPDATE enrolments SET status = 'completed' WHERE id = $1`, [annaEnrolment.id]);
+    expect(await values()).toMatchObject({ trainees_completed: 0 });
+    await markCompleted(t.dataSource, annaEnrolment.id);
     await t.dataSource.query(
       `INSERT INTO sessions (cohort_id, kind, title, starts_at, ends_at, status) VALUES
          ($1, 'class', 'Ievads', now() - interval '3 days', now() - interval '3 days' + interval '2 hours', 'scheduled'),
@@ -281,6 +285,9 @@ describe('programmes, parts and indicators', () => {
     expect(page.text).toContain('Apmācāmie, kas pabeiguši mācības');
     expect(page.text).toContain('<strong>1</strong> (5 %)');
     expect(page.text).toContain('<strong>2</strong> (100 %)');
+    expect(page.text).toContain('<span class="badge badge-ok">Sasniegts</span>');
+    expect(page.text).toContain('<span class="badge badge-danger">Apdraudēts</span>');
+    expect(page.text).toContain(`href="/admin/programmes/${programme.id}/reports"`);
   });
 
   it('edits and deletes indicators; an unknown metric is a field error', async () => {

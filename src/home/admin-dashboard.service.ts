@@ -52,7 +52,7 @@ export class AdminDashboardService {
       this.marking.waiting(actor, before),
       this.outbox.failing(),
       this.certificates.readyToIssue(),
-      this.indicators.list(today),
+      this.indicators.list(),
     ]);
     const lowest = [...below].sort((a, b) => (a.percent ?? 0) - (b.percent ?? 0) || a.name.localeCompare(b.name, 'lv'));
     return {

@@ -140,8 +140,8 @@ function adminJson(d: AdminDashboard, lang: Language) {
       target: i.indicator.target,
       value: i.value,
       percent: i.percent,
-      timeElapsedPercent: i.timeElapsedPercent,
-      pace: i.pace,
+      toCome: i.toCome,
+      status: i.status,
     })),
   };
 }

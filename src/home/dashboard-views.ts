@@ -133,9 +133,8 @@ function indicatorLine(i: AdminDashboard['indicators'][number], lang: Language) 
     value: i.value,
     target: i.indicator.target,
     percent: i.percent,
-    timeElapsedPercent: i.timeElapsedPercent,
-    pace: i.pace,
-    paceKey: `home.admin.indicators.pace.${i.pace}`,
+    toCome: i.toCome,
+    statusKey: `programmes.indicatorStatus.${i.status}`,
   };
 }
 

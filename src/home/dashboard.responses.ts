@@ -5,7 +5,7 @@ import { enrolmentCompletionBody } from '../completion/completion.responses';
 import { RESULT_STATUSES } from '../exams/exam-result.entity';
 import { EXAM_MODES } from '../exams/exam.entity';
 import { MY_EXAM_STATES } from '../exams/my-exam-state';
-import { INDICATOR_PACES } from '../programmes/indicator-pace';
+import { INDICATOR_STATUSES } from '../programmes/indicator-rules';
 import { INDICATOR_METRICS } from '../programmes/indicator.entity';
 import { sessionBody } from '../sessions/session.responses';
 import { SESSION_KINDS } from '../sessions/session.entity';
@@ -171,8 +171,8 @@ const adminPanels = z
         target: count,
         value: count,
         percent: count.describe('Of the target reached, 0–100.'),
-        timeElapsedPercent: count.describe("Of the programme's time gone (its cohorts' first to last day), 0–100."),
-        pace: z.enum(INDICATOR_PACES).describe('behind: less of the target reached than of the time gone; missed: the time is over.'),
+        toCome: count.describe('Planned or under way, counted once it happens (sessions ahead, members who can still complete, …).'),
+        status: z.enum(INDICATOR_STATUSES).describe('at_risk: even with everything to come, the value would fall short of the target.'),
       }),
     ),
   })

@@ -1,9 +1,10 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Programme } from './programme.entity';
 
-/** What an indicator counts; its current value is always derived from the data, never typed in. */
+/** What an indicator counts (indicator-rules.ts says how); its value is always derived from the data, never typed in. */
 export const INDICATOR_METRICS = [
   'trainees_enrolled',
+  'trainees_attended',
   'trainees_completed',
   'certificates_issued',
   'sessions_held',

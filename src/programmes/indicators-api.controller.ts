@@ -8,9 +8,9 @@ import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ApiCreated, ApiNoContent, ApiOk, ApiZodBody } from '../common/api-docs';
 import { parseWith } from '../common/zod-validation.pipe';
 import { IndicatorsService } from './indicators.service';
+import { IndicatorValues } from './indicator-values.service';
 import { indicatorJson } from './programme-json';
 import { indicatorSchema } from './programme.schemas';
-import { ProgrammesService } from './programmes.service';
 import { indicatorBody, indicatorListBody } from './programme.responses';
 
 const PROGRAMME_ID = new ParseIdPipe('programmes.errors.notFound');
@@ -23,17 +23,19 @@ const INDICATOR_ID = new ParseIdPipe('programmes.errors.indicatorNotFound');
 @Controller('api/v1')
 export class IndicatorsApiController {
   constructor(
-    private readonly programmes: ProgrammesService,
     private readonly indicators: IndicatorsService,
+    private readonly values: IndicatorValues,
   ) {}
 
   @Roles('admin')
   @Get('programmes/:id/indicators')
-  @ApiOperation({ summary: 'The indicators of a programme with their current values, derived from enrolments, sessions and materials' })
+  @ApiOperation({
+    summary: 'The indicators of a programme with their values and status over its whole time',
+    description: 'The records behind each value, and values in a range of days: GET /api/v1/programmes/{id}/reports/indicators.',
+  })
   @ApiOk(indicatorListBody)
   async list(@Param('id', PROGRAMME_ID) id: string) {
-    await this.programmes.get(id);
-    return { items: (await this.indicators.listWithValues(id)).map(indicatorJson) };
+    return { items: (await this.values.values(id)).map(indicatorJson) };
   }
 
   @Roles('admin')
@@ -66,7 +68,7 @@ export class IndicatorsApiController {
   }
 
   private async withValue(programmeId: string, id: string) {
-    const found = (await this.indicators.listWithValues(programmeId)).find((row) => row.indicator.id === id);
+    const found = (await this.values.values(programmeId)).find((row) => row.indicator.id === id);
     return found ? indicatorJson(found) : null;
   }
 }

@@ -5,49 +5,29 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
 import { lockRow } from '../database/row-locks';
 import { unitOfWork } from '../database/unit-of-work';
-import { Indicator, INDICATOR_METRICS, IndicatorMetric } from './indicator.entity';
-import { ProgrammeRecords } from './programme-records.service';
+import { Indicator } from './indicator.entity';
 import { IndicatorInput } from './programme.schemas';
 import { Programme } from './programme.entity';
 import { IndicatorNotFoundError, ProgrammeNotFoundError } from './programmes.errors';
 
-export type MetricValues = Record<IndicatorMetric, number>;
-
-export interface IndicatorWithValue {
-  indicator: Indicator;
-  value: number;
-  /** Share of the target reached, 0–100 (rounded down); 100 when the target is 0. */
-  percent: number;
-  reached: boolean;
-}
-
-/** Expected results of a programme: targets typed in by staff, current values always derived. */
+/** Expected results of a programme: targets typed in by staff (their values are derived by IndicatorValues). */
 @Injectable()
 export class IndicatorsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly records: ProgrammeRecords,
   ) {}
 
-  async metrics(programmeId: string): Promise<MetricValues> {
-    const row = await this.records.metrics(programmeId);
-    const values = Object.fromEntries(INDICATOR_METRICS.map((metric) => [metric, Number(row?.[metric] ?? 0)])) as MetricValues;
-    // Certificates are not issued by the platform yet; the certificates feature will count them here.
-    values.certificates_issued = 0;
-    return values;
+  /** The programme's indicators in their order. */
+  list(programmeId: string): Promise<Indicator[]> {
+    return this.dataSource.getRepository(Indicator).find({ where: { programmeId }, order: { position: 'ASC', nameLv: 'ASC', id: 'ASC' } });
   }
 
-  async listWithValues(programmeId: string): Promise<IndicatorWithValue[]> {
-    const [indicators, metrics] = await Promise.all([
-      this.dataSource.getRepository(Indicator).find({ where: { programmeId }, order: { position: 'ASC', nameLv: 'ASC' } }),
-      this.metrics(programmeId),
-    ]);
-    return indicators.map((indicator) => {
-      const value = metrics[indicator.metric] ?? 0;
-      const percent = indicator.target > 0 ? Math.min(100, Math.floor((value * 100) / indicator.target)) : 100;
-      return { indicator, value, percent, reached: value >= indicator.target };
-    });
+  /** An indicator by its id alone. */
+  async find(id: string): Promise<Indicator> {
+    const indicator = await this.dataSource.getRepository(Indicator).findOneBy({ id });
+    if (!indicator) throw new IndicatorNotFoundError();
+    return indicator;
   }
 
   async get(programmeId: string, id: string): Promise<Indicator> {

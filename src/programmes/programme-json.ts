@@ -1,7 +1,7 @@
 import type { I18nService } from '../i18n/i18n.service';
 import type { Language } from '../i18n/languages';
 import { describeCompletionRule } from './completion-rule';
-import type { IndicatorWithValue } from './indicators.service';
+import type { IndicatorValue } from './indicator-values.service';
 import type { Part } from './part.entity';
 import type { Programme } from './programme.entity';
 import type { IndicatorBody, PartBody, ProgrammeBody } from './programme.responses';
@@ -52,7 +52,7 @@ export function partJson(part: Part, lang: Language, i18n: I18nService): PartBod
   };
 }
 
-export function indicatorJson({ indicator, value, percent, reached }: IndicatorWithValue): IndicatorBody {
+export function indicatorJson({ indicator, value, toCome, notCounted, percent, status, reached }: IndicatorValue): IndicatorBody {
   return {
     id: indicator.id,
     programmeId: indicator.programmeId,
@@ -62,7 +62,10 @@ export function indicatorJson({ indicator, value, percent, reached }: IndicatorW
     target: indicator.target,
     position: indicator.position,
     value,
+    toCome,
+    notCounted,
     percent,
+    status,
     reached,
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { listOf } from '../common/api-docs';
 import { ruleChangeBody } from '../completion/completion.responses';
 import { INDICATOR_METRICS } from './indicator.entity';
+import { INDICATOR_STATUSES } from './indicator-rules';
 import { PROGRAMME_STATUSES } from './programme.entity';
 
 /** The API's bodies for programmes, parts and indicators (built in programme-json.ts). */
@@ -77,8 +78,13 @@ export const indicatorBody = z
     metric: z.enum(INDICATOR_METRICS),
     target: z.number().int(),
     position: z.number().int(),
-    value: z.number(),
+    value: z.number().int().describe('What is counted now, over the whole time of the programme (indicator-rules: counted).'),
+    toCome: z.number().int().describe('Planned or under way, counted once it happens (sessions ahead, members who can still complete, …).'),
+    notCounted: z.number().int().describe('Records looked at and not counted (withdrawn, cancelled, revoked, counted once already, …).'),
     percent: z.number().describe('Share of the target reached, 0–100, rounded down.'),
+    status: z
+      .enum(INDICATOR_STATUSES)
+      .describe('met: value ≥ target; on_track: not yet, but value + toCome ≥ target; at_risk: value + toCome < target.'),
     reached: z.boolean(),
   })
   .meta({ id: 'Indicator' });

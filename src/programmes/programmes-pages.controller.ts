@@ -13,7 +13,8 @@ import { acceptAttribute, allowedLabel } from '../storage/file-policy';
 import type { Language } from '../i18n/languages';
 import { describeCompletionRule } from './completion-rule';
 import { withFormLocals } from '../common/form-locals';
-import { IndicatorsService } from './indicators.service';
+import { IndicatorValues } from './indicator-values.service';
+import { INDICATOR_TONES } from './indicator-views';
 import { localized } from '../i18n/localized';
 import { programmeFooter } from './programme-footer';
 import { uploadFromRequest } from '../storage/upload';
@@ -50,7 +51,7 @@ function programmeValues(p: Programme) {
 export class ProgrammesPagesController {
   constructor(
     private readonly programmes: ProgrammesService,
-    private readonly indicators: IndicatorsService,
+    private readonly indicators: IndicatorValues,
     private readonly logos: ProgrammeLogoService,
     private readonly i18n: I18nService,
   ) {}
@@ -134,7 +135,7 @@ export class ProgrammesPagesController {
 
   private async showLocals(id: string, lang: Language) {
     const programme = await this.programmes.getWithChildren(id);
-    const indicators = await this.indicators.listWithValues(id);
+    const indicators = await this.indicators.values(id);
     return {
       title: localized(lang, programme.titleLv, programme.titleEn),
       ...programmeFooter(programme),
@@ -155,13 +156,14 @@ export class ProgrammesPagesController {
         first: index === 0,
         last: index === all.length - 1,
       })),
-      indicators: indicators.map(({ indicator, value, percent, reached }) => ({
+      indicators: indicators.map(({ indicator, value, percent, status }) => ({
         ...indicator,
         name: localized(lang, indicator.nameLv, indicator.nameEn),
         metricKey: `programmes.metric.${indicator.metric}`,
         value,
         percent,
-        reached,
+        statusKey: `programmes.indicatorStatus.${status}`,
+        tone: INDICATOR_TONES[status],
       })),
     };
   }

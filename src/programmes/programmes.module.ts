@@ -8,6 +8,9 @@ import { IndicatorsApiController } from './indicators-api.controller';
 import { IndicatorsPagesController } from './indicators-pages.controller';
 import { IndicatorsAtRisk } from './indicators-at-risk.service';
 import { IndicatorsService } from './indicators.service';
+import { IndicatorRecords } from './indicator-records.service';
+import { IndicatorValues } from './indicator-values.service';
+import { ReportReadsModule } from '../database/report-reads';
 import { Part } from './part.entity';
 import { PartsPagesController } from './parts-pages.controller';
 import { PartsService } from './parts.service';
@@ -20,7 +23,7 @@ import { ProgrammesPagesController } from './programmes-pages.controller';
 import { ProgrammesService } from './programmes.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Programme, Part, Indicator]), CohortAccessModule, StorageModule, CompletionModule],
+  imports: [TypeOrmModule.forFeature([Programme, Part, Indicator]), CohortAccessModule, StorageModule, CompletionModule, ReportReadsModule],
   controllers: [
     ProgrammesPagesController,
     IndicatorsPagesController,
@@ -29,7 +32,16 @@ import { ProgrammesService } from './programmes.service';
     ProgrammesApiController,
     IndicatorsApiController,
   ],
-  providers: [ProgrammesService, PartsService, IndicatorsService, IndicatorsAtRisk, ProgrammeLogoService, ProgrammeRecords],
-  exports: [ProgrammesService, PartsService, IndicatorsService, IndicatorsAtRisk],
+  providers: [
+    ProgrammesService,
+    PartsService,
+    IndicatorsService,
+    IndicatorRecords,
+    IndicatorValues,
+    IndicatorsAtRisk,
+    ProgrammeLogoService,
+    ProgrammeRecords,
+  ],
+  exports: [ProgrammesService, PartsService, IndicatorsService, IndicatorValues, IndicatorsAtRisk],
 })
 export class ProgrammesModule {}
