@@ -9,6 +9,8 @@ import { ReportCohortNotFoundError, TraineeRecordNotFoundError } from './reports
  *
  * - a cohort's attendance report, signed sheets and gradebook: administrators and the cohort's instructors (a
  *   trainee of the cohort is refused with 403, anyone else is told it does not exist);
+ * - a programme's indicators and the funnels of a programme and of a part: administrators only (they span every
+ *   cohort); instructors see the funnel of their own cohorts, trainees none (403);
  * - a trainee's record: administrators, and the trainee themselves. Instructors read no one's whole record —
  *   deny by default: a record spans every cohort, programme and email of the person, while an instructor's
  *   business is their own cohorts, which the cohort reports already show them. Anyone else gets a 404, so a
@@ -22,6 +24,10 @@ export class ReportAccess {
     if (await this.cohorts.canTeach(actor, cohortId)) return;
     if (await this.cohorts.canView(actor, cohortId)) throw new ForbiddenError();
     throw new ReportCohortNotFoundError();
+  }
+
+  assertCanReportOnProgrammes(actor: Actor): void {
+    if (!actorHasRole(actor, 'admin')) throw new ForbiddenError();
   }
 
   canReadRecord(actor: Actor, userId: string): boolean {

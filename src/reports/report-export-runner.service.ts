@@ -5,12 +5,10 @@ import type { Role } from '../common/roles';
 import type { ExportFormat } from '../common/table-export';
 import type { Language } from '../i18n/languages';
 import { StorageService } from '../storage/storage.service';
-import type { GradebookQuery } from './gradebook';
 import { ReportExportRecords } from './report-export-records.service';
 import { EXPORT_LINK_HOURS } from './report-exports.constants';
 import { ReportExportsService } from './report-exports.service';
-import type { ReportKind } from './report-tables';
-import { ReportTables } from './report-tables';
+import { ReportTables, type ReportKind, type ReportQuery } from './report-tables';
 
 /** Progress is written at most this often, so a large export does not write a row per line. */
 const PROGRESS_EVERY_MS = 500;
@@ -43,7 +41,7 @@ export class ReportExportRunner {
       return 'skipped';
     }
     const actor = personActor({ id: person.id, roles: person.roles as Role[], language: row.language as Language });
-    const report = await this.tables.build(actor, row.report as ReportKind, row.subjectId, row.params as unknown as GradebookQuery);
+    const report = await this.tables.build(actor, row.report as ReportKind, row.subjectId, row.params as unknown as ReportQuery);
     await this.records.progress(exportId, 0, report.rows);
     let last = 0;
     const onRow = (written: number) => {

@@ -6,13 +6,15 @@ export const EXPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
 
 /**
- * A report written to a file in the background: who asked for which report (its kind, the cohort or person it is
- * about, the gradebook's filters), its progress, and once done the stored file and when its link stops working.
+ * A report written to a file in the background: who asked for which report (its kind, what it is about, the
+ * gradebook's filters or the range of days), its progress, and once done the stored file and when its link stops working.
  */
 @Entity()
 @Check(`"status" IN ('queued', 'running', 'done', 'failed')`)
 @Check(`"format" IN ('csv', 'xlsx')`)
-@Check(`"report" IN ('attendance', 'gradebook', 'record', 'register', 'cohort_register')`)
+@Check(
+  `"report" IN ('attendance', 'gradebook', 'record', 'register', 'cohort_register', 'indicators', 'indicator', 'programme_funnel', 'part_funnel', 'cohort_funnel')`,
+)
 export class ReportExport {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -28,14 +30,17 @@ export class ReportExport {
   @Column({ type: 'varchar', length: 20 })
   report: string;
 
-  /** The cohort (attendance, gradebook, cohort_register), the programme (register) or the person (record) the report is about. */
+  /**
+   * What the report is about: the cohort (attendance, gradebook, cohort_register, a cohort's funnel), the person
+   * (record), the programme (register, indicators, its funnel), the indicator (its records) or the part (its funnel).
+   */
   @Column({ type: 'uuid' })
   subjectId: string;
 
   @Column({ type: 'varchar', length: 10 })
   format: string;
 
-  /** The gradebook's search, filter and sort. */
+  /** The gradebook's search, filter and sort; a programme report's range of days. */
   @Column({ type: 'jsonb', default: () => "'{}'" })
   params: Record<string, unknown>;
 

@@ -7,11 +7,10 @@ import type { Actor } from '../common/actor';
 import { AppConfig } from '../config/app-config';
 import { afterCommit, unitOfWork } from '../database/unit-of-work';
 import { exportTable, type ExportFormat } from '../common/table-export';
-import type { GradebookQuery } from './gradebook';
 import type { ReportExport } from './report-export.entity';
 import { ReportExportRecords } from './report-export-records.service';
 import { EXPORT_JOB_OPTIONS, REPORT_EXPORT_QUEUE, type ReportExportJob } from './report-exports.constants';
-import { ReportTables, type ReportKind, type ReportTable } from './report-tables';
+import { ReportTables, type ReportKind, type ReportQuery, type ReportTable } from './report-tables';
 import { ExportTooLargeError, ReportExportExpiredError, ReportExportNotFoundError, ReportExportNotReadyError } from './reports.errors';
 import type { Readable } from 'node:stream';
 
@@ -19,7 +18,7 @@ export interface ExportRequest {
   report: ReportKind;
   subjectId: string;
   format: ExportFormat;
-  query: GradebookQuery;
+  query: ReportQuery;
 }
 
 /** A file streamed to the reader now. */

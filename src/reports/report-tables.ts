@@ -7,16 +7,38 @@ import type { ExportColumn, ExportTable, ExportValue } from '../common/table-exp
 import { I18nService } from '../i18n/i18n.service';
 import type { Language } from '../i18n/languages';
 import { localized } from '../i18n/localized';
-import { rigaDateTimeInputs } from '../i18n/dates';
+import { rigaDateTimeInputs, rigaDayStart } from '../i18n/dates';
 import { AttendanceReportService, type AttendanceReport } from './attendance-report.service';
 import type { GradebookQuery } from './gradebook';
 import { GradebookService, type Gradebook } from './gradebook.service';
 import type { ExamCell, WorkCell } from './report-rules';
 import { TraineeRecordService, type TraineeRecordReport } from './trainee-record.service';
+import { FUNNEL_STAGES } from './funnel';
+import { FunnelService, type Funnel } from './funnel.service';
+import type { FunnelScope } from './funnel-records.service';
+import { IndicatorReportsService, type EvidenceReport, type IndicatorsReport } from './indicator-reports.service';
+import { evidenceColumns, funnelColumns, type ListColumn } from './programme-report-views';
 
-/** `register`: a programme's certificate register; `cohort_register`: a cohort's. */
-export const REPORT_KINDS = ['attendance', 'gradebook', 'record', 'register', 'cohort_register'] as const;
+/**
+ * `register`: a programme's certificate register; `cohort_register`: a cohort's; `indicators`: a programme's
+ * indicators; `indicator`: one indicator's records; `*_funnel`: the completion funnel of a programme, part or cohort.
+ */
+export const REPORT_KINDS = [
+  'attendance',
+  'gradebook',
+  'record',
+  'register',
+  'cohort_register',
+  'indicators',
+  'indicator',
+  'programme_funnel',
+  'part_funnel',
+  'cohort_funnel',
+] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
+
+/** A report's view as its file keeps it: the gradebook's search, filter and sort; a programme's range of days. */
+export type ReportQuery = GradebookQuery & { from?: string; to?: string };
 
 /** A report as one table to write to a file, with its size in cells (what decides whether it is made in the background). */
 export interface ReportTable {
@@ -70,6 +92,19 @@ function sessionHeader(startsAt: Date, title: string): string {
   return `${rigaDateTimeInputs(startsAt)[0]} ${title}`;
 }
 
+/** A list as a table: its columns' headers and types, and each row's values. */
+function listTable<R>(
+  columns: readonly ListColumn<R>[],
+  rows: readonly R[],
+  title: string,
+): Omit<ExportTable, 'rows'> & { rows: ExportValue[][] } {
+  return {
+    title,
+    columns: columns.map(({ header, type, width }) => ({ header, type, width })),
+    rows: rows.map((row) => columns.map((c) => c.value(row))),
+  };
+}
+
 function sized(table: Omit<ExportTable, 'rows'> & { rows: ExportValue[][] }, baseName: string): ReportTable {
   return { table, rows: table.rows.length, cells: table.rows.length * table.columns.length, baseName };
 }
@@ -86,6 +121,8 @@ export class ReportTables {
     private readonly gradebooks: GradebookService,
     private readonly records: TraineeRecordService,
     private readonly registers: CertificateRegister,
+    private readonly indicators: IndicatorReportsService,
+    private readonly funnels: FunnelService,
   ) {}
 
   texts(lang: Language): CellTexts {
@@ -93,9 +130,21 @@ export class ReportTables {
   }
 
   /** The report the reader asks for, checked as its page is, as a table. */
-  async build(actor: Actor, kind: ReportKind, subjectId: string, query: GradebookQuery): Promise<ReportTable> {
+  async build(actor: Actor, kind: ReportKind, subjectId: string, query: ReportQuery): Promise<ReportTable> {
     const texts = this.texts(actor.language);
+    const range = { from: query.from ?? null, to: query.to ?? null };
+    const funnel = (scope: FunnelScope) => this.funnels.funnel(actor, scope, range).then((f) => this.funnelTable(f, texts));
     switch (kind) {
+      case 'indicators':
+        return this.indicatorsTable(await this.indicators.indicators(actor, subjectId, range), texts);
+      case 'indicator':
+        return this.evidenceTable(await this.indicators.evidence(actor, subjectId, range), texts);
+      case 'programme_funnel':
+        return funnel({ programmeId: subjectId });
+      case 'part_funnel':
+        return funnel({ partId: subjectId });
+      case 'cohort_funnel':
+        return funnel({ cohortId: subjectId });
       case 'attendance':
         return this.attendanceTable(await this.attendance.report(actor, subjectId), texts);
       case 'gradebook':
@@ -200,6 +249,71 @@ export class ReportTables {
     return sized(
       { title: `${t('reports.gradebook.sheetName')} ${book.cohort.name}`, columns, rows },
       `${t('reports.gradebook.fileName')} - ${book.cohort.name}`,
+    );
+  }
+
+  /** A programme's indicators in a range: target, value, to come, not counted, share and status of each. */
+  indicatorsTable(report: IndicatorsReport, texts: CellTexts): ReportTable {
+    const { t, lang } = texts;
+    const columns: ExportColumn[] = [
+      { header: t('reports.indicators.columns.indicator'), type: 'text', width: 36 },
+      { header: t('reports.indicators.columns.metric'), type: 'text', width: 36 },
+      { header: t('reports.indicators.columns.target'), type: 'integer' },
+      { header: t('reports.indicators.columns.value'), type: 'integer' },
+      { header: t('reports.indicators.columns.toCome'), type: 'integer' },
+      { header: t('reports.indicators.columns.notCounted'), type: 'integer' },
+      { header: t('reports.indicators.columns.percent'), type: 'percent' },
+      { header: t('reports.indicators.columns.status'), type: 'text' },
+      { header: t('reports.range.from'), type: 'date' },
+      { header: t('reports.range.to'), type: 'date' },
+    ];
+    const day = (value: string | null | undefined) => (value ? rigaDayStart(value) : null);
+    const rows = report.values.map((v) => [
+      localized(lang, v.indicator.nameLv, v.indicator.nameEn),
+      t(`programmes.metric.${v.indicator.metric}`),
+      v.indicator.target,
+      v.value,
+      v.toCome,
+      v.notCounted,
+      v.percent,
+      t(`programmes.indicatorStatus.${v.status}`),
+      day(report.range.from),
+      day(report.range.to),
+    ]);
+    const title = localized(lang, report.programme.titleLv, report.programme.titleEn);
+    return sized(
+      { title: `${t('reports.indicators.sheetName')} ${title}`, columns, rows },
+      `${t('reports.indicators.fileName')} - ${title}`,
+    );
+  }
+
+  /** One indicator's records: counted, to come and not counted, each with why. */
+  evidenceTable(report: EvidenceReport, texts: CellTexts): ReportTable {
+    const { t, lang } = texts;
+    const name = localized(lang, report.evidence.indicator.nameLv, report.evidence.indicator.nameEn);
+    return sized(
+      listTable(evidenceColumns(report.evidence.kind, texts), report.evidence.records, `${t('reports.evidence.sheetName')} ${name}`),
+      `${t('reports.evidence.fileName')} - ${name}`,
+    );
+  }
+
+  /** Who is where in a funnel: a row per trainee and part, with a yes or no for each stage reached. */
+  funnelTable(funnel: Funnel, texts: CellTexts): ReportTable {
+    const { t, lang } = texts;
+    const stages: ListColumn<Funnel['units'][number]>[] = FUNNEL_STAGES.map((stage, i) => ({
+      header: t(`reports.funnel.stages.${stage}`),
+      type: 'text',
+      value: (u) => (u.furthest >= i ? t('reports.yes') : t('reports.no')),
+    }));
+    const { subject } = funnel;
+    const name =
+      subject.cohort?.name ??
+      (subject.part
+        ? `${subject.part.number}. ${localized(lang, subject.part.titleLv, subject.part.titleEn)}`
+        : localized(lang, subject.programme.titleLv, subject.programme.titleEn));
+    return sized(
+      listTable([...funnelColumns(texts), ...stages], funnel.units, `${t('reports.funnel.sheetName')} ${name}`),
+      `${t('reports.funnel.fileName')} - ${name}`,
     );
   }
 

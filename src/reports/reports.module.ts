@@ -14,15 +14,30 @@ import { ReportExportsService } from './report-exports.service';
 import { ReportRecords } from './report-records.service';
 import { ReportTables } from './report-tables';
 import { TraineeRecordService } from './trainee-record.service';
+import { CompletionModule } from '../completion/completion.module';
+import { ReportReadsModule } from '../database/report-reads';
+import { ProgrammesModule } from '../programmes/programmes.module';
+import { FunnelRecords } from './funnel-records.service';
+import { FunnelService } from './funnel.service';
+import { IndicatorReportsService } from './indicator-reports.service';
 
 /**
  * The reports and their exports, for both processes: the web shows them and starts exports, the worker makes the
  * background exports. Attendance is counted by the attendance feature's own service (one rule), provided here as
  * the attendance digest's worker module provides it; the certificate register is read by the certificates' own
- * `CertificateRegister`.
+ * `CertificateRegister`; a programme's indicators are counted by the programmes feature (`IndicatorValues`); the
+ * funnel reads completion and certificates.
  */
 @Module({
-  imports: [CohortAccessModule, CertificateRecordsModule, StorageModule, BullModule.registerQueue({ name: REPORT_EXPORT_QUEUE })],
+  imports: [
+    CohortAccessModule,
+    CertificateRecordsModule,
+    StorageModule,
+    CompletionModule,
+    ProgrammesModule,
+    ReportReadsModule,
+    BullModule.registerQueue({ name: REPORT_EXPORT_QUEUE }),
+  ],
   providers: [
     AttendanceRecords,
     AttendanceStatsService,
@@ -31,11 +46,16 @@ import { TraineeRecordService } from './trainee-record.service';
     AttendanceReportService,
     GradebookService,
     TraineeRecordService,
+    FunnelRecords,
+    FunnelService,
+    IndicatorReportsService,
     ReportTables,
     ReportExportRecords,
     ReportExportsService,
   ],
   exports: [
+    FunnelService,
+    IndicatorReportsService,
     AttendanceRecords,
     ReportAccess,
     ReportRecords,

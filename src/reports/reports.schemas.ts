@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { optionalText, uuid } from '../common/schemas';
+import { checkDayRange, dayRangeFields, optionalText, page, uuid } from '../common/schemas';
 import { EXPORT_FORMATS } from '../common/table-export';
+import { FUNNEL_STAGES } from './funnel';
 import { GRADEBOOK_SHOWS, GRADEBOOK_SORTS } from './gradebook';
 import { REPORT_KINDS } from './report-tables';
 
@@ -20,6 +21,23 @@ export const exportFormatSchema = z.strictObject({ format: z.preprocess(blank, z
 /** A gradebook download: its format and the same search, filter and sort as the page. */
 export const gradebookExportSchema = gradebookQuerySchema.extend(exportFormatSchema.shape);
 
+/** A range of days (Riga time, both included) of a programme's reports: indicators, and the cohorts a funnel takes. */
+export const rangeQuerySchema = z.strictObject(dayRangeFields).superRefine(checkDayRange);
+
+/** A page of a long list (an indicator's records, a funnel stage's people) in a range of days. */
+export const rangePageSchema = z.strictObject({ ...dayRangeFields, page }).superRefine(checkDayRange);
+
+/** A download of a programme's report in a range of days. */
+export const rangeExportSchema = z.strictObject({ ...dayRangeFields, ...exportFormatSchema.shape }).superRefine(checkDayRange);
+
+const stage = z.preprocess(blank, z.enum(FUNNEL_STAGES).optional()).describe('List the people who reached this stage.');
+
+/** A funnel, optionally with the people who reached one of its stages. */
+export const funnelQuerySchema = z.strictObject({ ...dayRangeFields, stage }).superRefine(checkDayRange);
+
+/** The funnel's page: a page of the people who reached the stage chosen. */
+export const funnelPageSchema = z.strictObject({ ...dayRangeFields, stage, page }).superRefine(checkDayRange);
+
 /** Starting a background export: which report, about which cohort or person, as which file (and the gradebook's view). */
 export const startExportSchema = z
   .strictObject({
@@ -28,5 +46,7 @@ export const startExportSchema = z
     format: z.preprocess(blank, z.enum(EXPORT_FORMATS).default('xlsx')),
   })
   .extend(gradebookQuerySchema.shape)
+  .extend(dayRangeFields)
+  .superRefine(checkDayRange)
   .transform(({ report, subjectId, format, ...query }) => ({ report, subjectId, format, query }));
 export type StartExportInput = z.infer<typeof startExportSchema>;
