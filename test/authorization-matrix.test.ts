@@ -460,6 +460,27 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/v1/report-exports': 'signedIn',
   'GET /api/v1/report-exports/:id': 'signedIn',
   'GET /api/v1/report-exports/:id/download': 'signedIn',
+  // a programme's indicators and funnels (they span every cohort: administrators), a cohort's funnel (its staff)
+  'GET /admin/programmes/:id/reports': 'admin',
+  'GET /admin/programmes/:id/reports/indicators/export': 'admin',
+  'GET /admin/programmes/:id/reports/indicators/:indicatorId': 'admin',
+  'GET /admin/programmes/:id/reports/indicators/:indicatorId/export': 'admin',
+  'GET /admin/programmes/:id/reports/funnel': 'admin',
+  'GET /admin/programmes/:id/reports/funnel/export': 'admin',
+  'GET /admin/parts/:id/reports/funnel': 'admin',
+  'GET /admin/parts/:id/reports/funnel/export': 'admin',
+  'GET /cohorts/:cohortId/reports/funnel': 'staff',
+  'GET /cohorts/:cohortId/reports/funnel/export': 'staff',
+  'GET /api/v1/programmes/:id/reports/indicators': 'admin',
+  'GET /api/v1/programmes/:id/reports/indicators/export': 'admin',
+  'GET /api/v1/programmes/:id/reports/indicators/:indicatorId': 'admin',
+  'GET /api/v1/programmes/:id/reports/indicators/:indicatorId/export': 'admin',
+  'GET /api/v1/programmes/:id/reports/funnel': 'admin',
+  'GET /api/v1/programmes/:id/reports/funnel/export': 'admin',
+  'GET /api/v1/parts/:id/reports/funnel': 'admin',
+  'GET /api/v1/parts/:id/reports/funnel/export': 'admin',
+  'GET /api/v1/cohorts/:cohortId/reports/funnel': 'staff',
+  'GET /api/v1/cohorts/:cohortId/reports/funnel/export': 'staff',
 };
 
 /** Routes served by mounted sub-applications, which the router does not list one by one. */

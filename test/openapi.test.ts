@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { attendanceSummaryListBody } from '../src/attendance/attendance.responses';
 import { cohortBody, enrolmentListBody } from '../src/cohorts/cohort.responses';
 import { indicatorListBody, programmeListBody, programmeWithPartsBody } from '../src/programmes/programme.responses';
+import { funnelBody, indicatorEvidenceBody, indicatorsReportBody } from '../src/reports/programme-reports.responses';
 import { attendanceReportBody, gradebookBody, reportExportListBody, traineeRecordBody } from '../src/reports/reports.responses';
 import { sessionPageBody, sessionWithHistoryBody } from '../src/sessions/session.responses';
 import { userResponseSchema } from '../src/users/user.responses';
@@ -147,6 +148,10 @@ describe('the OpenAPI document', () => {
     const session = await createSession(t.dataSource, cohort, { startsAt: new Date('2012-09-05T06:00:00Z') });
     await t.dataSource.query(`INSERT INTO attendances (session_id, user_id, status) VALUES ($1, $2, 'late')`, [session.id, trainee.id]);
     const bearer = `Bearer ${(await createApiToken(t.dataSource, await createAdmin(t.dataSource))).secret}`;
+    const [indicator] = await t.dataSource.query(
+      `INSERT INTO indicators (programme_id, name_lv, metric, target) VALUES ($1, 'Notikušās nodarbības', 'sessions_held', 10) RETURNING id`,
+      [programme.id],
+    );
     const routes: [string, z.ZodType][] = [
       ['/api/v1/me', userResponseSchema],
       ['/api/v1/programmes', programmeListBody],
@@ -161,6 +166,10 @@ describe('the OpenAPI document', () => {
       [`/api/v1/cohorts/${cohort.id}/reports/gradebook`, gradebookBody],
       [`/api/v1/users/${trainee.id}/record`, traineeRecordBody],
       ['/api/v1/report-exports', reportExportListBody],
+      [`/api/v1/programmes/${programme.id}/reports/indicators?from=2012-09-01`, indicatorsReportBody],
+      [`/api/v1/programmes/${programme.id}/reports/indicators/${indicator.id}`, indicatorEvidenceBody],
+      [`/api/v1/programmes/${programme.id}/reports/funnel?stage=enrolled`, funnelBody],
+      [`/api/v1/cohorts/${cohort.id}/reports/funnel`, funnelBody],
     ];
     for (const [path, schema] of routes) {
       const res = await t.http().get(path).set('Authorization', bearer);
