@@ -1,11 +1,21 @@
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import type * as Passwords from '../../src/auth/passwords';
 import type * as Secrets from '../../src/auth/secrets';
+import type * as ClockModule from '../../src/common/clock';
+import type * as Records from '../../src/completion/completion-records.service';
+import type * as CompletionServiceModule from '../../src/completion/completion.service';
+import type * as Options from '../../src/database/data-source-options';
+import type * as UnitOfWork from '../../src/database/unit-of-work';
 import { fromDist } from '../lib/built-app';
 
 /**
  * Issue "Reports"' data set: 10,000 trainees in 500 cohorts of 20, 20,000 sessions (40 a cohort, the first 30 held,
- * attendance taken at 28 of those), 100,000 submissions (10 assignments a cohort, every trainee hands each in).
+ * attendance taken at 28 of those), 100,000 submissions (10 assignments a cohort, every trainee hands each in), all
+ * in one programme of five parts (the odd ones require their first two assignments passed, and 60 % attendance, the
+ * even ones 50 %) with an indicator of every metric.
+ * The last trainee of every 10th cohort withdrew and one more trainee waits for a place there; completion is worked
+ * out by the platform's own re-evaluation, part by part; most of the completed hold a certificate, some revoked.
  */
 export interface ReportsSize {
   cohorts: number;
@@ -26,14 +36,19 @@ export const FULL_SIZE: ReportsSize = {
 export interface LoadedReports {
   /** The cohort the benchmark's instructor teaches. */
   cohortId: string;
+  /** The programme of every cohort, and one of its parts. */
+  programmeId: string;
+  partId: string;
   instructor: { email: string; password: string; apiToken: string };
+  admin: { email: string; password: string; apiToken: string };
   seconds: number;
   counts: Record<string, number>;
 }
 
 const PASSWORD = 'Bench-pasniedzejs-2012';
-// A fixed secret in the shape ApiTokensService makes (kst_ + 43 base64url characters); only its SHA-256 is stored.
+// Fixed secrets in the shape ApiTokensService makes (kst_ + 43 base64url characters); only their SHA-256 is stored.
 const API_TOKEN = 'kst_benchReportsTokenAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+const ADMIN_API_TOKEN = 'kst_benchReportsAdminAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 /** Ids are md5 of a name and numbers, so each statement can point at rows another made without looking them up. */
 const STATEMENTS = {
@@ -43,14 +58,50 @@ const STATEMENTS = {
            'Nodaļa ' || (i % 17)
       FROM generate_series(1, $1::int) AS i
     UNION ALL
-    SELECT md5('instructor-1')::uuid, 'pasniedzejs1@bench.kursors.test', 'Pasniedzējs Ēriks', '{instructor}'::varchar[], 'lv', NULL`,
+    SELECT md5('instructor-1')::uuid, 'pasniedzejs1@bench.kursors.test', 'Pasniedzējs Ēriks', '{instructor}'::varchar[], 'lv', NULL
+    UNION ALL
+    SELECT md5('admin-1')::uuid, 'administrators1@bench.kursors.test', 'Administratore Ilze', '{admin}'::varchar[], 'lv', NULL`,
   programme: `
     INSERT INTO programmes (id, title_lv, status, project_title, agreement_number, funder, funding_statement)
     VALUES (md5('programme')::uuid, 'Projektu vadība', 'active', 'Kompetenču paaugstināšana', '1DP/1.5.2.2.3/11/APIA/SIF/110/71', 'ESF',
             'Finansēts ar Eiropas Sociālā fonda atbalstu.')`,
   parts: `
-    INSERT INTO parts (id, programme_id, number, title_lv, academic_hours, min_attendance_percent)
-    SELECT md5('part-' || n)::uuid, md5('programme')::uuid, n, 'Daļa ' || n, 40, 80 FROM generate_series(1, 5) AS n`,
+    INSERT INTO parts (id, programme_id, number, title_lv, academic_hours, min_attendance_percent, requires_independent_work)
+    SELECT md5('part-' || n)::uuid, md5('programme')::uuid, n, 'Daļa ' || n, 40, CASE WHEN n % 2 = 1 THEN 60 ELSE 50 END, n % 2 = 1
+      FROM generate_series(1, 5) AS n`,
+  indicators: `
+    INSERT INTO indicators (programme_id, name_lv, metric, target, position)
+    SELECT md5('programme')::uuid, 'Rādītājs ' || m, m, t, p
+      FROM (VALUES ('trainees_enrolled', 10000, 1), ('trainees_attended', 9500, 2), ('trainees_completed', 8000, 3),
+                   ('certificates_issued', 8000, 4), ('sessions_held', 15000, 5), ('study_visits_held', 10, 6),
+                   ('seminars_held', 5, 7), ('materials_published', 500, 8)) AS v(m, t, p)`,
+  materials: `
+    INSERT INTO materials (cohort_id, title, storage_key, file_name, mime_type, size, sha256, created_at)
+    SELECT md5('cohort-' || c)::uuid, 'Metodiskais materiāls ' || c, 'material-bench' || lpad(c::text, 24, '0'), 'materials.pdf',
+           'application/pdf', 1000, repeat('a', 64), now() - interval '100 days'
+      FROM generate_series(1, $1::int) AS c`,
+  // The last trainee of every 10th cohort withdrew after the first sessions, and the next trainee waits for a place there.
+  withdrawals: `
+    UPDATE enrolments SET status = 'withdrawn', withdrawn_at = now() - interval '50 days'
+     WHERE user_id IN (SELECT md5('trainee-' || (c * $1::int))::uuid FROM generate_series(10, $2::int, 10) AS c)`,
+  waiting: `
+    INSERT INTO users (id, email, name, roles, language)
+    SELECT md5('waiting-' || c)::uuid, 'gaida' || c || '@bench.kursors.test', 'Gaidītājs ' || c, '{trainee}'::varchar[], 'lv'
+      FROM generate_series(10, $1::int, 10) AS c;
+    INSERT INTO enrolments (cohort_id, user_id, status, waitlisted_at)
+    SELECT md5('cohort-' || c)::uuid, md5('waiting-' || c)::uuid, 'waitlisted', now() - interval '110 days'
+      FROM generate_series(10, $1::int, 10) AS c`,
+  // Most of the completed hold their part's certificate (numbered in order); every 20th of those was revoked.
+  certificates: `
+    INSERT INTO certificates (serial, verification_code, programme_id, part_id, user_id, enrolment_ids, holder_name, language,
+                              programme_title, part_title, academic_hours, issuer_name, issued_at, status, revoked_at,
+                              revocation_reason, file_key, file_size, sha256)
+    SELECT 'BENCH-' || lpad(n::text, 6, '0'), upper(substr(md5('code-' || n), 1, 16)), md5('programme')::uuid, d.part_id, d.user_id,
+           ARRAY[d.enrolment_id], 'Kursants', 'lv', 'Projektu vadība', 'Daļa', 40, 'Daugavpils pilsētas dome', now() - interval '1 day',
+           CASE WHEN n % 20 = 0 THEN 'revoked' ELSE 'valid' END, CASE WHEN n % 20 = 0 THEN now() END,
+           CASE WHEN n % 20 = 0 THEN 'issued_in_error' END, 'certificate-bench' || lpad(n::text, 24, '0'), 30000, repeat('c', 64)
+      FROM (SELECT d.*, row_number() OVER (ORDER BY d.enrolment_id) AS n FROM completed_enrolments d) d
+     WHERE n % 4 <> 0`,
   cohorts: `
     INSERT INTO cohorts (id, part_id, name, starts_on, ends_on, capacity)
     SELECT md5('cohort-' || c)::uuid, md5('part-' || ((c - 1) % 5 + 1))::uuid, 'Grupa ' || c, current_date - 120, current_date + 60, $2::int
@@ -77,9 +128,10 @@ const STATEMENTS = {
      CROSS JOIN generate_series(1, $3::int - 2) AS k
      CROSS JOIN generate_series(1, $2::int) AS j`,
   assignments: `
-    INSERT INTO assignments (id, cohort_id, title, opens_at, due_at, cutoff_at, grading_type, max_points, pass_mark)
+    INSERT INTO assignments (id, cohort_id, title, opens_at, due_at, cutoff_at, grading_type, max_points, pass_mark, required_for_completion)
     SELECT md5('assignment-' || c || '-' || a)::uuid, md5('cohort-' || c)::uuid, 'Patstāvīgais darbs ' || a,
-           now() - interval '60 days', now() - make_interval(days => 5 * a), now() - make_interval(days => 5 * a) + interval '3 days', 'points', 10, 5
+           now() - interval '60 days', now() - make_interval(days => 5 * a), now() - make_interval(days => 5 * a) + interval '3 days', 'points', 10, 5,
+           a <= 2
       FROM generate_series(1, $1::int) AS c CROSS JOIN generate_series(1, $2::int) AS a`,
   submissions: `
     INSERT INTO submissions (id, assignment_id, user_id, submitted_version, graded_version, submitted_at)
@@ -91,10 +143,10 @@ const STATEMENTS = {
     INSERT INTO grades (submission_id, version_number, score, passed, feedback, status, released_at, revision)
     SELECT s.id, 1, (hashtext(s.id::text) & 1023) % 11, (hashtext(s.id::text) & 1023) % 11 >= 5, '', 'released', now(), 1
       FROM submissions s WHERE s.graded_version > 0`,
-  password: `UPDATE users SET password_hash = $1 WHERE id = md5('instructor-1')::uuid`,
+  password: `UPDATE users SET password_hash = $1 WHERE id IN (md5('instructor-1')::uuid, md5('admin-1')::uuid)`,
   apiToken: `
     INSERT INTO api_tokens (user_id, name, prefix, token_hash, created_by_id)
-    VALUES (md5('instructor-1')::uuid, 'Benchmark', $1, $2, NULL)`,
+    VALUES (md5('instructor-1')::uuid, 'Benchmark', $1, $2, NULL), (md5('admin-1')::uuid, 'Benchmark', $3, $4, NULL)`,
 };
 
 /**
@@ -139,6 +191,7 @@ export async function loadReports(databaseUrl: string, size: ReportsSize): Promi
     await query(STATEMENTS.people, [size.cohorts * size.traineesPerCohort]);
     await query(STATEMENTS.programme);
     await query(STATEMENTS.parts);
+    await query(STATEMENTS.indicators);
     await query(STATEMENTS.cohorts, [size.cohorts, size.traineesPerCohort]);
     await query(STATEMENTS.teaches);
     await query(STATEMENTS.enrolments, [size.cohorts, size.traineesPerCohort]);
@@ -147,19 +200,29 @@ export async function loadReports(databaseUrl: string, size: ReportsSize): Promi
     await query(STATEMENTS.assignments, [size.cohorts, size.assignmentsPerCohort]);
     await query(STATEMENTS.submissions, [size.cohorts, size.assignmentsPerCohort, size.traineesPerCohort]);
     await query(STATEMENTS.grades);
+    await query(STATEMENTS.materials, [size.cohorts]);
+    await query(STATEMENTS.withdrawals, [size.traineesPerCohort, size.cohorts]);
+    for (const statement of STATEMENTS.waiting.split(';')) await query(statement, [size.cohorts]);
     await query(STATEMENTS.password, [passwordHash]);
-    await query(STATEMENTS.apiToken, [API_TOKEN.slice(0, 10), sha256(API_TOKEN)]);
+    await query(STATEMENTS.apiToken, [API_TOKEN.slice(0, 10), sha256(API_TOKEN), ADMIN_API_TOKEN.slice(0, 10), sha256(ADMIN_API_TOKEN)]);
     await client.query('COMMIT');
+    await evaluateCompletion(databaseUrl);
+    await query(STATEMENTS.certificates);
     await client.query('VACUUM ANALYZE');
     const counted = await client.query<Record<string, string>>(
       `SELECT (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM cohorts) AS cohorts, (SELECT count(*) FROM sessions) AS sessions,
               (SELECT count(*) FROM attendances) AS attendances, (SELECT count(*) FROM submissions) AS submissions,
-              (SELECT count(*) FROM grades) AS grades`,
+              (SELECT count(*) FROM grades) AS grades, (SELECT count(*) FROM completed_enrolments) AS completed,
+              (SELECT count(*) FROM certificates) AS certificates`,
     );
-    const { rows } = await query(`SELECT md5('cohort-1')::uuid AS id`);
+    const { rows } = await query(`SELECT md5('cohort-1')::uuid AS id, md5('programme')::uuid AS programme, md5('part-1')::uuid AS part`);
+    const ids = rows[0] as { id: string; programme: string; part: string };
     return {
-      cohortId: (rows[0] as { id: string }).id,
+      cohortId: ids.id,
+      programmeId: ids.programme,
+      partId: ids.part,
       instructor: { email: 'pasniedzejs1@bench.kursors.test', password: PASSWORD, apiToken: API_TOKEN },
+      admin: { email: 'administrators1@bench.kursors.test', password: PASSWORD, apiToken: ADMIN_API_TOKEN },
       seconds: (Date.now() - started) / 1000,
       counts: Object.fromEntries(Object.entries(counted.rows[0]).map(([k, v]) => [k, Number(v)])),
     };
@@ -168,5 +231,25 @@ export async function loadReports(databaseUrl: string, size: ReportsSize): Promi
     throw error;
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * Works out every enrolment's completion with the platform's own re-evaluation (as each change would have), part
+ * by part, in the built application's services without the rest of it.
+ */
+async function evaluateCompletion(databaseUrl: string): Promise<void> {
+  const { dataSourceOptions } = fromDist<typeof Options>('database/data-source-options');
+  const { CompletionRecords } = fromDist<typeof Records>('completion/completion-records.service');
+  const { CompletionService } = fromDist<typeof CompletionServiceModule>('completion/completion.service');
+  const { Clock } = fromDist<typeof ClockModule>('common/clock');
+  const { unitOfWork } = fromDist<typeof UnitOfWork>('database/unit-of-work');
+  const dataSource = await new DataSource(dataSourceOptions({ DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: 2 })).initialize();
+  try {
+    const completion = new CompletionService(dataSource, new CompletionRecords(dataSource), new Clock());
+    const parts: { id: string }[] = await dataSource.query(`SELECT id FROM parts ORDER BY number`);
+    for (const part of parts) await unitOfWork(dataSource, (manager) => completion.reevaluate(manager, { partId: part.id }));
+  } finally {
+    await dataSource.destroy();
   }
 }
