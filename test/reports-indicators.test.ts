@@ -187,6 +187,23 @@ describe('indicators an auditor can check, counted by hand', () => {
     ]);
   });
 
+  it('counts the materials of the programme’s parts and cohorts, alone too', async () => {
+    const rows = (await evidence('materials_published')) as (EvidenceRow & { materialTitle: string })[];
+    expect(rows.map((r) => [r.state, r.materialTitle])).toEqual([
+      ['counted', 'Semināra foto'],
+      ['counted', 'Metodiskais materiāls: projektu vadība'],
+    ]);
+    // A programme whose only indicator counts materials: its statement takes every parameter the others take.
+    const other = await createProgramme(t.dataSource);
+    await t.dataSource.query(
+      `INSERT INTO indicators (programme_id, name_lv, metric, target) VALUES ($1, 'Materiāli', 'materials_published', 1)`,
+      [other.id],
+    );
+    const alone = await api(`/api/v1/programmes/${other.id}/reports/indicators`);
+    expect(alone.status).toBe(200);
+    expect(byMetric((alone.body as { items: Item[] }).items)).toEqual({ materials_published: [0, 0, 0, 'at_risk'] });
+  });
+
   it('counts in a range of Riga days: each record by its own date, and nothing to come outside the range', async () => {
     const res = await api(`/api/v1/programmes/${world.programme.id}/reports/indicators?from=2012-09-01&to=2012-12-31`);
     expect(res.status).toBe(200);
