@@ -105,6 +105,7 @@ export default defineConfig(
       '**/*.spec.ts',
       // Middleware.
       'src/common/csrf.ts',
+      'src/common/lazy-session.ts',
       'src/common/request-logging.ts',
       'src/common/route-index.ts',
       'src/common/security-headers.ts',

@@ -16,6 +16,7 @@ import { LANGUAGE_COOKIE, SESSION_COOKIE } from './common/cookies';
 import { csrfProtection, csrfToken } from './common/csrf';
 import { AllExceptionsFilter } from './common/exception.filter';
 import { QUEUE_DASHBOARD_PATH, queueDashboard } from './common/queue-dashboard';
+import { existingSession, lazySession } from './common/lazy-session';
 import { isApiRequest } from './common/request';
 import { requestLogging } from './common/request-logging';
 import { securityHeaders } from './common/security-headers';
@@ -28,14 +29,15 @@ import { WebModule } from './web.module';
 const ROOT = join(__dirname, '..');
 
 function takeFlash(req: Request) {
-  const flash = req.session?.flash ?? [];
-  if (req.session?.flash) delete req.session.flash;
+  const held = existingSession(req);
+  const flash = held?.flash ?? [];
+  if (held?.flash) delete held.flash;
   return flash;
 }
 
 function pickLanguage(req: Request): void {
   const cookie = (req.cookies as Record<string, string> | undefined)?.[LANGUAGE_COOKIE];
-  const chosen = req.user?.language ?? req.session?.lang ?? cookie;
+  const chosen = req.user?.language ?? existingSession(req)?.lang ?? cookie;
   req.lang = isLanguage(chosen) ? chosen : 'lv';
 }
 
@@ -64,7 +66,7 @@ function sessionMiddleware(config: AppConfig, store: SessionStore) {
 function saveSessionBeforeRedirect(req: Request, res: Response, next: NextFunction): void {
   const redirect = res.redirect.bind(res) as (...args: unknown[]) => void;
   res.redirect = ((...args: unknown[]) => {
-    const held = req.session;
+    const held = existingSession(req);
     if (!held || Object.keys(held).every((key) => key === 'cookie')) return redirect(...args);
     // Should the save fail, the change itself is done: the person still goes on, only without its message.
     held.save(() => redirect(...args));
@@ -133,7 +135,7 @@ export async function configureWebApp(app: NestExpressApplication): Promise<void
   app.use(compression());
   app.useStaticAssets(join(ROOT, 'public'), { prefix: '/assets/', maxAge: config.isProduction ? '7d' : 0 });
   app.use(cookieParser());
-  const sessions = sessionMiddleware(config, app.get(SessionStore));
+  const sessions = lazySession(SESSION_COOKIE, sessionMiddleware(config, app.get(SessionStore)));
   // An API call with a bearer token is not a browser session: no session id is made, read or signed for it.
   app.use((req: Request, res: Response, next: NextFunction) =>
     isApiRequest(req) && hasBearerToken(req) ? next() : sessions(req, res, next),

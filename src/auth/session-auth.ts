@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { SESSION_COOKIE } from '../common/cookies';
 import { rotateCsrfToken } from '../common/csrf';
+import { existingSession } from '../common/lazy-session';
 import { AppConfig } from '../config/app-config';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -42,7 +43,7 @@ export class SessionAuth {
       }
       return;
     }
-    const userId = req.session?.userId;
+    const userId = existingSession(req)?.userId;
     if (!userId) return;
     const absoluteLimitMs = this.config.env.SESSION_ABSOLUTE_HOURS * 3_600_000;
     const caller = this.store.userFor(req.sessionID, userId) ?? (await this.users.getSummary(userId).catch(() => null));
