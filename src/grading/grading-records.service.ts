@@ -180,17 +180,22 @@ export class GradingRecords {
 
   /**
    * Work waiting for its graders in the scope (every cohort's when null), handed in before `before` when given, per
-   * cohort it was done in, the longest waiting first.
+   * cohort it was done in, the longest waiting first. A cohort's own assignments and its part's are read apart: the
+   * part's need COHORT_OF_WORK's lookup for each row, and left in one read its estimate made the planner compile
+   * the whole statement (JIT), a second of a busy machine's time for 60 ms of work.
    */
   waitingByCohort(scope: Scope | null, before: Date | null): Promise<WaitingRow[]> {
     const { where, params } = queueConditions(scope, {});
     const n = params.length + 1;
+    const waiting = (own: boolean, cohort: string) => `
+              SELECT ${cohort} AS cohort_id, s.submitted_at
+                FROM submissions s JOIN assignments a ON a.id = s.assignment_id
+               WHERE ${where} AND ${WAITING} AND a.cohort_id IS ${own ? 'NOT NULL' : 'NULL'}
+                 AND ($${n}::timestamptz IS NULL OR s.submitted_at < $${n}::timestamptz)`;
     return this.dataSource.query(
       `SELECT w.cohort_id, (SELECT c.name FROM cohorts c WHERE c.id = w.cohort_id) AS cohort_name,
               count(*)::int AS waiting, min(w.submitted_at) AS oldest
-         FROM (SELECT ${COHORT_OF_WORK} AS cohort_id, s.submitted_at
-                 FROM submissions s JOIN assignments a ON a.id = s.assignment_id
-                WHERE ${where} AND ${WAITING} AND ($${n}::timestamptz IS NULL OR s.submitted_at < $${n}::timestamptz)) w
+         FROM (${waiting(true, 'a.cohort_id')} UNION ALL ${waiting(false, COHORT_OF_WORK)}) w
         GROUP BY w.cohort_id
         ORDER BY min(w.submitted_at), w.cohort_id`,
       [...params, before],
