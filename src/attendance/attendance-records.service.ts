@@ -157,6 +157,8 @@ export class AttendanceRecords {
         : 'userId' in scope
           ? ['e.user_id = $2', scope.userId]
           : ['e.cohort_id IN (SELECT id FROM cohorts WHERE ends_on >= $2::date)', scope.cohortsRunningOn];
+    // One trainee's marks only; a whole cohort's are all its members' anyway.
+    const whose = 'userId' in scope ? 'AND a.user_id = $2' : '';
     return manager.query(
       `WITH chosen AS (SELECT e.enrolment_id AS id, e.cohort_id, e.user_id, e.status FROM cohort_members e WHERE ${where}),
             held AS (
@@ -172,7 +174,7 @@ export class AttendanceRecords {
                      count(*) FILTER (WHERE a.status = 'excused')::int AS excused,
                      count(*) FILTER (WHERE a.status = 'absent')::int AS absent
                 FROM sessions s JOIN attendances a ON a.session_id = s.id
-               WHERE s.cohort_id IN (SELECT cohort_id FROM chosen) AND a.user_id IN (SELECT user_id FROM chosen) AND ${HELD}
+               WHERE s.cohort_id IN (SELECT cohort_id FROM chosen) ${whose} AND ${HELD}
                GROUP BY s.cohort_id, a.user_id)
        SELECT e.id AS enrolment_id, e.status AS enrolment_status, e.cohort_id, c.name AS cohort_name, p.title_lv, p.title_en,
               u.id AS user_id, u.name, u.email, u.language, p.min_attendance_percent,
