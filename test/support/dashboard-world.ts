@@ -129,6 +129,9 @@ export async function dashboardWorld(t: TestApp): Promise<DashboardWorld> {
     handedIn: await createAssignment(ds, { cohort }, { title: `Komunikācijas plāns ${tag}`, dueAt: new Date(now.getTime() - 9 * DAY) }),
     graded: await createAssignment(ds, { cohort }, { title: `Riska analīze ${tag}`, dueAt: new Date(now.getTime() - 5 * DAY) }),
   };
+  // An assignment of the whole part, closed for Anna, handed in by Edgars: his instructor grades it in his cohort.
+  const ofPart = await createAssignment(ds, { part }, { title: `Daļas darbs ${tag}`, dueAt: new Date(now.getTime() - 2 * DAY) });
+  await handIn(ds, null, ofPart, edgars, { submittedAt: new Date(now.getTime() - 3 * DAY) });
   await handIn(ds, null, work.handedIn, anna, { submittedAt: new Date(now.getTime() - 10 * DAY) });
   await handIn(ds, null, work.handedIn, edgars, { submittedAt: new Date(now.getTime() - 2 * DAY) });
   const graded = await handIn(ds, null, work.graded, anna, { submittedAt: new Date(now.getTime() - 6 * DAY) });
