@@ -7,7 +7,7 @@ import type * as Migrate from '../src/database/migrate';
 import { FULL_SIZE, loadReports, type LoadedReports } from './reports/data';
 import { fromDist } from './lib/built-app';
 import { freshDatabase } from './lib/database';
-import { getOk, logIn } from './lib/http';
+import { getOk, logIn, sequentialLatencies as latencies } from './lib/http';
 import { ROOT, startBaseline, startWeb, type Child } from './lib/processes';
 import { BENCH_REDIS_PREFIX, deletePrefixedKeys } from './lib/redis';
 import type { BenchRow } from './lib/report';
@@ -36,18 +36,6 @@ const REFERENCE_PATH = '/api/v1/me';
 
 const run$ = promisify(execFile);
 const log = (message: string) => process.stdout.write(`reports: ${message}\n`);
-
-/** Latencies of `count` requests sent one after another, after a few unmeasured ones. */
-async function latencies(url: string, headers: Record<string, string>, count: number): Promise<number[]> {
-  for (let i = 0; i < 10; i += 1) await getOk(url, headers);
-  const times: number[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const started = performance.now();
-    await getOk(url, headers);
-    times.push(performance.now() - started);
-  }
-  return times;
-}
 
 function latencyRows(label: string, times: number[], baseline: number[], target?: number): BenchRow[] {
   const p95 = round(percentile(times, 95), 1);

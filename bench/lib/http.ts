@@ -43,3 +43,15 @@ export async function getOk(url: string, headers: Record<string, string>): Promi
 export async function sequentialGets(url: string, headers: Record<string, string>, count: number): Promise<void> {
   for (let i = 0; i < count; i += 1) await getOk(url, headers);
 }
+
+/** Latencies in milliseconds of `count` requests sent one after another, after `warmUp` unmeasured ones. */
+export async function sequentialLatencies(url: string, headers: Record<string, string>, count: number, warmUp = 10): Promise<number[]> {
+  for (let i = 0; i < warmUp; i += 1) await getOk(url, headers);
+  const times: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const started = performance.now();
+    await getOk(url, headers);
+    times.push(performance.now() - started);
+  }
+  return times;
+}
