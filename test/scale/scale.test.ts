@@ -18,8 +18,9 @@ import { inParallel, RetryingClient, type Sent } from './retrying-client';
  * The platform as a larger installation runs it, every part a real process: two built web processes behind HAProxy
  * (the repository's deploy/haproxy.cfg), two built workers, a Redis Cluster of three masters, PostgreSQL and an
  * SMTP sink. An administrator and 200 trainees drive it through the balancer with API tokens: enrolments, a session
- * moved (a notice to each of the 200), an exam whose 200 attempts run out in the same second. One web process is
- * killed (SIGKILL) in the middle of the enrolments and one worker in the middle of the notices.
+ * moved (a notice to each of the 200), an exam whose 200 attempts run out in the same second, and a bulk certificate
+ * run for all 200. One web process is killed (SIGKILL) in the middle of the enrolments and one worker in the middle of
+ * the notices; the exam's deadline and the certificate run are left to the survivors.
  */
 const TRAINEES = 200;
 /** Requests the client keeps in flight at once. */
@@ -28,13 +29,6 @@ const CONCURRENCY = 10;
 const SENDS_PER_WORKER = 5;
 /** The exam closes this long after it is set up: every attempt is started before, and all share that deadline. */
 const EXAM_OPEN_MS = 60_000;
-
-/**
- * The bulk certificate run (`POST /api/v1/cohorts/:cohortId/certificate-runs`, progress at
- * `GET /api/v1/certificate-runs/:id`) is not on main yet: switch this on when it is, and every completed trainee
- * must then get one certificate, with one email each, from the surviving worker.
- */
-const WITH_CERTIFICATE_RUN = false;
 
 interface Trainee {
   user: User;
@@ -200,34 +194,33 @@ describe('two web processes behind HAProxy, two workers, a Redis Cluster: one of
     expect(await count(p, `SELECT count(*) AS n FROM exam_results WHERE exam_id = $1`, [examId])).toBe(TRAINEES);
   }, 180_000);
 
-  if (WITH_CERTIFICATE_RUN)
-    it('issues each completed trainee one certificate in a bulk run, from the surviving processes', async () => {
-      await createTemplate(p.dataSource, world.programme, { serialFormat: uniqueSerialFormat() });
-      const enrolments = (await p.dataSource.query(`SELECT id FROM enrolments WHERE cohort_id = $1`, [world.cohort.id])) as {
-        id: string;
-      }[];
-      for (const e of enrolments) await markCompleted(p.dataSource, e.id);
-      const started = await client.call('certificate run', 'POST', `/api/v1/cohorts/${world.cohort.id}/certificate-runs`, world.admin);
-      expect(started.status).toBe(202);
-      const runId = (started.body as { id: string }).id;
-      await eventually(
-        async () => {
-          const run = await client.call('certificate run progress', 'GET', `/api/v1/certificate-runs/${runId}`, world.admin);
-          const progress = run.body as { status: string; done: number; failed: number; left: number };
-          return ['done', 'failed'].includes(progress.status) ? progress : undefined;
-        },
-        120_000,
-        'the certificate run to finish',
-      ).then((progress) => expect(progress).toMatchObject({ status: 'done', done: TRAINEES, failed: 0, left: 0 }));
-      const holders = (await p.dataSource.query(
-        `SELECT e.user_id, count(c.id) AS n FROM enrolments e
+  it('issues each completed trainee one certificate in a bulk run, from the surviving processes', async () => {
+    await createTemplate(p.dataSource, world.programme, { serialFormat: uniqueSerialFormat() });
+    const enrolments = (await p.dataSource.query(`SELECT id FROM enrolments WHERE cohort_id = $1`, [world.cohort.id])) as {
+      id: string;
+    }[];
+    for (const e of enrolments) await markCompleted(p.dataSource, e.id);
+    const started = await client.call('certificate run', 'POST', `/api/v1/cohorts/${world.cohort.id}/certificate-runs`, world.admin);
+    expect(started.status).toBe(202);
+    const runId = (started.body as { id: string }).id;
+    await eventually(
+      async () => {
+        const run = await client.call('certificate run progress', 'GET', `/api/v1/certificate-runs/${runId}`, world.admin);
+        const progress = run.body as { status: string; done: number; failed: number; left: number };
+        return ['done', 'failed'].includes(progress.status) ? progress : undefined;
+      },
+      120_000,
+      'the certificate run to finish',
+    ).then((progress) => expect(progress).toMatchObject({ status: 'done', done: TRAINEES, failed: 0, left: 0 }));
+    const holders = (await p.dataSource.query(
+      `SELECT e.user_id, count(c.id) AS n FROM enrolments e
          JOIN cohorts co ON co.id = e.cohort_id
          LEFT JOIN certificates c ON c.user_id = e.user_id AND c.part_id = co.part_id AND c.status = 'valid'
         WHERE e.cohort_id = $1 GROUP BY e.user_id`,
-        [world.cohort.id],
-      )) as { n: string }[];
-      expect(holders.map((h) => Number(h.n))).toEqual(Array(TRAINEES).fill(1));
-    }, 180_000);
+      [world.cohort.id],
+    )) as { n: string }[];
+    expect(holders.map((h) => Number(h.n))).toEqual(Array(TRAINEES).fill(1));
+  }, 180_000);
 
   it('sends every email once; a second copy only of one being handed over at the kill, with the same Message-ID', async () => {
     const unfinished = () => count(p, `SELECT count(*) AS n FROM outbox_messages WHERE status <> 'sent'`);
@@ -242,7 +235,7 @@ describe('two web processes behind HAProxy, two workers, a Redis Cluster: one of
     const byTemplate = (prefix: string) => rows.filter((r) => r.template.startsWith(prefix)).length;
     expect(byTemplate('enrolment-enrolled')).toBe(TRAINEES);
     expect(byTemplate('session-')).toBe(TRAINEES);
-    if (WITH_CERTIFICATE_RUN) expect(byTemplate('certificate-')).toBe(TRAINEES);
+    expect(byTemplate('certificate-')).toBe(TRAINEES);
 
     const copies = new Map<string, number>();
     for (const m of p.smtp.messages) copies.set(m.messageId!, (copies.get(m.messageId!) ?? 0) + 1);
