@@ -1,8 +1,5 @@
-import { execFile } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { ROOT } from './lib/processes';
+import { runBareRender, type BareRun } from './certificates/bare';
 import type { BenchRow } from './lib/report';
 import { round } from './lib/stats';
 
@@ -12,26 +9,10 @@ import { round } from './lib/stats';
  * compares itself with (bench/certificates/bare-render.js). The bulk target, 1,000 certificates in 20 s on two
  * cores, needs at least 50 a second from the renderer alone; the PDF must stay under 100 KB.
  */
-const run_ = promisify(execFile);
-
-interface BareRun {
-  rendersPerSecond: number;
-  processes: number;
-  count: number;
-  seconds: number;
-  bytes: number;
-  cpuMsPerRender: number;
-  sealed: boolean;
-}
-
 const log = (message: string) => process.stdout.write(`certificate-pdf: ${message}\n`);
 
 async function bare(args: string[]): Promise<BareRun> {
-  const { stdout } = await run_(process.execPath, [join(ROOT, 'bench', 'certificates', 'bare-render.js'), ...args], {
-    cwd: ROOT,
-    maxBuffer: 1 << 20,
-  });
-  const result = JSON.parse(stdout.trim().split('\n').pop()!) as BareRun;
+  const result = await runBareRender(args);
   log(`${args.join(' ')}: ${result.rendersPerSecond} renders/s, ${result.cpuMsPerRender} ms CPU each, ${result.bytes} bytes`);
   return result;
 }

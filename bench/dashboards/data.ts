@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import type * as Passwords from '../../src/auth/passwords';
 import type * as Secrets from '../../src/auth/secrets';
 import { fromDist } from '../lib/built-app';
+import { CREATE_KID_FUNCTION } from '../lib/ids';
 import { loadReports, type ReportsSize } from '../reports/data';
 
 /**
@@ -30,10 +31,6 @@ const TOKENS = {
   trainee: 'kst_benchHomeTraineeAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
   admin: 'kst_benchHomeAdminAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
 };
-
-/** Same ids as the reports' data set (bench/reports/data.ts). */
-const KID = `CREATE FUNCTION pg_temp.kid(text) RETURNS uuid LANGUAGE sql IMMUTABLE AS
-  $$ SELECT (substr(md5($1), 1, 12) || '4' || substr(md5($1), 14, 3) || '8' || substr(md5($1), 18, 15))::uuid $$`;
 
 const STATEMENTS = {
   admin: `
@@ -65,7 +62,8 @@ export async function loadDashboards(databaseUrl: string, size: ReportsSize): Pr
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query(KID);
+    // Same ids as the reports' data set (bench/reports/data.ts).
+    await client.query(CREATE_KID_FUNCTION);
     await client.query('BEGIN');
     await client.query(STATEMENTS.admin, [passwordHash]);
     await client.query(STATEMENTS.traineePassword, [passwordHash]);

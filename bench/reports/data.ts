@@ -8,6 +8,7 @@ import type * as CompletionServiceModule from '../../src/completion/completion.s
 import type * as Options from '../../src/database/data-source-options';
 import type * as UnitOfWork from '../../src/database/unit-of-work';
 import { fromDist } from '../lib/built-app';
+import { CREATE_KID_FUNCTION } from '../lib/ids';
 
 /**
  * Issue "Reports"' data set: 10,000 trainees in 500 cohorts of 20, 20,000 sessions (40 a cohort, the first 30 held,
@@ -149,13 +150,6 @@ const STATEMENTS = {
     VALUES (md5('instructor-1')::uuid, 'Benchmark', $1, $2, NULL), (md5('admin-1')::uuid, 'Benchmark', $3, $4, NULL)`,
 };
 
-/**
- * Ids are UUIDs made from md5 of a name: the version and variant digits set, so that the platform, which checks
- * ids in paths, takes them (a bare md5 is not a valid UUID).
- */
-const UUID_OF = `CREATE FUNCTION pg_temp.kid(text) RETURNS uuid LANGUAGE sql IMMUTABLE AS
-  $$ SELECT (substr(md5($1), 1, 12) || '4' || substr(md5($1), 14, 3) || '8' || substr(md5($1), 18, 15))::uuid $$`;
-
 /** Each `md5(…)::uuid` of a statement as `pg_temp.kid(…)`. */
 function withValidIds(sql: string): string {
   let out = '';
@@ -185,7 +179,7 @@ export async function loadReports(databaseUrl: string, size: ReportsSize): Promi
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query(UUID_OF);
+    await client.query(CREATE_KID_FUNCTION);
     const query = (sql: string, params: unknown[] = []) => client.query(withValidIds(sql), params);
     await client.query('BEGIN');
     await query(STATEMENTS.people, [size.cohorts * size.traineesPerCohort]);
