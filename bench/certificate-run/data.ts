@@ -100,7 +100,7 @@ export async function loadCompletedCohort(databaseUrl: string, uploadDir: string
   try {
     await client.query('BEGIN');
     await client.query(CREATE_KID_FUNCTION);
-    const params = {
+    const params: Record<(typeof STATEMENTS)[number]['params'], unknown[]> = {
       trainees: [trainees],
       logo: [logoKey],
       template: [
