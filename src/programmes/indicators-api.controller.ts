@@ -9,7 +9,7 @@ import { ApiCreated, ApiNoContent, ApiOk, ApiZodBody } from '../common/api-docs'
 import { parseWith } from '../common/zod-validation.pipe';
 import { IndicatorsService } from './indicators.service';
 import { IndicatorValues } from './indicator-values.service';
-import { indicatorJson } from './programme-json';
+import { indicatorJson, indicatorListJson } from './programme-views';
 import { indicatorSchema } from './programme.schemas';
 import { indicatorBody, indicatorListBody } from './programme.responses';
 
@@ -35,7 +35,7 @@ export class IndicatorsApiController {
   })
   @ApiOk(indicatorListBody)
   async list(@Param('id', PROGRAMME_ID) id: string) {
-    return { items: (await this.values.values(id)).map(indicatorJson) };
+    return indicatorListJson(await this.values.values(id));
   }
 
   @Roles('admin')

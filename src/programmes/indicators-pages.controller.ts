@@ -8,13 +8,10 @@ import { CurrentActor } from '../common/current-user.decorator';
 import { FormView } from '../common/form-view';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
-import type { Language } from '../i18n/languages';
 import { withFormLocals } from '../common/form-locals';
-import { INDICATOR_METRICS } from './indicator.entity';
 import { IndicatorsService } from './indicators.service';
 import { localized } from '../i18n/localized';
-import { programmeFooter } from './programme-footer';
-import type { Programme } from './programme.entity';
+import { indicatorFormPage } from './programme-views';
 import { indicatorSchema } from './programme.schemas';
 import { ProgrammesService } from './programmes.service';
 
@@ -33,7 +30,7 @@ export class IndicatorsPagesController {
   @Get('new')
   @Render('pages/programmes/indicator-form')
   async newIndicator(@Param('id', ID) id: string, @Req() req: Request) {
-    return { ...this.indicatorFormLocals(await this.programmes.get(id), req.lang), values: {} };
+    return { ...indicatorFormPage(await this.programmes.get(id), req.lang), values: {} };
   }
 
   @Roles('admin')
@@ -48,7 +45,7 @@ export class IndicatorsPagesController {
   ) {
     await withFormLocals(
       res,
-      async () => this.indicatorFormLocals(await this.programmes.get(id), req.lang),
+      async () => indicatorFormPage(await this.programmes.get(id), req.lang),
       () => this.indicators.create(id, parseWith(indicatorSchema, body), actor),
     );
     req.session.flash = [{ kind: 'success', key: 'programmes.flash.indicatorSaved' }];
@@ -60,7 +57,7 @@ export class IndicatorsPagesController {
   @Render('pages/programmes/indicator-form')
   async editIndicator(@Param('id', ID) id: string, @Param('indicatorId', ID) indicatorId: string, @Req() req: Request) {
     const indicator = await this.indicators.get(id, indicatorId);
-    return { ...this.indicatorFormLocals(await this.programmes.get(id), req.lang, indicatorId), values: indicator };
+    return { ...indicatorFormPage(await this.programmes.get(id), req.lang, indicatorId), values: indicator };
   }
 
   @Roles('admin')
@@ -76,7 +73,7 @@ export class IndicatorsPagesController {
   ) {
     await withFormLocals(
       res,
-      async () => this.indicatorFormLocals(await this.programmes.get(id), req.lang, indicatorId),
+      async () => indicatorFormPage(await this.programmes.get(id), req.lang, indicatorId),
       async () => {
         await this.indicators.get(id, indicatorId);
         return this.indicators.update(indicatorId, parseWith(indicatorSchema, body), actor);
@@ -110,15 +107,5 @@ export class IndicatorsPagesController {
     await this.indicators.remove(indicatorId, actor);
     req.session.flash = [{ kind: 'success', key: 'programmes.flash.indicatorDeleted' }];
     res.redirect(303, `/admin/programmes/${id}#indicators`);
-  }
-
-  private indicatorFormLocals(programme: Programme, lang: Language, indicatorId?: string) {
-    return {
-      titleKey: indicatorId ? 'programmes.indicators.editTitle' : 'programmes.indicators.newTitle',
-      programme: { id: programme.id, title: localized(lang, programme.titleLv, programme.titleEn) },
-      indicatorId: indicatorId ?? null,
-      metricOptions: INDICATOR_METRICS.map((value) => ({ value, label: `programmes.metric.${value}` })),
-      ...programmeFooter(programme),
-    };
   }
 }

@@ -7,27 +7,14 @@ import { CurrentActor } from '../common/current-user.decorator';
 import { FormView } from '../common/form-view';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
-import type { Language } from '../i18n/languages';
 import { withFormLocals } from '../common/form-locals';
-import { localized } from '../i18n/localized';
-import { programmeFooter } from './programme-footer';
 import { partMoveSchema, partSchema } from './programme.schemas';
-import type { Programme } from './programme.entity';
 import { PartsService, ruleFingerprint } from './parts.service';
-import { ruleChangeJson } from '../completion/completion-views';
+import { NEW_PART_VALUES, partDryRunPage, partFormPage, partSavedFlash } from './programme-views';
 import { ProgrammesService } from './programmes.service';
 
 const PROGRAMME_ID = new ParseIdPipe('programmes.errors.notFound');
 const PART_ID = new ParseIdPipe('programmes.errors.partNotFound');
-
-function partFormLocals(programme: Programme, lang: Language, partId?: string) {
-  return {
-    titleKey: partId ? 'programmes.parts.editTitle' : 'programmes.parts.newTitle',
-    programme: { id: programme.id, title: localized(lang, programme.titleLv, programme.titleEn) },
-    partId: partId ?? null,
-    ...programmeFooter(programme),
-  };
-}
 
 /** Admin pages of a programme's parts: create, edit, move up or down. */
 @ApiExcludeController()
@@ -43,7 +30,7 @@ export class PartsPagesController {
   @Render('pages/programmes/part-form')
   async newForm(@Param('id', PROGRAMME_ID) id: string, @Req() req: Request) {
     const programme = await this.programmes.get(id);
-    return { ...partFormLocals(programme, req.lang), values: { academicHours: '0', minAttendancePercent: '0' } };
+    return { ...partFormPage(programme, req.lang), values: NEW_PART_VALUES };
   }
 
   @Roles('admin')
@@ -58,7 +45,7 @@ export class PartsPagesController {
   ) {
     await withFormLocals(
       res,
-      async () => partFormLocals(await this.programmes.get(id), req.lang),
+      async () => partFormPage(await this.programmes.get(id), req.lang),
       () => this.parts.create(id, parseWith(partSchema, body), actor),
     );
     req.session.flash = [{ kind: 'success', key: 'programmes.flash.partSaved' }];
@@ -70,7 +57,7 @@ export class PartsPagesController {
   @Render('pages/programmes/part-form')
   async editForm(@Param('id', PART_ID) id: string, @Req() req: Request) {
     const part = await this.parts.get(id);
-    return { ...partFormLocals(part.programme, req.lang, id), values: part };
+    return { ...partFormPage(part.programme, req.lang, id), values: part };
   }
 
   @Roles('admin')
@@ -87,7 +74,7 @@ export class PartsPagesController {
     const { ruleConfirmed, ...fields } = (body ?? {}) as Record<string, unknown>;
     const outcome = await withFormLocals(
       res,
-      async () => partFormLocals((await this.parts.get(id)).programme, req.lang, id),
+      async () => partFormPage((await this.parts.get(id)).programme, req.lang, id),
       async () => {
         const input = parseWith(partSchema, fields);
         const fingerprint = ruleFingerprint(input);
@@ -100,26 +87,13 @@ export class PartsPagesController {
     );
     if (!outcome.saved) {
       const part = await this.parts.get(id);
-      res.status(200).render('pages/programmes/part-form', {
-        ...partFormLocals(part.programme, req.lang, id),
-        values: fields,
-        dryRun: { ...ruleChangeJson(outcome.preview!), fingerprint: outcome.fingerprint },
-      });
+      res
+        .status(200)
+        .render('pages/programmes/part-form', partDryRunPage(part.programme, req.lang, id, fields, outcome.preview!, outcome.fingerprint));
       return;
     }
     const { part, completion } = outcome.saved;
-    req.session.flash = [
-      { kind: 'success' as const, key: 'programmes.flash.partSaved' },
-      ...(completion
-        ? [
-            {
-              kind: 'success' as const,
-              key: 'completion.flash.ruleApplied',
-              params: { uncompleted: completion.uncompleted.length, completed: completion.completed.length },
-            },
-          ]
-        : []),
-    ];
+    req.session.flash = partSavedFlash(completion);
     res.redirect(303, `/admin/programmes/${part.programmeId}#parts`);
   }
 

@@ -5,7 +5,7 @@ import { INDICATOR_METRICS } from './indicator.entity';
 import { INDICATOR_STATUSES } from './indicator-rules';
 import { PROGRAMME_STATUSES } from './programme.entity';
 
-/** The API's bodies for programmes, parts and indicators (built in programme-json.ts). */
+/** The API's bodies for programmes, parts and indicators (built in programme-views.ts). */
 export const programmeBody = z
   .object({
     id: z.uuid(),

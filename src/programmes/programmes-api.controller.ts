@@ -9,7 +9,7 @@ import { ApiCreated, ApiNoContent, ApiOk, ApiZodBody } from '../common/api-docs'
 import { parseWith } from '../common/zod-validation.pipe';
 import { I18nService } from '../i18n/i18n.service';
 import type { User } from '../users/user.entity';
-import { partJson, programmeJson } from './programme-json';
+import { partJson, partListJson, partUpdateJson, programmeJson, programmeListJson, programmeWithPartsJson } from './programme-views';
 import { uploadFromRequest } from '../storage/upload';
 import { LOGO_FIELD, ProgrammeLogoService } from './programme-logo.service';
 import { partOrderSchema, partSchema, partUpdateSchema, programmeSchema } from './programme.schemas';
@@ -17,7 +17,6 @@ import { PartsService } from './parts.service';
 import { PartNotFoundError } from './programmes.errors';
 import { ProgrammesService } from './programmes.service';
 import { partBody, partListBody, partUpdateBody, programmeBody, programmeListBody, programmeWithPartsBody } from './programme.responses';
-import { ruleChangeJson } from '../completion/completion-views';
 
 const PROGRAMME_ID = new ParseIdPipe('programmes.errors.notFound');
 const PART_ID = new ParseIdPipe('programmes.errors.partNotFound');
@@ -40,8 +39,7 @@ export class ProgrammesApiController {
   @ApiOperation({ summary: 'Every programme, newest first' })
   @ApiOk(programmeListBody)
   async list() {
-    const rows = await this.programmes.list();
-    return { items: rows.map(({ programme, partCount, cohortCount }) => ({ ...programmeJson(programme), partCount, cohortCount })) };
+    return programmeListJson(await this.programmes.list());
   }
 
   @Roles('admin')
@@ -58,8 +56,7 @@ export class ProgrammesApiController {
   @ApiOperation({ summary: 'A programme with its parts in order (admins, and the instructors and trainees of its cohorts)' })
   @ApiOk(programmeWithPartsBody)
   async get(@CurrentUser() user: User, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string) {
-    const programme = await this.programmes.getFor(user, id);
-    return { ...programmeJson(programme), parts: programme.parts.map((part) => partJson(part, req.lang, this.i18n)) };
+    return programmeWithPartsJson(await this.programmes.getFor(user, id), req.lang, this.i18n);
   }
 
   @Roles('admin')
@@ -96,8 +93,7 @@ export class ProgrammesApiController {
   @ApiOperation({ summary: 'The parts of a programme in order, each with its completion rule' })
   @ApiOk(partListBody)
   async listParts(@CurrentUser() user: User, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string) {
-    const programme = await this.programmes.getFor(user, id);
-    return { items: programme.parts.map((part) => partJson(part, req.lang, this.i18n)) };
+    return partListJson((await this.programmes.getFor(user, id)).parts, req.lang, this.i18n);
   }
 
   @Roles('admin')
@@ -115,8 +111,7 @@ export class ProgrammesApiController {
   @ApiZodBody(partOrderSchema)
   @ApiOk(partListBody)
   async reorder(@CurrentActor() actor: Actor, @Req() req: Request, @Param('id', PROGRAMME_ID) id: string, @Body() body: unknown) {
-    const parts = await this.parts.reorder(id, parseWith(partOrderSchema, body).partIds, actor);
-    return { items: parts.map((part) => partJson(part, req.lang, this.i18n)) };
+    return partListJson(await this.parts.reorder(id, parseWith(partOrderSchema, body).partIds, actor), req.lang, this.i18n);
   }
 
   @Authenticated()
@@ -145,7 +140,7 @@ export class ProgrammesApiController {
   @ApiOk(partUpdateBody)
   async updatePart(@CurrentActor() actor: Actor, @Req() req: Request, @Param('id', PART_ID) id: string, @Body() body: unknown) {
     const { dryRun, ...input } = parseWith(partUpdateSchema, body);
-    const { part, completion } = dryRun ? await this.parts.dryRun(id, input) : await this.parts.updateWithCompletion(id, input, actor);
-    return { ...partJson(part, req.lang, this.i18n), applied: !dryRun, completionChange: completion && ruleChangeJson(completion) };
+    const update = dryRun ? await this.parts.dryRun(id, input) : await this.parts.updateWithCompletion(id, input, actor);
+    return partUpdateJson(update, !dryRun, req.lang, this.i18n);
   }
 }

@@ -9,41 +9,17 @@ import { FormView } from '../common/form-view';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
 import { I18nService } from '../i18n/i18n.service';
-import { acceptAttribute, allowedLabel } from '../storage/file-policy';
 import type { Language } from '../i18n/languages';
-import { describeCompletionRule } from './completion-rule';
 import { withFormLocals } from '../common/form-locals';
 import { IndicatorValues } from './indicator-values.service';
-import { INDICATOR_TONES } from './indicator-views';
 import { localized } from '../i18n/localized';
-import { programmeFooter } from './programme-footer';
 import { uploadFromRequest } from '../storage/upload';
-import { LOGO_POLICY, ProgrammeLogoService } from './programme-logo.service';
-import { PROGRAMME_STATUSES, Programme } from './programme.entity';
+import { ProgrammeLogoService } from './programme-logo.service';
+import { programmeFormPage, programmeFormValues, programmePage, programmesListPage } from './programme-views';
 import { programmeSchema } from './programme.schemas';
 import { ProgrammesService } from './programmes.service';
 
 const ID = new ParseIdPipe('programmes.errors.notFound');
-
-/** What a programme form shows besides the values: the choices and the footer of the programme. */
-function programmeFormLocals(programme?: Programme, lang: Language = 'lv') {
-  return {
-    titleKey: programme ? 'programmes.edit.title' : 'programmes.new.title',
-    programme: programme ? { id: programme.id, title: localized(lang, programme.titleLv, programme.titleEn) } : null,
-    statusOptions: PROGRAMME_STATUSES.map((value) => ({ value, label: `programmes.status.${value}` })),
-    ...(programme ? programmeFooter(programme) : {}),
-  };
-}
-
-function programmeValues(p: Programme) {
-  return {
-    ...p,
-    cofinancingPercent: String(Number(p.cofinancingPercent)),
-    partners: p.partners.join('\n'),
-    reminderOffsetsHours: p.reminderOffsetsHours.join(', '),
-    studyVisitOffsetsHours: p.studyVisitOffsetsHours.join(', '),
-  };
-}
 
 /** Admin pages of programmes: list, create, edit, and the programme page with its parts and indicators. */
 @ApiExcludeController()
@@ -60,34 +36,19 @@ export class ProgrammesPagesController {
   @Get()
   @Render('pages/programmes/list')
   async list(@Req() req: Request) {
-    const rows = await this.programmes.list();
-    return {
-      titleKey: 'programmes.list.title',
-      programmes: rows.map(({ programme, partCount, cohortCount }) => ({
-        id: programme.id,
-        title: localized(req.lang, programme.titleLv, programme.titleEn),
-        status: programme.status,
-        statusKey: `programmes.status.${programme.status}`,
-        agreementNumber: programme.agreementNumber,
-        partCount,
-        cohortCount,
-      })),
-    };
+    return programmesListPage(await this.programmes.list(), req.lang);
   }
 
   @Roles('admin')
   @Get('new')
   @Render('pages/programmes/form')
   newForm() {
-    return {
-      ...programmeFormLocals(),
-      values: { status: 'draft', cofinancingPercent: '100', reminderOffsetsHours: '24', studyVisitOffsetsHours: '72, 24' },
-    };
+    return { ...programmeFormPage(), values: programmeFormValues() };
   }
 
   @Roles('admin')
   @Post()
-  @FormView('pages/programmes/form', () => programmeFormLocals())
+  @FormView('pages/programmes/form', () => programmeFormPage())
   async create(@CurrentActor() actor: Actor, @Req() req: Request, @Body() body: unknown, @Res() res: Response) {
     const programme = await this.programmes.create(parseWith(programmeSchema, body), actor);
     req.session.flash = [{ kind: 'success', key: 'programmes.flash.created' }];
@@ -133,39 +94,10 @@ export class ProgrammesPagesController {
     res.redirect(303, `/admin/programmes/${id}#logo`);
   }
 
+  /** The programme page's two reads, handed to its views function. */
   private async showLocals(id: string, lang: Language) {
     const programme = await this.programmes.getWithChildren(id);
-    const indicators = await this.indicators.values(id);
-    return {
-      title: localized(lang, programme.titleLv, programme.titleEn),
-      ...programmeFooter(programme),
-      programme: {
-        ...programme,
-        title: localized(lang, programme.titleLv, programme.titleEn),
-        description: localized(lang, programme.descriptionLv, programme.descriptionEn),
-        cofinancingPercent: Number(programme.cofinancingPercent),
-        statusKey: `programmes.status.${programme.status}`,
-        logoUrl: programme.logoKey ? `/programmes/${programme.id}/logo` : null,
-      },
-      logoAccept: acceptAttribute(LOGO_POLICY.allowed),
-      logoTypes: allowedLabel(LOGO_POLICY.allowed),
-      parts: programme.parts.map((part, index, all) => ({
-        ...part,
-        title: localized(lang, part.titleLv, part.titleEn),
-        rule: describeCompletionRule(part, lang, this.i18n),
-        first: index === 0,
-        last: index === all.length - 1,
-      })),
-      indicators: indicators.map(({ indicator, value, percent, status }) => ({
-        ...indicator,
-        name: localized(lang, indicator.nameLv, indicator.nameEn),
-        metricKey: `programmes.metric.${indicator.metric}`,
-        value,
-        percent,
-        statusKey: `programmes.indicatorStatus.${status}`,
-        tone: INDICATOR_TONES[status],
-      })),
-    };
+    return programmePage(programme, await this.indicators.values(id), lang, this.i18n);
   }
 
   @Roles('admin')
@@ -173,7 +105,7 @@ export class ProgrammesPagesController {
   @Render('pages/programmes/form')
   async editForm(@Param('id', ID) id: string, @Req() req: Request) {
     const programme = await this.programmes.get(id);
-    return { ...programmeFormLocals(programme, req.lang), values: programmeValues(programme) };
+    return { ...programmeFormPage(programme, req.lang), values: programmeFormValues(programme) };
   }
 
   @Roles('admin')
@@ -188,7 +120,7 @@ export class ProgrammesPagesController {
   ) {
     await withFormLocals(
       res,
-      async () => programmeFormLocals(await this.programmes.get(id), req.lang),
+      async () => programmeFormPage(await this.programmes.get(id), req.lang),
       () => this.programmes.update(id, parseWith(programmeSchema, body), actor),
     );
     req.session.flash = [{ kind: 'success', key: 'programmes.flash.updated' }];

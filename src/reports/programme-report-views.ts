@@ -7,7 +7,7 @@ import { localized } from '../i18n/localized';
 import type { EvidenceRecord } from '../programmes/indicator-records.service';
 import type { EvidenceKind } from '../programmes/indicator-rules';
 import type { IndicatorValue } from '../programmes/indicator-values.service';
-import { INDICATOR_TONES } from '../programmes/indicator-views';
+import { INDICATOR_TONES } from '../programmes/programme-views';
 import { FUNNEL_STAGES, stageCounts, type FunnelStage } from './funnel';
 import type { Funnel, FunnelUnit } from './funnel.service';
 import type { EvidenceReport, IndicatorsReport } from './indicator-reports.service';
