@@ -1,7 +1,7 @@
 /*
  * A certificate run's page, better with JavaScript: it follows the run's progress in place — asking the API every
- * few seconds, less often as time goes on — updating the bar and saying the counts in a polite live region, and
- * offers the result once the run has ended. Without it, the page reloads itself while the run goes on.
+ * few seconds, less often as time goes on — updating the bar, the table of counts and saying the counts in a polite
+ * live region — and, once the run has ended, stops saying the page may be closed and offers the result. Without it, the page reloads itself while the run goes on.
  */
 (function () {
   'use strict';
@@ -12,6 +12,8 @@
   var counts = document.getElementById('run-counts');
   var status = document.getElementById('run-status');
   var finished = box.querySelector('.run-finished');
+  var leave = box.querySelector('.run-leave');
+  var cells = document.querySelectorAll('.run-counts-table [data-count]');
   var delay = 1500;
 
   function fill(template, state) {
@@ -35,7 +37,9 @@
         var text = fill(counts.getAttribute('data-template'), state);
         if (counts.textContent !== text) counts.textContent = text;
         status.textContent = box.getAttribute('data-status-' + state.status) || state.status;
+        for (var i = 0; i < cells.length; i++) cells[i].textContent = state[cells[i].getAttribute('data-count')];
         if (state.status === 'done' || state.status === 'failed') {
+          if (leave) leave.hidden = true;
           finished.hidden = false;
           return;
         }
