@@ -1,5 +1,4 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -7,13 +6,13 @@ import type * as Migrate from '../src/database/migrate';
 import { fromDist } from './lib/built-app';
 import { freshDatabase } from './lib/database';
 import { measureLoad, withCountedWeb, type Measured } from './lib/measure';
-import { ROOT, startBaseline, startWeb, startWorker, type Child } from './lib/processes';
+import { startBaseline, startWeb, startWorker, type Child } from './lib/processes';
 import { BENCH_REDIS_PREFIX, deletePrefixedKeys } from './lib/redis';
 import type { BenchRow } from './lib/report';
 import { startSqlCounter } from './lib/sql-counter';
 import { round } from './lib/stats';
 import { benchWebEnv } from './lib/web-env';
-import { FULL_SIZE, loadExams, type LoadedExams } from './exams/data';
+import { FULL_SIZE, loadExams } from './exams/data';
 import { timeDeadlines } from './exams/deadlines';
 import { SaveSequence } from './exams/saves';
 
@@ -31,13 +30,6 @@ const GRACE_SECONDS = 2;
 const SWEEP_SECONDS = 5;
 
 const log = (message: string) => process.stdout.write(`exams: ${message}\n`);
-
-/** The reference's statements, as its file lists them (it serves only when run as a script). */
-const { STATEMENTS: REFERENCE_STATEMENTS } = createRequire(join(ROOT, 'package.json'))(
-  join(ROOT, 'bench', 'exams', 'same-sql-server.js'),
-) as {
-  STATEMENTS: Record<string, string>;
-};
 
 const webEnv = (databaseUrl: string, uploadDir: string) => benchWebEnv(databaseUrl, uploadDir);
 
@@ -74,52 +66,47 @@ async function setTokenUse(databaseUrl: string, due?: string): Promise<void> {
 
 interface StatementCount {
   perSave: number;
-  /** Statement texts the platform sent that the reference does not run. */
-  notInReference: string[];
-  /** Statement texts of the reference the platform did not send. */
-  notInPlatform: string[];
+  /** Every statement text sent, the first save's included. */
+  texts: Set<string>;
 }
 
+/** The secret of the token the next save of the sequence is sent with. */
+const nextToken = (saves: SaveSequence) => saves.peek().authorization.slice('Bearer '.length);
+
 /**
- * The platform's statements per save, counted on the wire over saves sent one at a time, and its texts against
- * the reference's: the first save (its token's "last used" write due) is left out of the count but not the
- * comparison.
+ * A server's statements per save, counted on the wire over saves sent one at a time, and the texts it sent: the
+ * first save (its token's "last used" write made due) is left out of the count but not out of the texts.
  */
-async function platformStatements(databaseUrl: string, uploadDir: string, data: LoadedExams, saves: SaveSequence): Promise<StatementCount> {
-  // The sequence starts at trainee 0: their first save is the one whose token write is due.
-  await setTokenUse(databaseUrl, data.tokens[0]);
+async function countSaves(url: string, saves: SaveSequence, statements: () => number): Promise<number> {
+  await saves.sequential(url, 1);
+  const before = statements();
+  await saves.sequential(url, COUNTED_SAVES);
+  return round((statements() - before) / COUNTED_SAVES, 2);
+}
+
+async function platformStatements(databaseUrl: string, uploadDir: string, saves: SaveSequence): Promise<StatementCount> {
+  await setTokenUse(databaseUrl, nextToken(saves));
   return withCountedWeb(
     databaseUrl,
     (counted) => webEnv(counted, uploadDir),
     async (web, statements, texts) => {
       const from = texts().length;
-      await saves.sequential(web.url, 1);
-      const before = statements();
-      await saves.sequential(web.url, COUNTED_SAVES);
-      const perSave = round((statements() - before) / COUNTED_SAVES, 2);
-      const sent = new Set(texts().slice(from));
-      const reference = new Set(Object.values(REFERENCE_STATEMENTS));
-      return {
-        perSave,
-        notInReference: [...sent].filter((text) => !reference.has(text)),
-        // ROLLBACK is the reference's answer to a refused save; no save here is refused.
-        notInPlatform: [...reference].filter((text) => !sent.has(text) && text !== REFERENCE_STATEMENTS.rollback),
-      };
+      const perSave = await countSaves(web.url, saves, statements);
+      return { perSave, texts: new Set(texts().slice(from)) };
     },
   );
 }
 
-/** The reference's statements per save, counted the same way. */
-async function referenceStatements(databaseUrl: string, saves: SaveSequence): Promise<number> {
-  await setTokenUse(databaseUrl);
-  const counter = await startSqlCounter(databaseUrl);
+/** The reference's statements per save and their texts, counted the same way. */
+async function referenceStatements(databaseUrl: string, saves: SaveSequence): Promise<StatementCount> {
+  await setTokenUse(databaseUrl, nextToken(saves));
+  const counter = await startSqlCounter(databaseUrl, { record: true });
   try {
     const reference = await startBaseline('exams/same-sql-server.js', { DATABASE_URL: counter.url });
     try {
-      await saves.sequential(reference.url, 1);
-      const before = counter.statements();
-      await saves.sequential(reference.url, COUNTED_SAVES);
-      return round((counter.statements() - before) / COUNTED_SAVES, 2);
+      const from = counter.texts().length;
+      const perSave = await countSaves(reference.url, saves, () => counter.statements());
+      return { perSave, texts: new Set(counter.texts().slice(from)) };
     } finally {
       await reference.stop();
     }
@@ -204,25 +191,27 @@ export async function run(): Promise<BenchRow[]> {
     const saves = new SaveSequence(data);
 
     log(`counting SQL statements per save over ${COUNTED_SAVES} saves, the platform's and the reference's`);
-    const platform = await platformStatements(url, uploadDir, data, saves);
+    const platform = await platformStatements(url, uploadDir, saves);
     const referenceCount = await referenceStatements(url, saves);
-    for (const text of platform.notInReference) log(`the platform sent a statement the reference does not run: ${text.slice(0, 200)}`);
-    for (const text of platform.notInPlatform) log(`the reference runs a statement the platform did not send: ${text.slice(0, 200)}`);
+    const notInReference = [...platform.texts].filter((text) => !referenceCount.texts.has(text));
+    const notInPlatform = [...referenceCount.texts].filter((text) => !platform.texts.has(text));
+    for (const text of notInReference) log(`the platform sent a statement the reference did not: ${text.slice(0, 200)}`);
+    for (const text of notInPlatform) log(`the reference sent a statement the platform did not: ${text.slice(0, 200)}`);
     rows.push(
       {
         name: 'answer save: SQL statements per save (baseline: the reference)',
         value: platform.perSave,
         unit: 'queries',
-        baseline: referenceCount,
+        baseline: referenceCount.perSave,
         target: 'same as the reference',
-        pass: platform.perSave === referenceCount,
+        pass: platform.perSave === referenceCount.perSave,
       },
       {
         name: 'answer save: statements the platform and the reference do not share',
-        value: platform.notInReference.length + platform.notInPlatform.length,
+        value: notInReference.length + notInPlatform.length,
         unit: 'statements',
         target: '0',
-        pass: platform.notInReference.length + platform.notInPlatform.length === 0,
+        pass: notInReference.length + notInPlatform.length === 0,
       },
     );
 

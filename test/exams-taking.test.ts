@@ -5,6 +5,7 @@ import { ExamResult } from '../src/exams/exam-result.entity';
 import { Exam } from '../src/exams/exam.entity';
 import type { User } from '../src/users/user.entity';
 import { startWebApp, TestApp } from './support/app';
+import { eventually } from './support/eventually';
 import { createApiToken, createInstructor, createTrainee } from './support/factories';
 import { createBank, createOnlineExam } from './support/exam-factories';
 import { createCohort, createPart, createProgramme, enrol } from './support/schedule-factories';
@@ -104,6 +105,41 @@ describe('taking an online exam', () => {
     expect(wrongKind.body.errors[0].field).toBe('response');
     const unknownChoice = await save(body.id, 1, s.auth, { seq: 3, response: { kind: 'single', choice: 'zz' } });
     expect(unknownChoice.status).toBe(400);
+  });
+
+  it('tells a save overtaken while it waited for the attempt which number is kept, and logs only the one kept', async () => {
+    const s = await scene();
+    const { body } = await start(s.exam.id, s.auth);
+    const [a, b] = body.items[0].choices.map((c: { id: string }) => c.id);
+    // Both saves read the item before either writes: the attempt's row is held until both wait for it.
+    const holder = t.dataSource.createQueryRunner();
+    await holder.startTransaction();
+    await holder.query('SELECT id FROM exam_attempts WHERE id = $1 FOR UPDATE', [body.id]);
+    const waiting = (count: number) =>
+      eventually(
+        async () =>
+          Number(
+            (
+              await t.dataSource.query(
+                `SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE 'WITH open AS%' AND cardinality(pg_blocking_pids(pid)) > 0`,
+              )
+            )[0].n,
+          ) >= count,
+        15000,
+        `${count} saves to wait for the attempt`,
+      );
+    const newer = save(body.id, 1, s.auth, { seq: 2, response: { kind: 'single', choice: b } }).then((res) => res);
+    await waiting(1);
+    const older = save(body.id, 1, s.auth, { seq: 1, response: { kind: 'single', choice: a } }).then((res) => res);
+    await waiting(2);
+    await holder.commitTransaction();
+    await holder.release();
+    expect((await newer).body).toMatchObject({ saved: true, seq: 2 });
+    expect((await older).body).toMatchObject({ saved: false, seq: 2, savedAt: (await newer).body.savedAt });
+    const read = await t.http().get(`/api/v1/attempts/${body.id}`).set('Authorization', s.auth);
+    expect(read.body.items[0].response).toEqual({ kind: 'single', choice: b });
+    const logged = await t.dataSource.getRepository(ExamAttemptEvent).find({ where: { attemptId: body.id, kind: 'save' } });
+    expect(logged.map((e) => e.detail)).toEqual([{ position: 1, seq: 2 }]);
   });
 
   it('marks closed questions at submission, with partial credit, and leaves the essay to an instructor', async () => {

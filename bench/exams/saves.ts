@@ -27,6 +27,11 @@ export class SaveSequence {
     };
   }
 
+  /** The next save, not taken yet. */
+  peek(): ReturnType<SaveSequence['nth']> {
+    return this.nth(this.next);
+  }
+
   take(): ReturnType<SaveSequence['nth']> {
     const save = this.nth(this.next);
     this.next += 1;

@@ -264,36 +264,42 @@ export class ExamAttemptsService {
   }
 
   /**
-   * A numbered save. The attempt row is locked, so a save and the submission never cross: a save either lands
-   * before the attempt is marked or finds it submitted. A save numbered at or below the one kept changes
-   * nothing (a repeat, or one overtaken on the network). After the deadline and its grace the answer is
-   * refused and kept apart as evidence.
+   * A numbered save. The answer is written by one statement that locks the attempt's row first and writes only
+   * while the attempt is in progress and within its deadline and grace, so a save and the submission never cross:
+   * a save either lands before the attempt is marked or finds it submitted. A save numbered at or below the one
+   * kept changes nothing (a repeat, or one overtaken on the network). After the deadline and its grace the answer
+   * is refused and kept apart as evidence.
    */
   async save(actor: Actor, attemptId: string, position: number, input: SaveAnswerInput): Promise<SaveOutcome> {
-    const late = await unitOfWork(this.dataSource, async (manager) => {
-      const attempt = await this.ownLockedAttempt(manager, actor, attemptId);
-      const item = await this.records.answerSlot(manager, attemptId, position);
-      if (!item) throw new NoSuchQuestionPositionError();
-      if (attempt.status !== 'in_progress' || this.submission.isPastDeadline(attempt)) {
-        await manager.getRepository(ExamLateAnswer).insert({ attemptId, position, response: input.response, seq: input.seq });
-        await this.records.logEvent(manager, attemptId, 'late', { position, seq: input.seq }, actor.ip);
-        return true;
-      }
+    const slot = await this.records.answerSlot(attemptId, position);
+    if (!slot || slot.userId !== actor.userId) throw new AttemptNotFoundError();
+    const item = slot.item;
+    if (!item) throw new NoSuchQuestionPositionError();
+    const at = new Date();
+    if (slot.status === 'in_progress' && !this.submission.isPastDeadline(slot, at)) {
       checkResponse(item.body, input.response);
-      if (input.seq <= item.responseSeq) {
-        return { saved: false as const, seq: item.responseSeq, savedAt: item.savedAt };
-      }
-      const savedAt = new Date();
-      await this.records.writeAnswer(manager, item.id, { response: input.response, seq: input.seq, savedAt });
-      await this.records.logEvent(manager, attemptId, 'save', { position, seq: input.seq }, actor.ip);
-      return { saved: true as const, seq: input.seq, savedAt };
-    });
-    if (late === true) {
-      // The attempt may still be open in the table if nothing has closed it yet: close it now.
-      await this.submission.submit(attemptId, 'deadline');
-      throw new AnswerTooLateError();
+      if (input.seq <= item.responseSeq) return { saved: false, seq: item.responseSeq, savedAt: item.savedAt };
+      const written = await this.records.writeAnswer({
+        attemptId,
+        itemId: item.id,
+        position,
+        response: input.response,
+        seq: input.seq,
+        at,
+        deadlineNotBefore: new Date(at.getTime() - this.submission.graceMs),
+        ip: actor.ip,
+      });
+      if (written.saved) return { saved: true, seq: input.seq, savedAt: at };
+      // A newer save of the same answer landed between the read and the write.
+      if (written.open) return { saved: false, ...(await this.records.keptAnswer(item.id)) };
     }
-    return late;
+    await unitOfWork(this.dataSource, async (manager) => {
+      await manager.getRepository(ExamLateAnswer).insert({ attemptId, position, response: input.response, seq: input.seq });
+      await this.records.logEvent(manager, attemptId, 'late', { position, seq: input.seq }, actor.ip);
+    });
+    // The attempt may still be open in the table if nothing has closed it yet: close it now.
+    await this.submission.submit(attemptId, 'deadline');
+    throw new AnswerTooLateError();
   }
 
   async flag(actor: Actor, attemptId: string, position: number, flagged: boolean): Promise<void> {

@@ -47,26 +47,63 @@ export interface LockedAttempt {
   deadlineAt: Date;
 }
 
-/** An item as a save needs it: the answer kept, its number, and the body of the question version drawn. */
-export interface AnswerSlot {
-  id: string;
-  responseSeq: number;
-  savedAt: Date | null;
-  body: QuestionBody;
+/**
+ * An attempt as a save finds it, with the item at the saved position (null when there is none): the answer kept,
+ * its number, and the body of the question version drawn.
+ */
+export interface AnswerSlot extends LockedAttempt {
+  item: { id: string; responseSeq: number; savedAt: Date | null; body: QuestionBody } | null;
+}
+
+/** A newer answer to keep, if the attempt is still open at `at` (its deadline not before `openUntil`). */
+export interface NewAnswer {
+  attemptId: string;
+  itemId: string;
+  position: number;
+  response: QuestionResponse;
+  seq: number;
+  at: Date;
+  /** The earliest deadline (the grace taken off `at`) of an attempt that still takes answers. */
+  deadlineNotBefore: Date;
+  ip: string | null;
+}
+
+/** What a save's write found: the attempt still open (then whether the answer was newer and kept), or not. */
+export interface AnswerWrite {
+  open: boolean;
+  saved: boolean;
 }
 
 /**
- * The statements of an answer save, the hot path of an exam (a thousand trainees saving as they go). Exported
- * for the exams benchmark's same-SQL reference, which must send the same.
+ * The statements of an answer save, the hot path of an exam (a thousand trainees saving as they go): the attempt
+ * with the item and its question's body, read without a lock; then one statement that locks the attempt, writes
+ * the answer and logs the save only if the attempt is still in progress, its deadline not passed and the save's
+ * number above the one kept, and says which it found; the answer kept, read again only when a save was not kept.
+ * Exported for the exams benchmark's same-SQL reference, which must send the same.
  */
 export const ANSWER_SAVE_SQL = {
-  lockAttempt: 'SELECT user_id, status, deadline_at FROM exam_attempts WHERE id = $1 FOR UPDATE',
-  slot: `SELECT i.id, i.response_seq, i.saved_at, v.body
-           FROM exam_attempt_items i JOIN question_versions v ON v.id = i.question_version_id
-          WHERE i.attempt_id = $1 AND i.position = $2`,
-  writeAnswer: 'UPDATE exam_attempt_items SET response = $2, response_seq = $3, saved_at = $4, version = version + 1 WHERE id = $1',
-  logEvent: 'INSERT INTO exam_attempt_events (attempt_id, kind, detail, ip) VALUES ($1, $2, $3, $4)',
+  slot: `SELECT a.user_id, a.status, a.deadline_at, i.id AS item_id, i.response_seq, i.saved_at, v.body
+           FROM exam_attempts a
+           LEFT JOIN exam_attempt_items i ON i.attempt_id = a.id AND i.position = $2
+           LEFT JOIN question_versions v ON v.id = i.question_version_id
+          WHERE a.id = $1`,
+  save: `WITH open AS MATERIALIZED (
+           SELECT id FROM exam_attempts WHERE id = $1 AND status = 'in_progress' AND deadline_at >= $6 FOR UPDATE),
+         written AS (
+           UPDATE exam_attempt_items i SET response = $3::jsonb, response_seq = $4, saved_at = $5, version = i.version + 1
+             FROM open WHERE i.id = $2 AND i.attempt_id = open.id AND i.response_seq < $4
+           RETURNING i.id),
+         logged AS (
+           INSERT INTO exam_attempt_events (attempt_id, kind, detail, ip) SELECT open.id, 'save', $7::jsonb, $8::varchar FROM open, written)
+         SELECT EXISTS (SELECT 1 FROM open) AS open, EXISTS (SELECT 1 FROM written) AS saved`,
+  kept: 'SELECT response_seq, saved_at FROM exam_attempt_items WHERE id = $1',
 } as const;
+
+const LOCK_ATTEMPT_SQL = 'SELECT user_id, status, deadline_at FROM exam_attempts WHERE id = $1 FOR UPDATE';
+const LOG_EVENT_SQL = 'INSERT INTO exam_attempt_events (attempt_id, kind, detail, ip) VALUES ($1, $2, $3, $4)';
+
+/** An address as the events keep it. */
+const eventIp = (ip: string | null) => ip?.slice(0, 45) ?? null;
 
 /** An exam of a trainee's open cohort with their window, attempts and result, as their start page reads it. */
 export interface TraineeExamRow {
@@ -110,41 +147,70 @@ export interface TraineeRow {
 /**
  * The exams feature's hand-written SQL: the question bank as exams read it (current versions of the questions
  * of a part, not archived), the cohort's trainees, the attempts due for submission, and an answer save's
- * statements (the attempt locked, the item's kept answer, the new answer, the event), read without TypeORM's
- * query building and hydration; the reads are named prepared statements on the transaction's connection.
+ * statements (see ANSWER_SAVE_SQL), named prepared statements read without TypeORM's query building and hydration.
  */
 @Injectable()
 export class ExamRecords {
   private readonly lockRead: PreparedRead<{ user_id: string; status: AttemptStatus; deadline_at: Date }>;
-  private readonly slotRead: PreparedRead<{ id: string; response_seq: number; saved_at: Date | null; body: QuestionBody }>;
+  private readonly slotRead: PreparedRead<{
+    user_id: string;
+    status: AttemptStatus;
+    deadline_at: Date;
+    item_id: string | null;
+    response_seq: number | null;
+    saved_at: Date | null;
+    body: QuestionBody | null;
+  }>;
+  private readonly saveWrite: PreparedRead<{ open: boolean; saved: boolean }>;
+  private readonly keptRead: PreparedRead<{ response_seq: number; saved_at: Date | null }>;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.lockRead = PreparedRead.on(dataSource, 'exam_attempt_lock', ANSWER_SAVE_SQL.lockAttempt);
+    this.lockRead = PreparedRead.on(dataSource, 'exam_attempt_lock', LOCK_ATTEMPT_SQL);
     this.slotRead = PreparedRead.on(dataSource, 'exam_answer_slot', ANSWER_SAVE_SQL.slot);
+    this.saveWrite = PreparedRead.on(dataSource, 'exam_answer_save', ANSWER_SAVE_SQL.save);
+    this.keptRead = PreparedRead.on(dataSource, 'exam_answer_kept', ANSWER_SAVE_SQL.kept);
   }
 
   /**
-   * The attempt, its row locked until `manager`'s transaction ends (so a save and the submission never cross), or
-   * null when there is none.
+   * The attempt, its row locked until `manager`'s transaction ends (so a change and the submission never cross),
+   * or null when there is none.
    */
   async lockAttempt(manager: EntityManager, attemptId: string): Promise<LockedAttempt | null> {
     const [row] = await this.lockRead.rows([attemptId], manager);
     return row ? { userId: row.user_id, status: row.status, deadlineAt: row.deadline_at } : null;
   }
 
-  /** The item at `position` of the attempt with the body of its question version, or null when there is none. */
-  async answerSlot(manager: EntityManager, attemptId: string, position: number): Promise<AnswerSlot | null> {
-    const [row] = await this.slotRead.rows([attemptId, position], manager);
-    return row ? { id: row.id, responseSeq: row.response_seq, savedAt: row.saved_at, body: row.body } : null;
+  /** The attempt with the item at `position` and the body of its question version, or null when there is no attempt. */
+  async answerSlot(attemptId: string, position: number): Promise<AnswerSlot | null> {
+    const [row] = await this.slotRead.rows([attemptId, position]);
+    if (!row) return null;
+    const item = row.item_id ? { id: row.item_id, responseSeq: row.response_seq!, savedAt: row.saved_at, body: row.body! } : null;
+    return { userId: row.user_id, status: row.status, deadlineAt: row.deadline_at, item };
   }
 
-  /** Keeps a newer answer of an item; the row's version goes up by one, as an entity update does. */
-  async writeAnswer(
-    manager: EntityManager,
-    itemId: string,
-    answer: { response: QuestionResponse; seq: number; savedAt: Date },
-  ): Promise<void> {
-    await manager.query(ANSWER_SAVE_SQL.writeAnswer, [itemId, JSON.stringify(answer.response), answer.seq, answer.savedAt]);
+  /**
+   * Keeps a newer answer of an item and logs the save, in one statement that commits by itself: the attempt's row
+   * is locked first, so the answer lands before a submission marks the attempt or finds it submitted. The item's
+   * version goes up by one, as an entity update does.
+   */
+  async writeAnswer(answer: NewAnswer): Promise<AnswerWrite> {
+    const [row] = await this.saveWrite.rows([
+      answer.attemptId,
+      answer.itemId,
+      JSON.stringify(answer.response),
+      answer.seq,
+      answer.at,
+      answer.deadlineNotBefore,
+      JSON.stringify({ position: answer.position, seq: answer.seq }),
+      eventIp(answer.ip),
+    ]);
+    return { open: row.open, saved: row.saved };
+  }
+
+  /** The number and time of the answer an item keeps now. */
+  async keptAnswer(itemId: string): Promise<{ seq: number; savedAt: Date | null }> {
+    const [row] = await this.keptRead.rows([itemId]);
+    return { seq: row.response_seq, savedAt: row.saved_at };
   }
 
   /** What happened during an attempt, for staff to read (see ExamAttemptEvent). */
@@ -155,7 +221,7 @@ export class ExamRecords {
     detail: Record<string, unknown>,
     ip: string | null,
   ): Promise<void> {
-    await manager.query(ANSWER_SAVE_SQL.logEvent, [attemptId, kind, JSON.stringify(detail), ip?.slice(0, 45) ?? null]);
+    await manager.query(LOG_EVENT_SQL, [attemptId, kind, JSON.stringify(detail), eventIp(ip)]);
   }
 
   /** The current versions of the part's questions that are not archived, in the given ids or categories. */
