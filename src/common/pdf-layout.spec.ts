@@ -1,11 +1,12 @@
+import { funnelChart } from './charts';
 import { openPdf, subsetPdfFonts } from './pdf-fonts';
 import { PdfLayout, pdfLanguage, type PdfSignatures } from './pdf-layout';
 
 const MARGIN = 40;
 
 /** A layout on a fresh A4 document, counting the pages it heads and recording every text drawn and where. */
-async function drawn() {
-  const { pdf: doc, bytes } = openPdf(await subsetPdfFonts(), { size: 'A4', margin: MARGIN });
+async function drawn(options: { bufferPages?: boolean } = {}) {
+  const { pdf: doc, bytes } = openPdf(await subsetPdfFonts(), { size: 'A4', margin: MARGIN, ...options });
   const texts: { text: string; page: number; y: number }[] = [];
   let page = 1;
   doc.on('pageAdded', () => page++);
@@ -92,5 +93,38 @@ describe('the shared PDF layout', () => {
 
     expect(page.pages()).toBe(1);
     expect(page.texts.map((t) => t.text)).toEqual(['Cohort: ', '2012 rudens', 'Signatures', 'signature', 'date', 'Funding statement']);
+  });
+
+  it('repeats a table’s header row on each page it runs onto, and numbers every page without adding one', async () => {
+    const page = await drawn({ bufferPages: true });
+    const rows = Array.from({ length: 60 }, (_, i) => [String(i + 1), `Trainee ${i + 1}`]);
+    page.layout.table({ widths: [30, 200], header: ['No.', 'Name'], rows, fontSize: 9.5, minRowHeight: 26, repeatHeader: true });
+    const pages = page.pages();
+    page.layout.pageNumbers((n, total) => `${n}. lpp. no ${total}`);
+    await page.finish();
+
+    expect(pages).toBeGreaterThan(2);
+    expect(page.pages()).toBe(pages);
+    for (let n = 1; n <= pages; n++) expect(page.texts.filter((t) => t.page === n && t.text === 'Name')).toHaveLength(1);
+    expect(page.texts.filter((t) => t.text.includes('lpp.')).map((t) => t.text)).toEqual(
+      Array.from({ length: pages }, (_, i) => `${i + 1}. lpp. no ${pages}`),
+    );
+  });
+
+  it('draws a chart scaled to the width and keeps it whole, starting a page when it does not fit', async () => {
+    const chart = funnelChart([
+      { label: 'Uzņemti', value: 9 },
+      { label: 'Pabeiguši', value: 5 },
+    ]);
+    const page = await drawn();
+    page.doc.y = page.doc.page.height - MARGIN - 50;
+    page.layout.chart(chart, 515);
+    const below = page.doc.y;
+    await page.finish();
+
+    expect(page.pages()).toBe(2);
+    expect(page.texts.filter((t) => t.page === 2).map((t) => t.text)).toEqual(['Heading', 'Subtitle', 'Uzņemti', '9', 'Pabeiguši', '5']);
+    const top = page.texts.find((t) => t.text === 'Uzņemti')!.y;
+    expect(below - top).toBeGreaterThan((chart.height * 515) / 640 - 10);
   });
 });
