@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { buffer } from 'node:stream/consumers';
+import { PDF_IMAGE_TYPES } from '../common/pdf-images';
 import { AppConfig } from '../config/app-config';
 import { I18nService } from '../i18n/i18n.service';
 import type { Language } from '../i18n/languages';
@@ -12,9 +13,6 @@ import type { CertificateDocument } from './certificate-document';
 import { certificateLabels } from './certificate-labels';
 import type { CertificateTemplate } from './certificate-template.entity';
 import { groupCode } from './verification-code';
-
-/** Image types the PDF can carry: pdfkit reads PNG and JPEG only (a programme may also have a WebP logo). */
-const PDF_IMAGE_TYPES = new Set(['image/png', 'image/jpeg']);
 
 /** Everything a certificate says, gathered before its serial is taken. */
 export interface DocumentFacts {

@@ -10,6 +10,9 @@ import PNG from 'png-js';
  */
 export type PdfPicture = Buffer | PreparedPicture;
 
+/** Image types a PDF can carry: pdfkit reads PNG and JPEG only (a programme may also have a WebP logo). */
+export const PDF_IMAGE_TYPES: ReadonlySet<string> = new Set(['image/png', 'image/jpeg']);
+
 interface Prepared {
   width: number;
   height: number;

@@ -11,9 +11,9 @@ export type ExportStatus = (typeof EXPORT_STATUSES)[number];
  */
 @Entity()
 @Check(`"status" IN ('queued', 'running', 'done', 'failed')`)
-@Check(`"format" IN ('csv', 'xlsx')`)
+@Check(`"format" IN ('csv', 'xlsx', 'pdf')`)
 @Check(
-  `"report" IN ('attendance', 'gradebook', 'record', 'register', 'cohort_register', 'indicators', 'indicator', 'programme_funnel', 'part_funnel', 'cohort_funnel')`,
+  `"report" IN ('attendance', 'gradebook', 'record', 'register', 'cohort_register', 'indicators', 'indicator', 'programme_funnel', 'part_funnel', 'cohort_funnel', 'funder')`,
 )
 export class ReportExport {
   @PrimaryGeneratedColumn('uuid')
@@ -32,7 +32,8 @@ export class ReportExport {
 
   /**
    * What the report is about: the cohort (attendance, gradebook, cohort_register, a cohort's funnel), the person
-   * (record), the programme (register, indicators, its funnel), the indicator (its records) or the part (its funnel).
+   * (record), the programme (register, indicators, its funnel, the funder's report), the indicator (its records) or
+   * the part (its funnel).
    */
   @Column({ type: 'uuid' })
   subjectId: string;
@@ -40,7 +41,7 @@ export class ReportExport {
   @Column({ type: 'varchar', length: 10 })
   format: string;
 
-  /** The gradebook's search, filter and sort; a programme report's range of days. */
+  /** The gradebook's search, filter and sort; a programme report's (and the funder's report's) range of days. */
   @Column({ type: 'jsonb', default: () => "'{}'" })
   params: Record<string, unknown>;
 

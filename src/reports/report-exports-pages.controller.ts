@@ -7,10 +7,10 @@ import { Authenticated } from '../common/access.decorators';
 import { Clock } from '../common/clock';
 import { CurrentActor } from '../common/current-user.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { EXPORT_CONTENT_TYPES } from '../common/table-export';
 import { parseWith } from '../common/zod-validation.pipe';
 import { storedFileDownload } from '../storage/stored-file-download';
 import { StorageService } from '../storage/storage.service';
+import { EXPORT_FILE_TYPES } from './report-exports.constants';
 import { ReportExportsService } from './report-exports.service';
 import { exportPageView } from './report-views';
 import { startExportSchema } from './reports.schemas';
@@ -63,7 +63,7 @@ export class ReportExportsPagesController {
     return sendDownload(
       res,
       storedFileDownload(
-        { fileName: file.fileName, mimeType: EXPORT_CONTENT_TYPES[file.format], size: file.size },
+        { fileName: file.fileName, mimeType: EXPORT_FILE_TYPES[file.format], size: file.size },
         this.storage.openRead(file.key),
       ),
     );

@@ -9,7 +9,15 @@ import { afterCommit, unitOfWork } from '../database/unit-of-work';
 import { exportTable, type ExportFormat } from '../common/table-export';
 import type { ReportExport } from './report-export.entity';
 import { ReportExportRecords } from './report-export-records.service';
-import { EXPORT_JOB_OPTIONS, REPORT_EXPORT_QUEUE, type ReportExportJob } from './report-exports.constants';
+import {
+  EXPORT_JOB_OPTIONS,
+  FUNDER_REPORT,
+  REPORT_EXPORT_QUEUE,
+  type BackgroundFormat,
+  type ExportKind,
+  type ReportExportJob,
+} from './report-exports.constants';
+import { FunderReportService } from './funder-report.service';
 import { ReportTables, type ReportKind, type ReportQuery, type ReportTable } from './report-tables';
 import { ExportTooLargeError, ReportExportExpiredError, ReportExportNotFoundError, ReportExportNotReadyError } from './reports.errors';
 import type { Readable } from 'node:stream';
@@ -18,6 +26,14 @@ export interface ExportRequest {
   report: ReportKind;
   subjectId: string;
   format: ExportFormat;
+  query: ReportQuery;
+}
+
+/** What a background export makes: a report's table as CSV or XLSX, or the funder's report as PDF. */
+export interface BackgroundRequest {
+  report: ExportKind;
+  subjectId: string;
+  format: BackgroundFormat;
   query: ReportQuery;
 }
 
@@ -46,6 +62,7 @@ export class ReportExportsService {
     @InjectQueue(REPORT_EXPORT_QUEUE) private readonly queue: Queue<ReportExportJob>,
     private readonly records: ReportExportRecords,
     private readonly tables: ReportTables,
+    private readonly funder: FunderReportService,
     private readonly config: AppConfig,
   ) {}
 
@@ -69,8 +86,9 @@ export class ReportExportsService {
   }
 
   /** Starts a background export of a report the reader may read now (checked again when the job runs). */
-  async start(actor: Actor, request: ExportRequest): Promise<ReportExport> {
-    await this.tables.build(actor, request.report, request.subjectId, request.query);
+  async start(actor: Actor, request: BackgroundRequest): Promise<ReportExport> {
+    if (request.report === FUNDER_REPORT) await this.funder.assertCanMake(actor, request.subjectId);
+    else await this.tables.build(actor, request.report, request.subjectId, request.query);
     return unitOfWork(this.dataSource, async (manager) => {
       const row = await this.records.insert(manager, {
         requestedById: actor.userId!,
@@ -111,10 +129,10 @@ export class ReportExportsService {
   }
 
   /** The finished file's key and name, while its link is valid. */
-  async download(actor: Actor, id: string, now: Date): Promise<{ key: string; fileName: string; size: string; format: ExportFormat }> {
+  async download(actor: Actor, id: string, now: Date): Promise<{ key: string; fileName: string; size: string; format: BackgroundFormat }> {
     const row = await this.get(actor, id);
     if (row.status !== 'done' || !row.fileKey) throw new ReportExportNotReadyError();
     if (row.expiresAt && row.expiresAt <= now) throw new ReportExportExpiredError();
-    return { key: row.fileKey, fileName: row.fileName!, size: row.fileSize ?? '0', format: row.format as ExportFormat };
+    return { key: row.fileKey, fileName: row.fileName!, size: row.fileSize ?? '0', format: row.format as BackgroundFormat };
   }
 }

@@ -16,6 +16,7 @@ import { AttendanceReportService } from './attendance-report.service';
 import { AttendanceSheetsService } from './attendance-sheets.service';
 import { UNFILTERED } from './gradebook';
 import { GradebookService } from './gradebook.service';
+import { EXPORT_FILE_TYPES } from './report-exports.constants';
 import { ReportExportsService, type ExportRequest } from './report-exports.service';
 import { reportFileDownload, sheetFileDownload } from './report-file-download';
 import { attendanceJson, exportJson, gradebookJson, recordJson } from './report-views';
@@ -176,7 +177,7 @@ export class ReportsApiController {
   @ApiOperation({
     summary: 'Make a report into a file in the background',
     description:
-      'For a report too large for the request, or any other. Poll GET /api/v1/report-exports/{id} for its progress; once `done`, `downloadUrl` works for a day. The report is read as you, now and when the job runs.',
+      'For a report too large for the request, or any other; the funder’s report of a programme (`report` = `funder`, `subjectId` = the programme, optionally `from` and `to`) is made only this way, as `pdf` (administrators). Poll GET /api/v1/report-exports/{id} for its progress; once `done`, `downloadUrl` works for a day. The report is read as you, now and when the job runs.',
   })
   @ApiZodBody(startExportSchema)
   @ApiCreated(reportExportBody)
@@ -206,7 +207,7 @@ export class ReportsApiController {
   @Authenticated()
   @Get('report-exports/:id/download')
   @ApiOperation({ summary: 'The file of a finished export, for a day after it was made' })
-  @ApiFile(...SPREADSHEETS)
+  @ApiFile(...SPREADSHEETS, EXPORT_FILE_TYPES.pdf)
   @ApiErrorResponses(404, 409, 410)
   async downloadExport(
     @Param('id', EXPORT_ID) id: string,
@@ -217,7 +218,7 @@ export class ReportsApiController {
     return sendDownload(
       res,
       storedFileDownload(
-        { fileName: file.fileName, mimeType: EXPORT_CONTENT_TYPES[file.format], size: file.size },
+        { fileName: file.fileName, mimeType: EXPORT_FILE_TYPES[file.format], size: file.size },
         this.storage.openRead(file.key),
       ),
     );

@@ -20,13 +20,15 @@ import { ProgrammesModule } from '../programmes/programmes.module';
 import { FunnelRecords } from './funnel-records.service';
 import { FunnelService } from './funnel.service';
 import { IndicatorReportsService } from './indicator-reports.service';
+import { FunderReportRecords } from './funder-report-records.service';
+import { FunderReportService } from './funder-report.service';
 
 /**
  * The reports and their exports, for both processes: the web shows them and starts exports, the worker makes the
  * background exports. Attendance is counted by the attendance feature's own service (one rule), provided here as
  * the attendance digest's worker module provides it; the certificate register is read by the certificates' own
  * `CertificateRegister`; a programme's indicators are counted by the programmes feature (`IndicatorValues`); the
- * funnel reads completion and certificates.
+ * funnel reads completion and certificates; the funder's report (a PDF, background only) puts these together.
  */
 @Module({
   imports: [
@@ -49,12 +51,15 @@ import { IndicatorReportsService } from './indicator-reports.service';
     FunnelRecords,
     FunnelService,
     IndicatorReportsService,
+    FunderReportRecords,
+    FunderReportService,
     ReportTables,
     ReportExportRecords,
     ReportExportsService,
   ],
   exports: [
     FunnelService,
+    FunderReportService,
     IndicatorReportsService,
     AttendanceRecords,
     ReportAccess,

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { ATTENDANCE_STATUSES } from '../attendance/attendance.entity';
 import { listOf } from '../common/api-docs';
-import { EXPORT_FORMATS } from '../common/table-export';
 import { SUBMISSION_STATES } from '../submissions/submission-state';
 import { RESULT_STATUSES } from '../exams/exam-result.entity';
 import { EXPORT_STATUSES } from './report-export.entity';
-import { REPORT_KINDS } from './report-tables';
+import { BACKGROUND_FORMATS, EXPORT_KINDS } from './report-exports.constants';
 
 /** The API's bodies for reports and their exports. */
 const completion = z.enum(['completed', 'not_completed', 'not_possible', 'in_progress']).describe('Where completion of the part stands.');
@@ -182,9 +181,9 @@ export const traineeRecordBody = z
 export const reportExportBody = z
   .object({
     id: z.uuid(),
-    report: z.enum(REPORT_KINDS),
+    report: z.enum(EXPORT_KINDS),
     subjectId: z.uuid(),
-    format: z.enum(EXPORT_FORMATS),
+    format: z.enum(BACKGROUND_FORMATS),
     status: z.enum(EXPORT_STATUSES),
     rowsDone: z.number().int(),
     rowsTotal: z.number().int().nullable(),

@@ -3,7 +3,7 @@ import { checkDayRange, dayRangeFields, optionalText, page, uuid } from '../comm
 import { EXPORT_FORMATS } from '../common/table-export';
 import { FUNNEL_STAGES } from './funnel';
 import { GRADEBOOK_SHOWS, GRADEBOOK_SORTS } from './gradebook';
-import { REPORT_KINDS } from './report-tables';
+import { BACKGROUND_FORMATS, EXPORT_KINDS, FUNDER_REPORT } from './report-exports.constants';
 
 /** An empty form field (a select left on its first option) is a value left out. */
 const blank = (v: unknown) => (v === '' || v === null ? undefined : v);
@@ -38,15 +38,28 @@ export const funnelQuerySchema = z.strictObject({ ...dayRangeFields, stage }).su
 /** The funnel's page: a page of the people who reached the stage chosen. */
 export const funnelPageSchema = z.strictObject({ ...dayRangeFields, stage, page }).superRefine(checkDayRange);
 
-/** Starting a background export: which report, about which cohort or person, as which file (and the gradebook's view). */
+/**
+ * Starting a background export: which report, about which cohort, person or programme, as which file (and the
+ * gradebook's view or a range of days). A report's table is CSV or XLSX (XLSX when left out); the funder's report is
+ * a PDF, and nothing else is.
+ */
 export const startExportSchema = z
   .strictObject({
-    report: z.enum(REPORT_KINDS),
+    report: z.enum(EXPORT_KINDS),
     subjectId: uuid,
-    format: z.preprocess(blank, z.enum(EXPORT_FORMATS).default('xlsx')),
+    format: z.preprocess(blank, z.enum(BACKGROUND_FORMATS).optional()),
   })
   .extend(gradebookQuerySchema.shape)
   .extend(dayRangeFields)
   .superRefine(checkDayRange)
-  .transform(({ report, subjectId, format, ...query }) => ({ report, subjectId, format, query }));
+  .superRefine(({ report, format }, ctx) => {
+    if (format && (format === 'pdf') !== (report === FUNDER_REPORT))
+      ctx.addIssue({ code: 'custom', path: ['format'], params: { code: 'formatNotOffered' } });
+  })
+  .transform(({ report, subjectId, format, ...query }) => ({
+    report,
+    subjectId,
+    format: format ?? (report === FUNDER_REPORT ? 'pdf' : 'xlsx'),
+    query,
+  }));
 export type StartExportInput = z.infer<typeof startExportSchema>;

@@ -93,3 +93,14 @@ export const pdfSignatures = (pdf: Buffer) =>
       return `${output.stdout ?? ''}${output.stderr ?? ''}`;
     }
   });
+
+/** How many images pdfimages lists (a picture with transparency counts once, its mask not). */
+export const pdfImages = (pdf: Buffer): number =>
+  withFile(
+    pdf,
+    (file) =>
+      run('pdfimages', ['-list', file])
+        .split('\n')
+        .slice(2)
+        .filter((line) => line.trim() && !/\bsmask\b/.test(line)).length,
+  );
