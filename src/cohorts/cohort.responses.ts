@@ -3,7 +3,7 @@ import { listOf, pageOf } from '../common/api-docs';
 import { IMPORT_STATUSES } from './cohort.schemas';
 import { ENROLMENT_STATUSES } from './enrolment.entity';
 
-/** The API's bodies for cohorts and enrolments (built in cohort-views.ts and my-enrolments.service.ts). */
+/** The API's bodies for cohorts and enrolments (built in cohort-views.ts). */
 const isoDay = z.iso.date();
 const person = z.object({ id: z.uuid(), name: z.string(), email: z.string() });
 const footer = z.object({

@@ -10,14 +10,23 @@ import { ApiCreated, ApiErrorResponses, ApiOk, ApiZodBody, ApiZodQuery } from '.
 import { parseWith } from '../common/zod-validation.pipe';
 import type { User } from '../users/user.entity';
 import { CohortAccessService } from './cohort-access.service';
-import { cohortView, enrolmentView } from './cohort-views';
+import {
+  cohortPageJson,
+  cohortView,
+  enrolmentListJson,
+  enrolmentView,
+  myEnrolmentsJson,
+  taughtCohortsJson,
+  updatedCohortJson,
+  withdrawalJson,
+} from './cohort-views';
 import { cohortListQuerySchema, createCohortSchema, enrolSchema, importSchema, updateCohortSchema, withdrawSchema } from './cohort.schemas';
 import { CohortsService } from './cohorts.service';
 import { EnrolmentImportRejectedError } from './cohorts.errors';
 import { EnrolmentImportService } from './enrolment-import.service';
 import { EnrolmentsService } from './enrolments.service';
 import { CSV_UPLOAD, UploadedCsv } from './csv-upload';
-import { MyEnrolmentsService } from './my-enrolments.service';
+import { I18nService } from '../i18n/i18n.service';
 import {
   cohortBody,
   cohortPageBody,
@@ -43,7 +52,7 @@ export class CohortsApiController {
     private readonly cohorts: CohortsService,
     private readonly enrolments: EnrolmentsService,
     private readonly importer: EnrolmentImportService,
-    private readonly mine: MyEnrolmentsService,
+    private readonly i18n: I18nService,
     private readonly access: CohortAccessService,
   ) {}
 
@@ -54,8 +63,7 @@ export class CohortsApiController {
   @ApiOk(cohortPageBody)
   async list(@Req() req: Request, @Query() rawQuery: unknown) {
     const query = parseWith(cohortListQuerySchema, rawQuery);
-    const { items, total } = await this.cohorts.list(query);
-    return { items: items.map((c) => cohortView(c, req.lang)), total, page: query.page, pageSize: query.pageSize };
+    return cohortPageJson(await this.cohorts.list(query), query, req.lang);
   }
 
   @Roles('admin')
@@ -83,7 +91,7 @@ export class CohortsApiController {
   @ApiOk(updatedCohortBody)
   async update(@CurrentActor() actor: Actor, @Req() req: Request, @Param('id', COHORT_ID) id: string, @Body() body: unknown) {
     const { promoted } = await this.cohorts.update(id, parseWith(updateCohortSchema, body), actor);
-    return { ...cohortView(await this.cohorts.get(id), req.lang), promoted: promoted.map(enrolmentView) };
+    return updatedCohortJson(await this.cohorts.get(id), promoted, req.lang);
   }
 
   @Authenticated()
@@ -92,7 +100,7 @@ export class CohortsApiController {
   @ApiOk(enrolmentListBody)
   async listEnrolments(@CurrentUser() user: User, @Param('id', COHORT_ID) id: string) {
     await this.access.assertCanTeach(user, id);
-    return { items: (await this.enrolments.listForCohort(id)).map(enrolmentView) };
+    return enrolmentListJson(await this.enrolments.listForCohort(id));
   }
 
   @Roles('admin')
@@ -136,8 +144,7 @@ export class CohortsApiController {
   @ApiZodBody(withdrawSchema)
   @ApiOk(withdrawalBody)
   async withdraw(@CurrentActor() actor: Actor, @Req() req: Request, @Param('id', ENROLMENT_ID) id: string, @Body() body: unknown) {
-    const { enrolment, promoted } = await this.enrolments.withdraw(id, parseWith(withdrawSchema, body).reason, actor);
-    return { enrolment: enrolmentView(enrolment), promoted: promoted.map(enrolmentView) };
+    return withdrawalJson(await this.enrolments.withdraw(id, parseWith(withdrawSchema, body).reason, actor));
   }
 
   @Authenticated()
@@ -145,7 +152,7 @@ export class CohortsApiController {
   @ApiOperation({ summary: 'My enrolments with their status, programme, part and completion rule' })
   @ApiOk(myEnrolmentListBody)
   async myEnrolments(@CurrentUser() user: User, @Req() req: Request) {
-    return { items: await this.mine.enrolmentsOf(user, req.lang) };
+    return myEnrolmentsJson(await this.enrolments.forTrainee(user.id), req.lang, this.i18n);
   }
 
   @Roles('instructor')
@@ -153,6 +160,6 @@ export class CohortsApiController {
   @ApiOperation({ summary: 'The cohorts I teach, each with its trainees' })
   @ApiOk(taughtCohortListBody)
   async myCohorts(@CurrentUser() user: User, @Req() req: Request) {
-    return { items: await this.mine.cohortsOf(user, req.lang) };
+    return taughtCohortsJson(await this.cohorts.taughtBy(user.id), req.lang);
   }
 }

@@ -5,16 +5,13 @@ import type { Actor } from '../common/actor';
 import { Roles } from '../common/access.decorators';
 import { CurrentActor } from '../common/current-user.decorator';
 import { FormView } from '../common/form-view';
-import { pager } from '../common/paging';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
 import { withFormLocals } from '../common/form-locals';
-import { localized } from '../i18n/localized';
-import { singleProgrammeFooter } from '../programmes/programme-footer';
 import { PartsService } from '../programmes/parts.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import type { Language } from '../i18n/languages';
-import { cohortView } from './cohort-views';
+import { cohortFormValues, cohortsListPage, editCohortFormPage, newCohortFormPage, promotedFlash } from './cohort-views';
 import { cohortListQuerySchema, createCohortSchema, updateCohortSchema } from './cohort.schemas';
 import { CohortsService } from './cohorts.service';
 
@@ -35,24 +32,15 @@ export class CohortsPagesController {
   @Render('pages/cohorts/list')
   async list(@Req() req: Request, @Query() rawQuery: unknown) {
     const query = parseWith(cohortListQuerySchema, rawQuery);
-    const [{ items, total }, programmes] = await Promise.all([this.cohorts.list(query), this.programmes.list()]);
-    return {
-      titleKey: 'cohorts.list.title',
-      query,
-      cohorts: items.map((c) => cohortView(c, req.lang)),
-      programmes: programmes.map(({ programme }) => ({
-        id: programme.id,
-        title: localized(req.lang, programme.titleLv, programme.titleEn),
-      })),
-      pager: pager('/admin/cohorts', query, total),
-    };
+    const [cohorts, programmes] = await Promise.all([this.cohorts.list(query), this.programmes.list()]);
+    return cohortsListPage(cohorts, programmes, query, req.lang);
   }
 
   @Roles('admin')
   @Get('new')
   @Render('pages/cohorts/form')
   async newForm(@Req() req: Request, @Query('partId') partId: string | undefined) {
-    return { ...(await this.formLocals(req.lang)), values: { partId: partId ?? '', capacity: '20' } };
+    return { ...(await this.formLocals(req.lang)), values: cohortFormValues(undefined, partId) };
   }
 
   @Roles('admin')
@@ -73,10 +61,7 @@ export class CohortsPagesController {
   @Render('pages/cohorts/form')
   async editForm(@Req() req: Request, @Param('id', ID) id: string) {
     const cohort = await this.cohorts.get(id);
-    return {
-      ...(await this.formLocals(req.lang, id)),
-      values: { ...cohort, instructorIds: cohort.instructors.map((u) => u.id) },
-    };
+    return { ...(await this.formLocals(req.lang, id)), values: cohortFormValues(cohort) };
   }
 
   @Roles('admin')
@@ -94,31 +79,17 @@ export class CohortsPagesController {
       () => this.formLocals(req.lang, id),
       () => this.cohorts.update(id, parseWith(updateCohortSchema, body), actor),
     );
-    req.session.flash = [
-      { kind: 'success', key: 'cohorts.flash.updated' },
-      ...(promoted.length ? [{ kind: 'info' as const, key: 'cohorts.flash.promoted', params: { count: promoted.length } }] : []),
-    ];
+    req.session.flash = promotedFlash('cohorts.flash.updated', promoted);
     res.redirect(303, `/admin/cohorts/${id}`);
   }
 
-  /** The choices of the cohort form; an existing cohort keeps its part, shown but not chosen again. */
+  /** The reads of the cohort form's choices; an existing cohort keeps its part, shown but not chosen again. */
   private async formLocals(lang: Language, cohortId?: string) {
-    const instructors = (await this.cohorts.activeInstructors()).map((u) => ({ id: u.id, name: u.name, email: u.email }));
-    if (cohortId) {
-      const cohort = cohortView(await this.cohorts.get(cohortId), lang);
-      return { titleKey: 'cohorts.edit.title', cohort, instructors, ...singleProgrammeFooter([cohort.footer]) };
-    }
-    const programmes = await this.programmes.list();
-    const partGroups = await Promise.all(
-      programmes.map(async ({ programme }) => ({
-        label: localized(lang, programme.titleLv, programme.titleEn),
-        parts: (await this.parts.listFor(programme.id)).map((p) => ({
-          id: p.id,
-          number: p.number,
-          title: localized(lang, p.titleLv, p.titleEn),
-        })),
-      })),
+    const instructors = await this.cohorts.activeInstructors();
+    if (cohortId) return editCohortFormPage(await this.cohorts.get(cohortId), instructors, lang);
+    const programmes = await Promise.all(
+      (await this.programmes.list()).map(async ({ programme }) => ({ programme, parts: await this.parts.listFor(programme.id) })),
     );
-    return { titleKey: 'cohorts.new.title', cohort: null, instructors, partGroups: partGroups.filter((g) => g.parts.length) };
+    return newCohortFormPage(instructors, programmes, lang);
   }
 }

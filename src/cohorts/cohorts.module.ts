@@ -13,7 +13,6 @@ import { EnrolmentImportService } from './enrolment-import.service';
 import { Enrolment } from './enrolment.entity';
 import { EnrolmentsPagesController } from './enrolments-pages.controller';
 import { EnrolmentsService } from './enrolments.service';
-import { MyEnrolmentsService } from './my-enrolments.service';
 import { MyPagesController } from './my-pages.controller';
 import { WaitingList } from './waiting-list';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -28,7 +27,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
     CompletionModule,
   ],
   controllers: [CohortsPagesController, EnrolmentsPagesController, MyPagesController, CohortsApiController],
-  providers: [CohortsService, EnrolmentsService, EnrolmentImportService, EnrolmentEmails, WaitingList, MyEnrolmentsService],
+  providers: [CohortsService, EnrolmentsService, EnrolmentImportService, EnrolmentEmails, WaitingList],
   exports: [CohortsService, EnrolmentsService, CohortAccessModule],
 })
 export class CohortsModule {}

@@ -10,15 +10,14 @@ import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
 import { I18nService } from '../i18n/i18n.service';
 import { withFormLocals } from '../common/form-locals';
-import { singleProgrammeFooter } from '../programmes/programme-footer';
 import type { Language } from '../i18n/languages';
 import { UsersService } from '../users/users.service';
-import { cohortView, enrolmentPageView } from './cohort-views';
+import { cohortPage, importReportPage, promotedFlash, withdrawPage } from './cohort-views';
 import { CSV_UPLOAD, UploadedCsv } from './csv-upload';
-import { enrolSchema, importSchema, IMPORT_STATUSES, traineeSearchSchema, withdrawSchema } from './cohort.schemas';
+import { enrolSchema, importSchema, traineeSearchSchema, withdrawSchema } from './cohort.schemas';
 import { CohortsService } from './cohorts.service';
 import { EnrolmentNotFoundError } from './cohorts.errors';
-import { EnrolmentImportService, IMPORT_MAX_ROWS } from './enrolment-import.service';
+import { EnrolmentImportService } from './enrolment-import.service';
 import { EnrolmentsService } from './enrolments.service';
 
 const ID = new ParseIdPipe('cohorts.errors.notFound');
@@ -78,24 +77,9 @@ export class EnrolmentsPagesController {
         return this.importer.import(id, source, actor);
       },
     );
-    const cohort = cohortView(await this.cohorts.get(id), req.lang);
-    res.status(report.imported ? 200 : 422).render('pages/cohorts/import-report', {
-      titleKey: 'cohorts.import.reportTitle',
-      cohort,
-      ...singleProgrammeFooter([cohort.footer]),
-      report,
-      rows: report.rows.map((row) => ({
-        ...row,
-        outcomeKey: `cohorts.status.${row.outcome}`,
-        // A good row of a refused file was not imported either: say what it would have become, and why it did not.
-        notImported:
-          !report.imported && !row.errors.length
-            ? this.i18n.t(req.lang, 'cohorts.import.notImported', { outcome: this.i18n.t(req.lang, `cohorts.status.${row.outcome}`) })
-            : null,
-        errors: row.errors.map((e) => this.i18n.t(req.lang, `validation.${e.code}`, e.params)),
-      })),
-      errorCount: report.rows.filter((r) => r.errors.length).length,
-    });
+    res
+      .status(report.imported ? 200 : 422)
+      .render('pages/cohorts/import-report', importReportPage(await this.cohorts.get(id), report, req.lang, this.i18n));
   }
 
   @Roles('admin')
@@ -124,10 +108,7 @@ export class EnrolmentsPagesController {
         return this.enrolments.withdraw(enrolmentId, parseWith(withdrawSchema, body).reason, actor);
       },
     );
-    req.session.flash = [
-      { kind: 'success', key: 'cohorts.flash.withdrawn' },
-      ...(promoted.length ? [{ kind: 'info' as const, key: 'cohorts.flash.promoted', params: { count: promoted.length } }] : []),
-    ];
+    req.session.flash = promotedFlash('cohorts.flash.withdrawn', promoted);
     res.redirect(303, `/admin/cohorts/${id}#enrolments`);
   }
 
@@ -139,36 +120,16 @@ export class EnrolmentsPagesController {
 
   private async withdrawLocals(cohortId: string, enrolmentId: string, lang: Language) {
     const enrolment = await this.enrolmentOf(cohortId, enrolmentId);
-    const cohort = cohortView(await this.cohorts.get(cohortId), lang);
-    return {
-      titleKey: 'cohorts.withdraw.title',
-      cohort,
-      enrolment: enrolmentPageView(enrolment),
-      ...singleProgrammeFooter([cohort.footer]),
-    };
+    return withdrawPage(await this.cohorts.get(cohortId), enrolment, lang);
   }
 
+  /** The cohort page's reads: the cohort, its enrolments, and the trainees a search found. */
   private async showLocals(id: string, lang: Language, q?: string) {
-    const cohort = cohortView(await this.cohorts.get(id), lang);
-    const enrolments = (await this.enrolments.listForCohort(id)).map(enrolmentPageView);
-    const active = new Set(enrolments.filter((e) => e.status !== 'withdrawn').map((e) => e.trainee?.id));
+    const cohort = await this.cohorts.get(id);
+    const enrolments = await this.enrolments.listForCohort(id);
     const found = q
       ? (await this.users.list({ q, role: 'trainee', page: 1, pageSize: 20 })).items.map((s) => s.user).filter((u) => !u.disabledAt)
       : [];
-    return {
-      title: cohort.name,
-      cohort,
-      ...singleProgrammeFooter([cohort.footer]),
-      places: enrolments.filter((e) => e.status !== 'waitlisted' && e.status !== 'withdrawn'),
-      waiting: enrolments.filter((e) => e.status === 'waitlisted'),
-      withdrawn: enrolments.filter((e) => e.status === 'withdrawn'),
-      search: {
-        q: q ?? '',
-        searched: Boolean(q),
-        results: found.map((u) => ({ id: u.id, name: u.name, email: u.email, department: u.department, inCohort: active.has(u.id) })),
-      },
-      importStatuses: IMPORT_STATUSES,
-      importMaxRows: IMPORT_MAX_ROWS,
-    };
+    return cohortPage(cohort, enrolments, found, lang, q);
   }
 }
