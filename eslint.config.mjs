@@ -106,6 +106,7 @@ export default defineConfig(
       // Middleware.
       'src/common/csrf.ts',
       'src/common/lazy-session.ts',
+      'src/common/middleware-chain.ts',
       'src/common/request-logging.ts',
       'src/common/route-index.ts',
       'src/common/security-headers.ts',

@@ -4,11 +4,11 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
-import type { NextFunction, Request, Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import session from 'express-session';
 import type { HelmetOptions } from 'helmet';
 import hbs from 'hbs';
-import { Logger, PinoLogger } from 'nestjs-pino';
+import { Logger } from 'nestjs-pino';
 import { hasBearerToken, SessionAuth } from './auth/session-auth';
 import { buildOpenApiDocument } from './common/api-docs';
 import { SessionStore } from './auth/session-store';
@@ -17,6 +17,7 @@ import { csrfProtection, csrfToken } from './common/csrf';
 import { AllExceptionsFilter } from './common/exception.filter';
 import { QUEUE_DASHBOARD_PATH, queueDashboard } from './common/queue-dashboard';
 import { existingSession, lazySession } from './common/lazy-session';
+import { middlewareChain } from './common/middleware-chain';
 import { isApiRequest } from './common/request';
 import { requestLogging } from './common/request-logging';
 import { securityHeaders } from './common/security-headers';
@@ -58,19 +59,22 @@ function sessionMiddleware(config: AppConfig, store: SessionStore) {
   });
 }
 
+const expressRedirect = express.response.redirect as (this: Response, ...args: unknown[]) => void;
+
 /**
  * express-session writes a response's headers before its save has finished, so a browser following a redirect
  * could read the session before the flash or language the handler just put in it is stored, and show it a page
  * later. A redirect waits for the save; a visitor's empty session stays unsaved, as saveUninitialized wants.
  */
-function saveSessionBeforeRedirect(req: Request, res: Response, next: NextFunction): void {
-  const redirect = res.redirect.bind(res) as (...args: unknown[]) => void;
-  res.redirect = ((...args: unknown[]) => {
-    const held = existingSession(req);
-    if (!held || Object.keys(held).every((key) => key === 'cookie')) return redirect(...args);
-    // Should the save fail, the change itself is done: the person still goes on, only without its message.
-    held.save(() => redirect(...args));
-  }) as Response['redirect'];
+function redirectAfterSessionSave(this: Response, ...args: unknown[]): void {
+  const held = existingSession(this.req);
+  if (!held || Object.keys(held).every((key) => key === 'cookie')) return expressRedirect.apply(this, args);
+  // Should the save fail, the change itself is done: the person still goes on, only without its message.
+  held.save(() => expressRedirect.apply(this, args));
+}
+
+function saveSessionBeforeRedirect(_req: Request, res: Response, next: NextFunction): void {
+  res.redirect = redirectAfterSessionSave as Response['redirect'];
   next();
 }
 
@@ -128,38 +132,45 @@ export async function configureWebApp(app: NestExpressApplication): Promise<void
   registerPartials(hbs, join(ROOT, 'views', 'partials'));
   registerViewHelpers(hbs, i18n);
 
-  app.use(requestLogging(await app.resolve(PinoLogger)));
-  app.use(securityHeaders(SECURITY_HEADERS));
-  // Text only (pages, JSON, CSS, CSV, calendars): the default filter skips types that are compressed already
-  // (PDF, ZIP, images, office files), and stored files say no-transform.
-  app.use(compression());
-  app.useStaticAssets(join(ROOT, 'public'), { prefix: '/assets/', maxAge: config.isProduction ? '7d' : 0 });
-  app.use(cookieParser());
-  const sessions = lazySession(SESSION_COOKIE, sessionMiddleware(config, app.get(SessionStore)));
-  // An API call with a bearer token is not a browser session: no session id is made, read or signed for it.
-  app.use((req: Request, res: Response, next: NextFunction) =>
-    isApiRequest(req) && hasBearerToken(req) ? next() : sessions(req, res, next),
+  // The middleware every request passes through runs as two chains, each one layer of the router.
+  app.use(
+    middlewareChain(
+      requestLogging(),
+      securityHeaders(SECURITY_HEADERS),
+      // Text only (pages, JSON, CSS, CSV, calendars): the default filter skips types that are compressed already
+      // (PDF, ZIP, images, office files), and stored files say no-transform.
+      compression(),
+    ),
   );
-  app.use(saveSessionBeforeRedirect);
-  app.use(auth.middleware);
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    pickLanguage(req);
-    if (!isApiRequest(req)) {
-      res.setHeader('Cache-Control', 'no-store');
-      Object.assign(res.locals, {
-        lang: req.lang,
-        otherLang: req.lang === 'lv' ? 'en' : 'lv',
-        currentUser: req.user ? { id: req.user.id, name: req.user.name, roles: req.user.roles } : null,
-        nav: navigationFor(req.user, req.path),
-        currentPath: req.originalUrl,
-        fundingStatement: config.env.FUNDING_STATEMENT,
-        csrfToken: () => csrfToken(req),
-        // Taken only when a page actually shows it, so a stray request (a missing icon, say) cannot eat it.
-        flash: () => takeFlash(req),
-      });
-    }
-    next();
-  });
+  app.useStaticAssets(join(ROOT, 'public'), { prefix: '/assets/', maxAge: config.isProduction ? '7d' : 0 });
+  const sessions = lazySession(SESSION_COOKIE, sessionMiddleware(config, app.get(SessionStore)));
+  app.use(
+    middlewareChain(
+      cookieParser(),
+      // An API call with a bearer token is not a browser session: no session id is made, read or signed for it.
+      (req: Request, res: Response, next: NextFunction) => (isApiRequest(req) && hasBearerToken(req) ? next() : sessions(req, res, next)),
+      saveSessionBeforeRedirect,
+      auth.middleware,
+      (req: Request, res: Response, next: NextFunction) => {
+        pickLanguage(req);
+        if (!isApiRequest(req)) {
+          res.setHeader('Cache-Control', 'no-store');
+          Object.assign(res.locals, {
+            lang: req.lang,
+            otherLang: req.lang === 'lv' ? 'en' : 'lv',
+            currentUser: req.user ? { id: req.user.id, name: req.user.name, roles: req.user.roles } : null,
+            nav: navigationFor(req.user, req.path),
+            currentPath: req.originalUrl,
+            fundingStatement: config.env.FUNDING_STATEMENT,
+            csrfToken: () => csrfToken(req),
+            // Taken only when a page actually shows it, so a stray request (a missing icon, say) cannot eat it.
+            flash: () => takeFlash(req),
+          });
+        }
+        next();
+      },
+    ),
+  );
   app.use(QUEUE_DASHBOARD_PATH, ...queueDashboard(app));
   app.use(csrfProtection);
   app.use(middlewareErrors(new AllExceptionsFilter(i18n)));

@@ -20,9 +20,13 @@ export function drainOnSignals(app: INestApplication, options: DrainOptions): vo
   const server = app.getHttpServer() as Server;
   const inFlight = new Set<ServerResponse>();
   let draining = false;
+  // One listener shared by every response (a `close` is emitted once), rather than a closure made for each.
+  function answered(this: ServerResponse): void {
+    inFlight.delete(this);
+  }
   server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
     inFlight.add(res);
-    res.once('close', () => inFlight.delete(res));
+    res.on('close', answered);
     if (draining && !res.headersSent) res.setHeader('Connection', 'close');
   });
 
