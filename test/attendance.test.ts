@@ -93,6 +93,63 @@ describe('attendance', () => {
     expect(page.text).toContain('50 %');
   });
 
+  it("keeps each trainee's counts with their marks however they change, and leaves out a session marked before it starts", async () => {
+    const [anna, juris] = await Promise.all(['Anna Liepa', 'Juris Kalns'].map((name) => createTrainee(t.dataSource, { name })));
+    const group = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)), {
+      instructors: [teacher],
+    });
+    await Promise.all([anna, juris].map((u) => enrol(t.dataSource, group, u)));
+    const [first, second, removed] = await Promise.all(
+      ['2012-09-05', '2012-09-06', '2012-09-07'].map((d) => createSession(t.dataSource, group, { startsAt: new Date(`${d}T06:00:00Z`) })),
+    );
+    // Attendance opens half an hour before the start: this one is marked but has not taken place yet.
+    const soon = await createSession(t.dataSource, group, { startsAt: new Date(Date.now() + 10 * 60_000) });
+    const marks = (annaStatus: string, jurisStatus: string) => ({
+      marks: [
+        { userId: anna.id, status: annaStatus },
+        { userId: juris.id, status: jurisStatus },
+      ],
+    });
+    await mark(teacherAgent, teacherToken, first.id, marks('present', 'late')).expect(200);
+    await mark(teacherAgent, teacherToken, second.id, marks('absent', 'excused')).expect(200);
+    await mark(teacherAgent, teacherToken, removed.id, marks('present', 'present')).expect(200);
+    await mark(teacherAgent, teacherToken, soon.id, marks('present', 'present')).expect(200);
+    await mark(teacherAgent, teacherToken, first.id, { marks: [{ userId: anna.id, status: 'excused' }] }).expect(200);
+    await t.dataSource.query(`UPDATE sessions SET status = 'cancelled' WHERE id = $1`, [second.id]);
+    await t.dataSource.query(`UPDATE sessions SET status = 'cancelled' WHERE id = $1`, [first.id]);
+    await t.dataSource.query(`UPDATE sessions SET status = 'scheduled' WHERE id = $1`, [first.id]);
+    await t.dataSource.query('DELETE FROM sessions WHERE id = $1', [removed.id]);
+
+    const kept = await t.dataSource.query(
+      `SELECT user_id, present, late, excused, absent FROM attendance_counts WHERE cohort_id = $1 ORDER BY user_id`,
+      [group.id],
+    );
+    const recounted = await t.dataSource.query(
+      `SELECT a.user_id, count(*) FILTER (WHERE a.status = 'present')::int AS present, count(*) FILTER (WHERE a.status = 'late')::int AS late,
+              count(*) FILTER (WHERE a.status = 'excused')::int AS excused, count(*) FILTER (WHERE a.status = 'absent')::int AS absent
+         FROM attendances a JOIN sessions s ON s.id = a.session_id
+        WHERE s.cohort_id = $1 AND s.status = 'scheduled' GROUP BY a.user_id ORDER BY a.user_id`,
+      [group.id],
+    );
+    expect(kept).toEqual(recounted);
+    expect(
+      await t.dataSource.query(
+        `SELECT s.id, n.marks FROM sessions s JOIN session_mark_counts n ON n.session_id = s.id WHERE s.cohort_id = $1 ORDER BY s.starts_at`,
+        [group.id],
+      ),
+    ).toEqual([
+      { id: first.id, marks: 2 },
+      { id: second.id, marks: 2 },
+      { id: soon.id, marks: 2 },
+    ]);
+    const agent = t.agent();
+    await logIn(agent, anna.email);
+    const mine = await agent.get('/api/v1/me/attendance');
+    expect(mine.body.enrolments).toEqual([
+      expect.objectContaining({ held: 1, recorded: 1, present: 0, late: 0, excused: 1, absent: 0, unmarked: 0, percent: 0 }),
+    ]);
+  });
+
   it('refuses attendance for a session far ahead or cancelled', async () => {
     const ahead = await createSession(t.dataSource, cohort, { startsAt: new Date('2099-01-01T06:00:00Z') });
     const res = await mark(teacherAgent, teacherToken, ahead.id, { othersPresent: true });

@@ -1,5 +1,7 @@
 import { ApiToken } from '../auth/api-token.entity';
+import { AttendanceCount } from '../attendance/attendance-count.entity';
 import { Attendance } from '../attendance/attendance.entity';
+import { SessionMarkCount } from '../attendance/session-mark-count.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { CertificateBadge } from '../certificates/certificate-badge.entity';
 import { CertificateSerialCounter } from '../certificates/certificate-serial-counter.entity';
@@ -55,6 +57,8 @@ export const entities = [
   Session,
   SessionChange,
   Attendance,
+  AttendanceCount,
+  SessionMarkCount,
   Material,
   Assignment,
   AssignmentAttachment,
