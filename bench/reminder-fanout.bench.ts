@@ -12,6 +12,7 @@ import { fromDist } from './lib/built-app';
 import { cpuMs, postgresCpuMs } from './lib/cpu';
 import { freshDatabase } from './lib/database';
 import { startWorker, type Child } from './lib/processes';
+import { startSqlCounter, type SqlCounter } from './lib/sql-counter';
 import { BENCH_REDIS_PREFIX, deletePrefixedKeys } from './lib/redis';
 import type { BenchRow } from './lib/report';
 import { startSmtpSink, type SmtpSink } from './lib/smtp-sink';
@@ -23,7 +24,8 @@ import { loadFanout, outboxEmails, type OutboxEmail } from './reminder-fanout/da
  * Issue 13, "Benchmark in bench/": 10,000 session reminders fanned out by two workers to a local SMTP sink, from the
  * reminder scan's job to the last email at the sink, against a bare nodemailer loop sending the same messages to
  * the same sink in the same run, as many at a time as the two workers send (two pooled transports, five each).
- * BENCH_REMINDERS sets another count (a smoke run).
+ * BENCH_REMINDERS sets another count (a smoke run); BENCH_COUNT_SQL=1 puts a statement counter between the workers and
+ * PostgreSQL (it costs the benchmark's process a little) and reports the statements per email.
  */
 const REMINDERS = Number(process.env.BENCH_REMINDERS ?? 10_000);
 const WORKERS = 2;
@@ -33,6 +35,12 @@ const TARGETS = { seconds: 30, share: 0.5 };
 const MAIL_FROM = 'Kursors <kursors@localhost>';
 
 const log = (message: string) => process.stdout.write(`reminder-fanout: ${message}\n`);
+
+/** CPU time (user + system) of this process so far, in milliseconds: the sink, and the bare loop's sender. */
+const ownCpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 
 /** Queues one run of the worker's reminder scan, as its job scheduler does at each tick. */
 async function queueScan(): Promise<void> {
@@ -49,11 +57,12 @@ async function queueScan(): Promise<void> {
 }
 
 /** The same messages through nodemailer alone: one pooled transport per worker, each sending five at a time. */
-async function bareLoop(sink: SmtpSink, emails: OutboxEmail[]): Promise<number> {
+async function bareLoop(sink: SmtpSink, emails: OutboxEmail[]): Promise<{ seconds: number; cpuMs: number }> {
   const { mailOptions } = fromDist<typeof Mailer>('notifications/mailer');
   const transports = Array.from({ length: WORKERS }, () => createTransport({ url: sink.url, pool: true }));
   let next = 0;
   const started = Date.now();
+  const cpuBefore = ownCpuMs();
   try {
     await Promise.all(
       transports.flatMap((transport) =>
@@ -63,7 +72,7 @@ async function bareLoop(sink: SmtpSink, emails: OutboxEmail[]): Promise<number> 
       ),
     );
     await sink.waitFor(emails.length, 5_000);
-    return (sink.lastAt - started) / 1000;
+    return { seconds: (sink.lastAt - started) / 1000, cpuMs: ownCpuMs() - cpuBefore };
   } finally {
     for (const transport of transports) transport.close();
   }
@@ -73,11 +82,18 @@ export async function run(): Promise<BenchRow[]> {
   const uploadDir = await mkdtemp(join(tmpdir(), 'kursors-bench-uploads-'));
   const sink = await startSmtpSink();
   const workers: Child[] = [];
+  let counter: SqlCounter | undefined;
   try {
     const url = await freshDatabase('kursors_bench_reminder_fanout');
     await fromDist<typeof Migrate>('database/migrate').runMigrations({ DATABASE_URL: url });
     // The scan runs only when queued here, and the sweeper stays out of the way of the first delivery.
-    const env = benchWebEnv(url, uploadDir, { SMTP_URL: sink.url, MAIL_FROM, REMINDER_SCAN_MINUTES: '1440', OUTBOX_SWEEP_SECONDS: '600' });
+    if (process.env.BENCH_COUNT_SQL === '1') counter = await startSqlCounter(url);
+    const env = benchWebEnv(counter?.url ?? url, uploadDir, {
+      SMTP_URL: sink.url,
+      MAIL_FROM,
+      REMINDER_SCAN_MINUTES: '1440',
+      OUTBOX_SWEEP_SECONDS: '600',
+    });
     for (let i = 0; i < WORKERS; i++) workers.push(await startWorker(env));
     log(`loading ${REMINDERS} trainees in cohorts of 20, each cohort with a class due for its 24-hour reminder`);
     await loadFanout(url, REMINDERS);
@@ -86,13 +102,13 @@ export async function run(): Promise<BenchRow[]> {
     const machineLoad = loadavg()[0];
     log(`${REMINDERS} reminders, ${WORKERS} workers; machine load average ${round(machineLoad, 2)}`);
     const pids = workers.map((w) => w.process.pid!).filter(Boolean);
-    const before = { workers: cpuMs(pids), database: postgresCpuMs() };
+    const before = { workers: cpuMs(pids), database: postgresCpuMs(), sink: ownCpuMs(), statements: counter?.statements() };
     const queuedAt = Date.now();
     await queueScan();
     await sink.waitFor(REMINDERS, 300_000);
     const platformSeconds = (sink.lastAt - queuedAt) / 1000;
     const deliverySeconds = (sink.lastAt - sink.firstAt) / 1000;
-    const after = { workers: cpuMs(pids), database: postgresCpuMs() };
+    const after = { workers: cpuMs(pids), database: postgresCpuMs(), sink: ownCpuMs(), statements: counter?.statements() };
     // Nothing more may come: give a duplicate time to arrive.
     await new Promise((r) => setTimeout(r, 2_000));
     const arrived = sink.count;
@@ -103,12 +119,14 @@ export async function run(): Promise<BenchRow[]> {
     const sent = emails.filter((e) => e.status === 'sent').length;
     sink.reset();
     log(`bare nodemailer loop over the same ${emails.length} messages`);
-    const bareSeconds = await bareLoop(sink, emails);
+    const bare = await bareLoop(sink, emails);
+    const bareSeconds = bare.seconds;
 
     const share = bareSeconds / platformSeconds;
     const per = (from?: number, to?: number) => (from === undefined || to === undefined ? undefined : round((to - from) / REMINDERS, 3));
     const workerCpu = per(before.workers, after.workers);
     const databaseCpu = per(before.database, after.database);
+    const statements = per(before.statements, after.statements);
     return [
       {
         name: `${REMINDERS} reminders, ${WORKERS} workers: from the scan's job to the last email at the sink`,
@@ -138,10 +156,18 @@ export async function run(): Promise<BenchRow[]> {
       { name: 'emails that arrived more than once', value: twice, unit: 'emails', target: '0', pass: twice === 0 },
       ...(workerCpu === undefined ? [] : [{ name: 'workers: CPU per email (both)', value: workerCpu, unit: 'ms' }]),
       ...(databaseCpu === undefined ? [] : [{ name: 'PostgreSQL: CPU per email', value: databaseCpu, unit: 'ms' }]),
+      {
+        name: "this process's CPU per email: the sink (baseline: the bare loop's sender and the sink)",
+        value: round((after.sink - before.sink) / REMINDERS, 3),
+        unit: 'ms',
+        baseline: round(bare.cpuMs / emails.length, 3),
+      },
+      ...(statements === undefined ? [] : [{ name: 'SQL statements per email (workers)', value: statements, unit: 'statements' }]),
       { name: 'machine load average (1 min) before the scan', value: round(machineLoad, 2), unit: 'runnable' },
     ];
   } finally {
     for (const worker of workers) await worker.stop();
+    await counter?.stop();
     await sink.close();
     await deletePrefixedKeys(BENCH_REDIS_PREFIX).catch((error: unknown) =>
       log(`could not remove Redis keys under ${BENCH_REDIS_PREFIX}: ${String(error)}`),

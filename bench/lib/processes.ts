@@ -41,8 +41,13 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGTERM');
 });
 
-function start(script: string, env: NodeJS.ProcessEnv, readyPath: string, port: number): Promise<Child> {
-  const child = spawn(process.execPath, [script], {
+/** Node's arguments before a built process's script: the profiler's preload when BENCH_CPU_PROFILE names a folder. */
+function profiled(script: string): string[] {
+  return process.env.BENCH_CPU_PROFILE ? ['--require', join(ROOT, 'bench', 'cpu-profile.js'), script] : [script];
+}
+
+function start(args: string[], env: NodeJS.ProcessEnv, readyPath: string, port: number): Promise<Child> {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -71,21 +76,26 @@ function start(script: string, env: NodeJS.ProcessEnv, readyPath: string, port: 
  * bare server of bench/ (one that answers GET / when ready), such as the stream-to-disk one of the uploads benchmark.
  */
 export async function startBaseline(script = 'baseline-server.js', env: NodeJS.ProcessEnv = {}): Promise<Child> {
-  return start(join(ROOT, 'bench', script), env, '/', await freePort());
+  return start([join(ROOT, 'bench', script)], env, '/', await freePort());
 }
 
 /** The built web process (`dist/main.js`) against the given database; profiled when BENCH_CPU_PROFILE names a folder. */
 export async function startWeb(env: NodeJS.ProcessEnv): Promise<Child> {
-  const script = process.env.BENCH_CPU_PROFILE ? join(ROOT, 'bench', 'profiled-main.js') : join(ROOT, 'dist', 'main.js');
-  return start(script, { LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env }, '/health/ready', await freePort());
+  return start(
+    profiled(join(ROOT, 'dist', 'main.js')),
+    { LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env },
+    '/health/ready',
+    await freePort(),
+  );
 }
 
 /**
  * The built worker process (`dist/worker.js`: job processors and schedulers) against the given database and
- * Redis prefix. It serves no HTTP, so it is ready when it says it has started; `url` is empty.
+ * Redis prefix, profiled like the web process. It serves no HTTP, so it is ready when it says it has started; `url`
+ * is empty.
  */
 export function startWorker(env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<Child> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'worker.js')], {
+  const child = spawn(process.execPath, profiled(join(ROOT, 'dist', 'worker.js')), {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
