@@ -4,12 +4,20 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
 import { z } from 'zod';
 import { runLoggedJob } from '../common/job-logging';
-import { EMAIL_QUEUE, EmailDeliveryJob } from './notifications.constants';
-import { DeliveryFailedError, DeliveryOutcome, OutboxDelivery } from './outbox-delivery';
+import { DELIVERY_JOB_ROWS, EMAIL_QUEUE, EmailDeliveryJob } from './notifications.constants';
+import { DeliverySummary, OutboxDelivery } from './outbox-delivery';
 
-const jobData = z.object({ outboxId: z.uuid() });
+/** The rows a job names; a job queued before jobs carried several rows names one as `outboxId`. */
+const jobData = z.union([
+  z.object({ outboxIds: z.array(z.uuid()).min(1).max(DELIVERY_JOB_ROWS) }),
+  z.object({ outboxId: z.uuid() }).transform(({ outboxId }) => ({ outboxIds: [outboxId] })),
+]);
 
-/** Delivers the outbox row named by the job; its BullMQ job id is the outbox id. */
+/**
+ * Delivers the outbox rows named by the job. Several jobs run at once; together they hand the SMTP server no more
+ * emails at a time than the worker has send slots. A job whose emails met a temporary SMTP failure fails once
+ * they are recorded, and BullMQ runs it again after its backoff: then only those are still pending.
+ */
 @Processor(EMAIL_QUEUE, { concurrency: 5 })
 export class EmailDeliveryProcessor extends WorkerHost implements BeforeApplicationShutdown {
   private readonly logger = new Logger(EmailDeliveryProcessor.name);
@@ -21,19 +29,13 @@ export class EmailDeliveryProcessor extends WorkerHost implements BeforeApplicat
     super();
   }
 
-  async process(job: Job<EmailDeliveryJob>): Promise<DeliveryOutcome> {
+  async process(job: Job<EmailDeliveryJob>): Promise<DeliverySummary> {
     const parsed = jobData.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError('Invalid email delivery job data');
-    const { outboxId } = parsed.data;
-    return runLoggedJob(this.pino, this.logger, job, { outboxId }, async () => {
-      try {
-        return await this.delivery.deliver(outboxId, { attempt: job.attemptsMade + 1, maxAttempts: job.opts.attempts ?? 1 });
-      } catch (error) {
-        // The outbox row is already marked failed: stop BullMQ from trying again.
-        if (error instanceof DeliveryFailedError && error.final) throw new UnrecoverableError(error.message);
-        throw error;
-      }
-    });
+    const { outboxIds } = parsed.data;
+    return runLoggedJob(this.pino, this.logger, job, { outboxIds }, () =>
+      this.delivery.deliver(outboxIds, { attempt: job.attemptsMade + 1, maxAttempts: job.opts.attempts ?? 1 }),
+    );
   }
 
   /** Redis errors (a lost connection, a job that vanished with Redis's data): the outbox sweeper recovers. */

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { UsersModule } from '../users/users.module';
 import { EmailDeliveryProcessor } from './email-delivery.processor';
 import { Mailer } from './mailer';
 import { OutboxDelivery } from './outbox-delivery';
@@ -10,7 +9,7 @@ import { NotificationsModule } from './notifications.module';
 
 /** Email delivery and the outbox sweeper: worker process only. */
 @Module({
-  imports: [NotificationsModule, TypeOrmModule.forFeature([OutboxMessage]), UsersModule],
+  imports: [NotificationsModule, TypeOrmModule.forFeature([OutboxMessage])],
   providers: [Mailer, OutboxDelivery, EmailDeliveryProcessor, OutboxSweeper, OutboxSweepProcessor],
   exports: [OutboxDelivery, OutboxSweeper],
 })

@@ -1,12 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { NotFoundError } from '../common/errors';
-import { unitOfWork } from '../database/unit-of-work';
-import { UsersService } from '../users/users.service';
+import { DataSource } from 'typeorm';
 import { Mailer } from './mailer';
-import { OutboxRecords } from './outbox-records.service';
-import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
+import { SEND_SLOTS } from './notifications.constants';
+import { ClaimedEmail, DeliveryResult, OutboxRecords } from './outbox-records.service';
+import { OutboxStatus } from './outbox-message.entity';
+import { SendSlots } from './send-slots';
 
 export interface DeliveryAttempt {
   /** 1 for the first try of this job. */
@@ -14,16 +13,18 @@ export interface DeliveryAttempt {
   maxAttempts: number;
 }
 
-export type DeliveryOutcome = Exclude<OutboxStatus, 'pending'> | 'retry' | 'skipped';
+export type DeliveryOutcome = Exclude<OutboxStatus, 'pending' | 'sending'> | 'retry' | 'skipped';
 
-/** An SMTP failure, raised after its attempt is recorded; `final` when no retry follows. */
+/** How many of a job's emails ended each way. */
+export type DeliverySummary = Record<DeliveryOutcome, number>;
+
+/** SMTP failures of a job's emails, raised after they are recorded so that BullMQ tries the job again. */
 export class DeliveryFailedError extends Error {
   constructor(
-    readonly outboxId: string,
-    readonly final: boolean,
-    reason: unknown,
+    readonly outboxIds: string[],
+    readonly summary: DeliverySummary,
   ) {
-    super(`Delivery of ${outboxId} failed: ${errorText(reason)}`);
+    super(`Delivery of ${outboxIds.length} email(s) failed and will be tried again: ${outboxIds.join(', ')}`);
     this.name = 'DeliveryFailedError';
   }
 }
@@ -32,129 +33,96 @@ function errorText(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).slice(0, 2000);
 }
 
-/** A row is taken for sending when pending, or when uncertain (or left `sending` by a sender that is gone). */
-const TAKEABLE: OutboxStatus[] = ['pending', 'sending', 'uncertain'];
+const emptySummary = (): DeliverySummary => ({
+  sent: 0,
+  retry: 0,
+  failed: 0,
+  suppressed: 0,
+  not_delivered: 0,
+  uncertain: 0,
+  skipped: 0,
+});
 
 /**
- * Sends one outbox row, at most once unless a crash makes that uncertain.
+ * Sends outbox rows, each at most once unless a crash makes that uncertain.
  *
- * The row is marked `sending` and committed before the SMTP server sees it, and the sender holds a PostgreSQL
- * advisory lock on it for as long as it sends, so another worker (a duplicate job, the sweeper) finds it either
- * locked (still being sent: nothing to do) or unlocked and still `sending` (its sender died mid-delivery). Such
- * a row may or may not have arrived: it is sent once more, with the same Message-ID, and after a second
- * interruption it stays `uncertain` for an administrator.
+ * A job sends its rows a few at a time, as many as the send slots it holds, on one database connection. One
+ * statement records what became of the rows sent last and takes the next ones: it locks them, takes a PostgreSQL
+ * advisory lock on each, held until the job ends, and marks them `sending`, committed before the SMTP server sees
+ * them. Another worker (a duplicate job, the sweeper) finds such a row either locked (still being sent, or sent by
+ * a job still running: nothing to do) or unlocked and still `sending` (its sender died mid-delivery). Such a row
+ * may or may not have arrived: it is sent once more, with the same Message-ID, and after a second interruption it
+ * stays `uncertain` for an administrator.
  */
 @Injectable()
 export class OutboxDelivery {
   private readonly logger = new Logger(OutboxDelivery.name);
+  private readonly slots = new SendSlots(SEND_SLOTS);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly mailer: Mailer,
-    private readonly users: UsersService,
     private readonly records: OutboxRecords,
   ) {}
 
-  async deliver(outboxId: string, attempt: DeliveryAttempt): Promise<DeliveryOutcome> {
+  /** Delivers the rows; throws, once every attempt is recorded, when some are to be tried again. */
+  async deliver(outboxIds: string[], attempt: DeliveryAttempt): Promise<DeliverySummary> {
+    const ids = [...new Set(outboxIds)];
+    const summary = emptySummary();
+    const retry: string[] = [];
+    // Slots first, then a connection: a job holding a connection never waits for slots held by one waiting for a connection.
+    let slots = await this.slots.take(ids.length);
     const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    let failure: DeliveryFailedError | undefined;
-    let outcome: DeliveryOutcome = 'skipped';
+    let locked = false;
     try {
-      // The session-level lock a worker holds on a row while it sends it; it dies with the worker's connection.
-      if (await this.records.tryLockSender(runner.manager, outboxId)) {
-        try {
-          // On the connection that holds the sender lock: `sending` is committed before the SMTP server sees the email.
-          const taken = await unitOfWork(runner.manager, (manager) => this.take(manager, outboxId));
-          if (taken instanceof OutboxMessage) {
-            try {
-              await this.mailer.send(taken);
-              outcome = await this.finish(runner.manager, taken, 'sent');
-            } catch (error) {
-              const final = Math.max(attempt.attempt, taken.attempts + 1) >= attempt.maxAttempts;
-              failure = new DeliveryFailedError(taken.id, final, error);
-              await runner.manager
-                .getRepository(OutboxMessage)
-                .update(
-                  { id: taken.id },
-                  { attempts: taken.attempts + 1, lastError: errorText(error), status: final ? 'failed' : 'pending' },
-                );
-              outcome = final ? 'failed' : 'retry';
-            }
-          } else {
-            outcome = taken;
-          }
-        } finally {
-          await this.records.unlockSender(runner.manager, outboxId).catch(() => undefined);
-        }
+      let results: DeliveryResult[] = [];
+      for (let next = 0; next < ids.length || results.length;) {
+        slots += this.slots.takeFree(Math.min(SEND_SLOTS, ids.length - next) - slots);
+        const taking = ids.slice(next, next + slots);
+        next += taking.length;
+        const claimed = await this.records.recordAndClaim(runner.manager, results, taking, this.mailer.enabled);
+        locked ||= claimed.length > 0;
+        for (const result of results) summary[result.status === 'pending' ? 'retry' : result.status] += 1;
+        retry.push(...results.filter((result) => result.status === 'pending').map((result) => result.id));
+        summary.skipped += taking.length - claimed.length;
+        results = await Promise.all(claimed.filter((email) => this.toSend(email, summary)).map((email) => this.send(email, attempt)));
       }
-    } finally {
-      await runner.release();
-    }
-    this.logger.log({ outboxId, attempt: attempt.attempt, outcome }, 'Email delivery');
-    // Thrown after the attempt is recorded, so the attempt and its error are kept while BullMQ retries.
-    if (failure) throw failure;
-    return outcome;
-  }
-
-  /**
-   * Under the sender lock: marks the row `sending` (committed when this returns) and returns it to be sent,
-   * or settles it without sending and returns the outcome.
-   */
-  private async take(manager: EntityManager, outboxId: string): Promise<OutboxMessage | DeliveryOutcome> {
-    const repo = manager.getRepository(OutboxMessage);
-    const message = await repo
-      .createQueryBuilder('m')
-      .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
-      .where('m.id = :id', { id: outboxId })
-      .andWhere('m.status IN (:...statuses)', { statuses: TAKEABLE })
-      .getOne();
-    if (!message) return 'skipped';
-    const interrupted = message.status !== 'pending';
-    if (interrupted && message.uncertainResent) {
-      await repo.update({ id: message.id }, { status: 'uncertain' });
-      this.logger.warn({ outboxId }, 'Email delivery interrupted twice; left uncertain');
-      return 'uncertain';
-    }
-    if (!interrupted) {
-      if (!(await this.recipientWants(manager, message))) return this.finish(manager, message, 'suppressed');
-      if (!this.mailer.enabled) return this.finish(manager, message, 'not_delivered');
-    } else {
-      this.logger.warn({ outboxId }, 'Email delivery was interrupted; sending once more with the same Message-ID');
-    }
-    await repo.update({ id: message.id }, { status: 'sending', uncertainResent: interrupted || message.uncertainResent });
-    return Object.assign(message, { uncertainResent: interrupted || message.uncertainResent });
-  }
-
-  private async finish(
-    manager: EntityManager,
-    message: OutboxMessage,
-    status: 'sent' | 'suppressed' | 'not_delivered',
-  ): Promise<DeliveryOutcome> {
-    const sent = status === 'sent';
-    await manager.getRepository(OutboxMessage).update(
-      { id: message.id },
-      {
-        status,
-        attempts: sent ? message.attempts + 1 : message.attempts,
-        sentAt: sent ? new Date() : null,
-        lastError: sent ? null : message.lastError,
-      },
-    );
-    return status;
-  }
-
-  /** Account emails always go; reminders and updates only while the recipient has not switched them off. */
-  private async recipientWants(manager: EntityManager, message: OutboxMessage): Promise<boolean> {
-    if (message.category === 'account' || !message.recipientId) return true;
-    // On the sender's connection: a second pooled one, taken while the row is locked, would leave a worker whose
-    // deliveries fill its pool waiting on itself.
-    const user = await this.users.get(message.recipientId, manager).catch((error: unknown) => {
-      if (error instanceof NotFoundError) return null;
+    } catch (error) {
+      // The last statement may have taken sender locks before it failed.
+      locked = true;
       throw error;
-    });
-    if (!user || user.disabledAt) return false;
-    return message.category === 'reminder' ? user.notifyReminders : user.notifyUpdates;
+    } finally {
+      if (locked) await this.records.unlockAllSenders(runner.manager).catch(() => undefined);
+      await runner.release();
+      this.slots.give(slots);
+    }
+    this.logger.log({ count: ids.length, attempt: attempt.attempt, ...summary }, 'Email delivery');
+    // Thrown after the attempts are recorded, so each attempt and its error are kept while BullMQ retries.
+    if (retry.length) throw new DeliveryFailedError(retry, summary);
+    return summary;
+  }
+
+  /** Counts a claimed row settled without sending; true for a row to send. */
+  private toSend(email: ClaimedEmail, summary: DeliverySummary): boolean {
+    if (email.status === 'sending') {
+      if (email.interrupted) {
+        this.logger.warn({ outboxId: email.id }, 'Email delivery was interrupted; sending once more with the same Message-ID');
+      }
+      return true;
+    }
+    if (email.status === 'uncertain') this.logger.warn({ outboxId: email.id }, 'Email delivery interrupted twice; left uncertain');
+    summary[email.status as DeliveryOutcome] += 1;
+    return false;
+  }
+
+  private async send(email: ClaimedEmail, attempt: DeliveryAttempt): Promise<DeliveryResult> {
+    try {
+      await this.mailer.send(email);
+      return { id: email.id, status: 'sent', error: null };
+    } catch (error) {
+      const final = Math.max(attempt.attempt, email.attempts + 1) >= attempt.maxAttempts;
+      this.logger.warn({ outboxId: email.id, attempt: attempt.attempt, final, err: error }, 'Email delivery failed');
+      return { id: email.id, status: final ? 'failed' : 'pending', error: errorText(error) };
+    }
   }
 }

@@ -1,14 +1,11 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { Job, Queue } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
-import { Brackets, Repository } from 'typeorm';
 import { runLoggedJob } from '../common/job-logging';
 import { KeptJobScheduler, KeptSchedule, repeatEvery } from '../common/kept-job-scheduler';
 import { AppConfig } from '../config/app-config';
 import { OUTBOX_SWEEP_QUEUE } from './notifications.constants';
-import { OutboxMessage } from './outbox-message.entity';
 import { OutboxRecords } from './outbox-records.service';
 import { OutboxService } from './outbox.service';
 
@@ -17,14 +14,14 @@ const BATCH = 500;
 
 /**
  * Puts back on the delivery queue every outbox row still pending: after Redis lost its data, after a worker
- * died, after a dispatch that failed. Jobs still in Redis are not duplicated, since a job id is its outbox id.
+ * died, after a dispatch that failed. A job's id is fixed by its rows, so a sweep that finds the same rows adds no
+ * second job while the first waits; and a row named by two jobs is sent by whichever takes it first.
  * A row left `sending` by a sender that is gone (its lock released with its connection) is marked `uncertain`
  * and queued for the one more send it gets.
  */
 @Injectable()
 export class OutboxSweeper extends KeptJobScheduler {
   constructor(
-    @InjectRepository(OutboxMessage) private readonly messages: Repository<OutboxMessage>,
     @InjectQueue(OUTBOX_SWEEP_QUEUE) queue: Queue,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
@@ -41,22 +38,17 @@ export class OutboxSweeper extends KeptJobScheduler {
     return repeatEvery(SCHEDULER_ID, 'sweep', this.everyMs);
   }
 
-  /** Queues the rows pending (or uncertain, not yet sent again) and unchanged for `olderThanMs`; returns how many. */
+  /**
+   * Queues the rows pending (or uncertain, not yet sent again) and unchanged for `olderThanMs`, those that failed
+   * before only once their backoff is over too; returns how many.
+   */
   async sweep(olderThanMs = Math.min(5_000, this.everyMs)): Promise<number> {
     const cutoff = new Date(Date.now() - olderThanMs);
     await this.markInterrupted(cutoff);
     let count = 0;
-    let after: string | undefined;
+    let after: string | null = null;
     for (;;) {
-      const qb = this.messages
-        .createQueryBuilder('m')
-        .select('m.id')
-        .where(new Brackets((w) => w.where(`m.status = 'pending'`).orWhere(`m.status = 'uncertain' AND NOT m.uncertainResent`)))
-        .andWhere('m.updatedAt < :cutoff', { cutoff })
-        .orderBy('m.id', 'ASC')
-        .limit(BATCH);
-      if (after) qb.andWhere('m.id > :after', { after });
-      const ids = (await qb.getMany()).map((row) => row.id);
+      const ids = await this.records.sweepable(cutoff, this.config.env.EMAIL_BACKOFF_MS, after, BATCH);
       if (!ids.length) break;
       await this.outbox.requeue(ids);
       count += ids.length;

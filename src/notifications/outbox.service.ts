@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -9,7 +9,7 @@ import type { Env } from '../config/env.schema';
 import type { Language } from '../i18n/languages';
 import { afterCommit } from '../database/unit-of-work';
 import { MailRenderer } from './mail-renderer';
-import { EMAIL_QUEUE, EmailDeliveryJob } from './notifications.constants';
+import { DELIVERY_JOB_ROWS, EMAIL_QUEUE, EmailDeliveryJob } from './notifications.constants';
 import { EmailCategory, OutboxMessage } from './outbox-message.entity';
 import { OutboxRecords, startsWith } from './outbox-records.service';
 import { UnsubscribeTokens } from './unsubscribe-tokens';
@@ -43,6 +43,21 @@ export function deliveryJobOptions(env: Pick<Env, 'EMAIL_MAX_ATTEMPTS' | 'EMAIL_
 }
 
 const DISPATCH_TIMEOUT_MS = 5_000;
+
+/**
+ * The delivery jobs of outbox rows: up to DELIVERY_JOB_ROWS rows a job, in the order given. A job's id is fixed by
+ * its rows: the row's own id for a job of one, so queueing the same rows again while their job waits adds nothing.
+ */
+export function deliveryJobs(ids: string[]): { jobId: string; data: EmailDeliveryJob }[] {
+  const jobs = [];
+  for (let i = 0; i < ids.length; i += DELIVERY_JOB_ROWS) {
+    const outboxIds = ids.slice(i, i + DELIVERY_JOB_ROWS);
+    const jobId =
+      outboxIds.length === 1 ? outboxIds[0] : `rows-${createHash('sha256').update(outboxIds.join(',')).digest('hex').slice(0, 32)}`;
+    jobs.push({ jobId, data: { outboxIds } });
+  }
+  return jobs;
+}
 
 @Injectable()
 export class OutboxService {
@@ -98,7 +113,7 @@ export class OutboxService {
     });
     try {
       const added = this.queue.addBulk(
-        ids.map((outboxId) => ({ name: 'deliver', data: { outboxId }, opts: { ...options, jobId: outboxId } })),
+        deliveryJobs(ids).map(({ jobId, data }) => ({ name: 'deliver', data, opts: { ...options, jobId } })),
       );
       added.catch(() => undefined);
       await Promise.race([added, timeout]);
