@@ -247,6 +247,8 @@ describe('indicators an auditor can check, counted by hand', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('Rādītāji un pabeigšanas piltuve: Daugavpils pašvaldības darbinieku kursu cikls');
     expect(page.text).toContain('2012. gada 1. septembris – 31. decembris');
+    // The filter's hint is said once, not again under each of its two dates.
+    expect(page.text.split('Datumi pēc Rīgas laika, abas dienas ieskaitot').length - 1).toBe(1);
     expect(page.text).toContain('<span class="badge badge-danger">Apdraudēts</span>');
     expect(page.text).toContain('<span class="badge badge-ok">Sasniegts</span>');
     expect(page.text).toMatch(/<svg[^>]*role="img"/);
