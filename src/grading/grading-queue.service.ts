@@ -102,24 +102,24 @@ export class GradingQueueService {
     if (scope && !scope.own.length && !scope.ofPart.length) return { items: [], total: 0 };
     const key = `${actor.userId}|${query.cohort ?? ''}|${query.assignment ?? ''}|${query.late ?? ''}`;
     const cached = this.counts.get(key);
-    const full = !cached || cached.until <= Date.now();
-    const rows = await this.records.queuePage(scope, query, full);
+    const fresh = cached && cached.until > Date.now() ? cached : null;
+    const rows = await this.records.queuePage(scope, query, !fresh);
     const items = rows.filter((row) => row.id !== null).map(toItem);
-    return { items, total: this.total(key, rows[0]?.counted ?? 0, full ? null : cached!) };
+    return { items, total: fresh ? fresh.total : this.counted(key, rows[0]?.counted ?? 0) };
   }
 
   /**
    * A queue longer than EXACT_UP_TO is counted in full at most every COUNT_TTL_MS per process and filter (in the
-   * page's own statement, when `cached` is null): its total may lag a few seconds behind new hand-ins, which a pager
-   * can bear, while the page itself is always current. A shorter queue is counted exactly every time.
+   * page's own statement); in between, the page's statement counts nothing and the total kept is shown, which may
+   * lag a few seconds behind hand-ins and grades, as a pager can bear, while the page itself is always current. A
+   * shorter queue is counted every time.
    */
-  private total(key: string, counted: number, cached: { total: number } | null): number {
-    if (cached) return counted <= EXACT_UP_TO ? counted : cached.total;
-    if (counted > EXACT_UP_TO) {
+  private counted(key: string, total: number): number {
+    if (total > EXACT_UP_TO) {
       if (this.counts.size >= MAX_CACHED_COUNTS) this.counts.delete(this.counts.keys().next().value!);
-      this.counts.set(key, { total: counted, until: Date.now() + COUNT_TTL_MS });
+      this.counts.set(key, { total, until: Date.now() + COUNT_TTL_MS });
     }
-    return counted;
+    return total;
   }
 
   /** The scope `scopeOf` makes from the rows, reduced to three arrays in SQL (one short row to read). */

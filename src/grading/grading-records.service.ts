@@ -6,6 +6,7 @@ import type { GradingType } from '../assignments/assignment.entity';
 import type { Language } from '../i18n/languages';
 import type { GradeStatus } from './grade.entity';
 import type { QueueQuery } from './grades.schemas';
+import { PreparedRead } from '../database/prepared-read';
 
 /** One row of the grading queue's page, as the page's statement reads it. */
 export interface QueueRow {
@@ -82,7 +83,7 @@ export interface FileRow {
   size: string | null;
 }
 
-/** Where the queue's page statement counts in full or bounded (see `GradingQueueService.total`). */
+/** A queue longer than this is counted at most every few seconds (see `GradingQueueService.total`). */
 export const EXACT_UP_TO = 1000;
 
 /**
@@ -125,17 +126,16 @@ const COHORT_OF_WORK = `coalesce(a.cohort_id, (
      WHERE ec.part_id = a.part_id AND e.user_id = s.user_id ORDER BY (e.status = '${ACTIVE_STATUS}') DESC, e.created_at DESC LIMIT 1))`;
 
 /**
- * The page's statement: the page and its count, in full or bounded at EXACT_UP_TO + 1; a row with no item still
- * carries the count. The details are scalar subqueries by primary key rather than joins: the same work, planned in
- * a fraction of the time.
+ * The page's statement: the page, with the count of the whole queue when `counted` (else the count is 0); a row
+ * with no item still carries the count. The details are scalar subqueries by primary key rather than joins: the
+ * same work, planned in a fraction of the time.
  */
-function pageStatement(where: string, n: number, full: boolean): string {
-  const counted = full ? `submissions s WHERE ${where}` : `(SELECT 1 FROM submissions s WHERE ${where} LIMIT ${EXACT_UP_TO + 1}) AS first`;
+function pageStatement(where: string, n: number, counted: boolean): string {
   return `WITH page AS (
             SELECT s.id FROM submissions s WHERE ${where}
              ORDER BY (s.graded_version >= s.submitted_version), s.submitted_at, s.id
              LIMIT $${n + 1} OFFSET $${n + 2}),
-          counted AS (SELECT count(*)::int AS total FROM ${counted})
+          counted AS (SELECT ${counted ? `count(*)::int AS total FROM submissions s WHERE ${where}` : '0 AS total'})
        SELECT b.total AS counted, s.id, s.user_id, s.submitted_at, s.submitted_version, s.late_seconds, s.returned_at,
               (s.graded_version >= s.submitted_version) AS graded,
               a.id AS assignment_id, a.title AS assignment_title, a.grading_type, a.max_points,
@@ -147,6 +147,28 @@ function pageStatement(where: string, n: number, full: boolean): string {
          LEFT JOIN (page p JOIN submissions s ON s.id = p.id JOIN assignments a ON a.id = s.assignment_id) ON true
         ORDER BY (s.graded_version >= s.submitted_version), s.submitted_at, s.id`;
 }
+
+/**
+ * The scope of a queue (teacher $1, null for every cohort; cohort $2 and assignment $3 when filtered) as three
+ * arrays: a named prepared statement, as every queue request reads it and its plan does not depend on the values.
+ */
+const QUEUE_SCOPE_SQL = `WITH seen AS (SELECT c.id, c.part_id FROM cohorts c
+                    WHERE ($1::uuid IS NULL OR c.id IN (SELECT cohort_id FROM cohort_teachers WHERE user_id = $1::uuid))
+                      AND ($2::uuid IS NULL OR c.id = $2::uuid))
+     SELECT (SELECT array_agg(a.id) FROM seen c JOIN assignments a ON a.cohort_id = c.id WHERE $3::uuid IS NULL OR a.id = $3::uuid) AS own,
+            (SELECT array_agg(DISTINCT a.id) FROM seen c JOIN assignments a ON a.part_id = c.part_id WHERE $3::uuid IS NULL OR a.id = $3::uuid) AS of_part,
+            (SELECT array_agg(DISTINCT c.id) FROM seen c JOIN assignments a ON a.part_id = c.part_id WHERE $3::uuid IS NULL OR a.id = $3::uuid) AS part_cohorts`;
+
+/** The cohorts in view of teacher $1 (null: every cohort) with their assignments and their parts', for a page's filters. */
+const QUEUE_SCOPE_ROWS_SQL = `WITH seen AS (SELECT c.id, c.name, c.part_id, c.starts_on FROM cohorts c
+                    WHERE $1::uuid IS NULL OR c.id IN (SELECT cohort_id FROM cohort_teachers WHERE user_id = $1::uuid))
+     SELECT cohort_id, cohort_name, assignment_id, title, own FROM (
+            SELECT c.id AS cohort_id, c.name AS cohort_name, a.id AS assignment_id, a.title, true AS own, c.starts_on, a.due_at
+              FROM seen c JOIN assignments a ON a.cohort_id = c.id
+            UNION ALL
+            SELECT c.id, c.name, a.id, a.title, false, c.starts_on, a.due_at
+              FROM seen c JOIN assignments a ON a.part_id = c.part_id) AS rows
+      ORDER BY starts_on DESC, cohort_name, due_at, title`;
 
 /** SQL: `s` is a submission of the assignment that the grader (param `grader`, null for all) grades. */
 function graderCondition(grader: string, cohort: string, part: string): string {
@@ -170,12 +192,22 @@ export interface GraderScope {
  */
 @Injectable()
 export class GradingRecords {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly scopeRead: PreparedRead<{ own: string[] | null; of_part: string[] | null; part_cohorts: string[] | null }>;
+  private readonly scopeRowsRead: PreparedRead<ScopeRow>;
 
-  /** A page of the queue with its count (in full, or bounded at EXACT_UP_TO + 1 when `full` is false). */
-  queuePage(scope: Scope | null, query: QueueQuery, full: boolean): Promise<(QueueRow & { counted: number })[]> {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.scopeRead = PreparedRead.on(dataSource, 'grading_queue_scope', QUEUE_SCOPE_SQL);
+    this.scopeRowsRead = PreparedRead.on(dataSource, 'grading_queue_scope_rows', QUEUE_SCOPE_ROWS_SQL);
+  }
+
+  /** A page of the queue, with the count of the whole queue when `counted` (else 0). */
+  queuePage(scope: Scope | null, query: QueueQuery, counted: boolean): Promise<(QueueRow & { counted: number })[]> {
     const { where, params } = queueConditions(scope, query);
-    return this.dataSource.query(pageStatement(where, params.length, full), [...params, query.pageSize, (query.page - 1) * query.pageSize]);
+    return this.dataSource.query(pageStatement(where, params.length, counted), [
+      ...params,
+      query.pageSize,
+      (query.page - 1) * query.pageSize,
+    ]);
   }
 
   /**
@@ -204,32 +236,13 @@ export class GradingRecords {
 
   /** The scope of a query reduced to three arrays in SQL (one short row to read); `teacherId` null: every cohort. */
   async queueScope(teacherId: string | null, cohortId: string | null, assignmentId: string | null): Promise<Scope> {
-    const [row]: { own: string[] | null; of_part: string[] | null; part_cohorts: string[] | null }[] = await this.dataSource.query(
-      `WITH seen AS (SELECT c.id, c.part_id FROM cohorts c
-                      WHERE ($1::uuid IS NULL OR c.id IN (SELECT cohort_id FROM cohort_teachers WHERE user_id = $1::uuid))
-                        AND ($2::uuid IS NULL OR c.id = $2::uuid))
-       SELECT (SELECT array_agg(a.id) FROM seen c JOIN assignments a ON a.cohort_id = c.id WHERE $3::uuid IS NULL OR a.id = $3::uuid) AS own,
-              (SELECT array_agg(DISTINCT a.id) FROM seen c JOIN assignments a ON a.part_id = c.part_id WHERE $3::uuid IS NULL OR a.id = $3::uuid) AS of_part,
-              (SELECT array_agg(DISTINCT c.id) FROM seen c JOIN assignments a ON a.part_id = c.part_id WHERE $3::uuid IS NULL OR a.id = $3::uuid) AS part_cohorts`,
-      [teacherId, cohortId, assignmentId],
-    );
+    const [row] = await this.scopeRead.rows([teacherId, cohortId, assignmentId]);
     return { own: row.own ?? [], ofPart: row.of_part ?? [], partCohorts: row.part_cohorts ?? [] };
   }
 
   /** The cohorts in view (taught, or all when `teacherId` is null) with their assignments, their parts' included. */
   queueScopeRows(teacherId: string | null): Promise<ScopeRow[]> {
-    return this.dataSource.query(
-      `WITH seen AS (SELECT c.id, c.name, c.part_id, c.starts_on FROM cohorts c
-                      WHERE $1::uuid IS NULL OR c.id IN (SELECT cohort_id FROM cohort_teachers WHERE user_id = $1::uuid))
-       SELECT cohort_id, cohort_name, assignment_id, title, own FROM (
-              SELECT c.id AS cohort_id, c.name AS cohort_name, a.id AS assignment_id, a.title, true AS own, c.starts_on, a.due_at
-                FROM seen c JOIN assignments a ON a.cohort_id = c.id
-              UNION ALL
-              SELECT c.id, c.name, a.id, a.title, false, c.starts_on, a.due_at
-                FROM seen c JOIN assignments a ON a.part_id = c.part_id) AS rows
-        ORDER BY starts_on DESC, cohort_name, due_at, title`,
-      [teacherId],
-    );
+    return this.scopeRowsRead.rows([teacherId]);
   }
 
   async trainee(userId: string): Promise<{ id: string; name: string; email: string } | undefined> {
