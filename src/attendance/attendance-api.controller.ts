@@ -10,7 +10,7 @@ import { SessionAccess } from '../sessions/session-access.service';
 import { AttendanceStatsService } from './attendance-stats.service';
 import { markAttendanceSchema } from './attendance.schemas';
 import { AttendanceService } from './attendance.service';
-import { summaryView } from './attendance-views';
+import { markedJson, myAttendanceJson, sheetJson, summaryListJson } from './attendance-views';
 import { attendanceSheetBody, attendanceSummaryListBody, markedAttendanceBody, myAttendanceBody } from './attendance.responses';
 import { actingUser } from '../users/acting-user';
 
@@ -34,7 +34,7 @@ export class AttendanceApiController {
   @ApiOk(attendanceSheetBody)
   async sheet(@Param('id', SESSION_ID) id: string, @CurrentActor() actor: Actor) {
     const { session, rows } = await this.attendance.sheet(actor, id);
-    return { sessionId: session.id, items: rows };
+    return sheetJson(session.id, rows);
   }
 
   @Roles('instructor', 'admin')
@@ -48,7 +48,7 @@ export class AttendanceApiController {
   async mark(@Param('id', SESSION_ID) id: string, @CurrentActor() actor: Actor, @Body() body: unknown) {
     const { changed } = await this.attendance.mark(actor, id, parseWith(markAttendanceSchema, body));
     const { rows } = await this.attendance.sheet(actor, id);
-    return { sessionId: id, changed, items: rows };
+    return markedJson(id, changed, rows);
   }
 
   @Roles('instructor', 'admin')
@@ -57,7 +57,7 @@ export class AttendanceApiController {
   @ApiOk(attendanceSummaryListBody)
   async cohort(@Param('cohortId', COHORT_ID) cohortId: string, @CurrentActor() actor: Actor) {
     await this.access.assertCanManageCohort(actingUser(actor), cohortId);
-    return { items: (await this.stats.forCohort(cohortId)).map(summaryView) };
+    return summaryListJson(await this.stats.forCohort(cohortId));
   }
 
   @Authenticated()
@@ -66,6 +66,6 @@ export class AttendanceApiController {
   @ApiOk(myAttendanceBody)
   async mine(@CurrentActor() actor: Actor) {
     const [summaries, sessions] = await Promise.all([this.stats.forTrainee(actor.userId!), this.stats.sessionsOfTrainee(actor.userId!)]);
-    return { enrolments: summaries.map(summaryView), sessions };
+    return myAttendanceJson(summaries, sessions);
   }
 }

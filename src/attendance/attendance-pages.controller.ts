@@ -8,13 +8,12 @@ import { FormView } from '../common/form-view';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
 import { withFormLocals } from '../common/form-locals';
-import { localized } from '../i18n/localized';
 import { SessionAccess } from '../sessions/session-access.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { AttendanceStatsService } from './attendance-stats.service';
 import { attendanceFormSchema } from './attendance.schemas';
 import { AttendanceService } from './attendance.service';
-import { sheetView, summaryView } from './attendance-views';
+import { attendanceSheetPage, cohortAttendancePage, myAttendancePage } from './attendance-views';
 import { actingUser } from '../users/acting-user';
 
 const SESSION_ID = new ParseIdPipe('sessions.errors.notFound');
@@ -61,11 +60,7 @@ export class AttendancePagesController {
   @Render('pages/attendance/cohort')
   async cohort(@Param('cohortId', COHORT_ID) cohortId: string, @CurrentActor() actor: Actor) {
     await this.access.assertCanManageCohort(actingUser(actor), cohortId);
-    return {
-      titleKey: 'attendance.cohort.title',
-      cohort: await this.sessions.cohort(cohortId),
-      trainees: (await this.stats.forCohort(cohortId)).map(summaryView),
-    };
+    return cohortAttendancePage(await this.sessions.cohort(cohortId), await this.stats.forCohort(cohortId));
   }
 
   @Authenticated()
@@ -73,19 +68,11 @@ export class AttendancePagesController {
   @Render('pages/attendance/mine')
   async mine(@CurrentActor() actor: Actor, @Req() req: Request) {
     const [summaries, sessions] = await Promise.all([this.stats.forTrainee(actor.userId!), this.stats.sessionsOfTrainee(actor.userId!)]);
-    return {
-      titleKey: 'attendance.mine.title',
-      enrolments: summaries.map((s) => ({ ...summaryView(s), partTitle: localized(req.lang, s.partTitleLv, s.partTitleEn) })),
-      sessions: sessions.map((s) => ({ ...s, statusKey: s.status ? `attendance.status.${s.status}` : 'attendance.status.unmarked' })),
-    };
+    return myAttendancePage(summaries, sessions, req.lang);
   }
 
   private async sheetLocals(actor: Actor, id: string) {
-    const { session, rows, opensAt } = await this.attendance.sheet(actor, id);
-    return {
-      titleKey: 'attendance.take.title',
-      cohort: await this.sessions.cohort(session.cohortId),
-      ...sheetView(session, rows, opensAt),
-    };
+    const sheet = await this.attendance.sheet(actor, id);
+    return attendanceSheetPage(await this.sessions.cohort(sheet.session.cohortId), sheet);
   }
 }
