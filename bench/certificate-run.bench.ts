@@ -6,6 +6,7 @@ import type { CertificateDocument } from '../src/certificates/certificate-docume
 import type * as Documents from '../src/certificates/certificate-documents';
 import type * as Pdf from '../src/certificates/certificate-pdf';
 import type { AppConfig } from '../src/config/app-config';
+import type * as EnvSchema from '../src/config/env.schema';
 import type * as Migrate from '../src/database/migrate';
 import type * as I18n from '../src/i18n/i18n.service';
 import { runBareRender, type BareRun } from './certificates/bare';
@@ -29,14 +30,17 @@ import { issuedCertificates, loadCompletedCohort, runFacts, TEMPLATE, type Issue
  *
  * In the same run, with the platform stopped, the bare script (bench/certificates/bare-render.js) draws the same PDF
  * 1,000 times: the document of one of the issued certificates, which it must render byte for byte as stored. The
- * worker draws every PDF on its main thread, so the bare loop runs in one process, like with like.
+ * worker draws on CERTIFICATE_RENDER_THREADS threads (its default: one per core, at most four), so the bare loop
+ * runs in as many processes as the worker has threads, like with like, and once in one process as well.
  * BENCH_CERTIFICATES sets another count (a smoke run).
  */
 const CERTIFICATES = Number(process.env.BENCH_CERTIFICATES ?? 1_000);
 const TARGETS = { seconds: 20, share: 0.7 };
 const PUBLIC_URL = 'https://kursors.bench.test';
-/** The threads the worker draws PDFs on. */
-const THREADS = 1;
+/** The threads the worker draws PDFs on: CERTIFICATE_RENDER_THREADS as the platform reads it. */
+const THREADS = fromDist<typeof EnvSchema>('config/env.schema').envSchema.shape.CERTIFICATE_RENDER_THREADS.parse(
+  process.env.CERTIFICATE_RENDER_THREADS,
+);
 
 const log = (message: string) => process.stdout.write(`certificate-run: ${message}\n`);
 
@@ -107,6 +111,7 @@ export async function run(): Promise<BenchRow[]> {
     const loaded = await loadCompletedCohort(url, uploadDir, CERTIFICATES);
     const env = benchWebEnv(url, uploadDir, {
       PUBLIC_URL,
+      CERTIFICATE_RENDER_THREADS: String(THREADS),
       SMTP_URL: sink.url,
       // the sweeps stay out of the way; the run's job is queued as it starts
       OUTBOX_SWEEP_SECONDS: '600',

@@ -165,6 +165,15 @@ export class CertificateRecords {
     return row.last_number;
   }
 
+  /** The last serial number the programme's counter has given in the year (0 before the first), as committed now. */
+  async lastSerialNumber(manager: EntityManager, programmeId: string, year: number): Promise<number> {
+    const [row] = (await manager.query(`SELECT last_number FROM certificate_serial_counters WHERE programme_id = $1 AND year = $2`, [
+      programmeId,
+      year,
+    ])) as { last_number: number }[];
+    return row?.last_number ?? 0;
+  }
+
   /**
    * Each of the enrolments that exists: its completion of its part (completed_enrolments) or null while it has not
    * completed. An id with no enrolment is left out.

@@ -141,6 +141,20 @@ export class CertificateRunRecords {
     );
   }
 
+  /**
+   * The run's pending trainees after `afterPosition`, in order, read without a lock: those whose certificates a
+   * worker draws ahead of the batch that will take them.
+   */
+  peekPending(runId: string, afterPosition: number, limit: number): Promise<{ enrolment_id: string; position: number }[]> {
+    return this.dataSource.query(
+      `SELECT enrolment_id, position FROM certificate_run_items
+        WHERE run_id = $1 AND status = 'pending' AND position > $2
+        ORDER BY position
+        LIMIT $3`,
+      [runId, afterPosition, limit],
+    );
+  }
+
   /** Records what became of trainees still pending, and counts them on the run, in one statement. */
   async settle(manager: EntityManager, runId: string, settled: ItemSettlement[]): Promise<void> {
     if (!settled.length) return;

@@ -11,12 +11,20 @@ import { CertificateLogoError } from './certificate-pdf.errors';
 import type { RunFailureReason } from './certificate-run-item.entity';
 import { CertificateRunRecords, type ItemSettlement } from './certificate-run-records.service';
 import { EnrolmentNotFoundError, NoTemplateError, NotCompletedError, SerialTakenError } from './certificates.errors';
+import type { DrawnAhead } from './certificate-writer';
 import { CertificatesService, type EnrolmentIssue } from './certificates.service';
 
-/** Trainees issued per transaction: the serial counter stays locked while their PDFs are made (≈ 0.5 s). */
+/** Trainees issued per transaction. */
 export const RUN_BATCH = 25;
 
 export type RunOutcome = 'done' | 'busy' | 'skipped' | 'failed';
+
+/** The next batch's trainees, as read ahead of it, and their certificates drawn ahead (none when a refusal stopped that). */
+interface NextBatch {
+  count: number;
+  lastPosition: number;
+  drawn: DrawnAhead | undefined;
+}
 
 /**
  * Issues a certificate run's trainees in batches, each batch one unit of work of the certificates service: its
@@ -29,6 +37,11 @@ export type RunOutcome = 'done' | 'busy' | 'skipped' | 'failed';
  * worker dies, which is how the sweep tells an interrupted run. A batch that fails for one trainee (a refusal, an
  * unreadable logo) is issued again one trainee at a time, so that trainee is recorded as failed with the reason
  * and the others get theirs.
+ *
+ * Drawing the PDFs is most of the work, and it happens outside the batches' transactions: while one batch is issued,
+ * the next one's certificates are drawn on the render threads with the serials they will get once this one has
+ * taken its own (CertificateWriter.drawAhead), so a batch's transaction, which holds the serial counter, waits for
+ * no drawing unless a serial came out otherwise than expected.
  */
 @Injectable()
 export class CertificateRunner {
@@ -71,8 +84,13 @@ export class CertificateRunner {
     const timings = new PhaseTimings();
     const started = performance.now();
     let settled = 0;
+    let next = await this.drawNext(runId, actor, 0, undefined, timings);
     for (;;) {
-      const count = await this.batch(runId, actor, timings);
+      const current = next;
+      // The next batch's serials come after this one's; its counter read sees every batch committed so far.
+      next = current.count ? await this.drawNext(runId, actor, current.lastPosition, current.drawn, timings) : current;
+      await timings.time('drawing', () => current.drawn?.ready ?? Promise.resolve());
+      const count = await this.batch(runId, actor, timings, current.drawn);
       if (!count) break;
       settled += count;
     }
@@ -91,15 +109,38 @@ export class CertificateRunner {
     return { ...personActor({ id: user.id, roles: user.roles as Role[], language: user.language }), requestId: `certificate-run:${runId}` };
   }
 
+  /**
+   * Reads the pending trainees after `afterPosition` that the next batch will take and starts drawing their
+   * certificates. A refusal (no template, say) draws nothing: the batch meets it again and records it.
+   */
+  private async drawNext(
+    runId: string,
+    actor: Actor,
+    afterPosition: number,
+    before: DrawnAhead | undefined,
+    timings: PhaseTimings,
+  ): Promise<NextBatch> {
+    return timings.time('reading ahead', async () => {
+      const items = await this.records.peekPending(runId, afterPosition, RUN_BATCH);
+      if (!items.length) return { count: 0, lastPosition: afterPosition, drawn: undefined };
+      const ids = items.map((item) => item.enrolment_id);
+      const drawn = await this.certificates.drawAhead(actor, ids, before).catch((error: unknown) => {
+        if (error instanceof DomainError) return undefined;
+        throw error;
+      });
+      return { count: items.length, lastPosition: items[items.length - 1].position, drawn };
+    });
+  }
+
   /** Settles the next batch of pending trainees; how many (0: none was left). */
-  private async batch(runId: string, actor: Actor, timings: PhaseTimings): Promise<number> {
+  private async batch(runId: string, actor: Actor, timings: PhaseTimings, ahead?: DrawnAhead): Promise<number> {
     try {
       return await timings.time('batches', () =>
         unitOfWork(this.dataSource, async (manager) => {
           const items = await timings.time('take', () => this.records.takePending(manager, runId, RUN_BATCH));
           if (!items.length) return 0;
           const ids = items.map((item) => item.enrolment_id);
-          const outcomes = await this.certificates.issueEnrolments(actor, manager, ids, timings);
+          const outcomes = await this.certificates.issueEnrolments(actor, manager, ids, timings, ahead);
           await timings.time('settle', () =>
             this.records.settle(
               manager,

@@ -12,6 +12,7 @@ import type { FilePolicy } from '../storage/file-policy';
 import { StorageService } from '../storage/storage.service';
 import type { User } from '../users/user.entity';
 import { CertificateBadges } from './certificate-badges.service';
+import type { CertificateDocument } from './certificate-document';
 import { certificateFileName, CertificateDocuments, type DocumentFacts } from './certificate-documents';
 import { CertificateRecords } from './certificate-records.service';
 import { CertificateRenderer } from './certificate-renderer';
@@ -43,6 +44,29 @@ export interface CertificateDraft {
 /** What every certificate of one programme (and part) says alike, read once for all of them. */
 type SharedFacts = Omit<DocumentFacts, 'lang' | 'holderName' | 'startsOn' | 'endsOn' | 'issuedAt'>;
 
+/** A PDF drawn ahead for one draft: the verification code it carries, its document, and the PDF (null if drawing failed). */
+interface DrawnDraft {
+  code: string;
+  document: CertificateDocument;
+  pdf: Promise<Buffer | null>;
+}
+
+/**
+ * Certificates drawn ahead of the unit of work that issues them, outside any transaction, with the serials their
+ * programme's counter was expected to give them then. The unit of work takes the serials as always and uses a PDF
+ * drawn ahead only where the certificate it issues says exactly what was drawn (the same serial, holder, template
+ * and all); any other it draws itself.
+ */
+export interface DrawnAhead {
+  issuedAt: Date;
+  /** By holder, programme and part (draftKey). */
+  drafts: Map<string, DrawnDraft>;
+  /** How many numbers each programme's counter (`programmeId:year`) is expected to give these drafts. */
+  taking: Map<string, number>;
+  /** Settles when every PDF is drawn (or failed to be). */
+  ready: Promise<void>;
+}
+
 const PDF_POLICY: FilePolicy = { keyPrefix: CERTIFICATE_FILE_PREFIX, allowed: ['pdf'], maxBytes: 5 * 1024 * 1024 };
 const SERIAL_CONSTRAINT = 'UQ_87af1f436e42688acef033da093';
 
@@ -51,7 +75,9 @@ const SERIAL_CONSTRAINT = 'UQ_87af1f436e42688acef033da093';
  * from its counter (whose row stays locked until the transaction ends, so the numbers are consecutive and a
  * rollback gives them back), a verification code each, the PDFs drawn and sealed, stored once with their SHA-256
  * (removed again if the transaction rolls back), the rows inserted in one statement and their Open Badges signed
- * and stored beside them. Everything that can be read before the serials are taken is.
+ * and stored beside them. Everything that can be read before the serials are taken is. Drawing is the slow part,
+ * and the counter stays locked while it runs: a bulk issue draws its PDFs ahead (`drawAhead`), outside the
+ * transaction, so the transaction only checks that the serials came out as expected.
  */
 @Injectable()
 export class CertificateWriter {
@@ -64,25 +90,30 @@ export class CertificateWriter {
     private readonly clock: Clock,
   ) {}
 
-  async write(manager: EntityManager, actor: Actor, drafts: CertificateDraft[], timings = new PhaseTimings()): Promise<Certificate[]> {
+  async write(
+    manager: EntityManager,
+    actor: Actor,
+    drafts: CertificateDraft[],
+    timings = new PhaseTimings(),
+    ahead?: DrawnAhead,
+  ): Promise<Certificate[]> {
     if (!drafts.length) return [];
-    const issuedAt = this.clock.now();
+    const issuedAt = ahead?.issuedAt ?? this.clock.now();
     const year = rigaParts(issuedAt).year;
     const shared = await timings.time('facts', () => this.sharedFacts(manager, drafts));
-    const serials = await timings.time('serials', () => this.serials(manager, drafts, shared, year));
+    const serials = await timings.time('serials', () =>
+      this.serials(drafts, shared, year, (programmeId, count) => this.records.takeSerialNumbers(manager, programmeId, year, count)),
+    );
     const prepared = drafts.map((draft, i) => {
-      const facts: DocumentFacts = {
-        ...shared.get(sharedKey(draft.plan))!,
-        lang: draft.holder.language === 'en' ? 'en' : 'lv',
-        holderName: draft.holderName,
-        startsOn: draft.plan.startsOn,
-        endsOn: draft.plan.endsOn,
-        issuedAt,
-      };
-      const code = newVerificationCode();
-      return { draft, facts, code, document: this.documents.build(facts, serials[i], code) };
+      const facts = draftFacts(shared, draft, issuedAt);
+      const drawn = ahead?.drafts.get(draftKey(draft));
+      const code = drawn?.code ?? newVerificationCode();
+      const document = this.documents.build(facts, serials[i], code);
+      return { draft, facts, code, document, drawn: drawn && sameDocument(drawn.document, document) ? drawn.pdf : null };
     });
-    const pdfs = await timings.time('render', () => Promise.all(prepared.map((p) => this.renderer.render(p.document, issuedAt))));
+    const pdfs = await timings.time('render', () =>
+      Promise.all(prepared.map(async (p) => (await p.drawn) ?? this.renderer.render(p.document, issuedAt))),
+    );
     const files = await timings.time('store', () =>
       Promise.all(pdfs.map((pdf, i) => this.storage.store(Readable.from([pdf]), certificateFileName(serials[i]), PDF_POLICY))),
     );
@@ -138,16 +169,46 @@ export class CertificateWriter {
   }
 
   /**
-   * The serials of the drafts, in their order: each programme's counter is moved on once by as many as it issues
-   * (programmes in the order of their ids, so two writers never wait for each other's counters).
+   * Starts drawing the drafts' PDFs now, outside any transaction, with the serials the counters would give them
+   * next: after the numbers `before` (drawn ahead, not yet issued) expects to take. Returns once the reads are done;
+   * the PDFs are drawn meanwhile (`ready`).
    */
-  private async serials(manager: EntityManager, drafts: CertificateDraft[], shared: Map<string, SharedFacts>, year: number) {
+  async drawAhead(manager: EntityManager, drafts: CertificateDraft[], before?: DrawnAhead): Promise<DrawnAhead> {
+    const issuedAt = this.clock.now();
+    const year = rigaParts(issuedAt).year;
+    const shared = await this.sharedFacts(manager, drafts);
+    const taking = new Map<string, number>();
+    const serials = await this.serials(drafts, shared, year, async (programmeId, count) => {
+      const key = `${programmeId}:${year}`;
+      taking.set(key, count);
+      return (await this.records.lastSerialNumber(manager, programmeId, year)) + (before?.taking.get(key) ?? 0) + count;
+    });
+    const entries = drafts.map((draft, i): [string, DrawnDraft] => {
+      const code = newVerificationCode();
+      const document = this.documents.build(draftFacts(shared, draft, issuedAt), serials[i], code);
+      return [draftKey(draft), { code, document, pdf: this.renderer.render(document, issuedAt).catch(() => null) }];
+    });
+    const ready = Promise.all(entries.map(([, drawn]) => drawn.pdf)).then(() => undefined);
+    return { issuedAt, drafts: new Map(entries), taking, ready };
+  }
+
+  /**
+   * The serials of the drafts, in their order: each programme's counter is moved on once by as many as it issues
+   * (`take` gives the last of them), programmes in the order of their ids, so two writers never wait for each
+   * other's counters.
+   */
+  private async serials(
+    drafts: CertificateDraft[],
+    shared: Map<string, SharedFacts>,
+    year: number,
+    take: (programmeId: string, count: number) => Promise<number>,
+  ) {
     const serials: string[] = new Array<string>(drafts.length);
     const byProgramme = new Map<string, number[]>();
     drafts.forEach((draft, i) => byProgramme.set(draft.plan.programmeId, [...(byProgramme.get(draft.plan.programmeId) ?? []), i]));
     for (const programmeId of [...byProgramme.keys()].sort()) {
       const indexes = byProgramme.get(programmeId)!;
-      const last = await this.records.takeSerialNumbers(manager, programmeId, year, indexes.length);
+      const last = await take(programmeId, indexes.length);
       indexes.forEach((index, n) => {
         const format = shared.get(sharedKey(drafts[index].plan))!.template.serialFormat;
         serials[index] = formatSerial(format, year, last - indexes.length + 1 + n);
@@ -177,6 +238,26 @@ export class CertificateWriter {
 }
 
 const sharedKey = (plan: Plan) => `${plan.programmeId}:${plan.partId ?? ''}`;
+
+/** A certificate drawn ahead is known by whose it is and what it certifies. */
+const draftKey = (draft: CertificateDraft) => `${draft.plan.userId}:${sharedKey(draft.plan)}`;
+
+function draftFacts(shared: Map<string, SharedFacts>, draft: CertificateDraft, issuedAt: Date): DocumentFacts {
+  return {
+    ...shared.get(sharedKey(draft.plan))!,
+    lang: draft.holder.language === 'en' ? 'en' : 'lv',
+    holderName: draft.holderName,
+    startsOn: draft.plan.startsOn,
+    endsOn: draft.plan.endsOn,
+    issuedAt,
+  };
+}
+
+/** Whether two documents print the same: every text and number alike, and the same logo bytes. */
+function sameDocument(a: CertificateDocument, b: CertificateDocument): boolean {
+  const texts = (d: CertificateDocument) => JSON.stringify({ ...d, logos: d.logos.length });
+  return texts(a) === texts(b) && a.logos.every((logo, i) => logo.equals(b.logos[i]));
+}
 
 /** The serial a unique violation names: `Key (serial)=(DPD-2012/0001) already exists.` */
 function takenSerial(error: QueryFailedError): string | null {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
@@ -12,7 +12,7 @@ import { User } from '../users/user.entity';
 import { CertificateAccess } from './certificate-access.service';
 import { CertificateNotices } from './certificate-notices';
 import { CertificateRecords } from './certificate-records.service';
-import { CertificateWriter, type Plan } from './certificate-writer';
+import { type CertificateDraft, CertificateWriter, type DrawnAhead, type Plan } from './certificate-writer';
 import { Certificate } from './certificate.entity';
 import { CertificateNotValidError, EnrolmentNotFoundError, NotCompletedError } from './certificates.errors';
 import type { ReissueInput, RevokeInput } from './certificates.schemas';
@@ -28,6 +28,8 @@ export interface IssueOutcome {
 
 /** What issuing did for one of several enrolments: its outcome, or why it has no certificate. */
 export type EnrolmentIssue = IssueOutcome | DomainError;
+
+const isPlan = (plan: Plan | DomainError): plan is Plan => !(plan instanceof DomainError);
 
 /** A person's certificate for a part, or for the programme: they hold at most one valid of each. */
 const holdingKey = (c: { userId: string; programmeId: string; partId: string | null }) =>
@@ -77,22 +79,36 @@ export class CertificatesService {
     manager: EntityManager,
     enrolmentIds: string[],
     timings = new PhaseTimings(),
+    ahead?: DrawnAhead,
   ): Promise<EnrolmentIssue[]> {
     this.access.assertCanIssue(actor);
+    const plans = await this.enrolmentPlans(manager, enrolmentIds);
+    const issued = await this.issuePlans(manager, actor, plans.filter(isPlan), timings, ahead);
+    return plans.map((plan) => (plan instanceof DomainError ? plan : issued.shift()!));
+  }
+
+  /**
+   * Starts drawing, outside any transaction, the PDFs issueEnrolments would draw for these enrolments now (those
+   * completed whose holders hold no valid certificate for the part yet), after those of `before`, which are still
+   * to be issued. The unit of work that then issues them uses each one that still fits.
+   */
+  async drawAhead(actor: Actor, enrolmentIds: string[], before?: DrawnAhead): Promise<DrawnAhead> {
+    this.access.assertCanIssue(actor);
+    const manager = this.dataSource.manager;
+    const plans = (await this.enrolmentPlans(manager, enrolmentIds)).filter(isPlan);
+    const holders = await manager.getRepository(User).findBy({ id: In(plans.map((p) => p.userId)) });
+    return this.writer.drawAhead(manager, await this.freshDrafts(manager, plans, holders), before);
+  }
+
+  /** What each enrolment's certificate would certify, or why it cannot be issued. */
+  private async enrolmentPlans(manager: EntityManager, enrolmentIds: string[]): Promise<(Plan | DomainError)[]> {
     const completed = await this.records.completedEnrolments(manager, enrolmentIds);
-    const plans: (Plan | DomainError)[] = enrolmentIds.map((id) => {
+    return enrolmentIds.map((id) => {
       const done = completed.get(id);
       if (done === undefined) return new EnrolmentNotFoundError();
       if (done === null) return new NotCompletedError();
       return { ...done, enrolmentIds: [id] };
     });
-    const issued = await this.issuePlans(
-      manager,
-      actor,
-      plans.filter((plan): plan is Plan => !(plan instanceof DomainError)),
-      timings,
-    );
-    return plans.map((plan) => (plan instanceof DomainError ? plan : issued.shift()!));
   }
 
   /**
@@ -159,30 +175,23 @@ export class CertificatesService {
    * Issues what the plans certify, in their order: each holder's row locked first, a plan the person already holds a
    * valid certificate for answered with that one, the others written together, audited and their holders emailed.
    */
-  private async issuePlans(manager: EntityManager, actor: Actor, plans: Plan[], timings = new PhaseTimings()): Promise<IssueOutcome[]> {
+  private async issuePlans(
+    manager: EntityManager,
+    actor: Actor,
+    plans: Plan[],
+    timings = new PhaseTimings(),
+    ahead?: DrawnAhead,
+  ): Promise<IssueOutcome[]> {
     if (!plans.length) return [];
-    const holders = new Map(
-      (
-        await lockRows(
-          manager,
-          User,
-          plans.map((p) => p.userId),
-        )
-      ).map((u) => [u.id, u]),
+    const locked = await lockRows(
+      manager,
+      User,
+      plans.map((p) => p.userId),
     );
+    const holders = new Map(locked.map((u) => [u.id, u]));
     if (plans.some((p) => !holders.has(p.userId))) throw new NotCompletedError();
     const held = new Map((await this.records.validHeldBy(manager, [...holders.keys()])).map((c) => [holdingKey(c), c]));
-    const fresh = new Map<string, Plan>();
-    for (const plan of plans) if (!held.has(holdingKey(plan)) && !fresh.has(holdingKey(plan))) fresh.set(holdingKey(plan), plan);
-    const written = await this.writer.write(
-      manager,
-      actor,
-      [...fresh.values()].map((plan) => {
-        const holder = holders.get(plan.userId)!;
-        return { plan, holder, holderName: holder.name, replacesId: null };
-      }),
-      timings,
-    );
+    const written = await this.writer.write(manager, actor, await this.freshDrafts(manager, plans, locked, held), timings, ahead);
     await timings.time('audit and emails', () => this.recordIssued(manager, actor, written, holders));
     const created = new Map(written.map((certificate) => [holdingKey(certificate), certificate]));
     return plans.map((plan) => {
@@ -192,6 +201,33 @@ export class CertificatesService {
       held.set(key, certificate);
       return { certificate, created: created.delete(key) };
     });
+  }
+
+  /** The certificates to write for the plans: one per holding that the holder (among `holders`) does not hold yet. */
+  private async freshDrafts(
+    manager: EntityManager,
+    plans: Plan[],
+    holders: User[],
+    held?: Map<string, Certificate>,
+  ): Promise<CertificateDraft[]> {
+    const heldNow =
+      held ??
+      new Map(
+        (
+          await this.records.validHeldBy(
+            manager,
+            holders.map((u) => u.id),
+          )
+        ).map((c) => [holdingKey(c), c]),
+      );
+    const byId = new Map(holders.map((u) => [u.id, u]));
+    const fresh = new Map<string, CertificateDraft>();
+    for (const plan of plans) {
+      const holder = byId.get(plan.userId);
+      const key = holdingKey(plan);
+      if (holder && !heldNow.has(key) && !fresh.has(key)) fresh.set(key, { plan, holder, holderName: holder.name, replacesId: null });
+    }
+    return [...fresh.values()];
   }
 
   /** Audits new certificates and emails their holders, with a statement or two for the whole batch. */

@@ -11,19 +11,19 @@ import { loadSealIdentity } from './signing-settings';
 @Injectable()
 export class PdfSealService {
   private readonly logger = new Logger(PdfSealService.name);
-  private readonly identity: Promise<SealIdentity | null>;
+  private readonly sealIdentity: Promise<SealIdentity | null>;
 
   constructor(config: AppConfig) {
     const configured = loadSealIdentity(config.env);
     if (configured) {
       const { subject, issuer, validTo } = describeIdentity(configured);
       this.logger.log(`Certificate PDFs are sealed by ${subject} (issued by ${issuer}, valid until ${validTo.toISOString().slice(0, 10)})`);
-      this.identity = Promise.resolve(configured);
+      this.sealIdentity = Promise.resolve(configured);
     } else if (config.isProduction) {
       this.logger.warn('CERTIFICATE_SIGNING_P12 is not set: certificate PDFs are not sealed');
-      this.identity = Promise.resolve(null);
+      this.sealIdentity = Promise.resolve(null);
     } else {
-      this.identity = developmentIdentity(config.sender.name).then((identity) => {
+      this.sealIdentity = developmentIdentity(config.sender.name).then((identity) => {
         const { subject, fingerprint } = describeIdentity(identity);
         this.logger.warn(
           `DEVELOPMENT SEAL: certificate PDFs are sealed by "${subject}", a key and self-signed certificate made at start-up ` +
@@ -36,13 +36,18 @@ export class PdfSealService {
 
   /** The PDF sealed, or unchanged when no seal is configured (production without CERTIFICATE_SIGNING_P12). */
   async seal(pdf: Buffer, details: SealDetails): Promise<Buffer> {
-    const identity = await this.identity;
+    const identity = await this.sealIdentity;
     return identity ? sealPdf(pdf, identity, details) : pdf;
+  }
+
+  /** The key and chain PDFs are sealed with (handed to the render threads), or null when they are not sealed. */
+  identity(): Promise<SealIdentity | null> {
+    return this.sealIdentity;
   }
 
   /** Who seals (and whether it is the development seal), or null when PDFs are not sealed. */
   async description(): Promise<SealDescription | null> {
-    const identity = await this.identity;
+    const identity = await this.sealIdentity;
     return identity ? describeIdentity(identity) : null;
   }
 }

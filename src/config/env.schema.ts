@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { parseRedisUrl } from './redis-url';
 import { parseTrustProxy } from './trust-proxy';
@@ -141,6 +142,16 @@ export const envSchema = z.object({
    * development and tests use a key made at start-up, production offers no badges.
    */
   CERTIFICATE_BADGE_KEY: optionalText,
+  /**
+   * Worker threads that draw certificate PDFs, in each process that issues them; 0 draws them on the event loop.
+   * Default: one per core, at most four.
+   */
+  CERTIFICATE_RENDER_THREADS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(32)
+    .default(() => Math.min(4, availableParallelism())),
   FUNDING_STATEMENT: z
     .string()
     .default(

@@ -12,3 +12,8 @@ export async function markCompleted(dataSource: DataSource, enrolmentId: string,
     [enrolmentId, completedAt],
   );
 }
+
+/** Records an enrolment's completion as not yet met, as the completion feature keeps it for every member. */
+export async function markInProgress(dataSource: DataSource, enrolmentId: string): Promise<void> {
+  await dataSource.query(`INSERT INTO enrolment_completions (enrolment_id, state) VALUES ($1, 'in_progress')`, [enrolmentId]);
+}
