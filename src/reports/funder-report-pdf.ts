@@ -44,6 +44,8 @@ const MARGIN = 40;
 const TEXT_WIDTH = 595.28 - 2 * MARGIN;
 const LOGO_HEIGHT = 42;
 const LOGO_GAP = 20;
+/** A table of up to this many rows starts on a new page rather than break. */
+const SHORT_TABLE = 12;
 
 /** How many table rows the report draws: what its export's progress counts. */
 export function funderReportRows(sections: readonly FunderSection[]): number {
@@ -87,7 +89,7 @@ export async function renderFunderReport(content: FunderReportContent): Promise<
   if (content.fundingStatement.trim()) layout.note(content.fundingStatement);
   let drawn = 0;
   for (const section of content.sections) {
-    layout.heading(section.heading);
+    layout.heading(section.heading, room(section));
     if (section.intro) {
       doc.font('regular').fontSize(9).fillColor('#333333').text(section.intro, MARGIN, doc.y, { width: TEXT_WIDTH }).fillColor('black');
       doc.moveDown(0.5);
@@ -102,6 +104,12 @@ export async function renderFunderReport(content: FunderReportContent): Promise<
   layout.pageNumbers(content.pageLabel);
   doc.end();
   return bytes;
+}
+
+/** Room a section needs under its heading before it starts a page: a short table is kept whole with it. */
+function room(section: FunderSection): number {
+  const rows = section.table?.rows.length ?? 0;
+  return !section.chart && rows && rows <= SHORT_TABLE ? 70 + (rows + 1) * 20 : 90;
 }
 
 /** The logos in one centred row at the top of the first page; one pdfkit cannot read is left out. */

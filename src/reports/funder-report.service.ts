@@ -260,7 +260,7 @@ export class FunderReportService {
       heading: t('funderReport.register'),
       intro: t('funderReport.registerIntro'),
       table: {
-        widths: [105, 110, 135, 60, 105],
+        widths: [120, 100, 115, 60, 120],
         header: [column('serial'), column('holder'), column('part'), column('issuedOn'), column('status')],
         rows: register.map((row) => [
           row.serial,
