@@ -116,11 +116,30 @@ const COMPLETED = `
                            WHERE e.status <> 'waitlisted'
                              AND CASE WHEN d.enrolment_id IS NOT NULL THEN ${inRange('d.completed_at')} ELSE ${COHORT_IN_RANGE} END) z) y) x`;
 
+/** Marks per cohort and trainee at the programme's sessions (not cancelled) that start in the range. */
+const MARKS_IN_RANGE = `
+  SELECT s.cohort_id, a.user_id,
+         count(*) FILTER (WHERE a.status IN ('present', 'late')) AS attended,
+         min(s.starts_at) FILTER (WHERE a.status IN ('present', 'late')) AS first_attended,
+         count(*) FILTER (WHERE a.status = 'excused') AS excused
+    FROM attendances a JOIN sessions s ON s.id = a.session_id JOIN pc ON pc.id = s.cohort_id
+   WHERE s.status = 'scheduled' AND ${inRange('s.starts_at')}
+   GROUP BY s.cohort_id, a.user_id`;
+
+/**
+ * The same over the whole time, from the counts the attendance feature keeps as marks are written (one row a
+ * trainee, not every mark), without the first attended session: enough to count, not to list by date.
+ */
+const MARKS_KEPT = `
+  SELECT k.cohort_id, k.user_id, k.present + k.late AS attended, NULL::timestamptz AS first_attended, k.excused
+    FROM attendance_counts k JOIN pc ON pc.id = k.cohort_id`;
+
 /**
  * Members who attended (present or late) a session held in the range count, each once by the first; excused and
  * absent are not attended. Members with nothing attended yet and a session still ahead in the range are to come.
+ * Which of a trainee's enrolments is counted depends on the dates; how many of each list there are does not.
  */
-const ATTENDED = `
+const attended = (marks: string) => `
   SELECT CASE WHEN x.member AND x.attended > 0 AND x.turn = 1 THEN 'counted'
               WHEN x.member AND NOT x.user_counted AND x.turn = 1 AND x.waiting THEN 'to_come'
               ELSE 'not_counted' END AS state,
@@ -144,13 +163,7 @@ const ATTENDED = `
                            WHERE s.status = 'scheduled' AND ${inRange('s.starts_at')}
                            GROUP BY s.cohort_id) cs ON cs.cohort_id = e.cohort_id
                     LEFT JOIN cohort_members m ON m.enrolment_id = e.id
-                    LEFT JOIN (SELECT s.cohort_id, a.user_id,
-                                      count(*) FILTER (WHERE a.status IN ('present', 'late')) AS attended,
-                                      min(s.starts_at) FILTER (WHERE a.status IN ('present', 'late')) AS first_attended,
-                                      count(*) FILTER (WHERE a.status = 'excused') AS excused
-                                 FROM attendances a JOIN sessions s ON s.id = a.session_id JOIN pc ON pc.id = s.cohort_id
-                                WHERE s.status = 'scheduled' AND ${inRange('s.starts_at')}
-                                GROUP BY s.cohort_id, a.user_id) a ON a.cohort_id = e.cohort_id AND a.user_id = e.user_id
+                    LEFT JOIN (${marks}) a ON a.cohort_id = e.cohort_id AND a.user_id = e.user_id
                    WHERE e.status <> 'waitlisted') y) x`;
 
 /** Valid certificates issued in the range; members who completed a part or still can, holding none of it, to come. */
@@ -195,7 +208,7 @@ const MATERIALS = `
 /** Each metric's records, classified (the rules are in indicator-rules.ts), as rows of COLUMNS. */
 const METRIC_SQL: Record<IndicatorMetric, string> = {
   trainees_enrolled: ENROLLED,
-  trainees_attended: ATTENDED,
+  trainees_attended: attended(MARKS_IN_RANGE),
   trainees_completed: COMPLETED,
   certificates_issued: CERTIFICATES,
   sessions_held: sessions(null),
@@ -214,7 +227,10 @@ const STATE_ORDER = `CASE r.state WHEN 'counted' THEN 0 WHEN 'to_come' THEN 1 EL
 export class IndicatorRecords {
   constructor(private readonly reads: ReportReads) {}
 
-  /** How many records of each list, for each metric asked: one statement. */
+  /**
+   * How many records of each list, for each metric asked: one statement. Over the whole time, attendance is counted
+   * from the kept counts.
+   */
   async counts(
     programmeId: string,
     metrics: readonly IndicatorMetric[],
@@ -222,15 +238,14 @@ export class IndicatorRecords {
     now: Date,
   ): Promise<Map<IndicatorMetric, EvidenceCounts>> {
     const wanted = [...new Set(metrics)];
+    const wholeTime = bounds.from === null && bounds.until === null;
+    const sql = (metric: IndicatorMetric) => (metric === 'trainees_attended' && wholeTime ? attended(MARKS_KEPT) : METRIC_SQL[metric]);
     const counts = new Map<IndicatorMetric, EvidenceCounts>(wanted.map((metric) => [metric, countEvidence([])]));
     if (!wanted.length) return counts;
     const rows = await this.reads.query<{ metric: IndicatorMetric; state: EvidenceState; amount: number }>(
       `WITH ${PROGRAMME_COHORTS}
        ${wanted
-         .map(
-           (metric) =>
-             `SELECT '${metric}' AS metric, r.state, sum(r.amount)::int AS amount FROM (${METRIC_SQL[metric]}) r GROUP BY r.state`,
-         )
+         .map((metric) => `SELECT '${metric}' AS metric, r.state, sum(r.amount)::int AS amount FROM (${sql(metric)}) r GROUP BY r.state`)
          .join(' UNION ALL ')}`,
       this.params(programmeId, bounds, now),
     );
