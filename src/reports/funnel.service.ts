@@ -13,6 +13,7 @@ import {
   type FunnelOutsideRecord,
   type FunnelPartRecord,
   type FunnelScope,
+  type FunnelStageRecord,
 } from './funnel-records.service';
 import { ReportAccess } from './report-access.service';
 import { ReportRecords, type CohortHeaderRecord } from './report-records.service';
@@ -54,6 +55,9 @@ export interface FunnelStageRow extends StageCount {
   /** Whether any part of the scope has the stage in its rule; a stage no rule has is passed through by everyone. */
   required: boolean;
 }
+
+/** A funnel without the people at each stage. */
+export type FunnelSummary = Omit<Funnel, 'units'>;
 
 export interface Funnel {
   subject: FunnelSubject;
@@ -99,20 +103,8 @@ export class FunnelService {
   ) {}
 
   async funnel(actor: Actor, scope: FunnelScope, range: DayRange = EVERY_COHORT): Promise<Funnel> {
-    const subject = await this.subject(actor, scope);
-    const cohortRange = 'cohortId' in scope ? EVERY_COHORT : range;
-    const generatedAt = this.clock.now();
-    const [members, outside, parts, cohorts] = await Promise.all([
-      this.records.members(scope, cohortRange),
-      this.records.outside(scope, cohortRange),
-      this.records.parts(scope),
-      'partId' in scope ? this.records.cohorts(scope.partId, cohortRange) : [],
-    ]);
-    const live = await this.liveCriteria(members.filter((m) => m.criteria === null && m.closed_at === null).map((m) => m.enrolment_id));
-    const rows = members.map((m) => {
-      const criteria = m.criteria ?? live.get(m.enrolment_id) ?? null;
-      const furthest = furthestStage({ criteria, completed: m.completed, certified: m.serial !== null });
-      return {
+    return this.build(actor, scope, range, async (cohortRange) =>
+      (await this.placed(await this.records.members(scope, cohortRange))).map(({ record: m, criteria, furthest }) => ({
         enrolmentId: m.enrolment_id,
         userId: m.user_id,
         name: m.name,
@@ -131,9 +123,39 @@ export class FunnelService {
         completedAt: m.completed_at,
         setByHand: m.set_by_hand,
         serial: m.serial,
-      };
-    });
-    const units = perTraineeAndPart(rows);
+      })),
+    );
+  }
+
+  /** The funnel's stages and who is outside it, without the people at each stage: a programme's page and API. */
+  async summary(actor: Actor, scope: FunnelScope, range: DayRange = EVERY_COHORT): Promise<FunnelSummary> {
+    const { units: _units, ...summary } = await this.build(actor, scope, range, async (cohortRange) =>
+      (await this.placed(await this.records.stages(scope, cohortRange))).map(({ record: m, furthest }) => ({
+        userId: m.user_id,
+        partId: m.part_id,
+        startsOn: m.starts_on,
+        furthest,
+      })),
+    );
+    return summary;
+  }
+
+  private async build<U extends { userId: string; partId: string; startsOn: string; furthest: number }>(
+    actor: Actor,
+    scope: FunnelScope,
+    range: DayRange,
+    rows: (cohortRange: DayRange) => Promise<U[]>,
+  ): Promise<FunnelSummary & { units: (U & { enrolments: number })[] }> {
+    const subject = await this.subject(actor, scope);
+    const cohortRange = 'cohortId' in scope ? EVERY_COHORT : range;
+    const generatedAt = this.clock.now();
+    const [members, outside, parts, cohorts] = await Promise.all([
+      rows(cohortRange),
+      this.records.outside(scope, cohortRange),
+      this.records.parts(scope),
+      'partId' in scope ? this.records.cohorts(scope.partId, cohortRange) : [],
+    ]);
+    const units = perTraineeAndPart(members);
     const required = requiredStages(parts);
     return {
       subject,
@@ -145,6 +167,15 @@ export class FunnelService {
       cohorts,
       generatedAt,
     };
+  }
+
+  /** Each member at the furthest stage reached, by the criteria stored or (never evaluated) worked out now. */
+  private async placed<R extends FunnelStageRecord>(records: R[]) {
+    const live = await this.liveCriteria(records.filter((m) => m.criteria === null && m.closed_at === null).map((m) => m.enrolment_id));
+    return records.map((record) => {
+      const criteria = record.criteria ?? live.get(record.enrolment_id) ?? null;
+      return { record, criteria, furthest: furthestStage({ criteria, completed: record.completed, certified: record.certified }) };
+    });
   }
 
   /** Checks the reader may see the scope's funnel and says what it is of. */

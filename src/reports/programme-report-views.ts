@@ -9,7 +9,7 @@ import type { EvidenceKind } from '../programmes/indicator-rules';
 import type { IndicatorValue } from '../programmes/indicator-values.service';
 import { INDICATOR_TONES } from '../programmes/programme-views';
 import { FUNNEL_STAGES, stageCounts, type FunnelStage } from './funnel';
-import type { Funnel, FunnelUnit } from './funnel.service';
+import type { Funnel, FunnelSummary, FunnelUnit } from './funnel.service';
 import type { EvidenceReport, IndicatorsReport } from './indicator-reports.service';
 import { cohortHeaderView } from './report-views';
 import type { CellTexts } from './report-tables';
@@ -339,7 +339,7 @@ export function funnelPath(funnel: Pick<Funnel, 'subject'>): string {
 }
 
 /** The funnel's stages as a chart and a table, each stage linking to its people. */
-export function funnelView(funnel: Funnel, texts: CellTexts, rangeQuery: string) {
+export function funnelView(funnel: FunnelSummary, texts: CellTexts, rangeQuery: string) {
   const { t } = texts;
   const path = funnelPath(funnel);
   const stages = funnel.stages.map((s) => ({
@@ -434,8 +434,10 @@ export function funnelPageView(funnel: Funnel, texts: CellTexts, query: { stage?
   };
 }
 
-export function funnelJson(funnel: Funnel, stage?: FunnelStage) {
+/** The funnel as the API gives it: the people who reached `stage` when one is asked (the funnel then has them). */
+export function funnelJson(funnel: Funnel | FunnelSummary, stage?: FunnelStage) {
   const { subject } = funnel;
+  const units = 'units' in funnel ? funnel.units : [];
   const stageIndex = stage ? FUNNEL_STAGES.indexOf(stage) : -1;
   return {
     level: subject.level,
@@ -465,7 +467,7 @@ export function funnelJson(funnel: Funnel, stage?: FunnelStage) {
     people:
       stageIndex < 0
         ? null
-        : funnel.units
+        : units
             .filter((u) => u.furthest >= stageIndex)
             .map((u) => ({
               enrolmentId: u.enrolmentId,

@@ -178,7 +178,7 @@ export class ProgrammeReportsApiController {
 
   private async funnel(actor: Actor, scope: FunnelScope, query: unknown) {
     const { stage, ...range } = parseWith(funnelQuerySchema, query);
-    return funnelJson(await this.funnels.funnel(actor, scope, range), stage);
+    return funnelJson(await (stage ? this.funnels.funnel(actor, scope, range) : this.funnels.summary(actor, scope, range)), stage);
   }
 
   private async send(res: Response, actor: Actor, report: ReportKind, subjectId: string, query: unknown): Promise<void> {

@@ -67,7 +67,7 @@ export class ProgrammeReportsPagesController {
     if (!range) return;
     const [report, funnel] = await Promise.all([
       this.indicators.indicators(actor, id, range),
-      this.funnels.funnel(actor, { programmeId: id }, range),
+      this.funnels.summary(actor, { programmeId: id }, range),
     ]);
     const page = indicatorsPageView(report, texts);
     res.render(view, {
