@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
+import { In } from 'typeorm';
 import { OutboxMessage } from '../src/notifications/outbox-message.entity';
 import { OutboxService } from '../src/notifications/outbox.service';
 import { startWebApp, startWorker, TestApp } from './support/app';
@@ -73,6 +75,49 @@ describe('retrying email delivery', () => {
     expect(row.sentAt).toBeNull();
     await new Promise((r) => setTimeout(r, 500));
     expect(attemptsTo.get(trainee.email)).toBe(3);
+  });
+
+  it('tries again only the email of a batch the server refused, and sends each of the others once', async () => {
+    const repo = t.dataSource.getRepository(OutboxMessage);
+    const label = randomUUID();
+    const rows = Array.from({ length: 12 }, (_v, i) => {
+      const id = randomUUID();
+      return repo.create({
+        id,
+        dedupKey: `test-retry-batch:${label}:${i}`,
+        recipientEmail: `${i === 7 ? 'flaky' : 'batch'}-${label}-${i}@kursors.test`,
+        recipientId: null,
+        template: 'notice',
+        category: 'account',
+        language: 'lv',
+        data: {},
+        subject: `Paziņojums ${i + 1}`,
+        html: '<p>Paziņojums</p>',
+        text: 'Paziņojums',
+        messageId: `<${id}@kursors.test>`,
+        status: 'pending',
+      });
+    });
+    await repo.save(rows);
+    // One job for all twelve.
+    await t.app.get(OutboxService).requeue(rows.map((row) => row.id));
+
+    const ids = rows.map((row) => row.id);
+    const done = await eventually(
+      async () => {
+        const found = await repo.findBy({ id: In(ids) });
+        return found.every((row) => row.status === 'sent') && found;
+      },
+      20000,
+      'every email of the batch to be sent',
+    );
+    const flaky = rows[7];
+    for (const row of done) {
+      expect(smtp.messages.filter((m) => m.messageId === row.messageId)).toHaveLength(1);
+      expect(row.attempts).toBe(row.id === flaky.id ? 3 : 1);
+      expect(row.lastError).toBeNull();
+    }
+    expect(attemptsTo.get(flaky.recipientEmail)).toBe(3);
   });
 });
 

@@ -4,6 +4,7 @@ import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { EMAIL_QUEUE, OUTBOX_SWEEP_QUEUE } from '../src/notifications/notifications.constants';
 import { OutboxMessage } from '../src/notifications/outbox-message.entity';
+import { OutboxRecords } from '../src/notifications/outbox-records.service';
 import { OutboxSweeper } from '../src/notifications/outbox-sweeper';
 import { EmailRequest, OutboxService } from '../src/notifications/outbox.service';
 import { startWebApp, startWorker, TestApp } from './support/app';
@@ -107,5 +108,26 @@ describe('the outbox sweeper', () => {
       'the scheduled sweep to send the email',
     );
     expect(smtp.messages.filter((m) => m.messageId === row.messageId)).toHaveLength(1);
+  });
+
+  it('leaves an email that failed to its backoff, and queues it again once the backoff is over', async () => {
+    // No worker: nothing sends it or sweeps meanwhile.
+    await worker?.close();
+    worker = undefined;
+    const [request] = await requests(1, 'backoff');
+    const message = (await t.app.get(OutboxService).enqueue(t.dataSource.manager, request))!;
+    const records = t.app.get(OutboxRecords);
+    const backoffMs = 60_000;
+    const sweepable = async () => (await records.sweepable(new Date(), backoffMs, null, 100_000)).includes(message.id);
+    // Its third attempt failed 3 minutes ago: BullMQ waits 4 minutes before the fourth.
+    const failedAgo = (ms: number) =>
+      t.dataSource.query(
+        `UPDATE outbox_messages SET status = 'pending', attempts = 3, last_error = '451', updated_at = now() - $2 * interval '1 millisecond' WHERE id = $1`,
+        [message.id, ms],
+      );
+    await failedAgo(3 * 60_000);
+    expect(await sweepable()).toBe(false);
+    await failedAgo(5 * 60_000);
+    expect(await sweepable()).toBe(true);
   });
 });
