@@ -8,7 +8,7 @@ import { parseWith } from '../common/zod-validation.pipe';
 import { AppConfig } from '../config/app-config';
 import { OutboxAdminService } from './outbox-admin.service';
 import { outboxListQuerySchema } from './outbox.schemas';
-import { outboxDetail, outboxSummary } from './outbox-views';
+import { outboxDetail, outboxPageJson } from './outbox-views';
 import { outboxMessageDetailBody, outboxPageBody } from './outbox.responses';
 
 @ApiTags('outbox')
@@ -28,8 +28,7 @@ export class OutboxApiController {
   @ApiOk(outboxPageBody)
   async list(@Query() rawQuery: unknown) {
     const query = parseWith(outboxListQuerySchema, rawQuery);
-    const { items, total } = await this.admin.list(query);
-    return { items: items.map(outboxSummary), total, page: query.page, pageSize: query.pageSize };
+    return outboxPageJson(await this.admin.list(query), query);
   }
 
   @Get(':id')

@@ -4,13 +4,11 @@ import type { Request, Response } from 'express';
 import { Roles } from '../common/access.decorators';
 import type { Actor } from '../common/actor';
 import { CurrentActor } from '../common/current-user.decorator';
-import { pager } from '../common/paging';
 import { parseWith } from '../common/zod-validation.pipe';
 import { AppConfig } from '../config/app-config';
-import { OUTBOX_STATUSES } from './outbox-message.entity';
 import { OutboxAdminService } from './outbox-admin.service';
 import { outboxListQuerySchema } from './outbox.schemas';
-import { outboxDetail, outboxSummary } from './outbox-views';
+import { outboxListPage, outboxMessagePage } from './outbox-views';
 
 /** The HTML part runs nowhere: an opaque origin with no scripts, shown only inside our own page. */
 const EMAIL_PREVIEW_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
@@ -28,35 +26,13 @@ export class OutboxPagesController {
   @Render('pages/outbox/index')
   async list(@Query() rawQuery: unknown) {
     const query = parseWith(outboxListQuerySchema, rawQuery);
-    const { items, total } = await this.admin.list(query);
-    return {
-      titleKey: 'outbox.title',
-      items: items.map((m) => ({
-        ...outboxSummary(m),
-        statusLabel: `outbox.status.${m.status}`,
-        templateLabel: `outbox.template.${m.template}`,
-      })),
-      total,
-      query,
-      statusOptions: OUTBOX_STATUSES.map((status) => ({ value: status, label: `outbox.status.${status}` })),
-      smtpConfigured: Boolean(this.config.env.SMTP_URL),
-      pager: pager('/admin/outbox', query, total),
-    };
+    return outboxListPage(await this.admin.list(query), query, Boolean(this.config.env.SMTP_URL));
   }
 
   @Get(':id')
   @Render('pages/outbox/show')
   async show(@Param('id') id: string) {
-    const message = await this.admin.get(id);
-    return {
-      titleKey: 'outbox.detail.title',
-      message: outboxDetail(message, this.config.env.MAIL_FROM),
-      statusLabel: `outbox.status.${message.status}`,
-      statusHint:
-        message.status === 'sent' && message.uncertainResent ? 'outbox.statusHint.sentAgain' : `outbox.statusHint.${message.status}`,
-      categoryLabel: `outbox.category.${message.category}`,
-      templateLabel: `outbox.template.${message.template}`,
-    };
+    return outboxMessagePage(await this.admin.get(id), this.config.env.MAIL_FROM);
   }
 
   /** The HTML part alone, for the sandboxed frame of the detail page. */

@@ -4,6 +4,7 @@ import type { Actor } from '../common/actor';
 import { CurrentActor } from '../common/current-user.decorator';
 import { Public } from '../common/access.decorators';
 import { UnsubscribeService } from './unsubscribe.service';
+import { unsubscribePage, unsubscribedPage } from './outbox-views';
 
 /**
  * The link in reminder and update emails. GET only asks (link scanners follow links); POST switches the
@@ -18,15 +19,13 @@ export class UnsubscribeController {
   @Get(':token')
   @Render('pages/outbox/unsubscribe')
   async ask(@Param('token') token: string) {
-    const claim = await this.unsubscribe.inspect(token);
-    return { titleKey: 'outbox.unsubscribe.title', questionKey: `outbox.unsubscribe.question.${claim.category}` };
+    return unsubscribePage(await this.unsubscribe.inspect(token));
   }
 
   @Post(':token')
   @HttpCode(200)
   @Render('pages/outbox/unsubscribed')
   async confirm(@Param('token') token: string, @CurrentActor() actor: Actor) {
-    const claim = await this.unsubscribe.confirm(token, actor);
-    return { titleKey: 'outbox.unsubscribe.title', doneKey: `outbox.unsubscribe.done.${claim.category}` };
+    return unsubscribedPage(await this.unsubscribe.confirm(token, actor));
   }
 }
