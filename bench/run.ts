@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT } from './lib/processes';
+import { ROOT, serverNodeVersion } from './lib/processes';
 import { formatTable, type BenchRow } from './lib/report';
 
 /**
@@ -60,6 +60,7 @@ async function save(results: Record<string, BenchResult>): Promise<void> {
     cpuModel: cpus()[0]?.model ?? 'unknown',
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
+    serverNode: serverNodeVersion(),
     platform: process.platform,
   };
   await mkdir(join(ROOT, 'artifacts'), { recursive: true });
@@ -74,6 +75,7 @@ async function main(): Promise<number> {
     process.stderr.write(`Unknown benchmark(s): ${unknown.join(', ')}. Available: ${names.join(', ') || 'none'}\n`);
     return 2;
   }
+  process.stdout.write(`Servers under test and their references run on Node ${serverNodeVersion()}\n`);
   const results: Record<string, BenchResult> = {};
   for (const name of wanted.length ? wanted : names) results[name] = await runOne(name);
   await save(results);

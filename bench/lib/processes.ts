@@ -1,8 +1,20 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..', '..');
+
+/**
+ * The Node.js that runs the servers under test and their bare references (web, worker, baselines):
+ * `BENCH_NODE=<path to node>`, e.g. the production runtime (Node 24, see the Dockerfile) where the machine has
+ * an older one; the benchmark's own process stays on this one.
+ */
+export const SERVER_NODE = process.env.BENCH_NODE || process.execPath;
+
+/** The version of SERVER_NODE, as `v24.1.0`. */
+export function serverNodeVersion(): string {
+  return SERVER_NODE === process.execPath ? process.version : execFileSync(SERVER_NODE, ['--version'], { encoding: 'utf8' }).trim();
+}
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -47,7 +59,7 @@ function profiled(script: string): string[] {
 }
 
 function start(args: string[], env: NodeJS.ProcessEnv, readyPath: string, port: number): Promise<Child> {
-  const child = spawn(process.execPath, args, {
+  const child = spawn(SERVER_NODE, args, {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -95,7 +107,7 @@ export async function startWeb(env: NodeJS.ProcessEnv): Promise<Child> {
  * is empty.
  */
 export function startWorker(env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<Child> {
-  const child = spawn(process.execPath, profiled(join(ROOT, 'dist', 'worker.js')), {
+  const child = spawn(SERVER_NODE, profiled(join(ROOT, 'dist', 'worker.js')), {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
