@@ -8,9 +8,14 @@ import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
 import { AttemptSubmission } from './attempt-submission.service';
 import { ExamAttemptsService, type LoadedAttempt } from './exam-attempts.service';
-import { ATTEMPT_EVENT_KINDS } from './exam-attempt-event.entity';
-import { RESULT_STATUSES } from './exam-result.entity';
-import { attemptView, eventView } from './exam-views';
+import {
+  attemptEventsPage,
+  attemptQuestionPage,
+  attemptResultPage,
+  attemptSubmitPage,
+  attemptSummaryPage,
+  attemptView,
+} from './exam-views';
 import { NoSuchQuestionPositionError } from './exams.errors';
 import { answerFormSchema } from './exams.schemas';
 import { ExamsService } from './exams.service';
@@ -61,26 +66,9 @@ export class AttemptPagesController {
     const loaded = await this.attempts.load(actor, id, { logView: true, position });
     if (loaded.asStaff) return res.redirect(303, `/attempts/${id}/events`);
     if (loaded.attempt.status === 'submitted') return res.redirect(303, `/attempts/${id}/result`);
-    const view = this.view(loaded);
-    const item = view.items.find((i) => i.position === position);
-    if (!item) throw new NoSuchQuestionPositionError();
-    res.render('pages/exams/question', {
-      title: view.examTitle,
-      attempt: view,
-      item,
-      kindKey: `exams.kinds.${item.kind}`,
-      nextSeq: item.responseSeq + 1,
-      saved: saved === '1',
-      previous: position > 1 ? position - 1 : null,
-      next: position < view.items.length ? position + 1 : null,
-      navItems: view.items.map((i) => ({
-        position: i.position,
-        answered: i.answered,
-        flagged: i.flagged,
-        current: i.position === position,
-      })),
-      scripts: ['/assets/js/exam-attempt.js'],
-    });
+    const page = attemptQuestionPage(this.view(loaded), position, saved === '1');
+    if (!page) throw new NoSuchQuestionPositionError();
+    res.render('pages/exams/question', page);
   }
 
   @Roles('trainee')
@@ -116,14 +104,7 @@ export class AttemptPagesController {
     const loaded = await this.attempts.load(actor, id, { logView: true });
     if (loaded.asStaff) return res.redirect(303, `/attempts/${id}/events`);
     if (loaded.attempt.status === 'submitted') return res.redirect(303, `/attempts/${id}/result`);
-    const view = this.view(loaded);
-    res.render('pages/exams/summary', {
-      titleKey: 'exams.summary.title',
-      attempt: view,
-      unanswered: view.items.filter((i) => !i.answered),
-      flagged: view.items.filter((i) => i.flagged),
-      scripts: ['/assets/js/exam-attempt.js'],
-    });
+    res.render('pages/exams/summary', attemptSummaryPage(this.view(loaded)));
   }
 
   @Roles('trainee')
@@ -132,13 +113,7 @@ export class AttemptPagesController {
     const loaded = await this.attempts.load(actor, id);
     if (loaded.asStaff) return res.redirect(303, `/attempts/${id}/events`);
     if (loaded.attempt.status === 'submitted') return res.redirect(303, `/attempts/${id}/result`);
-    const view = this.view(loaded);
-    res.render('pages/exams/submit', {
-      titleKey: 'exams.submit.title',
-      attempt: view,
-      unansweredCount: view.items.filter((i) => !i.answered).length,
-      scripts: ['/assets/js/exam-attempt.js'],
-    });
+    res.render('pages/exams/submit', attemptSubmitPage(this.view(loaded)));
   }
 
   @Roles('trainee')
@@ -155,42 +130,20 @@ export class AttemptPagesController {
     if (loaded.attempt.status !== 'submitted') return res.redirect(303, `/attempts/${id}/questions/1`);
     const view = this.view(loaded);
     const result = loaded.resultVisible ? await this.submission.result(loaded.exam.id, loaded.attempt.userId) : null;
-    res.render('pages/exams/result', {
-      titleKey: 'exams.result.title',
-      attempt: view,
-      visible: loaded.resultVisible,
-      result,
-      answeredCount: view.items.filter((i) => i.answered).length,
-      statusKeys: Object.fromEntries(RESULT_STATUSES.map((s) => [s, `exams.resultStatus.${s}`])),
-    });
+    res.render('pages/exams/result', attemptResultPage(view, loaded.resultVisible, result));
   }
 
   @Roles('admin', 'instructor')
   @Get('attempts/:id/events')
   @Render('pages/exams/events')
   async events(@Param('id', ATTEMPT_ID) id: string, @CurrentActor() actor: Actor) {
-    const { loaded, events, late } = await this.attempts.events(actor, id);
-    const names = await this.exams.trainees(loaded.exam.cohortId);
-    return {
-      titleKey: 'exams.events.title',
-      attempt: this.view(loaded),
-      trainee: names.find((n) => n.id === loaded.attempt.userId) ?? null,
-      events: events.map((e) => ({ ...eventView(e), detailText: detailText(e.detail) })),
-      kindKeys: Object.fromEntries(ATTEMPT_EVENT_KINDS.map((k) => [k, `exams.eventKinds.${k}`])),
-      late: late.map((l) => ({ position: l.position, seq: l.seq, receivedAt: l.receivedAt, response: JSON.stringify(l.response) })),
-    };
+    const events = await this.attempts.events(actor, id);
+    return attemptEventsPage(this.view(events.loaded), events, await this.exams.trainees(events.loaded.exam.cohortId));
   }
 
   private view(loaded: LoadedAttempt) {
     return attemptView(loaded, new Date(), this.submission.graceMs / 1000);
   }
-}
-
-function detailText(detail: Record<string, unknown>): string {
-  return Object.entries(detail)
-    .filter(([, v]) => v !== null && v !== undefined)
-    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
-    .join(', ');
 }
 
 /** The answer a page's form sent, as the question's kind stores it; null when the trainee gave none. */

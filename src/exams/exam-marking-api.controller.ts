@@ -20,26 +20,14 @@ import {
   remarkOutcomeBody,
   statisticsBody,
 } from './exam-marking.responses';
-import { markingItemJson, ownResultJson } from './exam-marking-views';
+import { markingItemJson, ownResultJson, releaseJson, remarkJson, resultJson, statisticsJson } from './exam-marking-views';
 import { ExamReleaseService } from './exam-release.service';
 import { ExamRemarksService } from './exam-remarks.service';
 import { ExamStatisticsService } from './exam-statistics.service';
-import type { ResultRow } from './exam-marking-records.service';
 
 const EXAM_ID = new ParseIdPipe('exams.errors.notFound');
 const ITEM_ID = new ParseIdPipe('examMarking.errors.itemNotFound');
 const USER_ID = new ParseIdPipe('examMarking.errors.resultNotFound');
-
-const resultJson = (row: ResultRow) => ({
-  userId: row.userId,
-  name: row.name,
-  status: row.status,
-  score: row.score === null ? null : Number(row.score),
-  version: row.version ?? 0,
-  overriddenReason: row.overriddenReason,
-  attempts: row.attempts,
-  needsMarking: row.needsMarking,
-});
 
 @ApiTags('exam marking')
 @ApiBearerAuth()
@@ -93,15 +81,7 @@ export class ExamMarkingApiController {
   @ApiErrorResponses(401, 403, 404)
   @ApiOk(remarkListBody)
   async remarkList(@CurrentActor() actor: Actor, @Param('id', EXAM_ID) id: string) {
-    const rows = await this.remarks.list(actor, id);
-    return {
-      items: rows.map((r) => ({
-        ...r,
-        createdAt: new Date(r.createdAt).toISOString(),
-        oldAwarded: r.oldAwarded === null ? null : Number(r.oldAwarded),
-        newAwarded: Number(r.newAwarded),
-      })),
-    };
+    return { items: (await this.remarks.list(actor, id)).map(remarkJson) };
   }
 
   @Roles('admin', 'instructor')
@@ -160,8 +140,7 @@ export class ExamMarkingApiController {
   @ApiErrorResponses(401, 403, 404, 409)
   @ApiOk(releaseBody)
   async releaseResults(@CurrentActor() actor: Actor, @Param('id', EXAM_ID) id: string) {
-    const { exam, emailed } = await this.release.release(actor, id);
-    return { examId: exam.id, releasedAt: exam.releasedAt!.toISOString(), emailed };
+    return releaseJson(await this.release.release(actor, id));
   }
 
   @Roles('admin', 'instructor')
@@ -170,24 +149,7 @@ export class ExamMarkingApiController {
   @ApiErrorResponses(401, 403, 404)
   @ApiOk(statisticsBody)
   async stats(@CurrentActor() actor: Actor, @Param('id', EXAM_ID) id: string) {
-    const s = await this.statistics.of(actor, id);
-    return {
-      examId: s.exam.id,
-      counted: s.counted,
-      attempts: s.attempts,
-      maxPoints: s.maxPoints,
-      mean: s.mean,
-      distribution: s.bands,
-      questions: s.questions.map((q) => ({
-        questionId: q.questionId,
-        name: q.name,
-        points: q.points,
-        attempts: q.attempts,
-        facility: q.facility,
-        discrimination: q.discrimination,
-        flags: q.flags,
-      })),
-    };
+    return statisticsJson(await this.statistics.of(actor, id));
   }
 
   @Authenticated()

@@ -11,19 +11,20 @@ import { I18nService } from '../i18n/i18n.service';
 import { withFormLocals } from '../common/form-locals';
 import { ExamItemNotFoundError, ExamMarkConflictError } from './exam-marking.errors';
 import { ExamMarkingService } from './exam-marking.service';
+import { essayQueueQuerySchema, markSchema, overrideSchema, remarkSchema } from './exam-marking.schemas';
 import {
-  essayQueueQuerySchema,
-  markSchema,
-  MAX_EXAM_FEEDBACK_LENGTH,
-  MAX_REASON_LENGTH,
-  OVERRIDE_STATUSES,
-  overrideSchema,
-  remarkSchema,
-} from './exam-marking.schemas';
-import { markingItemView, ownResultView, pointsText } from './exam-marking-views';
+  essayQueuePage,
+  markConflictPage,
+  markingItemPage,
+  markingResultsPage,
+  overridePage,
+  ownResultPage,
+  releasePage,
+  remarkPage,
+  statisticsPage,
+} from './exam-marking-views';
 import { ExamReleaseService } from './exam-release.service';
 import { ExamRemarksService } from './exam-remarks.service';
-import { barChart } from '../common/charts';
 import { ExamStatisticsService } from './exam-statistics.service';
 
 const EXAM_ID = new ParseIdPipe('exams.errors.notFound');
@@ -35,8 +36,6 @@ const ITEM_VIEW = 'pages/exam-marking/item';
 const OVERRIDE_VIEW = 'pages/exam-marking/override';
 const REMARK_VIEW = 'pages/exam-marking/remark';
 const RELEASE_VIEW = 'pages/exam-marking/release';
-
-const fixed = (value: number | null, digits = 2) => (value === null ? '' : value.toFixed(digits));
 
 /** Exam marking pages: the essays to mark, one answer at a time across the attempts, results, overrides, key fixes, release, statistics. */
 @ApiExcludeController()
@@ -56,14 +55,7 @@ export class ExamMarkingPagesController {
   async queue(@CurrentActor() actor: Actor, @Query() rawQuery: unknown) {
     const query = parseWith(essayQueueQuerySchema, rawQuery);
     const all = await this.marking.queue(actor, null);
-    const groups = query.exam ? await this.marking.queue(actor, query.exam) : all;
-    const exams = new Map(all.map((g) => [g.examId, `${g.examTitle} (${g.cohortName})`]));
-    return {
-      titleKey: 'examMarking.queue.title',
-      groups,
-      examOptions: [...exams].map(([value, text]) => ({ value, text })),
-      examId: query.exam ?? '',
-    };
+    return essayQueuePage(all, query.exam ? await this.marking.queue(actor, query.exam) : all, query.exam);
   }
 
   @Roles('admin', 'instructor')
@@ -103,13 +95,9 @@ export class ExamMarkingPagesController {
       );
     } catch (error) {
       if (!(error instanceof ExamMarkConflictError)) throw error;
-      const unsaved = (body ?? {}) as Record<string, string>;
-      const locals = await this.itemLocals(actor, id, req);
-      res.status(409).render(ITEM_VIEW, {
-        ...locals,
-        formError: this.i18n.t(req.lang, error.messageKey, error.params),
-        values: { ...locals.values, awarded: unsaved.awarded, feedback: unsaved.feedback },
-      });
+      const page = await this.itemLocals(actor, id, req);
+      const formError = this.i18n.t(req.lang, error.messageKey, error.params);
+      res.status(409).render(ITEM_VIEW, markConflictPage(page, formError, (body ?? {}) as Record<string, string>));
       return;
     }
     const step = await this.marking.step(actor, id);
@@ -118,46 +106,16 @@ export class ExamMarkingPagesController {
   }
 
   private async itemLocals(actor: Actor, id: string, req: Request) {
-    const step = await this.marking.step(actor, id);
-    const item = markingItemView(step.item, this.i18n, req.lang);
-    return {
-      titleKey: 'examMarking.item.title',
-      item,
-      position: { index: step.index + 1, count: step.steps.length, left: step.steps.filter((s) => s.markState === 'manual').length },
-      previous: step.previous,
-      next: step.next,
-      values: { awarded: step.item.awarded === null ? '' : item.awarded, feedback: step.item.feedback, version: String(step.item.version) },
-      feedbackMaxLength: MAX_EXAM_FEEDBACK_LENGTH,
-    };
+    return markingItemPage(await this.marking.step(actor, id), this.i18n, req.lang);
   }
 
   @Roles('admin', 'instructor')
   @Get('exams/:id/marking')
   @Render('pages/exam-marking/results')
   async results(@CurrentActor() actor: Actor, @Param('id', EXAM_ID) id: string, @Req() req: Request) {
-    const { exam, rows } = await this.release.results(actor, id);
+    const results = await this.release.results(actor, id);
     const [questions, remarks] = await Promise.all([this.remarks.questions(actor, id), this.remarks.list(actor, id)]);
-    return {
-      titleKey: 'examMarking.results.title',
-      exam: {
-        id: exam.id,
-        title: exam.title,
-        releasedAt: exam.releasedAt,
-        maxPoints: pointsText(exam.maxPoints, req.lang),
-        inPerson: exam.mode === 'in_person',
-      },
-      rows: rows.map((r) => ({
-        ...r,
-        statusText: r.status ? this.i18n.t(req.lang, `examMarking.status.${r.status}`) : this.i18n.t(req.lang, 'examMarking.status.none'),
-        score: pointsText(r.score, req.lang),
-      })),
-      questions: questions.filter((q) => q.kind !== 'essay'),
-      remarks: remarks.map((r) => ({
-        ...r,
-        oldAwarded: pointsText(r.oldAwarded, req.lang),
-        newAwarded: pointsText(r.newAwarded, req.lang),
-      })),
-    };
+    return markingResultsPage(results, questions, remarks, this.i18n, req.lang);
   }
 
   @Roles('admin', 'instructor')
@@ -193,24 +151,7 @@ export class ExamMarkingPagesController {
   }
 
   private async overrideLocals(actor: Actor, id: string, userId: string, req: Request) {
-    const { exam, row } = await this.release.resultOf(actor, id, userId);
-    return {
-      titleKey: 'examMarking.override.title',
-      exam: { id: exam.id, title: exam.title, maxPoints: pointsText(exam.maxPoints, req.lang) },
-      trainee: { id: row.userId, name: row.name },
-      current: {
-        statusText: row.status ? this.i18n.t(req.lang, `examMarking.status.${row.status}`) : '',
-        score: pointsText(row.score, req.lang),
-      },
-      statusOptions: OVERRIDE_STATUSES.map((value) => ({ value, label: `examMarking.status.${value}` })),
-      values: {
-        status: row.status && row.status !== 'pending' ? row.status : '',
-        score: pointsText(row.score, req.lang),
-        reason: '',
-        version: String(row.version ?? 0),
-      },
-      reasonMaxLength: MAX_REASON_LENGTH,
-    };
+    return overridePage(await this.release.resultOf(actor, id, userId), this.i18n, req.lang);
   }
 
   @Roles('admin', 'instructor')
@@ -251,17 +192,7 @@ export class ExamMarkingPagesController {
     const { exam } = await this.release.results(actor, id);
     const question = (await this.remarks.questions(actor, id)).find((q) => q.questionId === questionId);
     if (!question) throw new ExamItemNotFoundError();
-    return {
-      titleKey: 'examMarking.remark.title',
-      exam: { id: exam.id, title: exam.title },
-      question,
-      versionOptions: question.versions.map((v) => ({
-        value: v.id,
-        text: this.i18n.t(req.lang, 'examMarking.remark.versionOption', { version: v.version }),
-      })),
-      values: { versionId: question.versions[0]?.id ?? '', reason: '' },
-      reasonMaxLength: MAX_REASON_LENGTH,
-    };
+    return remarkPage(exam, question, this.i18n, req.lang);
   }
 
   @Roles('admin', 'instructor')
@@ -285,41 +216,20 @@ export class ExamMarkingPagesController {
   }
 
   private async releaseLocals(actor: Actor, id: string) {
-    const { exam, rows } = await this.release.results(actor, id);
-    return {
-      titleKey: 'examMarking.release.title',
-      exam: { id: exam.id, title: exam.title, releasedAt: exam.releasedAt },
-      withResult: rows.filter((r) => r.status !== null).length,
-      waiting: rows.filter((r) => r.needsMarking).length,
-    };
+    return releasePage(await this.release.results(actor, id));
   }
 
   @Roles('admin', 'instructor')
   @Get('exams/:id/statistics')
   @Render('pages/exam-marking/statistics')
   async stats(@CurrentActor() actor: Actor, @Param('id', EXAM_ID) id: string, @Req() req: Request) {
-    const s = await this.statistics.of(actor, id);
-    return {
-      titleKey: 'examMarking.statistics.title',
-      exam: { id: s.exam.id, title: s.exam.title },
-      inPerson: s.counted === 'results',
-      attempts: s.attempts,
-      mean: s.mean === null ? '' : pointsText(Math.round(s.mean * 100) / 100, req.lang),
-      maxPoints: pointsText(s.maxPoints, req.lang),
-      chart: barChart(s.bands.map((b) => ({ label: `${pointsText(b.from, req.lang)}–${pointsText(b.to, req.lang)}`, value: b.count }))),
-      questions: s.questions.map((q) => ({
-        ...q,
-        facilityText: fixed(q.facility),
-        discriminationText: q.discrimination === null ? '—' : fixed(q.discrimination),
-        flagTexts: q.flags.map((f) => this.i18n.t(req.lang, `examMarking.statistics.flags.${f}`)),
-      })),
-    };
+    return statisticsPage(await this.statistics.of(actor, id), this.i18n, req.lang);
   }
 
   @Authenticated()
   @Get('exams/:id/my-result')
   @Render('pages/exam-marking/my-result')
   async own(@CurrentActor() actor: Actor, @Param('id', EXAM_ID) id: string, @Req() req: Request) {
-    return { titleKey: 'examMarking.own.title', ...ownResultView(await this.release.own(actor, id), this.i18n, req.lang) };
+    return ownResultPage(await this.release.own(actor, id), this.i18n, req.lang);
   }
 }

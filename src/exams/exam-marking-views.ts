@@ -1,8 +1,13 @@
 import { renderMarkdown } from '../common/markdown';
 import type { I18nService } from '../i18n/i18n.service';
 import type { Language } from '../i18n/languages';
-import type { ItemForMarking, ResultItem } from './exam-marking-records.service';
+import { barChart } from '../common/charts';
+import type { EssayGroup, ExamMarkingRecords, ItemForMarking, RemarkRow, ResultItem, ResultRow } from './exam-marking-records.service';
+import { MAX_EXAM_FEEDBACK_LENGTH, MAX_REASON_LENGTH, OVERRIDE_STATUSES } from './exam-marking.schemas';
+import type { MarkingStep } from './exam-marking.service';
 import type { OwnResult } from './exam-release.service';
+import type { ExamStatistics } from './exam-statistics.service';
+import type { Exam } from './exam.entity';
 import type { QuestionResponse } from './marking';
 import type { QuestionBody } from './question-body';
 
@@ -160,5 +165,189 @@ export function ownResultJson(own: OwnResult, i18n: I18nService, lang: Language)
           feedback: item.feedback,
         }))
       : [],
+  };
+}
+
+const fixed = (value: number | null, digits = 2) => (value === null ? '' : value.toFixed(digits));
+
+type DrawnQuestion = Awaited<ReturnType<ExamMarkingRecords['drawnQuestions']>>[number];
+
+/** The essays to mark, filtered to one exam when `examId` is given; `all` names every exam for the filter. */
+export function essayQueuePage(all: EssayGroup[], groups: EssayGroup[], examId: string | undefined) {
+  const exams = new Map(all.map((g) => [g.examId, `${g.examTitle} (${g.cohortName})`]));
+  return {
+    titleKey: 'examMarking.queue.title',
+    groups,
+    examOptions: [...exams].map(([value, text]) => ({ value, text })),
+    examId: examId ?? '',
+  };
+}
+
+/** One answer to mark, where it stands among the answers of its question, and the form's values. */
+export function markingItemPage(step: MarkingStep, i18n: I18nService, lang: Language) {
+  const item = markingItemView(step.item, i18n, lang);
+  return {
+    titleKey: 'examMarking.item.title',
+    item,
+    position: { index: step.index + 1, count: step.steps.length, left: step.steps.filter((s) => s.markState === 'manual').length },
+    previous: step.previous,
+    next: step.next,
+    values: { awarded: step.item.awarded === null ? '' : item.awarded, feedback: step.item.feedback, version: String(step.item.version) },
+    feedbackMaxLength: MAX_EXAM_FEEDBACK_LENGTH,
+  };
+}
+
+/** The marking page again after someone else marked the answer meanwhile: their mark shown, what was typed kept. */
+export function markConflictPage(page: ReturnType<typeof markingItemPage>, formError: string, unsaved: Record<string, string>) {
+  return { ...page, formError, values: { ...page.values, awarded: unsaved.awarded, feedback: unsaved.feedback } };
+}
+
+const statusText = (status: string | null, i18n: I18nService, lang: Language) =>
+  status ? i18n.t(lang, `examMarking.status.${status}`) : i18n.t(lang, 'examMarking.status.none');
+
+/** An exam's results, the questions whose key may be fixed and the answers marked again. */
+export function markingResultsPage(
+  { exam, rows }: { exam: Exam; rows: ResultRow[] },
+  questions: DrawnQuestion[],
+  remarks: RemarkRow[],
+  i18n: I18nService,
+  lang: Language,
+) {
+  return {
+    titleKey: 'examMarking.results.title',
+    exam: {
+      id: exam.id,
+      title: exam.title,
+      releasedAt: exam.releasedAt,
+      maxPoints: pointsText(exam.maxPoints, lang),
+      inPerson: exam.mode === 'in_person',
+    },
+    rows: rows.map((r) => ({ ...r, statusText: statusText(r.status, i18n, lang), score: pointsText(r.score, lang) })),
+    questions: questions.filter((q) => q.kind !== 'essay'),
+    remarks: remarks.map((r) => ({
+      ...r,
+      oldAwarded: pointsText(r.oldAwarded, lang),
+      newAwarded: pointsText(r.newAwarded, lang),
+    })),
+  };
+}
+
+/** The form that sets a trainee's result by hand. */
+export function overridePage({ exam, row }: { exam: Exam; row: ResultRow }, i18n: I18nService, lang: Language) {
+  return {
+    titleKey: 'examMarking.override.title',
+    exam: { id: exam.id, title: exam.title, maxPoints: pointsText(exam.maxPoints, lang) },
+    trainee: { id: row.userId, name: row.name },
+    current: {
+      statusText: row.status ? i18n.t(lang, `examMarking.status.${row.status}`) : '',
+      score: pointsText(row.score, lang),
+    },
+    statusOptions: OVERRIDE_STATUSES.map((value) => ({ value, label: `examMarking.status.${value}` })),
+    values: {
+      status: row.status && row.status !== 'pending' ? row.status : '',
+      score: pointsText(row.score, lang),
+      reason: '',
+      version: String(row.version ?? 0),
+    },
+    reasonMaxLength: MAX_REASON_LENGTH,
+  };
+}
+
+/** The form that marks every answer to a question again with one of its versions' key. */
+export function remarkPage(exam: Exam, question: DrawnQuestion, i18n: I18nService, lang: Language) {
+  return {
+    titleKey: 'examMarking.remark.title',
+    exam: { id: exam.id, title: exam.title },
+    question,
+    versionOptions: question.versions.map((v) => ({
+      value: v.id,
+      text: i18n.t(lang, 'examMarking.remark.versionOption', { version: v.version }),
+    })),
+    values: { versionId: question.versions[0]?.id ?? '', reason: '' },
+    reasonMaxLength: MAX_REASON_LENGTH,
+  };
+}
+
+/** The release page: how many have a result and how many still wait for marking. */
+export function releasePage({ exam, rows }: { exam: Exam; rows: ResultRow[] }) {
+  return {
+    titleKey: 'examMarking.release.title',
+    exam: { id: exam.id, title: exam.title, releasedAt: exam.releasedAt },
+    withResult: rows.filter((r) => r.status !== null).length,
+    waiting: rows.filter((r) => r.needsMarking).length,
+  };
+}
+
+/** The score distribution as a chart and each question's facility and discrimination with its flags. */
+export function statisticsPage(s: ExamStatistics, i18n: I18nService, lang: Language) {
+  return {
+    titleKey: 'examMarking.statistics.title',
+    exam: { id: s.exam.id, title: s.exam.title },
+    inPerson: s.counted === 'results',
+    attempts: s.attempts,
+    mean: s.mean === null ? '' : pointsText(Math.round(s.mean * 100) / 100, lang),
+    maxPoints: pointsText(s.maxPoints, lang),
+    chart: barChart(s.bands.map((b) => ({ label: `${pointsText(b.from, lang)}–${pointsText(b.to, lang)}`, value: b.count }))),
+    questions: s.questions.map((q) => ({
+      ...q,
+      facilityText: fixed(q.facility),
+      discriminationText: q.discrimination === null ? '—' : fixed(q.discrimination),
+      flagTexts: q.flags.map((f) => i18n.t(lang, `examMarking.statistics.flags.${f}`)),
+    })),
+  };
+}
+
+/** The trainee's own result page. */
+export function ownResultPage(own: OwnResult, i18n: I18nService, lang: Language) {
+  return { titleKey: 'examMarking.own.title', ...ownResultView(own, i18n, lang) };
+}
+
+/** A trainee's result as staff read it in the API. */
+export function resultJson(row: ResultRow) {
+  return {
+    userId: row.userId,
+    name: row.name,
+    status: row.status,
+    score: row.score === null ? null : Number(row.score),
+    version: row.version ?? 0,
+    overriddenReason: row.overriddenReason,
+    attempts: row.attempts,
+    needsMarking: row.needsMarking,
+  };
+}
+
+/** An answer marked again after a key was fixed. */
+export function remarkJson(r: RemarkRow) {
+  return {
+    ...r,
+    createdAt: new Date(r.createdAt).toISOString(),
+    oldAwarded: r.oldAwarded === null ? null : Number(r.oldAwarded),
+    newAwarded: Number(r.newAwarded),
+  };
+}
+
+/** What releasing the results did. */
+export function releaseJson({ exam, emailed }: { exam: Exam; emailed: number }) {
+  return { examId: exam.id, releasedAt: exam.releasedAt!.toISOString(), emailed };
+}
+
+/** The exam's statistics as the API gives them. */
+export function statisticsJson(s: ExamStatistics) {
+  return {
+    examId: s.exam.id,
+    counted: s.counted,
+    attempts: s.attempts,
+    maxPoints: s.maxPoints,
+    mean: s.mean,
+    distribution: s.bands,
+    questions: s.questions.map((q) => ({
+      questionId: q.questionId,
+      name: q.name,
+      points: q.points,
+      attempts: q.attempts,
+      facility: q.facility,
+      discrimination: q.discrimination,
+      flags: q.flags,
+    })),
   };
 }

@@ -13,7 +13,7 @@ import { ExamProtocolService } from './exam-protocol.service';
 import { readSheetUpload } from './exam-sheet-files';
 import { sendBytes } from '../common/download-response';
 import { protocolDownload, templateDownload } from './exam-sheet-downloads';
-import { previewPage, sheetPage, type SubmittedSheet } from './exam-sheet-pages';
+import { linesOfEntries, previewPage, refusedPreviewPage, sheetPage, type SubmittedSheet } from './exam-sheet-pages';
 import { UploadChangedMeanwhileError } from './exam-sheet.errors';
 import { applyFormSchema, sheetFormSchema } from './exam-sheet.schemas';
 import { ExamSheetService } from './exam-sheet.service';
@@ -114,18 +114,9 @@ export class ExamSheetPagesController {
     } catch (error) {
       if (!(error instanceof UploadChangedMeanwhileError || error instanceof ValidationFailedError)) throw error;
       const { exam, rows } = await this.sheets.sheet(actor, id);
-      const byId = new Map(rows.map((r) => [r.userId, r]));
-      const lines = entries.flatMap((e) => {
-        const row = byId.get(e.userId);
-        const status = e.outcome === 'absent' || e.outcome === 'excused' ? e.outcome : '';
-        const score = e.outcome === 'score' ? (e.score ?? '') : '';
-        return row ? [{ line: null, email: row.email, score, status, version: String(e.version) }] : [];
-      });
-      const preview = await this.sheets.preview(actor, id, lines);
-      res.status(409).render('pages/exams/sheet-preview', {
-        ...previewPage(exam, preview, this.i18n, actor.language),
-        formError: this.i18n.t(actor.language, (error as DomainError).messageKey, (error as DomainError).params),
-      });
+      const preview = await this.sheets.preview(actor, id, linesOfEntries(entries, rows));
+      const formError = this.i18n.t(actor.language, (error as DomainError).messageKey, (error as DomainError).params);
+      res.status(409).render('pages/exams/sheet-preview', refusedPreviewPage(exam, preview, formError, this.i18n, actor.language));
     }
   }
 

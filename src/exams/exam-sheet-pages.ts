@@ -5,7 +5,8 @@ import type { Language } from '../i18n/languages';
 import type { ResultStatus } from './exam-result.entity';
 import { formatScore, outcomeOf, SHEET_OUTCOMES, type SheetOutcome } from './exam-sheet-rules';
 import type { ProtocolHeader, SheetRow } from './exam-sheet-records.service';
-import type { UploadPreview } from './exam-sheet.service';
+import type { UploadLine, UploadPreview } from './exam-sheet.service';
+import type { SheetEntry } from './exam-sheet.schemas';
 import { refusalMessage } from './exam-sheet-views';
 import type { Exam } from './exam.entity';
 
@@ -103,4 +104,20 @@ export function previewPage(exam: Exam, preview: UploadPreview, i18n: I18nServic
     refused: preview.refused.map((r) => ({ line: r.line, name: r.name, message: refusalMessage(i18n, lang, r) })),
     unchanged: preview.unchanged,
   };
+}
+
+/** An applied preview's entries read again as an upload's lines, for a fresh preview when applying was refused. */
+export function linesOfEntries(entries: SheetEntry[], rows: SheetRow[]): UploadLine[] {
+  const byId = new Map(rows.map((r) => [r.userId, r]));
+  return entries.flatMap((e) => {
+    const row = byId.get(e.userId);
+    const status = e.outcome === 'absent' || e.outcome === 'excused' ? e.outcome : '';
+    const score = e.outcome === 'score' ? (e.score ?? '') : '';
+    return row ? [{ line: null, email: row.email, score, status, version: String(e.version) }] : [];
+  });
+}
+
+/** The fresh preview, saying why applying the last one was refused. */
+export function refusedPreviewPage(exam: Exam, preview: UploadPreview, formError: string, i18n: I18nService, lang: Language) {
+  return { ...previewPage(exam, preview, i18n, lang), formError };
 }

@@ -1,11 +1,16 @@
 import { renderMarkdown } from '../common/markdown';
 import { rigaDateTimeInputs } from '../i18n/dates';
 import type { ExamAccommodation } from './exam-accommodation.entity';
-import type { ExamAttemptEvent } from './exam-attempt-event.entity';
+import { ATTEMPT_EVENT_KINDS, type ExamAttemptEvent } from './exam-attempt-event.entity';
 import type { ExamAttempt } from './exam-attempt.entity';
-import type { ExamResult } from './exam-result.entity';
+import { RESULT_STATUSES, type ExamResult } from './exam-result.entity';
 import type { Exam } from './exam.entity';
-import type { ExamStanding, LoadedAttempt, LoadedItem } from './exam-attempts.service';
+import type { ExamStanding, LoadedAttempt, LoadedItem, SaveOutcome } from './exam-attempts.service';
+import type { BankCategory, BankQuestion, TraineeRow } from './exam-records.service';
+import type { AccommodationWarning } from './exams.service';
+import type { ExamLateAnswer } from './exam-late-answer.entity';
+
+type AttemptEvents = { loaded: LoadedAttempt; events: ExamAttemptEvent[]; late: ExamLateAnswer[] };
 import type { QuestionResponse } from './marking';
 
 /**
@@ -192,4 +197,198 @@ export function examFormValues(exam: Exam) {
     resultsShown: exam.resultsShown,
     version: exam.version,
   };
+}
+
+type CohortName = { id: string; name: string; partId: string };
+
+/** A cohort's exams, with whether the reader may set them up. */
+export function examListPage(cohort: CohortName | null, exams: Exam[], canManage: boolean) {
+  return {
+    titleKey: 'exams.list.title',
+    cohort,
+    exams: exams.map((e) => ({ ...e, modeKey: `exams.modes.${e.mode}` })),
+    canManage,
+  };
+}
+
+/** The exam as a trainee sees it: their time, attempts and result. */
+export function examTakePage(exam: Exam, examStanding: ExamStanding) {
+  const standing = standingView(examStanding);
+  return {
+    title: exam.title,
+    exam,
+    standing,
+    reasonKey: standing.reason,
+    resultKey: standing.result ? `exams.resultStatus.${standing.result.status}` : null,
+  };
+}
+
+/** What staff read and change on an exam's page. */
+export interface ExamStaffReads {
+  accommodations: (ExamAccommodation & { name: string; cut: boolean })[];
+  warnings: AccommodationWarning[];
+  attempts: (ExamAttempt & { name: string })[];
+  trainees: TraineeRow[];
+  cohort: CohortName | null;
+}
+
+/** The staff page; `editing` names a trainee whose accommodation fills the form, to be changed. */
+export function examStaffPage(exam: Exam, reads: ExamStaffReads, editing?: string) {
+  const edited = editing ? reads.accommodations.find((a) => a.userId === editing) : undefined;
+  return {
+    title: exam.title,
+    exam,
+    cohort: reads.cohort,
+    accommodations: reads.accommodations.map(accommodationView),
+    warnings: reads.warnings,
+    attempts: reads.attempts,
+    trainees: reads.trainees,
+    online: exam.mode === 'online',
+    editing: Boolean(edited),
+    values: edited ? accommodationFormValues(edited) : { timeFactor: '1', extraMinutes: '0', extraAttempts: '0' },
+  };
+}
+
+/** What the set-up form offers: the part's bank, the cohort's exam sittings, the exams a retake may follow. */
+export interface ExamFormReads {
+  cohort: CohortName;
+  bank: { categories: BankCategory[]; questions: BankQuestion[] };
+  sittings: { id: string; title: string; starts_at: Date }[];
+  otherExams: Exam[];
+}
+
+/** The set-up form's surroundings, for a new exam or for `exam`. */
+export function examFormPage(reads: ExamFormReads, exam?: Exam) {
+  const others = reads.otherExams.filter((e) => e.id !== exam?.id);
+  return {
+    titleKey: exam ? 'exams.form.editTitle' : 'exams.form.newTitle',
+    cohort: reads.cohort,
+    examId: exam?.id ?? null,
+    bank: reads.bank,
+    sittings: reads.sittings.map((s) => ({ value: s.id, text: s.title, startsAt: s.starts_at })),
+    otherExams: others,
+    retakeOptions: others.map((e) => ({ value: e.id, text: e.title })),
+    modes: [
+      { value: 'online', label: 'exams.modes.online' },
+      { value: 'in_person', label: 'exams.modes.in_person' },
+    ],
+    units: [
+      { value: 'percent', label: 'exams.units.percent' },
+      { value: 'points', label: 'exams.units.points' },
+    ],
+    shownOptions: [
+      { value: 'at_once', label: 'exams.resultsShown.at_once' },
+      { value: 'on_release', label: 'exams.resultsShown.on_release' },
+    ],
+  };
+}
+
+/** A new exam's form: empty, or a retake of `original` with its settings and without its window. */
+export function newExamFormValues(original?: Exam) {
+  return original
+    ? { ...examFormValues(original), title: `${original.title} (atkārtoti)`, retakeOfId: original.id, opensDate: '', closesDate: '' }
+    : { mode: 'online', passMarkUnit: 'percent', attemptsAllowed: 1, selectionKind: 'fixed', resultsShown: 'on_release' };
+}
+
+/** An exam as staff read it in the API: with its selection and the accommodations its closing time cuts. */
+export function examStaffJson(exam: Exam, warnings: AccommodationWarning[]) {
+  return { ...examStaffView(exam), warnings };
+}
+
+/** One attempt in the staff's list of an exam's attempts. */
+export function attemptListItemJson(attempt: ExamAttempt & { name: string }) {
+  return { ...attemptSummaryView(attempt, true), userId: attempt.userId, name: attempt.name };
+}
+
+/** What saving an answer did. */
+export function saveOutcomeJson(outcome: SaveOutcome) {
+  return { saved: outcome.saved, seq: outcome.seq, savedAt: outcome.savedAt?.toISOString() ?? null };
+}
+
+/** What happened during an attempt, as the API gives it to staff. */
+export function attemptEventsJson({ loaded, events, late }: AttemptEvents) {
+  return {
+    attempt: attemptSummaryView(loaded.attempt, true),
+    userId: loaded.attempt.userId,
+    events: events.map(eventView),
+    lateAnswers: late.map((l) => ({ position: l.position, seq: l.seq, receivedAt: l.receivedAt.toISOString(), response: l.response })),
+  };
+}
+
+type AttemptModel = ReturnType<typeof attemptView>;
+const ATTEMPT_SCRIPT = '/assets/js/exam-attempt.js';
+
+/** One question of an attempt as its page shows it, with the way to the others; null when there is no such question. */
+export function attemptQuestionPage(attempt: AttemptModel, position: number, saved: boolean) {
+  const item = attempt.items.find((i) => i.position === position);
+  if (!item) return null;
+  return {
+    title: attempt.examTitle,
+    attempt,
+    item,
+    kindKey: `exams.kinds.${item.kind}`,
+    nextSeq: item.responseSeq + 1,
+    saved,
+    previous: position > 1 ? position - 1 : null,
+    next: position < attempt.items.length ? position + 1 : null,
+    navItems: attempt.items.map((i) => ({
+      position: i.position,
+      answered: i.answered,
+      flagged: i.flagged,
+      current: i.position === position,
+    })),
+    scripts: [ATTEMPT_SCRIPT],
+  };
+}
+
+/** The questions left unanswered and flagged, before handing in. */
+export function attemptSummaryPage(attempt: AttemptModel) {
+  return {
+    titleKey: 'exams.summary.title',
+    attempt,
+    unanswered: attempt.items.filter((i) => !i.answered),
+    flagged: attempt.items.filter((i) => i.flagged),
+    scripts: [ATTEMPT_SCRIPT],
+  };
+}
+
+/** The confirmation before handing in. */
+export function attemptSubmitPage(attempt: AttemptModel) {
+  return {
+    titleKey: 'exams.submit.title',
+    attempt,
+    unansweredCount: attempt.items.filter((i) => !i.answered).length,
+    scripts: [ATTEMPT_SCRIPT],
+  };
+}
+
+/** A handed-in attempt; the result only when it may be seen. */
+export function attemptResultPage(attempt: AttemptModel, visible: boolean, result: ExamResult | null) {
+  return {
+    titleKey: 'exams.result.title',
+    attempt,
+    visible,
+    result,
+    answeredCount: attempt.items.filter((i) => i.answered).length,
+    statusKeys: Object.fromEntries(RESULT_STATUSES.map((s) => [s, `exams.resultStatus.${s}`])),
+  };
+}
+
+/** What happened during an attempt, for staff. */
+export function attemptEventsPage(attempt: AttemptModel, { loaded, events, late }: AttemptEvents, names: TraineeRow[]) {
+  return {
+    titleKey: 'exams.events.title',
+    attempt,
+    trainee: names.find((n) => n.id === loaded.attempt.userId) ?? null,
+    events: events.map((e) => ({ ...eventView(e), detailText: detailText(e.detail) })),
+    kindKeys: Object.fromEntries(ATTEMPT_EVENT_KINDS.map((k) => [k, `exams.eventKinds.${k}`])),
+    late: late.map((l) => ({ position: l.position, seq: l.seq, receivedAt: l.receivedAt, response: JSON.stringify(l.response) })),
+  };
+}
+
+function detailText(detail: Record<string, unknown>): string {
+  return Object.entries(detail)
+    .filter(([, v]) => v !== null && v !== undefined)
+    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+    .join(', ');
 }

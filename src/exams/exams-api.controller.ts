@@ -8,7 +8,16 @@ import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
 import { AttemptSubmission } from './attempt-submission.service';
 import { ExamAttemptsService } from './exam-attempts.service';
-import { accommodationView, attemptSummaryView, attemptView, eventView, examStaffView, examView, standingView } from './exam-views';
+import {
+  accommodationView,
+  attemptEventsJson,
+  attemptListItemJson,
+  attemptView,
+  examStaffJson,
+  examView,
+  saveOutcomeJson,
+  standingView,
+} from './exam-views';
 import { accommodationSchema, examSchema, flagSchema, saveAnswerSchema } from './exams.schemas';
 import {
   accommodationBody,
@@ -60,7 +69,7 @@ export class ExamsApiController {
   @ApiCreated(examStaffBody)
   async create(@Param('cohortId', COHORT_ID) cohortId: string, @CurrentActor() actor: Actor, @Body() body: unknown) {
     const exam = await this.exams.create(actor, cohortId, parseWith(examSchema, body));
-    return { ...examStaffView(exam), warnings: await this.exams.warnings(exam) };
+    return examStaffJson(exam, await this.exams.warnings(exam));
   }
 
   @Roles('admin', 'instructor')
@@ -69,7 +78,7 @@ export class ExamsApiController {
   @ApiOk(examStaffBody)
   async get(@Param('id', EXAM_ID) id: string, @CurrentActor() actor: Actor) {
     const exam = await this.exams.getManaged(actor, id);
-    return { ...examStaffView(exam), warnings: await this.exams.warnings(exam) };
+    return examStaffJson(exam, await this.exams.warnings(exam));
   }
 
   @Roles('admin', 'instructor')
@@ -79,7 +88,7 @@ export class ExamsApiController {
   @ApiOk(examStaffBody)
   async update(@Param('id', EXAM_ID) id: string, @CurrentActor() actor: Actor, @Body() body: unknown) {
     const exam = await this.exams.update(actor, id, parseWith(examSchema, body));
-    return { ...examStaffView(exam), warnings: await this.exams.warnings(exam) };
+    return examStaffJson(exam, await this.exams.warnings(exam));
   }
 
   @Roles('admin', 'instructor')
@@ -135,8 +144,7 @@ export class ExamsApiController {
   @ApiOperation({ summary: 'Every attempt of the exam (staff)' })
   @ApiOk(attemptListBody)
   async attemptList(@Param('id', EXAM_ID) id: string, @CurrentActor() actor: Actor) {
-    const attempts = await this.attempts.attemptsOf(actor, id);
-    return { items: attempts.map((a) => ({ ...attemptSummaryView(a, true), userId: a.userId, name: a.name })) };
+    return { items: (await this.attempts.attemptsOf(actor, id)).map(attemptListItemJson) };
   }
 
   @Roles('trainee')
@@ -177,8 +185,7 @@ export class ExamsApiController {
     @CurrentActor() actor: Actor,
     @Body() body: unknown,
   ) {
-    const outcome = await this.attempts.save(actor, id, position, parseWith(saveAnswerSchema, body));
-    return { saved: outcome.saved, seq: outcome.seq, savedAt: outcome.savedAt?.toISOString() ?? null };
+    return saveOutcomeJson(await this.attempts.save(actor, id, position, parseWith(saveAnswerSchema, body)));
   }
 
   @Roles('trainee')
@@ -223,13 +230,7 @@ export class ExamsApiController {
   @ApiOperation({ summary: 'What happened during an attempt: starts, views, saves, reconnections, late answers (staff)' })
   @ApiOk(attemptEventsBody)
   async events(@Param('id', ATTEMPT_ID) id: string, @CurrentActor() actor: Actor) {
-    const { loaded, events, late } = await this.attempts.events(actor, id);
-    return {
-      attempt: attemptSummaryView(loaded.attempt, true),
-      userId: loaded.attempt.userId,
-      events: events.map(eventView),
-      lateAnswers: late.map((l) => ({ position: l.position, seq: l.seq, receivedAt: l.receivedAt.toISOString(), response: l.response })),
-    };
+    return attemptEventsJson(await this.attempts.events(actor, id));
   }
 
   private async attemptBody(actor: Actor, id: string, logView = false) {

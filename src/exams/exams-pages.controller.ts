@@ -12,7 +12,7 @@ import { withFormLocals } from '../common/form-locals';
 import { ExamAccess } from './exam-access.service';
 import { ExamAttemptsService } from './exam-attempts.service';
 import { ExamRecords } from './exam-records.service';
-import { accommodationFormValues, accommodationView, examFormValues, standingView } from './exam-views';
+import { examFormPage, examFormValues, examListPage, examStaffPage, examTakePage, newExamFormValues } from './exam-views';
 import { Exam } from './exam.entity';
 import { ExamCohortNotFoundError } from './exams.errors';
 import { accommodationSchema, examSchema } from './exams.schemas';
@@ -38,12 +38,7 @@ export class ExamsPagesController {
   @Render('pages/exams/list')
   async list(@Param('cohortId', COHORT_ID) cohortId: string, @CurrentActor() actor: Actor) {
     const exams = await this.exams.listForCohort(actor, cohortId);
-    return {
-      titleKey: 'exams.list.title',
-      cohort: await this.records.cohortName(cohortId),
-      exams: exams.map((e) => ({ ...e, modeKey: `exams.modes.${e.mode}` })),
-      canManage: await this.access.canManage(actor, cohortId),
-    };
+    return examListPage(await this.records.cohortName(cohortId), exams, await this.access.canManage(actor, cohortId));
   }
 
   @Roles('admin', 'instructor')
@@ -53,10 +48,7 @@ export class ExamsPagesController {
     await this.access.assertCanManage(actor, cohortId);
     const locals = await this.formLocals(cohortId);
     const original = typeof retakeOf === 'string' ? locals.otherExams.find((e) => e.id === retakeOf) : undefined;
-    const values = original
-      ? { ...examFormValues(original), title: `${original.title} (atkārtoti)`, retakeOfId: original.id, opensDate: '', closesDate: '' }
-      : { mode: 'online', passMarkUnit: 'percent', attemptsAllowed: 1, selectionKind: 'fixed', resultsShown: 'on_release' };
-    return { ...locals, values };
+    return { ...locals, values: newExamFormValues(original) };
   }
 
   @Roles('admin', 'instructor')
@@ -87,16 +79,8 @@ export class ExamsPagesController {
     @Res() res: Response,
   ) {
     const exam = await this.exams.getVisible(actor, id);
-    if (!(await this.access.canManage(actor, exam.cohortId))) {
-      const standing = standingView(await this.attempts.standing(actor, id));
-      return res.render('pages/exams/take', {
-        title: exam.title,
-        exam,
-        standing,
-        reasonKey: standing.reason,
-        resultKey: standing.result ? `exams.resultStatus.${standing.result.status}` : null,
-      });
-    }
+    if (!(await this.access.canManage(actor, exam.cohortId)))
+      return res.render('pages/exams/take', examTakePage(exam, await this.attempts.standing(actor, id)));
     res.render('pages/exams/show', await this.staffPage(actor, exam, editing));
   }
 
@@ -181,19 +165,7 @@ export class ExamsPagesController {
       this.exams.trainees(exam.cohortId),
       this.records.cohortName(exam.cohortId),
     ]);
-    const edited = editing ? accommodations.find((a) => a.userId === editing) : undefined;
-    return {
-      title: exam.title,
-      exam,
-      cohort,
-      accommodations: accommodations.map(accommodationView),
-      warnings,
-      attempts,
-      trainees,
-      online: exam.mode === 'online',
-      editing: Boolean(edited),
-      values: edited ? accommodationFormValues(edited) : { timeFactor: '1', extraMinutes: '0', extraAttempts: '0' },
-    };
+    return examStaffPage(exam, { accommodations, warnings, attempts, trainees, cohort }, editing);
   }
 
   private async formLocals(cohortId: string, exam?: Exam) {
@@ -204,26 +176,6 @@ export class ExamsPagesController {
       this.records.examSittings(cohortId),
       this.exams.ofCohort(cohortId),
     ]);
-    return {
-      titleKey: exam ? 'exams.form.editTitle' : 'exams.form.newTitle',
-      cohort,
-      examId: exam?.id ?? null,
-      bank,
-      sittings: sittings.map((s) => ({ value: s.id, text: s.title, startsAt: s.starts_at })),
-      otherExams: otherExams.filter((e) => e.id !== exam?.id),
-      retakeOptions: otherExams.filter((e) => e.id !== exam?.id).map((e) => ({ value: e.id, text: e.title })),
-      modes: [
-        { value: 'online', label: 'exams.modes.online' },
-        { value: 'in_person', label: 'exams.modes.in_person' },
-      ],
-      units: [
-        { value: 'percent', label: 'exams.units.percent' },
-        { value: 'points', label: 'exams.units.points' },
-      ],
-      shownOptions: [
-        { value: 'at_once', label: 'exams.resultsShown.at_once' },
-        { value: 'on_release', label: 'exams.resultsShown.on_release' },
-      ],
-    };
+    return examFormPage({ cohort, bank, sittings, otherExams }, exam);
   }
 }

@@ -17,12 +17,10 @@ import { QUESTION_KINDS, type QuestionKind } from './question-body';
 import { sendDownload } from '../common/download-response';
 import { uploadFromRequest } from '../storage/upload';
 import { questionFileDownload } from './question-export';
-import { MAX_IMPORT_BYTES } from './question-import';
 import { QuestionImportService } from './question-import.service';
 import { draftFromInput, inputFieldsOf } from './question-input';
-import { bankPage, partView, questionForm, questionPage } from './question-page-views';
+import { bankPage, importPage, importReportPage, questionForm, questionPage } from './question-page-views';
 import { receiveQuestionFile } from './question-upload';
-import { problemText } from './question-views';
 import { z } from 'zod';
 
 const PART_ID = new ParseIdPipe('questions.errors.partNotFound');
@@ -216,12 +214,7 @@ export class QuestionBankPagesController {
 
   private async importLocals(actor: Actor, partId: string) {
     const [part, categories] = await Promise.all([this.bank.part(actor, partId), this.bank.categories(actor, partId)]);
-    return {
-      titleKey: 'questions.import.title',
-      part: partView(part, actor.language),
-      categoryOptions: categories.map((c) => ({ value: c.id, text: c.name })),
-      maxMb: MAX_IMPORT_BYTES / (1024 * 1024),
-    };
+    return importPage(part, categories, actor.language);
   }
 
   @Roles('admin', 'instructor')
@@ -240,18 +233,7 @@ export class QuestionBankPagesController {
     const { fields, file } = await receiveQuestionFile(uploadFromRequest(req));
     const { categoryId, format } = parseWith(importFieldsSchema, fields);
     const report = await this.files.import(actor, partId, categoryId, file, format);
-    res.status(200).render('pages/questions/import', {
-      ...locals,
-      values: fields,
-      report: {
-        ...report,
-        items: report.items.map((item) => ({
-          ...item,
-          imported: item.outcome === 'imported',
-          reasons: item.outcome === 'refused' ? item.problems.map((p) => problemText(this.i18n, actor.language, p, item.detail)) : [],
-        })),
-      },
-    });
+    res.status(200).render('pages/questions/import', importReportPage(locals, fields, report, this.i18n, actor.language));
   }
 
   @Roles('admin', 'instructor')

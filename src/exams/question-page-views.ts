@@ -7,6 +7,10 @@ import type { CategorySummary, QuestionSummary } from './question-bank-records.s
 import type { QuestionListQuery } from './question-bank.schemas';
 import type { QuestionDetail } from './question-bank.service';
 import { QUESTION_KINDS, type QuestionKind } from './question-body';
+import { MAX_IMPORT_BYTES } from './question-import';
+import type { ImportReport } from './question-import.service';
+import { problemText } from './question-views';
+import type { I18nService } from '../i18n/i18n.service';
 import type { QuestionVersion } from './question-version.entity';
 
 export const partView = (part: Part, lang: Language) => ({
@@ -138,5 +142,37 @@ export function questionPage(detail: QuestionDetail, versions: QuestionVersion[]
     },
     current: versionView(detail.version),
     versions: versions.map((v) => ({ version: v.version, name: v.name, points: Number(v.points), createdAt: v.createdAt })),
+  };
+}
+
+/** The import form: the part's categories to import into and the largest file taken. */
+export function importPage(part: Part, categories: CategorySummary[], lang: Language) {
+  return {
+    titleKey: 'questions.import.title',
+    part: partView(part, lang),
+    categoryOptions: categoryOptions(categories),
+    maxMb: MAX_IMPORT_BYTES / (1024 * 1024),
+  };
+}
+
+/** The import form again with what the file held: each question imported or refused with its reasons. */
+export function importReportPage(
+  page: ReturnType<typeof importPage>,
+  values: Record<string, unknown>,
+  report: ImportReport,
+  i18n: I18nService,
+  lang: Language,
+) {
+  return {
+    ...page,
+    values,
+    report: {
+      ...report,
+      items: report.items.map((item) => ({
+        ...item,
+        imported: item.outcome === 'imported',
+        reasons: item.outcome === 'refused' ? item.problems.map((p) => problemText(i18n, lang, p, item.detail)) : [],
+      })),
+    },
   };
 }
