@@ -41,12 +41,14 @@ export interface EvidenceRecord {
   note_at: Date | null;
 }
 
-// Parameters of every statement: $1 the programme, $2 the range's first instant, $3 its end (exclusive), $4 now. Each
-// is named in `params`, so a statement of metrics that do not use one (materials: now) still takes it.
+// Parameters of every statement: $1 the programme (the programmes, for counts), $2 the range's first instant, $3 its
+// end (exclusive), $4 now. Each is named in `params`, so a statement of metrics that do not use one (materials: now)
+// still takes it. The statements read the programme from `programme`, one for the records and each in turn for counts.
+const THE_PROGRAMME = '(SELECT id FROM programme)';
 const PROGRAMME_COHORTS = `
   params AS (SELECT $2::timestamptz AS from_at, $3::timestamptz AS until_at, $4::timestamptz AS now_at),
   pc AS (SELECT c.id, c.part_id, c.starts_on, c.ends_on, c.capacity, c.closed_at
-           FROM cohorts c JOIN parts p ON p.id = c.part_id WHERE p.programme_id = $1)`;
+           FROM cohorts c JOIN parts p ON p.id = c.part_id WHERE p.programme_id = ${THE_PROGRAMME})`;
 const inRange = (column: string) => `(${column} >= $2 OR $2::timestamptz IS NULL) AND (${column} < $3 OR $3::timestamptz IS NULL)`;
 const FIRST_DAY = `($2::timestamptz AT TIME ZONE 'Europe/Riga')::date`;
 const END_DAY = `($3::timestamptz AT TIME ZONE 'Europe/Riga')::date`;
@@ -173,7 +175,7 @@ const CERTIFICATES = `
          cert.issued_at AS at, 1 AS amount, cert.user_id, NULL::uuid AS enrolment_id, NULL::uuid AS cohort_id, cert.part_id,
          NULL::uuid AS session_id, cert.id AS certificate_id, NULL::uuid AS material_id, cert.revoked_at AS note_at
     FROM certificates cert
-   WHERE cert.programme_id = $1 AND ${inRange('cert.issued_at')}
+   WHERE cert.programme_id = ${THE_PROGRAMME} AND ${inRange('cert.issued_at')}
   UNION ALL
   SELECT 'to_come', CASE WHEN z.done THEN 'awaiting_certificate' ELSE 'in_progress' END, z.at, 1, z.user_id, z.enrolment_id, z.cohort_id,
          z.part_id, NULL, NULL, NULL, NULL
@@ -202,7 +204,7 @@ const MATERIALS = `
   SELECT 'counted' AS state, NULL AS reason, mt.created_at AS at, 1 AS amount, NULL::uuid AS user_id, NULL::uuid AS enrolment_id,
          mt.cohort_id, mt.part_id, NULL::uuid AS session_id, NULL::uuid AS certificate_id, mt.id AS material_id, NULL::timestamptz AS note_at
     FROM materials mt
-   WHERE (mt.part_id IN (SELECT id FROM parts WHERE programme_id = $1) OR mt.cohort_id IN (SELECT id FROM pc))
+   WHERE (mt.part_id IN (SELECT id FROM parts WHERE programme_id = ${THE_PROGRAMME}) OR mt.cohort_id IN (SELECT id FROM pc))
      AND ${inRange('mt.created_at')}`;
 
 /** Each metric's records, classified (the rules are in indicator-rules.ts), as rows of COLUMNS. */
@@ -228,35 +230,45 @@ export class IndicatorRecords {
   constructor(private readonly reads: ReportReads) {}
 
   /**
-   * How many records of each list, for each metric asked: one statement. Over the whole time, attendance is counted
-   * from the kept counts.
+   * How many records of each list, for each metric asked, of each programme: one statement, whatever the number of
+   * programmes. Over the whole time, attendance is counted from the kept counts.
    */
   async counts(
-    programmeId: string,
+    programmeIds: readonly string[],
     metrics: readonly IndicatorMetric[],
     bounds: RangeBounds,
     now: Date,
-  ): Promise<Map<IndicatorMetric, EvidenceCounts>> {
+  ): Promise<Map<string, Map<IndicatorMetric, EvidenceCounts>>> {
     const wanted = [...new Set(metrics)];
     const wholeTime = bounds.from === null && bounds.until === null;
     const sql = (metric: IndicatorMetric) => (metric === 'trainees_attended' && wholeTime ? attended(MARKS_KEPT) : METRIC_SQL[metric]);
-    const counts = new Map<IndicatorMetric, EvidenceCounts>(wanted.map((metric) => [metric, countEvidence([])]));
-    if (!wanted.length) return counts;
-    const rows = await this.reads.query<{ metric: IndicatorMetric; state: EvidenceState; amount: number }>(
-      `WITH ${PROGRAMME_COHORTS}
-       ${wanted
-         .map((metric) => `SELECT '${metric}' AS metric, r.state, sum(r.amount)::int AS amount FROM (${sql(metric)}) r GROUP BY r.state`)
-         .join(' UNION ALL ')}`,
-      this.params(programmeId, bounds, now),
+    const rows = wanted.length
+      ? await this.reads.query<{ programme_id: string; metric: IndicatorMetric; state: EvidenceState; amount: number }>(
+          `SELECT g.id AS programme_id, r.metric, r.state, r.amount
+             FROM unnest($1::uuid[]) AS g(id)
+            CROSS JOIN LATERAL (
+              WITH programme AS (SELECT g.id), ${PROGRAMME_COHORTS}
+              ${wanted
+                .map(
+                  (metric) =>
+                    `SELECT '${metric}' AS metric, r.state, sum(r.amount)::int AS amount FROM (${sql(metric)}) r GROUP BY r.state`,
+                )
+                .join(' UNION ALL ')}) r`,
+          [programmeIds, bounds.from, bounds.until, now],
+        )
+      : [];
+    return new Map(
+      programmeIds.map((id) => {
+        const own = rows.filter((row) => row.programme_id === id);
+        return [id, new Map(wanted.map((metric) => [metric, countEvidence(own.filter((row) => row.metric === metric))]))];
+      }),
     );
-    for (const metric of wanted) counts.set(metric, countEvidence(rows.filter((row) => row.metric === metric)));
-    return counts;
   }
 
   /** Every record the metric looked at, counted first, then to come, then not counted; each by date. */
   evidence(programmeId: string, metric: IndicatorMetric, bounds: RangeBounds, now: Date): Promise<EvidenceRecord[]> {
     return this.reads.query<EvidenceRecord>(
-      `WITH ${PROGRAMME_COHORTS}
+      `WITH programme AS (SELECT $1::uuid AS id), ${PROGRAMME_COHORTS}
        SELECT r.*, u.name AS user_name, u.email, u.department, e.status AS enrolment_status, c.name AS cohort_name,
               p.number AS part_number, p.title_lv AS part_title_lv, p.title_en AS part_title_en,
               s.title AS session_title, s.kind AS session_kind, cert.serial, cert.revocation_reason,

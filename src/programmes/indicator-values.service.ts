@@ -50,14 +50,24 @@ export class IndicatorValues {
 
   async values(programmeId: string, range: DayRange = WHOLE_TIME): Promise<IndicatorValue[]> {
     await this.programmes.get(programmeId);
-    const indicators = await this.indicators.list(programmeId);
+    return (await this.valuesOf([programmeId], range)).get(programmeId)!;
+  }
+
+  /** The values of several programmes' indicators: two statements, whatever the number of programmes. */
+  async valuesOf(programmeIds: readonly string[], range: DayRange = WHOLE_TIME): Promise<Map<string, IndicatorValue[]>> {
+    const indicators = programmeIds.length ? await this.indicators.listOf(programmeIds) : [];
     const counts = await this.records.counts(
-      programmeId,
+      programmeIds,
       indicators.map((i) => i.metric),
       rigaDayBounds(range),
       this.clock.now(),
     );
-    return indicators.map((indicator) => withValue(indicator, counts.get(indicator.metric)!));
+    return new Map(
+      programmeIds.map((id) => [
+        id,
+        indicators.filter((i) => i.programmeId === id).map((indicator) => withValue(indicator, counts.get(id)!.get(indicator.metric)!)),
+      ]),
+    );
   }
 
   /** An indicator with the records it counted, did not count, or expects. */

@@ -9,8 +9,8 @@ export interface IndicatorAtRisk extends IndicatorValue {
 
 /**
  * The indicators of the active programmes at risk over each programme's whole time, for the administrator's home
- * page: counted and judged by `IndicatorValues`, the same rule as the programme's report page (one statement a
- * programme: there are a handful of active programmes, each with many trainees).
+ * page: counted and judged by `IndicatorValues`, the same rule as the programme's report page, in three statements
+ * however many programmes are active.
  */
 @Injectable()
 export class IndicatorsAtRisk {
@@ -22,14 +22,14 @@ export class IndicatorsAtRisk {
   /** Furthest from the target first: the smallest share of it that value and what is to come would reach. */
   async list(): Promise<IndicatorAtRisk[]> {
     const programmes = await this.records.active();
-    const perProgramme = await Promise.all(
-      programmes.map(async (g) =>
-        (await this.values.values(g.id))
-          .filter((item) => item.status === 'at_risk')
-          .map((item) => ({ ...item, programme: { id: g.id, titleLv: g.title_lv, titleEn: g.title_en } })),
-      ),
+    const values = await this.values.valuesOf(programmes.map((g) => g.id));
+    const atRisk = programmes.flatMap((g) =>
+      values
+        .get(g.id)!
+        .filter((item) => item.status === 'at_risk')
+        .map((item) => ({ ...item, programme: { id: g.id, titleLv: g.title_lv, titleEn: g.title_en } })),
     );
     const reachable = (i: IndicatorAtRisk) => (i.value + i.toCome) / Math.max(1, i.indicator.target);
-    return perProgramme.flat().sort((a, b) => reachable(a) - reachable(b));
+    return atRisk.sort((a, b) => reachable(a) - reachable(b));
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
 import { lockRow } from '../database/row-locks';
@@ -20,7 +20,14 @@ export class IndicatorsService {
 
   /** The programme's indicators in their order. */
   list(programmeId: string): Promise<Indicator[]> {
-    return this.dataSource.getRepository(Indicator).find({ where: { programmeId }, order: { position: 'ASC', nameLv: 'ASC', id: 'ASC' } });
+    return this.listOf([programmeId]);
+  }
+
+  /** The indicators of several programmes, each programme's in its order. */
+  listOf(programmeIds: readonly string[]): Promise<Indicator[]> {
+    return this.dataSource
+      .getRepository(Indicator)
+      .find({ where: { programmeId: In([...programmeIds]) }, order: { position: 'ASC', nameLv: 'ASC', id: 'ASC' } });
   }
 
   /** An indicator by its id alone. */
