@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { In } from 'typeorm';
 import { OutboxMessage } from '../src/notifications/outbox-message.entity';
@@ -8,6 +7,7 @@ import { startWebApp, startWorker, TestApp } from './support/app';
 import { eventually } from './support/eventually';
 import { createAdmin } from './support/factories';
 import { logIn } from './support/http';
+import { saveOutboxRows } from './support/outbox-factories';
 import { startSmtp, TestSmtp } from './support/smtp';
 import { startWorkerProcess } from './support/worker-process';
 
@@ -33,29 +33,8 @@ describe('a worker killed in the middle of delivering 200 emails', () => {
 
   const repo = () => t.dataSource.getRepository(OutboxMessage);
 
-  function message(status: 'sending', uncertainResent: boolean) {
-    const id = randomUUID();
-    return repo().create({
-      id,
-      dedupKey: `crash-test:${id}`,
-      recipientEmail: `kursants-${id}@kursors.test`,
-      recipientId: null,
-      template: 'test',
-      category: 'account',
-      language: 'lv',
-      data: {},
-      subject: `Vēstule ${id}`,
-      html: `<p>Vēstule</p>`,
-      text: 'Vēstule',
-      messageId: `<${id}@kursors.test>`,
-      status,
-      uncertainResent,
-    });
-  }
-
   it('delivers every email, and a duplicate only of those in flight at the kill, with the same Message-ID', async () => {
-    const rows = Array.from({ length: COUNT }, () => Object.assign(message('sending', false), { status: 'pending' as const }));
-    await repo().save(rows);
+    const rows = await saveOutboxRows(t.dataSource, COUNT);
     const ids = rows.map((r) => r.id);
     const settings = { SMTP_URL: smtp.url, OUTBOX_SWEEP_SECONDS: '1' };
 
@@ -98,9 +77,8 @@ describe('a worker killed in the middle of delivering 200 emails', () => {
   it('sends an interrupted email once more, and after a second interruption leaves it uncertain in the outbox for an administrator', async () => {
     Object.assign(process.env, { SMTP_URL: smtp.url, OUTBOX_SWEEP_SECONDS: '1' });
     survivor ??= await startWorker();
-    const once = message('sending', false);
-    const twice = message('sending', true);
-    await repo().save([once, twice]);
+    const [once] = await saveOutboxRows(t.dataSource, 1, { status: 'sending' });
+    const [twice] = await saveOutboxRows(t.dataSource, 1, { status: 'sending', uncertainResent: true });
     await new Promise((r) => setTimeout(r, 20));
 
     await survivor.get(OutboxSweeper).sweep(0);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { In } from 'typeorm';
 import { OutboxMessage } from '../src/notifications/outbox-message.entity';
@@ -6,6 +5,7 @@ import { OutboxService } from '../src/notifications/outbox.service';
 import { startWebApp, startWorker, TestApp } from './support/app';
 import { eventually } from './support/eventually';
 import { createTrainee } from './support/factories';
+import { saveOutboxRows } from './support/outbox-factories';
 import { startSmtp, TestSmtp } from './support/smtp';
 
 describe('retrying email delivery', () => {
@@ -79,26 +79,7 @@ describe('retrying email delivery', () => {
 
   it('tries again only the email of a batch the server refused, and sends each of the others once', async () => {
     const repo = t.dataSource.getRepository(OutboxMessage);
-    const label = randomUUID();
-    const rows = Array.from({ length: 12 }, (_v, i) => {
-      const id = randomUUID();
-      return repo.create({
-        id,
-        dedupKey: `test-retry-batch:${label}:${i}`,
-        recipientEmail: `${i === 7 ? 'flaky' : 'batch'}-${label}-${i}@kursors.test`,
-        recipientId: null,
-        template: 'notice',
-        category: 'account',
-        language: 'lv',
-        data: {},
-        subject: `Paziņojums ${i + 1}`,
-        html: '<p>Paziņojums</p>',
-        text: 'Paziņojums',
-        messageId: `<${id}@kursors.test>`,
-        status: 'pending',
-      });
-    });
-    await repo.save(rows);
+    const rows = await saveOutboxRows(t.dataSource, 12, { email: (i, id) => `${i === 7 ? 'flaky' : 'batch'}-${id}@kursors.test` });
     // One job for all twelve.
     await t.app.get(OutboxService).requeue(rows.map((row) => row.id));
 

@@ -10,6 +10,7 @@ import { WorkerModule } from '../src/worker.module';
 import { startWebApp, startWorker, TestApp } from './support/app';
 import { eventually } from './support/eventually';
 import { createTrainee } from './support/factories';
+import { saveOutboxRows } from './support/outbox-factories';
 import { startSmtp, type TestSmtp } from './support/smtp';
 
 /** Two worker processes on one Redis and one PostgreSQL: every scan is scheduled once, every email goes once. */
@@ -90,28 +91,7 @@ describe('several workers', () => {
 
   it('sends each of 150 emails once when they are queued again, grouped otherwise, while both workers deliver them', async () => {
     const repo = t.dataSource.getRepository(OutboxMessage);
-    const label = randomUUID();
-    const rows = repo.create(
-      Array.from({ length: 150 }, (_v, i) => {
-        const id = randomUUID();
-        return {
-          id,
-          dedupKey: `several-workers-regrouped:${label}:${i}`,
-          recipientEmail: `kursants-${label}-${i}@kursors.test`,
-          recipientId: null,
-          template: 'notice',
-          category: 'account' as const,
-          language: 'lv',
-          data: {},
-          subject: `Paziņojums ${i + 1}`,
-          html: '<p>Paziņojums</p>',
-          text: 'Paziņojums',
-          messageId: `<${id}@kursors.test>`,
-          status: 'pending' as const,
-        };
-      }),
-    );
-    await repo.save(rows);
+    const rows = await saveOutboxRows(t.dataSource, 150);
     const ids = rows.map((row) => row.id);
     const outbox = t.app.get(OutboxService);
     // As a scan's commit, a sweep and a resend might: the same rows in jobs of other rows, and one by one.
