@@ -10,8 +10,7 @@ import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
 import { withFormLocals } from '../common/form-locals';
 import { IndicatorsService } from './indicators.service';
-import { localized } from '../i18n/localized';
-import { indicatorFormPage } from './programme-views';
+import { deleteIndicatorQuestion, indicatorFormPage } from './programme-views';
 import { indicatorSchema } from './programme.schemas';
 import { ProgrammesService } from './programmes.service';
 
@@ -92,18 +91,7 @@ export class IndicatorsPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    const indicator = await this.indicators.get(id, indicatorId);
-    const back = `/admin/programmes/${id}#indicators`;
-    if (
-      !confirmed(req, res, {
-        question: 'confirm.deleteIndicator',
-        params: { name: localized(req.lang, indicator.nameLv, indicator.nameEn) },
-        consequence: 'confirm.cannotUndo',
-        button: 'confirm.delete',
-        back,
-      })
-    )
-      return;
+    if (!confirmed(req, res, deleteIndicatorQuestion(await this.indicators.get(id, indicatorId), req.lang))) return;
     await this.indicators.remove(indicatorId, actor);
     req.session.flash = [{ kind: 'success', key: 'programmes.flash.indicatorDeleted' }];
     res.redirect(303, `/admin/programmes/${id}#indicators`);

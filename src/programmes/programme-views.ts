@@ -1,3 +1,4 @@
+import type { ConfirmQuestion } from '../common/confirm';
 import { ruleChangeJson } from '../completion/completion-views';
 import type { RuleChangePreview } from '../completion/completion.service';
 import type { I18nService } from '../i18n/i18n.service';
@@ -7,7 +8,7 @@ import { acceptAttribute, allowedLabel } from '../storage/file-policy';
 import { describeCompletionRule } from './completion-rule';
 import type { IndicatorStatus } from './indicator-rules';
 import type { IndicatorValue } from './indicator-values.service';
-import { INDICATOR_METRICS } from './indicator.entity';
+import { INDICATOR_METRICS, type Indicator } from './indicator.entity';
 import type { Part } from './part.entity';
 import { programmeFooter } from './programme-footer';
 import { LOGO_POLICY } from './programme-logo.service';
@@ -231,5 +232,26 @@ export function indicatorFormPage(programme: Programme, lang: Language, indicato
     indicatorId: indicatorId ?? null,
     metricOptions: INDICATOR_METRICS.map((value) => ({ value, label: `programmes.metric.${value}` })),
     ...programmeFooter(programme),
+  };
+}
+
+/** The question before a programme's logo is removed. */
+export function removeLogoQuestion(programme: Programme, lang: Language): ConfirmQuestion {
+  return {
+    question: 'confirm.deleteLogo',
+    params: { name: localized(lang, programme.titleLv, programme.titleEn) },
+    button: 'confirm.remove',
+    back: `/admin/programmes/${programme.id}#logo`,
+  };
+}
+
+/** The question before an indicator is deleted, which cannot be undone. */
+export function deleteIndicatorQuestion(indicator: Indicator, lang: Language): ConfirmQuestion {
+  return {
+    question: 'confirm.deleteIndicator',
+    params: { name: localized(lang, indicator.nameLv, indicator.nameEn) },
+    consequence: 'confirm.cannotUndo',
+    button: 'confirm.delete',
+    back: `/admin/programmes/${indicator.programmeId}#indicators`,
   };
 }

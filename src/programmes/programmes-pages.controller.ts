@@ -12,10 +12,9 @@ import { I18nService } from '../i18n/i18n.service';
 import type { Language } from '../i18n/languages';
 import { withFormLocals } from '../common/form-locals';
 import { IndicatorValues } from './indicator-values.service';
-import { localized } from '../i18n/localized';
 import { uploadFromRequest } from '../storage/upload';
 import { ProgrammeLogoService } from './programme-logo.service';
-import { programmeFormPage, programmeFormValues, programmePage, programmesListPage } from './programme-views';
+import { programmeFormPage, programmeFormValues, programmePage, programmesListPage, removeLogoQuestion } from './programme-views';
 import { programmeSchema } from './programme.schemas';
 import { ProgrammesService } from './programmes.service';
 
@@ -78,17 +77,7 @@ export class ProgrammesPagesController {
   @Roles('admin')
   @Post(':id/logo/delete')
   async removeLogo(@Param('id', ID) id: string, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    const programme = await this.programmes.get(id);
-    const back = `/admin/programmes/${id}#logo`;
-    if (
-      !confirmed(req, res, {
-        question: 'confirm.deleteLogo',
-        params: { name: localized(req.lang, programme.titleLv, programme.titleEn) },
-        button: 'confirm.remove',
-        back,
-      })
-    )
-      return;
+    if (!confirmed(req, res, removeLogoQuestion(await this.programmes.get(id), req.lang))) return;
     await this.logos.remove(id, actor);
     req.session.flash = [{ kind: 'success', key: 'programmes.flash.logoRemoved' }];
     res.redirect(303, `/admin/programmes/${id}#logo`);
