@@ -14,6 +14,9 @@ import { certificateLabels } from './certificate-labels';
 import type { CertificateTemplate } from './certificate-template.entity';
 import { groupCode } from './verification-code';
 
+/** Programmes' logos kept in memory by their storage keys, the longest kept going first. */
+const LOGOS_KEPT = 32;
+
 /** Everything a certificate says, gathered before its serial is taken. */
 export interface DocumentFacts {
   lang: Language;
@@ -47,6 +50,8 @@ export function verificationPath(code: string): string {
 /** Fills a certificate's document from its programme's template and the issued record, in the holder's language. */
 @Injectable()
 export class CertificateDocuments {
+  private readonly logoBytes = new Map<string, Buffer>();
+
   constructor(
     private readonly storage: StorageService,
     private readonly i18n: I18nService,
@@ -55,9 +60,16 @@ export class CertificateDocuments {
 
   /** The programme's logo as the PDF can show it, or none. */
   async logos(programme: Programme): Promise<Buffer[]> {
-    if (!programme.logoKey || !PDF_IMAGE_TYPES.has(programme.logoMimeType ?? '')) return [];
-    if (!(await this.storage.exists(programme.logoKey))) return [];
-    return [await buffer(this.storage.openRead(programme.logoKey))];
+    const key = programme.logoKey;
+    if (!key || !PDF_IMAGE_TYPES.has(programme.logoMimeType ?? '')) return [];
+    const known = this.logoBytes.get(key);
+    if (known) return [known];
+    if (!(await this.storage.exists(key))) return [];
+    const bytes = await buffer(this.storage.openRead(key));
+    // A stored file never changes (a new logo gets a new key): read once, kept for the next certificates.
+    if (this.logoBytes.size >= LOGOS_KEPT) this.logoBytes.delete(this.logoBytes.keys().next().value!);
+    this.logoBytes.set(key, bytes);
+    return [bytes];
   }
 
   build(facts: DocumentFacts, serial: string, code: string): CertificateDocument {

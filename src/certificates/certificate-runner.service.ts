@@ -90,7 +90,9 @@ export class CertificateRunner {
       // The next batch's serials come after this one's; its counter read sees every batch committed so far.
       next = current.count ? await this.drawNext(runId, actor, current.lastPosition, current.drawn, timings) : current;
       await timings.time('drawing', () => current.drawn?.ready ?? Promise.resolve());
-      const count = await this.batch(runId, actor, timings, current.drawn);
+      const count = await this.batch(runId, actor, timings, current.drawn).finally(
+        () => current.drawn && this.certificates.discardUnused(current.drawn),
+      );
       if (!count) break;
       settled += count;
     }

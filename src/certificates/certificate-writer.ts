@@ -9,7 +9,7 @@ import { rigaParts } from '../i18n/dates';
 import { Part } from '../programmes/part.entity';
 import { Programme } from '../programmes/programme.entity';
 import type { FilePolicy } from '../storage/file-policy';
-import { StorageService } from '../storage/storage.service';
+import { StorageService, type StoredFile } from '../storage/storage.service';
 import type { User } from '../users/user.entity';
 import { CertificateBadges } from './certificate-badges.service';
 import type { CertificateDocument } from './certificate-document';
@@ -44,18 +44,19 @@ export interface CertificateDraft {
 /** What every certificate of one programme (and part) says alike, read once for all of them. */
 type SharedFacts = Omit<DocumentFacts, 'lang' | 'holderName' | 'startsOn' | 'endsOn' | 'issuedAt'>;
 
-/** A PDF drawn ahead for one draft: the verification code it carries, its document, and the PDF (null if drawing failed). */
+/** A PDF drawn ahead for one draft: the verification code it carries, its document, and the PDF stored (null if that failed). */
 interface DrawnDraft {
   code: string;
   document: CertificateDocument;
-  pdf: Promise<Buffer | null>;
+  file: Promise<StoredFile | null>;
 }
 
 /**
  * Certificates drawn ahead of the unit of work that issues them, outside any transaction, with the serials their
  * programme's counter was expected to give them then. The unit of work takes the serials as always and uses a PDF
  * drawn ahead only where the certificate it issues says exactly what was drawn (the same serial, holder, template
- * and all); any other it draws itself.
+ * and all); any other it draws itself. The PDFs are stored as they are drawn; the unit of work records those it
+ * takes, and `discardUnused` removes the others.
  */
 export interface DrawnAhead {
   issuedAt: Date;
@@ -63,8 +64,10 @@ export interface DrawnAhead {
   drafts: Map<string, DrawnDraft>;
   /** How many numbers each programme's counter (`programmeId:year`) is expected to give these drafts. */
   taking: Map<string, number>;
-  /** Settles when every PDF is drawn (or failed to be). */
+  /** Settles when every PDF is drawn and stored (or failed to be). */
   ready: Promise<void>;
+  /** The drafts whose PDFs a unit of work took; the others' files are removed by `discardUnused`. */
+  used: Set<string>;
 }
 
 const PDF_POLICY: FilePolicy = { keyPrefix: CERTIFICATE_FILE_PREFIX, allowed: ['pdf'], maxBytes: 5 * 1024 * 1024 };
@@ -106,16 +109,16 @@ export class CertificateWriter {
     );
     const prepared = drafts.map((draft, i) => {
       const facts = draftFacts(shared, draft, issuedAt);
-      const drawn = ahead?.drafts.get(draftKey(draft));
+      const key = draftKey(draft);
+      const drawn = ahead?.drafts.get(key);
       const code = drawn?.code ?? newVerificationCode();
       const document = this.documents.build(facts, serials[i], code);
-      return { draft, facts, code, document, drawn: drawn && sameDocument(drawn.document, document) ? drawn.pdf : null };
+      const fits = drawn !== undefined && sameDocument(drawn.document, document);
+      if (fits) ahead!.used.add(key);
+      return { draft, facts, code, document, drawn: fits ? drawn.file : null };
     });
-    const pdfs = await timings.time('render', () =>
-      Promise.all(prepared.map(async (p) => (await p.drawn) ?? this.renderer.render(p.document, issuedAt))),
-    );
-    const files = await timings.time('store', () =>
-      Promise.all(pdfs.map((pdf, i) => this.storage.store(Readable.from([pdf]), certificateFileName(serials[i]), PDF_POLICY))),
+    const files = await timings.time('draw and store', () =>
+      Promise.all(prepared.map(async (p) => (await p.drawn) ?? this.drawAndStore(p.document, issuedAt))),
     );
     this.storage.discardOnRollback(manager, files);
     const repo = manager.getRepository(Certificate);
@@ -186,10 +189,22 @@ export class CertificateWriter {
     const entries = drafts.map((draft, i): [string, DrawnDraft] => {
       const code = newVerificationCode();
       const document = this.documents.build(draftFacts(shared, draft, issuedAt), serials[i], code);
-      return [draftKey(draft), { code, document, pdf: this.renderer.render(document, issuedAt).catch(() => null) }];
+      return [draftKey(draft), { code, document, file: this.drawAndStore(document, issuedAt).catch(() => null) }];
     });
-    const ready = Promise.all(entries.map(([, drawn]) => drawn.pdf)).then(() => undefined);
-    return { issuedAt, drafts: new Map(entries), taking, ready };
+    const ready = Promise.all(entries.map(([, drawn]) => drawn.file)).then(() => undefined);
+    return { issuedAt, drafts: new Map(entries), taking, ready, used: new Set() };
+  }
+
+  /** Removes the files drawn ahead that no unit of work took (those it took go with it if it rolls back). */
+  async discardUnused(ahead: DrawnAhead): Promise<void> {
+    const unused = [...ahead.drafts].filter(([key]) => !ahead.used.has(key)).map(([, drawn]) => drawn.file);
+    const files = (await Promise.all(unused)).filter((file): file is StoredFile => file !== null);
+    await this.storage.discardAll(files);
+  }
+
+  private async drawAndStore(document: CertificateDocument, issuedAt: Date): Promise<StoredFile> {
+    const pdf = await this.renderer.render(document, issuedAt);
+    return this.storage.store(Readable.from([pdf]), certificateFileName(document.serial), PDF_POLICY);
   }
 
   /**

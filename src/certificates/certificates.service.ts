@@ -100,6 +100,11 @@ export class CertificatesService {
     return this.writer.drawAhead(manager, await this.freshDrafts(manager, plans, holders), before);
   }
 
+  /** Removes what was drawn ahead and not issued (the issue took someone else's turn, or a serial came out otherwise). */
+  discardUnused(ahead: DrawnAhead): Promise<void> {
+    return this.writer.discardUnused(ahead);
+  }
+
   /** What each enrolment's certificate would certify, or why it cannot be issued. */
   private async enrolmentPlans(manager: EntityManager, enrolmentIds: string[]): Promise<(Plan | DomainError)[]> {
     const completed = await this.records.completedEnrolments(manager, enrolmentIds);
