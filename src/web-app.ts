@@ -14,6 +14,7 @@ import { buildOpenApiDocument } from './common/api-docs';
 import { SessionStore } from './auth/session-store';
 import { LANGUAGE_COOKIE, SESSION_COOKIE } from './common/cookies';
 import { csrfProtection, csrfToken } from './common/csrf';
+import { weakEtag } from './common/etag';
 import { AllExceptionsFilter } from './common/exception.filter';
 import { QUEUE_DASHBOARD_PATH, queueDashboard } from './common/queue-dashboard';
 import { existingSession, lazySession } from './common/lazy-session';
@@ -123,6 +124,7 @@ export async function configureWebApp(app: NestExpressApplication): Promise<void
   app.set('trust proxy', config.env.TRUST_PROXY);
   app.set('query parser', 'extended');
   app.disable('x-powered-by');
+  app.set('etag', weakEtag);
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { limit: '1mb', extended: true, parameterLimit: 2000 });
 
