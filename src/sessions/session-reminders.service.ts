@@ -34,7 +34,8 @@ export interface ScanResult {
 
 /** Slack around the SQL window: a whole-day offset over a DST change is an hour longer or shorter. */
 const SLACK_HOURS = 2;
-const SESSIONS_PER_TRANSACTION = 200;
+/** Each transaction's emails are queued when it commits: small ones let delivery start while the scan goes on. */
+const SESSIONS_PER_TRANSACTION = 25;
 
 /**
  * Finds the session reminders whose time has come and writes them to the outbox, set-based: one query for the
