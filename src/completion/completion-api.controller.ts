@@ -10,7 +10,7 @@ import { parseWith } from '../common/zod-validation.pipe';
 import { I18nService } from '../i18n/i18n.service';
 import { CompletionAccess } from './completion-access.service';
 import { CompletionChangesService } from './completion-changes.service';
-import { memberJson } from './completion-views';
+import { closedCohortJson, cohortCompletionJson, memberJson } from './completion-views';
 import { manualCompletionSchema, reopenCohortSchema } from './completion.schemas';
 import {
   closedCohortBody,
@@ -40,15 +40,7 @@ export class CompletionApiController {
   @ApiOperation({ summary: "Each member's completion of the part, criterion by criterion (admins and the cohort's instructors)" })
   @ApiOk(cohortCompletionBody)
   async cohort(@CurrentActor() actor: Actor, @Req() req: Request, @Param('cohortId', COHORT_ID) cohortId: string) {
-    const { cohort, members } = await this.access.cohort(actor, cohortId);
-    return {
-      cohortId: cohort.id,
-      cohortName: cohort.name,
-      closedAt: cohort.closed_at ? new Date(cohort.closed_at).toISOString() : null,
-      completed: members.filter((m) => m.completed).length,
-      total: members.length,
-      items: members.map((m) => memberJson(m, req.lang, this.i18n)),
-    };
+    return cohortCompletionJson(await this.access.cohort(actor, cohortId), req.lang, this.i18n);
   }
 
   @Authenticated()
@@ -92,8 +84,7 @@ export class CompletionApiController {
   @ApiOk(closedCohortBody)
   @ApiErrorResponses(409)
   async close(@CurrentActor() actor: Actor, @Param('id', COHORT_ID) id: string) {
-    const closed = await this.changes.close(actor, id);
-    return { ...closed, closedAt: closed.closedAt.toISOString() };
+    return closedCohortJson(await this.changes.close(actor, id));
   }
 
   @Roles('admin')

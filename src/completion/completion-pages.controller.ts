@@ -12,7 +12,7 @@ import { parseWith } from '../common/zod-validation.pipe';
 import type { Language } from '../i18n/languages';
 import { CompletionAccess } from './completion-access.service';
 import { CompletionChangesService } from './completion-changes.service';
-import { cohortTableView, manualOptions, memberView } from './completion-views';
+import { cohortCompletionPage, enrolmentCompletionPage, enrolmentCompletionValues, myProgressPage } from './completion-views';
 import { CohortAlreadyClosedError } from './completion.errors';
 import { type CohortCompletionQuery, cohortCompletionQuerySchema, manualCompletionSchema, reopenCohortSchema } from './completion.schemas';
 
@@ -38,10 +38,7 @@ export class CompletionPagesController {
   @Get('my/progress')
   @Render('pages/completion/mine')
   async mine(@CurrentActor() actor: Actor, @Req() req: Request) {
-    return {
-      titleKey: 'completion.mine.title',
-      enrolments: (await this.access.mine(actor)).map((m) => memberView(m, req.lang)),
-    };
+    return myProgressPage(await this.access.mine(actor), req.lang);
   }
 
   @Roles('instructor', 'admin')
@@ -56,7 +53,7 @@ export class CompletionPagesController {
   @Render(ENROLMENT_VIEW)
   async enrolment(@CurrentActor() actor: Actor, @Req() req: Request, @Param('id', ENROLMENT_ID) id: string) {
     const locals = await this.enrolmentLocals(actor, id, req.lang);
-    return { ...locals, values: { state: locals.trainee.manual ? '' : 'completed', reason: '' } };
+    return { ...locals, values: enrolmentCompletionValues(locals) };
   }
 
   @Roles('admin')
@@ -146,20 +143,13 @@ export class CompletionPagesController {
   }
 
   private async cohortLocals(actor: Actor, cohortId: string, lang: Language, query: CohortCompletionQuery) {
-    const { cohort, members } = await this.access.cohort(actor, cohortId);
+    const read = await this.access.cohort(actor, cohortId);
     const admin = actorHasRole(actor, 'admin');
-    return {
-      titleKey: 'completion.cohort.title',
-      ...cohortTableView(cohort, members, query, lang),
-      admin,
-      // A closed cohort's completions are fixed: set by hand once it is reopened.
-      setByHand: admin && !cohort.closed_at,
-      closing: admin && !cohort.closed_at ? await this.changes.closingCounts(cohortId) : null,
-    };
+    const closing = admin && !read.cohort.closed_at ? await this.changes.closingCounts(cohortId) : null;
+    return cohortCompletionPage(read, query, lang, admin, closing);
   }
 
   private async enrolmentLocals(actor: Actor, id: string, lang: Language) {
-    const trainee = memberView(await this.access.enrolment(actor, id), lang);
-    return { titleKey: 'completion.enrolment.title', trainee, options: manualOptions };
+    return enrolmentCompletionPage(await this.access.enrolment(actor, id), lang);
   }
 }

@@ -6,6 +6,9 @@ import type { MemberCompletion } from './completion-access.service';
 import type { CohortCompletionInfo } from './completion-records.service';
 import { COMPLETION_FILTERS, MANUAL_CHOICES, type CohortCompletionQuery } from './completion.schemas';
 import type { RuleChangePreview } from './completion.service';
+import type { ClosedCohort } from './completion-changes.service';
+
+type ClosingCounts = { completed: number; notCompleted: number };
 import { CRITERIA, type CriterionResult } from './enrolment-completion.entity';
 
 /** What a criterion's line says: a locale key and its parameters. */
@@ -188,4 +191,58 @@ export function memberJson(m: MemberCompletion, lang: Language, i18n: I18nServic
       : null,
     criteria: m.criteria.map((c) => criterionJson(c, rule, lang, i18n)),
   };
+}
+
+/** The trainee's progress in each part they take or took. */
+export function myProgressPage(members: MemberCompletion[], lang: Language) {
+  return { titleKey: 'completion.mine.title', enrolments: members.map((m) => memberView(m, lang)) };
+}
+
+/** The cohort's completion page; administrators also close and reopen it and, while it is open, set completions by hand. */
+export function cohortCompletionPage(
+  { cohort, members }: { cohort: CohortCompletionInfo; members: MemberCompletion[] },
+  query: CohortCompletionQuery,
+  lang: Language,
+  admin: boolean,
+  closing: ClosingCounts | null,
+) {
+  return {
+    titleKey: 'completion.cohort.title',
+    ...cohortTableView(cohort, members, query, lang),
+    admin,
+    // A closed cohort's completions are fixed: set by hand once it is reopened.
+    setByHand: admin && !cohort.closed_at,
+    closing,
+  };
+}
+
+/** One enrolment's completion with the form that sets it by hand. */
+export function enrolmentCompletionPage(m: MemberCompletion, lang: Language) {
+  return { titleKey: 'completion.enrolment.title', trainee: memberView(m, lang), options: manualOptions };
+}
+
+/** The set-by-hand form's first values: a completion set by hand is offered to be cleared, else to be set. */
+export function enrolmentCompletionValues(page: ReturnType<typeof enrolmentCompletionPage>) {
+  return { state: page.trainee.manual ? '' : 'completed', reason: '' };
+}
+
+/** A cohort's completion in the API. */
+export function cohortCompletionJson(
+  { cohort, members }: { cohort: CohortCompletionInfo; members: MemberCompletion[] },
+  lang: Language,
+  i18n: I18nService,
+) {
+  return {
+    cohortId: cohort.id,
+    cohortName: cohort.name,
+    closedAt: cohort.closed_at ? new Date(cohort.closed_at).toISOString() : null,
+    completed: members.filter((m) => m.completed).length,
+    total: members.length,
+    items: members.map((m) => memberJson(m, lang, i18n)),
+  };
+}
+
+/** What closing a cohort fixed. */
+export function closedCohortJson(closed: ClosedCohort) {
+  return { ...closed, closedAt: closed.closedAt.toISOString() };
 }
