@@ -11,7 +11,7 @@ import { ProgrammesService } from '../programmes/programmes.service';
 import { sendDownload } from '../common/download-response';
 import { BADGE_MEDIA_TYPE, CertificateBadges } from './certificate-badges.service';
 import { CertificateReads } from './certificate-reads.service';
-import { certificateJson } from './certificate-views';
+import { certificateJson, cohortHolderJson, programmeHolderJson } from './certificate-views';
 import { certificateBody, certificatePageBody, cohortCertificatesBody, programmeCertificatesBody } from './certificate.responses';
 import { issueProgrammeSchema, myCertificatesQuerySchema, reissueSchema, revokeSchema } from './certificates.schemas';
 import { CertificatesService, type IssueOutcome } from './certificates.service';
@@ -42,15 +42,7 @@ export class CertificatesApiController {
   @ApiOk(cohortCertificatesBody)
   async cohort(@Param('cohortId', COHORT_ID) cohortId: string, @CurrentActor() actor: Actor) {
     const { holders } = await this.reads.cohort(actor, cohortId);
-    return {
-      items: holders.map((h) => ({
-        enrolmentId: h.enrolment_id,
-        userId: h.user_id,
-        name: h.user_name,
-        completedAt: h.completed_at?.toISOString() ?? null,
-        certificate: h.certificate_id ? { id: h.certificate_id, serial: h.serial!, status: h.status! } : null,
-      })),
-    };
+    return { items: holders.map(cohortHolderJson) };
   }
 
   @Roles('admin')
@@ -69,13 +61,7 @@ export class CertificatesApiController {
   async programme(@Param('id', PROGRAMME_ID) id: string) {
     await this.programmes.get(id);
     const holders = await this.reads.programmeHolders(id);
-    return {
-      items: holders.map((h) => ({
-        userId: h.user_id,
-        name: h.user_name,
-        certificate: h.certificate_id ? { id: h.certificate_id, serial: h.serial! } : null,
-      })),
-    };
+    return { items: holders.map(programmeHolderJson) };
   }
 
   @Roles('admin')

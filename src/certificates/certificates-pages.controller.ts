@@ -10,19 +10,21 @@ import { FormView } from '../common/form-view';
 import { pager } from '../common/paging';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
-import { formatDate } from '../i18n/dates';
 import type { Language } from '../i18n/languages';
-import { localized } from '../i18n/localized';
-import { programmeFooter } from '../programmes/programme-footer';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { sendDownload } from '../common/download-response';
 import { CertificateBadges } from './certificate-badges.service';
 import { CertificateReads } from './certificate-reads.service';
-import { certificateRunPageView } from './certificate-run-views';
 import { CertificateRunsService } from './certificate-runs.service';
 import { CertificateTemplatesService } from './certificate-templates.service';
-import { certificatePageView, historyView } from './certificate-views';
-import { REVOCATION_REASONS } from './certificate.entity';
+import {
+  certificatePage,
+  cohortCertificatesPage,
+  myCertificatesPage,
+  programmeCertificatesPage,
+  reissuePage,
+  revokePage,
+} from './certificate-views';
 import { issueProgrammeSchema, myCertificatesQuerySchema, reissueSchema, revokeSchema } from './certificates.schemas';
 import { CertificatesService, type IssueOutcome } from './certificates.service';
 
@@ -51,29 +53,11 @@ export class CertificatesPagesController {
   @Get('cohorts/:cohortId/certificates')
   @Render('pages/certificates/cohort')
   async cohort(@Param('cohortId', COHORT_ID) cohortId: string, @CurrentActor() actor: Actor, @Req() req: Request) {
-    const { cohort, holders } = await this.reads.cohort(actor, cohortId);
-    const programme = cohort.part.programme;
+    const read = await this.reads.cohort(actor, cohortId);
     const isAdmin = actorHasRole(actor, 'admin');
     const runs = isAdmin ? await this.runs.overview(actor, cohortId) : null;
-    const hasTemplate = Boolean(await this.templates.find(programme.id));
-    return {
-      titleKey: 'certificates.cohort.title',
-      cohort: { id: cohort.id, name: cohort.name, partTitle: localized(req.lang, cohort.part.titleLv, cohort.part.titleEn) },
-      programme: { id: programme.id, title: localized(req.lang, programme.titleLv, programme.titleEn) },
-      ...programmeFooter(programme),
-      isAdmin,
-      hasTemplate,
-      eligible: runs?.eligible ?? 0,
-      run: runs?.latest ? certificateRunPageView(runs.latest) : null,
-      canStartRun: Boolean(runs && hasTemplate && runs.eligible > 0 && !runs.active),
-      holders: holders.map((h) => ({
-        enrolmentId: h.enrolment_id,
-        name: h.user_name,
-        completedOn: h.completed_at ? formatDate(h.completed_at, req.lang) : null,
-        certificate: h.certificate_id ? { id: h.certificate_id, serial: h.serial, statusKey: `certificates.status.${h.status}` } : null,
-        canIssue: isAdmin && Boolean(h.completed_at) && h.status !== 'valid',
-      })),
-    };
+    const hasTemplate = Boolean(await this.templates.find(read.cohort.part.programme.id));
+    return cohortCertificatesPage(read, runs, hasTemplate, isAdmin, req.lang);
   }
 
   @Roles('admin')
@@ -93,17 +77,7 @@ export class CertificatesPagesController {
   async programme(@Param('id', PROGRAMME_ID) id: string, @Req() req: Request) {
     const programme = await this.programmes.get(id);
     const holders = await this.reads.programmeHolders(id);
-    return {
-      titleKey: 'certificates.programme.title',
-      programme: { id, title: localized(req.lang, programme.titleLv, programme.titleEn) },
-      ...programmeFooter(programme),
-      hasTemplate: Boolean(await this.templates.find(id)),
-      holders: holders.map((h) => ({
-        userId: h.user_id,
-        name: h.user_name,
-        certificate: h.certificate_id ? { id: h.certificate_id, serial: h.serial } : null,
-      })),
-    };
+    return programmeCertificatesPage(id, programme, holders, Boolean(await this.templates.find(id)), req.lang);
   }
 
   @Roles('admin')
@@ -123,17 +97,7 @@ export class CertificatesPagesController {
   @Get('certificates/:id')
   @Render('pages/certificates/show')
   async show(@Param('id', ID) id: string, @CurrentActor() actor: Actor, @Req() req: Request) {
-    const found = await this.reads.withHistory(actor, id);
-    const { certificate } = found;
-    return {
-      title: certificate.serial,
-      certificate: certificatePageView(certificate, req.lang),
-      ...historyView(found),
-      issuedBy: certificate.issuedBy?.name ?? null,
-      badgesOffered: this.badges.available,
-      canManage: actorHasRole(actor, 'admin') && certificate.status === 'valid',
-      isAdmin: actorHasRole(actor, 'admin'),
-    };
+    return certificatePage(await this.reads.withHistory(actor, id), this.badges.available, actorHasRole(actor, 'admin'), req.lang);
   }
 
   @Authenticated()
@@ -223,30 +187,15 @@ export class CertificatesPagesController {
   async mine(@CurrentActor() actor: Actor, @Req() req: Request, @Query() rawQuery: unknown) {
     const query = parseWith(myCertificatesQuerySchema, rawQuery);
     const { items, total } = await this.reads.mine(actor, query.page, query.pageSize);
-    return {
-      titleKey: 'certificates.mine.title',
-      badgesOffered: this.badges.available,
-      certificates: items.map((c) => certificatePageView(c, req.lang)),
-      pager: pager('/my/certificates', query, total),
-    };
+    return myCertificatesPage(items, this.badges.available, pager('/my/certificates', query, total), req.lang);
   }
 
   private async revokeLocals(actor: Actor, id: string, lang: Language) {
-    const { certificate } = await this.reads.withHistory(actor, id);
-    return {
-      titleKey: 'certificates.revoke.title',
-      certificate: certificatePageView(certificate, lang),
-      reasons: REVOCATION_REASONS.map((value) => ({ value, label: `certificates.reasons.${value}` })),
-    };
+    return revokePage((await this.reads.withHistory(actor, id)).certificate, lang);
   }
 
   private async reissueLocals(actor: Actor, id: string, lang: Language) {
-    const { certificate } = await this.reads.withHistory(actor, id);
-    return {
-      titleKey: 'certificates.reissue.title',
-      certificate: certificatePageView(certificate, lang),
-      currentName: certificate.user.name,
-    };
+    return reissuePage((await this.reads.withHistory(actor, id)).certificate, lang);
   }
 }
 
