@@ -27,19 +27,13 @@ export interface LoadedDashboards {
 
 const PASSWORD = 'Bench-sakums-2012';
 // Fixed secrets in the shape ApiTokensService makes (kst_ + 43 base64url characters); only their SHA-256 is stored.
-const TOKENS = {
-  trainee: 'kst_benchHomeTraineeAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
-  admin: 'kst_benchHomeAdminAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
-};
+const TRAINEE_TOKEN = 'kst_benchHomeTraineeAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 const STATEMENTS = {
-  admin: `
-    INSERT INTO users (id, email, name, roles, language, password_hash)
-    VALUES (pg_temp.kid('admin-1'), 'admin1@bench.kursors.test', 'Administratore Ilze', '{admin}'::varchar[], 'lv', $1)`,
   traineePassword: `UPDATE users SET password_hash = $1 WHERE id = pg_temp.kid('trainee-1')`,
   tokens: `
     INSERT INTO api_tokens (user_id, name, prefix, token_hash, created_by_id)
-    VALUES (pg_temp.kid('trainee-1'), 'Benchmark', $1, $2, NULL), (pg_temp.kid('admin-1'), 'Benchmark', $3, $4, NULL)`,
+    VALUES (pg_temp.kid('trainee-1'), 'Benchmark', $1, $2, NULL)`,
   exams: `
     INSERT INTO exams (cohort_id, title, mode, pass_mark, pass_mark_unit, max_points, opens_at, closes_at, time_limit_minutes,
                        selection, results_shown, version)
@@ -65,23 +59,18 @@ export async function loadDashboards(databaseUrl: string, size: ReportsSize): Pr
     // Same ids as the reports' data set (bench/reports/data.ts).
     await client.query(CREATE_KID_FUNCTION);
     await client.query('BEGIN');
-    await client.query(STATEMENTS.admin, [passwordHash]);
     await client.query(STATEMENTS.traineePassword, [passwordHash]);
-    await client.query(STATEMENTS.tokens, [
-      TOKENS.trainee.slice(0, 10),
-      sha256(TOKENS.trainee),
-      TOKENS.admin.slice(0, 10),
-      sha256(TOKENS.admin),
-    ]);
+    await client.query(STATEMENTS.tokens, [TRAINEE_TOKEN.slice(0, 10), sha256(TRAINEE_TOKEN)]);
     await client.query(STATEMENTS.exams);
     await client.query(STATEMENTS.indicators);
     await client.query('COMMIT');
     await client.query('VACUUM ANALYZE');
     const { rows } = await client.query<{ exams: string }>('SELECT count(*) AS exams FROM exams');
     return {
-      trainee: { email: 'kursants1@bench.kursors.test', password: PASSWORD, apiToken: TOKENS.trainee },
+      trainee: { email: 'kursants1@bench.kursors.test', password: PASSWORD, apiToken: TRAINEE_TOKEN },
       instructor: reports.instructor,
-      admin: { email: 'admin1@bench.kursors.test', password: PASSWORD, apiToken: TOKENS.admin },
+      // The reports' data set's administrator.
+      admin: reports.admin,
       seconds: (Date.now() - started) / 1000,
       counts: { ...reports.counts, exams: Number(rows[0].exams) },
     };

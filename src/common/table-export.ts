@@ -1,8 +1,8 @@
-import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type { Readable } from 'node:stream';
 import type { Language } from '../i18n/languages';
 import { rigaDateTimeInputs, rigaParts } from '../i18n/dates';
 import { csvStream, type CsvCell } from './csv';
+import { xlsxStream, type XlsxValue } from './xlsx-stream';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -48,26 +48,6 @@ const NUMBER_FORMATS: Partial<Record<ColumnType, string>> = {
   datetime: 'yyyy-mm-dd hh:mm',
 };
 
-/**
- * Calls `write` for each row, counting them for `onRow`. Rows already in memory are written in a plain loop (a
- * `for await` per row costs more than the row itself), letting the event loop turn every thousand rows so the
- * file streams out and progress is saved meanwhile.
- */
-async function eachRow<T>(rows: Iterable<T> | AsyncIterable<T>, onRow: ((written: number) => void) | undefined, write: (row: T) => void) {
-  let written = 0;
-  const step = (row: T) => {
-    write(row);
-    written += 1;
-    onRow?.(written);
-  };
-  if (Symbol.iterator in rows) {
-    for (const row of rows) {
-      step(row);
-      if (written % 1000 === 0) await new Promise((resolve) => setImmediate(resolve));
-    }
-  } else for await (const row of rows) step(row);
-}
-
 /** The value as CSV writes it: decimals with the reader's separator, dates as ISO dates in Riga time. */
 function csvValue(value: ExportValue, type: ColumnType, lang: Language): CsvCell {
   if (value === null) return null;
@@ -83,7 +63,7 @@ function csvValue(value: ExportValue, type: ColumnType, lang: Language): CsvCell
  * The value as XLSX stores it: a date as the Riga wall-clock reading (a spreadsheet has no time zones, and
  * its reader is in Riga), numbers as numbers, text as text (never a formula).
  */
-function xlsxValue(value: ExportValue, type: ColumnType): ExcelJS.CellValue {
+function xlsxValue(value: ExportValue, type: ColumnType): XlsxValue {
   if (value instanceof Date) {
     const p = rigaParts(value);
     return type === 'datetime'
@@ -117,45 +97,38 @@ export function tableCsv(table: ExportTable, options: ExportOptions): Readable {
 }
 
 /**
- * The table as an XLSX workbook, written as a stream (rows are committed as they come, so memory stays flat
- * however many there are): the header bold and frozen, each column typed.
+ * The table as an XLSX workbook, written as a stream (`xlsxStream`: each row goes into the file as it comes, so
+ * memory stays flat however many there are): the header bold and frozen, each column typed.
  */
 export function tableXlsx(table: ExportTable, options: ExportOptions): Readable {
-  const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  workbook.creator = 'Kursors';
-  void (async () => {
-    try {
-      // A worksheet's name: at most 31 characters, none of : \ / ? * [ ].
-      const name = table.title
-        .replace(/[:\\/?*[\]]/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim()
-        .slice(0, 31);
-      const sheet = workbook.addWorksheet(name || 'Kursors', {
-        views: [{ state: 'frozen', ySplit: 1 }],
-      });
-      sheet.columns = table.columns.map((c, i) => ({
-        key: String(i),
-        width: c.width ?? (c.type === 'text' ? 24 : 14),
-        style: NUMBER_FORMATS[c.type] ? { numFmt: NUMBER_FORMATS[c.type] } : {},
-      }));
-      const header = sheet.addRow(table.columns.map((c) => c.header));
-      header.font = { bold: true };
-      header.commit();
-      const dates = table.columns.map((c) => c.type === 'date' || c.type === 'datetime');
-      await eachRow(table.rows, options.onRow, (row) => {
-        sheet
-          .addRow(dates.some(Boolean) ? row.map((value, i) => (dates[i] ? xlsxValue(value, table.columns[i].type) : value)) : row)
-          .commit();
-      });
-      sheet.commit();
-      await workbook.commit();
-    } catch (error) {
-      out.destroy(error as Error);
-    }
+  const { columns } = table;
+  // A worksheet's name: at most 31 characters, none of : \ / ? * [ ].
+  const name = table.title
+    .replace(/[:\\/?*[\]]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 31);
+  const dates = columns.map((c) => c.type === 'date' || c.type === 'datetime');
+  const typed = (row: ExportValue[]) => row.map((value, i) => (dates[i] ? xlsxValue(value, columns[i].type) : value));
+  return xlsxStream({
+    sheetName: name || 'Kursors',
+    creator: 'Kursors',
+    columns: columns.map((c) => ({ width: c.width ?? (c.type === 'text' ? 24 : 14), numFmt: NUMBER_FORMATS[c.type] })),
+    header: columns.map((c) => c.header),
+    rows: dates.some(Boolean) ? mapRows(table.rows, typed) : table.rows,
+    onRow: options.onRow,
+  });
+}
+
+/** The rows, each changed by `change`, read as they are asked for. */
+function mapRows<T, U>(rows: Iterable<T> | AsyncIterable<T>, change: (row: T) => U): Iterable<U> | AsyncIterable<U> {
+  if (Symbol.iterator in rows)
+    return (function* () {
+      for (const row of rows) yield change(row);
+    })();
+  return (async function* () {
+    for await (const row of rows) yield change(row);
   })();
-  return out;
 }
 
 export function exportTable(format: ExportFormat, table: ExportTable, options: ExportOptions): Readable {
