@@ -10,9 +10,9 @@ const POOL_SIZE = 2;
 const EMAILS = 12;
 
 /**
- * A worker whose deliveries at once (five) outnumber its database connections: each holds its email's row locked on
- * one connection while it reads whether the recipient wants it; a read that waited for a second pooled connection
- * would wait behind deliveries that wait for it.
+ * A worker whose deliveries at once (five jobs of one email each) outnumber its database connections: each holds
+ * one connection, with its sender lock, from taking its email to recording it; one that waited for a second pooled
+ * connection meanwhile would wait behind deliveries that wait for it.
  */
 describe('email delivery on a small database pool', () => {
   let apps: MailingApps;
