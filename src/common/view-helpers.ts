@@ -70,10 +70,10 @@ export function registerViewHelpers(handlebars: HandlebarsLike, i18n: I18nServic
   handlebars.registerHelper('or', ((...args: unknown[]) => args.slice(0, -1).some(Boolean)) as never);
   handlebars.registerHelper('and', ((...args: unknown[]) => args.slice(0, -1).every(Boolean)) as never);
   handlebars.registerHelper('not', ((value: unknown) => !value) as never);
-  // `{{options list value}}`: the <option> elements of a select, the one whose value is `value` selected, every
+  // `{{selectOptions list value}}`: the <option> elements of a select, the one whose value is `value` selected, every
   // value and text escaped. A filter of a long queue lists a hundred or more; written by a loop of the template,
   // they took about a millisecond of the page's rendering.
-  handlebars.registerHelper('options', ((list: unknown, selected: unknown, options: HelperOptions) => {
+  handlebars.registerHelper('selectOptions', ((list: unknown, selected: unknown, options: HelperOptions) => {
     if (!Array.isArray(list)) return '';
     const lang = langOf(options);
     const escape = Handlebars.escapeExpression;
