@@ -62,6 +62,8 @@ export interface DrawnAhead {
   issuedAt: Date;
   /** By holder, programme and part (draftKey). */
   drafts: Map<string, DrawnDraft>;
+  /** The templates, programmes and parts they were drawn from. */
+  shared: Map<string, SharedFacts>;
   /** How many numbers each programme's counter (`programmeId:year`) is expected to give these drafts. */
   taking: Map<string, number>;
   /** Settles when every PDF is drawn and stored (or failed to be). */
@@ -103,7 +105,8 @@ export class CertificateWriter {
     if (!drafts.length) return [];
     const issuedAt = ahead?.issuedAt ?? this.clock.now();
     const year = rigaParts(issuedAt).year;
-    const shared = await timings.time('facts', () => this.sharedFacts(manager, drafts));
+    // What the PDFs drawn ahead were drawn from, read outside this transaction a moment ago, is what they must say.
+    const shared = await timings.time('facts', () => this.sharedFacts(manager, drafts, ahead?.shared));
     const serials = await timings.time('serials', () =>
       this.serials(drafts, shared, year, (programmeId, count) => this.records.takeSerialNumbers(manager, programmeId, year, count)),
     );
@@ -192,7 +195,7 @@ export class CertificateWriter {
       return [draftKey(draft), { code, document, file: this.drawAndStore(document, issuedAt).catch(() => null) }];
     });
     const ready = Promise.all(entries.map(([, drawn]) => drawn.file)).then(() => undefined);
-    return { issuedAt, drafts: new Map(entries), taking, ready, used: new Set() };
+    return { issuedAt, drafts: new Map(entries), shared, taking, ready, used: new Set() };
   }
 
   /** Removes the files drawn ahead that no unit of work took (those it took go with it if it rolls back). */
@@ -232,8 +235,12 @@ export class CertificateWriter {
     return serials;
   }
 
-  private async sharedFacts(manager: EntityManager, drafts: CertificateDraft[]): Promise<Map<string, SharedFacts>> {
-    const shared = new Map<string, SharedFacts>();
+  private async sharedFacts(
+    manager: EntityManager,
+    drafts: CertificateDraft[],
+    known: ReadonlyMap<string, SharedFacts> = new Map(),
+  ): Promise<Map<string, SharedFacts>> {
+    const shared = new Map(known);
     for (const { plan } of drafts) {
       if (shared.has(sharedKey(plan))) continue;
       const template = await manager.getRepository(CertificateTemplate).findOneBy({ programmeId: plan.programmeId });
