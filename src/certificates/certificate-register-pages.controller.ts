@@ -16,7 +16,7 @@ import { sendReportFile } from '../reports/reports-pages.controller';
 import { CertificateArchive } from './certificate-archive.service';
 import type { RegisterScope } from './certificate-records.service';
 import { CertificateRegister } from './certificate-register.service';
-import { registerRowView, registerSubjectView } from './certificate-register-views';
+import { registerPage } from './certificate-register-views';
 import { archiveQuerySchema, registerQuerySchema } from './certificates.schemas';
 
 const COHORT_ID = new ParseIdPipe('cohorts.errors.notFound');
@@ -86,22 +86,14 @@ export class CertificateRegisterPagesController {
 
   private async page(actor: Actor, scope: RegisterScope, rawQuery: unknown, path: string) {
     const query = parseWith(registerQuerySchema, rawQuery);
-    const { subject, items, total } = await this.registers.page(actor, scope, query.page, query.pageSize);
-    const isAdmin = actorHasRole(actor, 'admin');
-    const cohortId = 'cohortId' in scope ? scope.cohortId : null;
-    return {
-      titleKey: 'certificates.register.title',
-      scripts: ['/assets/js/reports.js'],
-      ...registerSubjectView(subject, actor.language),
-      back: cohortId ? `/cohorts/${cohortId}/certificates` : `/admin/programmes/${subject.programme.id}/certificates`,
-      rows: items.map((row) => registerRowView(row, actor.language, isAdmin)),
-      pager: pager(path, query, total),
-      exportPath: `${path}/export`,
-      report: cohortId ? 'cohort_register' : 'register',
-      subjectId: cohortId ?? subject.programme.id,
-      inlineMax: this.exports.inlineMaxCells.toLocaleString(actor.language),
-      archivePath: cohortId && isAdmin && total > 0 ? `/cohorts/${cohortId}/certificates.zip` : null,
-    };
+    const read = await this.registers.page(actor, scope, query.page, query.pageSize);
+    return registerPage(read, scope, {
+      path,
+      pagerModel: pager(path, query, read.total),
+      isAdmin: actorHasRole(actor, 'admin'),
+      inlineMaxCells: this.exports.inlineMaxCells,
+      lang: actor.language,
+    });
   }
 
   private async download(res: Response, actor: Actor, report: ReportKind, subjectId: string, query: unknown): Promise<void> {

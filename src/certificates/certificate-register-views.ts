@@ -1,7 +1,8 @@
 import { formatDate } from '../i18n/dates';
 import type { Language } from '../i18n/languages';
 import { localized } from '../i18n/localized';
-import type { RegisterRow } from './certificate-records.service';
+import { inlineMaxText } from '../reports/report-views';
+import type { RegisterRow, RegisterScope } from './certificate-records.service';
 import type { RegisterSubject } from './certificate-register.service';
 
 /** A line of the register in the API. */
@@ -47,5 +48,33 @@ export function registerSubjectView(subject: RegisterSubject, lang: Language) {
   return {
     programme: { id: programme.id, title: localized(lang, programme.titleLv, programme.titleEn) },
     cohort: cohort ? { id: cohort.id, name: cohort.name, partTitle: localized(lang, cohort.partTitleLv, cohort.partTitleEn) } : null,
+  };
+}
+
+/** A register's page: a page of its rows, its downloads (the ZIP of a cohort's PDFs for administrators) and the way back. */
+export function registerPage(
+  { subject, items, total }: { subject: RegisterSubject; items: RegisterRow[]; total: number },
+  scope: RegisterScope,
+  {
+    path,
+    pagerModel,
+    isAdmin,
+    inlineMaxCells,
+    lang,
+  }: { path: string; pagerModel: unknown; isAdmin: boolean; inlineMaxCells: number; lang: Language },
+) {
+  const cohortId = 'cohortId' in scope ? scope.cohortId : null;
+  return {
+    titleKey: 'certificates.register.title',
+    scripts: ['/assets/js/reports.js'],
+    ...registerSubjectView(subject, lang),
+    back: cohortId ? `/cohorts/${cohortId}/certificates` : `/admin/programmes/${subject.programme.id}/certificates`,
+    rows: items.map((row) => registerRowView(row, lang, isAdmin)),
+    pager: pagerModel,
+    exportPath: `${path}/export`,
+    report: cohortId ? 'cohort_register' : 'register',
+    subjectId: cohortId ?? subject.programme.id,
+    inlineMax: inlineMaxText(inlineMaxCells, lang),
+    archivePath: cohortId && isAdmin && total > 0 ? `/cohorts/${cohortId}/certificates.zip` : null,
   };
 }

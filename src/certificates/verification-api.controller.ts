@@ -10,7 +10,7 @@ import { uploadFromRequest } from '../storage/upload';
 import { badgeCheckBody, fileCheckBody, verifiedCertificateBody } from './certificate.responses';
 import { CertificateNotFoundError } from './certificates.errors';
 import { BADGE_MAX_BYTES, VERIFY_FILE_FIELD, VerificationService } from './verification.service';
-import { badgeCheckJson, verifiedJson } from './verification-views';
+import { badgeCheckJson, fileCheckJson, verifiedJson } from './verification-views';
 
 /** The public checks of a certificate, for anyone (no token): rate-limited per client address. */
 @ApiTags('certificates')
@@ -49,12 +49,7 @@ export class VerificationApiController {
   @ApiOk(fileCheckBody)
   @ApiErrorResponses(429)
   async byFile(@CurrentActor() actor: Actor, @Req() req: Request) {
-    const check = await this.verification.byFile(actor, uploadFromRequest(req));
-    return {
-      matches: check.kind === 'found',
-      sha256: check.sha256,
-      certificate: check.kind === 'found' ? verifiedJson(check.certificate) : null,
-    };
+    return fileCheckJson(await this.verification.byFile(actor, uploadFromRequest(req)));
   }
 
   @Public()

@@ -8,12 +8,11 @@ import { CurrentActor } from '../common/current-user.decorator';
 import { withFormLocals } from '../common/form-locals';
 import { FormView } from '../common/form-view';
 import { I18nService, isLanguage } from '../i18n/i18n.service';
-import { formatFileSize } from '../storage/file-size';
 import { uploadFromRequest } from '../storage/upload';
 import { verificationPath } from './certificate-documents';
 import { normalizeCode } from './verification-code';
-import { BADGE_MAX_BYTES, VERIFY_FILE_MAX_BYTES, VerificationService } from './verification.service';
-import { badgeCheckView, verifiedView } from './verification-views';
+import { VerificationService } from './verification.service';
+import { badCodePage, badgeResultPage, codeResultPage, fileResultPage, verifyFormPage } from './verification-views';
 
 const FORM_VIEW = 'pages/certificates/verify';
 const RESULT_VIEW = 'pages/certificates/verify-result';
@@ -38,13 +37,8 @@ export class VerificationPagesController {
       const code = normalizeCode(query.code);
       if (code) return res.redirect(303, verificationPath(code));
       const message = this.i18n.t(req.lang, 'validation.certificate.badCode');
-      return res.status(422).render(FORM_VIEW, {
-        ...this.formLocals(req),
-        values: { code: query.code },
-        fieldErrors: { code: message },
-        formError: this.i18n.t(req.lang, 'errors.validationForm'),
-        errorSummary: [{ field: 'code', message }],
-      });
+      const formError = this.i18n.t(req.lang, 'errors.validationForm');
+      return res.status(422).render(FORM_VIEW, badCodePage(this.formLocals(req), query.code, message, formError));
     }
     res.render(FORM_VIEW, this.formLocals(req));
   }
@@ -70,9 +64,7 @@ export class VerificationPagesController {
   ) {
     if (switchedLanguage(query, req, res)) return;
     const check = await this.verification.byCode(actor, code);
-    const locals = { titleKey: 'certificates.verify.resultTitle', languageLink: languageLink(req) };
-    if (check.kind !== 'found') return res.status(404).render(RESULT_VIEW, { ...locals, [check.kind]: true });
-    res.render(RESULT_VIEW, { ...locals, certificate: verifiedView(check.certificate, req.lang) });
+    res.status(check.kind === 'found' ? 200 : 404).render(RESULT_VIEW, codeResultPage(check, languageLink(req), req.lang));
   }
 
   @Public()
@@ -84,9 +76,7 @@ export class VerificationPagesController {
       async () => this.formLocals(req),
       () => this.verification.byFile(actor, uploadFromRequest(req)),
     );
-    const locals = { titleKey: 'certificates.verify.resultTitle', fromFile: true, sha256: check.sha256 };
-    const result = check.kind === 'found' ? { certificate: verifiedView(check.certificate, req.lang) } : { fileUnknown: true };
-    res.status(200).render(RESULT_VIEW, { ...locals, ...result });
+    res.status(200).render(RESULT_VIEW, fileResultPage(check, req.lang));
   }
 
   @Public()
@@ -98,18 +88,11 @@ export class VerificationPagesController {
       async () => this.formLocals(req),
       () => this.verification.byBadgeUpload(actor, uploadFromRequest(req)),
     );
-    const badge = badgeCheckView(check, req.lang);
-    res.status(200).render(RESULT_VIEW, { titleKey: 'certificates.verify.resultTitle', badge, certificate: badge.certificate });
+    res.status(200).render(RESULT_VIEW, badgeResultPage(check, req.lang));
   }
 
   private formLocals(req: Request) {
-    return {
-      titleKey: 'certificates.verify.title',
-      maxSize: formatFileSize(VERIFY_FILE_MAX_BYTES, req.lang),
-      ...(this.verification.badgesOffered
-        ? { badgesOffered: true, badgeMaxSize: formatFileSize(BADGE_MAX_BYTES, req.lang), scripts: ['/assets/js/verify-badge.js'] }
-        : {}),
-    };
+    return verifyFormPage(req.lang, this.verification.badgesOffered);
   }
 }
 
