@@ -11,7 +11,7 @@ import { INDICATOR_TONES } from '../programmes/programme-views';
 import { FUNNEL_STAGES, stageCounts, type FunnelStage } from './funnel';
 import type { Funnel, FunnelSummary, FunnelUnit } from './funnel.service';
 import type { EvidenceReport, IndicatorsReport } from './indicator-reports.service';
-import { cohortHeaderView } from './report-views';
+import { cohortHeaderView, inlineMaxText, REPORT_SCRIPTS } from './report-views';
 import type { CellTexts } from './report-tables';
 
 /** Rows of a long list shown on a page at once (the file has them all). */
@@ -485,4 +485,63 @@ export function funnelJson(funnel: Funnel | FunnelSummary, stage?: FunnelStage) 
               enrolments: u.enrolments,
             })),
   };
+}
+
+/** What every programme report page has: its title, the print script and how large a download may be. */
+export function reportPageBase(titleKey: string, inlineMaxCells: number, lang: Language) {
+  return { titleKey, scripts: REPORT_SCRIPTS, inlineMax: inlineMaxText(inlineMaxCells, lang) };
+}
+
+type ReportPageBase = ReturnType<typeof reportPageBase>;
+
+/** What a date filter form shows again when its query is refused: the days as typed. */
+export function typedFilters(query: unknown) {
+  const raw = (query ?? {}) as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  return { filters: { from: text(raw.from), to: text(raw.to) }, refused: true };
+}
+
+/** A programme's report page: its indicators in the range and the funnel of the programme, with a link to each part's. */
+export function programmeReportPage(
+  base: ReportPageBase & { filterAction: string },
+  report: IndicatorsReport,
+  funnel: FunnelSummary,
+  texts: CellTexts,
+  programmeId: string,
+  lang: Language,
+) {
+  const page = indicatorsPageView(report, texts);
+  return {
+    ...base,
+    ...page,
+    ...funnelView(funnel, texts, page.rangeQuery),
+    parts: funnel.parts.map((p) => ({ id: p.id, title: `${p.number}. ${localized(lang, p.title_lv, p.title_en)}` })),
+    exportPath: `/admin/programmes/${programmeId}/reports/indicators/export`,
+  };
+}
+
+/** A report page's form shown again with a refused range, with the programme it is of and none of the report. */
+export function refusedRangePage(
+  base: ReportPageBase,
+  query: unknown,
+  programme: IndicatorsReport['programme'],
+  lang: Language,
+  more: Record<string, unknown> = {},
+) {
+  return { ...base, ...typedFilters(query), programme: programmeFactsView(programme, lang), ...more };
+}
+
+/** One indicator's records in the range. */
+export function indicatorReportPage(base: ReportPageBase, report: EvidenceReport, texts: CellTexts, page: number, exportPath: string) {
+  return { ...base, ...evidencePageView(report, texts, page), exportPath };
+}
+
+/** A funnel's page, with its download. */
+export function funnelReportPage(base: ReportPageBase, model: ReturnType<typeof funnelPageView>) {
+  return { ...base, ...model, exportPath: `${model.funnelPath}/export` };
+}
+
+/** A funnel's page shown again with a refused query: the funnel over the whole time, the days as typed. */
+export function refusedFunnelPage(base: ReportPageBase, funnel: Funnel, texts: CellTexts, query: unknown) {
+  return { ...base, ...funnelPageView(funnel, texts, { page: 1 }), ...typedFilters(query) };
 }

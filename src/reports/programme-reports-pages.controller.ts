@@ -10,12 +10,19 @@ import { renderRefusedForm } from '../common/form-view';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { parseWith } from '../common/zod-validation.pipe';
 import { I18nService } from '../i18n/i18n.service';
-import { localized } from '../i18n/localized';
 import { IndicatorNotFoundError } from '../programmes/programmes.errors';
 import { FunnelService } from './funnel.service';
 import type { FunnelScope } from './funnel-records.service';
 import { IndicatorReportsService } from './indicator-reports.service';
-import { evidencePageView, funnelPageView, funnelView, indicatorsPageView, programmeFactsView } from './programme-report-views';
+import {
+  funnelPageView,
+  funnelReportPage,
+  indicatorReportPage,
+  programmeReportPage,
+  refusedFunnelPage,
+  refusedRangePage,
+  reportPageBase,
+} from './programme-report-views';
 import type { ExportRequest } from './report-exports.service';
 import { ReportExportsService } from './report-exports.service';
 import { ReportTables, type ReportKind } from './report-tables';
@@ -27,16 +34,6 @@ const PROGRAMME_ID = new ParseIdPipe('programmes.errors.notFound');
 const INDICATOR_ID = new ParseIdPipe('programmes.errors.indicatorNotFound');
 const PART_ID = new ParseIdPipe('programmes.errors.partNotFound');
 const COHORT_ID = new ParseIdPipe('reports.errors.cohortNotFound');
-/** Shows the print button (the pages print well without it too). */
-const REPORT_SCRIPTS = ['/assets/js/reports.js'];
-
-/** What a date filter form shows again when its query is refused: the days as typed. */
-function typedFilters(query: unknown) {
-  const raw = (query ?? {}) as Record<string, unknown>;
-  const text = (v: unknown) => (typeof v === 'string' ? v : '');
-  return { filters: { from: text(raw.from), to: text(raw.to) }, refused: true };
-}
-
 /**
  * A programme's reports for administrators: its indicators in a range of days with the records behind each, and the
  * completion funnel of the programme, of each part and of each cohort (a cohort's for its instructors too), with
@@ -59,24 +56,15 @@ export class ProgrammeReportsPagesController {
     const view = 'pages/reports/programme';
     const texts = this.tables.texts(actor.language);
     const base = { ...this.base(actor, 'reports.indicators.title'), filterAction: `/admin/programmes/${id}/reports` };
-    const range = await this.parsed(res, rangeQuerySchema, query, actor, view, async () => ({
-      ...base,
-      ...typedFilters(query),
-      programme: programmeFactsView(await this.indicators.programme(actor, id), actor.language),
-    }));
+    const range = await this.parsed(res, rangeQuerySchema, query, actor, view, async () =>
+      refusedRangePage(base, query, await this.indicators.programme(actor, id), actor.language),
+    );
     if (!range) return;
     const [report, funnel] = await Promise.all([
       this.indicators.indicators(actor, id, range),
       this.funnels.summary(actor, { programmeId: id }, range),
     ]);
-    const page = indicatorsPageView(report, texts);
-    res.render(view, {
-      ...base,
-      ...page,
-      ...funnelView(funnel, texts, page.rangeQuery),
-      parts: funnel.parts.map((p) => ({ id: p.id, title: `${p.number}. ${localized(actor.language, p.title_lv, p.title_en)}` })),
-      exportPath: `/admin/programmes/${id}/reports/indicators/export`,
-    });
+    res.render(view, programmeReportPage(base, report, funnel, texts, id, actor.language));
   }
 
   @Roles('admin')
@@ -96,21 +84,15 @@ export class ProgrammeReportsPagesController {
   ) {
     const view = 'pages/reports/indicator';
     const base = this.base(actor, 'reports.evidence.title');
-    const parsed = await this.parsed(res, rangePageSchema, query, actor, view, async () => ({
-      ...base,
-      ...typedFilters(query),
-      programme: programmeFactsView(await this.indicators.programme(actor, id), actor.language),
-      path: `/admin/programmes/${id}/reports/indicators/${indicatorId}`,
-    }));
+    const path = `/admin/programmes/${id}/reports/indicators/${indicatorId}`;
+    const parsed = await this.parsed(res, rangePageSchema, query, actor, view, async () =>
+      refusedRangePage(base, query, await this.indicators.programme(actor, id), actor.language, { path }),
+    );
     if (!parsed) return;
     const { page, ...range } = parsed;
     const report = await this.indicators.evidence(actor, indicatorId, range);
     if (report.programme.id !== id) throw new IndicatorNotFoundError();
-    res.render(view, {
-      ...base,
-      ...evidencePageView(report, this.tables.texts(actor.language), page),
-      exportPath: `/admin/programmes/${id}/reports/indicators/${indicatorId}/export`,
-    });
+    res.render(view, indicatorReportPage(base, report, this.tables.texts(actor.language), page, `${path}/export`));
   }
 
   @Roles('admin')
@@ -174,22 +156,20 @@ export class ProgrammeReportsPagesController {
   }
 
   private base(actor: Actor, titleKey: string) {
-    return { titleKey, scripts: REPORT_SCRIPTS, inlineMax: this.exports.inlineMaxCells.toLocaleString(actor.language) };
+    return reportPageBase(titleKey, this.exports.inlineMaxCells, actor.language);
   }
 
   private async funnelPage(res: Response, actor: Actor, scope: FunnelScope, query: unknown): Promise<void> {
     const view = 'pages/reports/funnel';
     const base = this.base(actor, 'reports.funnel.title');
     const texts = this.tables.texts(actor.language);
-    const parsed = await this.parsed(res, funnelPageSchema, query, actor, view, async () => ({
-      ...base,
-      ...funnelPageView(await this.funnels.funnel(actor, scope), texts, { page: 1 }),
-      ...typedFilters(query),
-    }));
+    const parsed = await this.parsed(res, funnelPageSchema, query, actor, view, async () =>
+      refusedFunnelPage(base, await this.funnels.funnel(actor, scope), texts, query),
+    );
     if (!parsed) return;
     const { stage, page, ...range } = parsed;
     const model = funnelPageView(await this.funnels.funnel(actor, scope, range), texts, { stage, page });
-    res.render(view, { ...base, ...model, exportPath: `${model.funnelPath}/export` });
+    res.render(view, funnelReportPage(base, model));
   }
 
   /** The report as a file now, or (too large) the page offering to make it in the background. */

@@ -12,7 +12,7 @@ import { storedFileDownload } from '../storage/stored-file-download';
 import { StorageService } from '../storage/storage.service';
 import { EXPORT_FILE_TYPES } from './report-exports.constants';
 import { ReportExportsService } from './report-exports.service';
-import { exportPageView } from './report-views';
+import { exportPage, exportsPage } from './report-views';
 import { startExportSchema } from './reports.schemas';
 
 const EXPORT_ID = new ParseIdPipe('reports.errors.exportNotFound');
@@ -36,7 +36,7 @@ export class ReportExportsPagesController {
   @Render('pages/reports/exports')
   async list(@CurrentActor() actor: Actor) {
     const now = this.clock.now();
-    return { titleKey: 'reports.exports.title', exports: (await this.exports.mine(actor)).map((row) => exportPageView(row, now)) };
+    return exportsPage(await this.exports.mine(actor), now);
   }
 
   @Post()
@@ -49,8 +49,7 @@ export class ReportExportsPagesController {
   @Get(':id')
   @Render('pages/reports/export')
   async show(@CurrentActor() actor: Actor, @Param('id', EXPORT_ID) id: string) {
-    const view = exportPageView(await this.exports.get(actor, id), this.clock.now());
-    return { titleKey: 'reports.exports.one', export: view, scripts: view.running ? ['/assets/js/reports.js'] : [] };
+    return exportPage(await this.exports.get(actor, id), this.clock.now());
   }
 
   @Get(':id/download')

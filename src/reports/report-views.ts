@@ -9,6 +9,7 @@ import type { AttendanceReport } from './attendance-report.service';
 import { GRADEBOOK_SHOWS, GRADEBOOK_SORTS, pointsDistribution, type GradebookQuery } from './gradebook';
 import type { Gradebook } from './gradebook.service';
 import type { ReportExport } from './report-export.entity';
+import type { ExportRequest } from './report-exports.service';
 import type { CohortHeaderRecord } from './report-records.service';
 import type { CellTexts } from './report-tables';
 import type { ExamCell, WorkCell } from './report-rules';
@@ -381,4 +382,82 @@ export function exportPageView(row: ReportExport, now: Date) {
     downloadHref: json.downloadUrl ? `/reports/exports/${row.id}/download` : null,
     expiresAtDate: row.expiresAt,
   };
+}
+
+/** Shows the print button (the page prints well without it too). */
+export const REPORT_SCRIPTS = ['/assets/js/reports.js'];
+
+/** The most cells a file made in the request may have, as the reader writes numbers. */
+export const inlineMaxText = (cells: number, lang: Language) => cells.toLocaleString(lang);
+
+/** What a cohort report page shows besides the report: its download and how large a download may be. */
+function reportSurroundings(exportPath: string, inlineMaxCells: number, lang: Language) {
+  return { exportPath, inlineMax: inlineMaxText(inlineMaxCells, lang) };
+}
+
+/** A cohort's attendance report page. */
+export function attendancePage(report: AttendanceReport, texts: CellTexts, cohortId: string, inlineMaxCells: number, lang: Language) {
+  return {
+    titleKey: 'reports.attendance.title',
+    scripts: REPORT_SCRIPTS,
+    ...attendancePageView(report, texts),
+    ...reportSurroundings(`/cohorts/${cohortId}/reports/attendance/export`, inlineMaxCells, lang),
+  };
+}
+
+/** A cohort's gradebook page, with its filters; links to each trainee's record for administrators. */
+export function gradebookPage(
+  book: Gradebook,
+  texts: CellTexts,
+  query: GradebookQuery,
+  cohortId: string,
+  { inlineMaxCells, lang, recordLinks }: { inlineMaxCells: number; lang: Language; recordLinks: boolean },
+) {
+  return {
+    titleKey: 'reports.gradebook.title',
+    scripts: REPORT_SCRIPTS,
+    ...gradebookPageView(book, texts),
+    ...gradebookFilterLocals(query),
+    queryString: gradebookQueryString(query),
+    ...reportSurroundings(`/cohorts/${cohortId}/reports/gradebook/export`, inlineMaxCells, lang),
+    recordLinks,
+  };
+}
+
+/** A trainee's record page, the person's own or read by an administrator at `path`. */
+export function recordPage(
+  record: TraineeRecordReport,
+  texts: CellTexts,
+  {
+    own,
+    path,
+    inlineMaxCells,
+    lang,
+    emailsLimit,
+  }: { own: boolean; path: string; inlineMaxCells: number; lang: Language; emailsLimit: number },
+) {
+  return {
+    titleKey: own ? 'reports.record.ownTitle' : 'reports.record.title',
+    scripts: REPORT_SCRIPTS,
+    own,
+    ...recordPageView(record, texts),
+    ...reportSurroundings(`${path}/export`, inlineMaxCells, lang),
+    emailsLimit,
+  };
+}
+
+/** The page that offers to make in the background a file too large for the request. */
+export function exportTooLargePage(cells: unknown, max: unknown, request: ExportRequest) {
+  return { titleKey: 'reports.exports.tooLargeTitle', cells, max, request: { ...request, ...request.query } };
+}
+
+/** The reader's own background exports. */
+export function exportsPage(rows: ReportExport[], now: Date) {
+  return { titleKey: 'reports.exports.title', exports: rows.map((row) => exportPageView(row, now)) };
+}
+
+/** One background export; while it runs, its script follows its progress. */
+export function exportPage(row: ReportExport, now: Date) {
+  const view = exportPageView(row, now);
+  return { titleKey: 'reports.exports.one', export: view, scripts: view.running ? ['/assets/js/reports.js'] : [] };
 }

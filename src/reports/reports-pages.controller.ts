@@ -14,7 +14,7 @@ import { GradebookService } from './gradebook.service';
 import { ReportExportsService, type ExportRequest } from './report-exports.service';
 import { reportFileDownload, sheetFileDownload } from './report-file-download';
 import { ReportTables } from './report-tables';
-import { attendancePageView, gradebookFilterLocals, gradebookPageView, gradebookQueryString, recordPageView } from './report-views';
+import { attendancePage, exportTooLargePage, gradebookPage, recordPage } from './report-views';
 import { ExportTooLargeError } from './reports.errors';
 import { exportFormatSchema, gradebookExportSchema, gradebookQuerySchema } from './reports.schemas';
 import { RECORD_EMAILS, TraineeRecordService } from './trainee-record.service';
@@ -22,8 +22,6 @@ import { RECORD_EMAILS, TraineeRecordService } from './trainee-record.service';
 const COHORT_ID = new ParseIdPipe('reports.errors.cohortNotFound');
 const SESSION_ID = new ParseIdPipe('sessions.errors.notFound');
 const USER_ID = new ParseIdPipe('reports.errors.traineeNotFound');
-/** Shows the print button (the page prints well without it too). */
-const REPORT_SCRIPTS = ['/assets/js/reports.js'];
 
 /**
  * The report pages: a cohort's attendance report and signed sheets, its gradebook, and a trainee's record (for
@@ -47,13 +45,7 @@ export class ReportsPagesController {
   @Render('pages/reports/attendance')
   async attendancePage(@Param('cohortId', COHORT_ID) cohortId: string, @CurrentActor() actor: Actor) {
     const report = await this.attendance.report(actor, cohortId);
-    return {
-      titleKey: 'reports.attendance.title',
-      scripts: REPORT_SCRIPTS,
-      ...attendancePageView(report, this.tables.texts(actor.language)),
-      exportPath: `/cohorts/${cohortId}/reports/attendance/export`,
-      inlineMax: this.exports.inlineMaxCells.toLocaleString(actor.language),
-    };
+    return attendancePage(report, this.tables.texts(actor.language), cohortId, this.exports.inlineMaxCells, actor.language);
   }
 
   @Roles('instructor', 'admin')
@@ -86,16 +78,11 @@ export class ReportsPagesController {
   async gradebookPage(@Param('cohortId', COHORT_ID) cohortId: string, @Query() rawQuery: unknown, @CurrentActor() actor: Actor) {
     const query = parseWith(gradebookQuerySchema, rawQuery);
     const book = await this.gradebooks.gradebook(actor, cohortId, query);
-    return {
-      titleKey: 'reports.gradebook.title',
-      scripts: REPORT_SCRIPTS,
-      ...gradebookPageView(book, this.tables.texts(actor.language)),
-      ...gradebookFilterLocals(query),
-      queryString: gradebookQueryString(query),
-      exportPath: `/cohorts/${cohortId}/reports/gradebook/export`,
-      inlineMax: this.exports.inlineMaxCells.toLocaleString(actor.language),
+    return gradebookPage(book, this.tables.texts(actor.language), query, cohortId, {
+      inlineMaxCells: this.exports.inlineMaxCells,
+      lang: actor.language,
       recordLinks: actorHasRole(actor, 'admin'),
-    };
+    });
   }
 
   @Roles('instructor', 'admin')
@@ -144,16 +131,13 @@ export class ReportsPagesController {
 
   private async recordLocals(actor: Actor, userId: string, path: string) {
     const record = await this.records.record(actor, userId);
-    const own = record.person.id === actor.userId;
-    return {
-      titleKey: own ? 'reports.record.ownTitle' : 'reports.record.title',
-      scripts: REPORT_SCRIPTS,
-      own,
-      ...recordPageView(record, this.tables.texts(actor.language)),
-      exportPath: `${path}/export`,
-      inlineMax: this.exports.inlineMaxCells.toLocaleString(actor.language),
+    return recordPage(record, this.tables.texts(actor.language), {
+      own: record.person.id === actor.userId,
+      path,
+      inlineMaxCells: this.exports.inlineMaxCells,
+      lang: actor.language,
       emailsLimit: RECORD_EMAILS,
-    };
+    });
   }
 
   private download(res: Response, actor: Actor, request: ExportRequest): Promise<void> {
@@ -170,11 +154,6 @@ export async function sendReportFile(res: Response, exports: ReportExportsServic
     pipeDownload(res, reportFileDownload(await exports.inline(actor, request)));
   } catch (error) {
     if (!(error instanceof ExportTooLargeError)) throw error;
-    res.status(413).render('pages/reports/export-too-large', {
-      titleKey: 'reports.exports.tooLargeTitle',
-      cells: error.params.cells,
-      max: error.params.max,
-      request: { ...request, ...request.query },
-    });
+    res.status(413).render('pages/reports/export-too-large', exportTooLargePage(error.params.cells, error.params.max, request));
   }
 }
