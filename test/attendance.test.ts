@@ -95,7 +95,8 @@ describe('attendance', () => {
 
   it("keeps each trainee's counts with their marks however they change, and leaves out a session marked before it starts", async () => {
     const [anna, juris] = await Promise.all(['Anna Liepa', 'Juris Kalns'].map((name) => createTrainee(t.dataSource, { name })));
-    const group = await createCohort(t.dataSource, await createPart(t.dataSource, await createProgramme(t.dataSource)), {
+    const programme = await createProgramme(t.dataSource);
+    const group = await createCohort(t.dataSource, await createPart(t.dataSource, programme), {
       instructors: [teacher],
     });
     await Promise.all([anna, juris].map((u) => enrol(t.dataSource, group, u)));
@@ -148,6 +149,12 @@ describe('attendance', () => {
     expect(mine.body.enrolments).toEqual([
       expect.objectContaining({ held: 1, recorded: 1, present: 0, late: 0, excused: 1, absent: 0, unmarked: 0, percent: 0 }),
     ]);
+
+    // The programme goes with its cohort, its sessions, their marks and the counts, whichever of these PostgreSQL
+    // removes first: each trainee here has marks at several sessions, so their counts change more than once.
+    await t.dataSource.query('DELETE FROM programmes WHERE id = $1', [programme.id]);
+    expect(await t.dataSource.query('SELECT * FROM attendance_counts WHERE cohort_id = $1', [group.id])).toEqual([]);
+    expect(await t.dataSource.query('SELECT * FROM session_mark_counts WHERE session_id = $1', [first.id])).toEqual([]);
   });
 
   it('refuses attendance for a session far ahead or cancelled', async () => {

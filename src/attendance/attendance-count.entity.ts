@@ -6,21 +6,23 @@ import { User } from '../users/user.entity';
  * One trainee's marks in one cohort, per status, at its sessions that are not cancelled (whenever they start):
  * what the summaries would otherwise count from every mark. Kept by the database in the transaction that writes a
  * mark or cancels, restores, moves or deletes a session (triggers of migration AttendanceCounts), so every writer
- * keeps it, and a summary reads one row a trainee instead of their marks.
+ * keeps it, and a summary reads one row a trainee instead of their marks. Its references are checked at commit:
+ * when a cohort goes, its sessions' triggers may change a row twice before the cascade removes it, and a row
+ * changed twice in a transaction is checked again, against a cohort already gone.
  */
 @Entity()
 export class AttendanceCount {
   @PrimaryColumn({ type: 'uuid' })
   cohortId: string;
 
-  @ManyToOne(() => Cohort, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Cohort, { onDelete: 'CASCADE', deferrable: 'INITIALLY DEFERRED' })
   @JoinColumn()
   cohort: Cohort;
 
   @PrimaryColumn({ type: 'uuid' })
   userId: string;
 
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @ManyToOne(() => User, { onDelete: 'CASCADE', deferrable: 'INITIALLY DEFERRED' })
   @JoinColumn()
   user: User;
 

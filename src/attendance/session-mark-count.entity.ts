@@ -11,7 +11,7 @@ export class SessionMarkCount {
   @PrimaryColumn({ type: 'uuid' })
   sessionId: string;
 
-  @OneToOne(() => Session, { onDelete: 'CASCADE' })
+  @OneToOne(() => Session, { onDelete: 'CASCADE', deferrable: 'INITIALLY DEFERRED' })
   @JoinColumn()
   session: Session;
 
