@@ -4,7 +4,7 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 
 /** What the router keeps of each route or middleware (the `router` package's Layer): only what is read here. */
 interface RouterLayer {
-  route?: { path?: unknown };
+  route?: { path?: unknown; methods?: Record<string, boolean> };
 }
 
 /** The router's own properties used here; Express's type declarations leave out its `params`. */
@@ -152,10 +152,17 @@ export function indexRoutes(router: RouterInternals): number {
 /** Indexes the web application's routes once Nest has registered them all (its 404 handler comes after them). */
 @Injectable()
 export class RouteIndex implements OnApplicationBootstrap {
+  /** Every route as it was registered (method and path), in order: what the router's stack no longer lists itself. */
+  readonly registered: { method: string; path: string }[] = [];
+
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   onApplicationBootstrap(): void {
     const router = this.adapterHost.httpAdapter?.getInstance<{ router?: RouterInternals }>()?.router;
-    if (router) indexRoutes(router);
+    if (!router) return;
+    for (const { route } of router.stack)
+      if (route && typeof route.path === 'string')
+        for (const [method, on] of Object.entries(route.methods ?? {})) if (on) this.registered.push({ method, path: route.path });
+    indexRoutes(router);
   }
 }
