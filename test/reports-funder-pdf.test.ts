@@ -43,7 +43,8 @@ describe('the funder report of a programme as one PDF', () => {
       [world.programme.id],
     );
     serials = Object.fromEntries(rows.map((r) => [`${r.holder_name} ${r.status}`, r.serial]));
-  });
+    // The hand-counted programme and a worker: more than Jest's 30 s when the machine is busy.
+  }, 120_000);
   afterAll(async () => {
     worker?.get(Clock).set(null);
     t?.app.get(Clock).set(null);
