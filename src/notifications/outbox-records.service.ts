@@ -41,21 +41,27 @@ const WANTED = `(m.category = 'account' OR m.recipient_id IS NULL
    OR coalesce(u.disabled_at IS NULL AND CASE m.category WHEN 'reminder' THEN u.notify_reminders ELSE u.notify_updates END, false))`;
 
 /**
- * One statement, committed when it returns, so that a sender has rows `sending` without a break from its first
- * round to its last: it records what became of the rows sent last (`$3` to `$5`) and takes the next rows for
- * sending. Those are, among the ids `$1`, the rows pending, or left `sending` or `uncertain`, that no one else has
- * locked, each under its sender lock (session-level: held until the connection lets go of it). A row sent once
- * already after an interruption becomes `uncertain`; a pending one whose recipient no longer wants it
- * `suppressed`, or `not_delivered` when there is no SMTP server (`$2`); the rest `sending`.
+ * What became of the rows sent last (`$1` to `$3`), each counting as one attempt: a statement of its own, committed
+ * when it returns. It only waits: another sender's claim may hold one of these rows for a moment (and skips it).
+ * Were it part of the claim below, two senders whose ids overlap could each hold a row the other is recording, and
+ * PostgreSQL would end one statement as a deadlock, losing the record of emails already sent.
  */
-const RECORD_AND_CLAIM_SQL = `
-WITH recorded AS (
-  UPDATE outbox_messages m
-     SET status = r.status, attempts = m.attempts + 1, last_error = r.error, updated_at = now(),
-         sent_at = CASE WHEN r.status = 'sent' THEN now() ELSE m.sent_at END
-    FROM unnest($3::uuid[], $4::varchar[], $5::text[]) AS r(id, status, error)
-   WHERE m.id = r.id AND m.status = 'sending'
-), candidates AS MATERIALIZED (
+const RECORD_SQL = `
+UPDATE outbox_messages m
+   SET status = r.status, attempts = m.attempts + 1, last_error = r.error, updated_at = now(),
+       sent_at = CASE WHEN r.status = 'sent' THEN now() ELSE m.sent_at END
+  FROM unnest($1::uuid[], $2::varchar[], $3::text[]) AS r(id, status, error)
+ WHERE m.id = r.id AND m.status = 'sending'`;
+
+/**
+ * Takes the next rows for sending, committed when it returns; it never waits for a lock. They are, among the ids
+ * `$1`, the rows pending, or left `sending` or `uncertain`, that no one else has locked, each under its sender lock
+ * (session-level: held until the connection lets go of it). A row sent once already after an interruption becomes
+ * `uncertain`; a pending one whose recipient no longer wants it `suppressed`, or `not_delivered` when there is no
+ * SMTP server (`$2`); the rest `sending`.
+ */
+const CLAIM_SQL = `
+WITH candidates AS MATERIALIZED (
   SELECT id FROM outbox_messages
    WHERE id = ANY($1::uuid[]) AND status IN ('pending', 'sending', 'uncertain')
    ORDER BY id
@@ -106,19 +112,14 @@ export class OutboxRecords {
   }
 
   /**
-   * On the manager's connection, outside a transaction: records what became of the rows sent last (each counts as
-   * one attempt) and takes the rows among `ids` that are free to send, whose sender locks stay held on the
-   * connection. See RECORD_AND_CLAIM_SQL.
+   * On the manager's connection, outside a transaction: records what became of the rows sent last (RECORD_SQL), then
+   * takes the rows among `ids` that are free to send (CLAIM_SQL), whose sender locks stay held on the connection.
    */
   async recordAndClaim(manager: EntityManager, results: DeliveryResult[], ids: string[], smtpEnabled: boolean): Promise<ClaimedEmail[]> {
-    if (!ids.length && !results.length) return [];
-    const [rows]: [ClaimedEmail[], number] = await manager.query(RECORD_AND_CLAIM_SQL, [
-      ids,
-      smtpEnabled,
-      results.map((r) => r.id),
-      results.map((r) => r.status),
-      results.map((r) => r.error),
-    ]);
+    if (results.length)
+      await manager.query(RECORD_SQL, [results.map((r) => r.id), results.map((r) => r.status), results.map((r) => r.error)]);
+    if (!ids.length) return [];
+    const [rows]: [ClaimedEmail[], number] = await manager.query(CLAIM_SQL, [ids, smtpEnabled]);
     return rows;
   }
 
