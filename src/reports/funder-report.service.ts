@@ -10,7 +10,7 @@ import { localized } from '../i18n/localized';
 import type { Programme } from '../programmes/programme.entity';
 import { StorageService } from '../storage/storage.service';
 import { FUNNEL_STAGES, stageCounts } from './funnel';
-import { FunnelService, type Funnel } from './funnel.service';
+import { FunnelService } from './funnel.service';
 import { funderReportRows, renderFunderReport, type FunderSection } from './funder-report-pdf';
 import { FunderReportRecords, type FunderCohortRecord } from './funder-report-records.service';
 import { IndicatorReportsService, type IndicatorsReport } from './indicator-reports.service';
@@ -25,7 +25,7 @@ export interface FunderReportFile {
 /** What the report is made of once read, before it is drawn. */
 interface FunderFacts {
   indicators: IndicatorsReport;
-  funnel: Funnel;
+  funnel: Awaited<ReturnType<FunnelService['placedOnly']>>;
   cohorts: FunderCohortRecord[];
   register: RegisterRow[];
   logos: Buffer[];
@@ -93,7 +93,7 @@ export class FunderReportService {
   private async read(actor: Actor, programmeId: string, range: DayRange): Promise<FunderFacts> {
     const indicators = await this.indicators.indicators(actor, programmeId, range);
     const [funnel, cohorts, register, logos, issuer] = await Promise.all([
-      this.funnels.funnel(actor, { programmeId }, range),
+      this.funnels.placedOnly(actor, { programmeId }, range),
       this.records.cohorts(programmeId, range),
       this.registers.all(actor, { programmeId }),
       this.logos(indicators.programme),

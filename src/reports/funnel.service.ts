@@ -129,7 +129,16 @@ export class FunnelService {
 
   /** The funnel's stages and who is outside it, without the people at each stage: a programme's page and API. */
   async summary(actor: Actor, scope: FunnelScope, range: DayRange = EVERY_COHORT): Promise<FunnelSummary> {
-    const { units: _units, ...summary } = await this.build(actor, scope, range, async (cohortRange) =>
+    const { units: _units, ...summary } = await this.placedOnly(actor, scope, range);
+    return summary;
+  }
+
+  /**
+   * The funnel with each member placed (part, furthest stage) but not named: what counting by part needs (the
+   * funder's report), without reading every member's name and email.
+   */
+  async placedOnly(actor: Actor, scope: FunnelScope, range: DayRange = EVERY_COHORT) {
+    return this.build(actor, scope, range, async (cohortRange) =>
       (await this.placed(await this.records.stages(scope, cohortRange))).map(({ record: m, furthest }) => ({
         userId: m.user_id,
         partId: m.part_id,
@@ -137,7 +146,6 @@ export class FunnelService {
         furthest,
       })),
     );
-    return summary;
   }
 
   private async build<U extends { userId: string; partId: string; startsOn: string; furthest: number }>(
